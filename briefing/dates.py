@@ -1,0 +1,77 @@
+"""Dates as briefings state them: a day, a month, a half or quarter of a year, or a year.
+
+Press releases schedule things for "December 2024" or "the first half of 2025"; a full date would
+invent precision that the source does not have. Written in files as `2024-12-07`, `2024-12`,
+`2025-H1`, `2025-Q3` or `2025`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+
+
+class Precision(StrEnum):
+    DAY = "day"
+    MONTH = "month"
+    QUARTER = "quarter"
+    HALF = "half"
+    YEAR = "year"
+
+
+_PATTERN = re.compile(r"^(?P<year>\d{4})(?:-(?:(?P<month>\d{2})(?:-(?P<day>\d{2}))?|H(?P<half>[12])|Q(?P<quarter>[1-4])))?$")
+
+
+@dataclass(frozen=True, order=True)
+class PartialDate:
+    year: int
+    month: int | None = None
+    day: int | None = None
+    half: int | None = None
+    quarter: int | None = None
+
+    @classmethod
+    def parse(cls, text: str) -> PartialDate:
+        """Parse the file notation; ValueError with a readable reason otherwise."""
+        match = _PATTERN.match(text)
+        if not match:
+            raise ValueError(f"{text!r} is not a date like 2024-11-07, 2024-11, 2025-H1, 2025-Q2 or 2025")
+        parts = {key: int(value) for key, value in match.groupdict().items() if value is not None}
+        if "day" in parts:
+            date(parts["year"], parts["month"], parts["day"])  # raises ValueError for 2024-02-30
+        elif "month" in parts and not 1 <= parts["month"] <= 12:
+            raise ValueError(f"{text!r} has no month {parts['month']}")
+        return cls(**parts)
+
+    @classmethod
+    def from_date(cls, value: date) -> PartialDate:
+        return cls(value.year, value.month, value.day)
+
+    @property
+    def precision(self) -> Precision:
+        if self.day is not None:
+            return Precision.DAY
+        if self.month is not None:
+            return Precision.MONTH
+        if self.quarter is not None:
+            return Precision.QUARTER
+        if self.half is not None:
+            return Precision.HALF
+        return Precision.YEAR
+
+    def isoformat(self) -> str:
+        match self.precision:
+            case Precision.DAY:
+                return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+            case Precision.MONTH:
+                return f"{self.year:04d}-{self.month:02d}"
+            case Precision.QUARTER:
+                return f"{self.year:04d}-Q{self.quarter}"
+            case Precision.HALF:
+                return f"{self.year:04d}-H{self.half}"
+        return f"{self.year:04d}"
+
+    def __str__(self) -> str:
+        return self.isoformat()

@@ -1,0 +1,404 @@
+"""The `.briefing` file format: UTF-8 JSON with a format name, an integer version and a fixed key order.
+
+`dumps`/`loads` convert between a `Briefing` and text. Loading collects every problem, each with
+its JSON path, into one `BriefingFormatError`; it never lets a traceback reach the user. Files from
+older versions are migrated one version at a time (`MIGRATIONS`); files from newer versions are
+refused. See docs/file-format.md.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Mapping
+from datetime import date, datetime
+from typing import Any
+
+from briefing.dates import PartialDate
+from briefing.model import (
+    Bilingual,
+    Briefing,
+    Comment,
+    Delegation,
+    Item,
+    ItemType,
+    Language,
+    MeetingCard,
+    NoteMark,
+    Organisation,
+    Person,
+    Role,
+    Section,
+    Series,
+    StatementKind,
+    TargetStatus,
+)
+from briefing.schema import Problem, checker
+
+FORMAT_NAME = "briefing-studio/briefing"
+CURRENT_VERSION = 1
+FILE_SUFFIX = ".briefing"
+MAX_PROBLEMS_SHOWN = 30
+
+Json = dict[str, Any]
+Migration = Callable[[Json], Json]
+
+# MIGRATIONS[n] turns a version-n document into a version-(n+1) document. Version 1 is the first
+# released format, so there is nothing to migrate yet; the next format change adds MIGRATIONS[1].
+MIGRATIONS: dict[int, Migration] = {}
+
+
+class BriefingFormatError(ValueError):
+    """A document that cannot be read, with every problem found and where it is."""
+
+    def __init__(self, summary: str, problems: list[Problem] | None = None, source: str = "") -> None:
+        self.summary = summary
+        self.problems = problems or []
+        self.source = source
+        super().__init__(self.message())
+
+    def message(self) -> str:
+        where = f"{self.source}: " if self.source else ""
+        lines = [f"{where}{self.summary}"]
+        shown = self.problems[:MAX_PROBLEMS_SHOWN]
+        lines += [f"  {problem}" for problem in shown]
+        if len(self.problems) > len(shown):
+            lines.append(f"  … and {len(self.problems) - len(shown)} more problems")
+        return "\n".join(lines)
+
+
+# -- writing -------------------------------------------------------------------------------------
+
+
+def dumps(briefing: Briefing) -> str:
+    """The file text: pretty-printed, keys in a fixed order, a final newline."""
+    return json.dumps(to_json(briefing), ensure_ascii=False, indent=2) + "\n"
+
+
+def to_json(briefing: Briefing) -> Json:
+    return {
+        "format": FORMAT_NAME,
+        "version": CURRENT_VERSION,
+        "title": _bilingual(briefing.title),
+        "origin_language": briefing.origin_language.value,
+        "author": briefing.author,
+        "created": _datetime(briefing.created),
+        "modified": _datetime(briefing.modified),
+        "meeting": _meeting(briefing.meeting),
+        "sections": [
+            {"id": s.id, "title": _bilingual(s.title), "items": [_item(i) for i in s.items]}
+            for s in briefing.sections
+        ],
+    }
+
+
+def _bilingual(text: Bilingual) -> Json:
+    return {"ko": text.ko, "en": text.en}
+
+
+def _datetime(value: datetime) -> str:
+    text = value.isoformat()
+    return text[:-6] + "Z" if text.endswith("+00:00") else text
+
+
+def _date(value: date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _meeting(card: MeetingCard) -> Json:
+    return {
+        "series": {"code": card.series.code, "name": _bilingual(card.series.name)},
+        "session": card.session,
+        "start_date": _date(card.start_date),
+        "end_date": _date(card.end_date),
+        "time_zone_note": _bilingual(card.time_zone_note),
+        "place": _bilingual(card.place),
+        "organisations": [
+            {"id": o.id, "name": _bilingual(o.name), "short_name": _bilingual(o.short_name)}
+            for o in card.organisations
+        ],
+        "delegations": [
+            {"id": d.id, "name": _bilingual(d.name), "members": [_person(p) for p in d.members]}
+            for d in card.delegations
+        ],
+        "marking": _bilingual(card.marking),
+    }
+
+
+def _person(person: Person) -> Json:
+    return {
+        "id": person.id,
+        "name": _bilingual(person.name),
+        "title": _bilingual(person.title),
+        "rank": _bilingual(person.rank),
+        "organisation": _bilingual(person.organisation),
+        "role": person.role.value,
+    }
+
+
+def _item(item: Item) -> Json:
+    data: Json = {"id": item.id, "type": item.type.value}
+    if item.statement_kind is not None:
+        data["statement_kind"] = item.statement_kind.value
+    if item.note_mark is not None:
+        data["note_mark"] = item.note_mark.value
+    if item.owner is not None:
+        data["owner"] = _bilingual(item.owner)
+    if item.due is not None:
+        data["due"] = item.due.isoformat()
+    if item.when is not None:
+        data["when"] = item.when.isoformat()
+    data |= {
+        "source": item.source.value,
+        "status": item.status.value,
+        "basis": item.basis,
+        "approved_source": item.approved_source,
+        "text": _bilingual(item.text),
+        "comments": [
+            {
+                "id": c.id,
+                "author": c.author,
+                "created": _datetime(c.created),
+                "text": c.text,
+                "resolved": c.resolved,
+            }
+            for c in item.comments
+        ],
+    }
+    return data
+
+
+# -- reading -------------------------------------------------------------------------------------
+
+
+def loads(text: str | bytes, source: str = "") -> Briefing:
+    """Parse file text into a Briefing, or raise BriefingFormatError describing every problem."""
+    if isinstance(text, bytes):
+        try:
+            text = text.decode("utf-8")
+        except UnicodeDecodeError as error:
+            raise BriefingFormatError(
+                f"not UTF-8 text (invalid byte at offset {error.start}); is this a .briefing file?",
+                source=source,
+            ) from None
+    text = text.removeprefix("\ufeff")
+    if not text.strip():
+        raise BriefingFormatError("the file is empty", source=source)
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        ending = error.pos >= len(text.rstrip())
+        why = "the file ends too early (truncated?)" if ending else error.msg
+        raise BriefingFormatError(
+            f"not valid JSON at line {error.lineno}, column {error.colno}: {why}", source=source
+        ) from None
+    except RecursionError:
+        raise BriefingFormatError("not a .briefing file: JSON nested too deeply", source=source) from None
+    return from_json(data, source=source)
+
+
+def check_header(data: Any, source: str = "") -> int:
+    """The file's version, after checking that this is a briefing file this program can read."""
+    if not isinstance(data, dict):
+        raise BriefingFormatError(f"not a .briefing file: the top level is {_kind(data)}", source=source)
+    if data.get("format") != FORMAT_NAME:
+        found = f"format {data['format']!r}" if "format" in data else "no format name"
+        raise BriefingFormatError(
+            f"not a .briefing file: expected format {FORMAT_NAME!r}, found {found}", source=source
+        )
+    version = data.get("version")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise BriefingFormatError(
+            "the file has no valid format version",
+            [Problem("$.version", f"expected a whole number from 1, found {_kind(version)}")],
+            source,
+        )
+    if version > CURRENT_VERSION:
+        raise BriefingFormatError(
+            f"the file uses format version {version}, but this Briefing Studio reads versions up to "
+            f"{CURRENT_VERSION}; open it with a newer Briefing Studio",
+            source=source,
+        )
+    return version
+
+
+def migrate(data: Json, version: int, migrations: Mapping[int, Migration] | None = None) -> Json:
+    """Bring a version-`version` document up to CURRENT_VERSION, one version at a time."""
+    steps = MIGRATIONS if migrations is None else migrations
+    while version < CURRENT_VERSION:
+        if version not in steps:
+            raise BriefingFormatError(f"format version {version} is not supported (no migration to {version + 1})")
+        data = steps[version](data)
+        version += 1
+        data["version"] = version
+    return data
+
+
+def from_json(data: Any, source: str = "", migrations: Mapping[int, Migration] | None = None) -> Briefing:
+    version = check_header(data, source)
+    if version < CURRENT_VERSION:
+        try:
+            data = migrate(dict(data), version, migrations)
+        except BriefingFormatError as error:
+            error.source = source
+            raise BriefingFormatError(error.summary, error.problems, source) from None
+    problems = checker(CURRENT_VERSION).problems(data)
+    if not problems:
+        reader = _Reader()
+        briefing = reader.briefing(data)
+        problems = reader.problems
+    if problems:
+        count = f"{len(problems)} problem" + ("s" if len(problems) != 1 else "")
+        raise BriefingFormatError(f"the file is not a valid briefing ({count})", problems, source)
+    for item in briefing.items():
+        item.reconcile()
+    return briefing
+
+
+def _kind(value: Any) -> str:
+    if isinstance(value, dict):
+        return "an object"
+    if isinstance(value, list):
+        return "a list"
+    return json.dumps(value, ensure_ascii=False)[:60]
+
+
+class _Reader:
+    """Builds domain objects from schema-valid data, collecting what the schema cannot say."""
+
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+        self._ids: dict[str, str] = {}
+
+    def _id(self, value: str, path: str) -> str:
+        if value in self._ids:
+            self.problems.append(Problem(path, f"id {value!r} is already used at {self._ids[value]}"))
+        else:
+            self._ids[value] = path
+        return value
+
+    def _date(self, value: str | None, path: str) -> date | None:
+        if value is None:
+            return None
+        try:
+            return date.fromisoformat(value)
+        except ValueError as error:
+            self.problems.append(Problem(path, f"{value!r} is not a real date ({error})"))
+            return None
+
+    def _partial(self, value: str | None, path: str) -> PartialDate | None:
+        if value is None:
+            return None
+        try:
+            return PartialDate.parse(value)
+        except ValueError as error:
+            self.problems.append(Problem(path, str(error)))
+            return None
+
+    def _datetime(self, value: str, path: str) -> datetime:
+        try:
+            return datetime.fromisoformat(value)
+        except ValueError:
+            self.problems.append(Problem(path, f"{value!r} is not a real date and time"))
+            return datetime(1970, 1, 1)
+
+    def briefing(self, data: Json) -> Briefing:
+        return Briefing(
+            title=_bi(data["title"]),
+            meeting=self.meeting(data["meeting"]),
+            sections=[self.section(s, f"$.sections[{n}]") for n, s in enumerate(data["sections"])],
+            origin_language=Language(data["origin_language"]),
+            author=data["author"],
+            created=self._datetime(data["created"], "$.created"),
+            modified=self._datetime(data["modified"], "$.modified"),
+        )
+
+    def meeting(self, data: Json) -> MeetingCard:
+        path = "$.meeting"
+        card = MeetingCard(
+            series=Series(code=data["series"]["code"], name=_bi(data["series"]["name"])),
+            session=data["session"],
+            start_date=self._date(data["start_date"], f"{path}.start_date"),
+            end_date=self._date(data["end_date"], f"{path}.end_date"),
+            time_zone_note=_bi(data["time_zone_note"]),
+            place=_bi(data["place"]),
+            organisations=[
+                Organisation(
+                    id=self._id(o["id"], f"{path}.organisations[{n}].id"),
+                    name=_bi(o["name"]),
+                    short_name=_bi(o["short_name"]),
+                )
+                for n, o in enumerate(data["organisations"])
+            ],
+            delegations=[self.delegation(d, f"{path}.delegations[{n}]") for n, d in enumerate(data["delegations"])],
+            marking=_bi(data["marking"]),
+        )
+        if card.start_date and card.end_date and card.end_date < card.start_date:
+            self.problems.append(Problem(f"{path}.end_date", "is before the start date"))
+        return card
+
+    def delegation(self, data: Json, path: str) -> Delegation:
+        return Delegation(
+            id=self._id(data["id"], f"{path}.id"),
+            name=_bi(data["name"]),
+            members=[
+                Person(
+                    id=self._id(p["id"], f"{path}.members[{n}].id"),
+                    name=_bi(p["name"]),
+                    title=_bi(p["title"]),
+                    rank=_bi(p["rank"]),
+                    organisation=_bi(p["organisation"]),
+                    role=Role(p["role"]),
+                )
+                for n, p in enumerate(data["members"])
+            ],
+        )
+
+    def section(self, data: Json, path: str) -> Section:
+        return Section(
+            id=self._id(data["id"], f"{path}.id"),
+            title=_bi(data["title"]),
+            items=[self.item(i, f"{path}.items[{n}]") for n, i in enumerate(data["items"])],
+        )
+
+    def item(self, data: Json, path: str) -> Item:
+        kind = ItemType(data["type"])
+        allowed = {
+            "statement_kind": kind is ItemType.STATEMENT,
+            "note_mark": kind is ItemType.NOTE,
+            "owner": kind is ItemType.ACTION,
+            "due": kind is ItemType.ACTION,
+            "when": kind is ItemType.SCHEDULE,
+        }
+        for name, ok in allowed.items():
+            if name in data and not ok:
+                self.problems.append(Problem(f"{path}.{name}", f"does not apply to a {kind.value} item"))
+        if kind is ItemType.SCHEDULE and "when" not in data:
+            self.problems.append(Problem(f"{path}.when", "missing: a schedule item needs a date"))
+        return Item(
+            id=self._id(data["id"], f"{path}.id"),
+            type=kind,
+            text=_bi(data["text"]),
+            source=Language(data["source"]),
+            status=TargetStatus(data["status"]),
+            basis=data["basis"],
+            approved_source=data["approved_source"],
+            statement_kind=StatementKind(data["statement_kind"]) if "statement_kind" in data else None,
+            note_mark=NoteMark(data["note_mark"]) if "note_mark" in data else None,
+            owner=_bi(data["owner"]) if "owner" in data else None,
+            due=self._partial(data.get("due"), f"{path}.due"),
+            when=self._partial(data.get("when"), f"{path}.when"),
+            comments=[
+                Comment(
+                    id=self._id(c["id"], f"{path}.comments[{n}].id"),
+                    author=c["author"],
+                    created=self._datetime(c["created"], f"{path}.comments[{n}].created"),
+                    text=c["text"],
+                    resolved=c["resolved"],
+                )
+                for n, c in enumerate(data["comments"])
+            ],
+        )
+
+
+def _bi(data: Json) -> Bilingual:
+    return Bilingual(ko=data["ko"], en=data["en"])

@@ -1,0 +1,432 @@
+"""The briefing document: a meeting card and ordered sections of typed, bilingual items.
+
+Everything here is plain data plus the operations that keep it consistent (status transitions,
+ordering, statistics). The file format, the window and the exporters all work on these objects.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from enum import StrEnum
+
+from briefing.dates import PartialDate
+
+
+class Language(StrEnum):
+    KO = "ko"
+    EN = "en"
+
+    @property
+    def other(self) -> Language:
+        return Language.EN if self is Language.KO else Language.KO
+
+
+LANGUAGES: tuple[Language, ...] = (Language.KO, Language.EN)
+
+
+class ItemType(StrEnum):
+    TOPIC = "topic"  # a discussion topic
+    STATEMENT = "statement"  # joint statement, condemnation, shared concern
+    AGREEMENT = "agreement"
+    DECISION = "decision"
+    ACTION = "action"  # with an owner and a due date
+    SCHEDULE = "schedule"  # a follow-on event with a date
+    NOTE = "note"  # a `*` or `※` note
+    PARAGRAPH = "paragraph"
+
+
+class StatementKind(StrEnum):
+    JOINT_STATEMENT = "joint_statement"
+    CONDEMNATION = "condemnation"
+    SHARED_CONCERN = "shared_concern"
+
+
+class NoteMark(StrEnum):
+    ASTERISK = "*"
+    REFERENCE = "※"
+
+
+class TargetStatus(StrEnum):
+    """Where the translation (the non-source side) of an item stands."""
+
+    EMPTY = "empty"
+    MACHINE = "machine_translated"
+    MEMORY = "memory_filled"
+    EDITED = "edited"
+    APPROVED = "approved"
+    NEEDS_REVIEW = "needs_review"
+
+
+class TargetOrigin(StrEnum):
+    """Who wrote a target text: decides the status it gets."""
+
+    HUMAN = "human"
+    MACHINE = "machine"
+    MEMORY = "memory"
+
+
+_STATUS_FOR_ORIGIN = {
+    TargetOrigin.HUMAN: TargetStatus.EDITED,
+    TargetOrigin.MACHINE: TargetStatus.MACHINE,
+    TargetOrigin.MEMORY: TargetStatus.MEMORY,
+}
+
+
+class Role(StrEnum):
+    CO_CHAIR = "co_chair"
+    PARTICIPANT = "participant"
+
+
+class ModelError(ValueError):
+    """An operation that the document's rules do not allow (e.g. approving an empty translation)."""
+
+
+def fingerprint(text: str) -> str:
+    """A short, stable digest of a source text: what a target's status was set against."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+def new_id(prefix: str) -> str:
+    return f"{prefix}-{uuid.uuid4().hex[:12]}"
+
+
+def now_utc() -> datetime:
+    return datetime.now(UTC).replace(microsecond=0)
+
+
+@dataclass
+class Bilingual:
+    """The same phrase in Korean and English (either may still be empty)."""
+
+    ko: str = ""
+    en: str = ""
+
+    def get(self, language: Language) -> str:
+        return self.ko if language is Language.KO else self.en
+
+    def set(self, language: Language, text: str) -> None:
+        if language is Language.KO:
+            self.ko = text
+        else:
+            self.en = text
+
+    def is_empty(self) -> bool:
+        return not self.ko and not self.en
+
+
+@dataclass
+class Series:
+    """A recurring meeting, e.g. SCWG, with its official full name in each language."""
+
+    code: str = ""
+    name: Bilingual = field(default_factory=Bilingual)
+
+
+@dataclass
+class Organisation:
+    id: str = field(default_factory=lambda: new_id("org"))
+    name: Bilingual = field(default_factory=Bilingual)
+    short_name: Bilingual = field(default_factory=Bilingual)
+
+
+@dataclass
+class Person:
+    id: str = field(default_factory=lambda: new_id("person"))
+    name: Bilingual = field(default_factory=Bilingual)
+    title: Bilingual = field(default_factory=Bilingual)
+    rank: Bilingual = field(default_factory=Bilingual)
+    organisation: Bilingual = field(default_factory=Bilingual)
+    role: Role = Role.PARTICIPANT
+
+
+@dataclass
+class Delegation:
+    """The people one side sent, e.g. the Republic of Korea delegation."""
+
+    id: str = field(default_factory=lambda: new_id("delegation"))
+    name: Bilingual = field(default_factory=Bilingual)
+    members: list[Person] = field(default_factory=list)
+
+
+@dataclass
+class MeetingCard:
+    series: Series = field(default_factory=Series)
+    session: int | None = None
+    start_date: date | None = None
+    end_date: date | None = None
+    time_zone_note: Bilingual = field(default_factory=Bilingual)
+    place: Bilingual = field(default_factory=Bilingual)
+    organisations: list[Organisation] = field(default_factory=list)
+    delegations: list[Delegation] = field(default_factory=list)
+    marking: Bilingual = field(default_factory=Bilingual)
+
+    def co_chairs(self) -> list[Person]:
+        return [p for d in self.delegations for p in d.members if p.role is Role.CO_CHAIR]
+
+
+@dataclass
+class Comment:
+    author: str
+    text: str
+    id: str = field(default_factory=lambda: new_id("comment"))
+    created: datetime = field(default_factory=now_utc)
+    resolved: bool = False
+
+
+@dataclass
+class Item:
+    """One typed statement of the briefing in both languages.
+
+    `source` names the side that was written first; `status` describes the other side (the target)
+    relative to the source text whose fingerprint is `basis`. Change texts through the methods so
+    that the status stays truthful.
+    """
+
+    type: ItemType = ItemType.PARAGRAPH
+    text: Bilingual = field(default_factory=Bilingual)
+    source: Language = Language.EN
+    status: TargetStatus = TargetStatus.EMPTY
+    basis: str | None = None  # fingerprint of the source text the status was set against
+    approved_source: str | None = None  # the source text as it was when the target was last approved
+    id: str = field(default_factory=lambda: new_id("item"))
+    statement_kind: StatementKind | None = None
+    note_mark: NoteMark | None = None
+    owner: Bilingual | None = None  # actions
+    due: PartialDate | None = None  # actions
+    when: PartialDate | None = None  # schedule events
+    comments: list[Comment] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if self.type is ItemType.STATEMENT and self.statement_kind is None:
+            self.statement_kind = StatementKind.JOINT_STATEMENT
+        if self.type is ItemType.NOTE and self.note_mark is None:
+            self.note_mark = NoteMark.ASTERISK
+
+    # -- reading ---------------------------------------------------------------------------------
+    @property
+    def target(self) -> Language:
+        return self.source.other
+
+    @property
+    def source_text(self) -> str:
+        return self.text.get(self.source)
+
+    @property
+    def target_text(self) -> str:
+        return self.text.get(self.target)
+
+    def is_current(self) -> bool:
+        """True when the target's status was set against the source text as it is now."""
+        return self.basis == fingerprint(self.source_text)
+
+    # -- editing ---------------------------------------------------------------------------------
+    def set_text(self, language: Language, text: str, origin: TargetOrigin = TargetOrigin.HUMAN) -> None:
+        """Change one side; the status follows (see docs/file-format.md, "Status")."""
+        if language is self.source:
+            self._set_source_text(text)
+        else:
+            self._set_target_text(text, origin)
+
+    def _set_source_text(self, text: str) -> None:
+        if text == self.source_text:
+            return
+        self.text.set(self.source, text)
+        if self.status is TargetStatus.EMPTY:
+            return
+        if not self.is_current():
+            self.status = TargetStatus.NEEDS_REVIEW
+        elif self.status is TargetStatus.NEEDS_REVIEW and self.approved_source == text:
+            # The source went back to exactly what was approved: the approval holds again.
+            self.status = TargetStatus.APPROVED
+
+    def _set_target_text(self, text: str, origin: TargetOrigin) -> None:
+        if text == self.target_text and self.status is not TargetStatus.EMPTY:
+            return
+        self.text.set(self.target, text)
+        if not text:
+            self.status, self.basis = TargetStatus.EMPTY, None
+            return
+        self.status = _STATUS_FOR_ORIGIN[origin]
+        self.basis = fingerprint(self.source_text)
+
+    def approve(self) -> None:
+        """The reviewer accepts the target as a translation of the current source."""
+        if not self.source_text.strip():
+            raise ModelError("cannot approve an item whose source text is empty")
+        if not self.target_text.strip():
+            raise ModelError("cannot approve an item whose translation is empty")
+        self.status = TargetStatus.APPROVED
+        self.basis = fingerprint(self.source_text)
+        self.approved_source = self.source_text
+
+    def flag_for_review(self) -> None:
+        """A reviewer marks the target as needing another look."""
+        if self.status is TargetStatus.EMPTY:
+            raise ModelError("an empty translation cannot be flagged for review")
+        self.status = TargetStatus.NEEDS_REVIEW
+
+    def set_source(self, language: Language) -> None:
+        """Declare the other side to be the source (e.g. the Korean was rewritten as the original)."""
+        if language is self.source:
+            return
+        self.source = language
+        self.approved_source = None
+        if self.target_text:
+            self.status, self.basis = TargetStatus.NEEDS_REVIEW, fingerprint(self.source_text)
+        else:
+            self.status, self.basis = TargetStatus.EMPTY, None
+
+    def reconcile(self) -> bool:
+        """Make the status truthful after loading hand-edited data; True when something changed."""
+        if not self.target_text:
+            changed = self.status is not TargetStatus.EMPTY or self.basis is not None
+            self.status, self.basis = TargetStatus.EMPTY, None
+            return changed
+        if self.status is TargetStatus.EMPTY:
+            self.status, self.basis = TargetStatus.EDITED, fingerprint(self.source_text)
+            return True
+        if self.status is not TargetStatus.NEEDS_REVIEW and not self.is_current():
+            self.status = TargetStatus.NEEDS_REVIEW
+            return True
+        return False
+
+    def add_comment(self, author: str, text: str) -> Comment:
+        if not text.strip():
+            raise ModelError("a comment needs some text")
+        comment = Comment(author=author, text=text)
+        self.comments.append(comment)
+        return comment
+
+
+@dataclass
+class Section:
+    title: Bilingual = field(default_factory=Bilingual)
+    items: list[Item] = field(default_factory=list)
+    id: str = field(default_factory=lambda: new_id("section"))
+
+
+@dataclass
+class Statistics:
+    items: int
+    sections: int
+    per_status: dict[TargetStatus, int]
+    per_type: dict[ItemType, int]
+    source_items: dict[Language, int]  # items whose source is that language
+    filled: dict[Language, int]  # items with non-empty text in that language
+    characters: dict[Language, int]
+    open_comments: int
+
+    @property
+    def approved(self) -> int:
+        return self.per_status[TargetStatus.APPROVED]
+
+    @property
+    def fully_approved(self) -> bool:
+        return self.items > 0 and self.approved == self.items
+
+
+@dataclass
+class Briefing:
+    title: Bilingual = field(default_factory=Bilingual)
+    meeting: MeetingCard = field(default_factory=MeetingCard)
+    sections: list[Section] = field(default_factory=list)
+    origin_language: Language = Language.EN
+    author: str = ""
+    created: datetime = field(default_factory=now_utc)
+    modified: datetime = field(default_factory=now_utc)
+
+    # -- lookup ----------------------------------------------------------------------------------
+    def items(self) -> list[Item]:
+        return [item for section in self.sections for item in section.items]
+
+    def section(self, section_id: str) -> Section:
+        for section in self.sections:
+            if section.id == section_id:
+                return section
+        raise KeyError(section_id)
+
+    def locate(self, item_id: str) -> tuple[Section, int]:
+        """The section holding an item and the item's index in it."""
+        for section in self.sections:
+            for index, item in enumerate(section.items):
+                if item.id == item_id:
+                    return section, index
+        raise KeyError(item_id)
+
+    def item(self, item_id: str) -> Item:
+        section, index = self.locate(item_id)
+        return section.items[index]
+
+    # -- structure -------------------------------------------------------------------------------
+    def add_section(self, section: Section | None = None, index: int | None = None) -> Section:
+        section = section or Section()
+        self._check_new_ids(section)
+        self.sections.insert(_clamp(index, len(self.sections)), section)
+        return section
+
+    def remove_section(self, section_id: str) -> tuple[Section, int]:
+        """Remove a section with its items; returns them and the old index (for undo)."""
+        section = self.section(section_id)
+        index = self.sections.index(section)
+        del self.sections[index]
+        return section, index
+
+    def move_section(self, section_id: str, new_index: int) -> None:
+        section, _ = self.remove_section(section_id)
+        self.sections.insert(_clamp(new_index, len(self.sections)), section)
+
+    def add_item(self, section_id: str, item: Item | None = None, index: int | None = None) -> Item:
+        item = item or Item(source=self.origin_language)
+        if any(existing.id == item.id for existing in self.items()):
+            raise ModelError(f"an item with id {item.id!r} is already in the briefing")
+        section = self.section(section_id)
+        section.items.insert(_clamp(index, len(section.items)), item)
+        return item
+
+    def remove_item(self, item_id: str) -> tuple[Item, str, int]:
+        """Remove an item; returns it with its section id and index (for undo)."""
+        section, index = self.locate(item_id)
+        return section.items.pop(index), section.id, index
+
+    def move_item(self, item_id: str, section_id: str, new_index: int) -> None:
+        """Move an item to a position in a section (the same one or another)."""
+        target = self.section(section_id)
+        item, _, _ = self.remove_item(item_id)
+        target.items.insert(_clamp(new_index, len(target.items)), item)
+
+    def _check_new_ids(self, section: Section) -> None:
+        if any(s.id == section.id for s in self.sections):
+            raise ModelError(f"a section with id {section.id!r} is already in the briefing")
+        existing = {item.id for item in self.items()}
+        clash = next((item.id for item in section.items if item.id in existing), None)
+        if clash:
+            raise ModelError(f"an item with id {clash!r} is already in the briefing")
+
+    # -- review ----------------------------------------------------------------------------------
+    def statistics(self) -> Statistics:
+        items = self.items()
+        per_status = Counter(item.status for item in items)
+        per_type = Counter(item.type for item in items)
+        return Statistics(
+            items=len(items),
+            sections=len(self.sections),
+            per_status={status: per_status[status] for status in TargetStatus},
+            per_type={kind: per_type[kind] for kind in ItemType},
+            source_items={lang: sum(item.source is lang for item in items) for lang in LANGUAGES},
+            filled={lang: sum(bool(item.text.get(lang).strip()) for item in items) for lang in LANGUAGES},
+            characters={lang: sum(len(item.text.get(lang)) for item in items) for lang in LANGUAGES},
+            open_comments=sum(not c.resolved for item in items for c in item.comments),
+        )
+
+    def touch(self) -> None:
+        self.modified = now_utc()
+
+
+def _clamp(index: int | None, length: int) -> int:
+    if index is None:
+        return length
+    return max(0, min(index, length))

@@ -1,0 +1,131 @@
+"""Recovery copies: unsaved work survives a crash, a kill or a power cut.
+
+While a document has unsaved changes the editor writes a recovery copy into the data folder's
+`recovery/` (atomically, like a save). Each editing session holds an OS lock on its own lock file for
+as long as the process lives; the OS drops it when the process dies however it dies. On the next
+start, copies whose lock nobody holds are the ones left by an unclean exit and can be offered back.
+A clean save or close discards the copy.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import socket
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import IO
+
+from briefing.fileformat import dumps
+from briefing.model import Briefing, now_utc
+from briefing.storage import BriefingFileError, load, write_atomically
+
+try:  # POSIX
+    import fcntl
+
+    def _try_lock(stream: IO[bytes]) -> bool:
+        try:
+            fcntl.flock(stream.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            return False
+        return True
+
+except ImportError:  # Windows
+    import msvcrt
+
+    def _try_lock(stream: IO[bytes]) -> bool:
+        try:
+            msvcrt.locking(stream.fileno(), msvcrt.LK_NBLCK, 1)  # type: ignore[attr-defined]
+        except OSError:
+            return False
+        return True
+
+
+@dataclass(frozen=True)
+class RecoveryEntry:
+    """A recovery copy left behind by an editing session that did not end cleanly."""
+
+    key: str
+    folder: Path
+    document_path: Path | None  # None for a document that was never saved
+    written: datetime
+
+    @property
+    def copy_path(self) -> Path:
+        return self.folder / f"{self.key}.briefing"
+
+    def load(self) -> Briefing:
+        return load(self.copy_path)
+
+    def discard(self) -> None:
+        for suffix in (".briefing", ".json", ".lock"):
+            with contextlib.suppress(FileNotFoundError):
+                (self.folder / f"{self.key}{suffix}").unlink()
+
+
+class RecoverySession:
+    """The recovery slot of one open document in this process."""
+
+    def __init__(self, folder: Path, document_path: Path | None = None) -> None:
+        self.folder = folder
+        self.key = uuid.uuid4().hex
+        self.document_path = document_path
+        self._lock: IO[bytes] | None = None
+
+    @property
+    def copy_path(self) -> Path:
+        return self.folder / f"{self.key}.briefing"
+
+    @property
+    def has_copy(self) -> bool:
+        return self.copy_path.exists()
+
+    def write(self, briefing: Briefing) -> None:
+        """Store the unsaved state (called by the autosave timer while there are unsaved changes)."""
+        self.folder.mkdir(parents=True, exist_ok=True)
+        if self._lock is None:
+            self._lock = (self.folder / f"{self.key}.lock").open("wb")
+            if not _try_lock(self._lock):
+                raise BriefingFileError(f"{self.folder}: recovery slot {self.key} is locked by another process")
+        write_atomically(self.copy_path, dumps(briefing).encode("utf-8"))
+        meta = {
+            "document_path": str(self.document_path) if self.document_path else None,
+            "written": now_utc().isoformat(),
+            "pid": os.getpid(),
+            "host": socket.gethostname(),
+        }
+        write_atomically(self.folder / f"{self.key}.json", json.dumps(meta, indent=2).encode("utf-8"))
+
+    def discard(self) -> None:
+        """The document was saved or deliberately closed: its recovery copy is no longer needed."""
+        if self._lock is not None:
+            self._lock.close()
+            self._lock = None
+        RecoveryEntry(self.key, self.folder, self.document_path, now_utc()).discard()
+
+
+def orphaned_copies(folder: Path) -> list[RecoveryEntry]:
+    """Recovery copies whose editing session has ended without a save or close, newest first."""
+    entries: list[RecoveryEntry] = []
+    if not folder.is_dir():
+        return entries
+    for copy in folder.glob("*.briefing"):
+        key = copy.stem
+        lock_path = folder / f"{key}.lock"
+        if lock_path.exists():
+            with lock_path.open("ab") as stream:
+                if not _try_lock(stream):
+                    continue  # its session is still running (in this or another process)
+        try:
+            meta = json.loads((folder / f"{key}.json").read_text("utf-8"))
+            document = Path(meta["document_path"]) if meta.get("document_path") else None
+            written = datetime.fromisoformat(meta["written"])
+        except (OSError, ValueError, KeyError, TypeError):
+            document, written = None, datetime.fromtimestamp(copy.stat().st_mtime).astimezone()
+        entries.append(RecoveryEntry(key, folder, document, written))
+    entries.sort(key=lambda entry: entry.written, reverse=True)
+    return entries
+

@@ -1,0 +1,132 @@
+"""Reading and writing `.briefing` files on disk without ever leaving a damaged file behind.
+
+Saving writes a temporary file in the same folder, flushes and fsyncs it, keeps the previous file as
+`<name>.bak` (a hard link, so the old bytes are never rewritten) and renames the new file into place:
+at every moment the path holds either the complete old file or the complete new one. A file on disk
+that is not a briefing this program can read is never replaced unless the caller says so explicitly.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import tempfile
+from pathlib import Path
+
+from briefing.fileformat import BriefingFormatError, check_header, dumps, loads
+from briefing.model import Briefing
+
+MAX_FILE_BYTES = 512 * 1024 * 1024
+
+
+class BriefingFileError(OSError):
+    """A file that could not be read or written, said in words a user understands."""
+
+
+def load(path: str | os.PathLike[str]) -> Briefing:
+    """Read a briefing; BriefingFormatError for bad content, BriefingFileError for I/O trouble."""
+    path = Path(path)
+    return loads(read_bytes(path), source=str(path))
+
+
+def read_bytes(path: Path) -> bytes:
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise BriefingFileError(f"{path}: {size // 2**20} MB is larger than any briefing (limit 512 MB)")
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise BriefingFileError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise BriefingFileError(f"{path}: is a folder, not a file") from None
+    except PermissionError:
+        raise BriefingFileError(f"{path}: permission denied") from None
+    except OSError as error:
+        raise BriefingFileError(f"{path}: cannot be read ({error.strerror or error})") from None
+
+
+def backup_path(path: Path) -> Path:
+    return path.with_name(path.name + ".bak")
+
+
+def check_replaceable(path: Path) -> None:
+    """Refuse to replace a file that is not a briefing this program reads (it may be someone's data)."""
+    if not path.exists():
+        return
+    if path.is_dir():
+        raise BriefingFileError(f"{path}: is a folder, not a file")
+    try:
+        check_header(json.loads(read_bytes(path).decode("utf-8").removeprefix("\ufeff")), str(path))
+    except (BriefingFormatError, ValueError) as error:
+        raise BriefingFileError(
+            f"{path}: not replaced, because the file there is not a briefing this program can read "
+            f"({str(error).splitlines()[0]}). Save under another name, or move that file away first."
+        ) from None
+
+
+def save(briefing: Briefing, path: str | os.PathLike[str], *, replace_unreadable: bool = False) -> None:
+    """Write atomically, keeping the previous version as `<name>.bak`."""
+    path = Path(path)
+    try:
+        data = dumps(briefing).encode("utf-8")
+    except UnicodeEncodeError as error:
+        raise BriefingFileError(
+            f"{path}: not saved: the text contains a character that cannot be stored "
+            f"({error.object[error.start : error.end]!r})"
+        ) from None
+    if not replace_unreadable:
+        check_replaceable(path)
+    write_atomically(path, data, keep_backup=True)
+
+
+def write_atomically(path: Path, data: bytes, *, keep_backup: bool = False) -> None:
+    folder = path.parent if str(path.parent) else Path()
+    try:
+        fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except OSError as error:
+        raise BriefingFileError(f"{path}: cannot write in {folder} ({error.strerror or error})") from None
+    try:
+        with os.fdopen(fd, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        if path.exists():
+            _copy_mode(path, Path(temporary))
+            if keep_backup:
+                _keep_backup(path)
+        Path(temporary).replace(path)
+        _fsync_folder(folder)
+    except OSError as error:
+        with contextlib.suppress(OSError):
+            Path(temporary).unlink()
+        raise BriefingFileError(f"{path}: not saved ({error.strerror or error}); the file on disk is unchanged") from None
+
+
+def _keep_backup(path: Path) -> None:
+    """Point `<name>.bak` at the current file's bytes, atomically, without copying them."""
+    backup = backup_path(path)
+    staged = path.with_name(f".{path.name}.bak.tmp")
+    with contextlib.suppress(FileNotFoundError):
+        staged.unlink()
+    try:
+        os.link(path, staged)
+    except OSError:  # a file system without hard links: copy instead
+        staged.write_bytes(path.read_bytes())
+    staged.replace(backup)
+
+
+def _copy_mode(source: Path, target: Path) -> None:
+    with contextlib.suppress(OSError):
+        target.chmod(source.stat().st_mode & 0o777)
+
+
+def _fsync_folder(folder: Path) -> None:
+    if os.name != "posix":
+        return
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
