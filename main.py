@@ -1,0 +1,22 @@
+"""Briefing Studio: `python main.py --help` lists the commands; with none, the window opens."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from briefing.cli import run
+
+
+def open_window(path: Path | None) -> int:
+    from ui.app import run_app  # Qt is imported only when a window is wanted
+
+    return run_app(path)
+
+
+def main() -> int:
+    return run(sys.argv[1:], open_window=open_window)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

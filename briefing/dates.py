@@ -21,7 +21,9 @@ class Precision(StrEnum):
     YEAR = "year"
 
 
-_PATTERN = re.compile(r"^(?P<year>\d{4})(?:-(?:(?P<month>\d{2})(?:-(?P<day>\d{2}))?|H(?P<half>[12])|Q(?P<quarter>[1-4])))?$")
+_PATTERN = re.compile(
+    r"^(?P<year>\d{4})(?:-(?:(?P<month>\d{2})(?:-(?P<day>\d{2}))?|H(?P<half>[12])|Q(?P<quarter>[1-4])))?$"
+)
 
 
 @dataclass(frozen=True, order=True)
@@ -37,12 +39,15 @@ class PartialDate:
         """Parse the file notation; ValueError with a readable reason otherwise."""
         match = _PATTERN.match(text)
         if not match:
-            raise ValueError(f"{text!r} is not a date like 2024-11-07, 2024-11, 2025-H1, 2025-Q2 or 2025")
+            raise ValueError(f'"{text}" is not a date like 2024-11-07, 2024-11, 2025-H1, 2025-Q2 or 2025')
         parts = {key: int(value) for key, value in match.groupdict().items() if value is not None}
         if "day" in parts:
-            date(parts["year"], parts["month"], parts["day"])  # raises ValueError for 2024-02-30
+            try:
+                date(parts["year"], parts["month"], parts["day"])
+            except ValueError as error:
+                raise ValueError(f'"{text}" is not a real date ({error})') from None
         elif "month" in parts and not 1 <= parts["month"] <= 12:
-            raise ValueError(f"{text!r} has no month {parts['month']}")
+            raise ValueError(f'"{text}" has no month {parts["month"]}')
         return cls(**parts)
 
     @classmethod

@@ -32,7 +32,7 @@ from briefing.model import (
     StatementKind,
     TargetStatus,
 )
-from briefing.schema import Problem, checker
+from briefing.schema import Problem, checker, describe
 
 FORMAT_NAME = "briefing-studio/briefing"
 CURRENT_VERSION = 1
@@ -85,8 +85,7 @@ def to_json(briefing: Briefing) -> Json:
         "modified": _datetime(briefing.modified),
         "meeting": _meeting(briefing.meeting),
         "sections": [
-            {"id": s.id, "title": _bilingual(s.title), "items": [_item(i) for i in s.items]}
-            for s in briefing.sections
+            {"id": s.id, "title": _bilingual(s.title), "items": [_item(i) for i in s.items]} for s in briefing.sections
         ],
     }
 
@@ -113,8 +112,7 @@ def _meeting(card: MeetingCard) -> Json:
         "time_zone_note": _bilingual(card.time_zone_note),
         "place": _bilingual(card.place),
         "organisations": [
-            {"id": o.id, "name": _bilingual(o.name), "short_name": _bilingual(o.short_name)}
-            for o in card.organisations
+            {"id": o.id, "name": _bilingual(o.name), "short_name": _bilingual(o.short_name)} for o in card.organisations
         ],
         "delegations": [
             {"id": d.id, "name": _bilingual(d.name), "members": [_person(p) for p in d.members]}
@@ -221,10 +219,12 @@ def check_header(data: Any, source: str = "") -> int:
     return version
 
 
-def migrate(data: Json, version: int, migrations: Mapping[int, Migration] | None = None) -> Json:
-    """Bring a version-`version` document up to CURRENT_VERSION, one version at a time."""
+def migrate(
+    data: Json, version: int, migrations: Mapping[int, Migration] | None = None, target: int = CURRENT_VERSION
+) -> Json:
+    """Bring a version-`version` document up to `target`, one version at a time."""
     steps = MIGRATIONS if migrations is None else migrations
-    while version < CURRENT_VERSION:
+    while version < target:
         if version not in steps:
             raise BriefingFormatError(f"format version {version} is not supported (no migration to {version + 1})")
         data = steps[version](data)
@@ -271,7 +271,7 @@ class _Reader:
 
     def _id(self, value: str, path: str) -> str:
         if value in self._ids:
-            self.problems.append(Problem(path, f"id {value!r} is already used at {self._ids[value]}"))
+            self.problems.append(Problem(path, f"id {describe(value)} is already used at {self._ids[value]}"))
         else:
             self._ids[value] = path
         return value
@@ -282,7 +282,7 @@ class _Reader:
         try:
             return date.fromisoformat(value)
         except ValueError as error:
-            self.problems.append(Problem(path, f"{value!r} is not a real date ({error})"))
+            self.problems.append(Problem(path, f"{describe(value)} is not a real date ({error})"))
             return None
 
     def _partial(self, value: str | None, path: str) -> PartialDate | None:
@@ -298,7 +298,7 @@ class _Reader:
         try:
             return datetime.fromisoformat(value)
         except ValueError:
-            self.problems.append(Problem(path, f"{value!r} is not a real date and time"))
+            self.problems.append(Problem(path, f"{describe(value)} is not a real date and time"))
             return datetime(1970, 1, 1)
 
     def briefing(self, data: Json) -> Briefing:

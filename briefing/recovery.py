@@ -128,4 +128,3 @@ def orphaned_copies(folder: Path) -> list[RecoveryEntry]:
         entries.append(RecoveryEntry(key, folder, document, written))
     entries.sort(key=lambda entry: entry.written, reverse=True)
     return entries
-

@@ -18,7 +18,6 @@ from importlib import resources
 from typing import Any
 
 
-
 @dataclass(frozen=True)
 class Problem:
     """One thing wrong with a file, at a JSON path such as `$.sections[0].items[2].status`."""
@@ -108,7 +107,7 @@ class SchemaChecker:
             node = node[part]
         return dict(node)
 
-    def _check(self, value: Any, schema: dict[str, Any], path: str) -> Iterator[Problem]:  # noqa: C901
+    def _check(self, value: Any, schema: dict[str, Any], path: str) -> Iterator[Problem]:
         if "$ref" in schema:
             yield from self._check(value, self._resolve(schema["$ref"]), path)
             return

@@ -100,7 +100,9 @@ def write_atomically(path: Path, data: bytes, *, keep_backup: bool = False) -> N
     except OSError as error:
         with contextlib.suppress(OSError):
             Path(temporary).unlink()
-        raise BriefingFileError(f"{path}: not saved ({error.strerror or error}); the file on disk is unchanged") from None
+        raise BriefingFileError(
+            f"{path}: not saved ({error.strerror or error}); the file on disk is unchanged"
+        ) from None
 
 
 def _keep_backup(path: Path) -> None:

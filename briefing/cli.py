@@ -1,0 +1,116 @@
+"""The command line: `briefing-studio` (or `python main.py`) and its subcommands.
+
+With no subcommand, or with just a file name, the window opens. Every failure a user can cause
+(missing file, damaged file, bad arguments) ends with a short message and a non-zero exit code,
+never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from briefing import __version__
+from briefing.fileformat import BriefingFormatError
+from briefing.model import LANGUAGES, Language
+from briefing.outline import show_text
+from briefing.paths import HOME_VARIABLE
+from briefing.storage import BriefingFileError, load
+
+EXIT_OK = 0
+EXIT_INVALID = 2
+
+OpenWindow = Callable[[Path | None], int]
+
+DESCRIPTION = """\
+Briefing Studio prepares bilingual Korean/English meeting briefings.
+
+Run without a subcommand (optionally with a .briefing file) to open the window.
+Application data lives in the folder named by ${var}, or the platform's
+per-user application-data folder when it is not set.""".replace("${var}", HOME_VARIABLE)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="briefing-studio",
+        description=DESCRIPTION,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    open_ = commands.add_parser("open", help="open the window (on FILE, if given)")
+    open_.add_argument("file", nargs="?", type=Path, help="a .briefing file")
+
+    validate = commands.add_parser(
+        "validate",
+        help="check .briefing files; exit 0 when all are valid, 2 otherwise",
+        description="Check each file and report every problem with its JSON path. Files are only read.",
+    )
+    validate.add_argument("files", nargs="+", type=Path, metavar="FILE")
+
+    show = commands.add_parser(
+        "show",
+        help="print a briefing's meeting card, outline and statistics",
+        description="Print the meeting card, the numbered outline of sections and items, and statistics.",
+    )
+    show.add_argument("file", type=Path, metavar="FILE")
+    show.add_argument(
+        "--text",
+        choices=["both", "ko", "en", "none"],
+        default="both",
+        help="which item texts to print under each item (default: both)",
+    )
+    show.add_argument("--width", type=int, default=0, help="line width (default: the terminal's)")
+    return parser
+
+
+def _normalise(argv: list[str], commands: set[str]) -> list[str]:
+    """`briefing-studio FILE` means `briefing-studio open FILE`."""
+    if argv and not argv[0].startswith("-") and argv[0] not in commands:
+        return ["open", *argv]
+    return argv
+
+
+def run(argv: Sequence[str] | None = None, open_window: OpenWindow | None = None) -> int:
+    parser = build_parser()
+    subparsers = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    args = parser.parse_args(_normalise(list(sys.argv[1:] if argv is None else argv), set(subparsers.choices)))
+    try:
+        if args.command == "validate":
+            return _validate(args.files)
+        if args.command == "show":
+            return _show(args.file, args.text, args.width)
+        if open_window is None:
+            parser.error("the window is not available here")
+        return open_window(getattr(args, "file", None))
+    except (BriefingFormatError, BriefingFileError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_INVALID
+    except KeyboardInterrupt:
+        return 130
+
+
+def _validate(files: list[Path]) -> int:
+    failed = 0
+    for path in files:
+        try:
+            briefing = load(path)
+        except (BriefingFormatError, BriefingFileError) as error:
+            failed += 1
+            print(f"INVALID {error}", file=sys.stderr)
+            continue
+        stats = briefing.statistics()
+        print(f"OK {path} ({stats.sections} sections, {stats.items} items, {stats.approved} approved)")
+    return EXIT_INVALID if failed else EXIT_OK
+
+
+def _show(path: Path, text: str, width: int) -> int:
+    briefing = load(path)
+    languages = {"both": LANGUAGES, "ko": (Language.KO,), "en": (Language.EN,), "none": ()}[text]
+    width = width or shutil.get_terminal_size((100, 24)).columns
+    sys.stdout.write(show_text(briefing, languages, width))
+    return EXIT_OK

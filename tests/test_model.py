@@ -1,0 +1,261 @@
+"""Document operations and the status rules of translations."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing.model import (
+    Briefing,
+    Item,
+    ItemType,
+    Language,
+    ModelError,
+    NoteMark,
+    Section,
+    StatementKind,
+    TargetOrigin,
+    TargetStatus,
+    fingerprint,
+)
+from tests.helpers import item, small_briefing
+
+
+def approved(en: str = "Source.", ko: str = "원문.") -> Item:
+    made = item(en, ko)
+    made.approve()
+    return made
+
+
+class TestStatus:
+    def test_new_item_is_empty(self) -> None:
+        made = Item()
+        assert made.status is TargetStatus.EMPTY
+        assert made.basis is None
+
+    def test_human_target_is_edited_against_current_source(self) -> None:
+        made = item("Source.")
+        made.set_text(Language.KO, "원문.")
+        assert made.status is TargetStatus.EDITED
+        assert made.basis == fingerprint("Source.")
+        assert made.is_current()
+
+    @pytest.mark.parametrize(
+        ("origin", "status"),
+        [(TargetOrigin.MACHINE, TargetStatus.MACHINE), (TargetOrigin.MEMORY, TargetStatus.MEMORY)],
+    )
+    def test_origin_decides_status(self, origin: TargetOrigin, status: TargetStatus) -> None:
+        made = item("Source.")
+        made.set_text(Language.KO, "원문.", origin)
+        assert made.status is status
+
+    def test_clearing_the_target_empties_the_status(self) -> None:
+        made = approved()
+        made.set_text(Language.KO, "")
+        assert made.status is TargetStatus.EMPTY
+        assert made.basis is None
+
+    def test_approve_records_the_source_it_approved(self) -> None:
+        made = approved("Meeting held.", "회의 개최.")
+        assert made.status is TargetStatus.APPROVED
+        assert made.approved_source == "Meeting held."
+        assert made.basis == fingerprint("Meeting held.")
+
+    def test_source_change_after_approval_needs_review_and_keeps_approved_source(self) -> None:
+        made = approved("Meeting held.", "회의 개최.")
+        made.set_text(Language.EN, "Meeting held in Seoul.")
+        assert made.status is TargetStatus.NEEDS_REVIEW
+        assert made.approved_source == "Meeting held."
+        assert made.target_text == "회의 개최."  # the translation itself is untouched
+        assert not made.is_current()
+
+    def test_source_change_back_restores_the_approval(self) -> None:
+        made = approved("Meeting held.", "회의 개최.")
+        made.set_text(Language.EN, "Meeting held in Seoul.")
+        made.set_text(Language.EN, "Meeting held.")
+        assert made.status is TargetStatus.APPROVED
+
+    @pytest.mark.parametrize("origin", list(TargetOrigin))
+    def test_source_change_makes_any_translation_need_review(self, origin: TargetOrigin) -> None:
+        made = item("A.")
+        made.set_text(Language.KO, "가.", origin)
+        made.set_text(Language.EN, "B.")
+        assert made.status is TargetStatus.NEEDS_REVIEW
+
+    def test_source_change_with_empty_target_stays_empty(self) -> None:
+        made = item("A.")
+        made.set_text(Language.EN, "B.")
+        assert made.status is TargetStatus.EMPTY
+
+    def test_unchanged_source_text_changes_nothing(self) -> None:
+        made = approved("A.", "가.")
+        made.set_text(Language.EN, "A.")
+        assert made.status is TargetStatus.APPROVED
+
+    def test_editing_after_review_request_is_edited_against_new_source(self) -> None:
+        made = approved("A.", "가.")
+        made.set_text(Language.EN, "B.")
+        made.set_text(Language.KO, "나.")
+        assert made.status is TargetStatus.EDITED
+        assert made.is_current()
+
+    def test_cannot_approve_empty_translation(self) -> None:
+        with pytest.raises(ModelError, match="translation is empty"):
+            item("Source only.").approve()
+
+    def test_cannot_approve_empty_source(self) -> None:
+        made = Item(source=Language.EN)
+        made.text.ko = "번역만."
+        with pytest.raises(ModelError, match="source text is empty"):
+            made.approve()
+
+    def test_flag_for_review(self) -> None:
+        made = approved()
+        made.flag_for_review()
+        assert made.status is TargetStatus.NEEDS_REVIEW
+        with pytest.raises(ModelError):
+            Item().flag_for_review()
+
+    def test_korean_source(self) -> None:
+        made = item(ko="국방부는 회의를 개최했다.", source=Language.KO)
+        assert made.target is Language.EN
+        made.set_text(Language.EN, "The ministry held a meeting.", TargetOrigin.MACHINE)
+        assert made.status is TargetStatus.MACHINE
+        made.set_text(Language.KO, "국방부는 회의를 개최하였다.")
+        assert made.status is TargetStatus.NEEDS_REVIEW
+
+    def test_switching_the_source_side(self) -> None:
+        made = approved("A.", "가.")
+        made.set_source(Language.KO)
+        assert made.source is Language.KO
+        assert made.status is TargetStatus.NEEDS_REVIEW
+        assert made.approved_source is None
+        assert made.basis == fingerprint("가.")
+        drafted_in_korean = Item(source=Language.EN)  # Korean typed into the wrong side
+        drafted_in_korean.text.ko = "한국어 초안."
+        drafted_in_korean.set_source(Language.KO)
+        assert drafted_in_korean.status is TargetStatus.EMPTY
+        assert drafted_in_korean.source_text == "한국어 초안."
+
+    @pytest.mark.parametrize(
+        ("status", "target", "source_changed", "expected"),
+        [
+            (TargetStatus.APPROVED, "가.", False, TargetStatus.APPROVED),
+            (TargetStatus.APPROVED, "가.", True, TargetStatus.NEEDS_REVIEW),
+            (TargetStatus.MACHINE, "가.", True, TargetStatus.NEEDS_REVIEW),
+            (TargetStatus.APPROVED, "", False, TargetStatus.EMPTY),
+            (TargetStatus.EMPTY, "가.", False, TargetStatus.EDITED),
+        ],
+    )
+    def test_reconcile_makes_hand_edited_status_truthful(
+        self, status: TargetStatus, target: str, source_changed: bool, expected: TargetStatus
+    ) -> None:
+        made = Item(source=Language.EN, status=status, basis=fingerprint("A."))
+        made.text.en = "B." if source_changed else "A."
+        made.text.ko = target
+        made.reconcile()
+        assert made.status is expected
+
+
+class TestItemTypes:
+    def test_statement_defaults_to_joint_statement(self) -> None:
+        assert Item(type=ItemType.STATEMENT).statement_kind is StatementKind.JOINT_STATEMENT
+
+    def test_note_defaults_to_asterisk(self) -> None:
+        assert Item(type=ItemType.NOTE).note_mark is NoteMark.ASTERISK
+
+    def test_other_types_have_no_kind(self) -> None:
+        assert Item(type=ItemType.DECISION).statement_kind is None
+
+
+class TestStructure:
+    def test_add_items_in_order_and_at_index(self) -> None:
+        briefing = Briefing()
+        section = briefing.add_section(Section())
+        a, b, c = Item(id="item-a"), Item(id="item-b"), Item(id="item-c")
+        briefing.add_item(section.id, a)
+        briefing.add_item(section.id, c)
+        briefing.add_item(section.id, b, index=1)
+        assert [i.id for i in section.items] == ["item-a", "item-b", "item-c"]
+
+    def test_new_item_takes_the_briefing_origin_language(self) -> None:
+        briefing = Briefing(origin_language=Language.KO)
+        section = briefing.add_section()
+        assert briefing.add_item(section.id).source is Language.KO
+
+    def test_duplicate_ids_are_refused(self) -> None:
+        briefing = small_briefing()
+        existing = briefing.items()[0]
+        with pytest.raises(ModelError, match="already"):
+            briefing.add_item(briefing.sections[1].id, Item(id=existing.id))
+        with pytest.raises(ModelError, match="already"):
+            briefing.add_section(Section(id=briefing.sections[0].id))
+        with pytest.raises(ModelError, match="already"):
+            briefing.add_section(Section(items=[Item(id=existing.id)]))
+
+    def test_move_item_within_and_across_sections(self) -> None:
+        briefing = small_briefing()
+        first, second = briefing.sections
+        moving = first.items[0]
+        briefing.move_item(moving.id, first.id, 5)  # past the end: clamped
+        assert first.items[-1] is moving
+        briefing.move_item(moving.id, second.id, 0)
+        assert second.items[0] is moving
+        assert moving not in first.items
+        assert briefing.locate(moving.id) == (second, 0)
+
+    def test_remove_item_returns_what_undo_needs(self) -> None:
+        briefing = small_briefing()
+        target = briefing.sections[0].items[1]
+        removed, section_id, index = briefing.remove_item(target.id)
+        assert (removed, section_id, index) == (target, briefing.sections[0].id, 1)
+        briefing.add_item(section_id, removed, index)
+        assert briefing.sections[0].items[1] is target
+
+    def test_sections_move_and_remove(self) -> None:
+        briefing = small_briefing()
+        first, second = briefing.sections
+        briefing.move_section(second.id, 0)
+        assert briefing.sections == [second, first]
+        removed, index = briefing.remove_section(second.id)
+        assert (removed, index) == (second, 0)
+        assert briefing.sections == [first]
+
+    def test_unknown_ids(self) -> None:
+        briefing = small_briefing()
+        with pytest.raises(KeyError):
+            briefing.item("item-missing")
+        with pytest.raises(KeyError):
+            briefing.section("section-missing")
+
+    def test_comments(self) -> None:
+        made = Item()
+        comment = made.add_comment("Reviewer", "Check the rank.")
+        assert made.comments == [comment]
+        assert not comment.resolved
+        with pytest.raises(ModelError):
+            made.add_comment("Reviewer", "   ")
+
+
+class TestStatistics:
+    def test_counts_per_status_type_and_language(self) -> None:
+        briefing = small_briefing()
+        briefing.items()[0].approve()
+        briefing.items()[1].add_comment("R", "Needs Korean.")
+        stats = briefing.statistics()
+        assert stats.items == 3
+        assert stats.sections == 2
+        assert stats.per_status[TargetStatus.APPROVED] == 1
+        assert stats.per_status[TargetStatus.EDITED] == 1
+        assert stats.per_status[TargetStatus.EMPTY] == 1
+        assert sum(stats.per_status.values()) == 3
+        assert stats.per_type[ItemType.STATEMENT] == 1
+        assert stats.filled == {Language.KO: 2, Language.EN: 3}
+        assert stats.source_items == {Language.KO: 0, Language.EN: 3}
+        assert stats.characters[Language.EN] == len("One.Two.Three.")
+        assert stats.open_comments == 1
+        assert not stats.fully_approved
+
+    def test_empty_briefing(self) -> None:
+        stats = Briefing().statistics()
+        assert stats.items == 0
+        assert not stats.fully_approved
