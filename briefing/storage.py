@@ -9,9 +9,11 @@ that is not a briefing this program can read is never replaced unless the caller
 from __future__ import annotations
 
 import contextlib
+import glob
 import json
 import os
 import tempfile
+import time
 from pathlib import Path
 
 from briefing.fileformat import BriefingFormatError, check_header, dumps, loads
@@ -80,8 +82,12 @@ def save(briefing: Briefing, path: str | os.PathLike[str], *, replace_unreadable
     write_atomically(path, data, keep_backup=True)
 
 
+STALE_TEMPORARY_SECONDS = 600
+
+
 def write_atomically(path: Path, data: bytes, *, keep_backup: bool = False) -> None:
     folder = path.parent if str(path.parent) else Path()
+    _remove_stale_temporaries(path)
     try:
         fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     except OSError as error:
@@ -103,6 +109,16 @@ def write_atomically(path: Path, data: bytes, *, keep_backup: bool = False) -> N
         raise BriefingFileError(
             f"{path}: not saved ({error.strerror or error}); the file on disk is unchanged"
         ) from None
+
+
+def _remove_stale_temporaries(path: Path) -> None:
+    """Temporary files left by a save that was killed (old enough not to be a save in progress)."""
+    cutoff = time.time() - STALE_TEMPORARY_SECONDS
+    with contextlib.suppress(OSError):
+        for leftover in path.parent.glob(f".{glob.escape(path.name)}.*.tmp"):
+            with contextlib.suppress(OSError):
+                if leftover.stat().st_mtime < cutoff:
+                    leftover.unlink()
 
 
 def _keep_backup(path: Path) -> None:

@@ -19,10 +19,9 @@ sys.path.insert(0, str(ROOT))
 
 
 @pytest.fixture(autouse=True)
-def briefing_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Every test gets its own empty data folder."""
-    home = tmp_path / "briefing-home"
-    home.mkdir()
+def briefing_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test gets its own empty data folder (outside its tmp_path, which stays the test's own)."""
+    home = tmp_path_factory.mktemp("briefing-home")
     monkeypatch.setenv("BRIEFING_HOME", str(home))
     return home
 

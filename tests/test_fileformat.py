@@ -67,16 +67,26 @@ class TestExample:
         briefing = loads(EXAMPLE.read_bytes())
         english = "\n".join(i.text.en for i in briefing.items())
         korean = "\n".join(i.text.ko for i in briefing.items())
-        release = (EXAMPLE.parent.parent.parent / "shared" / "seed" / "000_375693d7300a43ca.txt")
+        release = EXAMPLE.parent.parent.parent / "shared" / "seed" / "000_375693d7300a43ca.txt"
         if release.exists():  # every paragraph of the published release is in the briefing, word for word
             for paragraph in release.read_text("utf-8").split("\n"):
                 paragraph = paragraph.strip().lstrip("* ")
                 if paragraph.endswith(".") and len(paragraph) > 80:
                     for sentence in paragraph.split(". "):
                         assert sentence.rstrip(".") in english
-        for official in ("국방우주정책 실무협의회", "민군합동작전 셀(JCO)", "한미연합 우주위협 대응 연습(TTX)",
-                         "미 조기경보위성 정보공유체계(SEWS)", "우주작전 기본과정(SPACE 100)", "연합우주과정(CSpC)",
-                         "연락장교", "유엔 안보리 결의", "군정찰위성", "인도·태평양 지역", "육군 준장"):
+        for official in (
+            "국방우주정책 실무협의회",
+            "민군합동작전 셀(JCO)",
+            "한미연합 우주위협 대응 연습(TTX)",
+            "미 조기경보위성 정보공유체계(SEWS)",
+            "우주작전 기본과정(SPACE 100)",
+            "연합우주과정(CSpC)",
+            "연락장교",
+            "유엔 안보리 결의",
+            "군정찰위성",
+            "인도·태평양 지역",
+            "육군 준장",
+        ):
             assert official in korean or official in briefing.meeting.delegations[0].members[0].rank.ko
         kinds = {(i.type, i.statement_kind) for i in briefing.items()}
         assert (ItemType.STATEMENT, StatementKind.CONDEMNATION) in kinds
@@ -130,24 +140,52 @@ _DELETE = object()
 @pytest.mark.parametrize(
     ("path", "value", "expected"),
     [
-        (("meeting", "session"), "twenty-three", "$.meeting.session: expected a whole number or null, found \"twenty-three\""),
+        (
+            ("meeting", "session"),
+            "twenty-three",
+            '$.meeting.session: expected a whole number or null, found "twenty-three"',
+        ),
         (("meeting", "session"), 0, "$.meeting.session: 0 is less than 1"),
-        (("meeting", "start_date"), "7 Nov 2024", "$.meeting.start_date: \"7 Nov 2024\" is not a date like 2024-11-07"),
-        (("meeting", "start_date"), "2024-02-30", "$.meeting.start_date: \"2024-02-30\" is not a real date"),
+        (("meeting", "start_date"), "7 Nov 2024", '$.meeting.start_date: "7 Nov 2024" is not a date like 2024-11-07'),
+        (("meeting", "start_date"), "2024-02-30", '$.meeting.start_date: "2024-02-30" is not a real date'),
         (("meeting", "end_date"), "2024-11-01", "$.meeting.end_date: is before the start date"),
         (("meeting", "place", "ko"), 7, "$.meeting.place.ko: expected text, found 7"),
         (("meeting", "place", "fr"), "Washington", "$.meeting.place.fr: unknown field"),
-        (("meeting", "delegations", 0, "members", 0, "role"), "chair", "$.meeting.delegations[0].members[0].role: \"chair\" is not one of: co_chair, participant"),
-        (("sections", 1, "items", 2, "status"), "done", "$.sections[1].items[2].status: \"done\" is not one of"),
+        (
+            ("meeting", "delegations", 0, "members", 0, "role"),
+            "chair",
+            '$.meeting.delegations[0].members[0].role: "chair" is not one of: co_chair, participant',
+        ),
+        (("sections", 1, "items", 2, "status"), "done", '$.sections[1].items[2].status: "done" is not one of'),
         (("sections", 1, "items", 2, "text"), _DELETE, "$.sections[1].items[2].text: missing"),
-        (("sections", 0, "items", 0, "basis"), "xyz", "$.sections[0].items[0].basis: \"xyz\" is not 16 hexadecimal digits"),
-        (("sections", 0, "items", 0, "statement_kind"), "condemnation", "$.sections[0].items[0].statement_kind: does not apply to a paragraph item"),
-        (("sections", 4, "items", 0, "when"), "2024-13", "$.sections[4].items[0].when: \"2024-13\" has no month 13"),
-        (("sections", 4, "items", 0, "when"), _DELETE, "$.sections[4].items[0].when: missing: a schedule item needs a date"),
-        (("sections", 1, "id"), "section-overview", "$.sections[1].id: id \"section-overview\" is already used at $.sections[0].id"),
+        (
+            ("sections", 0, "items", 0, "basis"),
+            "xyz",
+            '$.sections[0].items[0].basis: "xyz" is not 16 hexadecimal digits',
+        ),
+        (
+            ("sections", 0, "items", 0, "statement_kind"),
+            "condemnation",
+            "$.sections[0].items[0].statement_kind: does not apply to a paragraph item",
+        ),
+        (("sections", 4, "items", 0, "when"), "2024-13", '$.sections[4].items[0].when: "2024-13" has no month 13'),
+        (
+            ("sections", 4, "items", 0, "when"),
+            _DELETE,
+            "$.sections[4].items[0].when: missing: a schedule item needs a date",
+        ),
+        (
+            ("sections", 1, "id"),
+            "section-overview",
+            '$.sections[1].id: id "section-overview" is already used at $.sections[0].id',
+        ),
         (("sections", 0, "items"), {}, "$.sections[0].items: expected a list, found an object"),
-        (("created",), "yesterday", "$.created: \"yesterday\" is not a time like"),
-        (("sections", 2, "items", 2, "comments", 0, "resolved"), "no", "$.sections[2].items[2].comments[0].resolved: expected true or false"),
+        (("created",), "yesterday", '$.created: "yesterday" is not a time like'),
+        (
+            ("sections", 2, "items", 2, "comments", 0, "resolved"),
+            "no",
+            "$.sections[2].items[2].comments[0].resolved: expected true or false",
+        ),
     ],
 )
 def test_each_problem_is_reported_with_its_path(path: tuple[Any, ...], value: Any, expected: str) -> None:
@@ -191,13 +229,19 @@ def test_a_flood_of_problems_is_summarised() -> None:
         (b"   \n", "the file is empty"),
         (b"\xff\xfe{}", "not UTF-8 text (invalid byte at offset 0)"),
         (b"[1, 2]", "not a .briefing file: the top level is a list"),
-        (b'{"format": "something-else", "version": 1}', "expected format 'briefing-studio/briefing', found format 'something-else'"),
+        (
+            b'{"format": "something-else", "version": 1}',
+            "expected format 'briefing-studio/briefing', found format 'something-else'",
+        ),
         (b'{"version": 1}', "found no format name"),
         (b'{"format": "briefing-studio/briefing"}', "the file has no valid format version"),
         (b'{"format": "briefing-studio/briefing", "version": "1"}', "the file has no valid format version"),
         (b'{"format": "briefing-studio/briefing", "version": true}', "the file has no valid format version"),
         (b'{"format": "briefing-studio/briefing", "version": 0}', "the file has no valid format version"),
-        (b'{"format": "briefing-studio/briefing", "version": 1,}', "not valid JSON at line 1, column 53: Expecting property name"),
+        (
+            b'{"format": "briefing-studio/briefing", "version": 1,}',
+            "not valid JSON at line 1, column 53: Expecting property name",
+        ),
         (b"[" * 100_000, "nested too deeply"),
     ],
 )
