@@ -48,7 +48,9 @@ def build_parser() -> argparse.ArgumentParser:
     validate = commands.add_parser(
         "validate",
         help="check .briefing files; exit 0 when all are valid, 2 otherwise",
-        description="Check each file and report every problem with its JSON path. Files are only read.",
+        description="Check each file and report every problem with its JSON path. Files are only read.\n"
+        "Exit status: 0 when all are valid, 2 otherwise.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     validate.add_argument("files", nargs="+", type=Path, metavar="FILE")
 
@@ -69,8 +71,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _normalise(argv: list[str], commands: set[str]) -> list[str]:
-    """`briefing-studio FILE` means `briefing-studio open FILE`."""
-    if argv and not argv[0].startswith("-") and argv[0] not in commands:
+    """`briefing-studio FILE` means `briefing-studio open FILE`; anything else is left for argparse."""
+    first = argv[0] if argv else ""
+    if first not in commands and (first.endswith(".briefing") or (first and Path(first).is_file())):
         return ["open", *argv]
     return argv
 

@@ -184,7 +184,8 @@ def loads(text: str | bytes, source: str = "") -> Briefing:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
-        ending = error.pos >= len(text.rstrip())
+        # An unterminated string can only end at the end of the text: that too is a cut-off file.
+        ending = error.pos >= len(text.rstrip()) or error.msg.startswith("Unterminated string")
         why = "the file ends too early (truncated?)" if ending else error.msg
         raise BriefingFormatError(
             f"not valid JSON at line {error.lineno}, column {error.colno}: {why}", source=source

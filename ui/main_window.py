@@ -26,10 +26,10 @@ from PySide6.QtWidgets import (
 )
 
 from briefing.fileformat import BriefingFormatError
-from briefing.model import Bilingual, Briefing, Item, Language, Role, TargetStatus
+from briefing.model import Bilingual, Briefing, Comment, Item, Language, Role, TargetStatus
 from briefing.outline import item_label
 from briefing.storage import BriefingFileError, load
-from ui.outline_model import OutlineModel
+from ui.outline_model import OutlineModel, status_text
 
 
 class MainWindow(QMainWindow):
@@ -70,7 +70,11 @@ class MainWindow(QMainWindow):
         item_panel = QWidget()
         item_layout = QVBoxLayout(item_panel)
         item_layout.addWidget(self.item_heading)
-        item_layout.addLayout(texts)
+        item_layout.addLayout(texts, 3)
+        self.comments = QTextBrowser()
+        self.comments.setObjectName("comments")
+        self.comments_box = self._group(self.tr("Comments"), self.comments)
+        item_layout.addWidget(self.comments_box, 1)
 
         right = QSplitter(Qt.Orientation.Vertical)
         right.addWidget(self.card)
@@ -175,15 +179,15 @@ class MainWindow(QMainWindow):
     def _show_item(self, item: Item | None) -> None:
         self.korean.setPlainText(item.text.ko if item else "")
         self.english.setPlainText(item.text.en if item else "")
+        self.comments.setHtml(comments_html(item.comments) if item else "")
         if item is None:
             self.item_heading.setText(self.tr("Select an item in the outline."))
             return
         source = self.tr("Korean") if item.source is Language.KO else self.tr("English")
-        status = self.outline_model.data(self.outline.currentIndex().siblingAtColumn(OutlineModel.COLUMN_STATUS))
         self.item_heading.setText(
             f"<b>{html.escape(item_label(item))}</b> — "
             + fill(self.tr("source: %1"), source)
-            + f" — {html.escape(str(status or item.status.value))}"
+            + f" — {html.escape(status_text(item.status))}"
         )
 
 
@@ -192,6 +196,17 @@ def fill(template: str, *values: object) -> str:
     for number, value in reversed(list(enumerate(values, start=1))):
         template = template.replace(f"%{number}", str(value))
     return template
+
+
+def comments_html(comments: list[Comment]) -> str:
+    rows = []
+    for comment in comments:
+        state = " <i>(resolved)</i>" if comment.resolved else ""
+        rows.append(
+            f"<p><b>{html.escape(comment.author)}</b> · {comment.created:%Y-%m-%d %H:%M}{state}<br>"
+            f"{html.escape(comment.text)}</p>"
+        )
+    return "".join(rows)
 
 
 def _pair(text: Bilingual) -> str:

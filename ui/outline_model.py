@@ -106,7 +106,7 @@ class OutlineModel(QAbstractItemModel):
                 return f"{number}  {preview[:80]}"
             if column == self.COLUMN_TYPE:
                 return item_label(item)
-            return _status_text(item.status)
+            return status_text(item.status)
         if role == Qt.ItemDataRole.DecorationRole and column == self.COLUMN_STATUS:
             return self._icon(item.status)
         if role == Qt.ItemDataRole.ToolTipRole and column == self.COLUMN_TEXT:
@@ -136,7 +136,7 @@ class OutlineModel(QAbstractItemModel):
         return self._icons[status]
 
 
-def _status_text(status: TargetStatus) -> str:
+def status_text(status: TargetStatus) -> str:
     labels = {
         TargetStatus.EMPTY: QCoreApplication.translate("OutlineModel", "empty"),
         TargetStatus.MACHINE: QCoreApplication.translate("OutlineModel", "machine-translated"),

@@ -1,0 +1,139 @@
+"""The command line, run as a user runs it: a real `python main.py` process."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from briefing.cli import run
+from tests.conftest import EXAMPLE, ROOT
+
+
+def main(*args: str | Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), *map(str, args)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "COLUMNS": "100"},
+    )
+
+
+def test_validate_example() -> None:
+    result = main("validate", EXAMPLE)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == f"OK {EXAMPLE} (5 sections, 21 items, 21 approved)"
+    assert result.stderr == ""
+
+
+def _damage(path: Path, how: str) -> None:
+    text = path.read_text("utf-8")
+    if how == "truncated":
+        path.write_text(text[: len(text) * 2 // 3], "utf-8")
+        return
+    data = json.loads(text)
+    if how == "wrong type":
+        data["sections"][2]["items"][1]["status"] = 3
+    elif how == "unknown version":
+        data["version"] = 7
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=2), "utf-8")
+
+
+@pytest.mark.parametrize(
+    ("how", "expected"),
+    [
+        ("truncated", r"not valid JSON at line \d+, column \d+: the file ends too early"),
+        ("wrong type", r"\$\.sections\[2\]\.items\[1\]\.status: 3 is not one of: empty, machine_translated"),
+        ("unknown version", r"uses format version 7, but this Briefing Studio reads versions up to 1"),
+    ],
+)
+def test_damaged_copy_gets_a_short_error_and_is_left_untouched(example_copy: Path, how: str, expected: str) -> None:
+    _damage(example_copy, how)
+    before = example_copy.read_bytes(), example_copy.stat().st_mtime_ns
+    result = main("validate", example_copy)
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert "Traceback" not in result.stderr
+    assert len(result.stderr.splitlines()) <= 3
+    assert result.stderr.startswith(f"INVALID {example_copy}: ")
+    import re
+
+    assert re.search(expected, result.stderr), result.stderr
+    assert (example_copy.read_bytes(), example_copy.stat().st_mtime_ns) == before
+    assert sorted(p.name for p in example_copy.parent.iterdir()) == [example_copy.name]
+
+
+def test_validate_several_files_reports_each(example_copy: Path, tmp_path: Path) -> None:
+    missing = tmp_path / "missing.briefing"
+    result = main("validate", EXAMPLE, missing)
+    assert result.returncode == 2
+    assert result.stdout.startswith(f"OK {EXAMPLE}")
+    assert f"INVALID {missing}: no such file" in result.stderr
+
+
+def test_show_prints_card_outline_and_statistics() -> None:
+    result = main("show", EXAMPLE, "--width", "100")
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert out.startswith("Korea-U.S. Space Cooperation Working Group (SCWG) Holds 23rd Meeting\n제23차")
+    assert (
+        "Meeting    SCWG, session 23 — Korea-U.S. Space Cooperation Working Group / 한미 국방우주정책 실무협의회" in out
+    )
+    assert "Date       2024-11-07 (local time / 현지시각)" in out
+    assert "Co-chairs  Park Hee-jeong (박희정)" in out
+    assert "3 Agreements and decisions / 합의 및 결정 사항" in out
+    assert "  3.3 [note *] approved EN→KO  1 open comment" in out
+    assert "  5.3 [schedule 2025-H1] approved EN→KO" in out
+    assert "Status     approved 21" in out
+    assert "Korean     21/21 items written" in out
+    assert "Comments   1 open" in out
+
+
+def test_show_lines_fit_the_width_with_korean() -> None:
+    from briefing.outline import display_width
+
+    result = main("show", EXAMPLE, "--text", "ko", "--width", "60")
+    item_lines = [line for line in result.stdout.splitlines() if line.startswith("      KO ")]
+    assert len(item_lines) == 21
+    assert all(display_width(line) <= 60 for line in item_lines)
+    assert "      EN " not in result.stdout
+
+
+def test_show_damaged_file_exits_2(example_copy: Path) -> None:
+    _damage(example_copy, "wrong type")
+    result = main("show", example_copy)
+    assert result.returncode == 2
+    assert result.stderr.startswith(f"error: {example_copy}: the file is not a valid briefing (1 problem)")
+
+
+def test_help_documents_each_command() -> None:
+    result = main("--help")
+    assert result.returncode == 0
+    for command in ("open", "validate", "show"):
+        assert command in result.stdout
+    assert "BRIEFING_HOME" in result.stdout
+    assert "Exit status: 0 when all are valid, 2 otherwise." in main("validate", "--help").stdout
+
+
+def test_unknown_command_is_a_usage_error() -> None:
+    result = main("frobnicate")
+    assert result.returncode == 2
+    assert "invalid choice: 'frobnicate'" in result.stderr
+
+
+def test_a_file_argument_means_open() -> None:
+    opened: list[Path | None] = []
+    assert run([str(EXAMPLE)], open_window=lambda p: opened.append(p) or 0) == 0
+    assert run([], open_window=lambda p: opened.append(p) or 0) == 0
+    assert opened == [EXAMPLE, None]
+
+
+def test_version() -> None:
+    from briefing import __version__
+
+    assert main("--version").stdout.strip() == f"briefing-studio {__version__}"

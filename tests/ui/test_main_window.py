@@ -1,0 +1,122 @@
+"""The first window, driven offscreen as a user would: open, browse, and survive a damaged file."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontDatabase
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from briefing.model import Briefing
+from briefing.storage import load
+from tests.conftest import EXAMPLE
+from ui.main_window import MainWindow
+from ui.outline_model import OutlineModel
+
+
+@pytest.fixture
+def window(qtbot: QtBot) -> MainWindow:
+    made = MainWindow()
+    qtbot.addWidget(made)
+    made.show()
+    qtbot.waitExposed(made)
+    return made
+
+
+def test_outline_model_passes_the_model_tester(qtmodeltester: object) -> None:
+    model = OutlineModel(load(EXAMPLE))
+    qtmodeltester.check(model)  # type: ignore[attr-defined]
+    empty = OutlineModel(Briefing())
+    qtmodeltester.check(empty)  # type: ignore[attr-defined]
+
+
+def test_outline_shape_and_roles() -> None:
+    model = OutlineModel(load(EXAMPLE))
+    assert model.rowCount() == 5
+    overview = model.index(0, 0)
+    assert model.data(overview) == "1. 개요 / Overview"
+    assert model.rowCount(overview) == 2
+    note = model.index(2, 0, model.index(2, 0))
+    assert model.data(note, OutlineModel.ItemIdRole) == "item-ttx-note"
+    assert model.data(note.siblingAtColumn(OutlineModel.COLUMN_TYPE)) == "note *"
+    assert model.data(note.siblingAtColumn(OutlineModel.COLUMN_STATUS)) == "approved"
+    assert model.data(note, OutlineModel.StatusRole) == "approved"
+    assert model.data(note).startswith("3.3  After mastering the task procedures")
+    assert model.parent(note) == model.index(2, 0)
+    assert not model.parent(overview).isValid()
+
+
+def test_window_opens_the_example(window: MainWindow, qtbot: QtBot) -> None:
+    with qtbot.waitSignal(window.briefing_opened) as blocker:
+        assert window.open_file(EXAMPLE)
+    assert blocker.args == [str(EXAMPLE)]
+    assert window.windowTitle() == "scwg-23.briefing — Briefing Studio"
+    assert window.outline_model.rowCount() == 5
+    card = window.card.toPlainText()
+    for expected in (
+        "제23차 한미 국방우주정책 실무협의회(SCWG) 개최",
+        "박희정",
+        "육군 준장",
+        "David Vorland",
+        "Washington, D.C.",
+        "2024-11-07",
+        "현지시각",
+    ):
+        assert expected in card
+    # The first item is selected and shown in both languages.
+    assert window.korean.toPlainText().startswith("국방부와 미 국방부는 2024년 11월 7일(현지시각)")
+    assert window.english.toPlainText().startswith("The Korean Ministry of National Defense")
+    assert window.statusBar().currentMessage() == "21 items · 21 approved · 0 need review · 1 open comments"
+
+
+def test_selecting_an_item_shows_its_texts(window: MainWindow, qtbot: QtBot) -> None:
+    window.open_file(EXAMPLE)
+    model = window.outline_model
+    icbm = model.index(1, 0, model.index(1, 0))
+    rect = window.outline.visualRect(icbm)
+    qtbot.mouseClick(window.outline.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.english.toPlainText().startswith("They jointly condemned North Korea's recent")
+    assert window.korean.toPlainText().startswith("양측은 최근 북한의 대륙간탄도미사일(ICBM) 발사를")
+    assert "condemnation" in window.item_heading.text()
+    assert "source: English — approved" in window.item_heading.text()
+    qtbot.keyClick(window.outline, Qt.Key.Key_Down)
+    assert window.english.toPlainText().startswith("Both leaders expressed shared concerns")
+
+
+def test_comments_are_shown_with_the_item(window: MainWindow) -> None:
+    window.open_file(EXAMPLE)
+    model = window.outline_model
+    window.outline.setCurrentIndex(model.index(2, 0, model.index(2, 0)))
+    assert "formally participate in TTX in January 2025" in window.comments.toPlainText()
+    window.outline.setCurrentIndex(model.index(0, 0, model.index(0, 0)))
+    assert window.comments.toPlainText() == ""
+
+
+def test_a_damaged_file_shows_the_problem_and_keeps_the_open_briefing(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    window.open_file(EXAMPLE)
+    damaged = tmp_path / "damaged.briefing"
+    data = json.loads(EXAMPLE.read_text("utf-8"))
+    data["meeting"]["session"] = "twenty-three"
+    damaged.write_text(json.dumps(data), "utf-8")
+    before = damaged.read_bytes()
+    with qtbot.waitSignal(window.open_failed) as blocker:
+        assert not window.open_file(damaged)
+    assert "$.meeting.session: expected a whole number or null" in blocker.args[0]
+    box = window.findChild(QMessageBox)
+    assert box is not None and box.isVisible()
+    assert "$.meeting.session" in box.detailedText()
+    box.close()
+    assert window.path == EXAMPLE
+    assert window.outline_model.rowCount() == 5
+    assert damaged.read_bytes() == before
+
+
+def test_a_korean_font_is_available() -> None:
+    """Without one, Hangul shows as boxes (the set-up installs fonts-noto-cjk)."""
+    assert QFontDatabase.families(QFontDatabase.WritingSystem.Korean)
