@@ -8,10 +8,10 @@ from pathlib import Path
 from briefing.cli import run
 
 
-def open_window(path: Path | None) -> int:
+def open_window(path: Path | None, ui_language: str | None) -> int:
     from ui.app import run_app  # Qt is imported only when a window is wanted
 
-    return run_app(path)
+    return run_app(path, ui_language)
 
 
 def main() -> int:

@@ -23,7 +23,7 @@ from briefing.storage import BriefingFileError, load
 EXIT_OK = 0
 EXIT_INVALID = 2
 
-OpenWindow = Callable[[Path | None], int]
+OpenWindow = Callable[[Path | None, str | None], int]
 
 DESCRIPTION = """\
 Briefing Studio prepares bilingual Korean/English meeting briefings.
@@ -44,6 +44,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     open_ = commands.add_parser("open", help="open the window (on FILE, if given)")
     open_.add_argument("file", nargs="?", type=Path, help="a .briefing file")
+    open_.add_argument(
+        "--ui-language",
+        choices=["ko", "en"],
+        help="interface language: ko (Korean) or en (English); default: the system's",
+    )
 
     validate = commands.add_parser(
         "validate",
@@ -89,7 +94,7 @@ def run(argv: Sequence[str] | None = None, open_window: OpenWindow | None = None
             return _show(args.file, args.text, args.width)
         if open_window is None:
             parser.error("the window is not available here")
-        return open_window(getattr(args, "file", None))
+        return open_window(getattr(args, "file", None), getattr(args, "ui_language", None))
     except (BriefingFormatError, BriefingFileError) as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_INVALID

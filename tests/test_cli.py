@@ -127,10 +127,16 @@ def test_unknown_command_is_a_usage_error() -> None:
 
 
 def test_a_file_argument_means_open() -> None:
-    opened: list[Path | None] = []
-    assert run([str(EXAMPLE)], open_window=lambda p: opened.append(p) or 0) == 0
-    assert run([], open_window=lambda p: opened.append(p) or 0) == 0
-    assert opened == [EXAMPLE, None]
+    opened: list[tuple[Path | None, str | None]] = []
+
+    def record(path: Path | None, language: str | None) -> int:
+        opened.append((path, language))
+        return 0
+
+    assert run([str(EXAMPLE)], open_window=record) == 0
+    assert run([], open_window=record) == 0
+    assert run(["open", "--ui-language", "ko", str(EXAMPLE)], open_window=record) == 0
+    assert opened == [(EXAMPLE, None), (None, None), (EXAMPLE, "ko")]
 
 
 def test_version() -> None:

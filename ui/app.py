@@ -1,16 +1,17 @@
-"""Starting the window: the QApplication, its fonts and interface language, and the main window."""
+"""Starting the window: the QApplication, its interface language, and the main window."""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from briefing import __version__
 
 LOCALES = Path(__file__).resolve().parent.parent / "locales"
+UI_LANGUAGES = ("ko", "en")
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -21,23 +22,34 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName("Briefing Studio")
     app.setOrganizationName("briefing-studio")
     app.setApplicationVersion(__version__)
-    install_translator(app, QLocale.system())
     return app
 
 
-def install_translator(app: QApplication, locale: QLocale) -> QTranslator | None:
-    """Load the interface translation for the locale from locales/ (English needs none)."""
-    translator = QTranslator(app)
-    if translator.load(locale, "briefing_studio", "_", str(LOCALES)):
-        app.installTranslator(translator)
-        return translator
-    return None
+def system_ui_language() -> str:
+    return "ko" if QLocale.system().language() == QLocale.Language.Korean else "en"
 
 
-def run_app(path: Path | None) -> int:
+def install_translators(app: QApplication, language: str) -> list[QTranslator]:
+    """Load the interface translation (ours and Qt's own dialogs'); English needs none."""
+    if language == "en":
+        return []
+    installed = []
+    for name, folder in (
+        (f"briefing_studio_{language}", str(LOCALES)),
+        (f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
+    ):
+        translator = QTranslator(app)
+        if translator.load(name, folder):
+            app.installTranslator(translator)
+            installed.append(translator)
+    return installed
+
+
+def run_app(path: Path | None, ui_language: str | None = None) -> int:
     from ui.main_window import MainWindow
 
     app = create_application()
+    install_translators(app, ui_language or system_ui_language())
     window = MainWindow()
     window.show()
     if path is not None:
