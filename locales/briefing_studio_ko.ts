@@ -1,6 +1,53 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="ko_KR">
 <context>
+    <name>ItemType</name>
+    <message>
+        <source>joint statement</source>
+        <translation>공동 입장</translation>
+    </message>
+    <message>
+        <source>condemnation</source>
+        <translation>규탄</translation>
+    </message>
+    <message>
+        <source>shared concern</source>
+        <translation>공동 우려</translation>
+    </message>
+    <message>
+        <source>topic</source>
+        <translation>논의 주제</translation>
+    </message>
+    <message>
+        <source>statement</source>
+        <translation>입장 표명</translation>
+    </message>
+    <message>
+        <source>agreement</source>
+        <translation>합의</translation>
+    </message>
+    <message>
+        <source>decision</source>
+        <translation>결정</translation>
+    </message>
+    <message>
+        <source>action</source>
+        <translation>조치</translation>
+    </message>
+    <message>
+        <source>schedule</source>
+        <translation>일정</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>참고</translation>
+    </message>
+    <message>
+        <source>paragraph</source>
+        <translation>문단</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Korean (한국어)</source>

@@ -27,9 +27,8 @@ from PySide6.QtWidgets import (
 
 from briefing.fileformat import BriefingFormatError
 from briefing.model import Bilingual, Briefing, Comment, Item, Language, Role, TargetStatus
-from briefing.outline import item_label
 from briefing.storage import BriefingFileError, load
-from ui.outline_model import OutlineModel, status_text
+from ui.outline_model import OutlineModel, status_text, type_text
 
 
 class MainWindow(QMainWindow):
@@ -185,7 +184,7 @@ class MainWindow(QMainWindow):
             return
         source = self.tr("Korean") if item.source is Language.KO else self.tr("English")
         self.item_heading.setText(
-            f"<b>{html.escape(item_label(item))}</b> — "
+            f"<b>{html.escape(type_text(item))}</b> — "
             + fill(self.tr("source: %1"), source)
             + f" — {html.escape(status_text(item.status))}"
         )
@@ -203,7 +202,7 @@ def comments_html(comments: list[Comment]) -> str:
     for comment in comments:
         state = " <i>(resolved)</i>" if comment.resolved else ""
         rows.append(
-            f"<p><b>{html.escape(comment.author)}</b> · {comment.created:%Y-%m-%d %H:%M}{state}<br>"
+            f"<p><b>{html.escape(comment.author)}</b> · {comment.created:%Y-%m-%d %H:%M} UTC{state}<br>"
             f"{html.escape(comment.text)}</p>"
         )
     return "".join(rows)

@@ -7,8 +7,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
-from briefing.model import Briefing, Item, Section, TargetStatus
-from briefing.outline import item_label
+from briefing.model import Briefing, Item, ItemType, Section, StatementKind, TargetStatus
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -105,7 +104,7 @@ class OutlineModel(QAbstractItemModel):
                 preview = " ".join((item.source_text or item.target_text or "").split())
                 return f"{number}  {preview[:80]}"
             if column == self.COLUMN_TYPE:
-                return item_label(item)
+                return type_text(item)
             return status_text(item.status)
         if role == Qt.ItemDataRole.DecorationRole and column == self.COLUMN_STATUS:
             return self._icon(item.status)
@@ -146,3 +145,29 @@ def status_text(status: TargetStatus) -> str:
         TargetStatus.NEEDS_REVIEW: QCoreApplication.translate("OutlineModel", "needs review"),
     }
     return labels[status]
+
+
+def type_text(item: Item) -> str:
+    """The item's type as the outline shows it, e.g. "condemnation" or "schedule 2025-H1"."""
+    translate = QCoreApplication.translate
+    if item.type is ItemType.STATEMENT and item.statement_kind is not None:
+        label = {
+            StatementKind.JOINT_STATEMENT: translate("ItemType", "joint statement"),
+            StatementKind.CONDEMNATION: translate("ItemType", "condemnation"),
+            StatementKind.SHARED_CONCERN: translate("ItemType", "shared concern"),
+        }[item.statement_kind]
+    else:
+        label = {
+            ItemType.TOPIC: translate("ItemType", "topic"),
+            ItemType.STATEMENT: translate("ItemType", "statement"),
+            ItemType.AGREEMENT: translate("ItemType", "agreement"),
+            ItemType.DECISION: translate("ItemType", "decision"),
+            ItemType.ACTION: translate("ItemType", "action"),
+            ItemType.SCHEDULE: translate("ItemType", "schedule"),
+            ItemType.NOTE: translate("ItemType", "note"),
+            ItemType.PARAGRAPH: translate("ItemType", "paragraph"),
+        }[item.type]
+    details = [str(item.when) if item.when else "", str(item.due) if item.due else ""]
+    if item.note_mark is not None and item.type is ItemType.NOTE:
+        details.append(item.note_mark.value)
+    return " ".join([label, *(d for d in details if d)])

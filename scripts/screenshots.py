@@ -1,0 +1,45 @@
+"""Make the screenshots in docs/screenshots/ from the example briefing, in English and in Korean.
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/screenshots.py
+
+Runs offscreen (a Korean font must be installed, as ./dev arranges) and writes PNG files.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def main() -> None:
+    from ui.app import create_application, install_translators
+    from ui.main_window import MainWindow
+
+    app = create_application()
+    out = ROOT / "docs" / "screenshots"
+    out.mkdir(parents=True, exist_ok=True)
+    example = ROOT / "examples" / "scwg-23.briefing"
+    for language in ("en", "ko"):
+        translators = install_translators(app, language)
+        window = MainWindow()
+        window.resize(1280, 800)
+        window.show()
+        window.open_file(example)
+        model = window.outline_model
+        window.outline.setCurrentIndex(model.index(2, 0, model.index(2, 0)))  # the * note, with its comment
+        app.processEvents()
+        target = out / f"main-window-{language}.png"
+        window.grab().save(str(target))
+        print(target.relative_to(ROOT))
+        window.close()
+        for translator in translators:
+            app.removeTranslator(translator)
+
+
+if __name__ == "__main__":
+    main()
