@@ -3,20 +3,19 @@
 Saving writes a temporary file in the same folder, flushes and fsyncs it, keeps the previous file as
 `<name>.bak` (a hard link, so the old bytes are never rewritten) and renames the new file into place:
 at every moment the path holds either the complete old file or the complete new one. A file on disk
-that is not a briefing this program can read is never replaced unless the caller says so explicitly.
+that does not load as a briefing is never replaced unless the caller says so explicitly.
 """
 
 from __future__ import annotations
 
 import contextlib
 import glob
-import json
 import os
 import tempfile
 import time
 from pathlib import Path
 
-from briefing.fileformat import BriefingFormatError, check_header, dumps, loads
+from briefing.fileformat import BriefingFormatError, dumps, loads
 from briefing.model import Briefing
 
 MAX_FILE_BYTES = 512 * 1024 * 1024
@@ -53,17 +52,20 @@ def backup_path(path: Path) -> Path:
 
 
 def check_replaceable(path: Path) -> None:
-    """Refuse to replace a file that is not a briefing this program reads (it may be someone's data)."""
+    """Refuse to replace a file that does not load as a briefing: it may be someone's data, or the very
+    file that just failed to open (saving over it would destroy what a repair could still recover)."""
     if not path.exists():
         return
     if path.is_dir():
         raise BriefingFileError(f"{path}: is a folder, not a file")
+    if path.stat().st_size == 0:
+        return  # nothing there to lose (e.g. a file made with `touch`)
     try:
-        check_header(json.loads(read_bytes(path).decode("utf-8").removeprefix("\ufeff")), str(path))
-    except (BriefingFormatError, ValueError) as error:
+        loads(read_bytes(path), source=str(path))
+    except BriefingFormatError as error:
         raise BriefingFileError(
             f"{path}: not replaced, because the file there is not a briefing this program can read "
-            f"({str(error).splitlines()[0]}). Save under another name, or move that file away first."
+            f"({error.summary}). Save under another name, or move that file away first."
         ) from None
 
 

@@ -69,12 +69,21 @@ def test_a_file_that_is_not_a_readable_briefing_is_never_replaced(tmp_path: Path
     assert storage.load(path).title.en == "Test meeting"
 
 
-def test_damaged_but_recognisable_briefing_may_be_replaced(tmp_path: Path) -> None:
-    """A file with our header whose body has errors was ours; the user may save a fixed version over it."""
+def test_a_briefing_that_failed_to_load_is_not_replaced(tmp_path: Path) -> None:
+    """Saving over the file that just failed to open would destroy what a repair could recover."""
     path = tmp_path / "meeting.briefing"
-    path.write_text('{"format": "briefing-studio/briefing", "version": 1, "title": 5}', "utf-8")
+    damaged = '{"format": "briefing-studio/briefing", "version": 1, "title": 5}'
+    path.write_text(damaged, "utf-8")
     with pytest.raises(BriefingFormatError):
         storage.load(path)
+    with pytest.raises(storage.BriefingFileError, match=r"not replaced.*\(the file is not a valid briefing"):
+        storage.save(small_briefing(), path)
+    assert path.read_text("utf-8") == damaged
+
+
+def test_an_empty_file_may_be_replaced(tmp_path: Path) -> None:
+    path = tmp_path / "new.briefing"
+    path.touch()
     storage.save(small_briefing(), path)
     assert storage.load(path).title.en == "Test meeting"
 
