@@ -13,10 +13,11 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from briefing import __version__
+from briefing import __version__, cli_translation
 from briefing.fileformat import BriefingFormatError
 from briefing.model import LANGUAGES, Language
 from briefing.outline import show_text
+from briefing.packages import PackageError
 from briefing.paths import HOME_VARIABLE
 from briefing.storage import BriefingFileError, load
 
@@ -72,6 +73,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="which item texts to print under each item (default: both)",
     )
     show.add_argument("--width", type=int, default=0, help="line width (default: the terminal's)")
+    cli_translation.add_parsers(commands)
     return parser
 
 
@@ -92,10 +94,17 @@ def run(argv: Sequence[str] | None = None, open_window: OpenWindow | None = None
             return _validate(args.files)
         if args.command == "show":
             return _show(args.file, args.text, args.width)
+        if args.command == "packages":
+            return cli_translation.run_packages(args)
+        if args.command == "translate":
+            return cli_translation.run_translate(args)
         if open_window is None:
             parser.error("the window is not available here")
         return open_window(getattr(args, "file", None), getattr(args, "ui_language", None))
-    except (BriefingFormatError, BriefingFileError) as error:
+    except (BriefingFormatError, BriefingFileError, PackageError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_INVALID
+    except ValueError as error:  # settings out of range, e.g. --beam 0
         print(f"error: {error}", file=sys.stderr)
         return EXIT_INVALID
     except KeyboardInterrupt:

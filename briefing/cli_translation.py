@@ -1,0 +1,182 @@
+"""The `packages` and `translate` commands."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import threading
+import time
+from pathlib import Path
+from typing import TextIO
+
+from briefing import jobs, storage
+from briefing.engine import Engine, EngineSettings
+from briefing.model import Language
+from briefing.packages import PackageStore
+
+EXIT_OK, EXIT_FAILED, EXIT_CANCELLED = 0, 2, 130
+
+
+def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    packages = commands.add_parser(
+        "packages",
+        help="list, install, remove or download offline translation packages",
+        description="Argos Translate language packages (.argosmodel files) for offline translation. "
+        "Only `download` uses the network.",
+    )
+    actions = packages.add_subparsers(dest="action", metavar="ACTION", required=True)
+    actions.add_parser("list", help="the installed language pairs with version and size")
+    install = actions.add_parser("install", help="check and install a package file (no network)")
+    install.add_argument("file", type=Path, metavar="FILE", help="an .argosmodel file")
+    remove = actions.add_parser("remove", help="remove an installed pair")
+    remove.add_argument("source", metavar="FROM", help="e.g. ko")
+    remove.add_argument("target", metavar="TO", help="e.g. en")
+    download = actions.add_parser(
+        "download", help="download a pair from the Argos Translate online index (uses the network)"
+    )
+    download.add_argument("source", metavar="FROM")
+    download.add_argument("target", metavar="TO")
+    download.add_argument("--timeout", type=float, default=30.0, help="seconds to wait for the server")
+
+    translate = commands.add_parser(
+        "translate",
+        help="machine-translate a briefing's items offline",
+        description="Translate the items whose source is the other language into --to, offline, and mark them "
+        "machine-translated.\nEdited, approved and needs-review translations are kept unless --retranslate.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    translate.add_argument("file", type=Path, metavar="FILE")
+    translate.add_argument("--to", required=True, choices=["ko", "en"], dest="target", help="target language")
+    scope = translate.add_mutually_exclusive_group()
+    scope.add_argument(
+        "--missing",
+        action="store_const",
+        const="missing",
+        dest="scope",
+        help="only items with no translation yet (the default)",
+    )
+    scope.add_argument(
+        "--all",
+        action="store_const",
+        const="all",
+        dest="scope",
+        help="also replace earlier machine and memory translations",
+    )
+    translate.add_argument(
+        "--retranslate", action="store_true", help="also replace edited, approved and needs-review translations"
+    )
+    translate.add_argument("--out", type=Path, metavar="FILE", help="write here instead of replacing FILE")
+    translate.add_argument("--beam", type=int, default=EngineSettings.beam_size, help="beam size (default 4)")
+    translate.add_argument("--threads", type=int, default=0, help="CPU threads (default: all cores)")
+
+
+def run_packages(args: argparse.Namespace, out: TextIO = sys.stdout) -> int:
+    store = PackageStore()
+    if args.action == "list":
+        installed = store.installed()
+        for package in installed:
+            print(
+                f"{package.from_code} → {package.to_code}  {package.from_name} → {package.to_name}  "
+                f"version {package.version}  {package.size_bytes / 1e6:.1f} MB  {package.path}",
+                file=out,
+            )
+        if not installed:
+            print(f"no language packages installed (in {store.folder})", file=out)
+        for problem in store.problems():
+            print(f"warning: {problem}", file=sys.stderr)
+        return EXIT_OK
+    if args.action == "install":
+        package = store.install(args.file)
+        print(f"installed {package.from_code} → {package.to_code} version {package.version}", file=out)
+        return EXIT_OK
+    if args.action == "remove":
+        package = store.remove(args.source, args.target)
+        print(f"removed {package.from_code} → {package.to_code} version {package.version}", file=out)
+        return EXIT_OK
+    from briefing.download import download
+
+    bar = ProgressBar("downloading", "MB", scale=1e6)
+    cancel = threading.Event()
+    try:
+        package = download(store, args.source, args.target, bar.update, cancel, args.timeout)
+    except KeyboardInterrupt:
+        cancel.set()
+        raise
+    finally:
+        bar.close()
+    print(f"installed {package.from_code} → {package.to_code} version {package.version}", file=out)
+    return EXIT_OK
+
+
+def run_translate(args: argparse.Namespace, out: TextIO = sys.stdout) -> int:
+    briefing = storage.load(args.file)
+    target = Language(args.target)
+    request = jobs.plan(briefing, target, jobs.Scope(args.scope or "missing"), retranslate=args.retranslate)
+    destination = args.out or args.file
+    settings = EngineSettings(beam_size=args.beam, threads=args.threads)
+    worker = jobs.TranslationWorker(lambda: Engine(PackageStore(), settings))
+    bar = ProgressBar("translating", "sentences")
+    cancel = threading.Event()
+    try:
+        if not request.tasks:
+            print(
+                f"nothing to translate into {target.value} (use --all or --retranslate to redo translations)", file=out
+            )
+            return EXIT_OK
+        future = worker.submit(request, bar.update, cancel)
+        try:
+            result = future.result()
+        except KeyboardInterrupt:
+            cancel.set()  # takes effect between batches; what is finished is kept
+            result = future.result()
+    finally:
+        bar.close()
+        worker.shutdown()
+    skipped = jobs.apply(briefing, result)
+    if result.translations:
+        briefing.touch()
+        storage.save(briefing, destination)
+    for warning in result.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    done = len(result.translations)
+    summary = f"translated {done} of {len(request.tasks)} items into {target.value} ({result.sentences} sentences)"
+    if skipped:
+        summary += f"; {len(skipped)} changed meanwhile and were left alone"
+    print(summary + (f"; saved {destination}" if done else ""), file=out)
+    if result.cancelled:
+        print("cancelled: the remaining items were left untouched", file=out)
+        return EXIT_CANCELLED
+    return EXIT_OK
+
+
+class ProgressBar:
+    """A one-line progress bar on a terminal; silent when stderr is not one."""
+
+    def __init__(self, label: str, unit: str, scale: float = 1.0, stream: TextIO | None = None) -> None:
+        self.label, self.unit, self.scale = label, unit, scale
+        self.stream = stream or sys.stderr
+        self.active = self.stream.isatty()
+        self._last = 0.0
+        self._lock = threading.Lock()
+
+    def update(self, done: int, total: int) -> None:
+        if not self.active:
+            return
+        now = time.monotonic()
+        if now - self._last < 0.1 and done != total:
+            return
+        self._last = now
+        with self._lock:
+            if total:
+                filled = int(30 * done / total)
+                line = f"{self.label} [{'#' * filled}{'.' * (30 - filled)}] "
+                line += f"{done / self.scale:.0f}/{total / self.scale:.0f} {self.unit}"
+            else:
+                line = f"{self.label} {done / self.scale:.1f} {self.unit}"
+            self.stream.write("\r" + line)
+            self.stream.flush()
+
+    def close(self) -> None:
+        if self.active and self._last:
+            self.stream.write("\n")
+            self.stream.flush()

@@ -1,0 +1,176 @@
+"""Markdown-aware splitting of an item's text into the sentences a translation model should see.
+
+Only prose is translated. List markers, indentation, headings, `※`/`*` note marks, line breaks,
+code, URLs and link targets stay out of the model's sight; emphasis and link text become numbered
+placeholders (`⟦1⟧…⟦/1⟧`) that travel with the words they belong to and are turned back into markup
+afterwards. `Extracted.assemble()` rebuilds the text from translated sentences; with an identity
+"translation" it returns the input exactly.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from briefing.segmentation import split_sentences
+
+_LINE_PREFIX = re.compile(r"^[ \t]*(?:(?:[-+*]|\d{1,9}[.)])[ \t]+|>[ \t]?|#{1,6}[ \t]+|※[ \t]*|[▵△][ \t]*)*")
+_LINE_SUFFIX = re.compile(r"(?:[ \t]{2,}|\\)?\r?$")
+
+# Pieces of a line that are never translated, replaced by a single placeholder.
+_ATOMS = re.compile(
+    r"`[^`\n]+`"  # code
+    r"|!\[[^\]\n]*\]\([^)\n]*\)"  # images
+    r"|<(?:https?://|mailto:)[^>\s]+>"  # autolinks
+    r"|<\/?[A-Za-z][^<>\n]*>"  # raw HTML tags (shown as text, never interpreted)
+    r"|\\[\\`*_{}\[\]()#+\-.!|~<>]"  # backslash escapes
+)
+_BARE_URL = re.compile(r"https?://[^\s<>()\[\]⟦⟧]+[^\s<>()\[\]⟦⟧.,;:!?\"'’”]")
+# Markup around words: (pattern, opening markup group or text, closing).
+_LINK = re.compile(r"\[([^\[\]\n]+)\]\(([^()\s]*(?:\s+\"[^\"\n]*\")?)\)")
+_PAIRS = (
+    re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*"),
+    re.compile(r"(?<!\w)__(?=\S)(.+?)(?<=\S)__(?!\w)"),
+    re.compile(r"(?<![\w*])\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?![\w*])"),
+    re.compile(r"(?<![\w_])_(?=[^\s_])(.+?)(?<=[^\s_])_(?![\w_])"),
+)
+_PLACEHOLDER = re.compile(r"⟦(/?)(\d+)⟧")
+_TRANSLATABLE = re.compile(r"[^\W\d_]", re.UNICODE)  # at least one letter
+
+
+@dataclass
+class Inline:
+    """Placeholders of one line: what each number stands for."""
+
+    atoms: dict[int, str] = field(default_factory=dict)
+    pairs: dict[int, tuple[str, str]] = field(default_factory=dict)
+    counter: int = 0
+
+    def next(self) -> int:
+        self.counter += 1
+        return self.counter
+
+
+@dataclass
+class Extracted:
+    """A text split into fixed parts and sentences to translate (by index into `segments`)."""
+
+    parts: list[str | int]
+    segments: list[str]
+    placeholders: list[Inline]  # per segment: the placeholders of the segment's line
+    expected: list[set[tuple[bool, int]]]  # per segment: the placeholders the segment itself holds
+
+    def assemble(self, translations: list[str]) -> tuple[str, list[str]]:
+        """The text with each segment replaced by its translation; and any warnings."""
+        if len(translations) != len(self.segments):
+            raise ValueError(f"expected {len(self.segments)} translations, got {len(translations)}")
+        warnings: list[str] = []
+        out = []
+        for part in self.parts:
+            if isinstance(part, int):
+                text, problems = restore(translations[part], self.placeholders[part], self.expected[part])
+                out.append(text)
+                warnings += problems
+            else:
+                out.append(part)
+        return "".join(out), warnings
+
+
+def extract(text: str) -> Extracted:
+    parts: list[str | int] = []
+    segments: list[str] = []
+    placeholders: list[Inline] = []
+    expected: list[set[tuple[bool, int]]] = []
+    for number, line in enumerate(text.split("\n")):
+        if number:
+            parts.append("\n")
+        prefix = _LINE_PREFIX.match(line)
+        start = prefix.end() if prefix else 0
+        suffix = _LINE_SUFFIX.search(line, start)
+        end = suffix.start() if suffix else len(line)
+        parts.append(line[:start])
+        content, inline = protect(line[start:end])
+        for piece in split_sentences(content):
+            if piece.is_sentence and _TRANSLATABLE.search(_PLACEHOLDER.sub("", piece.text)):
+                parts.append(len(segments))
+                segments.append(piece.text)
+                placeholders.append(inline)
+                expected.append(tokens_in(piece.text))
+            else:
+                parts.append(restore(piece.text, inline)[0])
+        parts.append(line[end:])
+    return Extracted([p for p in parts if p != ""], segments, placeholders, expected)
+
+
+def protect(content: str) -> tuple[str, Inline]:
+    """Replace markup in one line with numbered placeholders."""
+    inline = Inline()
+
+    def atom(match: re.Match[str]) -> str:
+        number = inline.next()
+        inline.atoms[number] = match.group(0)
+        return f"⟦{number}⟧"
+
+    def link(match: re.Match[str]) -> str:
+        number = inline.next()
+        inline.pairs[number] = ("[", f"]({match.group(2)})")
+        return f"⟦{number}⟧{match.group(1)}⟦/{number}⟧"
+
+    content = _ATOMS.sub(atom, content)
+    content = _LINK.sub(link, content)  # before bare URLs, so that a link keeps its target
+    content = _BARE_URL.sub(atom, content)
+    changed = True
+    while changed:
+        changed = False
+        for pattern in _PAIRS:
+
+            def pair(match: re.Match[str], pattern: re.Pattern[str] = pattern) -> str:
+                number = inline.next()
+                marker = match.group(0)[: match.start(1) - match.start(0)]
+                inline.pairs[number] = (marker, marker)
+                return f"⟦{number}⟧{match.group(1)}⟦/{number}⟧"
+
+            content, count = pattern.subn(pair, content)
+            changed = changed or count > 0
+    return content, inline
+
+
+def tokens_in(text: str) -> set[tuple[bool, int]]:
+    """The placeholders in a text as (is_closing, number)."""
+    return {(match.group(1) == "/", int(match.group(2))) for match in _PLACEHOLDER.finditer(text)}
+
+
+def restore(text: str, inline: Inline, expected: set[tuple[bool, int]] | None = None) -> tuple[str, list[str]]:
+    """Turn placeholders back into markup.
+
+    `expected` are the placeholders the source sentence had. Anything else the model produced is
+    dropped; half of a pair is dropped rather than leave stray markup; a lost atom (URL, code) is
+    appended so that nothing the author wrote disappears.
+    """
+    expected = tokens_in(text) if expected is None else expected
+    keep = tokens_in(text) & expected
+    warnings: list[str] = []
+    for number, (opening, closing) in inline.pairs.items():
+        halves = {(False, number), (True, number)}
+        if halves & expected and len(halves & keep) < len(halves & expected):
+            keep -= halves
+            warnings.append(f"the translation lost the markup {opening}…{closing}")
+    used: set[tuple[bool, int]] = set()
+
+    def back(match: re.Match[str]) -> str:
+        token = (match.group(1) == "/", int(match.group(2)))
+        if token not in keep or token in used:
+            return ""
+        used.add(token)
+        closing, number = token
+        if number in inline.atoms:
+            return inline.atoms[number]
+        opening, close = inline.pairs[number]
+        return close if closing else opening
+
+    restored = _PLACEHOLDER.sub(back, text)
+    for _closing, number in sorted(expected - keep):
+        if number in inline.atoms:
+            restored = f"{restored} {inline.atoms[number]}"
+            warnings.append(f"the translation lost {inline.atoms[number]!r}; it was added at the end")
+    return restored, warnings
