@@ -70,7 +70,8 @@ def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
     translate.add_argument("--threads", type=int, default=0, help="CPU threads (default: all cores)")
 
 
-def run_packages(args: argparse.Namespace, out: TextIO = sys.stdout) -> int:
+def run_packages(args: argparse.Namespace, out: TextIO | None = None) -> int:
+    out = out or sys.stdout
     store = PackageStore()
     if args.action == "list":
         installed = store.installed()
@@ -108,7 +109,8 @@ def run_packages(args: argparse.Namespace, out: TextIO = sys.stdout) -> int:
     return EXIT_OK
 
 
-def run_translate(args: argparse.Namespace, out: TextIO = sys.stdout) -> int:
+def run_translate(args: argparse.Namespace, out: TextIO | None = None) -> int:
+    out = out or sys.stdout
     briefing = storage.load(args.file)
     target = Language(args.target)
     request = jobs.plan(briefing, target, jobs.Scope(args.scope or "missing"), retranslate=args.retranslate)

@@ -132,7 +132,22 @@ def protect(content: str) -> tuple[str, Inline]:
 
             content, count = pattern.subn(pair, content)
             changed = changed or count > 0
-    return content, inline
+    return _renumber(content, inline)
+
+
+def _renumber(content: str, inline: Inline) -> tuple[str, Inline]:
+    """Number placeholders in reading order, so the same sentence always reads the same (and is
+    translated once, and found in the memory) wherever it stands."""
+    order: dict[int, int] = {}
+    for match in _PLACEHOLDER.finditer(content):
+        order.setdefault(int(match.group(2)), len(order) + 1)
+    renumbered = Inline(
+        atoms={order[n]: text for n, text in inline.atoms.items() if n in order},
+        pairs={order[n]: marks for n, marks in inline.pairs.items() if n in order},
+        counter=len(order),
+    )
+    text = _PLACEHOLDER.sub(lambda m: f"⟦{m.group(1)}{order[int(m.group(2))]}⟧", content)
+    return text, renumbered
 
 
 def tokens_in(text: str) -> set[tuple[bool, int]]:

@@ -82,6 +82,7 @@ def _ends_sentence(text: str, mark: int, end: int) -> bool:
     before = text[:mark]
     word_match = re.search(r"[^\s(\[\"'“‘]*$", before)
     word = word_match.group(0) if word_match else ""
+    word = re.split(r"[-/–—]", word)[-1]  # "Korea-U.S." is about "U.S."
     after = text[end:].lstrip(" \t\u3000")
     next_word = re.match(r"[\w'’]+", after)
     following = next_word.group(0) if next_word else ""

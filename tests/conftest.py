@@ -37,3 +37,41 @@ def example_copy(tmp_path: Path) -> Path:
     copy = tmp_path / "scwg-23.briefing"
     copy.write_bytes(EXAMPLE.read_bytes())
     return copy
+
+
+@pytest.fixture(scope="session")
+def package_files(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], Path]:
+    """Tiny genuine copy-model packages for en→ko and ko→en, built once per test session."""
+    from tests.tiny_package import build_package
+
+    folder = tmp_path_factory.mktemp("packages")
+    return {pair: build_package(folder, *pair) for pair in (("en", "ko"), ("ko", "en"))}
+
+
+@pytest.fixture
+def installed(package_files: dict[tuple[str, str], Path]) -> Path:
+    """Both tiny packages installed in this test's data folder; returns the packages folder."""
+    from briefing.packages import PackageStore
+
+    store = PackageStore()
+    for archive in package_files.values():
+        store.install(archive)
+    return store.folder
+
+
+@pytest.fixture
+def no_network(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Any attempt to open a network connection fails the test (and is recorded)."""
+    import socket
+
+    attempts: list[str] = []
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        attempts.append(repr(args[:2]))
+        raise AssertionError(f"network access attempted: {args[:2]!r}")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket.socket, "connect_ex", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+    return attempts

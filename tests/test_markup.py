@@ -1,0 +1,82 @@
+"""Only prose reaches the model; markup is kept in place around the words it belonged to."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from briefing.markup import extract, restore
+
+CASES = [
+    ("The **two sides** agreed.", ["The ⟦1⟧two sides⟦/1⟧ agreed."]),
+    ('See [the release](https://www.mnd.go.kr/x "MND").', ["See ⟦1⟧the release⟦/1⟧."]),
+    ("Run `make test` now.", ["Run ⟦1⟧ now."]),
+    ("Visit https://www.mnd.go.kr/news. Then go.", ["Visit ⟦1⟧.", "Then go."]),
+    ("- first item with *emphasis*\n  - nested item", ["first item with ⟦1⟧emphasis⟦/1⟧", "nested item"]),
+    ("1. one\n2) two", ["one", "two"]),
+    ("※ 참고: 일정은 변경될 수 있음", ["참고: 일정은 변경될 수 있음"]),
+    ("▵우주정책 ▵연습·훈련", ["우주정책 ▵연습·훈련"]),
+    ("# Heading\n> quoted text", ["Heading", "quoted text"]),
+    ("Line one  \nLine two\\\nLine three", ["Line one", "Line two", "Line three"]),
+    ("snake_case_name stays, as does 2_000.", ["snake_case_name stays, as does 2_000."]),
+    ("\\*not emphasis\\* here", ["⟦1⟧not emphasis⟦2⟧ here"]),
+    ("A [link](u) then **bold** then `code`.", ["A ⟦1⟧link⟦/1⟧ then ⟦2⟧bold⟦/2⟧ then ⟦3⟧."]),
+    ("<b>raw</b> html", ["⟦1⟧raw⟦2⟧ html"]),
+    ("**Bold across. Two sentences.**", ["⟦1⟧Bold across.", "Two sentences.⟦/1⟧"]),
+    ("2024. 11. 7.", []),
+    ("12.5 % — 3", []),
+    ("", []),
+    ("\r\n", []),
+]
+
+
+@pytest.mark.parametrize(("text", "segments"), CASES)
+def test_segments_and_identity_round_trip(text: str, segments: list[str]) -> None:
+    extracted = extract(text)
+    assert extracted.segments == segments
+    assert extracted.assemble(extracted.segments) == (text, [])
+
+
+def test_translation_keeps_markup_on_its_words() -> None:
+    extracted = extract("- The **two sides** met in [Seoul](https://seoul.go.kr).\n- Done.")
+    translated = ["양측은 ⟦2⟧서울⟦/2⟧에서 ⟦1⟧만났다⟦/1⟧.", "완료."]
+    assert extracted.segments == ["The ⟦1⟧two sides⟦/1⟧ met in ⟦2⟧Seoul⟦/2⟧.", "Done."]
+    text, warnings = extracted.assemble(translated)
+    assert text == "- 양측은 [서울](https://seoul.go.kr)에서 **만났다**.\n- 완료."
+    assert warnings == []
+
+
+def test_lost_url_is_put_back_and_reported() -> None:
+    extracted = extract("Read https://www.mnd.go.kr now.")
+    text, warnings = extracted.assemble(["지금 읽으십시오."])
+    assert text == "지금 읽으십시오. https://www.mnd.go.kr"
+    assert warnings == ["the translation lost 'https://www.mnd.go.kr'; it was added at the end"]
+
+
+def test_half_a_pair_is_dropped_not_left_dangling() -> None:
+    extracted = extract("The **two sides** agreed.")
+    text, warnings = extracted.assemble(["양측은 ⟦1⟧합의했다."])
+    assert text == "양측은 합의했다."
+    assert warnings == ["the translation lost the markup **…**"]
+
+
+def test_invented_and_duplicated_placeholders_are_dropped() -> None:
+    extracted = extract("The **two sides** agreed.")
+    text, _ = extracted.assemble(["⟦1⟧양측⟦/1⟧은 ⟦9⟧합의⟦1⟧했다."])
+    assert text == "**양측**은 합의했다."
+
+
+def test_restore_of_plain_text_is_identity() -> None:
+    from briefing.markup import Inline
+
+    assert restore("no placeholders", Inline()) == ("no placeholders", [])
+
+
+_TOKENS = st.sampled_from([*"ab *_[]()`\\\n#-1.>※ 가나", "http://x.y", "**", "  \n", "[a](u)", ". "])
+
+
+@given(st.lists(_TOKENS, max_size=30).map("".join))
+def test_identity_round_trip_on_arbitrary_markup(text: str) -> None:
+    extracted = extract(text)
+    assert extracted.assemble(extracted.segments)[0] == text

@@ -1,0 +1,238 @@
+"""The translation engine and jobs through the real path: installed tiny packages, CTranslate2, SentencePiece.
+
+The test packages copy their input exactly, so every assertion is on exact text.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+
+from briefing import jobs
+from briefing.engine import Engine, EngineSettings, PackageMissing
+from briefing.model import Briefing, Item, Language, TargetOrigin, TargetStatus
+from briefing.packages import PackageStore
+from briefing.storage import load
+from tests.conftest import EXAMPLE
+
+
+class Spy(Engine):
+    """The real engine, recording each batch it is given and the thread that gave it."""
+
+    def __init__(self, settings: EngineSettings) -> None:
+        super().__init__(PackageStore(), settings)
+        self.seen: list[list[str]] = []
+        self.threads: set[str] = set()
+
+    def translate_tokens(self, source: str, target: str, batch: list[list[str]]) -> list[str]:
+        self.seen.append([self.detokenize(source, target, tokens) for tokens in batch])
+        self.threads.add(threading.current_thread().name)
+        return super().translate_tokens(source, target, batch)
+
+
+FAST = EngineSettings(beam_size=1, batch_size=16)
+
+
+def english_only() -> Briefing:
+    briefing = load(EXAMPLE)
+    for item in briefing.items():
+        item.set_text(Language.KO, "")
+    return briefing
+
+
+@pytest.mark.usefixtures("installed")
+def test_example_translates_into_korean_exactly_through_the_models() -> None:
+    briefing = english_only()
+    engine = Spy(FAST)
+    request = jobs.plan(briefing, Language.KO)
+    assert len(request.tasks) == 21
+    result = jobs.run(engine, request)
+    assert not result.cancelled and result.warnings == []
+    assert jobs.apply(briefing, result) == []
+    for item in briefing.items():
+        assert item.text.ko == item.text.en  # the copy model gives back what it was given
+        assert item.status is TargetStatus.MACHINE and item.is_current()
+    # Sizeable batches, never one call per sentence; each distinct sentence exactly once.
+    sent = [chunk for batch in engine.seen for chunk in batch]
+    assert len(sent) == len(set(sent))
+    assert result.sentences == 27  # distinct sentences; the longest is cut in two for the tiny model
+    assert engine.batches == len(engine.seen) == 2
+
+
+@pytest.mark.usefixtures("installed")
+def test_korean_source_translates_back_into_english() -> None:
+    briefing = load(EXAMPLE)
+    for item in briefing.items():
+        item.set_source(Language.KO)
+        item.set_text(Language.EN, "")
+    result = jobs.run(Engine(PackageStore(), FAST), jobs.plan(briefing, Language.EN))
+    jobs.apply(briefing, result)
+    original = load(EXAMPLE)
+    assert [item.text.en for item in briefing.items()] == [item.text.ko for item in original.items()]
+
+
+@pytest.mark.usefixtures("installed")
+def test_markup_survives_on_its_words_and_duplicates_are_translated_once() -> None:
+    briefing = Briefing()
+    section = briefing.add_section()
+    texts = [
+        "The **two sides** agreed. See [the release](https://www.mnd.go.kr/x).\n\n- first *point*\n  - nested `code`",
+        "The **two sides** agreed. Korea-U.S. cooperation grows.  \nA new line.",
+        "※ Korea will formally participate in January 2025.",
+    ]
+    for text in texts:
+        item = briefing.add_item(section.id)
+        item.set_text(Language.EN, text)
+    engine = Spy(FAST)
+    result = jobs.run(engine, jobs.plan(briefing, Language.KO))
+    jobs.apply(briefing, result)
+    assert [item.text.ko for item in briefing.items()] == texts
+    sent = sorted(sentence for batch in engine.seen for sentence in batch)
+    assert sent == sorted(
+        [
+            "The ⟦1⟧two sides⟦/1⟧ agreed.",
+            "See ⟦2⟧the release⟦/2⟧.",
+            "first ⟦1⟧point⟦/1⟧",
+            "nested ⟦1⟧",
+            "Korea-U.S. cooperation grows.",
+            "A new line.",
+            "Korea will formally participate in January 2025.",
+        ]
+    )
+
+
+@pytest.mark.usefixtures("installed")
+def test_a_sentence_too_long_for_the_model_is_cut_at_word_boundaries_and_joined() -> None:
+    briefing = Briefing()
+    section = briefing.add_section()
+    long_text = " ".join(f"word{n}" for n in range(400)) + "."
+    briefing.add_item(section.id).set_text(Language.EN, long_text)
+    engine = Spy(EngineSettings(beam_size=1, max_sentence_tokens=40))
+    jobs.apply(briefing, jobs.run(engine, jobs.plan(briefing, Language.KO)))
+    assert briefing.items()[0].text.ko == long_text
+    assert len([s for batch in engine.seen for s in batch]) > 10
+
+
+@pytest.mark.usefixtures("installed")
+def test_people_s_work_is_kept_unless_retranslation_is_asked_for() -> None:
+    briefing = load(EXAMPLE)
+    items = briefing.items()
+    items[0].set_text(Language.KO, "")  # empty
+    items[1].set_text(Language.KO, "기계 번역", TargetOrigin.MACHINE)
+    items[2].set_text(Language.KO, "사람이 고친 번역")  # edited
+    items[3].set_text(Language.EN, items[3].text.en + " Changed.")  # approved → needs review
+    # items[4:] stay approved
+    missing = jobs.plan(briefing, Language.KO, jobs.Scope.MISSING)
+    assert [t.item_id for t in missing.tasks] == [items[0].id]
+    everything = jobs.plan(briefing, Language.KO, jobs.Scope.ALL)
+    assert [t.item_id for t in everything.tasks] == [items[0].id, items[1].id]
+    forced = jobs.plan(briefing, Language.KO, jobs.Scope.ALL, retranslate=True)
+    assert len(forced.tasks) == 21
+    selection = jobs.plan(briefing, Language.KO, jobs.Scope.ALL, item_ids=[items[2].id, items[1].id])
+    assert [t.item_id for t in selection.tasks] == [items[1].id]
+    assert jobs.plan(briefing, Language.EN).tasks == ()  # every source is English
+
+    result = jobs.run(Engine(PackageStore(), FAST), everything)
+    jobs.apply(briefing, result)
+    assert items[2].text.ko == "사람이 고친 번역" and items[2].status is TargetStatus.EDITED
+    assert items[3].status is TargetStatus.NEEDS_REVIEW
+    assert items[4].status is TargetStatus.APPROVED
+    assert items[1].text.ko == items[1].text.en and items[1].status is TargetStatus.MACHINE
+
+
+@pytest.mark.usefixtures("installed")
+def test_cancel_half_way_keeps_finished_items_and_leaves_the_rest_untouched() -> None:
+    briefing = english_only()
+    cancel = threading.Event()
+    reports: list[tuple[int, int]] = []
+
+    def progress(done: int, total: int) -> None:
+        reports.append((done, total))
+        if len(reports) == 3:
+            cancel.set()
+
+    engine = Spy(EngineSettings(beam_size=1, batch_size=4))
+    result = jobs.run(engine, jobs.plan(briefing, Language.KO), progress, cancel)
+    assert result.cancelled
+    assert engine.batches == 3  # cancel took effect at the next batch boundary
+    assert [total for _, total in reports] == [27, 27, 27]
+    assert [done for done, _ in reports] == sorted(done for done, _ in reports)
+    jobs.apply(briefing, result)
+    finished = [item for item in briefing.items() if item.id in result.translations]
+    untouched = [item for item in briefing.items() if item.id not in result.translations]
+    assert finished and untouched
+    assert all(item.text.ko == item.text.en and item.status is TargetStatus.MACHINE for item in finished)
+    assert all(item.text.ko == "" and item.status is TargetStatus.EMPTY for item in untouched)
+
+
+@pytest.mark.usefixtures("installed")
+def test_the_worker_thread_alone_runs_the_models() -> None:
+    briefing = english_only()
+    engines: list[Spy] = []
+
+    def make() -> Spy:
+        engines.append(Spy(FAST))
+        return engines[-1]
+
+    worker = jobs.TranslationWorker(make)
+    progress_threads: set[str] = set()
+    try:
+        future = worker.submit(
+            jobs.plan(briefing, Language.KO), lambda d, t: progress_threads.add(threading.current_thread().name)
+        )
+        result = future.result(timeout=60)
+        second = worker.submit(jobs.plan(briefing, Language.KO)).result(timeout=60)
+    finally:
+        worker.shutdown()
+    assert len(engines) == 1  # one engine, created and kept by the worker
+    assert engines[0].threads == progress_threads
+    assert all(name.startswith("translation") for name in engines[0].threads)
+    assert threading.current_thread().name not in engines[0].threads
+    assert len(result.translations) == 21 and len(second.translations) == 21
+
+
+@pytest.mark.usefixtures("installed")
+def test_translator_is_cached_and_reloaded_when_the_package_changes(package_files: dict[tuple[str, str], Path]) -> None:
+    engine = Engine(PackageStore(), FAST)
+    engine.translate("en", "ko", ["One."])
+    first = engine._loaded[("en", "ko")].translator
+    engine.translate("en", "ko", ["Two."])
+    assert engine._loaded[("en", "ko")].translator is first
+    PackageStore().install(package_files[("en", "ko")])
+    assert engine.translate("en", "ko", ["Three."]) == ["Three."]
+    assert engine._loaded[("en", "ko")].translator is not first
+    PackageStore().remove("en", "ko")
+    with pytest.raises(PackageMissing):
+        engine.translate("en", "ko", ["Four."])
+    assert ("en", "ko") not in engine._loaded
+
+
+def test_missing_package_says_how_to_install_one() -> None:
+    briefing = english_only()
+    with pytest.raises(PackageMissing) as caught:
+        jobs.run(Engine(PackageStore(), FAST), jobs.plan(briefing, Language.KO))
+    message = str(caught.value)
+    assert message.startswith("no English→Korean language package is installed")
+    assert "briefing-studio packages install translate-en_ko-<version>.argosmodel" in message
+    assert "briefing-studio packages download en ko" in message
+
+
+def test_settings_are_checked() -> None:
+    with pytest.raises(ValueError, match="beam size"):
+        EngineSettings(beam_size=0)
+    with pytest.raises(ValueError, match="threads"):
+        EngineSettings(threads=-1)
+
+
+@pytest.mark.usefixtures("installed")
+def test_apply_skips_items_edited_while_translating() -> None:
+    briefing = english_only()
+    result = jobs.run(Engine(PackageStore(), FAST), jobs.plan(briefing, Language.KO))
+    edited: Item = briefing.items()[0]
+    edited.set_text(Language.EN, "Rewritten meanwhile.")
+    gone = briefing.items()[1]
+    briefing.remove_item(gone.id)
+    assert sorted(jobs.apply(briefing, result)) == sorted([edited.id, gone.id])
+    assert edited.text.ko == ""
