@@ -5,6 +5,7 @@ The test packages copy their input exactly, so every assertion is on exact text.
 
 from __future__ import annotations
 
+import os
 import threading
 from pathlib import Path
 
@@ -236,3 +237,29 @@ def test_apply_skips_items_edited_while_translating() -> None:
     briefing.remove_item(gone.id)
     assert sorted(jobs.apply(briefing, result)) == sorted([edited.id, gone.id])
     assert edited.text.ko == ""
+
+
+def test_argostranslate_itself_runs_offline_on_the_test_package(tmp_path: Path) -> None:
+    """The benchmark's baseline is real: argostranslate's own translate() on our package, sockets disabled."""
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    code = f"""
+import os, socket, sys
+sys.path.insert(0, {str(ROOT)!r})
+def refuse(*a, **k): raise SystemExit("network access attempted")
+socket.socket.connect = refuse; socket.create_connection = refuse; socket.getaddrinfo = refuse
+from pathlib import Path
+from tests.tiny_package import build_package, minisbd_standin
+from briefing.packages import PackageStore
+from briefing.argos import import_argos
+archive = build_package(Path({str(tmp_path)!r}), "en", "ko", extra_files={{"minisbd/en.onnx": minisbd_standin("en")}})
+PackageStore().install(archive)
+print(import_argos("argostranslate.translate").translate("The two sides agreed. Both pledged more.", "en", "ko"))
+"""
+    env = {**os.environ, "BRIEFING_HOME": str(tmp_path / "home"), "ARGOS_BEAM_SIZE": "1"}
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, env=env)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "The two sides agreed. Both pledged more."

@@ -192,3 +192,64 @@ def build_package(
     (work / "model").rmdir()
     work.rmdir()
     return archive
+
+
+def minisbd_standin(lang: str) -> bytes:
+    """A MiniSBD sentence-boundary model that marks `. ! ?` as sentence ends, as an ONNX file.
+
+    argos-translate-lt always splits sentences with MiniSBD and downloads `<lang>.onnx` unless the
+    package ships `minisbd/<lang>.onnx`; with this stand-in its own `translate()` runs offline, which
+    the benchmark needs for its baseline.
+    """
+    import onnx
+    from onnx import TensorProto, helper
+
+    units = ["<PAD>", "<UNK>", "<EMPTY>", "<ROOT>", *[chr(c) for c in range(32, 127)]]
+    table = np.zeros((len(units), 5), np.float32)
+    table[:, 0] = 1.0
+    for mark in ".!?":
+        table[units.index(mark)] = [0, 0, 5, 0, 0]
+    graph = helper.make_graph(
+        [
+            helper.make_node("Gather", ["table", "units"], ["per_unit"]),
+            helper.make_node("ReduceSum", ["features", "axes"], ["feature_sum"], keepdims=1),
+            helper.make_node("Mul", ["feature_sum", "zero"], ["nothing"]),
+            helper.make_node("Add", ["per_unit", "nothing"], ["logits"]),
+        ],
+        "minisbd_standin",
+        [
+            helper.make_tensor_value_info("units", TensorProto.INT64, ["batch", "seq"]),
+            helper.make_tensor_value_info("features", TensorProto.FLOAT, ["batch", "seq", "features"]),
+        ],
+        [helper.make_tensor_value_info("logits", TensorProto.FLOAT, ["batch", "seq", 5])],
+        [
+            helper.make_tensor("table", TensorProto.FLOAT, table.shape, table.flatten().tolist()),
+            helper.make_tensor("axes", TensorProto.INT64, [1], [2]),
+            helper.make_tensor("zero", TensorProto.FLOAT, [], [0.0]),
+        ],
+    )
+    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 13)])
+    model.ir_version = 8
+    config = {
+        "feat_funcs": ["space_before", "capitalized"],
+        "max_seqlen": 300,
+        "skip_newline": False,
+        "no_ssplit": False,
+        "batch_size": 32,
+        "use_dictionary": False,
+        "num_dict_feat": 0,
+    }
+    vocab = {
+        "lang": lang,
+        "idx": 0,
+        "cutoff": 0,
+        "lower": False,
+        "_unit2id": {unit: n for n, unit in enumerate(units)},
+        "_id2unit": units,
+    }
+    helper.set_model_props(
+        model, {"lang_code": lang, "config": json.dumps(config), "vocab": json.dumps(vocab), "lexicon": "null"}
+    )
+    onnx.checker.check_model(model)
+    data: bytes = model.SerializeToString()
+    return data

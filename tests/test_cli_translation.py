@@ -1,0 +1,95 @@
+"""`packages` and `translate` as a user runs them: real processes, real files."""
+
+from __future__ import annotations
+
+import io
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from briefing.cli_translation import ProgressBar
+from briefing.model import Language, TargetStatus
+from briefing.storage import load, save
+from tests.conftest import EXAMPLE, ROOT
+
+
+def main(*args: str | Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), *map(str, args)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=dict(os.environ),
+    )
+
+
+def test_example_translates_both_ways_offline_through_the_cli(
+    package_files: dict[tuple[str, str], Path], tmp_path: Path
+) -> None:
+    for archive in package_files.values():
+        result = main("packages", "install", archive)
+        assert result.returncode == 0, result.stderr
+    listing = main("packages", "list").stdout
+    assert "en → ko  English → Korean  version 1.0" in listing and "ko → en  Korean → English" in listing
+
+    korean = tmp_path / "ko.briefing"
+    result = main("translate", EXAMPLE, "--to", "ko", "--retranslate", "--beam", "1", "--out", korean)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == f"translated 21 of 21 items into ko (27 sentences); saved {korean}"
+    translated = load(korean)
+    assert all(i.text.ko == i.text.en and i.status is TargetStatus.MACHINE for i in translated.items())
+    assert load(EXAMPLE).statistics().fully_approved  # --out left the example alone
+
+    # And back: a Korean-source briefing into English.
+    source = load(EXAMPLE)
+    for item in source.items():
+        item.set_source(Language.KO)
+        item.set_text(Language.EN, "")
+    english = tmp_path / "en.briefing"
+    save(source, english)
+    result = main("translate", english, "--to", "en", "--beam", "1")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().endswith(f"saved {english}")
+    back = load(english)
+    assert [i.text.en for i in back.items()] == [i.text.ko for i in load(EXAMPLE).items()]
+    assert (english.parent / "en.briefing.bak").exists()
+
+
+def test_missing_package_exits_non_zero_saying_how_to_install(example_copy: Path) -> None:
+    before = example_copy.read_bytes()
+    result = main("translate", example_copy, "--to", "ko", "--retranslate")
+    assert result.returncode == 2
+    assert result.stderr.startswith("error: no English→Korean language package is installed. Install one from a file")
+    assert "packages download en ko" in result.stderr
+    assert example_copy.read_bytes() == before
+
+
+def test_nothing_to_do_is_said_plainly(example_copy: Path) -> None:
+    result = main("translate", example_copy, "--to", "ko")
+    assert result.returncode == 0
+    assert "nothing to translate into ko" in result.stdout
+
+
+def test_bad_settings_are_a_clear_error(example_copy: Path) -> None:
+    result = main("translate", example_copy, "--to", "ko", "--retranslate", "--beam", "0")
+    assert result.returncode == 2
+    assert result.stderr.strip() == "error: beam size must be between 1 and 16"
+
+
+def test_progress_bar_draws_on_a_terminal_only() -> None:
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    screen = Terminal()
+    bar = ProgressBar("translating", "sentences", stream=screen)
+    bar.update(0, 28)
+    bar.update(28, 28)
+    bar.close()
+    assert screen.getvalue().endswith("\rtranslating [##############################] 28/28 sentences\n")
+    piped = io.StringIO()
+    quiet = ProgressBar("translating", "sentences", stream=piped)
+    quiet.update(28, 28)
+    quiet.close()
+    assert piped.getvalue() == ""
