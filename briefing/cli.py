@@ -13,13 +13,15 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from briefing import __version__, cli_translation
+from briefing import __version__, cli_export, cli_translation
 from briefing.fileformat import BriefingFormatError
 from briefing.model import LANGUAGES, Language
 from briefing.outline import show_text
+from briefing.pack import ExportError
 from briefing.packages import PackageError
 from briefing.paths import HOME_VARIABLE
 from briefing.storage import BriefingFileError, load
+from briefing.templates import TemplateError
 
 EXIT_OK = 0
 EXIT_INVALID = 2
@@ -74,6 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     show.add_argument("--width", type=int, default=0, help="line width (default: the terminal's)")
     cli_translation.add_parsers(commands)
+    cli_export.add_parsers(commands)
     return parser
 
 
@@ -98,10 +101,14 @@ def run(argv: Sequence[str] | None = None, open_window: OpenWindow | None = None
             return cli_translation.run_packages(args)
         if args.command == "translate":
             return cli_translation.run_translate(args)
+        if args.command == "export":
+            return cli_export.run_export(args)
+        if args.command == "templates":
+            return cli_export.run_templates()
         if open_window is None:
             parser.error("the window is not available here")
         return open_window(getattr(args, "file", None), getattr(args, "ui_language", None))
-    except (BriefingFormatError, BriefingFileError, PackageError) as error:
+    except (BriefingFormatError, BriefingFileError, PackageError, TemplateError, ExportError) as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_INVALID
     except ValueError as error:  # settings out of range, e.g. --beam 0

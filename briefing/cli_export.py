@@ -1,0 +1,73 @@
+"""The `export` and `templates` commands."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from briefing import storage
+from briefing.cli_translation import ProgressBar
+from briefing.pack import make_pack
+from briefing.templates import DEFAULT_TEMPLATE, Layout, TemplateError, available_templates, find_template
+
+EXIT_OK = 0
+
+
+def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    export = commands.add_parser(
+        "export",
+        help="write the matched DOCX briefing pack (Korean, English, bilingual)",
+        description="Render the briefing through a Word template into <name>.ko.docx, <name>.en.docx and "
+        "<name>.bilingual.docx with a manifest.json.\nThe Korean and English documents are checked to carry the "
+        "same sections and items in the same order;\nunapproved items stop the export unless --draft.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    export.add_argument("file", type=Path, metavar="FILE")
+    export.add_argument("--out", type=Path, required=True, metavar="DIR", help="the folder to write into")
+    export.add_argument("--template", default=DEFAULT_TEMPLATE, help=f"template name (default {DEFAULT_TEMPLATE})")
+    export.add_argument("--lang", default="ko,en,bilingual", help="layouts, comma-separated (default: all three)")
+    export.add_argument("--draft", action="store_true", help="allow unapproved items; mark every page DRAFT / 초안")
+    export.add_argument("--pdf", action="store_true", help="also convert each document to PDF (needs LibreOffice)")
+    export.add_argument("--zip", action="store_true", help="also bundle everything into <name>.zip")
+    commands.add_parser("templates", help="list the export templates (built in and the office's own)")
+
+
+def run_export(args: argparse.Namespace) -> int:
+    briefing = storage.load(args.file)
+    template = find_template(args.template)
+    try:
+        layouts = [Layout(value.strip()) for value in args.lang.split(",") if value.strip()]
+    except ValueError:
+        raise TemplateError(f"--lang takes ko, en and bilingual, comma-separated; not {args.lang!r}") from None
+    for layout in layouts:
+        template.document(layout)
+    name = args.file.name.removesuffix(".briefing")
+    bar = ProgressBar("exporting", "steps")
+    try:
+        result = make_pack(
+            briefing,
+            template,
+            args.out,
+            name,
+            layouts,
+            draft=args.draft,
+            pdf=args.pdf,
+            make_zip=args.zip,
+            progress=lambda step, steps, what: bar.update(step, steps),
+        )
+    finally:
+        bar.close()
+    for path in result.files + ([result.zip_path] if result.zip_path else []):
+        print(path)
+    return EXIT_OK
+
+
+def run_templates() -> int:
+    for key, template in available_templates().items():
+        origin = "office" if template.user else "built-in"
+        layouts = ", ".join(layout.value for layout in template.layouts)
+        print(f"{key}  {template.name.en} / {template.name.ko}  [{layouts}]  ({origin})")
+        print(f"    {template.description.en}")
+    sys.stdout.flush()
+    return EXIT_OK

@@ -1,0 +1,180 @@
+"""An item's Markdown text as Word paragraphs, through Python-Markdown's element tree.
+
+Raw HTML is switched off (it shows as text); bold, italic, code, real hyperlinks, line breaks, nested
+bullet and numbered lists (each list restarting at 1) are kept; anything else is rendered as its text,
+never dropped.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import markdown
+from markdown.treeprocessors import Treeprocessor
+
+from briefing import docx_support as ox
+
+_STASH = re.compile("\x02wzxhzdk:(\\d+)\x03")
+_LIST_INDENT = re.compile(r"^( +)(?=(?:[-+*]|\d+[.)])\s)", re.MULTILINE)
+
+
+class _Capture(Treeprocessor):
+    root: ET.Element | None = None
+
+    def run(self, root: ET.Element) -> None:
+        self.root = root
+
+
+def parse(text: str) -> tuple[ET.Element, Callable[[str], str]]:
+    """The Markdown element tree, and a function that resolves Python-Markdown's stash placeholders."""
+    md = markdown.Markdown(extensions=["sane_lists"])
+    md.preprocessors.deregister("html_block")
+    md.inlinePatterns.deregister("html")
+    capture = _Capture(md)
+    md.treeprocessors.register(capture, "briefing_capture", -100)
+    # Python-Markdown nests lists by 4 spaces; editors (and people) often indent by 2.
+    if any(len(m.group(1)) % 4 == 2 for m in _LIST_INDENT.finditer(text)):
+        text = _LIST_INDENT.sub(lambda m: m.group(1) * 2, text)
+    md.convert(text)
+    root = capture.root if capture.root is not None else ET.Element("div")
+
+    def resolve(value: str) -> str:
+        def one(match: re.Match[str]) -> str:
+            index = int(match.group(1))
+            blocks = md.htmlStash.rawHtmlBlocks
+            return html.unescape(str(blocks[index])) if index < len(blocks) else ""
+
+        return _STASH.sub(one, value)
+
+    return root, resolve
+
+
+@dataclass
+class Target:
+    """Where paragraphs go (a document body or a table cell) and how they are styled."""
+
+    add_paragraph: Callable[[str], Any]  # style name → new paragraph
+    body_style: str
+    list_style: str
+    link_style_id: str | None
+    code_style_id: str | None
+    new_list: Callable[[bool], int]  # ordered? → a fresh numbering id
+
+
+def write(text: str, target: Target, prefix: str = "", suffix: str = "") -> list[Any]:
+    """Add the text's paragraphs; `prefix` opens the first one (a symbol, a number, a date)."""
+    root, resolve = parse(text)
+    writer = _Writer(target, resolve)
+    writer.pending_prefix = prefix
+    for child in root:
+        writer.block(child)
+    if not writer.paragraphs:  # an empty text still gets its (numbered) paragraph
+        writer.new_paragraph(target.body_style)
+    if suffix:
+        writer.paragraphs[-1]._p.append(ox.make_run(suffix, {}))
+    return writer.paragraphs
+
+
+class _Writer:
+    def __init__(self, target: Target, resolve: Callable[[str], str]) -> None:
+        self.target = target
+        self.resolve = resolve
+        self.paragraphs: list[Any] = []
+        self.pending_prefix = ""
+
+    def new_paragraph(self, style: str) -> Any:
+        paragraph = self.target.add_paragraph(style)
+        self.paragraphs.append(paragraph)
+        if self.pending_prefix:
+            paragraph._p.append(ox.make_run(self.pending_prefix, {}))
+            self.pending_prefix = ""
+        return paragraph
+
+    def block(self, element: ET.Element, level: int = 0) -> None:
+        tag = element.tag
+        if tag in ("ul", "ol"):
+            num_id = self.target.new_list(tag == "ol")
+            for item in element:
+                self.list_item(item, num_id, level)
+        elif tag in ("p", "h1", "h2", "h3", "h4", "h5", "h6"):
+            paragraph = self.new_paragraph(self.target.body_style)
+            self.inline(paragraph, element, {"bold": tag.startswith("h")})
+        elif tag == "pre":
+            paragraph = self.new_paragraph(self.target.body_style)
+            self.runs(paragraph, "".join(element.itertext()).rstrip("\n"), {"code": True})
+        elif tag == "hr":
+            self.runs(self.new_paragraph(self.target.body_style), "—" * 8, {})
+        elif tag == "blockquote":
+            for child in element:
+                self.block(child, level)
+        else:  # anything else: its text, never lost
+            text = "".join(element.itertext())
+            if text.strip():
+                self.runs(self.new_paragraph(self.target.body_style), text, {})
+
+    def list_item(self, item: ET.Element, num_id: int, level: int) -> None:
+        paragraph = self.new_paragraph(self.target.list_style)
+        ox.set_numbering(paragraph, num_id, min(level, 8))
+        # A tight item holds inline content; a loose one wraps it in <p>.
+        self.inline(paragraph, item, {}, skip_blocks=True)
+        first_block = True
+        for child in item:
+            if child.tag in ("ul", "ol"):
+                self.block(child, level + 1)
+            elif child.tag == "p":
+                if first_block and not (item.text or "").strip():
+                    self.inline(paragraph, child, {})
+                else:
+                    self.inline(self.new_paragraph(self.target.list_style), child, {})
+                first_block = False
+
+    def inline(self, paragraph: Any, element: ET.Element, marks: dict[str, bool], skip_blocks: bool = False) -> None:
+        if element.text:
+            self.runs(paragraph, element.text, marks)
+        for child in element:
+            if skip_blocks and child.tag in ("ul", "ol", "p"):
+                continue
+            tag = child.tag
+            if tag in ("strong", "b"):
+                self.inline(paragraph, child, {**marks, "bold": True})
+            elif tag in ("em", "i"):
+                self.inline(paragraph, child, {**marks, "italic": True})
+            elif tag == "code":
+                self.runs(paragraph, "".join(child.itertext()), {**marks, "code": True})
+            elif tag == "br":
+                paragraph._p.append(ox.make_run("\n", marks))
+            elif tag == "a" and child.get("href"):
+                runs = list(self._flatten(child, marks))
+                ox.add_hyperlink(paragraph, self.resolve(child.get("href", "")), runs, self.target.link_style_id)
+            elif tag == "img":
+                alt, src = child.get("alt", ""), child.get("src", "")
+                self.runs(paragraph, f"{alt} ({src})" if alt else src, marks)
+            else:
+                self.inline(paragraph, child, marks)
+            if child.tail:
+                self.runs(paragraph, child.tail, marks)
+
+    def _flatten(self, element: ET.Element, marks: dict[str, bool]) -> Iterator[tuple[str, dict[str, bool]]]:
+        if element.text:
+            yield self.resolve(element.text), marks
+        for child in element:
+            child_marks = dict(marks)
+            if child.tag in ("strong", "b"):
+                child_marks["bold"] = True
+            elif child.tag in ("em", "i"):
+                child_marks["italic"] = True
+            yield from self._flatten(child, child_marks)
+            if child.tail:
+                yield self.resolve(child.tail), marks
+
+    def runs(self, paragraph: Any, text: str, marks: dict[str, bool]) -> None:
+        text = self.resolve(text)
+        if not text:
+            return
+        style = self.target.code_style_id if marks.get("code") else None
+        paragraph._p.append(ox.make_run(text, marks, style))

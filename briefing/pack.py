@@ -1,0 +1,257 @@
+"""The matched briefing pack: Korean, English and bilingual documents, a manifest, optionally PDFs and a zip.
+
+Before anything is written, the Korean and English documents are read back and compared: the same
+sections and items in the same order with the same numbering, or the export fails and says where.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import re
+import shutil
+import subprocess
+import tempfile
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import docx
+
+from briefing import __version__
+from briefing.docx_support import FIXED_ZIP_TIME, bookmark_names
+from briefing.model import Briefing, Language, TargetStatus
+from briefing.outline import STATUS_LABELS
+from briefing.render import render
+from briefing.templates import Layout, Template
+
+PDF_TIMEOUT_SECONDS = 180
+Progress = Callable[[int, int, str], None]  # (step, steps, what)
+
+
+class ExportError(Exception):
+    """The pack cannot be made, and why; nothing was written."""
+
+
+@dataclass
+class Mismatch:
+    position: int
+    korean: str
+    english: str
+
+    def __str__(self) -> str:
+        return f"position {self.position}: Korean has {self.korean}, English has {self.english}"
+
+
+@dataclass
+class PackResult:
+    folder: Path
+    files: list[Path] = field(default_factory=list)
+    manifest: dict[str, Any] = field(default_factory=dict)
+    zip_path: Path | None = None
+
+
+# -- the verifier --------------------------------------------------------------------------------
+
+_ITEM_MARK = re.compile(r"^_bs_(\d+)_(\d+)(?:_([0-9a-f]+))?$")
+
+
+def structure(data: bytes) -> list[tuple[str, str]]:
+    """The sections and items of a rendered document, in order: (number, id digest), from its bookmarks."""
+    document = docx.Document(io.BytesIO(data))
+    found = []
+    for name in bookmark_names(document):
+        match = _ITEM_MARK.match(name)
+        if match:
+            section, item, digest = match.groups()
+            found.append((section if item == "0" else f"{section}.{item}", digest or "section"))
+    return found
+
+
+def verify(korean: bytes, english: bytes) -> list[Mismatch]:
+    """Every place where the two documents differ in sections, items, order or numbering."""
+    left, right = structure(korean), structure(english)
+    mismatches = []
+    for position in range(max(len(left), len(right))):
+        a = left[position] if position < len(left) else None
+        b = right[position] if position < len(right) else None
+        if a != b:
+            mismatches.append(Mismatch(position + 1, _describe(a), _describe(b)))
+    return mismatches
+
+
+def _describe(entry: tuple[str, str] | None) -> str:
+    if entry is None:
+        return "nothing"
+    number, digest = entry
+    return f"section {number}" if digest == "section" else f"item {number} ({digest})"
+
+
+# -- the pack --------------------------------------------------------------------------------------
+
+
+def unapproved(briefing: Briefing) -> list[str]:
+    out = []
+    for s, section in enumerate(briefing.sections, start=1):
+        for i, item in enumerate(section.items, start=1):
+            if item.status is not TargetStatus.APPROVED:
+                out.append(f"{s}.{i} ({STATUS_LABELS[item.status]})")
+    return out
+
+
+def make_pack(
+    briefing: Briefing,
+    template: Template,
+    folder: Path,
+    name: str,
+    layouts: list[Layout],
+    *,
+    draft: bool = False,
+    pdf: bool = False,
+    make_zip: bool = False,
+    progress: Progress | None = None,
+) -> PackResult:
+    if not draft:
+        pending = unapproved(briefing)
+        if pending:
+            shown = ", ".join(pending[:8]) + (f" and {len(pending) - 8} more" if len(pending) > 8 else "")
+            raise ExportError(
+                f"{len(pending)} item(s) are not approved: {shown}. Approve them, or export with --draft "
+                "(every page is then marked DRAFT / 초안)."
+            )
+    if pdf and libreoffice() is None:
+        raise ExportError(
+            "PDF needs LibreOffice, which is not installed. Install it with: "
+            "apt-get install libreoffice-writer-nogui (or export without --pdf)"
+        )
+    steps = len(layouts) * (2 if pdf else 1) + 1
+    step = 0
+
+    def report(what: str) -> None:
+        nonlocal step
+        step += 1
+        if progress is not None:
+            progress(step, steps, what)
+
+    rendered: dict[Layout, bytes] = {}
+    for layout in layouts:
+        rendered[layout] = render(briefing, template, layout, draft=draft)
+        report(f"{name}.{layout.value}.docx")
+    korean = rendered.get(Layout.KO) or render(briefing, template, Layout.KO, draft=draft)
+    english = rendered.get(Layout.EN) or render(briefing, template, Layout.EN, draft=draft)
+    mismatches = verify(korean, english)
+    if mismatches:
+        raise ExportError("the Korean and English documents do not match:\n" + "\n".join(f"  {m}" for m in mismatches))
+
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise ExportError(f"{folder}: cannot create the folder ({error.strerror or error})") from None
+    result = PackResult(folder)
+    entries = []
+    for layout, data in rendered.items():
+        path = folder / f"{name}.{layout.value}.docx"
+        _write(path, data)
+        result.files.append(path)
+        entries.append(_entry(path, data, layout.value, "docx"))
+    if pdf:
+        for layout in rendered:
+            source = folder / f"{name}.{layout.value}.docx"
+            target = convert_to_pdf(source, folder)
+            result.files.append(target)
+            entries.append(_entry(target, target.read_bytes(), layout.value, "pdf"))
+            report(target.name)
+    stats = briefing.statistics()
+    result.manifest = {
+        "generator": f"Briefing Studio {__version__}",
+        "template": template.key,
+        "name": name,
+        "draft": draft,
+        "files": entries,
+        "items": {
+            "total": stats.items,
+            "sections": stats.sections,
+            "ko": stats.filled[Language.KO],
+            "en": stats.filled[Language.EN],
+        },
+        "approval": {status.value: count for status, count in stats.per_status.items()},
+        "verified": "Korean and English documents carry the same sections and items in the same order",
+    }
+    manifest_path = folder / "manifest.json"
+    _write(manifest_path, (json.dumps(result.manifest, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
+    result.files.append(manifest_path)
+    if make_zip:
+        result.zip_path = folder / f"{name}.zip"
+        _write(result.zip_path, _zip(result.files))
+    report("manifest.json")
+    return result
+
+
+def _entry(path: Path, data: bytes, layout: str, kind: str) -> dict[str, Any]:
+    return {
+        "file": path.name,
+        "layout": layout,
+        "type": kind,
+        "bytes": len(data),
+        "sha256": hashlib.sha256(data).hexdigest(),
+    }
+
+
+def _write(path: Path, data: bytes) -> None:
+    try:
+        temporary = path.with_name(f".{path.name}.tmp")
+        temporary.write_bytes(data)
+        temporary.replace(path)
+    except OSError as error:
+        raise ExportError(f"{path}: cannot be written ({error.strerror or error})") from None
+
+
+def _zip(files: list[Path]) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as bundle:
+        for path in files:
+            info = zipfile.ZipInfo(path.name, FIXED_ZIP_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            bundle.writestr(info, path.read_bytes())
+    return out.getvalue()
+
+
+# -- PDF -----------------------------------------------------------------------------------------
+
+
+def libreoffice() -> str | None:
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def convert_to_pdf(source: Path, folder: Path, timeout: float = PDF_TIMEOUT_SECONDS) -> Path:
+    """Convert with LibreOffice in its own temporary profile (so a running LibreOffice is not disturbed)."""
+    program = libreoffice()
+    if program is None:
+        raise ExportError("PDF needs LibreOffice, which is not installed (apt-get install libreoffice-writer-nogui)")
+    with tempfile.TemporaryDirectory(prefix="briefing-pdf-") as work:
+        profile = Path(work) / "profile"
+        command = [
+            program,
+            f"-env:UserInstallation={profile.as_uri()}",
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            work,
+            str(source),
+        ]
+        try:
+            subprocess.run(command, capture_output=True, timeout=timeout, check=False)
+        except subprocess.TimeoutExpired:
+            raise ExportError(f"{source.name}: LibreOffice did not finish the PDF within {timeout:.0f} s") from None
+        produced = Path(work) / (source.stem + ".pdf")
+        if not produced.is_file():
+            raise ExportError(f"{source.name}: LibreOffice produced no PDF")
+        target = folder / produced.name
+        shutil.move(str(produced), target)
+    return target

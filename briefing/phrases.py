@@ -1,0 +1,131 @@
+"""Document phrases per language: meeting-card labels, ordinals, dates, markers.
+
+These are the words *in the documents* (not the interface, which Qt translates from `locales/`), so
+they live in the core and are plain data: an office can read and check every phrase here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+
+from briefing.dates import PartialDate, Precision
+from briefing.model import Language
+
+MONTHS_EN = "January February March April May June July August September October November December".split()
+
+
+class DateStyle(StrEnum):
+    """How a template writes dates."""
+
+    PROSE = "prose"  # 2024년 11월 7일 / November 7, 2024
+    OFFICIAL = "official"  # 2024. 11. 7. (행정업무 운영 규정) / November 7, 2024
+
+
+@dataclass(frozen=True)
+class Catalog:
+    language: Language
+    date_label: str
+    place_label: str
+    co_chairs_label: str
+    delegation_label: str
+    participants_label: str
+    marking_label: str
+    draft: str
+    page: str  # "{page} / {pages}" is built from fields; this is the word before it, may be empty
+    section_symbols: tuple[str, ...]  # report style, by depth: section, item, list, sub-list
+    note_label: str
+    number_label: str  # the "No." column
+    meeting_and_session: str  # with {ordinal} and {name}
+    schedule_separator: str
+
+
+CATALOGS = {
+    Language.KO: Catalog(
+        language=Language.KO,
+        date_label="일시",
+        place_label="장소",
+        co_chairs_label="수석대표",
+        delegation_label="대표단",
+        participants_label="참석",
+        marking_label="표시",
+        draft="초안",
+        page="",
+        section_symbols=("□", "○", "-", "·"),
+        note_label="※",
+        number_label="연번",
+        meeting_and_session="{ordinal} {name}",
+        schedule_separator=": ",
+    ),
+    Language.EN: Catalog(
+        language=Language.EN,
+        date_label="Date",
+        place_label="Place",
+        co_chairs_label="Co-chairs",
+        delegation_label="Delegation",
+        participants_label="Participants",
+        marking_label="Marking",
+        draft="DRAFT",
+        page="Page",
+        section_symbols=("■", "●", "–", "·"),
+        note_label="Note:",
+        number_label="No.",
+        meeting_and_session="{ordinal} {name}",
+        schedule_separator=": ",
+    ),
+}
+
+
+def catalog(language: Language) -> Catalog:
+    return CATALOGS[language]
+
+
+def ordinal(number: int, language: Language) -> str:
+    """23 → "제23차" / "23rd"."""
+    if language is Language.KO:
+        return f"제{number}차"
+    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{suffix}"
+
+
+def format_date(value: date, language: Language, style: DateStyle = DateStyle.PROSE) -> str:
+    if language is Language.KO:
+        if style is DateStyle.OFFICIAL:
+            return f"{value.year}. {value.month}. {value.day}."
+        return f"{value.year}년 {value.month}월 {value.day}일"
+    return f"{MONTHS_EN[value.month - 1]} {value.day}, {value.year}"
+
+
+def format_partial(value: PartialDate, language: Language, style: DateStyle = DateStyle.PROSE) -> str:
+    """A schedule date as precise as it was given: "2025년 상반기" / "first half of 2025"."""
+    match value.precision:
+        case Precision.DAY:
+            assert value.month is not None and value.day is not None
+            return format_date(date(value.year, value.month, value.day), language, style)
+        case Precision.MONTH:
+            assert value.month is not None
+            if language is Language.KO:
+                return (
+                    f"{value.year}. {value.month}."
+                    if style is DateStyle.OFFICIAL
+                    else f"{value.year}년 {value.month}월"
+                )
+            return f"{MONTHS_EN[value.month - 1]} {value.year}"
+        case Precision.HALF:
+            if language is Language.KO:
+                return f"{value.year}년 {'상' if value.half == 1 else '하'}반기"
+            return f"{'first' if value.half == 1 else 'second'} half of {value.year}"
+        case Precision.QUARTER:
+            if language is Language.KO:
+                return f"{value.year}년 {value.quarter}분기"
+            return f"Q{value.quarter} {value.year}"
+    return f"{value.year}년" if language is Language.KO else str(value.year)
+
+
+def date_span(start: date, end: date | None, language: Language, style: DateStyle = DateStyle.PROSE) -> str:
+    if end is None or end == start:
+        return format_date(start, language, style)
+    if language is Language.KO:
+        return f"{format_date(start, language, style)}~{format_date(end, language, style)}"
+    return f"{format_date(start, language, style)} – {format_date(end, language, style)}"

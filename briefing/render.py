@@ -1,0 +1,421 @@
+"""Rendering a briefing into a Word document from a template: Korean, English or bilingual.
+
+Content is added by style name only, so an officer restyles the output by restyling the template in
+Word. Every section heading and item carries a hidden bookmark (`_bs_<section>_<item>_<id digest>`)
+that the pack verifier reads back from the files.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+from datetime import UTC, datetime
+from typing import Any
+
+import docx
+from docx.enum.section import WD_ORIENT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+
+from briefing import __version__
+from briefing import docx_support as ox
+from briefing.markdown_docx import Target, write
+from briefing.model import Bilingual, Briefing, Item, ItemType, Language
+from briefing.phrases import DateStyle, catalog, date_span, format_partial, ordinal
+from briefing.templates import ItemStyle, Layout, Template, TemplateError
+
+PLACEHOLDERS = ("{marking}", "{draft}", "{page}", "{pages}", "{title}")
+
+
+def item_bookmark(section_number: int, item_number: int, item_id: str) -> str:
+    digest = hashlib.sha256(item_id.encode("utf-8")).hexdigest()[:10]
+    return f"_bs_{section_number}_{item_number}_{digest}"
+
+
+def render(briefing: Briefing, template: Template, layout: Layout, *, draft: bool = False) -> bytes:
+    """The document as DOCX bytes; the same input always gives the same bytes."""
+    path = template.document(layout)
+    try:
+        document = docx.Document(str(path))
+    except Exception as error:  # python-docx raises many kinds for a damaged file
+        raise TemplateError(
+            f"template {template.key!r}: {path.name} cannot be read as a Word document ({error})"
+        ) from None
+    return _Renderer(briefing, template, layout, document, draft).run()
+
+
+class _Renderer:
+    def __init__(self, briefing: Briefing, template: Template, layout: Layout, document: Any, draft: bool) -> None:
+        self.briefing, self.template, self.layout, self.document, self.draft = (
+            briefing,
+            template,
+            layout,
+            document,
+            draft,
+        )
+        self.language = Language.EN if layout is Layout.EN else Language.KO
+        self.bookmark_id = 0
+        self.symbols_ko = catalog(Language.KO).section_symbols
+        self.symbols_en = catalog(Language.EN).section_symbols
+
+    # -- the whole document ----------------------------------------------------------------------
+    def run(self) -> bytes:
+        document = self.document
+        ox.ensure_styles(document, self.template.fonts)
+        ox.apply_typography(document, self.template.fonts)
+        report = self.template.style is ItemStyle.REPORT
+        bullets = ("-", "·", "-") if report else ("•", "◦", "▪")
+        ordered_ko = (("decimal", "%1."), ("ganada", "%2."), ("decimal", "%3)"), ("ganada", "%4)"))
+        ordered = (
+            ordered_ko
+            if report and self.layout is not Layout.EN
+            else (("decimal", "%1."), ("lowerLetter", "%2."), ("lowerRoman", "%3."))
+        )
+        ox.ensure_list_definitions(document, bullets, ordered)
+        self._clear_body()
+        if self.layout is Layout.BILINGUAL:
+            self._landscape()
+        self._header_and_footer()
+        if self.layout is Layout.BILINGUAL:
+            self._bilingual()
+        else:
+            self._single(self.language)
+        self._core_properties()
+        out = io.BytesIO()
+        document.save(out)
+        return ox.deterministic_docx(out.getvalue(), __version__)
+
+    def _clear_body(self) -> None:
+        body = self.document.element.body
+        for child in list(body):
+            if child.tag != qn("w:sectPr"):  # keep the page setup and header/footer links
+                body.remove(child)
+
+    def _landscape(self) -> None:
+        section = self.document.sections[-1]
+        if section.orientation != WD_ORIENT.LANDSCAPE or section.page_width < section.page_height:
+            width, height = section.page_width, section.page_height
+            section.orientation = WD_ORIENT.LANDSCAPE
+            section.page_width, section.page_height = max(width, height), min(width, height)
+
+    def style(self, name: str) -> Any:
+        return self.document.styles[name]
+
+    def paragraph(self, style: str, text: str = "", container: Any = None) -> Any:
+        paragraph = (container or self.document).add_paragraph(style=self.style(style))
+        if text:
+            paragraph._p.append(ox.make_run(text, {}))
+        return paragraph
+
+    def bookmark(self, paragraph: Any, name: str) -> None:
+        self.bookmark_id += 1
+        ox.add_bookmark(paragraph, name, self.bookmark_id)
+
+    # -- header and footer -----------------------------------------------------------------------
+    def _marking(self) -> str:
+        marking = self.briefing.meeting.marking
+        if self.layout is Layout.BILINGUAL:
+            return " / ".join(dict.fromkeys(part for part in (marking.ko, marking.en) if part))
+        return marking.get(self.language)
+
+    def _draft_text(self) -> str:
+        if not self.draft:
+            return ""
+        if self.layout is Layout.BILINGUAL:
+            return f"{catalog(Language.KO).draft} / {catalog(Language.EN).draft}"
+        return catalog(self.language).draft
+
+    def _header_and_footer(self) -> None:
+        section = self.document.sections[-1]
+        values = {
+            "{marking}": self._marking(),
+            "{draft}": self._draft_text(),
+            "{title}": self._text(self.briefing.title),
+        }
+        found = False
+        for part in (section.header, section.footer):
+            for paragraph in part.paragraphs:
+                if any(p in paragraph.text for p in PLACEHOLDERS):
+                    self._fill(paragraph, values)
+                    found = True
+        if not found:  # an officer's template without placeholders: add ours where the manifest says
+            where, side = self.template.marking_position.split("-")
+            part = section.header if where == "header" else section.footer
+            paragraph = part.add_paragraph(style=self.style("Briefing Header"))
+            paragraph.alignment = {"left": 0, "center": 1, "right": 2}[side]
+            self._fill_text(paragraph, " ".join(v for v in (values["{draft}"], values["{marking}"]) if v))
+            footer = section.footer.add_paragraph(style=self.style("Briefing Header"))
+            footer.alignment = 1
+            self._page_numbers(footer)
+
+    def _fill(self, paragraph: Any, values: dict[str, str]) -> None:
+        """Replace placeholders in a header/footer paragraph, keeping its style and alignment."""
+        text = paragraph.text
+        for run in list(paragraph._p.iter(qn("w:r"))):
+            run.getparent().remove(run)
+        parts = [piece for piece in _split_placeholders(text) if piece]
+        for piece in parts:
+            if piece == "{page}":
+                ox.add_field(paragraph, "PAGE")
+            elif piece == "{pages}":
+                ox.add_field(paragraph, "NUMPAGES")
+            else:
+                filled = values.get(piece, piece)
+                if filled:
+                    paragraph._p.append(ox.make_run(filled, {"bold": piece == "{draft}"}))
+
+    def _fill_text(self, paragraph: Any, text: str) -> None:
+        if text:
+            paragraph._p.append(ox.make_run(text, {"bold": self.draft}))
+
+    def _page_numbers(self, paragraph: Any) -> None:
+        word = catalog(self.language).page
+        if word and self.layout is not Layout.BILINGUAL:
+            paragraph._p.append(ox.make_run(f"{word} ", {}))
+        ox.add_field(paragraph, "PAGE")
+        paragraph._p.append(ox.make_run(" / ", {}))
+        ox.add_field(paragraph, "NUMPAGES")
+
+    # -- shared pieces ---------------------------------------------------------------------------
+    def _text(self, text: Bilingual, language: Language | None = None) -> str:
+        return text.get(language or self.language)
+
+    def _date_style(self, language: Language) -> DateStyle:
+        return self.template.date_styles.get(language, DateStyle.PROSE)
+
+    def meeting_name(self, language: Language) -> str:
+        card = self.briefing.meeting
+        name = card.series.name.get(language)
+        if card.series.code and name:
+            name = f"{name}({card.series.code})" if language is Language.KO else f"{name} ({card.series.code})"
+        if card.session:
+            return catalog(language).meeting_and_session.format(ordinal=ordinal(card.session, language), name=name)
+        return name
+
+    def card_rows(self, language: Language) -> list[tuple[str, str]]:
+        card, words = self.briefing.meeting, catalog(language)
+        rows = []
+        if card.start_date:
+            when = date_span(card.start_date, card.end_date, language, self._date_style(language))
+            note = card.time_zone_note.get(language)
+            if note:
+                when += f"({note})" if language is Language.KO else f" ({note})"
+            rows.append((words.date_label, when))
+        if card.place.get(language):
+            rows.append((words.place_label, card.place.get(language)))
+        chairs = []
+        for person in card.co_chairs():
+            if language is Language.KO:
+                rank = f"({person.rank.ko})" if person.rank.ko else ""
+                chairs.append(
+                    " ".join(p for p in (person.organisation.ko, person.title.ko, person.name.ko) if p) + rank
+                )
+            else:
+                details = ", ".join(p for p in (person.title.en, person.organisation.en) if p)
+                rank = f" ({person.rank.en})" if person.rank.en else ""
+                chairs.append(f"{person.name.en}, {details}{rank}" if details else person.name.en + rank)
+        if chairs:
+            rows.append((words.co_chairs_label, "\n".join(chairs)))
+        return rows
+
+    def item_prefix(self, item: Item, language: Language, section_number: int, item_number: int) -> str:
+        symbols = self.symbols_ko if language is Language.KO else self.symbols_en
+        style = self.template.style
+        if item.type is ItemType.NOTE:
+            return f"{item.note_mark.value if item.note_mark else '*'} "
+        prefix = ""
+        if style is ItemStyle.REPORT:
+            prefix = f"{symbols[1]} "
+        elif style is ItemStyle.PACK or self.layout is Layout.BILINGUAL:
+            prefix = f"{section_number}.{item_number} " if self.layout is not Layout.BILINGUAL else ""
+        when = item.when if item.type is ItemType.SCHEDULE else None
+        if when is not None:
+            prefix += format_partial(when, language, self._date_style(language)) + catalog(language).schedule_separator
+        return prefix
+
+    def item_suffix(self, item: Item, language: Language) -> str:
+        if item.type is not ItemType.ACTION:
+            return ""
+        details = [item.owner.get(language)] if item.owner and item.owner.get(language) else []
+        if item.due:
+            due = format_partial(item.due, language, self._date_style(language))
+            details.append(f"기한 {due}" if language is Language.KO else f"due {due}")
+        return f" ({', '.join(details)})" if details else ""
+
+    def target(self, container: Any, body_style: str) -> Target:
+        def add(style: str) -> Any:
+            return container.add_paragraph(style=self.style(style))
+
+        return Target(
+            add_paragraph=add,
+            body_style=body_style,
+            list_style="Briefing List",
+            link_style_id=self.style("Briefing Link").style_id,
+            code_style_id=self.style("Briefing Code").style_id,
+            new_list=lambda ordered: ox.new_list(self.document, ordered),
+        )
+
+    def write_item(self, container: Any, item: Item, language: Language, s: int, i: int, body_style: str) -> list[Any]:
+        style = "Briefing Note" if item.type is ItemType.NOTE else body_style
+        paragraphs = write(
+            item.text.get(language),
+            self.target(container, style),
+            self.item_prefix(item, language, s, i),
+            self.item_suffix(item, language),
+        )
+        return paragraphs
+
+    # -- one language ----------------------------------------------------------------------------
+    def _single(self, language: Language) -> None:
+        words = catalog(language)
+        self.paragraph("Briefing Title", self._text(self.briefing.title, language))
+        meeting = self.meeting_name(language)
+        if meeting:
+            self.paragraph("Briefing Subtitle", meeting)
+        rows = self.card_rows(language)
+        if rows:
+            table = self.document.add_table(rows=0, cols=2)
+            table.style = self.style("Briefing Table")
+            for label, value in rows:
+                cells = table.add_row().cells
+                self._cell_text(cells[0], label, "Briefing Card", bold=True)
+                self._cell_text(cells[1], value, "Briefing Card")
+            self.paragraph("Briefing Body")
+        body_style = "Briefing Item" if self.template.style is ItemStyle.REPORT else "Briefing Body"
+        for s, section in enumerate(self.briefing.sections, start=1):
+            title = section.title.get(language)
+            if self.template.style is ItemStyle.REPORT:
+                title = f"{words.section_symbols[0]} {title}"
+            elif self.template.style is ItemStyle.PACK:
+                title = f"{s}. {title}"
+            heading = self.paragraph("Briefing Heading", title)
+            self.bookmark(heading, f"_bs_{s}_0")
+            for i, item in enumerate(section.items, start=1):
+                paragraphs = self.write_item(self.document, item, language, s, i, body_style)
+                self.bookmark(paragraphs[0], item_bookmark(s, i, item.id))
+
+    def _cell_text(self, cell: Any, text: str, style: str, bold: bool = False) -> None:
+        paragraph = cell.paragraphs[0]
+        paragraph.style = self.style(style)
+        paragraph._p.append(ox.make_run(text, {"bold": bold}))
+
+    # -- side by side ----------------------------------------------------------------------------
+    def _bilingual(self) -> None:
+        ko, en = Language.KO, Language.EN
+        title = self.briefing.title
+        self.paragraph("Briefing Title", title.ko)
+        if title.en:
+            self.paragraph("Briefing Subtitle", title.en)
+        card = self.document.add_table(rows=0, cols=2)
+        card.style = self.style("Briefing Table")
+        names = (self.meeting_name(ko), self.meeting_name(en))
+        if any(names):
+            cells = card.add_row().cells
+            self._cell_text(cells[0], names[0], "Briefing Card", bold=True)
+            self._cell_text(cells[1], names[1], "Briefing Card", bold=True)
+        for (label_ko, value_ko), (label_en, value_en) in zip(self.card_rows(ko), self.card_rows(en), strict=False):
+            cells = card.add_row().cells
+            self._cell_text(cells[0], f"{label_ko}: {value_ko}", "Briefing Card")
+            self._cell_text(cells[1], f"{label_en}: {value_en}", "Briefing Card")
+        self.paragraph("Briefing Body")
+
+        table = self.document.add_table(rows=1, cols=3)
+        table.style = self.style("Briefing Table")
+        _column_widths(table, self.document.sections[-1], (0.08, 0.46, 0.46))
+        header = table.rows[0]
+        _repeat_header(header)
+        for cell, text in zip(
+            header.cells, (f"{catalog(ko).number_label} / {catalog(en).number_label}", "한국어", "English"), strict=True
+        ):
+            self._cell_text(cell, text, "Briefing Table Header")
+        for s, section in enumerate(self.briefing.sections, start=1):
+            row = table.add_row()
+            _cant_split(row)
+            self._cell_text(row.cells[0], str(s), "Briefing Table Header")
+            for cell, language in zip(row.cells[1:], (ko, en), strict=True):
+                self._cell_text(cell, section.title.get(language), "Briefing Table Header")
+            self.bookmark(row.cells[1].paragraphs[0], f"_bs_{s}_0")
+            for i, item in enumerate(section.items, start=1):
+                row = table.add_row()
+                _cant_split(row)
+                self._cell_text(row.cells[0], f"{s}.{i}", "Briefing Table Text")
+                for cell, language in zip(row.cells[1:], (ko, en), strict=True):
+                    first = cell.paragraphs[0]
+                    paragraphs = self.write_item(cell, item, language, s, i, "Briefing Table Text")
+                    _remove(first)  # the cell's empty first paragraph, now that content follows it
+                    if language is ko:
+                        self.bookmark(paragraphs[0], item_bookmark(s, i, item.id))
+
+    # -- properties ------------------------------------------------------------------------------
+    def _core_properties(self) -> None:
+        properties = self.document.core_properties
+        card = self.briefing.meeting
+        language = self.language
+        title = self.briefing.title
+        if self.layout is Layout.BILINGUAL:
+            properties.title = " / ".join(part for part in (title.ko, title.en) if part)
+        else:
+            properties.title = title.get(language)
+        properties.subject = (
+            self.meeting_name(language)
+            if self.layout is not Layout.BILINGUAL
+            else " / ".join(n for n in (self.meeting_name(Language.KO), self.meeting_name(Language.EN)) if n)
+        )
+        properties.author = self.briefing.author
+        properties.last_modified_by = self.briefing.author
+        properties.language = {Layout.KO: "ko-KR", Layout.EN: "en-US", Layout.BILINGUAL: "ko-KR, en-US"}[self.layout]
+        properties.created = _naive_utc(self.briefing.created)
+        properties.modified = _naive_utc(self.briefing.modified)
+        properties.revision = 1
+        properties.keywords = card.series.code
+        properties.category = "Briefing"
+        properties.comments = f"Briefing Studio {__version__}" + (" — DRAFT" if self.draft else "")
+        properties.content_status = "Draft" if self.draft else "Final"
+        properties.identifier = ""
+        properties.version = ""
+
+
+def _naive_utc(value: datetime) -> datetime:
+    """python-docx writes core-property times as UTC without converting them."""
+    return value.astimezone(UTC).replace(tzinfo=None) if value.tzinfo is not None else value
+
+
+def _split_placeholders(text: str) -> list[str]:
+    pieces, rest = [], text
+    while rest:
+        positions = [(rest.find(p), p) for p in PLACEHOLDERS if p in rest]
+        if not positions:
+            pieces.append(rest)
+            break
+        index, placeholder = min(positions)
+        pieces += [rest[:index], placeholder]
+        rest = rest[index + len(placeholder) :]
+    return pieces
+
+
+def _repeat_header(row: Any) -> None:
+    tr_pr = row._tr.get_or_add_trPr()
+    header = OxmlElement("w:tblHeader")
+    tr_pr.append(header)
+    _cant_split(row)
+
+
+def _cant_split(row: Any) -> None:
+    tr_pr = row._tr.get_or_add_trPr()
+    if tr_pr.find(qn("w:cantSplit")) is None:
+        tr_pr.insert(0, OxmlElement("w:cantSplit"))
+
+
+def _remove(paragraph: Any) -> None:
+    element = paragraph._p
+    element.getparent().remove(element)
+
+
+def _column_widths(table: Any, section: Any, shares: tuple[float, ...]) -> None:
+    usable = section.page_width - section.left_margin - section.right_margin
+    table.autofit = False
+    for column, share in zip(table.columns, shares, strict=True):
+        width = int(usable * share)
+        column.width = width
+        for cell in column.cells:
+            cell.width = width

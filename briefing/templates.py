@@ -1,0 +1,135 @@
+"""Export templates: folders holding Word documents an officer can restyle, and a manifest.
+
+Built-in templates are in the repository's `templates/`; an office adds its own as folders in
+`<data folder>/templates/` (a folder with the same name as a built-in one replaces it). Each folder has
+`manifest.json` and the `.docx` files it names:
+
+    {
+      "name": {"ko": "보도자료", "en": "Press release"},
+      "description": {"ko": "…", "en": "…"},
+      "layouts": ["ko", "en", "bilingual"],
+      "style": "press" | "report" | "pack",
+      "date_style": {"ko": "prose" | "official", "en": "prose"},
+      "marking_position": "header-left" | "header-center" | "header-right" | "footer-…",
+      "fonts": {"east_asian": ["Malgun Gothic", "Noto Sans CJK KR", …], "latin": ["Arial", …]},
+      "documents": {"ko": "document.docx", "en": "document.docx", "bilingual": "bilingual.docx"}
+    }
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from briefing.docx_support import Fonts
+from briefing.model import Bilingual, Language
+from briefing.paths import data_home
+from briefing.phrases import DateStyle
+
+BUILT_IN = Path(__file__).resolve().parent.parent / "templates"
+DEFAULT_TEMPLATE = "press-release"
+
+
+class Layout(StrEnum):
+    KO = "ko"
+    EN = "en"
+    BILINGUAL = "bilingual"
+
+
+class ItemStyle(StrEnum):
+    PRESS = "press"  # paragraphs, as a press release reads
+    REPORT = "report"  # □ ○ - · hierarchy of a Korean meeting-result report
+    PACK = "pack"  # numbered 1. / 1.1 headings
+
+
+MARKING_POSITIONS = tuple(f"{where}-{side}" for where in ("header", "footer") for side in ("left", "center", "right"))
+
+
+class TemplateError(Exception):
+    """A template that cannot be used, and why."""
+
+
+@dataclass(frozen=True)
+class Template:
+    key: str  # the folder name, used on the command line
+    folder: Path
+    name: Bilingual
+    description: Bilingual
+    layouts: tuple[Layout, ...]
+    style: ItemStyle
+    date_styles: dict[Language, DateStyle]
+    marking_position: str
+    fonts: Fonts
+    documents: dict[Layout, Path]
+    user: bool  # from the data folder rather than built in
+
+    def document(self, layout: Layout) -> Path:
+        if layout not in self.layouts:
+            supported = ", ".join(layout.value for layout in self.layouts)
+            raise TemplateError(f"template {self.key!r} has no {layout.value} layout (it has: {supported})")
+        return self.documents[layout]
+
+
+def user_templates_folder() -> Path:
+    return data_home() / "templates"
+
+
+def available_templates() -> dict[str, Template]:
+    """Built-in templates, then the office's own (which replace a built-in one of the same name)."""
+    found: dict[str, Template] = {}
+    for folder, user in ((BUILT_IN, False), (user_templates_folder(), True)):
+        if not folder.is_dir():
+            continue
+        for candidate in sorted(folder.iterdir()):
+            if (candidate / "manifest.json").is_file():
+                found[candidate.name] = load_template(candidate, user)
+    return found
+
+
+def find_template(key: str) -> Template:
+    templates = available_templates()
+    if key not in templates:
+        raise TemplateError(f"no template named {key!r}; available: {', '.join(sorted(templates)) or 'none'}")
+    return templates[key]
+
+
+def load_template(folder: Path, user: bool = False) -> Template:
+    where = f"template {folder.name!r} ({folder / 'manifest.json'})"
+    try:
+        data = json.loads((folder / "manifest.json").read_text("utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise TemplateError(f"{where}: unreadable manifest ({error})") from None
+    try:
+        layouts = tuple(Layout(value) for value in data["layouts"])
+        documents = {Layout(key): folder / name for key, name in data["documents"].items()}
+        fonts = Fonts(tuple(data["fonts"]["east_asian"]), tuple(data["fonts"]["latin"]))
+        template = Template(
+            key=folder.name,
+            folder=folder,
+            name=_bilingual(data["name"]),
+            description=_bilingual(data.get("description", {})),
+            layouts=layouts,
+            style=ItemStyle(data.get("style", "press")),
+            date_styles={Language(k): DateStyle(v) for k, v in data.get("date_style", {}).items()},
+            marking_position=data.get("marking_position", "header-right"),
+            fonts=fonts,
+            documents=documents,
+            user=user,
+        )
+    except (KeyError, TypeError, ValueError) as error:
+        raise TemplateError(f"{where}: invalid manifest ({type(error).__name__}: {error})") from None
+    if template.marking_position not in MARKING_POSITIONS:
+        raise TemplateError(f"{where}: marking_position must be one of {', '.join(MARKING_POSITIONS)}")
+    if not fonts.east_asian or not fonts.latin:
+        raise TemplateError(f"{where}: fonts.east_asian and fonts.latin each need at least one font")
+    for layout in layouts:
+        if layout not in documents or not documents[layout].is_file():
+            raise TemplateError(f"{where}: the {layout.value} document is missing")
+    return template
+
+
+def _bilingual(data: Any) -> Bilingual:
+    return Bilingual(ko=str(data.get("ko", "")), en=str(data.get("en", "")))
