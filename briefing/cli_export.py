@@ -9,7 +9,14 @@ from pathlib import Path
 from briefing import storage
 from briefing.cli_translation import ProgressBar
 from briefing.pack import make_pack
-from briefing.templates import DEFAULT_TEMPLATE, Layout, TemplateError, available_templates, find_template
+from briefing.templates import (
+    DEFAULT_TEMPLATE,
+    Layout,
+    TemplateError,
+    available_templates,
+    find_template,
+    template_problems,
+)
 
 EXIT_OK = 0
 
@@ -69,5 +76,6 @@ def run_templates() -> int:
         layouts = ", ".join(layout.value for layout in template.layouts)
         print(f"{key}  {template.name.en} / {template.name.ko}  [{layouts}]  ({origin})")
         print(f"    {template.description.en}")
-    sys.stdout.flush()
+    for problem in template_problems():
+        print(f"warning: {problem}", file=sys.stderr)
     return EXIT_OK

@@ -224,10 +224,12 @@ class _Renderer:
         if item.type is ItemType.NOTE:
             return f"{item.note_mark.value if item.note_mark else '*'} "
         prefix = ""
-        if style is ItemStyle.REPORT:
+        if self.layout is Layout.BILINGUAL:
+            prefix = ""  # the No. column numbers the rows
+        elif style is ItemStyle.REPORT:
             prefix = f"{symbols[1]} "
-        elif style is ItemStyle.PACK or self.layout is Layout.BILINGUAL:
-            prefix = f"{section_number}.{item_number} " if self.layout is not Layout.BILINGUAL else ""
+        elif style is ItemStyle.PACK:
+            prefix = f"{section_number}.{item_number} "
         when = item.when if item.type is ItemType.SCHEDULE else None
         if when is not None:
             prefix += format_partial(when, language, self._date_style(language)) + catalog(language).schedule_separator

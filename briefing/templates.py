@@ -77,23 +77,39 @@ def user_templates_folder() -> Path:
     return data_home() / "templates"
 
 
-def available_templates() -> dict[str, Template]:
-    """Built-in templates, then the office's own (which replace a built-in one of the same name)."""
-    found: dict[str, Template] = {}
+def _scan() -> dict[str, Template | TemplateError]:
+    found: dict[str, Template | TemplateError] = {}
     for folder, user in ((BUILT_IN, False), (user_templates_folder(), True)):
         if not folder.is_dir():
             continue
         for candidate in sorted(folder.iterdir()):
             if (candidate / "manifest.json").is_file():
-                found[candidate.name] = load_template(candidate, user)
+                try:
+                    found[candidate.name] = load_template(candidate, user)
+                except TemplateError as error:
+                    found[candidate.name] = error
     return found
 
 
+def available_templates() -> dict[str, Template]:
+    """Built-in templates, then the office's own (which replace a built-in one of the same name)."""
+    return {key: value for key, value in _scan().items() if isinstance(value, Template)}
+
+
+def template_problems() -> list[str]:
+    """Why some template folders cannot be used (shown, not fatal: the others still work)."""
+    return [str(value) for value in _scan().values() if isinstance(value, TemplateError)]
+
+
 def find_template(key: str) -> Template:
-    templates = available_templates()
-    if key not in templates:
-        raise TemplateError(f"no template named {key!r}; available: {', '.join(sorted(templates)) or 'none'}")
-    return templates[key]
+    scanned = _scan()
+    found = scanned.get(key)
+    if isinstance(found, TemplateError):
+        raise found
+    if found is None:
+        usable = sorted(k for k, v in scanned.items() if isinstance(v, Template))
+        raise TemplateError(f"no template named {key!r}; available: {', '.join(usable) or 'none'}")
+    return found
 
 
 def load_template(folder: Path, user: bool = False) -> Template:

@@ -1,0 +1,55 @@
+"""The example pack as LibreOffice renders it: Korean text present, a Hangul font embedded, expected pages."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from briefing.pack import ExportError, libreoffice, make_pack
+from briefing.storage import load
+from briefing.templates import Layout, available_templates, find_template
+from tests.conftest import EXAMPLE
+
+PAGES = {Layout.KO: 2, Layout.EN: 2, Layout.BILINGUAL: 4}
+
+
+def _tool(name: str) -> str:
+    found = shutil.which(name)
+    assert found, f"{name} is needed for this test (./dev test installs it)"
+    return found
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("key", sorted(available_templates()))
+def test_example_pack_as_pdf(key: str, tmp_path: Path) -> None:
+    assert libreoffice(), "LibreOffice is needed for this test (./dev test installs it)"
+    result = make_pack(load(EXAMPLE), find_template(key), tmp_path, "scwg-23", list(Layout), pdf=True)
+    pdfs = {entry["layout"]: tmp_path / entry["file"] for entry in result.manifest["files"] if entry["type"] == "pdf"}
+    assert set(pdfs) == {"ko", "en", "bilingual"}
+    for layout, path in pdfs.items():
+        text = subprocess.run([_tool("pdftotext"), str(path), "-"], capture_output=True, text=True, check=True).stdout
+        info = subprocess.run([_tool("pdfinfo"), str(path)], capture_output=True, text=True, check=True).stdout
+        fonts = subprocess.run([_tool("pdffonts"), str(path)], capture_output=True, text=True, check=True).stdout
+        pages = int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
+        assert pages == PAGES[Layout(layout)], (key, layout)
+        if layout != "en":
+            assert "국방우주정책 실무협의회" in text
+            assert "민군합동작전 셀(JCO)" in text.replace("\n", "")
+            hangul = [
+                line for line in fonts.splitlines()[2:] if any(k in line for k in ("CJK", "Nanum", "Malgun", "Batang"))
+            ]
+            assert hangul and all(line.split()[-5] == "yes" for line in hangul), fonts  # embedded
+        if layout != "ko":
+            assert "Space Cooperation Working Group" in text
+        assert re.search(rf"\b{pages}\s*/\s*{pages}\b", text), "page X / Y in the footer"
+
+
+def test_pdf_without_libreoffice_is_a_clear_message(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PATH", str(tmp_path))  # no soffice anywhere
+    with pytest.raises(ExportError, match="PDF needs LibreOffice, which is not installed"):
+        make_pack(load(EXAMPLE), find_template("press-release"), tmp_path / "out", "x", [Layout.KO], pdf=True)
+    assert not (tmp_path / "out").exists()
