@@ -339,22 +339,36 @@ def ensure_list_definitions(document: Any, bullets: tuple[str, ...], ordered: tu
             numbering.append(element)
 
 
-def new_list(document: Any, ordered: bool) -> int:
-    """A fresh numbering instance, restarting at 1: every list of every item counts on its own."""
-    numbering = _numbering(document)
-    used = [int(n.get(qn("w:numId"))) for n in numbering.findall(qn("w:num"))]
-    num_id = max([0, *used]) + 1
-    overrides = "".join(
+class Lists:
+    """Fresh numbering instances, each restarting at 1: every list of every item counts on its own."""
+
+    _OVERRIDES = "".join(
         f'<w:lvlOverride w:ilvl="{level}"><w:startOverride w:val="1"/></w:lvlOverride>' for level in range(9)
     )
-    numbering.append(
-        parse_xml(
-            f'<w:num {nsdecls("w")} w:numId="{num_id}">'
-            f'<w:abstractNumId w:val="{ORDERED_ID if ordered else BULLET_ID}"/>'
-            f"{overrides}</w:num>"
+
+    def __init__(self, document: Any) -> None:
+        self.numbering = _numbering(document)
+        used = [int(n.get(qn("w:numId"))) for n in self.numbering.findall(qn("w:num"))]
+        self.next_id = max([0, *used]) + 1
+
+    def new(self, ordered: bool) -> int:
+        num_id = self.next_id
+        self.next_id += 1
+        abstract = ORDERED_ID if ordered else BULLET_ID
+        self.numbering.append(
+            parse_xml(
+                f'<w:num {nsdecls("w")} w:numId="{num_id}"><w:abstractNumId w:val="{abstract}"/>'
+                f"{self._OVERRIDES}</w:num>"
+            )
         )
-    )
-    return num_id
+        return num_id
+
+
+def set_paragraph_style(paragraph: Any, style_id: str) -> None:
+    ppr = paragraph._p.get_or_add_pPr()
+    style = OxmlElement("w:pStyle")
+    style.set(qn("w:val"), style_id)
+    _insert_ppr_child(ppr, style)
 
 
 def set_numbering(paragraph: Any, num_id: int, level: int) -> None:

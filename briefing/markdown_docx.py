@@ -7,15 +7,16 @@ never dropped.
 
 from __future__ import annotations
 
+import functools
 import html
 import re
+import threading
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
 import markdown
-from markdown.treeprocessors import Treeprocessor
 
 from briefing import docx_support as ox
 
@@ -23,30 +24,45 @@ _STASH = re.compile("\x02wzxhzdk:(\\d+)\x03")
 _LIST_INDENT = re.compile(r"^( +)(?=(?:[-+*]|\d+[.)])\s)", re.MULTILINE)
 
 
-class _Capture(Treeprocessor):
-    root: ET.Element | None = None
-
-    def run(self, root: ET.Element) -> None:
-        self.root = root
+_PARSERS = threading.local()
 
 
+def _parser() -> markdown.Markdown:
+    """One configured Markdown instance per thread, reset between texts (building one is slow)."""
+    if not hasattr(_PARSERS, "md"):
+        made = markdown.Markdown(extensions=["sane_lists"])
+        made.preprocessors.deregister("html_block")  # raw HTML stays text
+        made.inlinePatterns.deregister("html")
+        _PARSERS.md = made
+    md: markdown.Markdown = _PARSERS.md
+    md.reset()
+    return md
+
+
+@functools.lru_cache(maxsize=4096)
 def parse(text: str) -> tuple[ET.Element, Callable[[str], str]]:
-    """The Markdown element tree, and a function that resolves Python-Markdown's stash placeholders."""
-    md = markdown.Markdown(extensions=["sane_lists"])
-    md.preprocessors.deregister("html_block")
-    md.inlinePatterns.deregister("html")
-    capture = _Capture(md)
-    md.treeprocessors.register(capture, "briefing_capture", -100)
+    """The Markdown element tree (treat it as read-only: it is cached), and a function that resolves
+    Python-Markdown's stash placeholders. A pack renders each text two or three times."""
+    md = _parser()
     # Python-Markdown nests lists by 4 spaces; editors (and people) often indent by 2.
     if any(len(m.group(1)) % 4 == 2 for m in _LIST_INDENT.finditer(text)):
         text = _LIST_INDENT.sub(lambda m: m.group(1) * 2, text)
-    md.convert(text)
-    root = capture.root if capture.root is not None else ET.Element("div")
+    root = ET.Element("div")
+    if text.strip():  # Markdown.convert's steps, without serialising the tree to HTML we would not use
+        lines = text.split("\n")
+        for preprocessor in md.preprocessors:
+            lines = preprocessor.run(lines)
+        parsed = md.parser.parseDocument(lines).getroot()
+        root = parsed if parsed is not None else root
+        for treeprocessor in md.treeprocessors:
+            replaced = treeprocessor.run(root)
+            if replaced is not None:
+                root = replaced
+    blocks = list(md.htmlStash.rawHtmlBlocks)
 
     def resolve(value: str) -> str:
         def one(match: re.Match[str]) -> str:
             index = int(match.group(1))
-            blocks = md.htmlStash.rawHtmlBlocks
             return html.unescape(str(blocks[index])) if index < len(blocks) else ""
 
         return _STASH.sub(one, value)

@@ -55,6 +55,7 @@ class _Renderer:
         )
         self.language = Language.EN if layout is Layout.EN else Language.KO
         self.bookmark_id = 0
+        self._styles: dict[str, Any] = {}
         self.symbols_ko = catalog(Language.KO).section_symbols
         self.symbols_en = catalog(Language.EN).section_symbols
 
@@ -72,6 +73,7 @@ class _Renderer:
             else (("decimal", "%1."), ("lowerLetter", "%2."), ("lowerRoman", "%3."))
         )
         ox.ensure_list_definitions(document, bullets, ordered)
+        self.lists = ox.Lists(document)
         self._clear_body()
         if self.layout is Layout.BILINGUAL:
             self._landscape()
@@ -99,10 +101,18 @@ class _Renderer:
             section.page_width, section.page_height = max(width, height), min(width, height)
 
     def style(self, name: str) -> Any:
-        return self.document.styles[name]
+        if name not in self._styles:
+            self._styles[name] = self.document.styles[name]
+        return self._styles[name]
+
+    def add_paragraph(self, container: Any, style: str) -> Any:
+        """A new paragraph in a body or cell, its style set by id (python-docx's lookup by name is slow)."""
+        paragraph = container.add_paragraph()
+        ox.set_paragraph_style(paragraph, self.style(style).style_id)
+        return paragraph
 
     def paragraph(self, style: str, text: str = "", container: Any = None) -> Any:
-        paragraph = (container or self.document).add_paragraph(style=self.style(style))
+        paragraph = self.add_paragraph(container or self.document, style)
         if text:
             paragraph._p.append(ox.make_run(text, {}))
         return paragraph
@@ -246,7 +256,7 @@ class _Renderer:
 
     def target(self, container: Any, body_style: str) -> Target:
         def add(style: str) -> Any:
-            return container.add_paragraph(style=self.style(style))
+            return self.add_paragraph(container, style)
 
         return Target(
             add_paragraph=add,
@@ -254,7 +264,7 @@ class _Renderer:
             list_style="Briefing List",
             link_style_id=self.style("Briefing Link").style_id,
             code_style_id=self.style("Briefing Code").style_id,
-            new_list=lambda ordered: ox.new_list(self.document, ordered),
+            new_list=self.lists.new,
         )
 
     def write_item(self, container: Any, item: Item, language: Language, s: int, i: int, body_style: str) -> list[Any]:
@@ -298,7 +308,7 @@ class _Renderer:
 
     def _cell_text(self, cell: Any, text: str, style: str, bold: bool = False) -> None:
         paragraph = cell.paragraphs[0]
-        paragraph.style = self.style(style)
+        ox.set_paragraph_style(paragraph, self.style(style).style_id)
         paragraph._p.append(ox.make_run(text, {"bold": bold}))
 
     # -- side by side ----------------------------------------------------------------------------

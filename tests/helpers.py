@@ -56,8 +56,8 @@ def large_briefing(items: int, text_length: int = 400) -> Briefing:
         if number % 25 == 0:
             section = briefing.add_section(Section(title=Bilingual(ko=f"{number // 25 + 1}절", en=f"Part {number}")))
         assert section is not None
-        en = (f"{number}. " + sentence_en * (text_length // len(sentence_en) + 1))[:text_length]
-        ko = (f"{number}. " + sentence_ko * (text_length // len(sentence_ko) + 1))[: text_length // 2]
+        en = (f"Item {number}: " + sentence_en * (text_length // len(sentence_en) + 1))[:text_length]
+        ko = (f"항목 {number}: " + sentence_ko * (text_length // len(sentence_ko) + 1))[: text_length // 2]
         made = item(en, ko)
         if number % 3 == 0:
             made.approve()
