@@ -11,7 +11,7 @@ from datetime import date
 from enum import StrEnum
 
 from briefing.dates import PartialDate, Precision
-from briefing.model import Language
+from briefing.model import Briefing, Language
 
 MONTHS_EN = "January February March April May June July August September October November December".split()
 
@@ -129,3 +129,40 @@ def date_span(start: date, end: date | None, language: Language, style: DateStyl
     if language is Language.KO:
         return f"{format_date(start, language, style)}~{format_date(end, language, style)}"
     return f"{format_date(start, language, style)} – {format_date(end, language, style)}"
+
+
+def meeting_name(briefing: Briefing, language: Language) -> str:
+    """ "제23차 한미 국방우주정책 실무협의회(SCWG)" / "23rd Korea-U.S. Space Cooperation Working Group (SCWG)"."""
+    card = briefing.meeting
+    name = card.series.name.get(language)
+    if card.series.code and name:
+        name = f"{name}({card.series.code})" if language is Language.KO else f"{name} ({card.series.code})"
+    if card.session:
+        return catalog(language).meeting_and_session.format(ordinal=ordinal(card.session, language), name=name)
+    return name
+
+
+def card_rows(briefing: Briefing, language: Language, style: DateStyle = DateStyle.PROSE) -> list[tuple[str, str]]:
+    """The meeting card as (label, value) lines: date (with the time-zone note), place, co-chairs."""
+    card, words = briefing.meeting, catalog(language)
+    rows = []
+    if card.start_date:
+        when = date_span(card.start_date, card.end_date, language, style)
+        note = card.time_zone_note.get(language)
+        if note:
+            when += f"({note})" if language is Language.KO else f" ({note})"
+        rows.append((words.date_label, when))
+    if card.place.get(language):
+        rows.append((words.place_label, card.place.get(language)))
+    chairs = []
+    for person in card.co_chairs():
+        if language is Language.KO:
+            rank = f"({person.rank.ko})" if person.rank.ko else ""
+            chairs.append(" ".join(p for p in (person.organisation.ko, person.title.ko, person.name.ko) if p) + rank)
+        else:
+            details = ", ".join(p for p in (person.title.en, person.organisation.en) if p)
+            rank = f" ({person.rank.en})" if person.rank.en else ""
+            chairs.append(f"{person.name.en}, {details}{rank}" if details else person.name.en + rank)
+    if chairs:
+        rows.append((words.co_chairs_label, "\n".join(chairs)))
+    return rows

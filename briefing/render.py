@@ -21,7 +21,7 @@ from briefing import __version__
 from briefing import docx_support as ox
 from briefing.markdown_docx import Target, write
 from briefing.model import Bilingual, Briefing, Item, ItemType, Language
-from briefing.phrases import DateStyle, catalog, date_span, format_partial, ordinal
+from briefing.phrases import DateStyle, card_rows, catalog, format_partial, meeting_name
 from briefing.templates import ItemStyle, Layout, Template, TemplateError
 
 PLACEHOLDERS = ("{marking}", "{draft}", "{page}", "{pages}", "{title}")
@@ -194,39 +194,10 @@ class _Renderer:
         return self.template.date_styles.get(language, DateStyle.PROSE)
 
     def meeting_name(self, language: Language) -> str:
-        card = self.briefing.meeting
-        name = card.series.name.get(language)
-        if card.series.code and name:
-            name = f"{name}({card.series.code})" if language is Language.KO else f"{name} ({card.series.code})"
-        if card.session:
-            return catalog(language).meeting_and_session.format(ordinal=ordinal(card.session, language), name=name)
-        return name
+        return meeting_name(self.briefing, language)
 
     def card_rows(self, language: Language) -> list[tuple[str, str]]:
-        card, words = self.briefing.meeting, catalog(language)
-        rows = []
-        if card.start_date:
-            when = date_span(card.start_date, card.end_date, language, self._date_style(language))
-            note = card.time_zone_note.get(language)
-            if note:
-                when += f"({note})" if language is Language.KO else f" ({note})"
-            rows.append((words.date_label, when))
-        if card.place.get(language):
-            rows.append((words.place_label, card.place.get(language)))
-        chairs = []
-        for person in card.co_chairs():
-            if language is Language.KO:
-                rank = f"({person.rank.ko})" if person.rank.ko else ""
-                chairs.append(
-                    " ".join(p for p in (person.organisation.ko, person.title.ko, person.name.ko) if p) + rank
-                )
-            else:
-                details = ", ".join(p for p in (person.title.en, person.organisation.en) if p)
-                rank = f" ({person.rank.en})" if person.rank.en else ""
-                chairs.append(f"{person.name.en}, {details}{rank}" if details else person.name.en + rank)
-        if chairs:
-            rows.append((words.co_chairs_label, "\n".join(chairs)))
-        return rows
+        return card_rows(self.briefing, language, self._date_style(language))
 
     def item_prefix(self, item: Item, language: Language, section_number: int, item_number: int) -> str:
         symbols = self.symbols_ko if language is Language.KO else self.symbols_en

@@ -1,17 +1,23 @@
-"""Starting the window: the QApplication, its interface language, and the main window."""
+"""Starting the window: the QApplication, its interface language, recovery after a crash, the main window."""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from briefing import __version__
+from briefing.fileformat import BriefingFormatError
+from briefing.paths import recovery_folder
+from briefing.recovery import RecoveryEntry, orphaned_copies
+from briefing.storage import BriefingFileError
+from ui import settings as config
 
 LOCALES = Path(__file__).resolve().parent.parent / "locales"
 UI_LANGUAGES = ("ko", "en")
+_installed: list[QTranslator] = []
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -45,13 +51,54 @@ def install_translators(app: QApplication, language: str) -> list[QTranslator]:
     return installed
 
 
+def set_ui_language(app: QApplication, language: str) -> None:
+    """Switch the interface language now; every window retranslates itself on LanguageChange."""
+    for translator in _installed:
+        app.removeTranslator(translator)
+    _installed.clear()
+    _installed.extend(install_translators(app, language))
+    QLocale.setDefault(QLocale(QLocale.Language.Korean if language == "ko" else QLocale.Language.English))
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("Recovery", text)
+
+
+def offer_recovery(parent: QWidget | None, entries: list[RecoveryEntry]) -> RecoveryEntry | None:
+    """After an unclean exit: ask whether to restore the newest unsaved work."""
+    entry = entries[0]
+    box = QMessageBox(QMessageBox.Icon.Question, _t("Recover unsaved work"), "", parent=parent)
+    box.setObjectName("recoveryOffer")
+    name = str(entry.document_path) if entry.document_path else _t("an unsaved briefing")
+    box.setText(_t("Briefing Studio did not close properly. Restore the unsaved changes to %1?").replace("%1", name))
+    box.setInformativeText(_t("Saved at %1 (UTC).").replace("%1", f"{entry.written:%Y-%m-%d %H:%M}"))
+    restore = box.addButton(_t("Restore"), QMessageBox.ButtonRole.AcceptRole)
+    discard = box.addButton(_t("Discard"), QMessageBox.ButtonRole.DestructiveRole)
+    box.addButton(_t("Later"), QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    if box.clickedButton() is restore:
+        return entry
+    if box.clickedButton() is discard:
+        entry.discard()
+    return None
+
+
 def run_app(path: Path | None, ui_language: str | None = None) -> int:
     from ui.main_window import MainWindow
 
     app = create_application()
-    install_translators(app, ui_language or system_ui_language())
+    chosen = ui_language or config.get(config.UI_LANGUAGE)
+    set_ui_language(app, chosen if chosen in UI_LANGUAGES else system_ui_language())
     window = MainWindow()
     window.show()
-    if path is not None:
+    orphans = orphaned_copies(recovery_folder())
+    restored = offer_recovery(window, orphans) if orphans else None
+    if restored is not None:
+        try:
+            window.open_recovered(restored.load(), restored.document_path)
+            restored.discard()
+        except (BriefingFormatError, BriefingFileError) as error:
+            QMessageBox.critical(window, window.tr("Cannot recover"), str(error))
+    elif path is not None:
         window.open_file(path)
     return app.exec()

@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QByteArray,
+    QCoreApplication,
+    QMimeData,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
 from briefing.model import Briefing, Item, ItemType, Section, StatementKind, TargetStatus
@@ -23,18 +32,35 @@ STATUS_COLOURS = {
 _SECTION = 0  # internalId of top-level rows; item rows store their section's row + 1
 
 
+MIME_ITEM = "application/x-briefing-item"
+MIME_SECTION = "application/x-briefing-section"
+Mover = Callable[[str, str, int], None]  # (item id, section id, index)
+SectionMover = Callable[[str, int], None]  # (section id, index)
+
+
 class OutlineModel(QAbstractItemModel):
-    """Read-only for now; columns: number and text, type, status."""
+    """Sections and their items; columns: number and text, type, status. Items can be dragged to a new
+    place (the move goes through `on_move`, i.e. the undo stack)."""
 
     ItemIdRole = Qt.ItemDataRole.UserRole + 1
     StatusRole = Qt.ItemDataRole.UserRole + 2
 
     COLUMN_TEXT, COLUMN_TYPE, COLUMN_STATUS = range(3)
 
-    def __init__(self, briefing: Briefing | None = None, parent: Any = None) -> None:
+    def __init__(
+        self,
+        briefing: Briefing | None = None,
+        parent: Any = None,
+        on_move: Mover | None = None,
+        on_move_section: SectionMover | None = None,
+    ) -> None:
         super().__init__(parent)
         self._briefing = briefing or Briefing()
         self._icons: dict[TargetStatus, QIcon] = {}
+        self._rows: dict[str, tuple[int, int]] = {}
+        self.on_move = on_move
+        self.on_move_section = on_move_section
+        self._index_rows()
 
     @property
     def briefing(self) -> Briefing:
@@ -43,7 +69,89 @@ class OutlineModel(QAbstractItemModel):
     def set_briefing(self, briefing: Briefing) -> None:
         self.beginResetModel()
         self._briefing = briefing
+        self._index_rows()
         self.endResetModel()
+
+    def refresh(self) -> None:
+        """The structure changed (items added, removed, moved): rebuild."""
+        self.set_briefing(self._briefing)
+
+    def _index_rows(self) -> None:
+        self._rows = {
+            item.id: (s, i) for s, section in enumerate(self._briefing.sections) for i, item in enumerate(section.items)
+        }
+
+    def index_of_item(self, item_id: str, column: int = 0) -> QModelIndex:
+        if item_id not in self._rows:
+            return QModelIndex()
+        s, i = self._rows[item_id]
+        return self.index(i, column, self.index(s, 0))
+
+    def index_of_section(self, section_id: str) -> QModelIndex:
+        for s, section in enumerate(self._briefing.sections):
+            if section.id == section_id:
+                return self.index(s, 0)
+        return QModelIndex()
+
+    def item_updated(self, item_id: str) -> None:
+        first = self.index_of_item(item_id, self.COLUMN_TEXT)
+        if first.isValid():
+            self.dataChanged.emit(first, first.siblingAtColumn(self.COLUMN_STATUS))
+
+    def titles_updated(self) -> None:
+        if self._briefing.sections:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._briefing.sections) - 1, 0))
+
+    # -- drag and drop ---------------------------------------------------------------------------
+    def supportedDropActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def mimeTypes(self) -> list[str]:
+        return [MIME_ITEM, MIME_SECTION]
+
+    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:  # type: ignore[override]
+        data = QMimeData()
+        index = next((i for i in indexes if i.isValid()), QModelIndex())
+        item, section = self.item_at(index), self.section_at(index)
+        if item is not None:
+            data.setData(MIME_ITEM, QByteArray(item.id.encode()))
+        elif section is not None:
+            data.setData(MIME_SECTION, QByteArray(section.id.encode()))
+        return data
+
+    def canDropMimeData(
+        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: ModelIndex
+    ) -> bool:
+        if data.hasFormat(MIME_ITEM):
+            return parent.isValid() or row >= 0
+        return data.hasFormat(MIME_SECTION) and not parent.isValid()
+
+    def dropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: ModelIndex) -> bool:
+        if not self.canDropMimeData(data, action, row, column, parent):
+            return False
+        if data.hasFormat(MIME_SECTION):
+            section_id = bytes(data.data(MIME_SECTION).data()).decode()
+            if self.on_move_section is not None:
+                current = self._briefing.sections.index(self._briefing.section(section_id))
+                target = len(self._briefing.sections) if row < 0 else row
+                self.on_move_section(section_id, target - 1 if target > current else target)
+            return False  # the model is rebuilt from the briefing; Qt must not remove rows itself
+        item_id = bytes(data.data(MIME_ITEM).data()).decode()
+        if parent.isValid() and parent.internalId() == _SECTION:
+            section = self._briefing.sections[parent.row()]
+            index = len(section.items) if row < 0 else row
+        elif parent.isValid():  # dropped onto an item: before it
+            section = self._briefing.sections[parent.internalId() - 1]
+            index = parent.row()
+        else:  # between sections: the end of the section above
+            section = self._briefing.sections[max(0, row - 1)]
+            index = len(section.items)
+        current_section, current_index = self._briefing.locate(item_id)
+        if current_section is section and current_index < index:
+            index -= 1  # the item leaves its old place first
+        if self.on_move is not None and (current_section is not section or current_index != index):
+            self.on_move(item_id, section.id, index)
+        return False
 
     # -- structure -------------------------------------------------------------------------------
     def index(self, row: int, column: int, parent: ModelIndex = QModelIndex()) -> QModelIndex:  # noqa: B008
@@ -118,8 +226,11 @@ class OutlineModel(QAbstractItemModel):
 
     def flags(self, index: ModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+            return Qt.ItemFlag.ItemIsDropEnabled
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
+        if index.internalId() == _SECTION:
+            flags |= Qt.ItemFlag.ItemIsDropEnabled
+        return flags
 
     def _icon(self, status: TargetStatus) -> QIcon:
         if status not in self._icons:

@@ -1,0 +1,97 @@
+"""The live preview: the briefing as HTML, through the same Markdown tree and phrase catalogs as the export."""
+
+from __future__ import annotations
+
+import html
+import xml.etree.ElementTree as ET
+from collections.abc import Iterable
+
+from briefing.markdown_docx import parse
+from briefing.model import Briefing, Item, ItemType, Language
+from briefing.phrases import DateStyle, card_rows, catalog, format_partial, meeting_name
+
+
+def preview_html(briefing: Briefing, languages: Iterable[Language]) -> str:
+    languages = list(languages)
+    columns = len(languages)
+    parts = ["<html><body style='font-size:10.5pt'>"]
+    parts.append(_row([f"<h2>{html.escape(briefing.title.get(lang))}</h2>" for lang in languages], columns))
+    parts.append(_row([f"<p><i>{html.escape(meeting_name(briefing, lang))}</i></p>" for lang in languages], columns))
+    cards = []
+    for lang in languages:
+        rows = "".join(
+            f"<tr><td><b>{html.escape(label)}</b></td><td>{html.escape(value).replace(chr(10), '<br>')}</td></tr>"
+            for label, value in card_rows(briefing, lang, DateStyle.PROSE)
+        )
+        cards.append(f"<table cellspacing='2'>{rows}</table>")
+    parts.append(_row(cards, columns))
+    for s, section in enumerate(briefing.sections, start=1):
+        parts.append(_row([f"<h3>{s}. {html.escape(section.title.get(lang))}</h3>" for lang in languages], columns))
+        for i, item in enumerate(section.items, start=1):
+            parts.append(_row([_item(item, lang, f"{s}.{i}") for lang in languages], columns))
+    parts.append("</body></html>")
+    return "".join(parts)
+
+
+def _row(cells: list[str], columns: int) -> str:
+    if columns == 1:
+        return cells[0]
+    width = 100 // columns
+    return (
+        "<table width='100%'><tr>"
+        + "".join(f"<td width='{width}%' valign='top'>{cell}</td>" for cell in cells)
+        + "</tr></table>"
+    )
+
+
+def _item(item: Item, language: Language, number: str) -> str:
+    prefix = number + " "
+    if item.type is ItemType.NOTE:
+        prefix = (item.note_mark.value if item.note_mark else "*") + " "
+    if item.type is ItemType.SCHEDULE and item.when is not None:
+        prefix += format_partial(item.when, language) + catalog(language).schedule_separator
+    text = item.text.get(language)
+    if not text.strip():
+        return f"<p style='color:#999'>{html.escape(prefix)}…</p>"
+    root, resolve = parse(text)
+    body = "".join(_html(child, resolve) for child in root)
+    style = " style='font-size:9pt'" if item.type is ItemType.NOTE else ""
+    return f"<div{style}><span style='color:#666'>{html.escape(prefix)}</span>{body}</div>"
+
+
+_ALLOWED = {
+    "p",
+    "strong",
+    "em",
+    "code",
+    "ul",
+    "ol",
+    "li",
+    "a",
+    "br",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "pre",
+    "blockquote",
+    "hr",
+}
+
+
+def _html(element: ET.Element, resolve: object) -> str:
+    """Serialise the Markdown tree, escaping every text; unknown elements become their text."""
+    text = resolve(element.text or "") if callable(resolve) else element.text or ""
+    inner = html.escape(text) + "".join(_html(child, resolve) for child in element)
+    tail = html.escape(resolve(element.tail or "") if callable(resolve) else element.tail or "")
+    tag = element.tag
+    if tag not in _ALLOWED:
+        return inner + tail
+    if tag == "a":
+        href = html.escape(element.get("href", ""), quote=True)
+        return f"<a href='{href}'>{inner}</a>{tail}"
+    if tag in ("br", "hr"):
+        return f"<{tag}>{tail}"
+    return f"<{tag}>{inner}</{tag}>{tail}"

@@ -1,0 +1,81 @@
+"""The open document: the Briefing, its file, its undo stack, and its recovery copy.
+
+Views listen to the signals; edits arrive as undo commands (`push`). While there are unsaved changes a
+recovery copy is written on a timer; saving or closing cleanly discards it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from briefing import storage
+from briefing.model import Briefing
+from briefing.paths import recovery_folder
+from briefing.recovery import RecoverySession
+
+
+class DocumentController(QObject):
+    item_changed = Signal(str)  # an item's texts, type or status
+    structure_changed = Signal()  # items or sections added, removed, moved (or many items changed)
+    card_changed = Signal()  # the meeting card, titles or section titles
+    modified_changed = Signal(bool)
+    path_changed = Signal(str)
+    saved = Signal(str)
+
+    def __init__(
+        self, briefing: Briefing, path: Path | None = None, autosave_seconds: int = 30, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.briefing = briefing
+        self.path = path
+        self.undo_stack = QUndoStack(self)
+        self.undo_stack.cleanChanged.connect(lambda clean: self.modified_changed.emit(not clean))
+        self.recovery = RecoverySession(recovery_folder(), path)
+        self.autosave = QTimer(self)
+        self.autosave.timeout.connect(self.write_recovery_copy)
+        self.set_autosave_interval(autosave_seconds)
+
+    @property
+    def modified(self) -> bool:
+        return not self.undo_stack.isClean()
+
+    def push(self, command: QUndoCommand) -> None:
+        self.undo_stack.push(command)
+        self.briefing.touch()
+
+    def set_autosave_interval(self, seconds: int) -> None:
+        self.autosave.stop()
+        if seconds > 0:
+            self.autosave.start(seconds * 1000)
+
+    def write_recovery_copy(self) -> bool:
+        """Called by the timer: keep a copy of unsaved work in the data folder."""
+        if not self.modified:
+            return False
+        try:
+            self.recovery.write(self.briefing)
+        except OSError:
+            return False  # a full disk must not interrupt editing; the next tick tries again
+        return True
+
+    def save(self, path: Path | None = None, replace_unreadable: bool = False) -> Path:
+        target = path or self.path
+        if target is None:
+            raise ValueError("no file name yet: use save as")
+        storage.save(self.briefing, target, replace_unreadable=replace_unreadable)
+        if target != self.path:
+            self.path = target
+            self.recovery.document_path = target
+            self.path_changed.emit(str(target))
+        self.undo_stack.setClean()
+        self.recovery.discard()
+        self.saved.emit(str(target))
+        return target
+
+    def close(self) -> None:
+        """The user closed the document (saved or deliberately discarded): no recovery needed."""
+        self.autosave.stop()
+        self.recovery.discard()

@@ -1,0 +1,127 @@
+"""Export the matched briefing pack: template, languages, folder, draft, PDF; runs in the background."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QWidget,
+)
+
+from briefing.fileformat import dumps, loads
+from briefing.pack import make_pack
+from briefing.templates import Layout, available_templates
+from ui import settings as config
+from ui.document import DocumentController
+
+
+class ExportDialog(QDialog):
+    def __init__(self, parent: QWidget | None, document: DocumentController, runner: Any) -> None:
+        super().__init__(parent)
+        self.setObjectName("exportDialog")
+        self.document, self.runner = document, runner
+        self.task: Any = None
+        self.result: Any = None
+        self.setWindowTitle(self.tr("Export briefing pack"))
+        self.template = QComboBox(objectName="exportTemplate")
+        korean_ui = self.tr("Korean") == "한국어"
+        for key, template in available_templates().items():
+            self.template.addItem(template.name.ko if korean_ui else template.name.en, key)
+        self.template.setCurrentIndex(max(0, self.template.findData(config.get(config.DEFAULT_TEMPLATE))))
+        self.layouts = {
+            Layout.KO: QCheckBox(self.tr("Korean"), objectName="exportKorean"),
+            Layout.EN: QCheckBox(self.tr("English"), objectName="exportEnglish"),
+            Layout.BILINGUAL: QCheckBox(self.tr("Bilingual (side by side)"), objectName="exportBilingual"),
+        }
+        languages = QHBoxLayout()
+        for box in self.layouts.values():
+            box.setChecked(True)
+            languages.addWidget(box)
+        start = document.path.parent if document.path else Path.home()
+        self.folder = QLineEdit(str(start / "export"), objectName="exportFolder")
+        browse = QPushButton(self.tr("Choose…"))
+        browse.clicked.connect(self._browse)
+        folder = QHBoxLayout()
+        folder.addWidget(self.folder)
+        folder.addWidget(browse)
+        self.draft = QCheckBox(
+            self.tr("Draft (allow unapproved items; pages marked DRAFT / 초안)"), objectName="exportDraft"
+        )
+        self.pdf = QCheckBox(self.tr("Also PDF (needs LibreOffice)"), objectName="exportPdf")
+        self.zip = QCheckBox(self.tr("Also a zip of everything"), objectName="exportZip")
+        form = QFormLayout(self)
+        form.addRow(self.tr("Template"), self.template)
+        form.addRow(self.tr("Documents"), languages)
+        form.addRow(self.tr("Folder"), folder)
+        form.addRow(self.draft)
+        form.addRow(self.pdf)
+        form.addRow(self.zip)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Export"))
+        self.buttons.accepted.connect(self.export)
+        self.buttons.rejected.connect(self.reject)
+        form.addRow(self.buttons)
+
+    def _browse(self) -> None:
+        name = QFileDialog.getExistingDirectory(self, self.tr("Export into"), self.folder.text())
+        if name:
+            self.folder.setText(name)
+
+    def export(self) -> None:
+        layouts = [layout for layout, box in self.layouts.items() if box.isChecked()]
+        if not layouts:
+            return
+        template = available_templates()[self.template.currentData()]
+        snapshot = loads(dumps(self.document.briefing))  # the worker gets a copy, never the live document
+        name = self.document.path.name.removesuffix(".briefing") if self.document.path else "briefing"
+        folder, draft, pdf, make_zip = (
+            Path(self.folder.text()),
+            self.draft.isChecked(),
+            self.pdf.isChecked(),
+            self.zip.isChecked(),
+        )
+        config.put(config.DEFAULT_TEMPLATE, template.key)
+        self.buttons.setEnabled(False)
+
+        def work(progress: Any, cancel: Any) -> Any:
+            return make_pack(
+                snapshot,
+                template,
+                folder,
+                name,
+                layouts,
+                draft=draft,
+                pdf=pdf,
+                make_zip=make_zip,
+                progress=lambda step, steps, what: progress(step, steps),
+            )
+
+        self.task = self.runner(self, self.tr("Exporting…"), work, self._done, self._failed)
+
+    def _done(self, result: Any) -> None:
+        self.result = result
+        self.buttons.setEnabled(True)
+        QMessageBox.information(
+            self,
+            self.tr("Export finished"),
+            self.tr("Wrote %1 files to %2.").replace("%1", str(len(result.files))).replace("%2", str(result.folder)),
+        )
+        self.accept()
+
+    def _failed(self, error: BaseException) -> None:
+        self.buttons.setEnabled(True)
+        box = QMessageBox(QMessageBox.Icon.Critical, self.tr("Export failed"), str(error), parent=self)
+        box.setObjectName("exportError")
+        box.open()
+        self.error_box = box

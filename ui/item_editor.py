@@ -1,0 +1,334 @@
+"""The item editor: type, source language, status, and the Korean and English Markdown side by side."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QSplitter,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from briefing.dates import PartialDate
+from briefing.model import Item, ItemType, Language, NoteMark, StatementKind, TargetStatus
+from ui import commands
+from ui.document import DocumentController
+from ui.outline_model import STATUS_COLOURS, status_text
+
+
+def type_names() -> dict[ItemType, str]:
+    translate = QCoreApplication.translate
+    return {
+        ItemType.TOPIC: translate("ItemType", "topic"),
+        ItemType.STATEMENT: translate("ItemType", "statement"),
+        ItemType.AGREEMENT: translate("ItemType", "agreement"),
+        ItemType.DECISION: translate("ItemType", "decision"),
+        ItemType.ACTION: translate("ItemType", "action"),
+        ItemType.SCHEDULE: translate("ItemType", "schedule"),
+        ItemType.NOTE: translate("ItemType", "note"),
+        ItemType.PARAGRAPH: translate("ItemType", "paragraph"),
+    }
+
+
+def kind_names() -> dict[StatementKind, str]:
+    translate = QCoreApplication.translate
+    return {
+        StatementKind.JOINT_STATEMENT: translate("ItemType", "joint statement"),
+        StatementKind.CONDEMNATION: translate("ItemType", "condemnation"),
+        StatementKind.SHARED_CONCERN: translate("ItemType", "shared concern"),
+    }
+
+
+class MarkdownEdit(QPlainTextEdit):
+    """A plain-text Markdown editor that never takes rich text from the clipboard."""
+
+    def insertFromMimeData(self, source):  # type: ignore[no-untyped-def]
+        if source.hasText():
+            self.insertPlainText(source.text())
+
+
+class ItemEditor(QWidget):
+    approve_requested = Signal()
+
+    def __init__(self, document: DocumentController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.item_id: str | None = None
+        self._loading = False
+        self._build()
+        self.show_item(None)
+
+    # -- layout ----------------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.type_box = QComboBox(objectName="itemType")
+        self.kind_box = QComboBox(objectName="statementKind")
+        self.mark_box = QComboBox(objectName="noteMark")
+        for mark in NoteMark:
+            self.mark_box.addItem(mark.value, mark)
+        self.when_edit = QLineEdit(objectName="scheduleDate")
+        self.when_edit.setPlaceholderText("2025-01, 2025-H1, 2024-12-07")
+        self.source_ko = QRadioButton(objectName="sourceKorean")
+        self.source_en = QRadioButton(objectName="sourceEnglish")
+        self.source_group = QButtonGroup(self)
+        self.source_group.addButton(self.source_ko)
+        self.source_group.addButton(self.source_en)
+        self.status_badge = QLabel(objectName="statusBadge")
+        self.approve_button = QPushButton(objectName="approveButton")
+        self.review_button = QPushButton(objectName="reviewButton")
+        self.source_label = QLabel()
+        top = QHBoxLayout()
+        for widget in (
+            self.type_box,
+            self.kind_box,
+            self.mark_box,
+            self.when_edit,
+            self.source_label,
+            self.source_ko,
+            self.source_en,
+        ):
+            top.addWidget(widget)
+        top.addStretch(1)
+        for widget in (self.status_badge, self.approve_button, self.review_button):
+            top.addWidget(widget)
+
+        self.korean = MarkdownEdit(objectName="koreanEditor")
+        self.english = MarkdownEdit(objectName="englishEditor")
+        self.korean_label = QLabel()
+        self.english_label = QLabel()
+        editors = QSplitter(Qt.Orientation.Horizontal)
+        for label, editor in ((self.korean_label, self.korean), (self.english_label, self.english)):
+            column = QWidget()
+            layout = QVBoxLayout(column)
+            layout.setContentsMargins(0, 0, 0, 0)
+            layout.addWidget(label)
+            layout.addWidget(editor)
+            editors.addWidget(column)
+        self.comments = QTextBrowser(objectName="comments")
+        self.comments.setMaximumHeight(90)
+        self.reference = QLabel(objectName="approvedSource")
+        self.reference.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.reference)
+        layout.addWidget(editors, 1)
+        layout.addWidget(self.comments)
+
+        self.type_box.currentIndexChanged.connect(self._type_chosen)
+        self.kind_box.currentIndexChanged.connect(self._kind_chosen)
+        self.mark_box.currentIndexChanged.connect(self._mark_chosen)
+        self.when_edit.editingFinished.connect(self._when_entered)
+        self.source_ko.toggled.connect(lambda on: on and self._source_chosen(Language.KO))
+        self.source_en.toggled.connect(lambda on: on and self._source_chosen(Language.EN))
+        self.korean.textChanged.connect(lambda: self._typed(Language.KO, self.korean))
+        self.english.textChanged.connect(lambda: self._typed(Language.EN, self.english))
+        self.approve_button.clicked.connect(self.approve)
+        self.review_button.clicked.connect(self.flag_for_review)
+        # Synchronised scrolling: the same relative position in both languages.
+        self.korean.verticalScrollBar().valueChanged.connect(lambda _: self._sync(self.korean, self.english))
+        self.english.verticalScrollBar().valueChanged.connect(lambda _: self._sync(self.english, self.korean))
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self._loading = True
+        current = self.type_box.currentData()
+        self.type_box.clear()
+        for kind, name in type_names().items():
+            self.type_box.addItem(name, kind)
+        if current is not None:
+            self.type_box.setCurrentIndex(self.type_box.findData(current))
+        current_kind = self.kind_box.currentData()
+        self.kind_box.clear()
+        for kind, name in kind_names().items():
+            self.kind_box.addItem(name, kind)
+        if current_kind is not None:
+            self.kind_box.setCurrentIndex(self.kind_box.findData(current_kind))
+        self._loading = False
+        self.source_label.setText(self.tr("Source:"))
+        self.source_ko.setText(self.tr("Korean"))
+        self.source_en.setText(self.tr("English"))
+        self.approve_button.setText(self.tr("Approve"))
+        self.approve_button.setToolTip(self.tr("Approve the translation (Ctrl+Enter)"))
+        self.review_button.setText(self.tr("Needs review"))
+        self.korean.setPlaceholderText(self.tr("Korean text (Markdown)"))
+        self.english.setPlaceholderText(self.tr("English text (Markdown)"))
+        self.show_item(self.item)
+
+    @property
+    def item(self) -> Item | None:
+        if self.item_id is None:
+            return None
+        try:
+            return self.document.briefing.item(self.item_id)
+        except KeyError:
+            return None
+
+    # -- showing ---------------------------------------------------------------------------------
+    def show_item(self, item: Item | None) -> None:
+        self._loading = True
+        self.item_id = item.id if item else None
+        enabled = item is not None
+        for widget in (
+            self.type_box,
+            self.kind_box,
+            self.mark_box,
+            self.when_edit,
+            self.source_ko,
+            self.source_en,
+            self.approve_button,
+            self.review_button,
+            self.korean,
+            self.english,
+        ):
+            widget.setEnabled(enabled)
+        if item is None:
+            self.korean.setPlainText("")
+            self.english.setPlainText("")
+            self.status_badge.setText("")
+            self.reference.hide()
+            self.comments.setHtml("")
+            self.korean_label.setText(self.tr("Korean"))
+            self.english_label.setText(self.tr("English"))
+            self._loading = False
+            return
+        self.type_box.setCurrentIndex(self.type_box.findData(item.type))
+        self.kind_box.setVisible(item.type is ItemType.STATEMENT)
+        if item.statement_kind:
+            self.kind_box.setCurrentIndex(self.kind_box.findData(item.statement_kind))
+        self.mark_box.setVisible(item.type is ItemType.NOTE)
+        if item.note_mark:
+            self.mark_box.setCurrentIndex(self.mark_box.findData(item.note_mark))
+        self.when_edit.setVisible(item.type is ItemType.SCHEDULE)
+        self.when_edit.setText(str(item.when) if item.when else "")
+        (self.source_ko if item.source is Language.KO else self.source_en).setChecked(True)
+        self._set_text(self.korean, item.text.ko)
+        self._set_text(self.english, item.text.en)
+        source_mark = " " + self.tr("(source)")
+        self.korean_label.setText(self.tr("Korean") + (source_mark if item.source is Language.KO else ""))
+        self.english_label.setText(self.tr("English") + (source_mark if item.source is Language.EN else ""))
+        colour = STATUS_COLOURS[item.status]
+        label = html.escape(status_text(item.status))
+        self.status_badge.setText(f"<span style='background:{colour};color:white'>&nbsp;{label}&nbsp;</span>")
+        if item.status is TargetStatus.NEEDS_REVIEW and item.approved_source is not None:
+            self.reference.setText(self.tr("Approved against this source:") + " " + item.approved_source)
+            self.reference.show()
+        else:
+            self.reference.hide()
+        resolved = " <i>(" + html.escape(self.tr("resolved")) + ")</i>"
+        self.comments.setHtml(
+            "".join(
+                f"<p><b>{html.escape(c.author)}</b> · {c.created:%Y-%m-%d %H:%M} UTC{resolved if c.resolved else ''}"
+                f"<br>{html.escape(c.text)}</p>"
+                for c in item.comments
+            )
+        )
+        self._loading = False
+
+    @staticmethod
+    def _set_text(editor: QPlainTextEdit, text: str) -> None:
+        if editor.toPlainText() != text:  # leave the cursor alone while the user types
+            editor.setPlainText(text)
+
+    def refresh(self, item_id: str) -> None:
+        if item_id == self.item_id:
+            self.show_item(self.item)
+
+    # -- editing ---------------------------------------------------------------------------------
+    def _typed(self, language: Language, editor: QPlainTextEdit) -> None:
+        item = self.item
+        if self._loading or item is None or item.text.get(language) == editor.toPlainText():
+            return
+        self.document.push(commands.TypeText(self.document, item.id, language, editor.toPlainText()))
+
+    def _edit(self, text: str, change) -> None:  # type: ignore[no-untyped-def]
+        item = self.item
+        if self._loading or item is None:
+            return
+        self.document.push(commands.ItemEdit(self.document, item.id, text, change))
+
+    def _type_chosen(self) -> None:
+        kind = self.type_box.currentData()
+        item = self.item
+        if item is None or kind is None or kind is item.type:
+            return
+
+        def change(item: Item) -> None:
+            item.type = kind
+            item.statement_kind = StatementKind.JOINT_STATEMENT if kind is ItemType.STATEMENT else None
+            item.note_mark = NoteMark.ASTERISK if kind is ItemType.NOTE else None
+            if kind is not ItemType.SCHEDULE:
+                item.when = None
+            elif item.when is None:
+                item.when = PartialDate(self.document.briefing.modified.year)
+            if kind is not ItemType.ACTION:
+                item.owner = item.due = None
+
+        self._edit(self.tr("Change item type"), change)
+
+    def _kind_chosen(self) -> None:
+        kind = self.kind_box.currentData()
+        item = self.item
+        if (
+            item is not None
+            and kind is not None
+            and item.type is ItemType.STATEMENT
+            and kind is not item.statement_kind
+        ):
+            self._edit(self.tr("Change statement kind"), lambda i: setattr(i, "statement_kind", kind))
+
+    def _mark_chosen(self) -> None:
+        mark = self.mark_box.currentData()
+        item = self.item
+        if item is not None and mark is not None and item.type is ItemType.NOTE and mark is not item.note_mark:
+            self._edit(self.tr("Change note mark"), lambda i: setattr(i, "note_mark", mark))
+
+    def _when_entered(self) -> None:
+        item = self.item
+        if item is None or item.type is not ItemType.SCHEDULE:
+            return
+        try:
+            when = PartialDate.parse(self.when_edit.text().strip())
+        except ValueError as error:
+            self.when_edit.setToolTip(str(error))
+            self.when_edit.setStyleSheet("background:#fde2e2")
+            return
+        self.when_edit.setStyleSheet("")
+        self.when_edit.setToolTip("")
+        if when != item.when:
+            self._edit(self.tr("Change date"), lambda i: setattr(i, "when", when))
+
+    def _source_chosen(self, language: Language) -> None:
+        item = self.item
+        if item is not None and item.source is not language:
+            self._edit(self.tr("Change source language"), lambda i: i.set_source(language))
+
+    def approve(self) -> bool:
+        item = self.item
+        if item is None or not item.source_text.strip() or not item.target_text.strip():
+            return False  # nothing to approve yet (the core would refuse too)
+        self._edit(self.tr("Approve"), lambda i: i.approve())
+        return True
+
+    def flag_for_review(self) -> None:
+        item = self.item
+        if item is not None and item.status is not TargetStatus.EMPTY:
+            self._edit(self.tr("Mark for review"), lambda i: i.flag_for_review())
+
+    def _sync(self, source: QPlainTextEdit, target: QPlainTextEdit) -> None:
+        if getattr(self, "_syncing", False):
+            return
+        self._syncing = True
+        bar, other = source.verticalScrollBar(), target.verticalScrollBar()
+        share = bar.value() / bar.maximum() if bar.maximum() else 0.0
+        other.setValue(round(share * other.maximum()))
+        self._syncing = False

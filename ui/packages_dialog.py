@@ -1,0 +1,148 @@
+"""Language packages: installed pairs with version and size; install from a file; remove; download on request."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from briefing.packages import PackageError, PackageStore
+
+
+class PackagesDialog(QDialog):
+    def __init__(self, parent: QWidget | None, runner: Any) -> None:
+        super().__init__(parent)
+        self.setObjectName("packagesDialog")
+        self.runner = runner
+        self.task: Any = None
+        self.setWindowTitle(self.tr("Language packages"))
+        self.table = QTableWidget(0, 4, objectName="packageTable")
+        self.table.setHorizontalHeaderLabels([self.tr("From"), self.tr("To"), self.tr("Version"), self.tr("Size")])
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.install_button = QPushButton(self.tr("Install from file…"), objectName="installPackage")
+        self.remove_button = QPushButton(self.tr("Remove"), objectName="removePackage")
+        self.download_pair = QLineEdit("en ko", objectName="downloadPair")
+        self.download_button = QPushButton(self.tr("Download from the internet…"), objectName="downloadPackage")
+        self.note = QLabel(
+            self.tr(
+                "Packages are installed offline from .argosmodel files. Downloading is the only action "
+                "that uses the network."
+            )
+        )
+        self.note.setWordWrap(True)
+        buttons = QHBoxLayout()
+        for widget in (self.install_button, self.remove_button):
+            buttons.addWidget(widget)
+        buttons.addStretch(1)
+        buttons.addWidget(self.download_pair)
+        buttons.addWidget(self.download_button)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table)
+        layout.addLayout(buttons)
+        layout.addWidget(self.note)
+        layout.addWidget(close)
+        self.install_button.clicked.connect(self.choose_file)
+        self.remove_button.clicked.connect(self.remove_selected)
+        self.download_button.clicked.connect(self.download)
+        self.resize(640, 340)
+        self.refresh()
+
+    def refresh(self) -> None:
+        store = PackageStore()
+        installed = store.installed()
+        self.table.setRowCount(len(installed))
+        for row, package in enumerate(installed):
+            for column, text in enumerate(
+                (
+                    f"{package.from_name} ({package.from_code})",
+                    f"{package.to_name} ({package.to_code})",
+                    package.version,
+                    f"{package.size_bytes / 1e6:.1f} MB",
+                )
+            ):
+                self.table.setItem(row, column, QTableWidgetItem(text))
+        self.table.resizeColumnsToContents()
+        problems = store.problems()
+        self.note.setToolTip("\n".join(problems))
+
+    def choose_file(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Install language package"), str(Path.home()), self.tr("Argos packages (*.argosmodel)")
+        )
+        if name:
+            self.install(Path(name))
+
+    def install(self, path: Path) -> None:
+        self.task = self.runner(
+            self,
+            self.tr("Installing…"),
+            lambda progress, cancel: PackageStore().install(path),
+            self._installed,
+            self._failed,
+        )
+
+    def _installed(self, package: Any) -> None:
+        self.refresh()
+        QMessageBox.information(
+            self,
+            self.tr("Package installed"),
+            self.tr("Installed %1 → %2, version %3.")
+            .replace("%1", package.from_name)
+            .replace("%2", package.to_name)
+            .replace("%3", package.version),
+        )
+
+    def _failed(self, error: BaseException) -> None:
+        self.refresh()
+        box = QMessageBox(QMessageBox.Icon.Critical, self.tr("Language package"), str(error), parent=self)
+        box.setObjectName("packageError")
+        box.open()
+        self.error_box = box
+
+    def remove_selected(self) -> None:
+        row = self.table.currentRow()
+        if row < 0:
+            return
+        package = PackageStore().installed()[row]
+        answer = QMessageBox.question(
+            self,
+            self.tr("Remove package"),
+            self.tr("Remove %1 → %2?").replace("%1", package.from_name).replace("%2", package.to_name),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            try:
+                PackageStore().remove(package.from_code, package.to_code)
+            except PackageError as error:
+                self._failed(error)
+            self.refresh()
+
+    def download(self) -> None:
+        from briefing.download import download
+
+        pair = self.download_pair.text().split()
+        if len(pair) != 2:
+            self._failed(PackageError(self.tr("Type the pair as two codes, e.g. “ko en”.")))
+            return
+
+        def work(progress: Any, cancel: threading.Event) -> Any:
+            return download(PackageStore(), pair[0], pair[1], progress, cancel)
+
+        self.task = self.runner(self, self.tr("Downloading…"), work, self._installed, self._failed)
