@@ -60,21 +60,29 @@ def set_ui_language(app: QApplication, language: str) -> None:
     QLocale.setDefault(QLocale(QLocale.Language.Korean if language == "ko" else QLocale.Language.English))
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Recovery", text)
-
-
 def offer_recovery(parent: QWidget | None, entries: list[RecoveryEntry]) -> RecoveryEntry | None:
     """After an unclean exit: ask whether to restore the newest unsaved work."""
     entry = entries[0]
-    box = QMessageBox(QMessageBox.Icon.Question, _t("Recover unsaved work"), "", parent=parent)
+    box = QMessageBox(
+        QMessageBox.Icon.Question, QCoreApplication.translate("Recovery", "Recover unsaved work"), "", parent=parent
+    )
     box.setObjectName("recoveryOffer")
-    name = str(entry.document_path) if entry.document_path else _t("an unsaved briefing")
-    box.setText(_t("Briefing Studio did not close properly. Restore the unsaved changes to %1?").replace("%1", name))
-    box.setInformativeText(_t("Saved at %1 (UTC).").replace("%1", f"{entry.written:%Y-%m-%d %H:%M}"))
-    restore = box.addButton(_t("Restore"), QMessageBox.ButtonRole.AcceptRole)
-    discard = box.addButton(_t("Discard"), QMessageBox.ButtonRole.DestructiveRole)
-    box.addButton(_t("Later"), QMessageBox.ButtonRole.RejectRole)
+    name = (
+        str(entry.document_path)
+        if entry.document_path
+        else QCoreApplication.translate("Recovery", "an unsaved briefing")
+    )
+    box.setText(
+        QCoreApplication.translate(
+            "Recovery", "Briefing Studio did not close properly. Restore the unsaved changes to %1?"
+        ).replace("%1", name)
+    )
+    box.setInformativeText(
+        QCoreApplication.translate("Recovery", "Saved at %1 (UTC).").replace("%1", f"{entry.written:%Y-%m-%d %H:%M}")
+    )
+    restore = box.addButton(QCoreApplication.translate("Recovery", "Restore"), QMessageBox.ButtonRole.AcceptRole)
+    discard = box.addButton(QCoreApplication.translate("Recovery", "Discard"), QMessageBox.ButtonRole.DestructiveRole)
+    box.addButton(QCoreApplication.translate("Recovery", "Later"), QMessageBox.ButtonRole.RejectRole)
     box.exec()
     if box.clickedButton() is restore:
         return entry
@@ -98,7 +106,7 @@ def run_app(path: Path | None, ui_language: str | None = None) -> int:
             window.open_recovered(restored.load(), restored.document_path)
             restored.discard()
         except (BriefingFormatError, BriefingFileError) as error:
-            QMessageBox.critical(window, window.tr("Cannot recover"), str(error))
+            QMessageBox.critical(window, QCoreApplication.translate("Recovery", "Cannot recover"), str(error))
     elif path is not None:
         window.open_file(path)
     return app.exec()

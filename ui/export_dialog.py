@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
+    QMainWindow,
     QMessageBox,
     QPushButton,
     QWidget,
@@ -112,11 +113,12 @@ class ExportDialog(QDialog):
     def _done(self, result: Any) -> None:
         self.result = result
         self.buttons.setEnabled(True)
-        QMessageBox.information(
-            self,
-            self.tr("Export finished"),
-            self.tr("Wrote %1 files to %2.").replace("%1", str(len(result.files))).replace("%2", str(result.folder)),
+        message = (
+            self.tr("Wrote %1 files to %2.").replace("%1", str(len(result.files))).replace("%2", str(result.folder))
         )
+        parent = self.parentWidget()
+        if isinstance(parent, QMainWindow):
+            parent.statusBar().showMessage(message, 10_000)
         self.accept()
 
     def _failed(self, error: BaseException) -> None:

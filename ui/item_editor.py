@@ -257,7 +257,8 @@ class ItemEditor(QWidget):
         self.document.push(commands.ItemEdit(self.document, item.id, text, change))
 
     def _type_chosen(self) -> None:
-        kind = self.type_box.currentData()
+        data = self.type_box.currentData()  # Qt hands enum values back as plain strings
+        kind = ItemType(data) if data else None
         item = self.item
         if item is None or kind is None or kind is item.type:
             return
@@ -276,7 +277,8 @@ class ItemEditor(QWidget):
         self._edit(self.tr("Change item type"), change)
 
     def _kind_chosen(self) -> None:
-        kind = self.kind_box.currentData()
+        data = self.kind_box.currentData()
+        kind = StatementKind(data) if data else None
         item = self.item
         if (
             item is not None
@@ -287,7 +289,8 @@ class ItemEditor(QWidget):
             self._edit(self.tr("Change statement kind"), lambda i: setattr(i, "statement_kind", kind))
 
     def _mark_chosen(self) -> None:
-        mark = self.mark_box.currentData()
+        data = self.mark_box.currentData()
+        mark = NoteMark(data) if data else None
         item = self.item
         if item is not None and mark is not None and item.type is ItemType.NOTE and mark is not item.note_mark:
             self._edit(self.tr("Change note mark"), lambda i: setattr(i, "note_mark", mark))

@@ -390,21 +390,32 @@ class MainWindow(QMainWindow):
                 index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
             )
 
+    # The current row is remembered by id: after an edit the model's indexes may be stale until it resets.
+    _current: str | None = None
+
     def selected_item_id(self) -> str | None:
-        item = self.outline_model.item_at(self.outline.currentIndex())
-        return item.id if item else None
+        try:
+            return self.document.briefing.item(self._current).id if self._current else None
+        except KeyError:
+            return None
 
     def selected_section_id(self) -> str | None:
-        index = self.outline.currentIndex()
-        section = self.outline_model.section_at(index)
-        if section is not None:
-            return section.id
-        item = self.outline_model.item_at(index)
-        return self.document.briefing.locate(item.id)[0].id if item else None
+        if not self._current:
+            return None
+        briefing = self.document.briefing
+        try:
+            return briefing.section(self._current).id
+        except KeyError:
+            pass
+        try:
+            return briefing.locate(self._current)[0].id
+        except KeyError:
+            return None
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         item = self.outline_model.item_at(current)
         section = self.outline_model.section_at(current)
+        self._current = item.id if item else section.id if section else None
         self.item_editor.show_item(item)
         self.section_editor.show_section(section)
         if section is not None and self.centre.currentIndex() == 0:
@@ -839,6 +850,7 @@ class MainWindow(QMainWindow):
 
         config.put(config.UI_LANGUAGE, language)
         set_ui_language(QApplication.instance(), language)  # type: ignore[arg-type]
+        self.retranslate()  # now, not only when Qt delivers the LanguageChange event
 
     def about(self) -> None:
         from briefing import __version__

@@ -101,13 +101,11 @@ class PackagesDialog(QDialog):
 
     def _installed(self, package: Any) -> None:
         self.refresh()
-        QMessageBox.information(
-            self,
-            self.tr("Package installed"),
+        self.note.setText(
             self.tr("Installed %1 → %2, version %3.")
             .replace("%1", package.from_name)
             .replace("%2", package.to_name)
-            .replace("%3", package.version),
+            .replace("%3", package.version)
         )
 
     def _failed(self, error: BaseException) -> None:

@@ -54,22 +54,19 @@ def test_window_opens_the_example(window: MainWindow, qtbot: QtBot) -> None:
     with qtbot.waitSignal(window.briefing_opened) as blocker:
         assert window.open_file(EXAMPLE)
     assert blocker.args == [str(EXAMPLE)]
-    assert window.windowTitle() == "scwg-23.briefing — Briefing Studio"
+    assert window.windowTitle() == "scwg-23.briefing[*] — Briefing Studio"
     assert window.outline_model.rowCount() == 5
-    card = window.card.toPlainText()
-    for expected in (
-        "제23차 한미 국방우주정책 실무협의회(SCWG) 개최",
-        "박희정",
-        "육군 준장",
-        "David Vorland",
-        "Washington, D.C.",
-        "2024-11-07",
-        "현지시각",
-    ):
-        assert expected in card
+    card = window.card_editor
+    assert card.fields["title"].ko.text() == "제23차 한미 국방우주정책 실무협의회(SCWG) 개최"
+    assert card.fields["place"].en.text() == "Washington, D.C."
+    assert card.fields["time_zone"].ko.text() == "현지시각"
+    assert card.start.text() == "2024-11-07"
+    assert card.session.value() == 23
+    people = [card.people.item(row, column).text() for row in range(2) for column in (2, 3, 6)]
+    assert people == ["박희정", "Park Hee-jeong", "육군 준장", "데이비드 볼랜드", "David Vorland", ""]
     # The first item is selected and shown in both languages.
-    assert window.korean.toPlainText().startswith("국방부와 미 국방부는 2024년 11월 7일(현지시각)")
-    assert window.english.toPlainText().startswith("The Korean Ministry of National Defense")
+    assert window.item_editor.korean.toPlainText().startswith("국방부와 미 국방부는 2024년 11월 7일(현지시각)")
+    assert window.item_editor.english.toPlainText().startswith("The Korean Ministry of National Defense")
     assert window.statusBar().currentMessage() == "21 items · 21 approved · 0 need review · 1 open comments"
 
 
@@ -79,21 +76,23 @@ def test_selecting_an_item_shows_its_texts(window: MainWindow, qtbot: QtBot) -> 
     icbm = model.index(1, 0, model.index(1, 0))
     rect = window.outline.visualRect(icbm)
     qtbot.mouseClick(window.outline.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    assert window.english.toPlainText().startswith("They jointly condemned North Korea's recent")
-    assert window.korean.toPlainText().startswith("양측은 최근 북한의 대륙간탄도미사일(ICBM) 발사를")
-    assert "condemnation" in window.item_heading.text()
-    assert "source: English — approved" in window.item_heading.text()
+    assert window.item_editor.english.toPlainText().startswith("They jointly condemned North Korea's recent")
+    assert window.item_editor.korean.toPlainText().startswith("양측은 최근 북한의 대륙간탄도미사일(ICBM) 발사를")
+    assert window.item_editor.type_box.currentText() == "statement"
+    assert window.item_editor.kind_box.currentText() == "condemnation"
+    assert window.item_editor.source_en.isChecked()
+    assert "approved" in window.item_editor.status_badge.text()
     qtbot.keyClick(window.outline, Qt.Key.Key_Down)
-    assert window.english.toPlainText().startswith("Both leaders expressed shared concerns")
+    assert window.item_editor.english.toPlainText().startswith("Both leaders expressed shared concerns")
 
 
 def test_comments_are_shown_with_the_item(window: MainWindow) -> None:
     window.open_file(EXAMPLE)
     model = window.outline_model
     window.outline.setCurrentIndex(model.index(2, 0, model.index(2, 0)))
-    assert "formally participate in TTX in January 2025" in window.comments.toPlainText()
+    assert "formally participate in TTX in January 2025" in window.item_editor.comments.toPlainText()
     window.outline.setCurrentIndex(model.index(0, 0, model.index(0, 0)))
-    assert window.comments.toPlainText() == ""
+    assert window.item_editor.comments.toPlainText() == ""
 
 
 def test_a_damaged_file_shows_the_problem_and_keeps_the_open_briefing(
@@ -112,7 +111,7 @@ def test_a_damaged_file_shows_the_problem_and_keeps_the_open_briefing(
     assert box is not None and box.isVisible()
     assert "$.meeting.session" in box.detailedText()
     box.close()
-    assert window.path == EXAMPLE
+    assert window.document.path == EXAMPLE
     assert window.outline_model.rowCount() == 5
     assert damaged.read_bytes() == before
 

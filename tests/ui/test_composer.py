@@ -1,0 +1,372 @@
+"""The composer, driven offscreen as a drafter would: create, type Korean and English, reorder, undo,
+save and reopen, translate with the tiny package, cancel, switch the interface language."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, Qt, QTimer, QUrl
+from PySide6.QtGui import QDropEvent, QInputMethodEvent
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from pytestqt.qtbot import QtBot
+
+from briefing.model import Bilingual, Briefing, Language, Section, TargetStatus
+from briefing.storage import load, save
+from tests.conftest import EXAMPLE
+from ui import settings as config
+from ui.main_window import MainWindow
+from ui.outline_model import MIME_ITEM, OutlineModel
+from ui.tasks import run_now
+
+
+def type_korean(widget: QWidget, text: str) -> None:
+    """What an input method does when the user finishes composing Hangul: commit the text."""
+    event = QInputMethodEvent("", [])
+    event.setCommitString(text)
+    QApplication.sendEvent(widget, event)
+
+
+@pytest.fixture
+def window(qtbot: QtBot) -> Iterator[MainWindow]:
+    config.put(config.AUTOSAVE_SECONDS, 0)
+    made = MainWindow()
+    made.show()
+    qtbot.waitExposed(made)
+    yield made
+    # Not through qtbot.addWidget: its teardown closes the window before this runs, and a modified
+    # document would then ask (modally) whether to save.
+    made.document.undo_stack.setClean()
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, QMessageBox | QWidget) and widget is not made and widget.isVisible():
+            widget.close()
+    made.close()
+    made.deleteLater()
+
+
+def current_item(window: MainWindow):  # type: ignore[no-untyped-def]
+    item = window.item_editor.item
+    assert item is not None
+    return item
+
+
+def test_create_a_briefing_from_nothing_typing_korean_and_english(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    window.new_document()
+    assert window.windowTitle() == "Untitled[*] — Briefing Studio"
+    assert window.document.briefing.sections[0].title.ko == "개요"
+    window.add_item()
+    item = current_item(window)
+    assert item.source is Language.EN  # the briefing's origin language
+    window.item_editor.english.setFocus()
+    qtbot.keyClicks(window.item_editor.english, "The two sides met in Seoul.")
+    assert item.text.en == "The two sides met in Seoul."
+    window.item_editor.korean.setFocus()
+    type_korean(window.item_editor.korean, "양측은 서울에서 만났다.")
+    assert item.text.ko == "양측은 서울에서 만났다."
+    assert item.status is TargetStatus.EDITED
+    assert window.isWindowModified()
+    # Typing merges into one undo step per field: two steps undo both texts.
+    stack = window.document.undo_stack
+    assert stack.count() == 3  # add item, English, Korean
+    stack.undo()
+    assert item.text.ko == "" and item.status is TargetStatus.EMPTY
+    assert window.item_editor.korean.toPlainText() == ""
+    stack.redo()
+    assert item.text.ko == "양측은 서울에서 만났다."
+    window.item_editor.approve()
+    assert item.status is TargetStatus.APPROVED
+    # Change the source after approval: the translation needs review and shows what was approved.
+    window.item_editor.english.setFocus()
+    window.item_editor.english.moveCursor(window.item_editor.english.textCursor().MoveOperation.End)
+    qtbot.keyClicks(window.item_editor.english, " Again.")
+    assert item.status is TargetStatus.NEEDS_REVIEW
+    assert window.item_editor.reference.isVisibleTo(window)
+    assert "The two sides met in Seoul." in window.item_editor.reference.text()
+    # Save, reopen, and find everything again.
+    path = tmp_path / "seoul.briefing"
+    assert window._save_to(path)
+    assert not window.isWindowModified()
+    assert window.windowTitle() == "seoul.briefing[*] — Briefing Studio"
+    assert window.open_file(path)
+    reopened = window.document.briefing.items()[0]
+    assert (reopened.text.ko, reopened.text.en) == ("양측은 서울에서 만났다.", "The two sides met in Seoul. Again.")
+    assert reopened.status is TargetStatus.NEEDS_REVIEW
+    assert config.get(config.RECENT_FILES)[0] == str(path)
+
+
+def test_reorder_with_keyboard_and_drag_and_undo(window: MainWindow, qtbot: QtBot) -> None:
+    window.open_file(EXAMPLE)
+    briefing = window.document.briefing
+    first_ids = [i.id for i in briefing.sections[1].items]
+    window._select(first_ids[0])
+    qtbot.keyClick(window.outline, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    assert [i.id for i in briefing.sections[1].items][:2] == [first_ids[1], first_ids[0]]
+    assert window.selected_item_id() == first_ids[0]
+    window.document.undo_stack.undo()
+    assert [i.id for i in briefing.sections[1].items] == first_ids
+    # Drag the first discussion item onto the Schedule section.
+    model = window.outline_model
+    data = QMimeData()
+    data.setData(MIME_ITEM, first_ids[0].encode())
+    model.dropMimeData(data, Qt.DropAction.MoveAction, -1, 0, model.index(4, 0))
+    assert briefing.sections[4].items[-1].id == first_ids[0]
+    window.document.undo_stack.undo()
+    assert [i.id for i in briefing.sections[1].items] == first_ids
+    # Insert adds an item after the current one; Delete removes it; undo brings it back.
+    window._select(first_ids[2])
+    qtbot.keyClick(window.outline, Qt.Key.Key_Insert)
+    new_id = window.selected_item_id()
+    assert [i.id for i in briefing.sections[1].items][3] == new_id
+    window.outline.setFocus()
+    qtbot.keyClick(window.outline, Qt.Key.Key_Delete)
+    assert new_id not in [i.id for i in briefing.items()]
+    window.document.undo_stack.undo()
+    assert new_id in [i.id for i in briefing.items()]
+
+
+def test_the_outline_model_stays_valid_through_edits(window: MainWindow, qtmodeltester: object) -> None:
+    window.open_file(EXAMPLE)
+    window.add_section()
+    window.add_item()
+    window.move_selected(-1)
+    qtmodeltester.check(window.outline_model)  # type: ignore[attr-defined]
+
+
+def test_meeting_card_and_section_edits_undo(window: MainWindow, qtbot: QtBot) -> None:
+    window.open_file(EXAMPLE)
+    place = window.card_editor.fields["place"].ko
+    place.setFocus()
+    place.selectAll()
+    type_korean(place, "서울")
+    assert window.document.briefing.meeting.place.ko == "서울"
+    window.document.undo_stack.undo()
+    assert window.document.briefing.meeting.place.ko == "미국 워싱턴 D.C."
+    assert place.text() == "미국 워싱턴 D.C."
+    window._select("section-overview")
+    assert window.centre.currentIndex() == 1
+    window.section_editor.en.setFocus()
+    window.section_editor.en.selectAll()
+    qtbot.keyClicks(window.section_editor.en, "Summary")
+    assert window.document.briefing.section("section-overview").title.en == "Summary"
+    assert OutlineModel.data(window.outline_model, window.outline_model.index(0, 0)) == "1. 개요 / Summary"
+    window.document.undo_stack.undo()
+    assert window.document.briefing.section("section-overview").title.en == "Overview"
+
+
+def test_item_type_and_source_changes_undo(window: MainWindow) -> None:
+    window.open_file(EXAMPLE)
+    window._select("item-convened")
+    editor = window.item_editor
+    editor.type_box.setCurrentIndex(editor.type_box.findData(__import__("briefing.model").model.ItemType.DECISION))
+    item = window.document.briefing.item("item-convened")
+    assert item.type.value == "decision"
+    editor.source_ko.setChecked(True)
+    assert item.source is Language.KO and item.status is TargetStatus.NEEDS_REVIEW
+    window.document.undo_stack.undo()
+    window.document.undo_stack.undo()
+    assert item.type.value == "paragraph" and item.source is Language.EN and item.status is TargetStatus.APPROVED
+
+
+def test_preview_follows_typing(window: MainWindow, qtbot: QtBot) -> None:
+    window.open_file(EXAMPLE)
+    with qtbot.waitSignal(window.preview_updated, timeout=5000):
+        pass
+    assert "제23차 한미 국방우주정책 실무협의회(SCWG) 개최" in window.preview.toPlainText()
+    window._select("item-convened")
+    window.item_editor.korean.setFocus()
+    type_korean(window.item_editor.korean, "미리보기 확인 ")
+    with qtbot.waitSignal(window.preview_updated, timeout=5000):
+        pass
+    assert "미리보기 확인" in window.preview.toPlainText()
+    window.preview_language.setCurrentIndex(window.preview_language.findData("en"))
+    with qtbot.waitSignal(window.preview_updated, timeout=5000):
+        pass
+    assert "미리보기 확인" not in window.preview.toPlainText()
+
+
+def _english_only(tmp_path: Path, copies: int = 1) -> Path:
+    briefing = load(EXAMPLE)
+    for item in briefing.items():
+        item.set_text(Language.KO, "")
+    extra = briefing.sections[-1]
+    for copy in range(1, copies):
+        for item in list(briefing.items()[:21]):
+            clone = __import__("briefing.model").model.Item(source=Language.EN)
+            clone.set_text(Language.EN, f"{item.text.en} ({copy})")
+            briefing.add_item(extra.id, clone)
+    path = tmp_path / "english.briefing"
+    save(briefing, path)
+    return path
+
+
+@pytest.mark.usefixtures("installed")
+def test_translate_all_missing_in_the_background_then_undo(window: MainWindow, qtbot: QtBot, tmp_path: Path) -> None:
+    config.put(config.BEAM_SIZE, 1)
+    window.open_file(_english_only(tmp_path))
+    with qtbot.waitSignal(window.translation_finished, timeout=60_000) as blocker:
+        window.translate_missing()
+    (result,) = blocker.args[0]
+    assert len(result.translations) == 21 and not result.cancelled
+    items = window.document.briefing.items()
+    assert all(i.text.ko == i.text.en and i.status is TargetStatus.MACHINE for i in items)
+    assert window.outline_model.data(window.outline_model.index_of_item(items[0].id, 2)) == "machine-translated"
+    window.document.undo_stack.undo()
+    assert all(i.text.ko == "" and i.status is TargetStatus.EMPTY for i in items)
+
+
+@pytest.mark.usefixtures("installed")
+def test_cancel_keeps_finished_items_and_the_window_stays_responsive(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    config.put(config.BEAM_SIZE, 4)  # slow on purpose
+    window.open_file(_english_only(tmp_path, copies=12))
+    ticks: list[int] = []
+    timer = QTimer()
+    timer.timeout.connect(lambda: ticks.append(1))
+    timer.start(20)
+    window._make_engine = lambda: __import__("briefing.engine").engine.Engine(  # small batches: cancel lands early
+        __import__("briefing.packages").packages.PackageStore(),
+        __import__("briefing.engine").engine.EngineSettings(beam_size=4, batch_size=8),
+    )
+    window.worker = __import__("briefing.jobs").jobs.TranslationWorker(window._make_engine)
+    with qtbot.waitSignal(window.translation_finished, timeout=120_000) as blocker:
+        window.translate_missing()
+        qtbot.waitUntil(lambda: window.task is not None and window.task._last[0] > 0, timeout=60_000)
+        qtbot.waitUntil(lambda: window.task.dialog is not None, timeout=5_000)  # the progress dialog appeared
+        window.task.dialog.canceled.emit()  # the Cancel button
+    timer.stop()
+    (result,) = blocker.args[0]
+    assert result.cancelled
+    items = window.document.briefing.items()
+    done = [i for i in items if i.status is TargetStatus.MACHINE]
+    untouched = [i for i in items if i.status is TargetStatus.EMPTY]
+    assert done and untouched and len(done) + len(untouched) == len(items)
+    assert len(ticks) > 10  # the event loop kept running while the models worked
+
+
+def test_missing_package_offers_the_packages_dialog(window: MainWindow, qtbot: QtBot, tmp_path: Path) -> None:
+    window.open_file(_english_only(tmp_path))
+    window.translate_missing()
+    qtbot.waitUntil(lambda: window.findChild(QMessageBox, "packageMissing") is not None, timeout=30_000)
+    box = window.findChild(QMessageBox, "packageMissing")
+    assert "English→Korean" in box.text()
+    assert "translate-en_ko" in box.informativeText()
+    open_button = next(b for b in box.buttons() if b.text() == "Open language packages…")
+    open_button.click()
+    qtbot.waitUntil(lambda: window.findChild(QWidget, "packagesDialog") is not None)
+
+
+def test_packages_dialog_installs_and_shows_errors_in_full(
+    window: MainWindow, qtbot: QtBot, package_files: dict[tuple[str, str], Path], tmp_path: Path
+) -> None:
+    from ui.packages_dialog import PackagesDialog
+
+    dialog = PackagesDialog(window, run_now)
+    qtbot.addWidget(dialog)
+    assert dialog.table.rowCount() == 0
+    dialog.install(package_files[("en", "ko")])
+    assert dialog.table.rowCount() == 1
+    assert dialog.table.item(0, 2).text() == "1.0"
+    assert dialog.note.text() == "Installed English → Korean, version 1.0."
+    broken = tmp_path / "broken.argosmodel"
+    broken.write_text("not a zip")
+    dialog.install(broken)
+    assert "broken.argosmodel: not a language package: not a readable zip archive" in dialog.error_box.text()
+    assert dialog.table.rowCount() == 1
+
+
+def test_export_dialog_writes_the_pack(window: MainWindow, qtbot: QtBot, tmp_path: Path) -> None:
+    from ui.export_dialog import ExportDialog
+
+    window.open_file(EXAMPLE)
+    dialog = ExportDialog(window, window.document, run_now)
+    qtbot.addWidget(dialog)
+    dialog.folder.setText(str(tmp_path / "pack"))
+    dialog.template.setCurrentIndex(dialog.template.findData("meeting-report"))
+    dialog.export()
+    assert "Wrote 4 files to" in window.statusBar().currentMessage()
+    assert sorted(p.name for p in (tmp_path / "pack").iterdir()) == [
+        "manifest.json",
+        "scwg-23.bilingual.docx",
+        "scwg-23.en.docx",
+        "scwg-23.ko.docx",
+    ]
+    assert json.loads((tmp_path / "pack" / "manifest.json").read_text())["template"] == "meeting-report"
+
+
+def test_switching_the_interface_language_without_restart(window: MainWindow) -> None:
+    window.open_file(EXAMPLE)
+    window.switch_language("ko")
+    try:
+        assert window.file_menu.title() == "파일(&F)"
+        assert window.centre.tabText(2) == "회의 정보"
+        assert window.statusBar().currentMessage() == "항목 21개 · 승인 21 · 검토 필요 0 · 미해결 의견 1"
+        assert window.item_editor.approve_button.text() == "승인"
+        assert config.get(config.UI_LANGUAGE) == "ko"
+    finally:
+        window.switch_language("en")
+    assert window.file_menu.title() == "&File"
+
+
+def test_closing_with_unsaved_changes_asks(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    window.open_file(EXAMPLE)
+    window.add_item()
+    asked: list[str] = []
+
+    def answer(*args: object, **kwargs: object) -> QMessageBox.StandardButton:
+        asked.append(str(args[2]))
+        return QMessageBox.StandardButton.Cancel
+
+    monkeypatch.setattr(QMessageBox, "question", answer)
+    assert not window.close()
+    assert asked == ["The briefing has unsaved changes. Save them first?"]
+    assert window.isVisible()
+
+
+def test_dropping_a_briefing_file_opens_it(window: MainWindow, qtbot: QtBot) -> None:
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(EXAMPLE))])
+    event = QDropEvent(
+        QPoint(10, 10), Qt.DropAction.CopyAction, data, Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier
+    )
+    with qtbot.waitSignal(window.briefing_opened):
+        window.dropEvent(event)
+    assert window.document.path == EXAMPLE
+
+
+def test_find_in_both_languages(window: MainWindow) -> None:
+    window.open_file(EXAMPLE)
+    window.find_field.setText("연락장교")
+    assert window.find_next()
+    assert window.selected_item_id() == "item-further-topics"
+    window.find_field.setText("SEWS")
+    assert window.find_next()
+    assert window.selected_item_id() == "item-schedule-sews"  # the next match after the current item
+    window.find_field.setText("no such words anywhere")
+    assert not window.find_next()
+
+
+def test_settings_are_stored_in_the_data_folder(window: MainWindow, briefing_home: Path) -> None:
+    from ui.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(window)
+    dialog.author.setText("홍길동")
+    dialog.autosave.setValue(45)
+    dialog.accept()
+    text = (briefing_home / "settings" / "briefing-studio.ini").read_text("utf-8")
+    assert "autosave" in text and "45" in text
+    assert config.get(config.AUTHOR) == "홍길동"
+    window.new_document()
+    assert window.document.briefing.author == "홍길동"
+
+
+def test_a_new_briefing_has_a_first_section(window: MainWindow) -> None:
+    window.new_document()
+    briefing: Briefing = window.document.briefing
+    assert [s.title for s in briefing.sections] == [Bilingual(ko="개요", en="Overview")]
+    window.add_section()
+    assert len(briefing.sections) == 2 and isinstance(briefing.sections[1], Section)
