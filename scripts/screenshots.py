@@ -24,18 +24,27 @@ def main() -> None:
     out = ROOT / "docs" / "screenshots"
     out.mkdir(parents=True, exist_ok=True)
     example = ROOT / "examples" / "scwg-23.briefing"
+    import time
+
+    from ui.tasks import run_now
+
     for language in ("en", "ko"):
         translators = install_translators(app, language)
-        window = MainWindow()
-        window.resize(1280, 800)
+        window = MainWindow(runner=run_now)
+        window.resize(1440, 860)
         window.show()
         window.open_file(example)
-        model = window.outline_model
-        window.outline.setCurrentIndex(model.index(2, 0, model.index(2, 0)))  # the * note, with its comment
-        app.processEvents()
-        target = out / f"main-window-{language}.png"
-        window.grab().save(str(target))
-        print(target.relative_to(ROOT))
+        window._select("item-ttx-note")  # the * note, with its reviewer's comment
+        for tab, name in ((0, "main-window"), (2, "meeting-card")):
+            window.centre.setCurrentIndex(tab)
+            window._render_preview()
+            for _ in range(5):
+                app.processEvents()
+                time.sleep(0.05)
+            target = out / f"{name}-{language}.png"
+            window.grab().save(str(target))
+            print(target.relative_to(ROOT))
+        window.document.undo_stack.setClean()
         window.close()
         for translator in translators:
             app.removeTranslator(translator)
