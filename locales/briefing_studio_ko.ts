@@ -83,6 +83,14 @@
         <translation>소속</translation>
     </message>
     <message>
+        <source>Add delegation</source>
+        <translation>대표단 추가</translation>
+    </message>
+    <message>
+        <source>Remove delegation</source>
+        <translation>대표단 삭제</translation>
+    </message>
+    <message>
         <source>co-chair</source>
         <translation>수석대표</translation>
     </message>

@@ -71,6 +71,14 @@ class CardEditor(QWidget):
         self.start.setPlaceholderText("2024-11-07")
         self.end.setPlaceholderText("2024-11-07")
 
+        self.delegations = QTableWidget(0, 2, objectName="delegations")
+        self.delegations.setMaximumHeight(110)
+        self.add_delegation_button = QPushButton(objectName="addDelegation")
+        self.remove_delegation_button = QPushButton(objectName="removeDelegation")
+        delegation_buttons = QHBoxLayout()
+        delegation_buttons.addWidget(self.add_delegation_button)
+        delegation_buttons.addWidget(self.remove_delegation_button)
+        delegation_buttons.addStretch(1)
         self.people = QTableWidget(0, 2 + 2 * len(PERSON_FIELDS), objectName="people")
         self.people.setMinimumHeight(120)
         self.add_person_button = QPushButton(objectName="addPerson")
@@ -83,6 +91,8 @@ class CardEditor(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.people_label)
+        layout.addWidget(self.delegations)
+        layout.addLayout(delegation_buttons)
         layout.addWidget(self.people, 1)
         layout.addLayout(buttons)
 
@@ -98,6 +108,9 @@ class CardEditor(QWidget):
         self.end.editingFinished.connect(lambda: self._date_entered(self.end, "end_date"))
         self.author.textEdited.connect(lambda text: self._edit("author", lambda b: setattr(b, "author", text)))
         self.people.itemChanged.connect(self._person_edited)
+        self.delegations.itemChanged.connect(self._delegation_edited)
+        self.add_delegation_button.clicked.connect(self.add_delegation)
+        self.remove_delegation_button.clicked.connect(self.remove_delegation)
         self.add_person_button.clicked.connect(self.add_person)
         self.remove_person_button.clicked.connect(self.remove_person)
         self.retranslate()
@@ -134,6 +147,11 @@ class CardEditor(QWidget):
         ):
             headers += [f"{field} (한)", f"{field} (EN)"]
         self.people.setHorizontalHeaderLabels(headers)
+        self.delegations.setHorizontalHeaderLabels(
+            [translate("CardEditor", "Delegation") + " (한)", translate("CardEditor", "Delegation") + " (EN)"]
+        )
+        self.add_delegation_button.setText(translate("CardEditor", "Add delegation"))
+        self.remove_delegation_button.setText(translate("CardEditor", "Remove delegation"))
 
     # -- showing ---------------------------------------------------------------------------------
     def load(self) -> None:
@@ -160,8 +178,50 @@ class CardEditor(QWidget):
                 edit.setText(value.isoformat() if value else "")
         if self.author.text() != briefing.author:
             self.author.setText(briefing.author)
+        self._load_delegations(briefing)
         self._load_people(briefing)
         self._loading = False
+
+    def _load_delegations(self, briefing: Briefing) -> None:
+        delegations = briefing.meeting.delegations
+        self.delegations.blockSignals(True)
+        self.delegations.setRowCount(len(delegations))
+        for row, delegation in enumerate(delegations):
+            self.delegations.setItem(row, 0, _cell(delegation.name.ko))
+            self.delegations.setItem(row, 1, _cell(delegation.name.en))
+            self.delegations.item(row, 0).setData(Qt.ItemDataRole.UserRole, delegation.id)
+        self.delegations.blockSignals(False)
+
+    def _delegation_edited(self, cell: QTableWidgetItem) -> None:
+        if self._loading:
+            return
+        delegation_id = self.delegations.item(cell.row(), 0).data(Qt.ItemDataRole.UserRole)
+        language = "ko" if cell.column() == 0 else "en"
+        text = cell.text()
+
+        def change(briefing: Briefing) -> None:
+            delegation = next(d for d in briefing.meeting.delegations if d.id == delegation_id)
+            setattr(delegation.name, language, text)
+
+        self._edit(f"delegation:{delegation_id}:{language}", change)
+
+    def add_delegation(self) -> None:
+        self._edit(
+            "add-delegation",
+            lambda b: b.meeting.delegations.append(Delegation(name=Bilingual(ko="새 대표단", en="New delegation"))),
+            merge=False,
+        )
+
+    def remove_delegation(self) -> None:
+        row = self.delegations.currentRow()
+        if row < 0:
+            return
+        delegation_id = self.delegations.item(row, 0).data(Qt.ItemDataRole.UserRole)
+
+        def change(briefing: Briefing) -> None:
+            briefing.meeting.delegations = [d for d in briefing.meeting.delegations if d.id != delegation_id]
+
+        self._edit("remove-delegation", change, merge=False)
 
     def _load_people(self, briefing: Briefing) -> None:
         rows = [(d, p) for d in briefing.meeting.delegations for p in d.members]
@@ -245,11 +305,16 @@ class CardEditor(QWidget):
         self._edit(f"role:{person_id}", lambda b: setattr(self._person(b, person_id), "role", role))
 
     def add_person(self) -> None:
+        """A new person in the delegation selected above (or the last one)."""
+        row = self.delegations.currentRow()
+        chosen = self.delegations.item(row, 0).data(Qt.ItemDataRole.UserRole) if row >= 0 else None
+
         def change(briefing: Briefing) -> None:
             delegations = briefing.meeting.delegations
             if not delegations:
                 delegations.append(Delegation(name=Bilingual(ko="대표단", en="Delegation")))
-            delegations[-1].members.append(Person())
+            target = next((d for d in delegations if d.id == chosen), delegations[-1])
+            target.members.append(Person())
 
         self._edit("add-person", change, merge=False)
 

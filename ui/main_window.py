@@ -118,6 +118,7 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._attach(self.document)
         self.retranslate()
+        self.apply_editor_font()
         self.resize(1440, 860)
 
     # -- layout ----------------------------------------------------------------------------------
@@ -838,7 +839,16 @@ class MainWindow(QMainWindow):
         dialog.open()
         self.settings_dialog = dialog
 
+    def apply_editor_font(self) -> None:
+        font = self.item_editor.korean.font()
+        if config.get(config.EDITOR_FONT):
+            font.setFamily(config.get(config.EDITOR_FONT))
+        font.setPointSize(config.get(config.EDITOR_FONT_SIZE))
+        for editor in (self.item_editor.korean, self.item_editor.english):
+            editor.setFont(font)
+
     def _settings_changed(self) -> None:
+        self.apply_editor_font()
         self.document.set_autosave_interval(config.get(config.AUTOSAVE_SECONDS))
         self.worker.call(lambda engine: setattr(engine, "settings", self._make_engine().settings))
         language = config.get(config.UI_LANGUAGE)

@@ -370,3 +370,25 @@ def test_a_new_briefing_has_a_first_section(window: MainWindow) -> None:
     assert [s.title for s in briefing.sections] == [Bilingual(ko="개요", en="Overview")]
     window.add_section()
     assert len(briefing.sections) == 2 and isinstance(briefing.sections[1], Section)
+
+
+def test_delegations_and_people_are_editable_with_undo(window: MainWindow) -> None:
+    window.open_file(EXAMPLE)
+    card = window.card_editor
+
+    def delegations() -> list:  # type: ignore[type-arg]
+        return window.document.briefing.meeting.delegations  # edits replace the card object: look it up anew
+
+    card.add_delegation()
+    assert delegations()[-1].name.en == "New delegation"
+    card.delegations.item(2, 1).setText("Observers")
+    assert delegations()[2].name.en == "Observers"
+    card.delegations.setCurrentCell(2, 0)
+    card.add_person()
+    assert len(delegations()[2].members) == 1
+    card.people.item(2, 3).setText("Jane Doe")
+    assert delegations()[2].members[0].name.en == "Jane Doe"
+    stack = window.document.undo_stack
+    for _ in range(4):
+        stack.undo()
+    assert len(delegations()) == 2
