@@ -162,7 +162,7 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.outline)
         splitter.addWidget(self.centre)
         splitter.addWidget(preview_panel)
-        splitter.setSizes([420, 620, 400])
+        splitter.setSizes([470, 590, 380])
         self.setCentralWidget(splitter)
         self.find_field = QLineEdit(objectName="find")
         self.find_field.setClearButtonEnabled(True)
@@ -330,7 +330,7 @@ class MainWindow(QMainWindow):
         self.outline.expandAll()
         for column in (OutlineModel.COLUMN_TYPE, OutlineModel.COLUMN_STATUS):
             self.outline.resizeColumnToContents(column)
-        self.outline.setColumnWidth(OutlineModel.COLUMN_TEXT, 260)
+        self.outline.setColumnWidth(OutlineModel.COLUMN_TEXT, 230)
         self.card_editor.load()
         first = self._first_item_index()
         if first.isValid():
