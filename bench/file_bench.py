@@ -17,25 +17,15 @@ import json
 import platform
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench.timing import best
 from briefing import storage
 from briefing.fileformat import dumps, loads
 from briefing.schema import checker, load_schema
 from tests.helpers import large_briefing
-
-
-def best(function: Callable[[], object], repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        function()
-        times.append(time.perf_counter() - start)
-    return min(times)
 
 
 def main() -> None:
