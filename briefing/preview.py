@@ -10,9 +10,13 @@ from briefing.markdown_docx import parse
 from briefing.model import Briefing, Item, ItemType, Language
 from briefing.phrases import DateStyle, card_rows, catalog, format_partial, meeting_name
 
+FULL_PREVIEW_ITEMS = 200  # above this, the preview shows the section being edited, not the whole briefing
 
-def preview_html(briefing: Briefing, languages: Iterable[Language]) -> str:
+
+def preview_html(briefing: Briefing, languages: Iterable[Language], focus_section: str | None = None) -> str:
+    """The briefing as HTML; for a large briefing only the `focus_section` (keeps the view responsive)."""
     languages = list(languages)
+    large = len(briefing.items()) > FULL_PREVIEW_ITEMS
     columns = len(languages)
     parts = ["<html><body style='font-size:10.5pt'>"]
     parts.append(_row([f"<h2>{html.escape(briefing.title.get(lang))}</h2>" for lang in languages], columns))
@@ -26,6 +30,8 @@ def preview_html(briefing: Briefing, languages: Iterable[Language]) -> str:
         cards.append(f"<table cellspacing='2'>{rows}</table>")
     parts.append(_row(cards, columns))
     for s, section in enumerate(briefing.sections, start=1):
+        if large and section.id != (focus_section or briefing.sections[0].id):
+            continue
         parts.append(_row([f"<h3>{s}. {html.escape(section.title.get(lang))}</h3>" for lang in languages], columns))
         for i, item in enumerate(section.items, start=1):
             parts.append(_row([_item(item, lang, f"{s}.{i}") for lang in languages], columns))

@@ -80,3 +80,16 @@ _TOKENS = st.sampled_from([*"ab *_[]()`\\\n#-1.>※ 가나", "http://x.y", "**",
 def test_identity_round_trip_on_arbitrary_markup(text: str) -> None:
     extracted = extract(text)
     assert extracted.assemble(extracted.segments)[0] == text
+
+
+def test_large_briefings_preview_the_section_being_edited() -> None:
+    from briefing.model import LANGUAGES
+    from briefing.preview import preview_html
+    from tests.helpers import large_briefing
+
+    briefing = large_briefing(400, 60)
+    second = briefing.sections[1]
+    page = preview_html(briefing, LANGUAGES, second.id)
+    assert "Item 25:" in page and "Item 0:" not in page and "Item 50:" not in page
+    small = large_briefing(30, 60)
+    assert "Item 0:" in preview_html(small, LANGUAGES) and "Item 29:" in preview_html(small, LANGUAGES)

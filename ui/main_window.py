@@ -712,7 +712,10 @@ class MainWindow(QMainWindow):
                 self.preview.verticalScrollBar().setValue(position)
                 self.preview_updated.emit()
 
-        self.runner(self, "", lambda progress, cancel: preview_html(snapshot, languages), done, lambda e: None, False)
+        focus = self.selected_section_id()
+        self.runner(
+            self, "", lambda progress, cancel: preview_html(snapshot, languages, focus), done, lambda e: None, False
+        )
 
     # -- translation -----------------------------------------------------------------------------
     def _make_engine(self) -> Engine:
