@@ -14,6 +14,7 @@ from briefing.paths import recovery_folder
 from briefing.recovery import RecoveryEntry, orphaned_copies
 from briefing.storage import BriefingFileError
 from ui import settings as config
+from ui.labels import fill
 
 LOCALES = Path(__file__).resolve().parent.parent / "locales"
 UI_LANGUAGES = ("ko", "en")
@@ -73,12 +74,15 @@ def offer_recovery(parent: QWidget | None, entries: list[RecoveryEntry]) -> Reco
         else QCoreApplication.translate("Recovery", "an unsaved briefing")
     )
     box.setText(
-        QCoreApplication.translate(
-            "Recovery", "Briefing Studio did not close properly. Restore the unsaved changes to %1?"
-        ).replace("%1", name)
+        fill(
+            QCoreApplication.translate(
+                "Recovery", "Briefing Studio did not close properly. Restore the unsaved changes to %1?"
+            ),
+            name,
+        )
     )
     box.setInformativeText(
-        QCoreApplication.translate("Recovery", "Saved at %1 (UTC).").replace("%1", f"{entry.written:%Y-%m-%d %H:%M}")
+        fill(QCoreApplication.translate("Recovery", "Saved at %1 (UTC)."), f"{entry.written:%Y-%m-%d %H:%M}")
     )
     restore = box.addButton(QCoreApplication.translate("Recovery", "Restore"), QMessageBox.ButtonRole.AcceptRole)
     discard = box.addButton(QCoreApplication.translate("Recovery", "Discard"), QMessageBox.ButtonRole.DestructiveRole)

@@ -25,6 +25,7 @@ from briefing.pack import make_pack
 from briefing.templates import Layout, available_templates
 from ui import settings as config
 from ui.document import DocumentController
+from ui.labels import fill
 
 
 class ExportDialog(QDialog):
@@ -113,9 +114,7 @@ class ExportDialog(QDialog):
     def _done(self, result: Any) -> None:
         self.result = result
         self.buttons.setEnabled(True)
-        message = (
-            self.tr("Wrote %1 files to %2.").replace("%1", str(len(result.files))).replace("%2", str(result.folder))
-        )
+        message = fill(self.tr("Wrote %1 files to %2."), len(result.files), result.folder)
         parent = self.parentWidget()
         if isinstance(parent, QMainWindow):
             parent.statusBar().showMessage(message, 10_000)

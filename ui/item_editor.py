@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -24,30 +24,7 @@ from briefing.dates import PartialDate
 from briefing.model import Item, ItemType, Language, NoteMark, StatementKind, TargetStatus
 from ui import commands
 from ui.document import DocumentController
-from ui.outline_model import STATUS_COLOURS, status_text
-
-
-def type_names() -> dict[ItemType, str]:
-    translate = QCoreApplication.translate
-    return {
-        ItemType.TOPIC: translate("ItemType", "topic"),
-        ItemType.STATEMENT: translate("ItemType", "statement"),
-        ItemType.AGREEMENT: translate("ItemType", "agreement"),
-        ItemType.DECISION: translate("ItemType", "decision"),
-        ItemType.ACTION: translate("ItemType", "action"),
-        ItemType.SCHEDULE: translate("ItemType", "schedule"),
-        ItemType.NOTE: translate("ItemType", "note"),
-        ItemType.PARAGRAPH: translate("ItemType", "paragraph"),
-    }
-
-
-def kind_names() -> dict[StatementKind, str]:
-    translate = QCoreApplication.translate
-    return {
-        StatementKind.JOINT_STATEMENT: translate("ItemType", "joint statement"),
-        StatementKind.CONDEMNATION: translate("ItemType", "condemnation"),
-        StatementKind.SHARED_CONCERN: translate("ItemType", "shared concern"),
-    }
+from ui.labels import STATUS_COLOURS, kind_names, status_text, type_names
 
 
 class MarkdownEdit(QPlainTextEdit):
@@ -59,8 +36,6 @@ class MarkdownEdit(QPlainTextEdit):
 
 
 class ItemEditor(QWidget):
-    approve_requested = Signal()
-
     def __init__(self, document: DocumentController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.document = document

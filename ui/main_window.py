@@ -40,18 +40,12 @@ from ui import settings as config
 from ui.card_editor import CardEditor
 from ui.document import DocumentController
 from ui.item_editor import ItemEditor
+from ui.labels import fill
 from ui.outline_model import OutlineModel
 from ui.tasks import run_in_background
 
 PREVIEW_DELAY_MS = 400
 MAX_RECENT = 8
-
-
-def fill(template: str, *values: object) -> str:
-    """Qt-style %1, %2 … placeholders (translations may reorder them)."""
-    for number, value in reversed(list(enumerate(values, start=1))):
-        template = template.replace(f"%{number}", str(value))
-    return template
 
 
 class SectionEditor(QWidget):

@@ -8,7 +8,6 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractItemModel,
     QByteArray,
-    QCoreApplication,
     QMimeData,
     QModelIndex,
     QPersistentModelIndex,
@@ -16,18 +15,11 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
-from briefing.model import Briefing, Item, ItemType, Section, StatementKind, TargetStatus
+from briefing.model import Briefing, Item, Section, TargetStatus
+from ui.labels import STATUS_COLOURS, status_text, type_text
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
-STATUS_COLOURS = {
-    TargetStatus.EMPTY: "#b0b0b0",
-    TargetStatus.MACHINE: "#3d7bd9",
-    TargetStatus.MEMORY: "#17a2b8",
-    TargetStatus.EDITED: "#e0a800",
-    TargetStatus.APPROVED: "#2e9e44",
-    TargetStatus.NEEDS_REVIEW: "#d9383a",
-}
 
 _SECTION = 0  # internalId of top-level rows; item rows store their section's row + 1
 
@@ -244,41 +236,3 @@ class OutlineModel(QAbstractItemModel):
             painter.end()
             self._icons[status] = QIcon(pixmap)
         return self._icons[status]
-
-
-def status_text(status: TargetStatus) -> str:
-    labels = {
-        TargetStatus.EMPTY: QCoreApplication.translate("OutlineModel", "empty"),
-        TargetStatus.MACHINE: QCoreApplication.translate("OutlineModel", "machine-translated"),
-        TargetStatus.MEMORY: QCoreApplication.translate("OutlineModel", "memory-filled"),
-        TargetStatus.EDITED: QCoreApplication.translate("OutlineModel", "edited"),
-        TargetStatus.APPROVED: QCoreApplication.translate("OutlineModel", "approved"),
-        TargetStatus.NEEDS_REVIEW: QCoreApplication.translate("OutlineModel", "needs review"),
-    }
-    return labels[status]
-
-
-def type_text(item: Item) -> str:
-    """The item's type as the outline shows it, e.g. "condemnation" or "schedule 2025-H1"."""
-    translate = QCoreApplication.translate
-    if item.type is ItemType.STATEMENT and item.statement_kind is not None:
-        label = {
-            StatementKind.JOINT_STATEMENT: translate("ItemType", "joint statement"),
-            StatementKind.CONDEMNATION: translate("ItemType", "condemnation"),
-            StatementKind.SHARED_CONCERN: translate("ItemType", "shared concern"),
-        }[item.statement_kind]
-    else:
-        label = {
-            ItemType.TOPIC: translate("ItemType", "topic"),
-            ItemType.STATEMENT: translate("ItemType", "statement"),
-            ItemType.AGREEMENT: translate("ItemType", "agreement"),
-            ItemType.DECISION: translate("ItemType", "decision"),
-            ItemType.ACTION: translate("ItemType", "action"),
-            ItemType.SCHEDULE: translate("ItemType", "schedule"),
-            ItemType.NOTE: translate("ItemType", "note"),
-            ItemType.PARAGRAPH: translate("ItemType", "paragraph"),
-        }[item.type]
-    details = [str(item.when) if item.when else "", str(item.due) if item.due else ""]
-    if item.note_mark is not None and item.type is ItemType.NOTE:
-        details.append(item.note_mark.value)
-    return " ".join([label, *(d for d in details if d)])

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from briefing.packages import PackageError, PackageStore
+from ui.labels import fill
 
 
 class PackagesDialog(QDialog):
@@ -102,10 +103,7 @@ class PackagesDialog(QDialog):
     def _installed(self, package: Any) -> None:
         self.refresh()
         self.note.setText(
-            self.tr("Installed %1 → %2, version %3.")
-            .replace("%1", package.from_name)
-            .replace("%2", package.to_name)
-            .replace("%3", package.version)
+            fill(self.tr("Installed %1 → %2, version %3."), package.from_name, package.to_name, package.version)
         )
 
     def _failed(self, error: BaseException) -> None:
@@ -123,7 +121,7 @@ class PackagesDialog(QDialog):
         answer = QMessageBox.question(
             self,
             self.tr("Remove package"),
-            self.tr("Remove %1 → %2?").replace("%1", package.from_name).replace("%2", package.to_name),
+            fill(self.tr("Remove %1 → %2?"), package.from_name, package.to_name),
         )
         if answer == QMessageBox.StandardButton.Yes:
             try:
