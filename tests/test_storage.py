@@ -128,12 +128,30 @@ def test_stale_temporary_files_from_a_crash_are_cleared(tmp_path: Path) -> None:
 
 CHILD = textwrap.dedent(
     """
-    import sys
+    import os, pathlib, sys, time
     sys.path.insert(0, {root!r})
     from briefing import storage
     from briefing.fileformat import loads
-    path = sys.argv[1]
-    versions = [loads(open(name, encoding="utf-8").read()) for name in sys.argv[2:]]
+
+    path, stop_at = sys.argv[1], int(sys.argv[2])
+    versions = [loads(open(name, encoding="utf-8").read()) for name in sys.argv[3:]]
+    steps = 0
+
+    def pausing(name, real):
+        # Every step of a save that touches the disk passes here; at step `stop_at` the process
+        # says where it is and waits to be killed before doing it.
+        def step(*args, **kwargs):
+            global steps
+            steps += 1
+            if steps == stop_at:
+                print("paused before", name, flush=True)
+                time.sleep(3600)
+            return real(*args, **kwargs)
+        return step
+
+    os.fsync = pausing("fsync", os.fsync)
+    os.link = pausing("link", os.link)
+    pathlib.Path.replace = pausing("rename", pathlib.Path.replace)
     print("ready", flush=True)
     n = 0
     while True:
@@ -142,14 +160,16 @@ CHILD = textwrap.dedent(
     """
 )
 
+# One save over an existing file takes five steps (fsync the temporary file, link the backup, rename it,
+# rename the new file into place, fsync the folder); steps 1-10 cover two saves, the second one
+# replacing a `.bak` that already exists.
+STEPS_PER_TWO_SAVES = 10
+
 
 @pytest.mark.slow
 def test_killed_while_saving_leaves_old_or_new_file_complete(tmp_path: Path) -> None:
-    """A real process saving a 7 MB briefing in a loop is killed at random moments.
-
-    Most of a save is spent serialising; the kills go on until three have landed inside the write
-    itself (a temporary file is left behind), so the test always covers the dangerous moment.
-    """
+    """A real process saving a 7 MB briefing in a loop is SIGKILLed before each disk step of a save,
+    then at random moments: the path always holds the complete old or new file, and so does `.bak`."""
     old, new = large_briefing(2000, 1200), large_briefing(2000, 1100)
     old_text, new_text = dumps(old), dumps(new)
     assert len(old_text.encode()) > 6_000_000
@@ -157,30 +177,45 @@ def test_killed_while_saving_leaves_old_or_new_file_complete(tmp_path: Path) -> 
     (tmp_path / "new.json").write_text(new_text, "utf-8")
     target = tmp_path / "work" / "large.briefing"
     target.parent.mkdir()
-    target.write_text(old_text, "utf-8")
     script = tmp_path / "child.py"
     script.write_text(CHILD.format(root=str(ROOT)), "utf-8")
     rng = random.Random(20241107)
-    kills = mid_write = 0
-    while mid_write < 3 and kills < 80:
-        kills += 1
+    paused_at: list[str] = []
+    stops = [*range(1, STEPS_PER_TWO_SAVES + 1), *[0] * 6]  # 0: never pauses, killed after a random delay
+    for stop_at in stops:
+        target.write_text(old_text, "utf-8")
+        storage.backup_path(target).unlink(missing_ok=True)
         child = subprocess.Popen(
-            [sys.executable, str(script), str(target), str(tmp_path / "old.json"), str(tmp_path / "new.json")],
+            [
+                sys.executable,
+                str(script),
+                str(target),
+                str(stop_at),
+                str(tmp_path / "new.json"),
+                str(tmp_path / "old.json"),
+            ],
             stdout=subprocess.PIPE,
             text=True,
         )
         assert child.stdout is not None and child.stdout.readline().strip() == "ready"
-        time.sleep(rng.uniform(0.02, 0.4))
+        if stop_at:
+            paused_at.append(child.stdout.readline().strip())
+        else:
+            time.sleep(rng.uniform(0.02, 0.6))
         child.send_signal(signal.SIGKILL)
         child.wait()
         child.stdout.close()
-        on_disk = target.read_text("utf-8")
-        assert on_disk in (old_text, new_text)
+        assert target.read_text("utf-8") in (old_text, new_text)
         backup = storage.backup_path(target)
         if backup.exists():
             assert backup.read_text("utf-8") in (old_text, new_text)
-        leftovers = list(target.parent.glob(".*.tmp"))
-        mid_write += bool(leftovers)
-        for leftover in leftovers:
+        if stop_at in (1, 2):  # killed with the new version only in the temporary file
+            assert target.read_text("utf-8") == old_text
+            assert list(target.parent.glob(".*.tmp"))
+        if stop_at == 5:  # killed after the rename: the new version is in place
+            assert target.read_text("utf-8") == new_text
+            assert storage.backup_path(target).read_text("utf-8") == old_text
+        for leftover in target.parent.glob(".*.tmp"):
             leftover.unlink()
-    assert mid_write == 3, f"only {mid_write} of {kills} kills landed inside a write"
+        assert storage.load(target) in (old, new)  # and the next start finds a file that loads
+    assert paused_at == [f"paused before {name}" for name in ["fsync", "link", "rename", "rename", "fsync"] * 2]
