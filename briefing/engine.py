@@ -10,8 +10,11 @@ the package on disk changes or its settings do. It must only be used from one th
 from __future__ import annotations
 
 import os
+import re
+import struct
 from dataclasses import dataclass
-from typing import Any
+from pathlib import Path
+from typing import Any, BinaryIO
 
 from briefing.packages import InstalledPackage, PackageError, PackageStore
 
@@ -56,6 +59,51 @@ class _Loaded:
     package: InstalledPackage
     translator: Any  # ctranslate2.Translator
     tokenizer: Any  # sentencepiece.SentencePieceProcessor
+    positions: int | None  # a model with learned positions handles this many tokens; None: no limit
+
+
+def position_limit(model_bin: Path) -> int | None:
+    """How many positions a CTranslate2 model's learned position table has (None for sinusoidal ones).
+
+    Read from `model.bin`'s variable headers, seeking past the weights. Asking such a model for a longer
+    input or output fails with "No position encodings are defined for positions >= N" half-way through
+    a job, so the engine cuts sentences and caps decoding to fit.
+    """
+    limits = []
+    try:
+        with model_bin.open("rb") as stream:
+            _unpack(stream, "I")  # binary version
+            _read_string(stream)  # spec name
+            _unpack(stream, "I")  # revision
+            (count,) = _unpack(stream, "I")
+            for _ in range(count):
+                name = _read_string(stream)
+                (rank,) = _unpack(stream, "B")
+                shape = _unpack(stream, "I" * rank)
+                _unpack(stream, "B")  # data type
+                (size,) = _unpack(stream, "I")
+                stream.seek(size, os.SEEK_CUR)
+                if name.endswith("position_encodings/encodings") and shape:
+                    limits.append(shape[0])
+    except (OSError, struct.error, UnicodeDecodeError):
+        return None  # unreadable headers: rely on the error CTranslate2 reports instead
+    return min(limits) if limits else None
+
+
+def _unpack(stream: BinaryIO, layout: str) -> tuple[int, ...]:
+    size = struct.calcsize("<" + layout)
+    data = stream.read(size)
+    if len(data) != size:
+        raise struct.error("model.bin ends early")
+    return struct.unpack("<" + layout, data)
+
+
+def _read_string(stream: BinaryIO) -> str:
+    (length,) = _unpack(stream, "H")
+    return stream.read(length).rstrip(b"\0").decode("utf-8")
+
+
+_POSITION_ERROR = re.compile(r"No position encodings are defined for positions >= (\d+)")
 
 
 class Engine:
@@ -98,7 +146,8 @@ class Engine:
             tokenizer = sentencepiece.SentencePieceProcessor(model_file=str(package.sentencepiece_model))
         except (RuntimeError, OSError, ValueError) as error:
             raise PackageError(f"the {package.from_code}→{package.to_code} package cannot be loaded: {error}") from None
-        return _Loaded(stamp, settings, package, translator, tokenizer)
+        positions = position_limit(package.model_folder / "model.bin")
+        return _Loaded(stamp, settings, package, translator, tokenizer, positions)
 
     def check(self, source: str, target: str) -> InstalledPackage:
         """Load (or reuse) the pair's models; PackageMissing when none is installed."""
@@ -108,6 +157,13 @@ class Engine:
         loaded = self._model(source, target)
         pieces: list[list[str]] = loaded.tokenizer.encode(sentences, out_type=str)
         return pieces
+
+    def max_input_tokens(self, source: str, target: str) -> int:
+        """The longest piece of a sentence to hand the model: the setting, or less when the model's
+        position table could not hold its translation (allowed twice the input's length, as in decoding)."""
+        positions = self._model(source, target).positions
+        limit = self.settings.max_sentence_tokens
+        return limit if positions is None else max(4, min(limit, (positions - 12) // 2))
 
     def detokenize(self, source: str, target: str, pieces: list[str]) -> str:
         text: str = self._model(source, target).tokenizer.decode(pieces)
@@ -120,13 +176,25 @@ class Engine:
         loaded = self._model(source, target)
         settings = self.settings
         prefix = loaded.package.target_prefix
-        results = loaded.translator.translate_batch(
-            batch,
-            beam_size=settings.beam_size,
-            max_batch_size=settings.batch_size,
-            max_decoding_length=max(len(tokens) for tokens in batch) * 2 + 10,
-            target_prefix=[[prefix]] * len(batch) if prefix else None,
-        )
+        decoding = max(len(tokens) for tokens in batch) * 2 + 10
+        for _attempt in range(2):
+            if loaded.positions is not None:
+                decoding = min(decoding, loaded.positions - 2)
+            try:
+                results = loaded.translator.translate_batch(
+                    batch,
+                    beam_size=settings.beam_size,
+                    max_batch_size=settings.batch_size,
+                    max_decoding_length=decoding,
+                    target_prefix=[[prefix]] * len(batch) if prefix else None,
+                )
+                break
+            except RuntimeError as error:
+                # A position table model.bin did not reveal: learn its size and try once more.
+                match = _POSITION_ERROR.search(str(error))
+                if match is None or loaded.positions is not None:
+                    raise
+                loaded.positions = int(match.group(1))
         self.batches += 1
         out = []
         for result in results:

@@ -124,7 +124,7 @@ def run(
 
 def _chunks(engine: Engine, source: str, target: str, sentences: list[str]) -> dict[str, list[tuple[str, list[str]]]]:
     """Each sentence with its tokens; a sentence too long for the model is cut at word boundaries."""
-    limit = engine.settings.max_sentence_tokens
+    limit = engine.max_input_tokens(source, target)
     out: dict[str, list[tuple[str, list[str]]]] = {}
     for sentence, pieces in zip(sentences, engine.tokenize(source, target, sentences), strict=True):
         if len(pieces) <= limit:

@@ -11,12 +11,14 @@ from pathlib import Path
 
 import pytest
 
+from briefing import engine as engine_module
 from briefing import jobs
-from briefing.engine import Engine, EngineSettings, PackageMissing
+from briefing.engine import Engine, EngineSettings, PackageMissing, position_limit
 from briefing.model import Briefing, Item, Language, TargetOrigin, TargetStatus
 from briefing.packages import PackageStore
 from briefing.storage import load
 from tests.conftest import EXAMPLE
+from tests.tiny_package import build_package
 
 
 class Spy(Engine):
@@ -58,8 +60,9 @@ def test_example_translates_into_korean_exactly_through_the_models() -> None:
     # Sizeable batches, never one call per sentence; each distinct sentence exactly once.
     sent = [chunk for batch in engine.seen for chunk in batch]
     assert len(sent) == len(set(sent))
-    assert result.sentences == 27  # distinct sentences; the longest is cut in two for the tiny model
-    assert engine.batches == len(engine.seen) == 2
+    assert result.sentences == 27  # distinct sentences; the tiny model's small vocabulary makes many tokens,
+    assert len(sent) == 39  # so the longest ones are cut to fit its 256 positions
+    assert engine.batches == len(engine.seen) == 3  # of 16, 16 and 7
 
 
 @pytest.mark.usefixtures("installed")
@@ -114,6 +117,54 @@ def test_a_sentence_too_long_for_the_model_is_cut_at_word_boundaries_and_joined(
     jobs.apply(briefing, jobs.run(engine, jobs.plan(briefing, Language.KO)))
     assert briefing.items()[0].text.ko == long_text
     assert len([s for batch in engine.seen for s in batch]) > 10
+
+
+def _long_sentence_briefing() -> tuple[Briefing, str]:
+    briefing = Briefing()
+    section = briefing.add_section()
+    long_text = " ".join(f"word{n}" for n in range(150)) + "."
+    briefing.add_item(section.id).set_text(Language.EN, long_text)
+    return briefing, long_text
+
+
+@pytest.fixture
+def short_position_package(tmp_path: Path) -> Path:
+    """A package whose model has a learned position table of only 48 entries."""
+    store = PackageStore()
+    store.install(build_package(tmp_path, "en", "ko", max_positions=48))
+    package = store.find("en", "ko")
+    assert package is not None
+    return package.model_folder
+
+
+def test_a_model_with_few_positions_gets_sentences_it_can_hold(short_position_package: Path) -> None:
+    """Default settings (200-token sentences, beam 4) against a model that holds 48 positions: the
+    engine reads the table's size from model.bin and cuts and caps to fit instead of failing mid-job."""
+    assert position_limit(short_position_package / "model.bin") == 48
+    briefing, long_text = _long_sentence_briefing()
+    engine = Spy(EngineSettings(beam_size=4))
+    assert engine.max_input_tokens("en", "ko") == 18
+    jobs.apply(briefing, jobs.run(engine, jobs.plan(briefing, Language.KO)))
+    assert briefing.items()[0].text.ko == long_text
+
+
+def test_a_position_table_model_bin_does_not_reveal_is_learned_from_the_error(
+    short_position_package: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(engine_module, "position_limit", lambda _path: None)
+    engine = Engine(PackageStore(), EngineSettings(beam_size=4))
+    words = "The two sides agreed to continue space cooperation".split()
+    sentence = " ".join(words)
+    (pieces,) = engine.tokenize("en", "ko", [sentence])
+    assert 19 < len(pieces) < 46  # fits the 48-position encoder, but not 2x+10 decoding steps
+    assert engine.translate("en", "ko", [sentence]) == [sentence]
+    assert engine.max_input_tokens("en", "ko") == 18  # and later sentences are cut to fit
+
+
+def test_position_limit_of_unreadable_headers_is_unknown(tmp_path: Path) -> None:
+    (tmp_path / "model.bin").write_bytes(b"\x06\x00\x00\x00\xff\xff")
+    assert position_limit(tmp_path / "model.bin") is None
+    assert position_limit(tmp_path / "missing.bin") is None
 
 
 @pytest.mark.usefixtures("installed")
