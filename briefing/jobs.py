@@ -95,7 +95,7 @@ def run(
     engine.check(source, target)
     extracted: dict[str, Extracted] = {task.item_id: extract(task.source_text) for task in request.tasks}
     unique = list(dict.fromkeys(s for e in extracted.values() for s in e.segments))
-    chunks_of = _chunks(engine, source, target, unique)
+    chunks_of = model_inputs(engine, source, target, unique)
     tokens = {chunk: pieces for chunks in chunks_of.values() for chunk, pieces in chunks}
     # Similar lengths in one batch waste the least padding.
     order = sorted(tokens, key=lambda chunk: len(tokens[chunk]))
@@ -122,8 +122,11 @@ def run(
     return result
 
 
-def _chunks(engine: Engine, source: str, target: str, sentences: list[str]) -> dict[str, list[tuple[str, list[str]]]]:
-    """Each sentence with its tokens; a sentence too long for the model is cut at word boundaries."""
+def model_inputs(
+    engine: Engine, source: str, target: str, sentences: list[str]
+) -> dict[str, list[tuple[str, list[str]]]]:
+    """Each sentence with the pieces the model gets for it: (text, tokens) once, or several when a sentence
+    too long for the model is cut at word boundaries."""
     limit = engine.max_input_tokens(source, target)
     out: dict[str, list[tuple[str, list[str]]]] = {}
     for sentence, pieces in zip(sentences, engine.tokenize(source, target, sentences), strict=True):
