@@ -21,6 +21,7 @@ from docx.opc.part import XmlPart
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Pt, RGBColor
+from lxml import etree
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
@@ -120,7 +121,7 @@ def _add_style(document: Any, spec: StyleSpec, fonts: Fonts) -> None:
             jc.set(qn("w:val"), spec.align)
             _insert_ppr_child(style.element.get_or_add_pPr(), jc)
         set_run_fonts(style.element.get_or_add_rPr(), fonts.latin[0], fonts.east_asian[0])
-        keep_korean_words_whole(style.element.get_or_add_pPr())
+        korean_line_rules(style.element.get_or_add_pPr())
 
 
 def _table_borders(style_element: Any) -> None:
@@ -199,11 +200,17 @@ def _insert_ppr_child(ppr: Any, child: Any) -> None:
     ppr.append(child)
 
 
-def keep_korean_words_whole(ppr: Any) -> None:
-    """`w:wordWrap w:val="0"`: Word breaks Korean lines between words (eojeol), not inside them."""
-    wrap = OxmlElement("w:wordWrap")
-    wrap.set(qn("w:val"), "0")
-    _insert_ppr_child(ppr, wrap)
+def korean_line_rules(ppr: Any) -> None:
+    """Paragraph rules for Korean official text.
+
+    `w:wordWrap w:val="0"`: lines break between words (eojeol), not inside them. `w:autoSpaceDE` and
+    `w:autoSpaceDN` off: no automatic gap between Hangul and Latin letters or digits, which otherwise
+    renders "제23차" as "제 23 차" and "TF장" as "TF 장" (official documents write them closed up).
+    """
+    for name in ("wordWrap", "autoSpaceDE", "autoSpaceDN"):
+        rule = OxmlElement(f"w:{name}")
+        rule.set(qn("w:val"), "0")
+        _insert_ppr_child(ppr, rule)
 
 
 # -- fonts and language ----------------------------------------------------------------------------
@@ -270,7 +277,8 @@ def _font_table(document: Any, fonts: Fonts) -> None:
         table_part = document.part.part_related_by(RT.FONT_TABLE)
     except KeyError:
         return
-    table = parse_xml(table_part.blob) if not hasattr(table_part, "element") else table_part.element
+    # python-docx loads the font table as a plain Part (bytes): parse it, edit, and store the bytes back.
+    table = table_part.element if isinstance(table_part, XmlPart) else parse_xml(table_part.blob)
     for chain, charset in ((fonts.east_asian, "81"), (fonts.latin, "00")):
         for index, name in enumerate(chain):
             entry = next((f for f in table.findall(qn("w:font")) if f.get(qn("w:name")) == name), None)
@@ -288,6 +296,8 @@ def _font_table(document: Any, fonts: Fonts) -> None:
                 character_set = OxmlElement("w:charset")
                 character_set.set(qn("w:val"), charset)
                 entry.append(character_set)
+    if not isinstance(table_part, XmlPart):
+        table_part._blob = etree.tostring(table, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
 # -- numbering -------------------------------------------------------------------------------------

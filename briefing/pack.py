@@ -6,6 +6,7 @@ sections and items in the same order with the same numbering, or the export fail
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import io
 import json
@@ -18,6 +19,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from xml.etree import ElementTree
+from xml.sax.saxutils import escape
 
 import docx
 
@@ -227,13 +230,86 @@ def libreoffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+@functools.cache
+def installed_font_families() -> frozenset[str]:
+    """Font families fontconfig knows on this machine, case-folded (empty when fc-list is missing)."""
+    try:
+        listed = subprocess.run(["fc-list", ":", "family"], capture_output=True, text=True, timeout=30, check=False)
+    except (OSError, subprocess.TimeoutExpired):
+        return frozenset()
+    return frozenset(name.strip().casefold() for line in listed.stdout.splitlines() for name in line.split(","))
+
+
+def font_substitutions(document: Path, installed: frozenset[str]) -> dict[str, str]:
+    """Each font the document's font table names that this machine lacks, mapped to the first installed
+    font of its fallback chain (`w:altName`, written from the template's chain).
+
+    LibreOffice ignores `w:altName` and substitutes by its own table, which turns a serif template's
+    Batang into a sans face; its replacement table, filled with these pairs, makes the chain hold.
+    """
+    try:
+        with zipfile.ZipFile(document) as bundle:
+            table = ElementTree.fromstring(bundle.read("word/fontTable.xml"))
+    except (KeyError, OSError, zipfile.BadZipFile, ElementTree.ParseError):
+        return {}
+    alternative: dict[str, str | None] = {}
+    for font in table.iter(f"{_W}font"):
+        name = font.get(f"{_W}name")
+        if name:
+            alt = font.find(f"{_W}altName")
+            alternative[name] = alt.get(f"{_W}val") if alt is not None else None
+    pairs = {}
+    for name in alternative:
+        if name.casefold() in installed:
+            continue
+        seen, candidate = {name}, alternative[name]
+        while candidate and candidate not in seen:
+            if candidate.casefold() in installed:
+                pairs[name] = candidate
+                break
+            seen.add(candidate)
+            candidate = alternative.get(candidate)
+    return pairs
+
+
+def _write_replacement_table(profile: Path, pairs: dict[str, str]) -> None:
+    """LibreOffice's font replacement table (Tools → Options → Fonts) in a fresh user profile."""
+    nodes = "".join(
+        f'<node oor:name="_{index}" oor:op="replace">'
+        '<prop oor:name="Always" oor:op="fuse"><value>true</value></prop>'
+        '<prop oor:name="OnScreenOnly" oor:op="fuse"><value>false</value></prop>'
+        f'<prop oor:name="ReplaceFont" oor:op="fuse"><value>{escape(name)}</value></prop>'
+        f'<prop oor:name="SubstituteFont" oor:op="fuse"><value>{escape(substitute)}</value></prop>'
+        "</node>"
+        for index, (name, substitute) in enumerate(sorted(pairs.items()))
+    )
+    (profile / "user").mkdir(parents=True)
+    (profile / "user" / "registrymodifications.xcu").write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" '
+        'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\n'
+        '<item oor:path="/org.openoffice.Office.Common/Font/Substitution">'
+        '<prop oor:name="Replacement" oor:op="fuse"><value>true</value></prop></item>\n'
+        f'<item oor:path="/org.openoffice.Office.Common/Font/Substitution/FontPairs">{nodes}</item>\n'
+        "</oor:items>\n",
+        "utf-8",
+    )
+
+
 def convert_to_pdf(source: Path, folder: Path, timeout: float = PDF_TIMEOUT_SECONDS) -> Path:
-    """Convert with LibreOffice in its own temporary profile (so a running LibreOffice is not disturbed)."""
+    """Convert with LibreOffice in its own temporary profile (so a running LibreOffice is not disturbed),
+    whose font replacement table follows the document's fallback chains for fonts this machine lacks."""
     program = libreoffice()
     if program is None:
         raise ExportError("PDF needs LibreOffice, which is not installed (apt-get install libreoffice-writer-nogui)")
     with tempfile.TemporaryDirectory(prefix="briefing-pdf-") as work:
         profile = Path(work) / "profile"
+        pairs = font_substitutions(source, installed_font_families())
+        if pairs:
+            _write_replacement_table(profile, pairs)
         command = [
             program,
             f"-env:UserInstallation={profile.as_uri()}",

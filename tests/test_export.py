@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import itertools
 import json
 import shutil
 import zipfile
@@ -11,6 +12,8 @@ from pathlib import Path
 
 import docx
 import pytest
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml import parse_xml
 from docx.oxml.ns import qn
 
 from briefing.cli import run
@@ -85,7 +88,15 @@ def test_every_template_renders_every_layout(key: str, layout: Layout) -> None:
     assert defaults.find(qn("w:lang")).get(qn("w:eastAsia")) == "ko-KR"
     assert document.settings.element.find(qn("w:themeFontLang")).get(qn("w:eastAsia")) == "ko-KR"
     body_style = document.styles["Briefing Body"].element
-    assert body_style.find(qn("w:pPr")).find(qn("w:wordWrap")).get(qn("w:val")) == "0"
+    # The template's fallback chains in the font table: each font names the next as its alternative.
+    table = document.part.part_related_by(RT.FONT_TABLE)
+    entries = {f.get(qn("w:name")): f for f in parse_xml(table.blob).findall(qn("w:font"))}
+    for chain in (template.fonts.east_asian, template.fonts.latin):
+        for name, following in itertools.pairwise(chain):
+            assert entries[name].find(qn("w:altName")).get(qn("w:val")) == following
+        assert entries[chain[-1]].find(qn("w:altName")) is None
+    for rule in ("wordWrap", "autoSpaceDE", "autoSpaceDN"):  # Korean words whole, "제23차" closed up
+        assert body_style.find(qn("w:pPr")).find(qn(f"w:{rule}")).get(qn("w:val")) == "0"
     # The marking on every page (in the header or footer of the only section), page X / Y fields.
     assert len(document.sections) == 1
     marking = {

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing.pack import ExportError, libreoffice, make_pack
+from briefing.pack import ExportError, font_substitutions, installed_font_families, libreoffice, make_pack
 from briefing.storage import load
 from briefing.templates import Layout, available_templates, find_template
 from tests.conftest import EXAMPLE
@@ -53,3 +53,35 @@ def test_pdf_without_libreoffice_is_a_clear_message(tmp_path: Path, monkeypatch:
     with pytest.raises(ExportError, match="PDF needs LibreOffice, which is not installed"):
         make_pack(load(EXAMPLE), find_template("press-release"), tmp_path / "out", "x", [Layout.KO], pdf=True)
     assert not (tmp_path / "out").exists()
+
+
+def test_fonts_a_machine_lacks_follow_the_template_chain(tmp_path: Path) -> None:
+    result = make_pack(load(EXAMPLE), find_template("meeting-report"), tmp_path, "scwg-23", [Layout.KO])
+    document = tmp_path / result.manifest["files"][0]["file"]
+    # The serif template's chain: Batang → Noto Serif CJK KR → NanumMyeongjo; Times New Roman → Liberation Serif.
+    assert font_substitutions(document, frozenset({"noto serif cjk kr", "nanummyeongjo"})) == {
+        "Batang": "Noto Serif CJK KR"
+    }
+    assert font_substitutions(document, frozenset({"nanummyeongjo", "liberation serif"})) == {
+        "Batang": "NanumMyeongjo",
+        "Noto Serif CJK KR": "NanumMyeongjo",
+        "Times New Roman": "Liberation Serif",
+    }
+    assert font_substitutions(document, frozenset({"batang"})) == {}  # nothing in the chain is installed
+    (tmp_path / "broken.docx").write_bytes(b"not a zip")
+    assert font_substitutions(tmp_path / "broken.docx", frozenset()) == {}
+
+
+@pytest.mark.slow
+def test_pdf_of_a_serif_template_uses_the_serif_korean_fallback(tmp_path: Path) -> None:
+    """Without Batang, LibreOffice on its own draws the meeting report in a sans face; the template's
+    chain asks for Noto Serif CJK KR, which the set-up's fonts-noto-cjk provides."""
+    installed = installed_font_families()
+    if "batang" in installed or "noto serif cjk kr" not in installed:
+        pytest.skip("needs a machine with Noto Serif CJK KR and without Batang")
+    assert libreoffice(), "LibreOffice is needed for this test (./dev test installs it)"
+    make_pack(load(EXAMPLE), find_template("meeting-report"), tmp_path, "scwg-23", [Layout.KO], pdf=True)
+    fonts = subprocess.run(
+        [_tool("pdffonts"), str(tmp_path / "scwg-23.ko.pdf")], capture_output=True, text=True, check=True
+    ).stdout
+    assert "NotoSerifCJK" in fonts and "NotoSansCJK" not in fonts, fonts
