@@ -263,6 +263,7 @@ class _Renderer:
                 cells = table.add_row().cells
                 self._cell_text(cells[0], label, "Briefing Card", bold=True)
                 self._cell_text(cells[1], value, "Briefing Card")
+            _column_widths(table, self.document.sections[-1], (0.2, 0.8))  # labels are short
             self.paragraph("Briefing Body")
         body_style = "Briefing Item" if self.template.style is ItemStyle.REPORT else "Briefing Body"
         for s, section in enumerate(self.briefing.sections, start=1):

@@ -157,6 +157,8 @@ def test_report_style_and_official_dates() -> None:
     assert any(p.startswith("* 한국은 JCO 셀") for p in paragraphs)
     card = document.tables[0]
     assert card.rows[0].cells[1].text == "2024. 11. 7.(현지시각)"
+    label, value = (cell.width for cell in card.rows[0].cells)
+    assert 3.5 * label < value  # a narrow label column, the value gets the room
     english = opened(render(example(), find_template("meeting-report"), Layout.EN))
     assert english.tables[0].rows[0].cells[1].text == "November 7, 2024 (local time)"
     assert "■ Overview" in [p.text for p in english.paragraphs]
