@@ -351,6 +351,10 @@
         <translation>다른 이름으로 저장(&amp;A)…</translation>
     </message>
     <message>
+        <source>Recover &amp;unsaved work…</source>
+        <translation>저장하지 않은 작업 복구(&amp;U)…</translation>
+    </message>
+    <message>
         <source>&amp;Export…</source>
         <translation>내보내기(&amp;E)…</translation>
     </message>
@@ -571,6 +575,10 @@
         <translation>번역 실패</translation>
     </message>
     <message>
+        <source>Cannot recover</source>
+        <translation>복구할 수 없음</translation>
+    </message>
+    <message>
         <source>About Briefing Studio</source>
         <translation>Briefing Studio 정보</translation>
     </message>
@@ -726,6 +734,10 @@ Bilingual Korean/English briefings, translated offline.</source>
         <translation>%1(UTC)에 저장됨.</translation>
     </message>
     <message>
+        <source>Older copies: %1, listed under File → Recover unsaved work.</source>
+        <translation>이전 복구본 %1개는 파일 → 저장하지 않은 작업 복구에서 볼 수 있습니다.</translation>
+    </message>
+    <message>
         <source>Restore</source>
         <translation>복구</translation>
     </message>
@@ -740,6 +752,53 @@ Bilingual Korean/English briefings, translated offline.</source>
     <message>
         <source>Cannot recover</source>
         <translation>복구할 수 없음</translation>
+    </message>
+    <message>
+        <source>%1 — saved %2 (UTC)</source>
+        <translation>%1 — %2(UTC)에 저장됨</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryDialog</name>
+    <message>
+        <source>Recover unsaved work</source>
+        <translation>저장하지 않은 작업 복구</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>복구</translation>
+    </message>
+    <message>
+        <source>Discard…</source>
+        <translation>버리기…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>닫기</translation>
+    </message>
+    <message>
+        <source>Unsaved work kept from sessions that did not close properly, newest first.</source>
+        <translation>정상적으로 종료되지 않은 세션에서 보관해 둔 저장하지 않은 작업입니다(최신순).</translation>
+    </message>
+    <message>
+        <source>There is no unsaved work to recover.</source>
+        <translation>복구할 저장하지 않은 작업이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Discard unsaved work</source>
+        <translation>저장하지 않은 작업 버리기</translation>
+    </message>
+    <message>
+        <source>Delete the recovery copy of %1? Its unsaved changes are lost.</source>
+        <translation>%1의 복구본을 삭제하시겠습니까? 저장하지 않은 변경 내용은 사라집니다.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>삭제</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>보관</translation>
     </message>
 </context>
 <context>

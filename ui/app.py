@@ -81,9 +81,11 @@ def offer_recovery(parent: QWidget | None, entries: list[RecoveryEntry]) -> Reco
             name,
         )
     )
-    box.setInformativeText(
-        fill(QCoreApplication.translate("Recovery", "Saved at %1 (UTC)."), f"{entry.written:%Y-%m-%d %H:%M}")
-    )
+    saved = fill(QCoreApplication.translate("Recovery", "Saved at %1 (UTC)."), f"{entry.written:%Y-%m-%d %H:%M}")
+    if len(entries) > 1:
+        more = QCoreApplication.translate("Recovery", "Older copies: %1, listed under File → Recover unsaved work.")
+        saved += "\n" + fill(more, len(entries) - 1)
+    box.setInformativeText(saved)
     restore = box.addButton(QCoreApplication.translate("Recovery", "Restore"), QMessageBox.ButtonRole.AcceptRole)
     discard = box.addButton(QCoreApplication.translate("Recovery", "Discard"), QMessageBox.ButtonRole.DestructiveRole)
     box.addButton(QCoreApplication.translate("Recovery", "Later"), QMessageBox.ButtonRole.RejectRole)

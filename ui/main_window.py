@@ -34,6 +34,7 @@ from briefing.fileformat import BriefingFormatError
 from briefing.model import LANGUAGES, Bilingual, Briefing, Item, Language, Section, TargetStatus
 from briefing.packages import PackageStore
 from briefing.preview import preview_html
+from briefing.recovery import RecoveryEntry
 from briefing.storage import BriefingFileError, load
 from ui import commands
 from ui import settings as config
@@ -178,6 +179,7 @@ class MainWindow(QMainWindow):
             "open": self._action("open", self._choose_file, keys.Open),
             "save": self._action("save", self.save, keys.Save),
             "save_as": self._action("saveAs", self.save_as, keys.SaveAs),
+            "recover": self._action("recoverAction", self.open_recovery_dialog),
             "export": self._action("export", self.open_export_dialog, "Ctrl+E"),
             "packages": self._action("packages", self.open_packages_dialog),
             "settings": self._action("settings", self.open_settings_dialog, keys.Preferences),
@@ -216,7 +218,18 @@ class MainWindow(QMainWindow):
         for action in (a["new"], a["open"]):
             self.file_menu.addAction(action)
         self.file_menu.addMenu(self.recent_menu)
-        for action in (a["save"], a["save_as"], None, a["export"], a["packages"], a["settings"], None, a["quit"]):
+        file_actions = (
+            a["save"],
+            a["save_as"],
+            a["recover"],
+            None,
+            a["export"],
+            a["packages"],
+            a["settings"],
+            None,
+            a["quit"],
+        )
+        for action in file_actions:
             self.file_menu.addSeparator() if action is None else self.file_menu.addAction(action)
         for action in (
             undo,
@@ -254,6 +267,7 @@ class MainWindow(QMainWindow):
             "open": self.tr("&Open…"),
             "save": self.tr("&Save"),
             "save_as": self.tr("Save &As…"),
+            "recover": self.tr("Recover &unsaved work…"),
             "export": self.tr("&Export…"),
             "packages": self.tr("Language &packages…"),
             "settings": self.tr("Se&ttings…"),
@@ -826,6 +840,30 @@ class MainWindow(QMainWindow):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         self.export_dialog = dialog
+
+    def open_recovery_dialog(self) -> None:
+        from ui.recovery_dialog import RecoveryDialog
+
+        dialog = RecoveryDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.restore_requested.connect(lambda entry: self.restore_copy(entry) and dialog.accept())
+        dialog.open()
+        self.recovery_dialog = dialog
+
+    def restore_copy(self, entry: RecoveryEntry) -> bool:
+        """Open a recovery copy as unsaved work on its original file, then delete the copy."""
+        if not self.confirm_discard():
+            return False
+        try:
+            briefing = entry.load()
+        except (BriefingFormatError, BriefingFileError) as error:
+            box = QMessageBox(QMessageBox.Icon.Critical, self.tr("Cannot recover"), str(error), parent=self)
+            box.setObjectName("recoveryFailed")
+            box.open()
+            return False
+        self.open_recovered(briefing, entry.document_path)
+        entry.discard()
+        return True
 
     def open_settings_dialog(self) -> None:
         from ui.settings_dialog import SettingsDialog

@@ -8,9 +8,10 @@ import subprocess
 import sys
 import textwrap
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from briefing.paths import recovery_folder
@@ -97,3 +98,111 @@ def test_killed_while_editing_then_restart_offers_and_restores(tmp_path: Path, q
     finally:
         window.document.undo_stack.setClean()
         window.close()
+
+
+CRASHED_SESSION = textwrap.dedent(
+    """
+    import os, sys
+    sys.path.insert(0, {root!r})
+    from pathlib import Path
+    from briefing.paths import recovery_folder
+    from briefing.recovery import RecoverySession
+    from briefing.storage import load
+    briefing = load(Path(sys.argv[1]))
+    briefing.item("item-convened").set_text(briefing.item("item-convened").source.other, sys.argv[3])
+    RecoverySession(recovery_folder(), Path(sys.argv[2]) if sys.argv[2] else None).write(briefing)
+    os._exit(9)  # gone without discarding the copy, as a crash leaves it
+    """
+)
+
+
+def _crashed_session(tmp_path: Path, document: Path | None, text: str) -> None:
+    script = tmp_path / "crash.py"
+    script.write_text(CRASHED_SESSION.format(root=str(ROOT)), "utf-8")
+    subprocess.run([sys.executable, str(script), str(EXAMPLE), str(document or ""), text], check=False, timeout=60)
+
+
+def _visible(kind: type, name: str) -> Any:
+    return next(w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.objectName() == name)
+
+
+def test_recover_dialog_lists_every_copy_discards_one_and_restores_another(tmp_path: Path, qtbot: QtBot) -> None:
+    from ui.main_window import MainWindow
+
+    document = tmp_path / "scwg-23.briefing"
+    save(__import__("briefing.storage").storage.load(EXAMPLE), document)
+    _crashed_session(tmp_path, document, "첫 번째 창에서 고친 문안.")
+    _crashed_session(tmp_path, None, "저장한 적 없는 문안.")
+    assert len(orphaned_copies(recovery_folder())) == 2
+    window = MainWindow()
+    window.show()
+    try:
+        window.actions_["recover"].trigger()
+        dialog = _visible(QDialog, "recoveryDialog")
+        assert dialog.list.count() == 2
+        texts = [dialog.list.item(row).text() for row in range(2)]
+        assert any(str(document) in text for text in texts)
+        assert any("an unsaved briefing" in text for text in texts)
+        # Discard the never-saved one, after confirming.
+        dialog.list.setCurrentRow(next(row for row, text in enumerate(texts) if "an unsaved briefing" in text))
+        dialog.discard_button.click()
+        confirm = _visible(QMessageBox, "recoveryDiscardConfirm")
+        next(b for b in confirm.buttons() if b.text() == "Delete").click()
+        qtbot.waitUntil(lambda: dialog.list.count() == 1)
+        assert len(orphaned_copies(recovery_folder())) == 1
+        # Restore the other into the window.
+        dialog.restore_button.click()
+        qtbot.waitUntil(lambda: not dialog.isVisible())
+        assert window.document.path == document
+        assert window.document.briefing.item("item-convened").text.ko == "첫 번째 창에서 고친 문안."
+        assert window.isWindowModified()
+        assert orphaned_copies(recovery_folder()) == []
+        # Nothing left: the dialog says so.
+        window.actions_["recover"].trigger()
+        empty = _visible(QDialog, "recoveryDialog")
+        assert empty.list.count() == 0 and not empty.restore_button.isEnabled()
+        assert empty.explanation.text() == "There is no unsaved work to recover."
+        empty.close()
+    finally:
+        window.document.undo_stack.setClean()
+        window.close()
+
+
+def test_a_damaged_recovery_copy_is_reported_and_kept(tmp_path: Path, qtbot: QtBot) -> None:
+    from ui.main_window import MainWindow
+
+    _crashed_session(tmp_path, tmp_path / "lost.briefing", "문안.")
+    (entry,) = orphaned_copies(recovery_folder())
+    entry.copy_path.write_bytes(entry.copy_path.read_bytes()[:200])  # a disk that filled up, say
+    window = MainWindow()
+    window.show()
+    try:
+        window.actions_["recover"].trigger()
+        dialog = _visible(QDialog, "recoveryDialog")
+        dialog.restore_button.click()
+        failed = _visible(QMessageBox, "recoveryFailed")
+        assert str(entry.copy_path) in failed.text() and "truncated" in failed.text()
+        failed.close()
+        assert dialog.isVisible() and entry.copy_path.exists()  # nothing deleted, the user can retry or copy it
+        dialog.close()
+    finally:
+        window.close()
+
+
+def test_start_offer_mentions_older_copies(tmp_path: Path) -> None:
+    from ui.app import offer_recovery
+
+    _crashed_session(tmp_path, tmp_path / "a.briefing", "하나.")
+    _crashed_session(tmp_path, tmp_path / "b.briefing", "둘.")
+
+    shown: list[str] = []
+
+    def answer_later() -> None:
+        box = _visible(QMessageBox, "recoveryOffer")
+        shown.append(box.informativeText())
+        next(b for b in box.buttons() if b.text() == "Later").click()
+
+    QTimer.singleShot(200, answer_later)
+    assert offer_recovery(None, orphaned_copies(recovery_folder())) is None
+    assert shown[0].endswith("Older copies: 1, listed under File → Recover unsaved work.")
+    assert len(orphaned_copies(recovery_folder())) == 2  # "Later" keeps both
