@@ -12,6 +12,7 @@ import html
 import re
 import threading
 import xml.etree.ElementTree as ET
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -42,11 +43,28 @@ def _parser() -> markdown.Markdown:
 @functools.lru_cache(maxsize=4096)
 def parse(text: str) -> tuple[ET.Element, Callable[[str], str]]:
     """The Markdown element tree (treat it as read-only: it is cached), and a function that resolves
-    Python-Markdown's stash placeholders. A pack renders each text two or three times."""
-    md = _parser()
+    Python-Markdown's stash placeholders. A pack renders each text two or three times.
+
+    Python-Markdown can lose characters on unbalanced emphasis (`*a**a*Bravo` comes back as `*a`,
+    strong `a`, `ravo`). When any letter or digit of the text is missing from the tree, the text is
+    parsed again with its Markdown punctuation escaped: shown exactly as typed, formatting given up.
+    """
     # Python-Markdown nests lists by 4 spaces; editors (and people) often indent by 2.
     if any(len(m.group(1)) % 4 == 2 for m in _LIST_INDENT.finditer(text)):
         text = _LIST_INDENT.sub(lambda m: m.group(1) * 2, text)
+    root, resolve, labels = _parse(text)
+    if _loses_characters(text, root, resolve, labels):
+        root, resolve, _ = _parse(_MARKDOWN_PUNCTUATION.sub(r"\\\1", text.replace("&", "&amp;")))
+    return root, resolve
+
+
+_MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_{}\[\]()>#+\-.!<|~])")
+_LIST_MARKERS = re.compile(r"^(?:[ \t>]|[-+*](?=[ \t])|\d+[.)](?=[ \t]|$))+", re.MULTILINE)
+_ALPHANUMERIC = re.compile(r"[^\W_]", re.UNICODE)
+
+
+def _parse(text: str) -> tuple[ET.Element, Callable[[str], str], list[str]]:
+    md = _parser()
     root = ET.Element("div")
     if text.strip():  # Markdown.convert's steps, without serialising the tree to HTML we would not use
         lines = text.split("\n")
@@ -67,7 +85,25 @@ def parse(text: str) -> tuple[ET.Element, Callable[[str], str]]:
 
         return _STASH.sub(one, value)
 
-    return root, resolve
+    return root, resolve, list(md.references)
+
+
+def _loses_characters(text: str, root: ET.Element, resolve: Callable[[str], str], labels: list[str]) -> bool:
+    """Whether a letter or digit of the text appears nowhere in the tree (its text and attributes).
+
+    List numbers become Word's numbering, entities their character and reference-link labels vanish
+    by design; they are taken out of the count first."""
+    source = html.unescape(_LIST_MARKERS.sub("", text))
+    for label in labels:  # Python-Markdown keeps them lower-cased
+        source = re.sub(rf"\[{re.escape(label)}\]", "", source, flags=re.IGNORECASE)
+    wanted = Counter(_ALPHANUMERIC.findall(source))
+    if not wanted:
+        return False
+    shown = Counter(_ALPHANUMERIC.findall(resolve("".join(root.itertext()))))
+    for element in root.iter():
+        for value in element.attrib.values():
+            shown.update(_ALPHANUMERIC.findall(resolve(value)))
+    return any(shown[character] < count for character, count in wanted.items())
 
 
 @dataclass

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import html
 import io
 import itertools
 import json
+import re
 import shutil
 import zipfile
 from datetime import UTC, datetime
@@ -15,10 +17,13 @@ import pytest
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import parse_xml
 from docx.oxml.ns import qn
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from briefing.cli import run
 from briefing.model import Bilingual, Briefing, ItemType, Language, Section
 from briefing.pack import ExportError, make_pack, structure, verify
+from briefing.preview import preview_html
 from briefing.render import render
 from briefing.storage import load
 from briefing.templates import (
@@ -349,3 +354,43 @@ def test_core_properties_follow_the_briefing() -> None:
     assert document.core_properties.author == "국방정책실 홍길동"
     assert document.core_properties.modified == datetime(2025, 2, 18, 5, 30, tzinfo=UTC)
     assert not any(i.type is ItemType.ACTION for i in briefing.items())
+
+
+def test_markdown_that_python_markdown_would_garble_is_shown_as_typed() -> None:
+    """Python-Markdown turns `*alpha**alpha*Bravo` into `*alpha`, strong `alpha`, `ravo`: the B is lost.
+    Such a text is shown exactly as typed instead, in the document and in the preview."""
+    text = "*alpha**alpha*Bravo and **bold**"
+    briefing = Briefing(title=Bilingual(ko="시험", en="Test"))
+    section = briefing.add_section(Section(title=Bilingual(ko="본문", en="Body")))
+    briefing.add_item(section.id).set_text(Language.EN, text)
+    assert text in body_text(opened(render(briefing, find_template("press-release"), Layout.EN)))
+    assert html.escape(text, quote=False) in preview_html(briefing, [Language.EN])
+
+
+_WORDS = st.sampled_from(["alpha", "Bravo", "국방", "우주정책", "SCWG", "2025", "x1", "한미"])
+_SYNTAX = st.sampled_from(
+    [
+        *("**", "*", "_", "__", "`", "```", "~~", "\n", "\n\n", "  \n", " ", "\t", "    ", "---", "#", "# ", "> "),
+        *("- ", "+ ", "1. ", "2) ", "[", "](", ")", "<", ">", "!", "&", "&amp;", "\\", "|"),
+        *("<!--", "-->", "<b>", "</b>", "http://"),
+    ]
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(_WORDS, _SYNTAX), min_size=1, max_size=40))
+def test_no_word_of_an_item_is_ever_dropped(pieces: list[str]) -> None:
+    """Whatever Markdown (or broken Markdown) an item holds, every word reaches the document: as text,
+    or as a hyperlink's address."""
+    text = "".join(pieces)
+    briefing = Briefing(title=Bilingual(ko="시험", en="Test"))
+    section = briefing.add_section(Section(title=Bilingual(ko="본문", en="Body")))
+    briefing.add_item(section.id).set_text(Language.EN, text)
+    document = opened(render(briefing, find_template("press-release"), Layout.EN))
+    shown = body_text(document) + " ".join(r.target_ref for r in document.part.rels.values() if r.is_external)
+    # List numbers (of nested lists too) become Word's numbering; an entity such as &amp; its character.
+    words = re.sub(r"(?m)^(?:[ \t>]|[-+*](?=[ \t])|\d+[.)](?=[ \t]|$))+", "", text)
+    words = re.sub(r"&[a-z]+;", " ", words)
+    for word in re.findall(r"[A-Za-z0-9가-힣]+", words):
+        if word != "http":  # the scheme of an address that became a link may be shown without it
+            assert word in shown, (text, word)
