@@ -31,7 +31,8 @@ OpenWindow = Callable[[Path | None, str | None], int]
 DESCRIPTION = """\
 Briefing Studio prepares bilingual Korean/English meeting briefings.
 
-Run without a subcommand (optionally with a .briefing file) to open the window.
+Run without a subcommand (optionally with a .briefing file and --ui-language ko|en)
+to open the window.
 Application data lives in the folder named by ${var}, or the platform's
 per-user application-data folder when it is not set.""".replace("${var}", HOME_VARIABLE)
 
@@ -81,9 +82,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _normalise(argv: list[str], commands: set[str]) -> list[str]:
-    """`briefing-studio FILE` means `briefing-studio open FILE`; anything else is left for argparse."""
+    """`briefing-studio FILE` and `briefing-studio --ui-language en [FILE]` mean `briefing-studio open …`;
+    anything else is left for argparse."""
     first = argv[0] if argv else ""
     if first not in commands and (first.endswith(".briefing") or (first and Path(first).is_file())):
+        return ["open", *argv]
+    if first == "--ui-language" or first.startswith("--ui-language="):
         return ["open", *argv]
     return argv
 

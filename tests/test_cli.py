@@ -136,7 +136,9 @@ def test_a_file_argument_means_open() -> None:
     assert run([str(EXAMPLE)], open_window=record) == 0
     assert run([], open_window=record) == 0
     assert run(["open", "--ui-language", "ko", str(EXAMPLE)], open_window=record) == 0
-    assert opened == [(EXAMPLE, None), (None, None), (EXAMPLE, "ko")]
+    assert run(["--ui-language", "en", str(EXAMPLE)], open_window=record) == 0  # "open" may be left out
+    assert run(["--ui-language=ko"], open_window=record) == 0
+    assert opened == [(EXAMPLE, None), (None, None), (EXAMPLE, "ko"), (EXAMPLE, "en"), (None, "ko")]
 
 
 def test_version() -> None:
