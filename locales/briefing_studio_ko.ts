@@ -483,6 +483,10 @@
         <translation>미리보기: 영어</translation>
     </message>
     <message>
+        <source>Items %1 · approved %2 · needs review %3 · open comments %4</source>
+        <translation>항목 %1개 · 승인 %2 · 검토 필요 %3 · 미해결 의견 %4</translation>
+    </message>
+    <message>
         <source>Unsaved changes</source>
         <translation>저장하지 않은 변경 사항</translation>
     </message>
@@ -543,16 +547,8 @@
         <translation>기계 번역</translation>
     </message>
     <message>
-        <source>%1 items machine-translated</source>
-        <translation>항목 %1개 기계 번역</translation>
-    </message>
-    <message>
         <source>cancelled; the rest were left untouched</source>
         <translation>취소됨, 나머지 항목은 그대로 둠</translation>
-    </message>
-    <message>
-        <source>%1 changed meanwhile and were left alone</source>
-        <translation>그동안 수정된 %1개는 그대로 둠</translation>
     </message>
     <message>
         <source>Language package needed</source>
@@ -589,12 +585,16 @@ Bilingual Korean/English briefings, translated offline.</source>
 국영문 브리핑 작성, 오프라인 번역.</translation>
     </message>
     <message>
-        <source>%1 items · %2 approved · %3 need review · %4 open comments</source>
-        <translation>항목 %1개 · 승인 %2 · 검토 필요 %3 · 미해결 의견 %4</translation>
-    </message>
-    <message>
         <source>Untitled</source>
         <translation>제목 없음</translation>
+    </message>
+    <message>
+        <source>Machine-translated items: %1</source>
+        <translation>항목 %1개 기계 번역</translation>
+    </message>
+    <message>
+        <source>left alone because they changed meanwhile: %1</source>
+        <translation>그동안 수정된 %1개는 그대로 둠</translation>
     </message>
     <message>
         <source>Korean</source>

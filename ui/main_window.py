@@ -90,6 +90,13 @@ class SectionEditor(QWidget):
         )
 
 
+def _fresh_briefing() -> Briefing:
+    """What File → New (and a start without a file) gives: one section, ready for the first item."""
+    briefing = Briefing(author=config.get(config.AUTHOR))
+    briefing.add_section(Section(title=Bilingual(ko="개요", en="Overview")))
+    return briefing
+
+
 class MainWindow(QMainWindow):
     briefing_opened = Signal(str)  # the path
     open_failed = Signal(str)  # the message shown to the user
@@ -103,7 +110,7 @@ class MainWindow(QMainWindow):
         self.runner = runner
         self.worker = jobs.TranslationWorker(self._make_engine)
         self.task: Any = None
-        self.document = DocumentController(Briefing(), None, config.get(config.AUTOSAVE_SECONDS), self)
+        self.document = DocumentController(_fresh_briefing(), None, config.get(config.AUTOSAVE_SECONDS), self)
         self.outline_model = OutlineModel(parent=self, on_move=self._move_item, on_move_section=self._move_section)
         self._preview_timer = QTimer(self)
         self._preview_timer.setSingleShot(True)
@@ -441,7 +448,7 @@ class MainWindow(QMainWindow):
         stats = self.document.briefing.statistics()
         self.statusBar().showMessage(
             fill(
-                self.tr("%1 items · %2 approved · %3 need review · %4 open comments"),
+                self.tr("Items %1 · approved %2 · needs review %3 · open comments %4"),
                 stats.items,
                 stats.approved,
                 stats.per_status[TargetStatus.NEEDS_REVIEW],
@@ -468,9 +475,7 @@ class MainWindow(QMainWindow):
     def new_document(self) -> None:
         if not self.confirm_discard():
             return
-        briefing = Briefing(author=config.get(config.AUTHOR))
-        briefing.add_section(Section(title=Bilingual(ko="개요", en="Overview")))
-        self._replace_document(DocumentController(briefing, None, config.get(config.AUTOSAVE_SECONDS), self))
+        self._replace_document(DocumentController(_fresh_briefing(), None, config.get(config.AUTOSAVE_SECONDS), self))
 
     def _choose_file(self) -> None:
         if not self.confirm_discard():
@@ -782,11 +787,11 @@ class MainWindow(QMainWindow):
         if changes:
             self.document.push(commands.Translations(self.document, self.tr("Machine translation"), changes))
         cancelled = any(r.cancelled for r in results)
-        message = fill(self.tr("%1 items machine-translated"), len(changes))
+        message = fill(self.tr("Machine-translated items: %1"), len(changes))
         if cancelled:
             message += " · " + self.tr("cancelled; the rest were left untouched")
         if skipped:
-            message += " · " + fill(self.tr("%1 changed meanwhile and were left alone"), skipped)
+            message += " · " + fill(self.tr("left alone because they changed meanwhile: %1"), skipped)
         self.statusBar().showMessage(message, 8000)
         self.translation_finished.emit(results)
 

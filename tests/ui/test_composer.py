@@ -364,6 +364,14 @@ def test_settings_are_stored_in_the_data_folder(window: MainWindow, briefing_hom
     assert window.document.briefing.author == "홍길동"
 
 
+def test_a_window_opened_without_a_file_is_ready_for_the_first_item(window: MainWindow) -> None:
+    briefing: Briefing = window.document.briefing  # the fixture's window was opened on no file
+    assert [s.title for s in briefing.sections] == [Bilingual(ko="개요", en="Overview")]
+    assert not window.document.modified
+    window.add_item()
+    assert len(briefing.items()) == 1 and window.item_editor.item is briefing.items()[0]
+
+
 def test_a_new_briefing_has_a_first_section(window: MainWindow) -> None:
     window.new_document()
     briefing: Briefing = window.document.briefing

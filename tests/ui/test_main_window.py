@@ -67,7 +67,7 @@ def test_window_opens_the_example(window: MainWindow, qtbot: QtBot) -> None:
     # The first item is selected and shown in both languages.
     assert window.item_editor.korean.toPlainText().startswith("국방부와 미 국방부는 2024년 11월 7일(현지시각)")
     assert window.item_editor.english.toPlainText().startswith("The Korean Ministry of National Defense")
-    assert window.statusBar().currentMessage() == "21 items · 21 approved · 0 need review · 1 open comments"
+    assert window.statusBar().currentMessage() == "Items 21 · approved 21 · needs review 0 · open comments 1"
 
 
 def test_selecting_an_item_shows_its_texts(window: MainWindow, qtbot: QtBot) -> None:

@@ -123,7 +123,9 @@ def _crashed_session(tmp_path: Path, document: Path | None, text: str) -> None:
 
 
 def _visible(kind: type, name: str) -> Any:
-    return next(w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.objectName() == name)
+    return next(
+        w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.objectName() == name and w.isVisible()
+    )
 
 
 def test_recover_dialog_lists_every_copy_discards_one_and_restores_another(tmp_path: Path, qtbot: QtBot) -> None:
