@@ -21,13 +21,16 @@ def preview_html(briefing: Briefing, languages: Iterable[Language], focus_sectio
     parts = ["<html><body style='font-size:10.5pt'>"]
     parts.append(_row([f"<h2>{html.escape(briefing.title.get(lang))}</h2>" for lang in languages], columns))
     parts.append(_row([f"<p><i>{html.escape(meeting_name(briefing, lang))}</i></p>" for lang in languages], columns))
-    cards = []
-    for lang in languages:
-        rows = "".join(
-            f"<tr><td><b>{html.escape(label)}</b></td><td>{html.escape(value).replace(chr(10), '<br>')}</td></tr>"
+    # The card as "label value" lines, not a table: in a narrow column a table's value cell would break
+    # words letter by letter.
+    cards = [
+        "".join(
+            f"<p style='margin:0 0 3px 0'><b>{html.escape(label)}</b>&nbsp; "
+            f"{html.escape(value).replace(chr(10), '<br>')}</p>"
             for label, value in card_rows(briefing, lang, DateStyle.PROSE)
         )
-        cards.append(f"<table cellspacing='2'>{rows}</table>")
+        for lang in languages
+    ]
     parts.append(_row(cards, columns))
     for s, section in enumerate(briefing.sections, start=1):
         if large and section.id != (focus_section or briefing.sections[0].id):

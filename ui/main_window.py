@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QFileDialog,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QMainWindow,
@@ -129,6 +130,9 @@ class MainWindow(QMainWindow):
         self.outline.setModel(self.outline_model)
         self.outline.setUniformRowHeights(True)
         self.outline.setAlternatingRowColors(True)
+        header = self.outline.header()  # the text takes what the type and status columns leave
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(OutlineModel.COLUMN_TEXT, QHeaderView.ResizeMode.Stretch)
         self.outline.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.outline.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.outline.setDragEnabled(True)
@@ -164,7 +168,7 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.outline)
         splitter.addWidget(self.centre)
         splitter.addWidget(preview_panel)
-        splitter.setSizes([470, 590, 380])
+        splitter.setSizes([420, 560, 460])
         self.setCentralWidget(splitter)
         self.find_field = QLineEdit(objectName="find")
         self.find_field.setClearButtonEnabled(True)
@@ -345,7 +349,6 @@ class MainWindow(QMainWindow):
         self.outline.expandAll()
         for column in (OutlineModel.COLUMN_TYPE, OutlineModel.COLUMN_STATUS):
             self.outline.resizeColumnToContents(column)
-        self.outline.setColumnWidth(OutlineModel.COLUMN_TEXT, 230)
         self.card_editor.load()
         first = self._first_item_index()
         if first.isValid():
