@@ -757,17 +757,6 @@ Bilingual Korean/English briefings, translated offline.</source>
         <source>%1 — saved %2 (UTC)</source>
         <translation>%1 — %2(UTC)에 저장됨</translation>
     </message>
-</context>
-<context>
-    <name>RecoveryDialog</name>
-    <message>
-        <source>Recover unsaved work</source>
-        <translation>저장하지 않은 작업 복구</translation>
-    </message>
-    <message>
-        <source>Restore</source>
-        <translation>복구</translation>
-    </message>
     <message>
         <source>Discard…</source>
         <translation>버리기…</translation>

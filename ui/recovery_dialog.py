@@ -22,10 +22,11 @@ from briefing.paths import recovery_folder
 from briefing.recovery import RecoveryEntry, orphaned_copies
 from ui.labels import fill
 
+translate = QCoreApplication.translate  # one "Recovery" context with the start-up offer in ui.app
+
 
 def describe(entry: RecoveryEntry) -> str:
     """`/path/meeting.briefing — saved 2024-11-07 14:03 (UTC)`, or an unsaved briefing's equivalent."""
-    translate = QCoreApplication.translate
     name = str(entry.document_path) if entry.document_path else translate("Recovery", "an unsaved briefing")
     return fill(translate("Recovery", "%1 — saved %2 (UTC)"), name, f"{entry.written:%Y-%m-%d %H:%M}")
 
@@ -36,14 +37,14 @@ class RecoveryDialog(QDialog):
     def __init__(self, parent: QWidget | None) -> None:
         super().__init__(parent)
         self.setObjectName("recoveryDialog")
-        self.setWindowTitle(self.tr("Recover unsaved work"))
+        self.setWindowTitle(translate("Recovery", "Recover unsaved work"))
         self.entries: list[RecoveryEntry] = []
         self.explanation = QLabel(objectName="recoveryExplanation")
         self.explanation.setWordWrap(True)
         self.list = QListWidget(objectName="recoveryList")
-        self.restore_button = QPushButton(self.tr("Restore"), objectName="recoveryRestore")
-        self.discard_button = QPushButton(self.tr("Discard…"), objectName="recoveryDiscard")
-        close = QPushButton(self.tr("Close"), objectName="recoveryClose")
+        self.restore_button = QPushButton(translate("Recovery", "Restore"), objectName="recoveryRestore")
+        self.discard_button = QPushButton(translate("Recovery", "Discard…"), objectName="recoveryDiscard")
+        close = QPushButton(translate("Recovery", "Close"), objectName="recoveryClose")
         self.restore_button.clicked.connect(self._restore)
         self.discard_button.clicked.connect(self._ask_discard)
         self.list.itemDoubleClicked.connect(lambda _item: self._restore())
@@ -67,10 +68,10 @@ class RecoveryDialog(QDialog):
         if self.entries:
             self.list.setCurrentRow(0)
             self.explanation.setText(
-                self.tr("Unsaved work kept from sessions that did not close properly, newest first.")
+                translate("Recovery", "Unsaved work kept from sessions that did not close properly, newest first.")
             )
         else:
-            self.explanation.setText(self.tr("There is no unsaved work to recover."))
+            self.explanation.setText(translate("Recovery", "There is no unsaved work to recover."))
         self.restore_button.setEnabled(bool(self.entries))
         self.discard_button.setEnabled(bool(self.entries))
 
@@ -89,13 +90,15 @@ class RecoveryDialog(QDialog):
             return
         box = QMessageBox(
             QMessageBox.Icon.Warning,
-            self.tr("Discard unsaved work"),
-            fill(self.tr("Delete the recovery copy of %1? Its unsaved changes are lost."), describe(entry)),
+            translate("Recovery", "Discard unsaved work"),
+            fill(
+                translate("Recovery", "Delete the recovery copy of %1? Its unsaved changes are lost."), describe(entry)
+            ),
             parent=self,
         )
         box.setObjectName("recoveryDiscardConfirm")
-        delete = box.addButton(self.tr("Delete"), QMessageBox.ButtonRole.DestructiveRole)
-        box.addButton(self.tr("Keep"), QMessageBox.ButtonRole.RejectRole)
+        delete = box.addButton(translate("Recovery", "Delete"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(translate("Recovery", "Keep"), QMessageBox.ButtonRole.RejectRole)
 
         def answered() -> None:
             if box.clickedButton() is delete:
