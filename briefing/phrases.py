@@ -39,6 +39,7 @@ class Catalog:
     number_label: str  # the "No." column
     meeting_and_session: str  # with {ordinal} and {name}
     schedule_separator: str
+    preview_cut: str  # the preview's note under a very long item, with {count}
 
 
 CATALOGS = {
@@ -57,6 +58,7 @@ CATALOGS = {
         number_label="연번",
         meeting_and_session="{ordinal} {name}",
         schedule_separator=": ",
+        preview_cut="… 이하 {count}자는 미리보기에서 생략(내보내기에는 모두 포함)",
     ),
     Language.EN: Catalog(
         language=Language.EN,
@@ -73,6 +75,7 @@ CATALOGS = {
         number_label="No.",
         meeting_and_session="{ordinal} {name}",
         schedule_separator=": ",
+        preview_cut="… {count} more characters not shown in the preview (the export has them all)",
     ),
 }
 

@@ -11,6 +11,7 @@ from briefing.model import Briefing, Item, ItemType, Language
 from briefing.phrases import DateStyle, card_rows, catalog, format_partial, meeting_name
 
 FULL_PREVIEW_ITEMS = 200  # above this, the preview shows the section being edited, not the whole briefing
+PREVIEW_ITEM_CHARS = 20_000  # an item longer than this is shown cut, with a note saying how much is left out
 
 
 def preview_html(briefing: Briefing, languages: Iterable[Language], focus_section: str | None = None) -> str:
@@ -62,8 +63,15 @@ def _item(item: Item, language: Language, number: str) -> str:
     text = item.text.get(language)
     if not text.strip():
         return f"<p style='color:#999'>{html.escape(prefix)}…</p>"
+    cut_note = ""
+    if len(text) > PREVIEW_ITEM_CHARS:  # laying out megabytes would stall the window; the export has it all
+        cut = text.rfind("\n\n", 0, PREVIEW_ITEM_CHARS)
+        cut = cut if cut > PREVIEW_ITEM_CHARS // 2 else PREVIEW_ITEM_CHARS
+        note = catalog(language).preview_cut.format(count=f"{len(text) - cut:,}")
+        cut_note = f"<p style='color:#999'>{html.escape(note)}</p>"
+        text = text[:cut]
     root, resolve = parse(text)
-    body = "".join(_html(child, resolve) for child in root)
+    body = "".join(_html(child, resolve) for child in root) + cut_note
     style = " style='font-size:9pt'" if item.type is ItemType.NOTE else ""
     return f"<div{style}><span style='color:#666'>{html.escape(prefix)}</span>{body}</div>"
 

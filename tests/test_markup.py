@@ -93,3 +93,23 @@ def test_large_briefings_preview_the_section_being_edited() -> None:
     assert "Item 25:" in page and "Item 0:" not in page and "Item 50:" not in page
     small = large_briefing(30, 60)
     assert "Item 0:" in preview_html(small, LANGUAGES) and "Item 29:" in preview_html(small, LANGUAGES)
+
+
+def test_a_very_long_item_is_previewed_cut_with_a_note() -> None:
+    from briefing.model import Bilingual, Briefing, Language, Section
+    from briefing.preview import PREVIEW_ITEM_CHARS, preview_html
+
+    paragraph = "The two sides agreed to continue close cooperation on space policy. " * 40
+    text = "\n\n".join(f"{n}: {paragraph}" for n in range(2000))  # about 5.5 MB
+    briefing = Briefing(title=Bilingual(ko="큰 항목", en="A long item"))
+    section = briefing.add_section(Section(title=Bilingual(ko="본문", en="Body")))
+    item = briefing.add_item(section.id)
+    item.set_text(Language.EN, text)
+    item.set_text(Language.KO, text)
+    english = preview_html(briefing, [Language.EN])
+    assert len(english) < 2 * PREVIEW_ITEM_CHARS
+    assert "0: The two sides" in english and "1999: The two sides" not in english
+    shown = english.count(": The two sides")  # whole paragraphs, cut at a paragraph break
+    left = len(text) - len("\n\n".join(text.split("\n\n")[:shown]))
+    assert f"… {left:,} more characters not shown in the preview (the export has them all)" in english
+    assert f"… 이하 {left:,}자는 미리보기에서 생략(내보내기에는 모두 포함)" in preview_html(briefing, [Language.KO])
