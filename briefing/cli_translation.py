@@ -111,7 +111,7 @@ def run_packages(args: argparse.Namespace, out: TextIO | None = None) -> int:
 
 def run_translate(args: argparse.Namespace, out: TextIO | None = None) -> int:
     out = out or sys.stdout
-    briefing = storage.load(args.file)
+    briefing, read_digest = storage.read(args.file)
     target = Language(args.target)
     request = jobs.plan(briefing, target, jobs.Scope(args.scope or "missing"), retranslate=args.retranslate)
     destination = args.out or args.file
@@ -137,7 +137,12 @@ def run_translate(args: argparse.Namespace, out: TextIO | None = None) -> int:
     skipped = jobs.apply(briefing, result)
     if result.translations:
         briefing.touch()
-        storage.save(briefing, destination)
+        # The job may have run for minutes: never overwrite edits someone saved to the file meanwhile.
+        same_file = Path(destination).resolve() == Path(args.file).resolve()
+        try:
+            storage.save(briefing, destination, expected=read_digest if same_file else None)
+        except storage.ChangedOnDisk as error:
+            raise storage.ChangedOnDisk(f"{error}; translate again, or write the result elsewhere with --out") from None
     for warning in result.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     done = len(result.translations)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import glob
+import hashlib
 import os
 import tempfile
 import time
@@ -25,10 +26,24 @@ class BriefingFileError(OSError):
     """A file that could not be read or written, said in words a user understands."""
 
 
+class ChangedOnDisk(BriefingFileError):
+    """The file is no longer what this program read or wrote last: someone else saved over it."""
+
+
 def load(path: str | os.PathLike[str]) -> Briefing:
     """Read a briefing; BriefingFormatError for bad content, BriefingFileError for I/O trouble."""
+    return read(path)[0]
+
+
+def read(path: str | os.PathLike[str]) -> tuple[Briefing, str]:
+    """A briefing and the SHA-256 of the bytes it was read from (pass it to `save` as `expected`)."""
     path = Path(path)
-    return loads(read_bytes(path), source=str(path))
+    data = read_bytes(path)
+    return loads(data, source=str(path)), digest(data)
+
+
+def digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
 
 
 def read_bytes(path: Path) -> bytes:
@@ -51,17 +66,29 @@ def backup_path(path: Path) -> Path:
     return path.with_name(path.name + ".bak")
 
 
-def check_replaceable(path: Path) -> None:
+def check_replaceable(path: Path, expected: str | None = None, must_load: bool = True) -> None:
     """Refuse to replace a file that does not load as a briefing: it may be someone's data, or the very
-    file that just failed to open (saving over it would destroy what a repair could still recover)."""
+    file that just failed to open (saving over it would destroy what a repair could still recover).
+
+    With `expected` (the digest from `read` or the last `save`), also refuse a file that has changed
+    since: another person or program saved over it, and writing now would silently discard their work.
+    `must_load=False` skips the first check (the user chose to replace an unreadable file)."""
     if not path.exists():
         return
     if path.is_dir():
         raise BriefingFileError(f"{path}: is a folder, not a file")
-    if path.stat().st_size == 0:
-        return  # nothing there to lose (e.g. a file made with `touch`)
+    if expected is None and not must_load:
+        return
+    data = read_bytes(path)
+    if expected is not None and digest(data) != expected:
+        raise ChangedOnDisk(
+            f"{path}: not saved, because the file was changed on disk after it was opened here "
+            "(by another person or program)"
+        )
+    if not data or not must_load:
+        return  # nothing there to lose (e.g. a file made with `touch`), or the user said to replace it
     try:
-        loads(read_bytes(path), source=str(path))
+        loads(data, source=str(path))
     except BriefingFormatError as error:
         raise BriefingFileError(
             f"{path}: not replaced, because the file there is not a briefing this program can read "
@@ -69,8 +96,17 @@ def check_replaceable(path: Path) -> None:
         ) from None
 
 
-def save(briefing: Briefing, path: str | os.PathLike[str], *, replace_unreadable: bool = False) -> None:
-    """Write atomically, keeping the previous version as `<name>.bak`."""
+def save(
+    briefing: Briefing,
+    path: str | os.PathLike[str],
+    *,
+    replace_unreadable: bool = False,
+    expected: str | None = None,
+) -> str:
+    """Write atomically, keeping the previous version as `<name>.bak`; returns the written bytes' digest.
+
+    `expected`: the digest of the file as last read or written here; a file that no longer matches
+    raises ChangedOnDisk and is left alone (None: no such check)."""
     path = Path(path)
     try:
         data = dumps(briefing).encode("utf-8")
@@ -79,9 +115,9 @@ def save(briefing: Briefing, path: str | os.PathLike[str], *, replace_unreadable
             f"{path}: not saved: the text contains a character that cannot be stored "
             f"({error.object[error.start : error.end]!r})"
         ) from None
-    if not replace_unreadable:
-        check_replaceable(path)
+    check_replaceable(path, expected, must_load=not replace_unreadable)
     write_atomically(path, data, keep_backup=True)
+    return digest(data)
 
 
 STALE_TEMPORARY_SECONDS = 600

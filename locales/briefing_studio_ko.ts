@@ -519,6 +519,18 @@
         <translation>브리핑 (*.briefing)</translation>
     </message>
     <message>
+        <source>File changed on disk</source>
+        <translation>파일이 디스크에서 변경됨</translation>
+    </message>
+    <message>
+        <source>%1 was changed on disk after you opened it, perhaps by someone else. Replace it with your version? The version on disk is kept as %2.</source>
+        <translation>%1 파일을 연 뒤에 디스크의 파일이 (다른 사람 등에 의해) 변경되었습니다. 지금 편집한 내용으로 바꾸시겠습니까? 디스크에 있던 내용은 %2(으)로 보관됩니다.</translation>
+    </message>
+    <message>
+        <source>Not saved: use Save As to keep both versions</source>
+        <translation>저장하지 않음: 두 내용을 모두 남기려면 다른 이름으로 저장하십시오</translation>
+    </message>
+    <message>
         <source>Cannot save briefing</source>
         <translation>브리핑을 저장할 수 없음</translation>
     </message>

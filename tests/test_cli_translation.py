@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from briefing.cli_translation import ProgressBar
 from briefing.model import Language, TargetStatus
 from briefing.storage import load, save
@@ -93,3 +95,25 @@ def test_progress_bar_draws_on_a_terminal_only() -> None:
     quiet.update(28, 28)
     quiet.close()
     assert piped.getvalue() == ""
+
+
+def test_translate_does_not_overwrite_edits_saved_while_it_ran(
+    installed: Path, example_copy: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from briefing import jobs
+    from briefing.cli import run
+
+    edited = load(example_copy)
+    edited.items()[0].set_text(Language.EN, "Edited in the window while the translation ran.")
+    real_apply = jobs.apply
+
+    def someone_saves_meanwhile(briefing, result):  # type: ignore[no-untyped-def]
+        save(edited, example_copy)  # the drafter saves in the window before the job ends
+        return real_apply(briefing, result)
+
+    monkeypatch.setattr(jobs, "apply", someone_saves_meanwhile)
+    assert run(["translate", str(example_copy), "--to", "ko", "--retranslate", "--beam", "1"]) == 2
+    error = capsys.readouterr().err
+    assert "not saved, because the file was changed on disk after it was opened here" in error
+    assert error.rstrip().endswith("translate again, or write the result elsewhere with --out")
+    assert load(example_copy) == edited  # the drafter's edit survived

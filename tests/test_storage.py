@@ -219,3 +219,29 @@ def test_killed_while_saving_leaves_old_or_new_file_complete(tmp_path: Path) -> 
             leftover.unlink()
         assert storage.load(target) in (old, new)  # and the next start finds a file that loads
     assert paused_at == [f"paused before {name}" for name in ["fsync", "link", "rename", "rename", "fsync"] * 2]
+
+
+def test_a_file_changed_on_disk_since_it_was_read_is_not_overwritten(tmp_path: Path) -> None:
+    path = tmp_path / "shared.briefing"
+    storage.save(small_briefing(), path)
+    mine, digest = storage.read(path)
+    assert digest == storage.digest(path.read_bytes())
+    mine.items()[0].set_text(Language.EN, "My edit.")
+    digest = storage.save(mine, path, expected=digest)  # unchanged on disk: saved, new digest
+    assert storage.load(path) == mine and digest == storage.digest(path.read_bytes())
+    # Someone else saves over it (same size or not, same second or not: the bytes decide).
+    theirs = storage.load(path)
+    theirs.items()[0].set_text(Language.EN, "Their edit")
+    storage.save(theirs, path)
+    on_disk = path.read_bytes()
+    mine.items()[0].set_text(Language.EN, "My second edit.")
+    with pytest.raises(storage.ChangedOnDisk, match="changed on disk after it was opened here"):
+        storage.save(mine, path, expected=digest)
+    assert path.read_bytes() == on_disk  # their work is untouched
+    with pytest.raises(storage.ChangedOnDisk):
+        storage.save(mine, path, expected=digest, replace_unreadable=True)
+    storage.save(mine, path)  # the user chose to replace it: no expectation
+    assert storage.load(storage.backup_path(path)) == theirs  # and theirs is the .bak
+    path.unlink()
+    storage.save(mine, path, expected=digest)  # a file removed meanwhile is simply written again
+    assert storage.load(path) == mine

@@ -26,11 +26,17 @@ class DocumentController(QObject):
     saved = Signal(str)
 
     def __init__(
-        self, briefing: Briefing, path: Path | None = None, autosave_seconds: int = 30, parent: QObject | None = None
+        self,
+        briefing: Briefing,
+        path: Path | None = None,
+        autosave_seconds: int = 30,
+        parent: QObject | None = None,
+        disk_digest: str | None = None,
     ) -> None:
         super().__init__(parent)
         self.briefing = briefing
         self.path = path
+        self.disk_digest = disk_digest  # the file's bytes as read or last saved here; None: not known
         self.undo_stack = QUndoStack(self)
         self.undo_stack.cleanChanged.connect(lambda clean: self.modified_changed.emit(not clean))
         self.recovery = RecoverySession(recovery_folder(), path)
@@ -61,11 +67,14 @@ class DocumentController(QObject):
             return False  # a full disk must not interrupt editing; the next tick tries again
         return True
 
-    def save(self, path: Path | None = None, replace_unreadable: bool = False) -> Path:
+    def save(self, path: Path | None = None, replace_unreadable: bool = False, overwrite_changes: bool = False) -> Path:
+        """Save; storage.ChangedOnDisk when the file changed on disk since it was read or saved here,
+        unless `overwrite_changes` (the user saw that and chose to replace it)."""
         target = path or self.path
         if target is None:
             raise ValueError("no file name yet: use save as")
-        storage.save(self.briefing, target, replace_unreadable=replace_unreadable)
+        expected = self.disk_digest if target == self.path and not overwrite_changes else None
+        self.disk_digest = storage.save(self.briefing, target, replace_unreadable=replace_unreadable, expected=expected)
         if target != self.path:
             self.path = target
             self.recovery.document_path = target

@@ -36,7 +36,7 @@ from briefing.model import LANGUAGES, Bilingual, Briefing, Item, Language, Secti
 from briefing.packages import PackageStore
 from briefing.preview import preview_html
 from briefing.recovery import RecoveryEntry
-from briefing.storage import BriefingFileError, load
+from briefing.storage import BriefingFileError, ChangedOnDisk, backup_path, read
 from ui import commands
 from ui import settings as config
 from ui.card_editor import CardEditor
@@ -495,7 +495,7 @@ class MainWindow(QMainWindow):
         if ask and not self.confirm_discard():
             return False
         try:
-            briefing = load(path)
+            briefing, digest = read(path)
         except (BriefingFormatError, BriefingFileError) as error:
             message = str(error)
             self.open_failed.emit(message)
@@ -509,7 +509,8 @@ class MainWindow(QMainWindow):
             box.setDetailedText(message)
             box.open()
             return False
-        self._replace_document(DocumentController(briefing, path, config.get(config.AUTOSAVE_SECONDS), self))
+        seconds = config.get(config.AUTOSAVE_SECONDS)
+        self._replace_document(DocumentController(briefing, path, seconds, self, disk_digest=digest))
         self._remember(path)
         self.briefing_opened.emit(str(path))
         return True
@@ -536,7 +537,27 @@ class MainWindow(QMainWindow):
 
     def _save_to(self, path: Path) -> bool:
         try:
-            self.document.save(path)
+            try:
+                self.document.save(path)
+            except ChangedOnDisk:
+                answer = QMessageBox.question(
+                    self,
+                    self.tr("File changed on disk"),
+                    fill(
+                        self.tr(
+                            "%1 was changed on disk after you opened it, perhaps by someone else. Replace it with "
+                            "your version? The version on disk is kept as %2."
+                        ),
+                        path.name,
+                        backup_path(path).name,
+                    ),
+                    QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                    QMessageBox.StandardButton.No,
+                )
+                if answer != QMessageBox.StandardButton.Yes:
+                    self.statusBar().showMessage(self.tr("Not saved: use Save As to keep both versions"), 8000)
+                    return False
+                self.document.save(path, overwrite_changes=True)
         except BriefingFileError as error:
             QMessageBox.critical(self, self.tr("Cannot save briefing"), str(error))
             return False

@@ -327,6 +327,34 @@ def test_closing_with_unsaved_changes_asks(window: MainWindow, monkeypatch: pyte
     assert window.isVisible()
 
 
+def test_saving_over_a_file_someone_changed_asks_first(
+    window: MainWindow, example_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window.open_file(example_copy)
+    window._select("item-convened")
+    type_korean(window.item_editor.korean, "내 수정.")
+    theirs = load(example_copy)
+    theirs.item("item-convened").set_text(Language.EN, "A colleague's change, saved on the shared drive.")
+    save(theirs, example_copy)
+    on_disk = example_copy.read_bytes()
+    answers = [QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes]
+    asked: list[str] = []
+
+    def answer(*args: object, **kwargs: object) -> QMessageBox.StandardButton:
+        asked.append(str(args[2]))
+        return answers.pop(0)
+
+    monkeypatch.setattr(QMessageBox, "question", answer)
+    assert not window.save()  # "No": nothing written, the colleague's version stays
+    assert example_copy.read_bytes() == on_disk and window.document.modified
+    assert asked[0].startswith("scwg-23.briefing was changed on disk after you opened it")
+    assert window.statusBar().currentMessage() == "Not saved: use Save As to keep both versions"
+    assert window.save()  # "Yes": replaced, theirs kept as .bak
+    assert "내 수정." in load(example_copy).item("item-convened").text.ko
+    assert load(example_copy.with_name("scwg-23.briefing.bak")) == theirs
+    assert window.save() and len(asked) == 2  # saving again after that asks nothing
+
+
 def test_dropping_a_briefing_file_opens_it(window: MainWindow, qtbot: QtBot) -> None:
     data = QMimeData()
     data.setUrls([QUrl.fromLocalFile(str(EXAMPLE))])
