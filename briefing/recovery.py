@@ -52,6 +52,7 @@ class RecoveryEntry:
     folder: Path
     document_path: Path | None  # None for a document that was never saved
     written: datetime
+    disk_digest: str | None = None  # the document file's digest as the crashed session knew it
 
     @property
     def copy_path(self) -> Path:
@@ -83,8 +84,10 @@ class RecoverySession:
     def has_copy(self) -> bool:
         return self.copy_path.exists()
 
-    def write(self, briefing: Briefing) -> None:
-        """Store the unsaved state (called by the autosave timer while there are unsaved changes)."""
+    def write(self, briefing: Briefing, disk_digest: str | None = None) -> None:
+        """Store the unsaved state (called by the autosave timer while there are unsaved changes), with the
+        digest of the document's file as this session read or saved it, so that a restored copy can
+        still tell whether someone changed the file since."""
         self.folder.mkdir(parents=True, exist_ok=True)
         if self._lock is None:
             self._lock = (self.folder / f"{self.key}.lock").open("wb")
@@ -93,6 +96,7 @@ class RecoverySession:
         write_atomically(self.copy_path, dumps(briefing).encode("utf-8"))
         meta = {
             "document_path": str(self.document_path) if self.document_path else None,
+            "disk_digest": disk_digest,
             "written": now_utc().isoformat(),
             "pid": os.getpid(),
             "host": socket.gethostname(),
@@ -123,8 +127,9 @@ def orphaned_copies(folder: Path) -> list[RecoveryEntry]:
             meta = json.loads((folder / f"{key}.json").read_text("utf-8"))
             document = Path(meta["document_path"]) if meta.get("document_path") else None
             written = datetime.fromisoformat(meta["written"])
-        except (OSError, ValueError, KeyError, TypeError):
-            document, written = None, datetime.fromtimestamp(copy.stat().st_mtime).astimezone()
-        entries.append(RecoveryEntry(key, folder, document, written))
+            digest = meta.get("disk_digest") if isinstance(meta.get("disk_digest"), str) else None
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            document, written, digest = None, datetime.fromtimestamp(copy.stat().st_mtime).astimezone(), None
+        entries.append(RecoveryEntry(key, folder, document, written, digest))
     entries.sort(key=lambda entry: entry.written, reverse=True)
     return entries

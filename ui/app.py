@@ -109,7 +109,7 @@ def run_app(path: Path | None, ui_language: str | None = None) -> int:
     restored = offer_recovery(window, orphans) if orphans else None
     if restored is not None:
         try:
-            window.open_recovered(restored.load(), restored.document_path)
+            window.open_recovered(restored.load(), restored.document_path, restored.disk_digest)
             restored.discard()
         except (BriefingFormatError, BriefingFileError) as error:
             QMessageBox.critical(window, QCoreApplication.translate("Recovery", "Cannot recover"), str(error))

@@ -62,7 +62,7 @@ class DocumentController(QObject):
         if not self.modified:
             return False
         try:
-            self.recovery.write(self.briefing)
+            self.recovery.write(self.briefing, self.disk_digest)
         except OSError:
             return False  # a full disk must not interrupt editing; the next tick tries again
         return True

@@ -515,9 +515,11 @@ class MainWindow(QMainWindow):
         self.briefing_opened.emit(str(path))
         return True
 
-    def open_recovered(self, briefing: Briefing, path: Path | None) -> None:
-        """Show a recovered copy as unsaved work on its original file."""
-        document = DocumentController(briefing, path, config.get(config.AUTOSAVE_SECONDS), self)
+    def open_recovered(self, briefing: Briefing, path: Path | None, disk_digest: str | None = None) -> None:
+        """Show a recovered copy as unsaved work on its original file (whose digest, as the crashed session
+        knew it, still guards against saving over someone else's changes)."""
+        seconds = config.get(config.AUTOSAVE_SECONDS)
+        document = DocumentController(briefing, path, seconds, self, disk_digest=disk_digest)
         self._replace_document(document)
         document.undo_stack.resetClean()  # unsaved until the user saves it
         self._update_title()
@@ -890,7 +892,7 @@ class MainWindow(QMainWindow):
             box.setObjectName("recoveryFailed")
             box.open()
             return False
-        self.open_recovered(briefing, entry.document_path)
+        self.open_recovered(briefing, entry.document_path, entry.disk_digest)
         entry.discard()
         return True
 

@@ -10,6 +10,7 @@ import textwrap
 from pathlib import Path
 from typing import Any
 
+import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
@@ -107,10 +108,12 @@ CRASHED_SESSION = textwrap.dedent(
     from pathlib import Path
     from briefing.paths import recovery_folder
     from briefing.recovery import RecoverySession
-    from briefing.storage import load
+    from briefing.storage import load, read
     briefing = load(Path(sys.argv[1]))
     briefing.item("item-convened").set_text(briefing.item("item-convened").source.other, sys.argv[3])
-    RecoverySession(recovery_folder(), Path(sys.argv[2]) if sys.argv[2] else None).write(briefing)
+    document = Path(sys.argv[2]) if sys.argv[2] else None
+    digest = read(document)[1] if document and document.exists() else None  # as the window had read it
+    RecoverySession(recovery_folder(), document).write(briefing, digest)
     os._exit(9)  # gone without discarding the copy, as a crash leaves it
     """
 )
@@ -208,3 +211,37 @@ def test_start_offer_mentions_older_copies(tmp_path: Path) -> None:
     assert offer_recovery(None, orphaned_copies(recovery_folder())) is None
     assert shown[0].endswith("Older copies: 1, listed under File → Recover unsaved work.")
     assert len(orphaned_copies(recovery_folder())) == 2  # "Later" keeps both
+
+
+def test_restored_work_still_asks_before_saving_over_a_file_changed_since(
+    tmp_path: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from briefing.storage import load
+    from ui.main_window import MainWindow
+
+    document = tmp_path / "scwg-23.briefing"
+    save(load(EXAMPLE), document)
+    _crashed_session(tmp_path, document, "충돌 전에 고친 문안.")
+    theirs = load(document)
+    theirs.item("item-convened").set_text(theirs.item("item-convened").source, "A colleague saved this meanwhile.")
+    save(theirs, document)  # after the crash, before the restore
+    on_disk = document.read_bytes()
+    asked: list[str] = []
+
+    def answer(*args: object, **kwargs: object) -> QMessageBox.StandardButton:
+        asked.append(str(args[2]))
+        return QMessageBox.StandardButton.No
+
+    monkeypatch.setattr(QMessageBox, "question", answer)
+    window = MainWindow()
+    window.show()
+    try:
+        (entry,) = orphaned_copies(recovery_folder())
+        assert entry.disk_digest is not None
+        assert window.restore_copy(entry)
+        assert not window.save()
+        assert asked and "was changed on disk after you opened it" in asked[0]
+        assert document.read_bytes() == on_disk
+    finally:
+        window.document.undo_stack.setClean()
+        window.close()
