@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -73,6 +74,8 @@ class CardEditor(QWidget):
 
         self.delegations = QTableWidget(0, 2, objectName="delegations")
         self.delegations.setMaximumHeight(110)
+        for column in range(2):  # both names share the width
+            self.delegations.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         self.add_delegation_button = QPushButton(objectName="addDelegation")
         self.remove_delegation_button = QPushButton(objectName="removeDelegation")
         delegation_buttons = QHBoxLayout()
@@ -170,6 +173,8 @@ class CardEditor(QWidget):
                 edit: QLineEdit = getattr(self.fields[key], language)
                 if edit.text() != getattr(text, language):
                     edit.setText(getattr(text, language))
+                    if not edit.hasFocus():
+                        edit.setCursorPosition(0)  # show the beginning of a long title, not its end
         if self.code.text() != card.series.code:
             self.code.setText(card.series.code)
         self.session.setValue(card.session or 0)
