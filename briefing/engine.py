@@ -193,7 +193,9 @@ class Engine:
                 # A position table model.bin did not reveal: learn its size and try once more.
                 match = _POSITION_ERROR.search(str(error))
                 if match is None or loaded.positions is not None:
-                    raise
+                    raise PackageError(
+                        f"the {source}→{target} package could not translate a batch of {len(batch)} sentences: {error}"
+                    ) from None
                 loaded.positions = int(match.group(1))
         self.batches += 1
         out = []

@@ -15,7 +15,7 @@ from briefing import engine as engine_module
 from briefing import jobs
 from briefing.engine import Engine, EngineSettings, PackageMissing, position_limit
 from briefing.model import Briefing, Item, Language, TargetOrigin, TargetStatus
-from briefing.packages import PackageStore
+from briefing.packages import PackageError, PackageStore
 from briefing.storage import load
 from tests.conftest import EXAMPLE
 from tests.tiny_package import build_package
@@ -159,6 +159,20 @@ def test_a_position_table_model_bin_does_not_reveal_is_learned_from_the_error(
     assert 19 < len(pieces) < 46  # fits the 48-position encoder, but not 2x+10 decoding steps
     assert engine.translate("en", "ko", [sentence]) == [sentence]
     assert engine.max_input_tokens("en", "ko") == 18  # and later sentences are cut to fit
+
+
+def test_a_model_failure_is_a_clear_error_and_the_next_job_fits(
+    short_position_package: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Unknown table size and a sentence longer than the table: the first job fails with a message naming
+    the package (not a bare CTranslate2 RuntimeError); having learned the size, the next job cuts to fit."""
+    monkeypatch.setattr(engine_module, "position_limit", lambda _path: None)
+    briefing, long_text = _long_sentence_briefing()
+    engine = Engine(PackageStore(), EngineSettings(beam_size=1))
+    with pytest.raises(PackageError, match=r"the en→ko package could not translate a batch of \d+ sentences: .*>= 48"):
+        jobs.run(engine, jobs.plan(briefing, Language.KO))
+    jobs.apply(briefing, jobs.run(engine, jobs.plan(briefing, Language.KO)))
+    assert briefing.items()[0].text.ko == long_text
 
 
 def test_position_limit_of_unreadable_headers_is_unknown(tmp_path: Path) -> None:
