@@ -241,6 +241,14 @@
         <translation>영어 문안(Markdown)</translation>
     </message>
     <message>
+        <source>Add a comment on this item…</source>
+        <translation>이 항목에 대한 의견 입력…</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>의견 추가</translation>
+    </message>
+    <message>
         <source>(source)</source>
         <translation>(원문)</translation>
     </message>
@@ -251,6 +259,26 @@
     <message>
         <source>resolved</source>
         <translation>해결됨</translation>
+    </message>
+    <message>
+        <source>Add comment</source>
+        <translation>의견 추가</translation>
+    </message>
+    <message>
+        <source>Reopen comment</source>
+        <translation>의견 다시 열기</translation>
+    </message>
+    <message>
+        <source>Resolve comment</source>
+        <translation>의견 해결</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>다시 열기</translation>
+    </message>
+    <message>
+        <source>Resolve</source>
+        <translation>해결</translation>
     </message>
     <message>
         <source>Change item type</source>

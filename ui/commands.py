@@ -45,7 +45,7 @@ class ItemState:
             item.status,
             item.basis,
             item.approved_source,
-            copy.deepcopy((item.statement_kind, item.note_mark, item.owner, item.due, item.when)),
+            copy.deepcopy((item.statement_kind, item.note_mark, item.owner, item.due, item.when, item.comments)),
         )
 
     def apply(self, item: Item) -> None:
@@ -57,7 +57,8 @@ class ItemState:
             self.basis,
             self.approved_source,
         )
-        item.statement_kind, item.note_mark, item.owner, item.due, item.when = copy.deepcopy(self.extras)
+        extras = copy.deepcopy(self.extras)
+        item.statement_kind, item.note_mark, item.owner, item.due, item.when, item.comments = extras
 
 
 class ItemEdit(QUndoCommand):

@@ -1,21 +1,24 @@
-"""The item editor: type, source language, status, and the Korean and English Markdown side by side."""
+"""The item editor: type, source language, status, the Korean and English Markdown side by side, comments."""
 
 from __future__ import annotations
 
+import getpass
 import html
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
     QSplitter,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -23,6 +26,7 @@ from PySide6.QtWidgets import (
 from briefing.dates import PartialDate
 from briefing.model import Item, ItemType, Language, NoteMark, StatementKind, TargetStatus
 from ui import commands
+from ui import settings as config
 from ui.document import DocumentController
 from ui.labels import STATUS_COLOURS, kind_names, status_text, type_names
 
@@ -89,8 +93,21 @@ class ItemEditor(QWidget):
             layout.addWidget(label)
             layout.addWidget(editor)
             editors.addWidget(column)
-        self.comments = QTextBrowser(objectName="comments")
-        self.comments.setMaximumHeight(90)
+        self.comments = QListWidget(objectName="comments")
+        self.comments.setMaximumHeight(110)
+        self.comments.setWordWrap(True)
+        self.comments.currentRowChanged.connect(lambda _row: self._update_comment_buttons())
+        self.comment_field = QLineEdit(objectName="commentField")
+        self.comment_field.returnPressed.connect(self.add_comment)
+        self.comment_field.textChanged.connect(lambda _text: self._update_comment_buttons())
+        self.add_comment_button = QPushButton(objectName="addComment")
+        self.add_comment_button.clicked.connect(self.add_comment)
+        self.resolve_button = QPushButton(objectName="resolveComment")
+        self.resolve_button.clicked.connect(self.toggle_resolved)
+        comment_row = QHBoxLayout()
+        comment_row.addWidget(self.comment_field, 1)
+        comment_row.addWidget(self.add_comment_button)
+        comment_row.addWidget(self.resolve_button)
         self.reference = QLabel(objectName="approvedSource")
         self.reference.setWordWrap(True)
         layout = QVBoxLayout(self)
@@ -98,6 +115,7 @@ class ItemEditor(QWidget):
         layout.addWidget(self.reference)
         layout.addWidget(editors, 1)
         layout.addWidget(self.comments)
+        layout.addLayout(comment_row)
 
         self.type_box.currentIndexChanged.connect(self._type_chosen)
         self.kind_box.currentIndexChanged.connect(self._kind_chosen)
@@ -137,6 +155,8 @@ class ItemEditor(QWidget):
         self.review_button.setText(self.tr("Needs review"))
         self.korean.setPlaceholderText(self.tr("Korean text (Markdown)"))
         self.english.setPlaceholderText(self.tr("English text (Markdown)"))
+        self.comment_field.setPlaceholderText(self.tr("Add a comment on this item…"))
+        self.add_comment_button.setText(self.tr("Comment"))
         self.show_item(self.item)
 
     @property
@@ -164,6 +184,8 @@ class ItemEditor(QWidget):
             self.review_button,
             self.korean,
             self.english,
+            self.comments,
+            self.comment_field,
         ):
             widget.setEnabled(enabled)
         if item is None:
@@ -171,7 +193,8 @@ class ItemEditor(QWidget):
             self.english.setPlainText("")
             self.status_badge.setText("")
             self.reference.hide()
-            self.comments.setHtml("")
+            self.comments.clear()
+            self._update_comment_buttons()
             self.korean_label.setText(self.tr("Korean"))
             self.english_label.setText(self.tr("English"))
             self._loading = False
@@ -199,15 +222,47 @@ class ItemEditor(QWidget):
             self.reference.show()
         else:
             self.reference.hide()
-        resolved = " <i>(" + html.escape(self.tr("resolved")) + ")</i>"
-        self.comments.setHtml(
-            "".join(
-                f"<p><b>{html.escape(c.author)}</b> · {c.created:%Y-%m-%d %H:%M} UTC{resolved if c.resolved else ''}"
-                f"<br>{html.escape(c.text)}</p>"
-                for c in item.comments
-            )
-        )
+        row = self.comments.currentRow()
+        self.comments.clear()
+        for comment in item.comments:
+            state = " (" + self.tr("resolved") + ")" if comment.resolved else ""
+            entry = QListWidgetItem(f"{comment.author} · {comment.created:%Y-%m-%d %H:%M} UTC{state}\n{comment.text}")
+            if comment.resolved:
+                entry.setForeground(QColor("#777777"))
+            self.comments.addItem(entry)
+        if 0 <= row < self.comments.count():
+            self.comments.setCurrentRow(row)
+        self._update_comment_buttons()
         self._loading = False
+
+    # -- comments --------------------------------------------------------------------------------
+    def add_comment(self) -> bool:
+        """The comment field's text as a new comment on this item, by the author set in Settings."""
+        text = self.comment_field.text().strip()
+        if self.item is None or not text:
+            return False
+        author = config.get(config.AUTHOR) or getpass.getuser()
+        self._edit(self.tr("Add comment"), lambda i: i.add_comment(author, text))
+        self.comment_field.clear()
+        self.comments.setCurrentRow(self.comments.count() - 1)
+        return True
+
+    def toggle_resolved(self) -> None:
+        """Resolve the selected comment, or reopen it when it is resolved."""
+        item, row = self.item, self.comments.currentRow()
+        if item is None or not 0 <= row < len(item.comments):
+            return
+        resolved = item.comments[row].resolved
+        label = self.tr("Reopen comment") if resolved else self.tr("Resolve comment")
+        self._edit(label, lambda i: setattr(i.comments[row], "resolved", not resolved))
+        self.comments.setCurrentRow(row)
+
+    def _update_comment_buttons(self) -> None:
+        item, row = self.item, self.comments.currentRow()
+        chosen = item.comments[row] if item is not None and 0 <= row < len(item.comments) else None
+        self.add_comment_button.setEnabled(item is not None and bool(self.comment_field.text().strip()))
+        self.resolve_button.setEnabled(chosen is not None)
+        self.resolve_button.setText(self.tr("Reopen") if chosen is not None and chosen.resolved else self.tr("Resolve"))
 
     @staticmethod
     def _set_text(editor: QPlainTextEdit, text: str) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -19,12 +20,14 @@ from ui.outline_model import OutlineModel
 
 
 @pytest.fixture
-def window(qtbot: QtBot) -> MainWindow:
+def window(qtbot: QtBot) -> Iterator[MainWindow]:
     made = MainWindow()
-    qtbot.addWidget(made)
     made.show()
     qtbot.waitExposed(made)
-    return made
+    yield made
+    made.document.undo_stack.setClean()  # closing a modified document would ask, modally
+    made.close()
+    made.deleteLater()
 
 
 def test_outline_model_passes_the_model_tester(qtmodeltester: object) -> None:
@@ -86,13 +89,55 @@ def test_selecting_an_item_shows_its_texts(window: MainWindow, qtbot: QtBot) -> 
     assert window.item_editor.english.toPlainText().startswith("Both leaders expressed shared concerns")
 
 
+def _comment_texts(window: MainWindow) -> list[str]:
+    comments = window.item_editor.comments
+    return [comments.item(row).text() for row in range(comments.count())]
+
+
 def test_comments_are_shown_with_the_item(window: MainWindow) -> None:
     window.open_file(EXAMPLE)
     model = window.outline_model
     window.outline.setCurrentIndex(model.index(2, 0, model.index(2, 0)))
-    assert "formally participate in TTX in January 2025" in window.item_editor.comments.toPlainText()
+    (shown,) = _comment_texts(window)
+    assert shown.startswith("Briefing Studio example · 2024-11-08 03:10 UTC\n")
+    assert "formally participate in TTX in January 2025" in shown
     window.outline.setCurrentIndex(model.index(0, 0, model.index(0, 0)))
-    assert window.item_editor.comments.toPlainText() == ""
+    assert _comment_texts(window) == []
+
+
+def test_a_reviewer_comments_resolves_and_undoes(window: MainWindow, example_copy: Path) -> None:
+    from briefing.storage import load
+    from tests.ui.test_composer import type_korean
+    from ui import settings as config
+
+    config.put(config.AUTHOR, "김검토")
+    window.open_file(example_copy)
+    editor = window.item_editor
+    window.outline.setCurrentIndex(window.outline_model.index(0, 0, window.outline_model.index(0, 0)))
+    assert not editor.add_comment_button.isEnabled()  # nothing typed yet
+    type_korean(editor.comment_field, "‘현지시각’ 표기를 확인해 주십시오.")
+    editor.add_comment_button.click()
+    (shown,) = _comment_texts(window)
+    assert shown.startswith("김검토 · ") and shown.endswith("\n‘현지시각’ 표기를 확인해 주십시오.")
+    assert editor.comment_field.text() == ""
+    assert window.statusBar().currentMessage().endswith("open comments 2")
+    editor.comments.setCurrentRow(0)
+    assert editor.resolve_button.text() == "Resolve"
+    editor.resolve_button.click()
+    assert "(resolved)" in _comment_texts(window)[0] and editor.resolve_button.text() == "Reopen"
+    assert window.statusBar().currentMessage().endswith("open comments 1")
+    assert window.save()
+    (comment,) = load(example_copy).items()[0].comments
+    assert (comment.author, comment.resolved) == ("김검토", True)
+    stack = window.document.undo_stack
+    assert stack.undoText() == "Resolve comment"
+    stack.undo()
+    assert "(resolved)" not in _comment_texts(window)[0]
+    assert stack.undoText() == "Add comment"
+    stack.undo()
+    assert _comment_texts(window) == [] and window.document.briefing.items()[0].comments == []
+    stack.redo()
+    assert len(_comment_texts(window)) == 1
 
 
 def test_a_damaged_file_shows_the_problem_and_keeps_the_open_briefing(
