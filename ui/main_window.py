@@ -537,26 +537,30 @@ class MainWindow(QMainWindow):
         path = Path(name) if name.endswith(".briefing") else Path(name + ".briefing")
         return self._save_to(path)
 
+    def _replace_changed_file(self, path: Path) -> bool:
+        """Someone saved over the file since it was opened here: ask before replacing their version."""
+        answer = QMessageBox.question(
+            self,
+            self.tr("File changed on disk"),
+            fill(
+                self.tr(
+                    "%1 was changed on disk after you opened it, perhaps by someone else. Replace it with "
+                    "your version? The version on disk is kept as %2."
+                ),
+                path.name,
+                backup_path(path).name,
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
     def _save_to(self, path: Path) -> bool:
         try:
             try:
                 self.document.save(path)
             except ChangedOnDisk:
-                answer = QMessageBox.question(
-                    self,
-                    self.tr("File changed on disk"),
-                    fill(
-                        self.tr(
-                            "%1 was changed on disk after you opened it, perhaps by someone else. Replace it with "
-                            "your version? The version on disk is kept as %2."
-                        ),
-                        path.name,
-                        backup_path(path).name,
-                    ),
-                    QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                    QMessageBox.StandardButton.No,
-                )
-                if answer != QMessageBox.StandardButton.Yes:
+                if not self._replace_changed_file(path):
                     self.statusBar().showMessage(self.tr("Not saved: use Save As to keep both versions"), 8000)
                     return False
                 self.document.save(path, overwrite_changes=True)
