@@ -301,6 +301,14 @@ class Item:
         self.comments.append(comment)
         return comment
 
+    def resolve_comment(self, comment_id: str, resolved: bool = True) -> None:
+        """Mark a comment resolved (or open again); KeyError for a comment this item does not have."""
+        for comment in self.comments:
+            if comment.id == comment_id:
+                comment.resolved = resolved
+                return
+        raise KeyError(comment_id)
+
 
 @dataclass
 class Section:

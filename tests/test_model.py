@@ -234,6 +234,12 @@ class TestStructure:
         assert not comment.resolved
         with pytest.raises(ModelError):
             made.add_comment("Reviewer", "   ")
+        made.resolve_comment(comment.id)
+        assert comment.resolved
+        made.resolve_comment(comment.id, resolved=False)
+        assert not comment.resolved
+        with pytest.raises(KeyError):
+            made.resolve_comment("comment-missing")
 
 
 class TestStatistics:

@@ -252,9 +252,9 @@ class ItemEditor(QWidget):
         item, row = self.item, self.comments.currentRow()
         if item is None or not 0 <= row < len(item.comments):
             return
-        resolved = item.comments[row].resolved
-        label = self.tr("Reopen comment") if resolved else self.tr("Resolve comment")
-        self._edit(label, lambda i: setattr(i.comments[row], "resolved", not resolved))
+        comment_id, resolve = item.comments[row].id, not item.comments[row].resolved
+        label = self.tr("Resolve comment") if resolve else self.tr("Reopen comment")
+        self._edit(label, lambda i: i.resolve_comment(comment_id, resolve))
         self.comments.setCurrentRow(row)
 
     def _update_comment_buttons(self) -> None:
