@@ -28,6 +28,29 @@ def ensure_folder(path: Path) -> Path:
     return path
 
 
+class DataFolderError(OSError):
+    """The application-data folder cannot be created or written, said so that a user can fix it."""
+
+
+def check_data_home() -> Path:
+    """Create the data folder if needed and prove it writable; DataFolderError with the reason if not.
+
+    The window checks this before anything else, so that a mistyped BRIEFING_HOME or a read-only
+    profile gets one clear message instead of a failure deep inside settings or autosave."""
+    home = data_home()
+    try:
+        ensure_folder(home)
+        probe = home / f".write-test-{os.getpid()}"
+        probe.write_bytes(b"")
+        probe.unlink()
+    except OSError as error:
+        raise DataFolderError(
+            f"the data folder {home} cannot be used ({error.strerror or error}); "
+            f"set {HOME_VARIABLE} to a folder you can write to"
+        ) from None
+    return home
+
+
 def recovery_folder(home: Path | None = None) -> Path:
     return (home or data_home()) / "recovery"
 

@@ -893,6 +893,13 @@ Bilingual Korean/English briefings, translated offline.</source>
     </message>
 </context>
 <context>
+    <name>Startup</name>
+    <message>
+        <source>Briefing Studio cannot start: its data folder is not usable.</source>
+        <translation>데이터 폴더를 사용할 수 없어 Briefing Studio를 시작할 수 없습니다.</translation>
+    </message>
+</context>
+<context>
     <name>Task</name>
     <message>
         <source>Cancel</source>

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from briefing import __version__
 from briefing.fileformat import BriefingFormatError
-from briefing.paths import recovery_folder
+from briefing.paths import DataFolderError, check_data_home, recovery_folder
 from briefing.recovery import RecoveryEntry, orphaned_copies
 from briefing.storage import BriefingFileError
 from ui import settings as config
@@ -101,6 +101,20 @@ def run_app(path: Path | None, ui_language: str | None = None) -> int:
     from ui.main_window import MainWindow
 
     app = create_application()
+    try:
+        check_data_home()
+    except DataFolderError as error:  # before settings are read: they live there
+        set_ui_language(app, ui_language if ui_language in UI_LANGUAGES else system_ui_language())
+        print(f"error: {error}", file=sys.stderr)
+        box = QMessageBox(
+            QMessageBox.Icon.Critical,
+            "Briefing Studio",
+            QCoreApplication.translate("Startup", "Briefing Studio cannot start: its data folder is not usable."),
+        )
+        box.setObjectName("dataFolderError")
+        box.setInformativeText(str(error))
+        box.exec()
+        return 2
     chosen = ui_language or config.get(config.UI_LANGUAGE)
     set_ui_language(app, chosen if chosen in UI_LANGUAGES else system_ui_language())
     window = MainWindow()
