@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from briefing import jobs
 from briefing.engine import Engine, EngineSettings, PackageMissing
 from briefing.fileformat import BriefingFormatError
-from briefing.model import LANGUAGES, Bilingual, Briefing, Item, Language, Section, TargetStatus
+from briefing.model import LANGUAGES, Bilingual, Briefing, Item, ItemType, Language, Section, TargetStatus
 from briefing.packages import PackageStore
 from briefing.preview import preview_html
 from briefing.recovery import RecoveryEntry
@@ -42,7 +42,7 @@ from ui import settings as config
 from ui.card_editor import CardEditor
 from ui.document import DocumentController
 from ui.item_editor import ItemEditor
-from ui.labels import fill
+from ui.labels import fill, kind_names, status_text, type_names
 from ui.outline_model import OutlineModel
 from ui.tasks import run_in_background
 
@@ -168,7 +168,7 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.outline)
         splitter.addWidget(self.centre)
         splitter.addWidget(preview_panel)
-        splitter.setSizes([420, 560, 460])
+        splitter.setSizes([480, 520, 440])
         self.setCentralWidget(splitter)
         self.find_field = QLineEdit(objectName="find")
         self.find_field.setClearButtonEnabled(True)
@@ -328,7 +328,18 @@ class MainWindow(QMainWindow):
         self._update_title()
         self._update_status()
         self.outline_model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 2)
+        self._size_outline_columns()
         self.outline_model.titles_updated()
+
+    def _size_outline_columns(self) -> None:
+        """Type and status columns wide enough for their longest label in the interface language, whatever
+        the items (measuring the items themselves would miss the ones added later, and is slow at 2,000)."""
+        metrics = self.outline.fontMetrics()
+        types = [*type_names().values(), *kind_names().values(), f"{type_names()[ItemType.SCHEDULE]} 2025-H1"]
+        widest_type = max(metrics.horizontalAdvance(name) for name in types)
+        widest_status = max(metrics.horizontalAdvance(status_text(status)) for status in TargetStatus)
+        self.outline.setColumnWidth(OutlineModel.COLUMN_TYPE, widest_type + 12)
+        self.outline.setColumnWidth(OutlineModel.COLUMN_STATUS, widest_status + 28)  # and the status dot
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -347,8 +358,7 @@ class MainWindow(QMainWindow):
         document.path_changed.connect(lambda _: self._update_title())
         self.outline_model.set_briefing(document.briefing)
         self.outline.expandAll()
-        for column in (OutlineModel.COLUMN_TYPE, OutlineModel.COLUMN_STATUS):
-            self.outline.resizeColumnToContents(column)
+        self._size_outline_columns()
         self.card_editor.load()
         first = self._first_item_index()
         if first.isValid():

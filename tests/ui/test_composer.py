@@ -13,7 +13,7 @@ from PySide6.QtGui import QDropEvent, QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
-from briefing.model import Bilingual, Briefing, Language, Section, TargetStatus
+from briefing.model import Bilingual, Briefing, ItemType, Language, Section, TargetStatus
 from briefing.storage import load, save
 from tests.conftest import EXAMPLE
 from ui import settings as config
@@ -398,6 +398,20 @@ def test_a_window_opened_without_a_file_is_ready_for_the_first_item(window: Main
     assert not window.document.modified
     window.add_item()
     assert len(briefing.items()) == 1 and window.item_editor.item is briefing.items()[0]
+
+
+def test_outline_columns_fit_every_type_and_status_label(window: MainWindow) -> None:
+    """Sized from the labels, not from the items on show: an item added or translated later fits too."""
+    from ui.outline_model import OutlineModel
+
+    for language in ("en", "ko"):
+        window.switch_language(language)
+        metrics = window.outline.fontMetrics()
+        schedule = window.item_editor.type_box.itemText(window.item_editor.type_box.findData(ItemType.SCHEDULE))
+        longest_status = "machine-translated" if language == "en" else "기계 번역"
+        assert window.outline.columnWidth(OutlineModel.COLUMN_TYPE) > metrics.horizontalAdvance(f"{schedule} 2025-H1")
+        assert window.outline.columnWidth(OutlineModel.COLUMN_STATUS) > metrics.horizontalAdvance(longest_status)
+    window.switch_language("en")
 
 
 def test_a_new_briefing_has_a_first_section(window: MainWindow) -> None:
