@@ -125,10 +125,7 @@ def _add_style(document: Any, spec: StyleSpec, fonts: Fonts) -> None:
 
 
 def _table_borders(style_element: Any) -> None:
-    tbl_pr = style_element.find(qn("w:tblPr"))
-    if tbl_pr is None:
-        tbl_pr = OxmlElement("w:tblPr")
-        style_element.append(tbl_pr)
+    tbl_pr = _child(style_element, "w:tblPr")
     borders = parse_xml(
         f"<w:tblBorders {nsdecls('w')}>"
         + "".join(
@@ -186,6 +183,18 @@ _PPR_ORDER = [
 ]
 
 
+def _child(parent: Any, tag: str, first: bool = False) -> Any:
+    """The `tag` child of an OOXML element, created (as its first or last child) when missing."""
+    child = parent.find(qn(tag))
+    if child is None:
+        child = OxmlElement(tag)
+        if first:
+            parent.insert(0, child)
+        else:
+            parent.append(child)
+    return child
+
+
 def _insert_ppr_child(ppr: Any, child: Any) -> None:
     name = child.tag.split("}")[1]
     existing = ppr.find(qn(f"w:{name}"))
@@ -224,10 +233,7 @@ class Fonts:
 
 def set_run_fonts(rpr: Any, latin: str, east_asian: str) -> None:
     """Name fonts for Latin and East Asian text, dropping theme fonts (which would win over names)."""
-    fonts = rpr.find(qn("w:rFonts"))
-    if fonts is None:
-        fonts = OxmlElement("w:rFonts")
-        rpr.insert(0, fonts)
+    fonts = _child(rpr, "w:rFonts", first=True)
     for attribute in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
         fonts.attrib.pop(qn(attribute), None)
     fonts.set(qn("w:ascii"), latin)
@@ -240,33 +246,18 @@ def apply_typography(document: Any, fonts: Fonts) -> None:
     """Document-wide Korean typography: default fonts and language, Korean theme font language, a
     font table whose entries name the next font of the chain as their alternative."""
     styles = document.styles.element
-    defaults = styles.find(qn("w:docDefaults"))
-    if defaults is None:
-        defaults = OxmlElement("w:docDefaults")
-        styles.insert(0, defaults)
-    rpr_default = defaults.find(qn("w:rPrDefault"))
-    if rpr_default is None:
-        rpr_default = OxmlElement("w:rPrDefault")
-        defaults.insert(0, rpr_default)
-    rpr = rpr_default.find(qn("w:rPr"))
-    if rpr is None:
-        rpr = OxmlElement("w:rPr")
-        rpr_default.append(rpr)
+    defaults = _child(styles, "w:docDefaults", first=True)
+    rpr_default = _child(defaults, "w:rPrDefault", first=True)
+    rpr = _child(rpr_default, "w:rPr")
     set_run_fonts(rpr, fonts.latin[0], fonts.east_asian[0])
-    lang = rpr.find(qn("w:lang"))
-    if lang is None:
-        lang = OxmlElement("w:lang")
-        rpr.append(lang)
+    lang = _child(rpr, "w:lang")
     # w:val is the language of Latin-script text, even in a Korean document: marking it Korean makes
     # LibreOffice break English words anywhere. Hangul takes w:eastAsia.
     lang.set(qn("w:val"), "en-US")
     lang.set(qn("w:eastAsia"), "ko-KR")
     lang.set(qn("w:bidi"), "ar-SA")
     settings = document.settings.element
-    theme_lang = settings.find(qn("w:themeFontLang"))
-    if theme_lang is None:
-        theme_lang = OxmlElement("w:themeFontLang")
-        settings.append(theme_lang)
+    theme_lang = _child(settings, "w:themeFontLang")
     theme_lang.set(qn("w:val"), "en-US")
     theme_lang.set(qn("w:eastAsia"), "ko-KR")
     _font_table(document, fonts)
