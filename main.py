@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from briefing.cli import run
+from briefing.cli.main import run
 
 
 def open_window(path: Path | None, ui_language: str | None) -> int:

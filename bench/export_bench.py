@@ -31,10 +31,10 @@ def main() -> None:
     work = Path(tempfile.mkdtemp(prefix="export-bench-"))
     os.environ["BRIEFING_HOME"] = str(work / "home")
 
-    from briefing.pack import make_pack
-    from briefing.render import render
+    from briefing.export.pack import make_pack
+    from briefing.export.render import render
+    from briefing.export.templates import Layout, find_template
     from briefing.storage import load
-    from briefing.templates import Layout, find_template
     from tests.helpers import large_briefing
 
     briefing = large_briefing(args.items, 400)
@@ -55,7 +55,7 @@ def main() -> None:
         f"{args.items} items; {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}; "
         f"best of {args.repeat}"
     )
-    from briefing.markdown_docx import parse
+    from briefing.export.markdown_docx import parse
 
     def cold(function: Callable[[], object]) -> Callable[[], object]:
         """Every run starts without the parsed-Markdown cache, as a fresh export does."""

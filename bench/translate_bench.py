@@ -41,14 +41,14 @@ def main() -> None:
     os.environ["BRIEFING_HOME"] = str(home)
     os.environ["ARGOS_BEAM_SIZE"] = str(args.beam)  # argostranslate reads it once, at import
 
-    from briefing import jobs
-    from briefing.argos import import_argos
-    from briefing.engine import Engine, EngineSettings
-    from briefing.markup import extract
+    from briefing.language.segmentation import sentences, split_sentences
     from briefing.model import Briefing, Language
-    from briefing.packages import PackageStore
-    from briefing.segmentation import sentences, split_sentences
     from briefing.storage import load
+    from briefing.translation import jobs
+    from briefing.translation.argos import import_argos
+    from briefing.translation.engine import Engine, EngineSettings
+    from briefing.translation.markup import extract
+    from briefing.translation.packages import PackageStore
     from tests.tiny_package import build_package, minisbd_standin
 
     store = PackageStore()

@@ -29,8 +29,8 @@ def main() -> None:
     from PySide6.QtCore import QElapsedTimer, QTimer
 
     from briefing.model import Language
-    from briefing.packages import PackageStore
     from briefing.storage import load, save
+    from briefing.translation.packages import PackageStore
     from tests.helpers import large_briefing
     from tests.tiny_package import build_package
     from ui import settings as config

@@ -13,7 +13,7 @@ from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from typing import Any
 
-from briefing.dates import PartialDate
+from briefing.language.dates import PartialDate
 from briefing.model import (
     Bilingual,
     Briefing,

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from enum import StrEnum
 
-from briefing.dates import PartialDate
+from briefing.language.dates import PartialDate
 
 
 class Language(StrEnum):

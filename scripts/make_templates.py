@@ -23,7 +23,7 @@ from docx.enum.section import WD_ORIENT  # noqa: E402
 from docx.shared import Mm, Pt  # noqa: E402
 
 from briefing import __version__  # noqa: E402
-from briefing import docx_support as ox  # noqa: E402
+from briefing.export import docx_support as ox  # noqa: E402
 
 SANS = {"east_asian": ["Malgun Gothic", "Noto Sans CJK KR", "NanumGothic"], "latin": ["Arial", "Liberation Sans"]}
 SERIF = {

@@ -16,9 +16,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from briefing import pack  # noqa: E402
+from briefing.export import pack  # noqa: E402
+from briefing.export.templates import Layout, find_template  # noqa: E402
 from briefing.storage import load  # noqa: E402
-from briefing.templates import Layout, find_template  # noqa: E402
 
 PAGES = [("meeting-report", Layout.KO), ("press-release", Layout.EN), ("briefing-pack", Layout.BILINGUAL)]
 

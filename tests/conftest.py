@@ -51,7 +51,7 @@ def package_files(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, s
 @pytest.fixture
 def installed(package_files: dict[tuple[str, str], Path]) -> Path:
     """Both tiny packages installed in this test's data folder; returns the packages folder."""
-    from briefing.packages import PackageStore
+    from briefing.translation.packages import PackageStore
 
     store = PackageStore()
     for archive in package_files.values():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from briefing.dates import PartialDate
+from briefing.language.dates import PartialDate
 from briefing.model import (
     Bilingual,
     Briefing,

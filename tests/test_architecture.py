@@ -39,7 +39,10 @@ def test_core_never_imports_qt() -> None:
 
 
 def test_importing_the_whole_core_loads_no_qt() -> None:
-    modules = [f"briefing.{p.stem}" for p in (ROOT / "briefing").glob("*.py") if p.stem != "__init__"]
+    modules = [
+        ".".join(p.relative_to(ROOT).with_suffix("").parts).removesuffix(".__init__")
+        for p in (ROOT / "briefing").rglob("*.py")
+    ]
     code = (
         "import sys, importlib\n"
         f"for name in {modules!r}: importlib.import_module(name)\n"

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing.cli import run
+from briefing.cli.main import run
 from tests.conftest import EXAMPLE, ROOT
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing.cli_translation import ProgressBar
+from briefing.cli.translation import ProgressBar
 from briefing.model import Language, TargetStatus
 from briefing.storage import load, save
 from tests.conftest import EXAMPLE, ROOT
@@ -100,8 +100,8 @@ def test_progress_bar_draws_on_a_terminal_only() -> None:
 def test_translate_does_not_overwrite_edits_saved_while_it_ran(
     installed: Path, example_copy: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from briefing import jobs
-    from briefing.cli import run
+    from briefing.cli.main import run
+    from briefing.translation import jobs
 
     edited = load(example_copy)
     edited.items()[0].set_text(Language.EN, "Edited in the window while the translation ran.")

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from briefing.dates import PartialDate, Precision
+from briefing.language.dates import PartialDate, Precision
 
 
 @pytest.mark.parametrize(

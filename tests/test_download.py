@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from briefing.cli import run
-from briefing.download import DownloadCancelled, NetworkError, download, index_url
-from briefing.packages import PackageError, PackageStore
+from briefing.cli.main import run
+from briefing.translation.download import DownloadCancelled, NetworkError, download, index_url
+from briefing.translation.packages import PackageError, PackageStore
 
 
 class Quiet(http.server.SimpleHTTPRequestHandler):

@@ -20,13 +20,11 @@ from docx.oxml.ns import qn
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from briefing.cli import run
-from briefing.model import Bilingual, Briefing, ItemType, Language, Section
-from briefing.pack import ExportError, make_pack, structure, verify
-from briefing.preview import preview_html
-from briefing.render import render
-from briefing.storage import load
-from briefing.templates import (
+from briefing.cli.main import run
+from briefing.export.pack import ExportError, make_pack, structure, verify
+from briefing.export.preview import preview_html
+from briefing.export.render import render
+from briefing.export.templates import (
     Layout,
     TemplateError,
     available_templates,
@@ -34,6 +32,8 @@ from briefing.templates import (
     load_template,
     user_templates_folder,
 )
+from briefing.model import Bilingual, Briefing, ItemType, Language, Section
+from briefing.storage import load
 from tests.conftest import EXAMPLE
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -310,7 +310,7 @@ def test_template_problems_are_clear_errors(briefing_home: Path, tmp_path: Path)
         find_template("nope")  # a broken folder does not stop the others from working
     with pytest.raises(TemplateError, match="invalid manifest"):
         find_template("broken")
-    from briefing.templates import template_problems
+    from briefing.export.templates import template_problems
 
     assert len(template_problems()) == 1
 

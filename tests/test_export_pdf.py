@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from briefing.pack import ExportError, font_substitutions, installed_font_families, libreoffice, make_pack
+from briefing.export.pack import ExportError, font_substitutions, installed_font_families, libreoffice, make_pack
+from briefing.export.templates import Layout, available_templates, find_template
 from briefing.storage import load
-from briefing.templates import Layout, available_templates, find_template
 from tests.conftest import EXAMPLE
 
 PAGES = {Layout.KO: 2, Layout.EN: 2, Layout.BILINGUAL: 4}

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from briefing.markup import extract, restore
+from briefing.translation.markup import extract, restore
 
 CASES = [
     ("The **two sides** agreed.", ["The ⟦1⟧two sides⟦/1⟧ agreed."]),
@@ -68,7 +68,7 @@ def test_invented_and_duplicated_placeholders_are_dropped() -> None:
 
 
 def test_restore_of_plain_text_is_identity() -> None:
-    from briefing.markup import Inline
+    from briefing.translation.markup import Inline
 
     assert restore("no placeholders", Inline()) == ("no placeholders", [])
 
@@ -83,8 +83,8 @@ def test_identity_round_trip_on_arbitrary_markup(text: str) -> None:
 
 
 def test_large_briefings_preview_the_section_being_edited() -> None:
+    from briefing.export.preview import preview_html
     from briefing.model import LANGUAGES
-    from briefing.preview import preview_html
     from tests.helpers import large_briefing
 
     briefing = large_briefing(400, 60)
@@ -96,8 +96,8 @@ def test_large_briefings_preview_the_section_being_edited() -> None:
 
 
 def test_a_very_long_item_is_previewed_cut_with_a_note() -> None:
+    from briefing.export.preview import PREVIEW_ITEM_CHARS, preview_html
     from briefing.model import Bilingual, Briefing, Language, Section
-    from briefing.preview import PREVIEW_ITEM_CHARS, preview_html
 
     paragraph = "The two sides agreed to continue close cooperation on space policy. " * 40
     text = "\n\n".join(f"{n}: {paragraph}" for n in range(2000))  # about 5.5 MB

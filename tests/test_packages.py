@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from briefing import packages
-from briefing.cli import run
-from briefing.packages import PackageError, PackageStore
+from briefing.cli.main import run
+from briefing.translation import packages
+from briefing.translation.packages import PackageError, PackageStore
 
 
 def snapshot(folder: Path) -> dict[str, str]:

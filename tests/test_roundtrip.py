@@ -10,8 +10,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from briefing import storage
-from briefing.dates import PartialDate
 from briefing.fileformat import dumps, loads
+from briefing.language.dates import PartialDate
 from briefing.model import (
     Bilingual,
     Briefing,

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from briefing.segmentation import sentences, split_sentences
+from briefing.language.segmentation import sentences, split_sentences
 
 
 @pytest.mark.parametrize(

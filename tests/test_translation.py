@@ -11,12 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from briefing import engine as engine_module
-from briefing import jobs
-from briefing.engine import Engine, EngineSettings, PackageMissing, position_limit
 from briefing.model import Briefing, Item, Language, TargetOrigin, TargetStatus
-from briefing.packages import PackageError, PackageStore
 from briefing.storage import load
+from briefing.translation import engine as engine_module
+from briefing.translation import jobs
+from briefing.translation.engine import Engine, EngineSettings, PackageMissing, position_limit
+from briefing.translation.packages import PackageError, PackageStore
 from tests.conftest import EXAMPLE
 from tests.tiny_package import build_package
 
@@ -318,8 +318,8 @@ def refuse(*a, **k): raise SystemExit("network access attempted")
 socket.socket.connect = refuse; socket.create_connection = refuse; socket.getaddrinfo = refuse
 from pathlib import Path
 from tests.tiny_package import build_package, minisbd_standin
-from briefing.packages import PackageStore
-from briefing.argos import import_argos
+from briefing.translation.packages import PackageStore
+from briefing.translation.argos import import_argos
 archive = build_package(Path({str(tmp_path)!r}), "en", "ko", extra_files={{"minisbd/en.onnx": minisbd_standin("en")}})
 PackageStore().install(archive)
 print(import_argos("argostranslate.translate").translate("The two sides agreed. Both pledged more.", "en", "ko"))

@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from briefing.export.pack import make_pack
+from briefing.export.templates import Layout, available_templates
 from briefing.fileformat import dumps, loads
-from briefing.pack import make_pack
-from briefing.templates import Layout, available_templates
 from ui import settings as config
 from ui.document import DocumentController
 from ui.labels import fill

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing.dates import PartialDate
+from briefing.language.dates import PartialDate
 from briefing.model import Item, ItemType, Language, NoteMark, StatementKind, TargetStatus
 from ui import commands
 from ui import settings as config

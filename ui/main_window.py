@@ -29,14 +29,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing import jobs
-from briefing.engine import Engine, EngineSettings, PackageMissing
+from briefing.export.preview import preview_html
 from briefing.fileformat import BriefingFormatError
 from briefing.model import LANGUAGES, Bilingual, Briefing, Item, ItemType, Language, Section, TargetStatus
-from briefing.packages import PackageStore
-from briefing.preview import preview_html
 from briefing.recovery import RecoveryEntry
 from briefing.storage import BriefingFileError, ChangedOnDisk, backup_path, read
+from briefing.translation import jobs
+from briefing.translation.engine import Engine, EngineSettings, PackageMissing
+from briefing.translation.packages import PackageStore
 from ui import commands
 from ui import settings as config
 from ui.card_editor import CardEditor

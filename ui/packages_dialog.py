@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing.packages import PackageError, PackageStore
+from briefing.translation.packages import PackageError, PackageStore
 from ui.labels import fill
 
 
@@ -131,7 +131,7 @@ class PackagesDialog(QDialog):
             self.refresh()
 
     def download(self) -> None:
-        from briefing.download import download
+        from briefing.translation.download import download
 
         pair = self.download_pair.text().split()
         if len(pair) != 2:

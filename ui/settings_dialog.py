@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing.templates import available_templates
+from briefing.export.templates import available_templates
 from ui import settings as config
 
 

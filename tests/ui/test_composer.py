@@ -13,8 +13,12 @@ from PySide6.QtGui import QDropEvent, QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
+from briefing import model
 from briefing.model import Bilingual, Briefing, ItemType, Language, Section, TargetStatus
 from briefing.storage import load, save
+from briefing.translation import jobs
+from briefing.translation.engine import Engine, EngineSettings
+from briefing.translation.packages import PackageStore
 from tests.conftest import EXAMPLE
 from ui import settings as config
 from ui.main_window import MainWindow
@@ -161,7 +165,7 @@ def test_item_type_and_source_changes_undo(window: MainWindow) -> None:
     window.open_file(EXAMPLE)
     window._select("item-convened")
     editor = window.item_editor
-    editor.type_box.setCurrentIndex(editor.type_box.findData(__import__("briefing.model").model.ItemType.DECISION))
+    editor.type_box.setCurrentIndex(editor.type_box.findData(model.ItemType.DECISION))
     item = window.document.briefing.item("item-convened")
     assert item.type.value == "decision"
     editor.source_ko.setChecked(True)
@@ -195,7 +199,7 @@ def _english_only(tmp_path: Path, copies: int = 1) -> Path:
     extra = briefing.sections[-1]
     for copy in range(1, copies):
         for item in list(briefing.items()[:21]):
-            clone = __import__("briefing.model").model.Item(source=Language.EN)
+            clone = model.Item(source=Language.EN)
             clone.set_text(Language.EN, f"{item.text.en} ({copy})")
             briefing.add_item(extra.id, clone)
     path = tmp_path / "english.briefing"
@@ -228,11 +232,10 @@ def test_cancel_keeps_finished_items_and_the_window_stays_responsive(
     timer = QTimer()
     timer.timeout.connect(lambda: ticks.append(1))
     timer.start(20)
-    window._make_engine = lambda: __import__("briefing.engine").engine.Engine(  # small batches: cancel lands early
-        __import__("briefing.packages").packages.PackageStore(),
-        __import__("briefing.engine").engine.EngineSettings(beam_size=4, batch_size=8),
+    window._make_engine = lambda: Engine(  # small batches: cancel lands early
+        PackageStore(), EngineSettings(beam_size=4, batch_size=8)
     )
-    window.worker = __import__("briefing.jobs").jobs.TranslationWorker(window._make_engine)
+    window.worker = jobs.TranslationWorker(window._make_engine)
     with qtbot.waitSignal(window.translation_finished, timeout=120_000) as blocker:
         window.translate_missing()
         qtbot.waitUntil(lambda: window.task is not None and window.task._last[0] > 0, timeout=60_000)

@@ -2,9 +2,9 @@
 
 argostranslate's own `translate()` splits per line, calls the model once per line, downloads sentence
 splitters at first use and never notices a reinstalled package. This engine is handed whole batches
-of sentences (see `briefing.jobs`), keeps one loaded translator per language pair, and reloads it when
+of sentences (see `briefing.translation.jobs`), keeps one loaded translator per language pair, and reloads it when
 the package on disk changes or its settings do. It must only be used from one thread (the worker in
-`briefing.jobs` owns it).
+`briefing.translation.jobs` owns it).
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from briefing.packages import InstalledPackage, PackageError, PackageStore
+from briefing.translation.packages import InstalledPackage, PackageError, PackageStore
 
 LANGUAGE_NAMES = {"ko": "Korean", "en": "English"}
 

@@ -15,8 +15,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from briefing.argos import argos_package_module, import_argos
-from briefing.packages import InstalledPackage, PackageError, PackageStore, version_key
+from briefing.translation.argos import argos_package_module, import_argos
+from briefing.translation.packages import InstalledPackage, PackageError, PackageStore, version_key
 
 USER_AGENT = "BriefingStudio"
 CHUNK = 256 * 1024

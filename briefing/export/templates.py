@@ -24,12 +24,12 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from briefing.docx_support import Fonts
+from briefing.export.docx_support import Fonts
+from briefing.language.phrases import DateStyle
 from briefing.model import Bilingual, Language
 from briefing.paths import data_home
-from briefing.phrases import DateStyle
 
-BUILT_IN = Path(__file__).resolve().parent.parent / "templates"
+BUILT_IN = Path(__file__).resolve().parents[2] / "templates"
 DEFAULT_TEMPLATE = "press-release"
 
 

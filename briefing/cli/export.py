@@ -7,9 +7,9 @@ import sys
 from pathlib import Path
 
 from briefing import storage
-from briefing.cli_translation import ProgressBar
-from briefing.pack import make_pack
-from briefing.templates import (
+from briefing.cli.translation import ProgressBar
+from briefing.export.pack import make_pack
+from briefing.export.templates import (
     DEFAULT_TEMPLATE,
     Layout,
     TemplateError,

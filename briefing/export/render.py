@@ -18,11 +18,11 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
 from briefing import __version__
-from briefing import docx_support as ox
-from briefing.markdown_docx import Target, write
+from briefing.export import docx_support as ox
+from briefing.export.markdown_docx import Target, write
+from briefing.export.templates import ItemStyle, Layout, Template, TemplateError
+from briefing.language.phrases import DateStyle, card_rows, catalog, format_partial, meeting_name
 from briefing.model import Bilingual, Briefing, Item, ItemType, Language
-from briefing.phrases import DateStyle, card_rows, catalog, format_partial, meeting_name
-from briefing.templates import ItemStyle, Layout, Template, TemplateError
 
 PLACEHOLDERS = ("{marking}", "{draft}", "{page}", "{pages}", "{title}")
 

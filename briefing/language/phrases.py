@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
-from briefing.dates import PartialDate, Precision
+from briefing.language.dates import PartialDate, Precision
 from briefing.model import Briefing, Language
 
 MONTHS_EN = "January February March April May June July August September October November December".split()

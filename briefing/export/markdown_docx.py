@@ -19,7 +19,7 @@ from typing import Any
 
 import markdown
 
-from briefing import docx_support as ox
+from briefing.export import docx_support as ox
 
 _STASH = re.compile("\x02wzxhzdk:(\\d+)\x03")
 _LIST_INDENT = re.compile(r"^( +)(?=(?:[-+*]|\d+[.)])\s)", re.MULTILINE)

@@ -15,9 +15,9 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from briefing.engine import Engine
-from briefing.markup import Extracted, extract
 from briefing.model import Briefing, Language, TargetOrigin, TargetStatus
+from briefing.translation.engine import Engine
+from briefing.translation.markup import Extracted, extract
 
 Progress = Callable[[int, int], None]  # (sentences done, sentences in the job)
 

@@ -13,15 +13,17 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from briefing import __version__, cli_export, cli_translation
+from briefing import __version__
+from briefing.cli import export as cli_export
+from briefing.cli import translation as cli_translation
+from briefing.export.pack import ExportError
+from briefing.export.templates import TemplateError
 from briefing.fileformat import BriefingFormatError
 from briefing.model import LANGUAGES, Language
 from briefing.outline import show_text
-from briefing.pack import ExportError
-from briefing.packages import PackageError
 from briefing.paths import HOME_VARIABLE
 from briefing.storage import BriefingFileError, load
-from briefing.templates import TemplateError
+from briefing.translation.packages import PackageError
 
 EXIT_OK = 0
 EXIT_INVALID = 2

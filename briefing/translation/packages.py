@@ -306,7 +306,7 @@ def _extract(checked: PackageFile, staging: Path) -> None:
 
 def read_installed(path: Path) -> InstalledPackage:
     """Read an installed package folder with argostranslate's own package reader."""
-    from briefing.argos import argos_package_module
+    from briefing.translation.argos import argos_package_module
 
     if not (path / "metadata.json").is_file():
         raise PackageError(f"{path.name}: not a package (no metadata.json)")

@@ -9,10 +9,11 @@ import time
 from pathlib import Path
 from typing import TextIO
 
-from briefing import jobs, storage
-from briefing.engine import Engine, EngineSettings
+from briefing import storage
 from briefing.model import Language
-from briefing.packages import PackageStore
+from briefing.translation import jobs
+from briefing.translation.engine import Engine, EngineSettings
+from briefing.translation.packages import PackageStore
 
 EXIT_OK, EXIT_FAILED, EXIT_CANCELLED = 0, 2, 130
 
@@ -94,7 +95,7 @@ def run_packages(args: argparse.Namespace, out: TextIO | None = None) -> int:
         package = store.remove(args.source, args.target)
         print(f"removed {package.from_code} → {package.to_code} version {package.version}", file=out)
         return EXIT_OK
-    from briefing.download import download
+    from briefing.translation.download import download
 
     bar = ProgressBar("downloading", "MB", scale=1e6)
     cancel = threading.Event()

@@ -6,9 +6,9 @@ import html
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 
-from briefing.markdown_docx import parse
+from briefing.export.markdown_docx import parse
+from briefing.language.phrases import DateStyle, card_rows, catalog, format_partial, meeting_name
 from briefing.model import Briefing, Item, ItemType, Language
-from briefing.phrases import DateStyle, card_rows, catalog, format_partial, meeting_name
 
 FULL_PREVIEW_ITEMS = 200  # above this, the preview shows the section being edited, not the whole briefing
 PREVIEW_ITEM_CHARS = 20_000  # an item longer than this is shown cut, with a note saying how much is left out

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from briefing.segmentation import split_sentences
+from briefing.language.segmentation import split_sentences
 
 _LINE_PREFIX = re.compile(r"^[ \t]*(?:(?:[-+*]|\d{1,9}[.)])[ \t]+|>[ \t]?|#{1,6}[ \t]+|※[ \t]*|[▵△][ \t]*)*")
 _LINE_SUFFIX = re.compile(r"(?:[ \t]{2,}|\\)?\r?$")

@@ -25,11 +25,11 @@ from xml.sax.saxutils import escape
 import docx
 
 from briefing import __version__
-from briefing.docx_support import FIXED_ZIP_TIME, bookmark_names
+from briefing.export.docx_support import FIXED_ZIP_TIME, bookmark_names
+from briefing.export.render import render
+from briefing.export.templates import Layout, Template
 from briefing.model import Briefing, Language, TargetStatus
 from briefing.outline import STATUS_LABELS
-from briefing.render import render
-from briefing.templates import Layout, Template
 
 PDF_TIMEOUT_SECONDS = 180
 Progress = Callable[[int, int, str], None]  # (step, steps, what)
