@@ -13,7 +13,8 @@ from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from typing import Any
 
-from briefing.language.dates import PartialDate
+from briefing.language.dates import DateError, PartialDate
+from briefing.messages import register
 from briefing.model import (
     Bilingual,
     Briefing,
@@ -32,6 +33,7 @@ from briefing.model import (
     StatementKind,
     TargetStatus,
 )
+from briefing.rules import problems as rule_problems
 from briefing.schema import Problem, checker, describe
 
 FORMAT_NAME = "briefing-studio/briefing"
@@ -45,6 +47,14 @@ Migration = Callable[[Json], Json]
 # MIGRATIONS[n] turns a version-n document into a version-(n+1) document. Version 1 is the first
 # released format, so there is nothing to migrate yet; the next format change adds MIGRATIONS[1].
 MIGRATIONS: dict[int, Migration] = {}
+
+register(
+    {
+        "file.bad_version": "expected a whole number from 1, found {found}",
+        "file.not_a_date": "{found} is not a real date ({reason})",
+        "file.not_a_datetime": "{found} is not a real date and time",
+    }
+)
 
 
 class BriefingFormatError(ValueError):
@@ -208,7 +218,7 @@ def check_header(data: Any, source: str = "") -> int:
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         raise BriefingFormatError(
             "the file has no valid format version",
-            [Problem("$.version", f"expected a whole number from 1, found {_kind(version)}")],
+            [Problem("$.version", "file.bad_version", {"found": _kind(version)})],
             source,
         )
     if version > CURRENT_VERSION:
@@ -246,7 +256,7 @@ def from_json(data: Any, source: str = "", migrations: Mapping[int, Migration] |
     if not problems:
         reader = _Reader()
         briefing = reader.briefing(data)
-        problems = reader.problems
+        problems = reader.problems or rule_problems(briefing)
     if problems:
         count = f"{len(problems)} problem" + ("s" if len(problems) != 1 else "")
         raise BriefingFormatError(f"the file is not a valid briefing ({count})", problems, source)
@@ -268,14 +278,6 @@ class _Reader:
 
     def __init__(self) -> None:
         self.problems: list[Problem] = []
-        self._ids: dict[str, str] = {}
-
-    def _id(self, value: str, path: str) -> str:
-        if value in self._ids:
-            self.problems.append(Problem(path, f"id {describe(value)} is already used at {self._ids[value]}"))
-        else:
-            self._ids[value] = path
-        return value
 
     def _date(self, value: str | None, path: str) -> date | None:
         if value is None:
@@ -283,7 +285,7 @@ class _Reader:
         try:
             return date.fromisoformat(value)
         except ValueError as error:
-            self.problems.append(Problem(path, f"{describe(value)} is not a real date ({error})"))
+            self.problems.append(Problem(path, "file.not_a_date", {"found": describe(value), "reason": str(error)}))
             return None
 
     def _partial(self, value: str | None, path: str) -> PartialDate | None:
@@ -291,15 +293,15 @@ class _Reader:
             return None
         try:
             return PartialDate.parse(value)
-        except ValueError as error:
-            self.problems.append(Problem(path, str(error)))
+        except DateError as error:
+            self.problems.append(Problem(path, error.code, error.params))
             return None
 
     def _datetime(self, value: str, path: str) -> datetime:
         try:
             return datetime.fromisoformat(value)
         except ValueError:
-            self.problems.append(Problem(path, f"{describe(value)} is not a real date and time"))
+            self.problems.append(Problem(path, "file.not_a_datetime", {"found": describe(value)}))
             return datetime(1970, 1, 1)
 
     def briefing(self, data: Json) -> Briefing:
@@ -324,7 +326,7 @@ class _Reader:
             place=_bi(data["place"]),
             organisations=[
                 Organisation(
-                    id=self._id(o["id"], f"{path}.organisations[{n}].id"),
+                    id=o["id"],
                     name=_bi(o["name"]),
                     short_name=_bi(o["short_name"]),
                 )
@@ -333,17 +335,15 @@ class _Reader:
             delegations=[self.delegation(d, f"{path}.delegations[{n}]") for n, d in enumerate(data["delegations"])],
             marking=_bi(data["marking"]),
         )
-        if card.start_date and card.end_date and card.end_date < card.start_date:
-            self.problems.append(Problem(f"{path}.end_date", "is before the start date"))
         return card
 
     def delegation(self, data: Json, path: str) -> Delegation:
         return Delegation(
-            id=self._id(data["id"], f"{path}.id"),
+            id=data["id"],
             name=_bi(data["name"]),
             members=[
                 Person(
-                    id=self._id(p["id"], f"{path}.members[{n}].id"),
+                    id=p["id"],
                     name=_bi(p["name"]),
                     title=_bi(p["title"]),
                     rank=_bi(p["rank"]),
@@ -356,27 +356,15 @@ class _Reader:
 
     def section(self, data: Json, path: str) -> Section:
         return Section(
-            id=self._id(data["id"], f"{path}.id"),
+            id=data["id"],
             title=_bi(data["title"]),
             items=[self.item(i, f"{path}.items[{n}]") for n, i in enumerate(data["items"])],
         )
 
     def item(self, data: Json, path: str) -> Item:
         kind = ItemType(data["type"])
-        allowed = {
-            "statement_kind": kind is ItemType.STATEMENT,
-            "note_mark": kind is ItemType.NOTE,
-            "owner": kind is ItemType.ACTION,
-            "due": kind is ItemType.ACTION,
-            "when": kind is ItemType.SCHEDULE,
-        }
-        for name, ok in allowed.items():
-            if name in data and not ok:
-                self.problems.append(Problem(f"{path}.{name}", f"does not apply to a {kind.value} item"))
-        if kind is ItemType.SCHEDULE and "when" not in data:
-            self.problems.append(Problem(f"{path}.when", "missing: a schedule item needs a date"))
         return Item(
-            id=self._id(data["id"], f"{path}.id"),
+            id=data["id"],
             type=kind,
             text=_bi(data["text"]),
             source=Language(data["source"]),
@@ -390,7 +378,7 @@ class _Reader:
             when=self._partial(data.get("when"), f"{path}.when"),
             comments=[
                 Comment(
-                    id=self._id(c["id"], f"{path}.comments[{n}].id"),
+                    id=c["id"],
                     author=c["author"],
                     created=self._datetime(c["created"], f"{path}.comments[{n}].created"),
                     text=c["text"],

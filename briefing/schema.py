@@ -11,19 +11,43 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from typing import Any
 
+from briefing.messages import english, register
+
+register(
+    {
+        "schema.const": "must be {wanted}, found {found}",
+        "schema.enum": "{found} is not one of: {choices}",
+        "schema.type": "expected {wanted}, found {found}",
+        "schema.minimum": "{found} is less than {limit}",
+        "schema.maximum": "{found} is more than {limit}",
+        "schema.empty": "must not be empty",
+        "schema.too_short": "is shorter than {limit} characters",
+        "schema.too_long": "is longer than {limit} characters",
+        "schema.pattern": "{found} is not {wanted}",
+        "schema.missing": "missing",
+        "schema.unknown_field": "unknown field",
+    }
+)
+
 
 @dataclass(frozen=True)
 class Problem:
-    """One thing wrong with a file, at a JSON path such as `$.sections[0].items[2].status`."""
+    """One thing wrong with a briefing, at a JSON path such as `$.sections[0].items[2].status`: a message code
+    with its parameters (see briefing/messages.py), worded in English by `message` and by the window's catalogue."""
 
     path: str
-    message: str
+    code: str
+    params: Mapping[str, Any] = field(default_factory=dict)
+
+    @property
+    def message(self) -> str:
+        return english(self.code, self.params)
 
     def __str__(self) -> str:
         return f"{self.path}: {self.message}"
@@ -112,25 +136,25 @@ class SchemaChecker:
             yield from self._check(value, self._resolve(schema["$ref"]), path)
             return
         if "const" in schema and value != schema["const"]:
-            yield Problem(path, f"must be {describe(schema['const'])}, found {describe(value)}")
+            yield Problem(path, "schema.const", {"wanted": describe(schema["const"]), "found": describe(value)})
             return
         if "enum" in schema and value not in schema["enum"]:
             choices = ", ".join(str(choice) for choice in schema["enum"])
-            yield Problem(path, f"{describe(value)} is not one of: {choices}")
+            yield Problem(path, "schema.enum", {"found": describe(value), "choices": choices})
             return
         if "type" in schema:
             types = schema["type"] if isinstance(schema["type"], list) else [schema["type"]]
             if not any(_matches_type(value, t) for t in types):
                 wanted = " or ".join(_TYPE_NAMES[t] for t in types)
-                yield Problem(path, f"expected {wanted}, found {describe(value)}")
+                yield Problem(path, "schema.type", {"wanted": wanted, "found": describe(value)})
                 return
         if isinstance(value, str):
             yield from self._check_string(value, schema, path)
         elif isinstance(value, int | float) and not isinstance(value, bool):
             if "minimum" in schema and value < schema["minimum"]:
-                yield Problem(path, f"{describe(value)} is less than {schema['minimum']}")
+                yield Problem(path, "schema.minimum", {"found": describe(value), "limit": schema["minimum"]})
             if "maximum" in schema and value > schema["maximum"]:
-                yield Problem(path, f"{describe(value)} is more than {schema['maximum']}")
+                yield Problem(path, "schema.maximum", {"found": describe(value), "limit": schema["maximum"]})
         elif isinstance(value, dict):
             yield from self._check_object(value, schema, path)
         elif isinstance(value, list) and "items" in schema:
@@ -139,27 +163,31 @@ class SchemaChecker:
 
     def _check_string(self, value: str, schema: dict[str, Any], path: str) -> Iterator[Problem]:
         if "minLength" in schema and len(value) < schema["minLength"]:
-            yield Problem(path, "must not be empty" if schema["minLength"] == 1 else "is too short")
+            yield (
+                Problem(path, "schema.empty")
+                if schema["minLength"] == 1
+                else Problem(path, "schema.too_short", {"limit": schema["minLength"]})
+            )
         if "maxLength" in schema and len(value) > schema["maxLength"]:
-            yield Problem(path, f"is longer than {schema['maxLength']} characters")
+            yield Problem(path, "schema.too_long", {"limit": schema["maxLength"]})
         if "pattern" in schema:
             pattern = self._patterns.get(schema["pattern"])
             if pattern is None:
                 pattern = self._patterns[schema["pattern"]] = re.compile(schema["pattern"])
             if not pattern.search(value):
                 wanted = schema.get("description", f"text matching {schema['pattern']}")
-                yield Problem(path, f"{describe(value)} is not {wanted}")
+                yield Problem(path, "schema.pattern", {"found": describe(value), "wanted": wanted})
 
     def _check_object(self, value: dict[str, Any], schema: dict[str, Any], path: str) -> Iterator[Problem]:
         properties: dict[str, Any] = schema.get("properties", {})
         for name in schema.get("required", ()):
             if name not in value:
-                yield Problem(child_path(path, name), "missing")
+                yield Problem(child_path(path, name), "schema.missing")
         for name, element in value.items():
             if name in properties:
                 yield from self._check(element, properties[name], child_path(path, name))
             elif schema.get("additionalProperties", True) is False:
-                yield Problem(child_path(path, name), "unknown field")
+                yield Problem(child_path(path, name), "schema.unknown_field")
 
 
 @cache

@@ -148,7 +148,11 @@ _DELETE = object()
         (("meeting", "session"), 0, "$.meeting.session: 0 is less than 1"),
         (("meeting", "start_date"), "7 Nov 2024", '$.meeting.start_date: "7 Nov 2024" is not a date like 2024-11-07'),
         (("meeting", "start_date"), "2024-02-30", '$.meeting.start_date: "2024-02-30" is not a real date'),
-        (("meeting", "end_date"), "2024-11-01", "$.meeting.end_date: is before the start date"),
+        (
+            ("meeting", "end_date"),
+            "2024-11-01",
+            "$.meeting.end_date: the end date 2024-11-01 is before the start date 2024-11-07",
+        ),
         (("meeting", "place", "ko"), 7, "$.meeting.place.ko: expected text, found 7"),
         (("meeting", "place", "fr"), "Washington", "$.meeting.place.fr: unknown field"),
         (
@@ -177,7 +181,7 @@ _DELETE = object()
         (
             ("sections", 1, "id"),
             "section-overview",
-            '$.sections[1].id: id "section-overview" is already used at $.sections[0].id',
+            "$.sections[1].id: id section-overview is already used at $.sections[0].id",
         ),
         (("sections", 0, "items"), {}, "$.sections[0].items: expected a list, found an object"),
         (("created",), "yesterday", '$.created: "yesterday" is not a time like'),

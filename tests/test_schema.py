@@ -26,7 +26,7 @@ def reference_paths(instance: Any) -> set[str]:
 def our_paths(instance: Any) -> set[str]:
     paths = set()
     for problem in checker(1).problems(instance):
-        if problem.message in ("missing", "unknown field"):
+        if problem.code in ("schema.missing", "schema.unknown_field"):
             paths.add(problem.path.rsplit(".", 1)[0])
         else:
             paths.add(problem.path)

@@ -12,6 +12,20 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
+from briefing.messages import BriefingError, register
+
+register(
+    {
+        "dates.not_a_date": '"{found}" is not a date like 2024-11-07, 2024-11, 2025-H1, 2025-Q2 or 2025',
+        "dates.not_real": '"{found}" is not a real date ({reason})',
+        "dates.no_month": '"{found}" has no month {month}',
+    }
+)
+
+
+class DateError(BriefingError, ValueError):
+    """A date that cannot be read: the text and why (a ValueError, as callers have always caught)."""
+
 
 class Precision(StrEnum):
     DAY = "day"
@@ -36,18 +50,18 @@ class PartialDate:
 
     @classmethod
     def parse(cls, text: str) -> PartialDate:
-        """Parse the file notation; ValueError with a readable reason otherwise."""
+        """Parse the file notation; DateError (a ValueError) with a coded reason otherwise."""
         match = _PATTERN.match(text)
         if not match:
-            raise ValueError(f'"{text}" is not a date like 2024-11-07, 2024-11, 2025-H1, 2025-Q2 or 2025')
+            raise DateError("dates.not_a_date", found=text)
         parts = {key: int(value) for key, value in match.groupdict().items() if value is not None}
         if "day" in parts:
             try:
                 date(parts["year"], parts["month"], parts["day"])
             except ValueError as error:
-                raise ValueError(f'"{text}" is not a real date ({error})') from None
+                raise DateError("dates.not_real", found=text, reason=str(error)) from None
         elif "month" in parts and not 1 <= parts["month"] <= 12:
-            raise ValueError(f'"{text}" has no month {parts["month"]}')
+            raise DateError("dates.no_month", found=text, month=parts["month"])
         return cls(**parts)
 
     @classmethod

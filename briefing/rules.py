@@ -1,0 +1,225 @@
+"""Every rule a briefing must keep, in one place: `problems(briefing)`.
+
+The file reader calls it on what it read, saving refuses a briefing it finds fault with (a file that would not
+load again is never written), the edits are checked against it, and the editors call the field-level checks
+(`card_problems`, `item_problems`) to mark a field as it is typed. Each problem has the JSON path the field
+has in the `.briefing` file, so the reader, the command line and the window all point at the same place.
+The schema (briefing/schemas) describes the file's syntax; these are the rules about the document itself.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import datetime
+from enum import StrEnum
+
+from briefing.language.dates import PartialDate
+from briefing.messages import register
+from briefing.model import (
+    Bilingual,
+    Briefing,
+    Comment,
+    Item,
+    ItemType,
+    Language,
+    MeetingCard,
+    NoteMark,
+    Person,
+    Role,
+    StatementKind,
+    TargetStatus,
+)
+from briefing.schema import Problem
+
+ID_PATTERN = re.compile(r"[A-Za-z0-9_.:-]+")
+ID_MAX = 200
+SERIES_CODE_MAX = 40
+SESSION_MIN, SESSION_MAX = 1, 100_000
+BASIS_PATTERN = re.compile(r"[0-9a-f]{16}")
+
+register(
+    {
+        "rules.end_before_start": "the end date {end} is before the start date {start}",
+        "rules.too_long": "is longer than {limit} characters",
+        "rules.out_of_range": "{found} is not between {low} and {high}",
+        "rules.bad_id": "{found} is not an id (letters, digits, _ . : - and at most {limit} characters)",
+        "rules.id_reused": "id {found} is already used at {other}",
+        "rules.not_for_type": "does not apply to a {type} item",
+        "rules.schedule_needs_date": "missing: a schedule item needs a date",
+        "rules.bad_value": "{found} is not one of: {choices}",
+        "rules.not_text": "expected text, found {found}",
+        "rules.bad_basis": "{found} is not a source fingerprint (16 hexadecimal digits)",
+        "rules.not_a_date": "expected a date, found {found}",
+    }
+)
+
+
+def problems(briefing: Briefing) -> list[Problem]:
+    """Everything wrong with a briefing, each with its path in the file; empty when it may be saved."""
+    found = list(_briefing_problems(briefing))
+    found += _id_problems(briefing)
+    return found
+
+
+def card_problems(card: MeetingCard, path: str = "$.meeting") -> list[Problem]:
+    """The meeting card's own rules (for the card editor, as fields are typed)."""
+    return list(_card(card, path))
+
+
+def item_problems(item: Item, path: str = "$") -> list[Problem]:
+    """One item's own rules (ids across the briefing are `problems`' business)."""
+    return list(_item(item, path))
+
+
+# -- the document --------------------------------------------------------------------------------
+
+
+def _briefing_problems(briefing: Briefing) -> Iterator[Problem]:
+    yield from _bilingual(briefing.title, "$.title")
+    yield from _enum(briefing.origin_language, Language, "$.origin_language")
+    yield from _text(briefing.author, "$.author")
+    yield from _card(briefing.meeting, "$.meeting")
+    for s, section in enumerate(briefing.sections):
+        path = f"$.sections[{s}]"
+        yield from _bilingual(section.title, f"{path}.title")
+        for n, item in enumerate(section.items):
+            yield from _item(item, f"{path}.items[{n}]")
+
+
+def _card(card: MeetingCard, path: str) -> Iterator[Problem]:
+    yield from _text(card.series.code, f"{path}.series.code", SERIES_CODE_MAX)
+    yield from _bilingual(card.series.name, f"{path}.series.name")
+    if card.session is not None and (
+        not isinstance(card.session, int)
+        or isinstance(card.session, bool)
+        or not SESSION_MIN <= card.session <= SESSION_MAX
+    ):
+        yield Problem(
+            f"{path}.session", "rules.out_of_range", {"found": card.session, "low": SESSION_MIN, "high": SESSION_MAX}
+        )
+    for name in ("start_date", "end_date"):
+        value = getattr(card, name)
+        if value is not None and (isinstance(value, datetime) or not hasattr(value, "isoformat")):
+            yield Problem(f"{path}.{name}", "rules.not_a_date", {"found": repr(value)})
+    start, end = card.start_date, card.end_date
+    if start is not None and end is not None and end < start:
+        yield Problem(
+            f"{path}.end_date", "rules.end_before_start", {"start": start.isoformat(), "end": end.isoformat()}
+        )
+    for field_name in ("time_zone_note", "place", "marking"):
+        yield from _bilingual(getattr(card, field_name), f"{path}.{field_name}")
+    for n, organisation in enumerate(card.organisations):
+        yield from _bilingual(organisation.name, f"{path}.organisations[{n}].name")
+        yield from _bilingual(organisation.short_name, f"{path}.organisations[{n}].short_name")
+    for d, delegation in enumerate(card.delegations):
+        yield from _bilingual(delegation.name, f"{path}.delegations[{d}].name")
+        for m, person in enumerate(delegation.members):
+            yield from _person(person, f"{path}.delegations[{d}].members[{m}]")
+
+
+def _person(person: Person, path: str) -> Iterator[Problem]:
+    for name in ("name", "title", "rank", "organisation"):
+        yield from _bilingual(getattr(person, name), f"{path}.{name}")
+    yield from _enum(person.role, Role, f"{path}.role")
+
+
+_FIELDS_BY_TYPE = {
+    "statement_kind": ItemType.STATEMENT,
+    "note_mark": ItemType.NOTE,
+    "owner": ItemType.ACTION,
+    "due": ItemType.ACTION,
+    "when": ItemType.SCHEDULE,
+}
+
+
+def _item(item: Item, path: str) -> Iterator[Problem]:
+    problems = list(_enum(item.type, ItemType, f"{path}.type"))
+    yield from problems
+    yield from _enum(item.source, Language, f"{path}.source")
+    yield from _enum(item.status, TargetStatus, f"{path}.status")
+    yield from _bilingual(item.text, f"{path}.text")
+    if item.basis is not None and (not isinstance(item.basis, str) or not BASIS_PATTERN.fullmatch(item.basis)):
+        yield Problem(f"{path}.basis", "rules.bad_basis", {"found": repr(item.basis)})
+    if item.approved_source is not None:
+        yield from _text(item.approved_source, f"{path}.approved_source")
+    if problems:
+        return  # the fields that depend on the type cannot be judged
+    for name, owner_type in _FIELDS_BY_TYPE.items():
+        if getattr(item, name) is not None and item.type is not owner_type:
+            yield Problem(f"{path}.{name}", "rules.not_for_type", {"type": item.type.value})
+    if item.statement_kind is not None:
+        yield from _enum(item.statement_kind, StatementKind, f"{path}.statement_kind")
+    if item.note_mark is not None:
+        yield from _enum(item.note_mark, NoteMark, f"{path}.note_mark")
+    if item.owner is not None:
+        yield from _bilingual(item.owner, f"{path}.owner")
+    for name in ("due", "when"):
+        value = getattr(item, name)
+        if value is not None and not isinstance(value, PartialDate):
+            yield Problem(f"{path}.{name}", "rules.not_a_date", {"found": repr(value)})
+    if item.type is ItemType.SCHEDULE and item.when is None:
+        yield Problem(f"{path}.when", "rules.schedule_needs_date")
+    for n, comment in enumerate(item.comments):
+        yield from _comment(comment, f"{path}.comments[{n}]")
+
+
+def _comment(comment: Comment, path: str) -> Iterator[Problem]:
+    yield from _text(comment.author, f"{path}.author")
+    yield from _text(comment.text, f"{path}.text")
+
+
+# -- ids -----------------------------------------------------------------------------------------
+
+
+def _id_problems(briefing: Briefing) -> Iterator[Problem]:
+    seen: dict[str, str] = {}
+    for ident, path in _ids(briefing):
+        if not isinstance(ident, str) or len(ident) > ID_MAX or not ID_PATTERN.fullmatch(ident):
+            yield Problem(path, "rules.bad_id", {"found": repr(ident), "limit": ID_MAX})
+        elif ident in seen:
+            yield Problem(path, "rules.id_reused", {"found": ident, "other": seen[ident]})
+        else:
+            seen[ident] = path
+
+
+def _ids(briefing: Briefing) -> Iterator[tuple[str, str]]:
+    """Every id with its path, in file order (the first use of an id is the one that counts)."""
+    card = briefing.meeting
+    for n, organisation in enumerate(card.organisations):
+        yield organisation.id, f"$.meeting.organisations[{n}].id"
+    for d, delegation in enumerate(card.delegations):
+        yield delegation.id, f"$.meeting.delegations[{d}].id"
+        for m, person in enumerate(delegation.members):
+            yield person.id, f"$.meeting.delegations[{d}].members[{m}].id"
+    for s, section in enumerate(briefing.sections):
+        yield section.id, f"$.sections[{s}].id"
+        for n, item in enumerate(section.items):
+            yield item.id, f"$.sections[{s}].items[{n}].id"
+            for c, comment in enumerate(item.comments):
+                yield comment.id, f"$.sections[{s}].items[{n}].comments[{c}].id"
+
+
+# -- values --------------------------------------------------------------------------------------
+
+
+def _enum(value: object, kind: type[StrEnum], path: str) -> Iterator[Problem]:
+    """A field that must hold a member of `kind` (a plain string that merely looks like one is not)."""
+    if not isinstance(value, kind):
+        choices = ", ".join(member.value for member in kind)
+        yield Problem(path, "rules.bad_value", {"found": repr(value), "choices": choices})
+
+
+def _text(value: object, path: str, limit: int | None = None) -> Iterator[Problem]:
+    if not isinstance(value, str):
+        yield Problem(path, "rules.not_text", {"found": repr(value)})
+    elif limit is not None and len(value) > limit:
+        yield Problem(path, "rules.too_long", {"limit": limit})
+
+
+def _bilingual(value: Bilingual, path: str) -> Iterator[Problem]:
+    if not isinstance(value, Bilingual):
+        yield Problem(path, "rules.not_text", {"found": repr(value)})
+        return
+    yield from _text(value.ko, f"{path}.ko")
+    yield from _text(value.en, f"{path}.en")
