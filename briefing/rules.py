@@ -62,6 +62,16 @@ def problems(briefing: Briefing) -> list[Problem]:
     return found
 
 
+def outside_items(briefing: Briefing) -> list[Problem]:
+    """The rules of everything but the items (title, card, section titles, ids of the card and sections):
+    what an edit of the card or a section title must keep, without walking every item of a long briefing."""
+    found = list(_header(briefing))
+    for s, section in enumerate(briefing.sections):
+        found += _bilingual(section.title, f"$.sections[{s}].title")
+    found += _id_problems(briefing, items=False)
+    return found
+
+
 def card_problems(card: MeetingCard, path: str = "$.meeting") -> list[Problem]:
     """The meeting card's own rules (for the card editor, as fields are typed)."""
     return list(_card(card, path))
@@ -75,11 +85,15 @@ def item_problems(item: Item, path: str = "$") -> list[Problem]:
 # -- the document --------------------------------------------------------------------------------
 
 
-def _briefing_problems(briefing: Briefing) -> Iterator[Problem]:
+def _header(briefing: Briefing) -> Iterator[Problem]:
     yield from _bilingual(briefing.title, "$.title")
     yield from _enum(briefing.origin_language, Language, "$.origin_language")
     yield from _text(briefing.author, "$.author")
     yield from _card(briefing.meeting, "$.meeting")
+
+
+def _briefing_problems(briefing: Briefing) -> Iterator[Problem]:
+    yield from _header(briefing)
     for s, section in enumerate(briefing.sections):
         path = f"$.sections[{s}]"
         yield from _bilingual(section.title, f"{path}.title")
@@ -172,9 +186,9 @@ def _comment(comment: Comment, path: str) -> Iterator[Problem]:
 # -- ids -----------------------------------------------------------------------------------------
 
 
-def _id_problems(briefing: Briefing) -> Iterator[Problem]:
+def _id_problems(briefing: Briefing, items: bool = True) -> Iterator[Problem]:
     seen: dict[str, str] = {}
-    for ident, path in _ids(briefing):
+    for ident, path in _ids(briefing, items):
         if not isinstance(ident, str) or len(ident) > ID_MAX or not ID_PATTERN.fullmatch(ident):
             yield Problem(path, "rules.bad_id", {"found": repr(ident), "limit": ID_MAX})
         elif ident in seen:
@@ -183,7 +197,7 @@ def _id_problems(briefing: Briefing) -> Iterator[Problem]:
             seen[ident] = path
 
 
-def _ids(briefing: Briefing) -> Iterator[tuple[str, str]]:
+def _ids(briefing: Briefing, items: bool = True) -> Iterator[tuple[str, str]]:
     """Every id with its path, in file order (the first use of an id is the one that counts)."""
     card = briefing.meeting
     for n, organisation in enumerate(card.organisations):
@@ -194,7 +208,7 @@ def _ids(briefing: Briefing) -> Iterator[tuple[str, str]]:
             yield person.id, f"$.meeting.delegations[{d}].members[{m}].id"
     for s, section in enumerate(briefing.sections):
         yield section.id, f"$.sections[{s}].id"
-        for n, item in enumerate(section.items):
+        for n, item in enumerate(section.items if items else ()):
             yield item.id, f"$.sections[{s}].items[{n}].id"
             for c, comment in enumerate(item.comments):
                 yield comment.id, f"$.sections[{s}].items[{n}].comments[{c}].id"

@@ -16,7 +16,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from briefing.fileformat import BriefingFormatError, dumps, loads
+from briefing.fileformat import MAX_PROBLEMS_SHOWN, BriefingFormatError, dumps, loads
 from briefing.model import Briefing
 
 MAX_FILE_BYTES = 512 * 1024 * 1024
@@ -24,6 +24,16 @@ MAX_FILE_BYTES = 512 * 1024 * 1024
 
 class BriefingFileError(OSError):
     """A file that could not be read or written, said in words a user understands."""
+
+
+class NotSaved(BriefingFileError):
+    """A briefing that breaks a rule and so would not open again: saving it is refused, the file untouched."""
+
+    def __init__(self, path: Path, error: BriefingFormatError) -> None:
+        self.problems = error.problems
+        lines = [f"{path}: not saved: the briefing would not open again ({error.summary})"]
+        lines += [f"  {problem}" for problem in error.problems[:MAX_PROBLEMS_SHOWN]]
+        super().__init__("\n".join(lines))
 
 
 class ChangedOnDisk(BriefingFileError):
@@ -115,6 +125,10 @@ def save(
             f"{path}: not saved: the text contains a character that cannot be stored "
             f"({error.object[error.start : error.end]!r})"
         ) from None
+    try:
+        loads(data)  # exactly what opening it would do: a file that would not open is never written
+    except BriefingFormatError as error:
+        raise NotSaved(path, error) from None
     check_replaceable(path, expected, must_load=not replace_unreadable)
     write_atomically(path, data, keep_backup=True)
     return digest(data)

@@ -1,0 +1,696 @@
+"""Every change to a briefing as a named, reversible edit that says what it changed.
+
+The window, the command line, importers and exchange formats change a briefing only through these: build an
+edit with one of the functions below, `apply` it (it checks the rules of what it touched and refuses, leaving
+the briefing as it was, rather than break one), and `revert` it to undo. Both return a `Changes` value that
+views use to refresh only what changed. Undo restores state in place: the same `Item`, `Section` and `Person`
+objects stay in the briefing, so anything holding them (a view's row cache, a snapshot cache) stays valid.
+
+An item edit snapshots every field of the item (all dataclass fields, so a new field is covered without anyone
+remembering it); a structure edit remembers positions; a field edit remembers the old value of one field.
+"""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+from abc import ABC, abstractmethod
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from briefing import rules
+from briefing.language.dates import PartialDate
+from briefing.messages import BriefingError, register
+from briefing.model import (
+    Bilingual,
+    Briefing,
+    Delegation,
+    Item,
+    ItemType,
+    Language,
+    ModelError,
+    NoteMark,
+    Person,
+    Role,
+    Section,
+    StatementKind,
+    TargetOrigin,
+    fingerprint,
+    now_utc,
+)
+from briefing.schema import Problem
+
+register(
+    {
+        "edit.refused": "the change was not made: {reason}",
+        "edit.unknown": "the change was not made: {what} {ident} is not in the briefing",
+        # Undo/redo labels (the window words them in the interface language).
+        "edit.text": "Edit text",
+        "edit.type": "Change item type",
+        "edit.statement_kind": "Change statement kind",
+        "edit.note_mark": "Change note mark",
+        "edit.when": "Change date",
+        "edit.owner": "Change owner",
+        "edit.due": "Change due date",
+        "edit.source": "Change source language",
+        "edit.approve": "Approve",
+        "edit.flag": "Mark for review",
+        "edit.clear_flag": "Clear review mark",
+        "edit.add_comment": "Add comment",
+        "edit.resolve_comment": "Resolve comment",
+        "edit.reopen_comment": "Reopen comment",
+        "edit.translations": "Machine translation",
+        "edit.add_item": "Add item",
+        "edit.remove_item": "Delete item",
+        "edit.move_item": "Move item",
+        "edit.add_section": "Add section",
+        "edit.remove_section": "Delete section",
+        "edit.move_section": "Move section",
+        "edit.section_title": "Rename section",
+        "edit.card": "Edit meeting card",
+        "edit.role": "Change role",
+        "edit.add_delegation": "Add delegation",
+        "edit.remove_delegation": "Remove delegation",
+        "edit.add_person": "Add person",
+        "edit.remove_person": "Remove person",
+    }
+)
+
+
+# -- what changed --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Changes:
+    """What an edit touched, for views to refresh just that.
+
+    `items`: ids of items whose text, type, status or comments changed; `structure`: items or sections were
+    added, removed or moved; `card`: the meeting card, the title or the author; `titles`: ids of sections whose
+    title changed; `initiator`: whoever asked for the change (a view skips the refresh it caused itself).
+    """
+
+    items: frozenset[str] = frozenset()
+    structure: bool = False
+    card: bool = False
+    titles: frozenset[str] = frozenset()
+    initiator: object | None = field(default=None, compare=False)
+
+    def __or__(self, other: Changes) -> Changes:
+        return Changes(
+            self.items | other.items,
+            self.structure or other.structure,
+            self.card or other.card,
+            self.titles | other.titles,
+            self.initiator if self.initiator is not None else other.initiator,
+        )
+
+    def by(self, initiator: object | None) -> Changes:
+        return dataclasses.replace(self, initiator=initiator)
+
+    def __bool__(self) -> bool:
+        return bool(self.items or self.structure or self.card or self.titles)
+
+
+NOTHING = Changes()
+
+
+class EditRefused(BriefingError, ModelError):
+    """An edit that would break a rule of the briefing; the briefing is left exactly as it was."""
+
+    def __init__(self, problems: Sequence[Problem] = (), code: str = "edit.refused", **params: Any) -> None:
+        self.problems = list(problems)
+        if problems and "reason" not in params:
+            params["reason"] = "; ".join(str(p) for p in problems)
+        super().__init__(code, **params)
+
+
+# -- the edit protocol ---------------------------------------------------------------------------
+
+
+class Edit(ABC):
+    """A reversible change. `label` is a message code naming it (for the undo history)."""
+
+    label: str = ""
+    merge_key: str | None = None  # edits with the same key merge while typing
+
+    @abstractmethod
+    def apply(self, briefing: Briefing) -> Changes:
+        """Do (or redo) the change; EditRefused, with the briefing untouched, when it would break a rule."""
+
+    @abstractmethod
+    def revert(self, briefing: Briefing) -> Changes:
+        """Undo it: the briefing is as it was before `apply`."""
+
+    def absorb(self, later: Edit) -> bool:
+        """Take in a later edit of the same field (typing merges into one undo step); True when merged."""
+        return False
+
+
+# -- items ---------------------------------------------------------------------------------------
+
+_ITEM_FIELDS = tuple(f.name for f in dataclasses.fields(Item))
+
+
+def _state(item: Item) -> dict[str, Any]:
+    return {name: copy.deepcopy(getattr(item, name)) for name in _ITEM_FIELDS if name != "id"}
+
+
+def _restore(item: Item, state: Mapping[str, Any]) -> None:
+    for name, value in state.items():
+        setattr(item, name, copy.deepcopy(value))
+
+
+class ItemEdit(Edit):
+    """A change to one item made by a function of the core model; undone from a snapshot of every field."""
+
+    def __init__(self, label: str, item_id: str, change: Callable[[Item], None], merge_key: str | None = None) -> None:
+        self.label, self.item_id, self.change, self.merge_key = label, item_id, change, merge_key
+        self.before: dict[str, Any] | None = None
+        self.after: dict[str, Any] | None = None
+
+    def apply(self, briefing: Briefing) -> Changes:
+        item = _item(briefing, self.item_id)
+        if self.after is not None:  # redo
+            _restore(item, self.after)
+            return Changes(items=frozenset({self.item_id}))
+        before = _state(item)
+        try:
+            self.change(item)
+        except ModelError as error:
+            _restore(item, before)
+            raise EditRefused(reason=str(error)) from error
+        except (ValueError, TypeError) as error:
+            _restore(item, before)
+            raise EditRefused(reason=str(error)) from error
+        found = rules.item_problems(item, _item_path(briefing, self.item_id))
+        if found:
+            _restore(item, before)
+            raise EditRefused(found)
+        self.before, self.after = before, _state(item)
+        return Changes(items=frozenset({self.item_id}))
+
+    def revert(self, briefing: Briefing) -> Changes:
+        if self.before is not None:
+            _restore(_item(briefing, self.item_id), self.before)
+        return Changes(items=frozenset({self.item_id}))
+
+    def absorb(self, later: Edit) -> bool:
+        if (
+            isinstance(later, ItemEdit)
+            and self.merge_key is not None
+            and later.merge_key == self.merge_key
+            and later.after is not None
+        ):
+            self.after = later.after
+            return True
+        return False
+
+
+def _item_path(briefing: Briefing, item_id: str) -> str:
+    """The item's path in the file, as problems report it."""
+    for s, section in enumerate(briefing.sections):
+        for n, item in enumerate(section.items):
+            if item.id == item_id:
+                return f"$.sections[{s}].items[{n}]"
+    return "$"
+
+
+def _item(briefing: Briefing, item_id: str) -> Item:
+    try:
+        return briefing.item(item_id)
+    except KeyError:
+        raise EditRefused(code="edit.unknown", what="item", ident=item_id) from None
+
+
+def set_text(item_id: str, language: Language, text: str, origin: TargetOrigin = TargetOrigin.HUMAN) -> ItemEdit:
+    """Type in one language of an item (consecutive edits of the same side merge)."""
+    return ItemEdit(
+        "edit.text", item_id, lambda item: item.set_text(language, text, origin), f"text:{item_id}:{language.value}"
+    )
+
+
+def set_type(item_id: str, kind: ItemType, default_when: PartialDate | None = None) -> ItemEdit:
+    """Change an item's type; the fields of the old type go, the new type's get their defaults."""
+
+    def change(item: Item) -> None:
+        item.type = ItemType(kind)
+        item.statement_kind = StatementKind.JOINT_STATEMENT if item.type is ItemType.STATEMENT else None
+        item.note_mark = NoteMark.ASTERISK if item.type is ItemType.NOTE else None
+        if item.type is not ItemType.SCHEDULE:
+            item.when = None
+        elif item.when is None:
+            item.when = default_when or PartialDate(now_utc().year)
+        if item.type is not ItemType.ACTION:
+            item.owner = item.due = None
+
+    return ItemEdit("edit.type", item_id, change)
+
+
+def set_statement_kind(item_id: str, kind: StatementKind) -> ItemEdit:
+    def change(item: Item) -> None:
+        if item.type is not ItemType.STATEMENT:
+            raise ModelError("only a statement has a statement kind")
+        item.statement_kind = StatementKind(kind)
+
+    return ItemEdit("edit.statement_kind", item_id, change)
+
+
+def set_note_mark(item_id: str, mark: NoteMark) -> ItemEdit:
+    def change(item: Item) -> None:
+        if item.type is not ItemType.NOTE:
+            raise ModelError("only a note has a note mark")
+        item.note_mark = NoteMark(mark)
+
+    return ItemEdit("edit.note_mark", item_id, change)
+
+
+def set_when(item_id: str, when: PartialDate) -> ItemEdit:
+    def change(item: Item) -> None:
+        item.when = when
+
+    return ItemEdit("edit.when", item_id, change)
+
+
+def set_action(item_id: str, owner: Bilingual | None, due: PartialDate | None) -> ItemEdit:
+    """An action's owner and due date."""
+
+    def change(item: Item) -> None:
+        item.owner, item.due = owner, due
+
+    return ItemEdit("edit.owner", item_id, change)
+
+
+def set_source(item_id: str, language: Language) -> ItemEdit:
+    return ItemEdit("edit.source", item_id, lambda item: item.set_source(Language(language)))
+
+
+def approve(item_id: str, by: str, at: datetime | None = None) -> ItemEdit:
+    """The reviewer accepts the translation of the current source."""
+    del by, at  # recorded once the file format keeps approvals (version 2)
+    return ItemEdit("edit.approve", item_id, lambda item: item.approve())
+
+
+def flag(item_id: str, by: str, reason: str = "", at: datetime | None = None) -> ItemEdit:
+    """A reviewer marks the translation for another look."""
+    del by, reason, at
+    return ItemEdit("edit.flag", item_id, lambda item: item.flag_for_review())
+
+
+def add_comment(item_id: str, author: str, text: str, at: datetime | None = None) -> ItemEdit:
+    def change(item: Item) -> None:
+        comment = item.add_comment(author, text)
+        if at is not None:
+            comment.created = at
+
+    return ItemEdit("edit.add_comment", item_id, change)
+
+
+def resolve_comment(
+    item_id: str, comment_id: str, resolved: bool, by: str = "", at: datetime | None = None
+) -> ItemEdit:
+    def change(item: Item) -> None:
+        try:
+            item.resolve_comment(comment_id, resolved)
+        except KeyError:
+            raise EditRefused(code="edit.unknown", what="comment", ident=comment_id) from None
+
+    return ItemEdit("edit.resolve_comment" if resolved else "edit.reopen_comment", item_id, change)
+
+
+@dataclass(frozen=True)
+class Translation:
+    """A translation to store: the text for the target side, who wrote it, and the source it translates."""
+
+    item_id: str
+    target: Language
+    text: str
+    origin: TargetOrigin
+    source_text: str  # the source as it was sent; an item whose source changed since is left alone
+
+
+class ApplyTranslations(Edit):
+    """Translations from a job (machine, memory, import) stored as one undo step.
+
+    Items whose source changed while they were being translated, or that are gone, are skipped and listed
+    in `skipped`.
+    """
+
+    def __init__(self, translations: Iterable[Translation], label: str = "edit.translations") -> None:
+        self.label = label
+        self.translations = list(translations)
+        self.skipped: list[str] = []
+        self.states: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {}
+
+    def apply(self, briefing: Briefing) -> Changes:
+        if self.states:  # redo
+            for item_id, (_, after) in self.states.items():
+                _restore(briefing.item(item_id), after)
+            return Changes(items=frozenset(self.states))
+        by_id = {item.id: item for item in briefing.items()}
+        for translation in self.translations:
+            item = by_id.get(translation.item_id)
+            if (
+                item is None
+                or item.target is not translation.target
+                or fingerprint(item.source_text) != fingerprint(translation.source_text)
+            ):
+                self.skipped.append(translation.item_id)
+                continue
+            before = self.states[item.id][0] if item.id in self.states else _state(item)
+            item.set_text(translation.target, translation.text, translation.origin)
+            self.states[item.id] = (before, _state(item))
+        self.states = {i: (b, a) for i, (b, a) in self.states.items() if b != a}
+        return Changes(items=frozenset(self.states))
+
+    def revert(self, briefing: Briefing) -> Changes:
+        for item_id, (before, _) in self.states.items():
+            _restore(briefing.item(item_id), before)
+        return Changes(items=frozenset(self.states))
+
+    @property
+    def changed(self) -> list[str]:
+        return list(self.states)
+
+
+# -- structure -----------------------------------------------------------------------------------
+
+
+class _Structure(Edit):
+    def __init__(self, label: str) -> None:
+        self.label = label
+
+
+class AddItem(_Structure):
+    def __init__(self, section_id: str, index: int, item: Item) -> None:
+        super().__init__("edit.add_item")
+        self.section_id, self.index, self.item = section_id, index, item
+
+    def apply(self, briefing: Briefing) -> Changes:
+        found = rules.item_problems(self.item)
+        if found:
+            raise EditRefused(found)
+        try:
+            briefing.add_item(self.section_id, self.item, self.index)
+        except KeyError:
+            raise EditRefused(code="edit.unknown", what="section", ident=self.section_id) from None
+        return Changes(items=frozenset({self.item.id}), structure=True)
+
+    def revert(self, briefing: Briefing) -> Changes:
+        briefing.remove_item(self.item.id)
+        return Changes(structure=True)
+
+
+class RemoveItem(_Structure):
+    def __init__(self, item_id: str) -> None:
+        super().__init__("edit.remove_item")
+        self.item_id = item_id
+        self.removed: tuple[Item, str, int] | None = None
+
+    def apply(self, briefing: Briefing) -> Changes:
+        _item(briefing, self.item_id)
+        self.removed = briefing.remove_item(self.item_id)
+        return Changes(structure=True)
+
+    def revert(self, briefing: Briefing) -> Changes:
+        assert self.removed is not None
+        item, section_id, index = self.removed
+        briefing.add_item(section_id, item, index)
+        return Changes(items=frozenset({item.id}), structure=True)
+
+
+class MoveItem(_Structure):
+    def __init__(self, item_id: str, section_id: str, index: int) -> None:
+        super().__init__("edit.move_item")
+        self.item_id, self.section_id, self.index = item_id, section_id, index
+        self.origin: tuple[str, int] | None = None
+
+    def apply(self, briefing: Briefing) -> Changes:
+        section, index = _locate(briefing, self.item_id)
+        _section(briefing, self.section_id)
+        self.origin = (section.id, index)
+        briefing.move_item(self.item_id, self.section_id, self.index)
+        return Changes(structure=True)
+
+    def revert(self, briefing: Briefing) -> Changes:
+        assert self.origin is not None
+        briefing.move_item(self.item_id, *self.origin)
+        return Changes(structure=True)
+
+
+class AddSection(_Structure):
+    def __init__(self, index: int, section: Section) -> None:
+        super().__init__("edit.add_section")
+        self.index, self.section = index, section
+
+    def apply(self, briefing: Briefing) -> Changes:
+        briefing.add_section(self.section, self.index)
+        return Changes(items=frozenset(i.id for i in self.section.items), structure=True)
+
+    def revert(self, briefing: Briefing) -> Changes:
+        briefing.remove_section(self.section.id)
+        return Changes(structure=True)
+
+
+class RemoveSection(_Structure):
+    def __init__(self, section_id: str) -> None:
+        super().__init__("edit.remove_section")
+        self.section_id = section_id
+        self.removed: tuple[Section, int] | None = None
+
+    def apply(self, briefing: Briefing) -> Changes:
+        _section(briefing, self.section_id)
+        self.removed = briefing.remove_section(self.section_id)
+        return Changes(structure=True)
+
+    def revert(self, briefing: Briefing) -> Changes:
+        assert self.removed is not None
+        section, index = self.removed
+        briefing.add_section(section, index)
+        return Changes(items=frozenset(i.id for i in section.items), structure=True)
+
+
+class MoveSection(_Structure):
+    def __init__(self, section_id: str, index: int) -> None:
+        super().__init__("edit.move_section")
+        self.section_id, self.index = section_id, index
+        self.origin: int | None = None
+
+    def apply(self, briefing: Briefing) -> Changes:
+        self.origin = briefing.sections.index(_section(briefing, self.section_id))
+        briefing.move_section(self.section_id, self.index)
+        return Changes(structure=True)
+
+    def revert(self, briefing: Briefing) -> Changes:
+        assert self.origin is not None
+        briefing.move_section(self.section_id, self.origin)
+        return Changes(structure=True)
+
+
+def _section(briefing: Briefing, section_id: str) -> Section:
+    try:
+        return briefing.section(section_id)
+    except KeyError:
+        raise EditRefused(code="edit.unknown", what="section", ident=section_id) from None
+
+
+def _locate(briefing: Briefing, item_id: str) -> tuple[Section, int]:
+    try:
+        return briefing.locate(item_id)
+    except KeyError:
+        raise EditRefused(code="edit.unknown", what="item", ident=item_id) from None
+
+
+# -- fields of the card, titles, people ----------------------------------------------------------
+
+# A field is named by a path of attribute names from the briefing; a list step is followed by the id of the
+# element, e.g. ("meeting", "delegations", "delegation-1", "members", "person-2", "rank", "ko").
+FieldPath = tuple[str, ...]
+
+
+def _resolve(briefing: Briefing, path: FieldPath) -> tuple[Any, str]:
+    """The object holding the field at `path`, and the field's name."""
+    node: Any = briefing
+    steps = list(path[:-1])
+    while steps:
+        name = steps.pop(0)
+        if not hasattr(node, name) or name.startswith("_"):
+            raise EditRefused(code="edit.unknown", what="field", ident=".".join(path))
+        node = getattr(node, name)
+        if isinstance(node, list):
+            ident = steps.pop(0) if steps else ""
+            node = next((element for element in node if getattr(element, "id", None) == ident), None)
+            if node is None:
+                raise EditRefused(code="edit.unknown", what=name.rstrip("s"), ident=ident)
+    if not dataclasses.is_dataclass(node) or path[-1] not in {f.name for f in dataclasses.fields(node)}:
+        raise EditRefused(code="edit.unknown", what="field", ident=".".join(path))
+    return node, path[-1]
+
+
+_VALUE_TYPES: dict[str, type] = {"role": Role, "session": int, "start_date": date, "end_date": date}
+
+
+class SetField(Edit):
+    """One field of the card, the title, the author, a section title or a person; typing merges."""
+
+    def __init__(self, path: FieldPath, value: Any, label: str = "edit.card") -> None:
+        self.path, self.value, self.label = tuple(path), value, label
+        self.merge_key = "field:" + "/".join(self.path)
+        self.old: Any = None
+        kind = _VALUE_TYPES.get(self.path[-1])
+        if kind is Role and value is not None:
+            self.value = Role(value)  # a combo box hands back the plain string
+        elif kind is not None and value is not None and not isinstance(value, kind):
+            raise EditRefused(code="edit.refused", reason=f"{value!r} is not a {kind.__name__}")
+
+    def _changes(self) -> Changes:
+        if self.path[0] == "sections":
+            return Changes(titles=frozenset({self.path[1]}))
+        return Changes(card=True)
+
+    def apply(self, briefing: Briefing) -> Changes:
+        owner, name = _resolve(briefing, self.path)
+        old = getattr(owner, name)
+        if isinstance(old, Bilingual | list) or dataclasses.is_dataclass(old):
+            raise EditRefused(code="edit.unknown", what="field", ident=".".join(self.path))
+        setattr(owner, name, self.value)
+        found = self._problems(briefing)
+        if found:
+            setattr(owner, name, old)
+            raise EditRefused(found)
+        self.old = old
+        return self._changes()
+
+    def _problems(self, briefing: Briefing) -> list[Problem]:
+        if self.path[0] == "meeting":
+            return rules.card_problems(briefing.meeting)
+        return rules.outside_items(briefing)
+
+    def revert(self, briefing: Briefing) -> Changes:
+        owner, name = _resolve(briefing, self.path)
+        setattr(owner, name, self.old)
+        return self._changes()
+
+    def absorb(self, later: Edit) -> bool:
+        if isinstance(later, SetField) and later.path == self.path:
+            self.value = later.value
+            return True
+        return False
+
+
+def set_field(path: Sequence[str], value: Any) -> SetField:
+    """Set a field of the card or the briefing, e.g. `set_field(("meeting", "place", "ko"), "워싱턴 D.C.")`."""
+    return SetField(tuple(path), value)
+
+
+def set_section_title(section_id: str, language: Language, text: str) -> SetField:
+    return SetField(("sections", section_id, "title", Language(language).value), text, "edit.section_title")
+
+
+def set_person_field(person_id: str, name: str, language: Language | None, value: Any, briefing: Briefing) -> SetField:
+    """A person's name, title, rank or organisation in one language, or (`language` None) the role."""
+    delegation = next((d for d in briefing.meeting.delegations if any(p.id == person_id for p in d.members)), None)
+    if delegation is None:
+        raise EditRefused(code="edit.unknown", what="person", ident=person_id)
+    path: FieldPath = ("meeting", "delegations", delegation.id, "members", person_id, name)
+    if language is not None:
+        path += (Language(language).value,)
+    return SetField(path, value, "edit.role" if name == "role" else "edit.card")
+
+
+class InsertElement(Edit):
+    """A delegation or a person added to a list in the card."""
+
+    def __init__(self, label: str, list_path: FieldPath, element: Delegation | Person, index: int | None) -> None:
+        self.label, self.list_path, self.element, self.index = label, list_path, element, index
+
+    def apply(self, briefing: Briefing) -> Changes:
+        elements = _list(briefing, self.list_path)
+        position = len(elements) if self.index is None else max(0, min(self.index, len(elements)))
+        elements.insert(position, self.element)
+        found = rules.outside_items(briefing)
+        if found:
+            elements.remove(self.element)
+            raise EditRefused(found)
+        self.index = position
+        return Changes(card=True)
+
+    def revert(self, briefing: Briefing) -> Changes:
+        _list(briefing, self.list_path).remove(self.element)
+        return Changes(card=True)
+
+
+class RemoveElement(Edit):
+    """A delegation (with its people) or a person removed from the card; undo puts it back where it was."""
+
+    def __init__(self, label: str, list_path: FieldPath, ident: str) -> None:
+        self.label, self.list_path, self.ident = label, list_path, ident
+        self.removed: tuple[Delegation | Person, int] | None = None
+
+    def apply(self, briefing: Briefing) -> Changes:
+        elements = _list(briefing, self.list_path)
+        position = next((n for n, e in enumerate(elements) if e.id == self.ident), -1)
+        if position < 0:
+            raise EditRefused(code="edit.unknown", what=self.list_path[-1].rstrip("s"), ident=self.ident)
+        self.removed = (elements.pop(position), position)
+        return Changes(card=True)
+
+    def revert(self, briefing: Briefing) -> Changes:
+        assert self.removed is not None
+        element, position = self.removed
+        _list(briefing, self.list_path).insert(position, element)
+        return Changes(card=True)
+
+
+def _list(briefing: Briefing, path: FieldPath) -> list[Any]:
+    owner, name = _resolve(briefing, path)
+    value = getattr(owner, name)
+    if not isinstance(value, list):
+        raise EditRefused(code="edit.unknown", what="list", ident=".".join(path))
+    return value
+
+
+def add_delegation(delegation: Delegation, index: int | None = None) -> Edit:
+    return InsertElement("edit.add_delegation", ("meeting", "delegations"), delegation, index)
+
+
+def remove_delegation(delegation_id: str) -> Edit:
+    return RemoveElement("edit.remove_delegation", ("meeting", "delegations"), delegation_id)
+
+
+def add_person(delegation_id: str, person: Person, index: int | None = None) -> Edit:
+    return InsertElement("edit.add_person", ("meeting", "delegations", delegation_id, "members"), person, index)
+
+
+def remove_person(delegation_id: str, person_id: str) -> Edit:
+    return RemoveElement("edit.remove_person", ("meeting", "delegations", delegation_id, "members"), person_id)
+
+
+# -- several as one ------------------------------------------------------------------------------
+
+
+class Batch(Edit):
+    """Several edits as one undo step; if one is refused, those before it are undone."""
+
+    def __init__(self, label: str, edits: Iterable[Edit]) -> None:
+        self.label, self.edits = label, list(edits)
+
+    def apply(self, briefing: Briefing) -> Changes:
+        done: list[Edit] = []
+        changes = NOTHING
+        try:
+            for edit in self.edits:
+                changes |= edit.apply(briefing)
+                done.append(edit)
+        except EditRefused:
+            for edit in reversed(done):
+                edit.revert(briefing)
+            raise
+        return changes
+
+    def revert(self, briefing: Briefing) -> Changes:
+        changes = NOTHING
+        for edit in reversed(self.edits):
+            changes |= edit.revert(briefing)
+        return changes
