@@ -2,6 +2,125 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko_KR">
 <context>
+    <name>Actions</name>
+    <message>
+        <source>&amp;New</source>
+        <translation>새로 만들기(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>열기(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>저장(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save &amp;As…</source>
+        <translation>다른 이름으로 저장(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Recover &amp;unsaved work…</source>
+        <translation>저장하지 않은 작업 복구(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>내보내기(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Language &amp;packages…</source>
+        <translation>언어 패키지(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Se&amp;ttings…</source>
+        <translation>설정(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>끝내기(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation>찾기(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Find &amp;next</source>
+        <translation>다음 찾기(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Add &amp;item</source>
+        <translation>항목 추가(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Add &amp;section</source>
+        <translation>절 추가(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>삭제(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation>위로 이동(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Move do&amp;wn</source>
+        <translation>아래로 이동(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Approve translation</source>
+        <translation>번역 승인(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Mark for &amp;review</source>
+        <translation>검토 필요로 표시(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Translate this &amp;item</source>
+        <translation>이 항목 번역(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Translate all &amp;missing</source>
+        <translation>미번역 전체 번역(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Retranslate selection</source>
+        <translation>선택 항목 다시 번역(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;About Briefing Studio</source>
+        <translation>Briefing Studio 정보(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>파일(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>편집(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Translate</source>
+        <translation>번역(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>보기(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Interface &amp;language</source>
+        <translation>화면 언어(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>도움말(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Open &amp;recent</source>
+        <translation>최근 파일(&amp;R)</translation>
+    </message>
+</context>
+<context>
     <name>CardEditor</name>
     <message>
         <source>Title</source>
@@ -100,19 +219,71 @@
         <translation>참석자</translation>
     </message>
     <message>
-        <source>Edit meeting card</source>
-        <translation>회의 정보 수정</translation>
-    </message>
-    <message>
         <source>A date like 2024-11-07</source>
         <translation>2024-11-07 형식의 날짜</translation>
     </message>
 </context>
 <context>
-    <name>Commands</name>
+    <name>Edits</name>
     <message>
         <source>Edit text</source>
         <translation>문안 수정</translation>
+    </message>
+    <message>
+        <source>Change item type</source>
+        <translation>항목 유형 변경</translation>
+    </message>
+    <message>
+        <source>Change statement kind</source>
+        <translation>입장 유형 변경</translation>
+    </message>
+    <message>
+        <source>Change note mark</source>
+        <translation>참고 기호 변경</translation>
+    </message>
+    <message>
+        <source>Change date</source>
+        <translation>날짜 변경</translation>
+    </message>
+    <message>
+        <source>Change owner</source>
+        <translation>담당 변경</translation>
+    </message>
+    <message>
+        <source>Change due date</source>
+        <translation>기한 변경</translation>
+    </message>
+    <message>
+        <source>Change source language</source>
+        <translation>원문 언어 변경</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>승인</translation>
+    </message>
+    <message>
+        <source>Mark for review</source>
+        <translation>검토 필요로 표시</translation>
+    </message>
+    <message>
+        <source>Clear review mark</source>
+        <translation>검토 표시 해제</translation>
+    </message>
+    <message>
+        <source>Add comment</source>
+        <translation>의견 추가</translation>
+    </message>
+    <message>
+        <source>Resolve comment</source>
+        <translation>의견 해결</translation>
+    </message>
+    <message>
+        <source>Reopen comment</source>
+        <translation>의견 다시 열기</translation>
+    </message>
+    <message>
+        <source>Machine translation</source>
+        <translation>기계 번역</translation>
     </message>
     <message>
         <source>Add item</source>
@@ -137,6 +308,34 @@
     <message>
         <source>Move section</source>
         <translation>절 이동</translation>
+    </message>
+    <message>
+        <source>Rename section</source>
+        <translation>절 제목 변경</translation>
+    </message>
+    <message>
+        <source>Edit meeting card</source>
+        <translation>회의 정보 수정</translation>
+    </message>
+    <message>
+        <source>Change role</source>
+        <translation>역할 변경</translation>
+    </message>
+    <message>
+        <source>Add delegation</source>
+        <translation>대표단 추가</translation>
+    </message>
+    <message>
+        <source>Remove delegation</source>
+        <translation>대표단 삭제</translation>
+    </message>
+    <message>
+        <source>Add person</source>
+        <translation>참석자 추가</translation>
+    </message>
+    <message>
+        <source>Remove person</source>
+        <translation>참석자 삭제</translation>
     </message>
 </context>
 <context>
@@ -261,48 +460,12 @@
         <translation>해결됨</translation>
     </message>
     <message>
-        <source>Add comment</source>
-        <translation>의견 추가</translation>
-    </message>
-    <message>
-        <source>Reopen comment</source>
-        <translation>의견 다시 열기</translation>
-    </message>
-    <message>
-        <source>Resolve comment</source>
-        <translation>의견 해결</translation>
-    </message>
-    <message>
         <source>Reopen</source>
         <translation>다시 열기</translation>
     </message>
     <message>
         <source>Resolve</source>
         <translation>해결</translation>
-    </message>
-    <message>
-        <source>Change item type</source>
-        <translation>항목 유형 변경</translation>
-    </message>
-    <message>
-        <source>Change statement kind</source>
-        <translation>입장 유형 변경</translation>
-    </message>
-    <message>
-        <source>Change note mark</source>
-        <translation>참고 기호 변경</translation>
-    </message>
-    <message>
-        <source>Change date</source>
-        <translation>날짜 변경</translation>
-    </message>
-    <message>
-        <source>Change source language</source>
-        <translation>원문 언어 변경</translation>
-    </message>
-    <message>
-        <source>Mark for review</source>
-        <translation>검토 필요로 표시</translation>
     </message>
 </context>
 <context>
@@ -359,124 +522,12 @@
         <translation>영어</translation>
     </message>
     <message>
-        <source>&amp;File</source>
-        <translation>파일(&amp;F)</translation>
-    </message>
-    <message>
-        <source>&amp;Open…</source>
-        <translation>열기(&amp;O)…</translation>
-    </message>
-    <message>
-        <source>&amp;New</source>
-        <translation>새로 만들기(&amp;N)</translation>
-    </message>
-    <message>
-        <source>&amp;Save</source>
-        <translation>저장(&amp;S)</translation>
-    </message>
-    <message>
-        <source>Save &amp;As…</source>
-        <translation>다른 이름으로 저장(&amp;A)…</translation>
-    </message>
-    <message>
-        <source>Recover &amp;unsaved work…</source>
-        <translation>저장하지 않은 작업 복구(&amp;U)…</translation>
-    </message>
-    <message>
-        <source>&amp;Export…</source>
-        <translation>내보내기(&amp;E)…</translation>
-    </message>
-    <message>
-        <source>Language &amp;packages…</source>
-        <translation>언어 패키지(&amp;P)…</translation>
-    </message>
-    <message>
-        <source>Se&amp;ttings…</source>
-        <translation>설정(&amp;T)…</translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation>끝내기(&amp;Q)</translation>
-    </message>
-    <message>
-        <source>&amp;Find…</source>
-        <translation>찾기(&amp;F)…</translation>
-    </message>
-    <message>
-        <source>Find &amp;next</source>
-        <translation>다음 찾기(&amp;N)</translation>
-    </message>
-    <message>
-        <source>Add &amp;section</source>
-        <translation>절 추가(&amp;S)</translation>
-    </message>
-    <message>
-        <source>Add &amp;item</source>
-        <translation>항목 추가(&amp;I)</translation>
-    </message>
-    <message>
-        <source>&amp;Delete</source>
-        <translation>삭제(&amp;D)</translation>
-    </message>
-    <message>
-        <source>Move &amp;up</source>
-        <translation>위로 이동(&amp;U)</translation>
-    </message>
-    <message>
-        <source>Move do&amp;wn</source>
-        <translation>아래로 이동(&amp;W)</translation>
-    </message>
-    <message>
-        <source>&amp;Approve translation</source>
-        <translation>번역 승인(&amp;A)</translation>
-    </message>
-    <message>
-        <source>Translate this &amp;item</source>
-        <translation>이 항목 번역(&amp;I)</translation>
-    </message>
-    <message>
-        <source>Translate all &amp;missing</source>
-        <translation>미번역 전체 번역(&amp;M)</translation>
-    </message>
-    <message>
-        <source>&amp;Retranslate selection</source>
-        <translation>선택 항목 다시 번역(&amp;R)</translation>
-    </message>
-    <message>
-        <source>&amp;About Briefing Studio</source>
-        <translation>Briefing Studio 정보(&amp;A)</translation>
-    </message>
-    <message>
         <source>&amp;Undo</source>
         <translation>실행 취소(&amp;U)</translation>
     </message>
     <message>
         <source>&amp;Redo</source>
         <translation>다시 실행(&amp;R)</translation>
-    </message>
-    <message>
-        <source>Open &amp;recent</source>
-        <translation>최근 파일(&amp;R)</translation>
-    </message>
-    <message>
-        <source>&amp;Edit</source>
-        <translation>편집(&amp;E)</translation>
-    </message>
-    <message>
-        <source>&amp;Translate</source>
-        <translation>번역(&amp;T)</translation>
-    </message>
-    <message>
-        <source>&amp;View</source>
-        <translation>보기(&amp;V)</translation>
-    </message>
-    <message>
-        <source>Interface &amp;language</source>
-        <translation>화면 언어(&amp;L)</translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation>도움말(&amp;H)</translation>
     </message>
     <message>
         <source>Item</source>
@@ -491,24 +542,8 @@
         <translation>회의 정보</translation>
     </message>
     <message>
-        <source>Section title in Korean and English</source>
-        <translation>절 제목(한국어, 영어)</translation>
-    </message>
-    <message>
         <source>Find in both languages…</source>
         <translation>두 언어에서 찾기…</translation>
-    </message>
-    <message>
-        <source>Preview: both languages</source>
-        <translation>미리보기: 국영문</translation>
-    </message>
-    <message>
-        <source>Preview: Korean</source>
-        <translation>미리보기: 한국어</translation>
-    </message>
-    <message>
-        <source>Preview: English</source>
-        <translation>미리보기: 영어</translation>
     </message>
     <message>
         <source>Items %1 · approved %2 · needs review %3 · open comments %4</source>
@@ -567,24 +602,12 @@
         <translation>%1 저장됨</translation>
     </message>
     <message>
-        <source>New section</source>
-        <translation>새 절</translation>
-    </message>
-    <message>
         <source>“%1” was not found</source>
         <translation>“%1”을(를) 찾지 못했습니다</translation>
     </message>
     <message>
         <source>Nothing to translate</source>
         <translation>번역할 항목이 없습니다</translation>
-    </message>
-    <message>
-        <source>Translating…</source>
-        <translation>번역 중…</translation>
-    </message>
-    <message>
-        <source>Machine translation</source>
-        <translation>기계 번역</translation>
     </message>
     <message>
         <source>cancelled; the rest were left untouched</source>
@@ -627,6 +650,10 @@ Bilingual Korean/English briefings, translated offline.</source>
     <message>
         <source>Untitled</source>
         <translation>제목 없음</translation>
+    </message>
+    <message>
+        <source>Not changed: %1</source>
+        <translation>변경되지 않음: %1</translation>
     </message>
     <message>
         <source>Machine-translated items: %1</source>
@@ -756,6 +783,25 @@ Bilingual Korean/English briefings, translated offline.</source>
     </message>
 </context>
 <context>
+    <name>PreviewPane</name>
+    <message>
+        <source>Preview: both languages</source>
+        <translation>미리보기: 국영문</translation>
+    </message>
+    <message>
+        <source>Preview: Korean</source>
+        <translation>미리보기: 한국어</translation>
+    </message>
+    <message>
+        <source>Preview: English</source>
+        <translation>미리보기: 영어</translation>
+    </message>
+    <message>
+        <source>The preview cannot be shown:</source>
+        <translation>미리보기를 표시할 수 없습니다:</translation>
+    </message>
+</context>
+<context>
     <name>Recovery</name>
     <message>
         <source>Recover unsaved work</source>
@@ -833,8 +879,8 @@ Bilingual Korean/English briefings, translated offline.</source>
 <context>
     <name>SectionEditor</name>
     <message>
-        <source>Rename section</source>
-        <translation>절 제목 변경</translation>
+        <source>Section title in Korean and English</source>
+        <translation>절 제목(한국어, 영어)</translation>
     </message>
 </context>
 <context>
@@ -904,6 +950,13 @@ Bilingual Korean/English briefings, translated offline.</source>
     <message>
         <source>Cancel</source>
         <translation>취소</translation>
+    </message>
+</context>
+<context>
+    <name>TranslationController</name>
+    <message>
+        <source>Translating…</source>
+        <translation>번역 중…</translation>
     </message>
 </context>
 </TS>

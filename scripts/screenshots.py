@@ -34,10 +34,10 @@ def main() -> None:
         window.resize(1440, 860)
         window.show()
         window.open_file(example)
-        window._select("item-ttx-note")  # the * note, with its reviewer's comment
+        window.select("item-ttx-note")  # the * note, with its reviewer's comment
         for tab, name in ((0, "main-window"), (2, "meeting-card")):
             window.centre.setCurrentIndex(tab)
-            window._render_preview()
+            window.preview_pane.render()
             for _ in range(5):
                 app.processEvents()
                 time.sleep(0.05)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from briefing import __version__
@@ -14,11 +14,10 @@ from briefing.paths import DataFolderError, check_data_home, recovery_folder
 from briefing.recovery import RecoveryEntry, orphaned_copies
 from briefing.storage import BriefingFileError
 from ui import settings as config
+from ui.i18n import LOCALES, UI_LANGUAGES, install_translators, set_ui_language, system_ui_language
 from ui.labels import fill
 
-LOCALES = Path(__file__).resolve().parent.parent / "locales"
-UI_LANGUAGES = ("ko", "en")
-_installed: list[QTranslator] = []
+__all__ = ["LOCALES", "create_application", "install_translators", "offer_recovery", "run_app"]
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -30,35 +29,6 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName("briefing-studio")
     app.setApplicationVersion(__version__)
     return app
-
-
-def system_ui_language() -> str:
-    return "ko" if QLocale.system().language() == QLocale.Language.Korean else "en"
-
-
-def install_translators(app: QApplication, language: str) -> list[QTranslator]:
-    """Load the interface translation (ours and Qt's own dialogs'); English needs none."""
-    if language == "en":
-        return []
-    installed = []
-    for name, folder in (
-        (f"briefing_studio_{language}", str(LOCALES)),
-        (f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
-    ):
-        translator = QTranslator(app)
-        if translator.load(name, folder):
-            app.installTranslator(translator)
-            installed.append(translator)
-    return installed
-
-
-def set_ui_language(app: QApplication, language: str) -> None:
-    """Switch the interface language now; every window retranslates itself on LanguageChange."""
-    for translator in _installed:
-        app.removeTranslator(translator)
-    _installed.clear()
-    _installed.extend(install_translators(app, language))
-    QLocale.setDefault(QLocale(QLocale.Language.Korean if language == "ko" else QLocale.Language.English))
 
 
 def offer_recovery(parent: QWidget | None, entries: list[RecoveryEntry]) -> RecoveryEntry | None:

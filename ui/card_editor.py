@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -21,9 +20,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing.model import Bilingual, Briefing, Delegation, Person, Role
-from ui import commands
+from briefing import edits
+from briefing.edits import Changes, EditRefused
+from briefing.language.phrases import catalog
+from briefing.model import Bilingual, Briefing, Delegation, Language, Person, Role
+from briefing.rules import SERIES_CODE_MAX, SESSION_MAX
 from ui.document import DocumentController
+from ui.labels import mark_invalid, message_text
 
 PERSON_FIELDS = ("name", "title", "rank", "organisation")
 
@@ -42,6 +45,8 @@ class BilingualField(QWidget):
 
 
 class CardEditor(QWidget):
+    refused = Signal(object)  # an EditRefused: a value the briefing's rules did not allow
+
     def __init__(self, document: DocumentController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.document = document
@@ -56,7 +61,7 @@ class CardEditor(QWidget):
             form.addRow(self.labels[key], self.fields[key])
         self.code = QLineEdit(objectName="seriesCode")
         self.session = QSpinBox(objectName="session")
-        self.session.setRange(0, 100000)
+        self.session.setRange(0, SESSION_MAX)  # 0 shows as empty: no session number
         self.start = QLineEdit(objectName="startDate")
         self.end = QLineEdit(objectName="endDate")
         self.author = QLineEdit(objectName="author")
@@ -105,11 +110,14 @@ class CardEditor(QWidget):
                 edit.textEdited.connect(
                     lambda text, key=key, language=language: self._bilingual_edited(key, language, text)
                 )
-        self.code.textEdited.connect(lambda text: self._edit("code", lambda b: setattr(b.meeting.series, "code", text)))
+        self.code.setMaxLength(SERIES_CODE_MAX)
+        self.code.textEdited.connect(
+            lambda text: self._apply(edits.set_field(("meeting", "series", "code"), text), self.code)
+        )
         self.session.valueChanged.connect(self._session_changed)
         self.start.editingFinished.connect(lambda: self._date_entered(self.start, "start_date"))
         self.end.editingFinished.connect(lambda: self._date_entered(self.end, "end_date"))
-        self.author.textEdited.connect(lambda text: self._edit("author", lambda b: setattr(b, "author", text)))
+        self.author.textEdited.connect(lambda text: self._apply(edits.set_field(("author",), text), self.author))
         self.people.itemChanged.connect(self._person_edited)
         self.delegations.itemChanged.connect(self._delegation_edited)
         self.add_delegation_button.clicked.connect(self.add_delegation)
@@ -197,37 +205,6 @@ class CardEditor(QWidget):
             self.delegations.item(row, 0).setData(Qt.ItemDataRole.UserRole, delegation.id)
         self.delegations.blockSignals(False)
 
-    def _delegation_edited(self, cell: QTableWidgetItem) -> None:
-        if self._loading:
-            return
-        delegation_id = self.delegations.item(cell.row(), 0).data(Qt.ItemDataRole.UserRole)
-        language = "ko" if cell.column() == 0 else "en"
-        text = cell.text()
-
-        def change(briefing: Briefing) -> None:
-            delegation = next(d for d in briefing.meeting.delegations if d.id == delegation_id)
-            setattr(delegation.name, language, text)
-
-        self._edit(f"delegation:{delegation_id}:{language}", change)
-
-    def add_delegation(self) -> None:
-        self._edit(
-            "add-delegation",
-            lambda b: b.meeting.delegations.append(Delegation(name=Bilingual(ko="새 대표단", en="New delegation"))),
-            merge=False,
-        )
-
-    def remove_delegation(self) -> None:
-        row = self.delegations.currentRow()
-        if row < 0:
-            return
-        delegation_id = self.delegations.item(row, 0).data(Qt.ItemDataRole.UserRole)
-
-        def change(briefing: Briefing) -> None:
-            briefing.meeting.delegations = [d for d in briefing.meeting.delegations if d.id != delegation_id]
-
-        self._edit("remove-delegation", change, merge=False)
-
     def _load_people(self, briefing: Briefing) -> None:
         rows = [(d, p) for d in briefing.meeting.delegations for p in d.members]
         self.people.blockSignals(True)
@@ -252,88 +229,121 @@ class CardEditor(QWidget):
         self.people.resizeColumnsToContents()
 
     # -- editing ---------------------------------------------------------------------------------
-    def _edit(self, key: str, change: Callable[[Briefing], None], merge: bool = True) -> None:
-        """One edit of the card; typing in the same field merges into one undo step."""
+    def _apply(self, edit: edits.Edit, widget: QWidget | None = None) -> bool:
+        """Make an edit as this editor; a refusal marks the field with the reason instead."""
         if self._loading:
-            return
-        briefing = self.document.briefing
-        text = QCoreApplication.translate("CardEditor", "Edit meeting card")
-        key = f"card:{key}" if merge else ""
-        self.document.push(commands.BriefingEdit(self.document, text, lambda: change(briefing), merge_key=key))
+            return False
+        try:
+            self.document.apply(edit, initiator=self)
+        except EditRefused as refused:
+            if widget is not None:
+                mark_invalid(widget, _reason(refused))
+            self.refused.emit(refused)
+            return False
+        for marked in self._marked_fields():
+            mark_invalid(marked, None)  # one good edit can mend another field (start and end dates)
+        return True
+
+    def _marked_fields(self) -> list[QWidget]:
+        candidates: list[QWidget] = [self.code, self.start, self.end, self.session, self.author]
+        candidates += [edit for field in self.fields.values() for edit in (field.ko, field.en)]
+        return [widget for widget in candidates if widget.property("invalid")]
 
     def _bilingual_edited(self, key: str, language: str, text: str) -> None:
-        def change(briefing: Briefing) -> None:
-            card = briefing.meeting
-            target = {
-                "title": briefing.title,
-                "series": card.series.name,
-                "time_zone": card.time_zone_note,
-                "place": card.place,
-                "marking": card.marking,
-            }[key]
-            setattr(target, language, text)
-
-        self._edit(f"{key}:{language}", change)
+        path = {
+            "title": ("title",),
+            "series": ("meeting", "series", "name"),
+            "time_zone": ("meeting", "time_zone_note"),
+            "place": ("meeting", "place"),
+            "marking": ("meeting", "marking"),
+        }[key]
+        self._apply(edits.set_field((*path, language), text), getattr(self.fields[key], language))
 
     def _session_changed(self, value: int) -> None:
         if self.document.briefing.meeting.session != (value or None):
-            self._edit("session", lambda b: setattr(b.meeting, "session", value or None))
+            self._apply(edits.set_field(("meeting", "session"), value or None), self.session)
 
     def _date_entered(self, edit: QLineEdit, attribute: str) -> None:
         text = edit.text().strip()
         try:
             value = date.fromisoformat(text) if text else None
         except ValueError:
-            edit.setStyleSheet("background:#fde2e2")
-            edit.setToolTip(QCoreApplication.translate("CardEditor", "A date like 2024-11-07"))
+            mark_invalid(edit, QCoreApplication.translate("CardEditor", "A date like 2024-11-07"))
             return
-        edit.setStyleSheet("")
         if getattr(self.document.briefing.meeting, attribute) != value:
-            self._edit(attribute, lambda b: setattr(b.meeting, attribute, value))
-
-    def _person(self, briefing: Briefing, person_id: str) -> Person:
-        return next(p for d in briefing.meeting.delegations for p in d.members if p.id == person_id)
+            self._apply(edits.set_field(("meeting", attribute), value), edit)
+        else:
+            mark_invalid(edit, None)
 
     def _person_edited(self, cell: QTableWidgetItem) -> None:
         if self._loading or cell.column() < 2:
             return
         person_id = self.people.item(cell.row(), 0).data(Qt.ItemDataRole.UserRole)
         field = PERSON_FIELDS[(cell.column() - 2) // 2]
-        language = "ko" if cell.column() % 2 == 0 else "en"
-        text = cell.text()
-        self._edit(
-            f"person:{person_id}:{field}:{language}",
-            lambda b: setattr(getattr(self._person(b, person_id), field), language, text),
-        )
+        language = Language.KO if cell.column() % 2 == 0 else Language.EN
+        briefing = self.document.briefing
+        self._apply(edits.set_person_field(person_id, field, language, cell.text(), briefing))
 
-    def _role_chosen(self, person_id: str, role: Role) -> None:
-        self._edit(f"role:{person_id}", lambda b: setattr(self._person(b, person_id), "role", role))
+    def _role_chosen(self, person_id: str, role: str) -> None:
+        self._apply(edits.set_person_field(person_id, "role", None, Role(role), self.document.briefing))
+
+    def _delegation_edited(self, cell: QTableWidgetItem) -> None:
+        if self._loading:
+            return
+        delegation_id = self.delegations.item(cell.row(), 0).data(Qt.ItemDataRole.UserRole)
+        language = "ko" if cell.column() == 0 else "en"
+        self._apply(edits.set_field(("meeting", "delegations", delegation_id, "name", language), cell.text()))
+
+    def add_delegation(self) -> None:
+        names = Bilingual(ko=catalog(Language.KO).new_delegation, en=catalog(Language.EN).new_delegation)
+        if self._apply(edits.add_delegation(Delegation(name=names))):
+            self.load()
+
+    def remove_delegation(self) -> None:
+        row = self.delegations.currentRow()
+        if row >= 0 and self._apply(
+            edits.remove_delegation(self.delegations.item(row, 0).data(Qt.ItemDataRole.UserRole))
+        ):
+            self.load()
 
     def add_person(self) -> None:
-        """A new person in the delegation selected above (or the last one)."""
+        """A new person in the delegation selected above (or the last one; a first delegation if none)."""
         row = self.delegations.currentRow()
         chosen = self.delegations.item(row, 0).data(Qt.ItemDataRole.UserRole) if row >= 0 else None
-
-        def change(briefing: Briefing) -> None:
-            delegations = briefing.meeting.delegations
-            if not delegations:
-                delegations.append(Delegation(name=Bilingual(ko="대표단", en="Delegation")))
-            target = next((d for d in delegations if d.id == chosen), delegations[-1])
-            target.members.append(Person())
-
-        self._edit("add-person", change, merge=False)
+        delegations = self.document.briefing.meeting.delegations
+        steps: list[edits.Edit] = []
+        if not delegations:
+            names = Bilingual(ko=catalog(Language.KO).delegation_label, en=catalog(Language.EN).delegation_label)
+            first = Delegation(name=names)
+            steps.append(edits.add_delegation(first))
+            target_id = first.id
+        else:
+            target_id = next((d.id for d in delegations if d.id == chosen), delegations[-1].id)
+        steps.append(edits.add_person(target_id, Person()))
+        if self._apply(edits.Batch("edit.add_person", steps)):
+            self.load()
 
     def remove_person(self) -> None:
         row = self.people.currentRow()
         if row < 0:
             return
         person_id = self.people.item(row, 0).data(Qt.ItemDataRole.UserRole)
+        delegation = next(
+            (d for d in self.document.briefing.meeting.delegations if any(p.id == person_id for p in d.members)), None
+        )
+        if delegation is not None and self._apply(edits.remove_person(delegation.id, person_id)):
+            self.load()
 
-        def change(briefing: Briefing) -> None:
-            for delegation in briefing.meeting.delegations:
-                delegation.members = [p for p in delegation.members if p.id != person_id]
+    def document_changed(self, changes: Changes) -> None:
+        """Show card changes made elsewhere (undo, redo); typing here is on screen already."""
+        if changes.card and changes.initiator is not self:
+            self.load()
 
-        self._edit("remove-person", change, merge=False)
+
+def _reason(refused: EditRefused) -> str:
+    if refused.problems:
+        return "\n".join(message_text(p.code, p.params) for p in refused.problems)
+    return message_text(refused.code, refused.params)
 
 
 def _cell(text: str, editable: bool = True) -> QTableWidgetItem:

@@ -1,7 +1,8 @@
 """The open document: the Briefing, its file, its undo stack, and its recovery copy.
 
-Views listen to the signals; edits arrive as undo commands (`push`). While there are unsaved changes a
-recovery copy is written on a timer; saving or closing cleanly discards it.
+Every change arrives as a core edit (`apply`): it is applied, put on the undo stack and announced with the
+`changed` signal carrying a `Changes` value, so that each view refreshes only what concerns it. While there
+are unsaved changes a recovery copy is written on a timer; saving or closing cleanly discards it.
 """
 
 from __future__ import annotations
@@ -9,18 +10,19 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtGui import QUndoStack
 
 from briefing import storage
+from briefing.edits import Changes, Edit
 from briefing.model import Briefing
 from briefing.paths import recovery_folder
 from briefing.recovery import RecoverySession
+from briefing.snapshot import SnapshotCache
+from ui.commands import EditCommand
 
 
 class DocumentController(QObject):
-    item_changed = Signal(str)  # an item's texts, type or status
-    structure_changed = Signal()  # items or sections added, removed, moved (or many items changed)
-    card_changed = Signal()  # the meeting card, titles or section titles
+    changed = Signal(object)  # a briefing.edits.Changes: what an edit, undo or redo changed, and who asked
     modified_changed = Signal(bool)
     path_changed = Signal(str)
     saved = Signal(str)
@@ -40,6 +42,7 @@ class DocumentController(QObject):
         self.undo_stack = QUndoStack(self)
         self.undo_stack.cleanChanged.connect(lambda clean: self.modified_changed.emit(not clean))
         self.recovery = RecoverySession(recovery_folder(), path)
+        self._snapshots = SnapshotCache()
         self.autosave = QTimer(self)
         self.autosave.timeout.connect(self.write_recovery_copy)
         self.set_autosave_interval(autosave_seconds)
@@ -48,9 +51,26 @@ class DocumentController(QObject):
     def modified(self) -> bool:
         return not self.undo_stack.isClean()
 
-    def push(self, command: QUndoCommand) -> None:
-        self.undo_stack.push(command)
+    def apply(self, edit: Edit, initiator: object | None = None) -> Changes:
+        """Make an edit as one undo step (typing merges); EditRefused, with nothing changed, when it would
+        break a rule of the briefing."""
+        changes = edit.apply(self.briefing).by(initiator)
+        if not changes:
+            return changes  # nothing changed: no undo step
+        self.undo_stack.push(EditCommand(edit, lambda: self.briefing, self._announce, changes))
         self.briefing.touch()
+        return changes
+
+    def _announce(self, changes: Changes) -> None:
+        if changes.structure:
+            self._snapshots.clear()
+        else:
+            self._snapshots.forget(changes.items)
+        self.changed.emit(changes)
+
+    def snapshot(self) -> Briefing:
+        """A private copy for background work, cheap while little changed (see briefing/snapshot.py)."""
+        return self._snapshots.snapshot(self.briefing)
 
     def set_autosave_interval(self, seconds: int) -> None:
         self.autosave.stop()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import getpass
 import html
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -23,12 +23,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing.language.dates import PartialDate
+from briefing import edits
+from briefing.edits import Changes, EditRefused
+from briefing.language.dates import DateError, PartialDate
 from briefing.model import Item, ItemType, Language, NoteMark, StatementKind, TargetStatus
-from ui import commands
 from ui import settings as config
 from ui.document import DocumentController
-from ui.labels import STATUS_COLOURS, kind_names, status_text, type_names
+from ui.labels import STATUS_COLOURS, kind_names, mark_invalid, message_text, status_text, type_names
 
 
 class MarkdownEdit(QPlainTextEdit):
@@ -40,6 +41,8 @@ class MarkdownEdit(QPlainTextEdit):
 
 
 class ItemEditor(QWidget):
+    refused = Signal(object)  # an EditRefused: an edit the briefing's rules did not allow
+
     def __init__(self, document: DocumentController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.document = document
@@ -214,14 +217,7 @@ class ItemEditor(QWidget):
         source_mark = " " + self.tr("(source)")
         self.korean_label.setText(self.tr("Korean") + (source_mark if item.source is Language.KO else ""))
         self.english_label.setText(self.tr("English") + (source_mark if item.source is Language.EN else ""))
-        colour = STATUS_COLOURS[item.status]
-        label = html.escape(status_text(item.status))
-        self.status_badge.setText(f"<span style='background:{colour};color:white'>&nbsp;{label}&nbsp;</span>")
-        if item.status is TargetStatus.NEEDS_REVIEW and item.approved_source is not None:
-            self.reference.setText(self.tr("Approved against this source:") + " " + item.approved_source)
-            self.reference.show()
-        else:
-            self.reference.hide()
+        self._show_status(item)
         row = self.comments.currentRow()
         self.comments.clear()
         for comment in item.comments:
@@ -235,14 +231,26 @@ class ItemEditor(QWidget):
         self._update_comment_buttons()
         self._loading = False
 
+    def _show_status(self, item: Item) -> None:
+        """The status badge and the approved source: what typing may change besides the text."""
+        colour = STATUS_COLOURS[item.status]
+        label = html.escape(status_text(item.status))
+        self.status_badge.setText(f"<span style='background:{colour};color:white'>&nbsp;{label}&nbsp;</span>")
+        if item.status is TargetStatus.NEEDS_REVIEW and item.approved_source is not None:
+            self.reference.setText(self.tr("Approved against this source:") + " " + item.approved_source)
+            self.reference.show()
+        else:
+            self.reference.hide()
+
     # -- comments --------------------------------------------------------------------------------
     def add_comment(self) -> bool:
         """The comment field's text as a new comment on this item, by the author set in Settings."""
         text = self.comment_field.text().strip()
         if self.item is None or not text:
             return False
-        author = config.get(config.AUTHOR) or getpass.getuser()
-        self._edit(self.tr("Add comment"), lambda i: i.add_comment(author, text))
+        if not self._apply(edits.add_comment(self.item.id, self._reviewer(), text)):
+            return False
+        self.show_item(self.item)
         self.comment_field.clear()
         self.comments.setCurrentRow(self.comments.count() - 1)
         return True
@@ -253,8 +261,8 @@ class ItemEditor(QWidget):
         if item is None or not 0 <= row < len(item.comments):
             return
         comment_id, resolve = item.comments[row].id, not item.comments[row].resolved
-        label = self.tr("Resolve comment") if resolve else self.tr("Reopen comment")
-        self._edit(label, lambda i: i.resolve_comment(comment_id, resolve))
+        if self._apply(edits.resolve_comment(item.id, comment_id, resolve, self._reviewer())):
+            self.show_item(item)
         self.comments.setCurrentRow(row)
 
     def _update_comment_buttons(self) -> None:
@@ -269,22 +277,31 @@ class ItemEditor(QWidget):
         if editor.toPlainText() != text:  # leave the cursor alone while the user types
             editor.setPlainText(text)
 
-    def refresh(self, item_id: str) -> None:
-        if item_id == self.item_id:
+    def document_changed(self, changes: Changes) -> None:
+        """Show what others changed (undo, redo, a translation); typing here has already been shown."""
+        if changes.initiator is self or self.item_id is None:
+            return
+        if self.item_id in changes.items or changes.structure:
             self.show_item(self.item)
 
     # -- editing ---------------------------------------------------------------------------------
+    def _apply(self, edit: edits.Edit) -> bool:
+        """Make an edit on the document as this editor; a refusal is shown, never raised."""
+        if self._loading or self.item is None:
+            return False
+        try:
+            self.document.apply(edit, initiator=self)
+        except EditRefused as refused:
+            self.refused.emit(refused)
+            return False
+        return True
+
     def _typed(self, language: Language, editor: QPlainTextEdit) -> None:
         item = self.item
         if self._loading or item is None or item.text.get(language) == editor.toPlainText():
             return
-        self.document.push(commands.TypeText(self.document, item.id, language, editor.toPlainText()))
-
-    def _edit(self, text: str, change) -> None:  # type: ignore[no-untyped-def]
-        item = self.item
-        if self._loading or item is None:
-            return
-        self.document.push(commands.ItemEdit(self.document, item.id, text, change))
+        self._apply(edits.set_text(item.id, language, editor.toPlainText()))
+        self._show_status(item)  # the text is already there; only the status may have moved
 
     def _type_chosen(self) -> None:
         data = self.type_box.currentData()  # Qt hands enum values back as plain strings
@@ -292,19 +309,9 @@ class ItemEditor(QWidget):
         item = self.item
         if item is None or kind is None or kind is item.type:
             return
-
-        def change(item: Item) -> None:
-            item.type = kind
-            item.statement_kind = StatementKind.JOINT_STATEMENT if kind is ItemType.STATEMENT else None
-            item.note_mark = NoteMark.ASTERISK if kind is ItemType.NOTE else None
-            if kind is not ItemType.SCHEDULE:
-                item.when = None
-            elif item.when is None:
-                item.when = PartialDate(self.document.briefing.modified.year)
-            if kind is not ItemType.ACTION:
-                item.owner = item.due = None
-
-        self._edit(self.tr("Change item type"), change)
+        default_when = PartialDate(self.document.briefing.modified.year)
+        if self._apply(edits.set_type(item.id, kind, default_when)):
+            self.show_item(item)
 
     def _kind_chosen(self) -> None:
         data = self.kind_box.currentData()
@@ -316,14 +323,14 @@ class ItemEditor(QWidget):
             and item.type is ItemType.STATEMENT
             and kind is not item.statement_kind
         ):
-            self._edit(self.tr("Change statement kind"), lambda i: setattr(i, "statement_kind", kind))
+            self._apply(edits.set_statement_kind(item.id, kind))
 
     def _mark_chosen(self) -> None:
         data = self.mark_box.currentData()
         mark = NoteMark(data) if data else None
         item = self.item
         if item is not None and mark is not None and item.type is ItemType.NOTE and mark is not item.note_mark:
-            self._edit(self.tr("Change note mark"), lambda i: setattr(i, "note_mark", mark))
+            self._apply(edits.set_note_mark(item.id, mark))
 
     def _when_entered(self) -> None:
         item = self.item
@@ -331,31 +338,39 @@ class ItemEditor(QWidget):
             return
         try:
             when = PartialDate.parse(self.when_edit.text().strip())
-        except ValueError as error:
-            self.when_edit.setToolTip(str(error))
-            self.when_edit.setStyleSheet("background:#fde2e2")
+        except DateError as error:
+            mark_invalid(self.when_edit, message_text(error.code, error.params))
             return
-        self.when_edit.setStyleSheet("")
-        self.when_edit.setToolTip("")
+        mark_invalid(self.when_edit, None)
         if when != item.when:
-            self._edit(self.tr("Change date"), lambda i: setattr(i, "when", when))
+            self._apply(edits.set_when(item.id, when))
 
     def _source_chosen(self, language: Language) -> None:
         item = self.item
-        if item is not None and item.source is not language:
-            self._edit(self.tr("Change source language"), lambda i: i.set_source(language))
+        if item is not None and item.source is not language and self._apply(edits.set_source(item.id, language)):
+            self.show_item(item)
 
     def approve(self) -> bool:
         item = self.item
         if item is None or not item.source_text.strip() or not item.target_text.strip():
             return False  # nothing to approve yet (the core would refuse too)
-        self._edit(self.tr("Approve"), lambda i: i.approve())
-        return True
+        if self._apply(edits.approve(item.id, self._reviewer())):
+            self.show_item(item)
+            return True
+        return False
 
     def flag_for_review(self) -> None:
         item = self.item
-        if item is not None and item.status is not TargetStatus.EMPTY:
-            self._edit(self.tr("Mark for review"), lambda i: i.flag_for_review())
+        if (
+            item is not None
+            and item.status is not TargetStatus.EMPTY
+            and self._apply(edits.flag(item.id, self._reviewer()))
+        ):
+            self.show_item(item)
+
+    @staticmethod
+    def _reviewer() -> str:
+        return config.get(config.AUTHOR) or getpass.getuser()
 
     def _sync(self, source: QPlainTextEdit, target: QPlainTextEdit) -> None:
         if getattr(self, "_syncing", False):

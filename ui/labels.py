@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from collections.abc import Mapping
+from typing import Any
 
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QWidget
+
+from briefing.messages import english
 from briefing.model import Item, ItemType, StatementKind, TargetStatus
 
 STATUS_COLOURS = {
@@ -68,3 +73,15 @@ def type_text(item: Item) -> str:
     if item.note_mark is not None and item.type is ItemType.NOTE:
         details.append(item.note_mark.value)
     return " ".join([label, *(d for d in details if d)])
+
+
+def message_text(code: str, params: Mapping[str, Any] | None = None) -> str:
+    """A core message in the interface language."""
+    return english(code, params)
+
+
+def mark_invalid(widget: QWidget, message: str | None) -> None:
+    """Mark a field whose value breaks a rule, with the reason as its tooltip; None clears the mark."""
+    widget.setProperty("invalid", message is not None)
+    widget.setStyleSheet("background:#fde2e2" if message is not None else "")
+    widget.setToolTip(message or "")

@@ -90,6 +90,19 @@ class OutlineModel(QAbstractItemModel):
         if first.isValid():
             self.dataChanged.emit(first, first.siblingAtColumn(self.COLUMN_STATUS))
 
+    def items_updated(self, item_ids: frozenset[str]) -> None:
+        """Rows whose text, type or status changed: one dataChanged per section touched, never a reset."""
+        rows: dict[int, list[int]] = {}
+        for item_id in item_ids:
+            if item_id in self._rows:
+                s, i = self._rows[item_id]
+                rows.setdefault(s, []).append(i)
+        for s, changed in rows.items():
+            parent = self.index(s, 0)
+            first = self.index(min(changed), self.COLUMN_TEXT, parent)
+            last = self.index(max(changed), self.COLUMN_STATUS, parent)
+            self.dataChanged.emit(first, last)
+
     def titles_updated(self) -> None:
         if self._briefing.sections:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._briefing.sections) - 1, 0))

@@ -9,13 +9,27 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 Work = Callable[[Callable[[int, int], None], threading.Event], Any]
 SHOW_AFTER_MS = 500
+
+
+class Runner(Protocol):
+    """How work is run: `run_in_background` in the application, `run_now` in tests that need determinism."""
+
+    def __call__(
+        self,
+        parent: QWidget | None,
+        title: str,
+        work: Work,
+        on_done: Callable[[Any], None],
+        on_error: Callable[[BaseException], None],
+        show_progress: bool = True,
+    ) -> Task: ...
 
 
 class Task(QObject):

@@ -40,6 +40,9 @@ class Catalog:
     meeting_and_session: str  # with {ordinal} and {name}
     schedule_separator: str
     preview_cut: str  # the preview's note under a very long item, with {count}
+    new_delegation: str  # the name a delegation added in the card editor starts with
+    new_section: str  # the title a section added in the window starts with
+    first_section: str  # the one section of a new briefing
 
 
 CATALOGS = {
@@ -59,6 +62,9 @@ CATALOGS = {
         meeting_and_session="{ordinal} {name}",
         schedule_separator=": ",
         preview_cut="… 이하 {count}자는 미리보기에서 생략(내보내기에는 모두 포함)",
+        new_delegation="새 대표단",
+        new_section="새 절",
+        first_section="개요",
     ),
     Language.EN: Catalog(
         language=Language.EN,
@@ -76,6 +82,9 @@ CATALOGS = {
         meeting_and_session="{ordinal} {name}",
         schedule_separator=": ",
         preview_cut="… {count} more characters not shown in the preview (the export has them all)",
+        new_delegation="New delegation",
+        new_section="New section",
+        first_section="Overview",
     ),
 }
 

@@ -16,7 +16,6 @@ from pytestqt.qtbot import QtBot
 from briefing import model
 from briefing.model import Bilingual, Briefing, ItemType, Language, Section, TargetStatus
 from briefing.storage import load, save
-from briefing.translation import jobs
 from briefing.translation.engine import Engine, EngineSettings
 from briefing.translation.packages import PackageStore
 from tests.conftest import EXAMPLE
@@ -92,7 +91,7 @@ def test_create_a_briefing_from_nothing_typing_korean_and_english(
     assert "The two sides met in Seoul." in window.item_editor.reference.text()
     # Save, reopen, and find everything again.
     path = tmp_path / "seoul.briefing"
-    assert window._save_to(path)
+    assert window.save_to(path)
     assert not window.isWindowModified()
     assert window.windowTitle() == "seoul.briefing[*] — Briefing Studio"
     assert window.open_file(path)
@@ -106,7 +105,7 @@ def test_reorder_with_keyboard_and_drag_and_undo(window: MainWindow, qtbot: QtBo
     window.open_file(EXAMPLE)
     briefing = window.document.briefing
     first_ids = [i.id for i in briefing.sections[1].items]
-    window._select(first_ids[0])
+    window.select(first_ids[0])
     qtbot.keyClick(window.outline, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
     assert [i.id for i in briefing.sections[1].items][:2] == [first_ids[1], first_ids[0]]
     assert window.selected_item_id() == first_ids[0]
@@ -121,7 +120,7 @@ def test_reorder_with_keyboard_and_drag_and_undo(window: MainWindow, qtbot: QtBo
     window.document.undo_stack.undo()
     assert [i.id for i in briefing.sections[1].items] == first_ids
     # Insert adds an item after the current one; Delete removes it; undo brings it back.
-    window._select(first_ids[2])
+    window.select(first_ids[2])
     qtbot.keyClick(window.outline, Qt.Key.Key_Insert)
     new_id = window.selected_item_id()
     assert [i.id for i in briefing.sections[1].items][3] == new_id
@@ -150,7 +149,7 @@ def test_meeting_card_and_section_edits_undo(window: MainWindow, qtbot: QtBot) -
     window.document.undo_stack.undo()
     assert window.document.briefing.meeting.place.ko == "미국 워싱턴 D.C."
     assert place.text() == "미국 워싱턴 D.C."
-    window._select("section-overview")
+    window.select("section-overview")
     assert window.centre.currentIndex() == 1
     window.section_editor.en.setFocus()
     window.section_editor.en.selectAll()
@@ -163,7 +162,7 @@ def test_meeting_card_and_section_edits_undo(window: MainWindow, qtbot: QtBot) -
 
 def test_item_type_and_source_changes_undo(window: MainWindow) -> None:
     window.open_file(EXAMPLE)
-    window._select("item-convened")
+    window.select("item-convened")
     editor = window.item_editor
     editor.type_box.setCurrentIndex(editor.type_box.findData(model.ItemType.DECISION))
     item = window.document.briefing.item("item-convened")
@@ -180,7 +179,7 @@ def test_preview_follows_typing(window: MainWindow, qtbot: QtBot) -> None:
     with qtbot.waitSignal(window.preview_updated, timeout=5000):
         pass
     assert "제23차 한미 국방우주정책 실무협의회(SCWG) 개최" in window.preview.toPlainText()
-    window._select("item-convened")
+    window.select("item-convened")
     window.item_editor.korean.setFocus()
     type_korean(window.item_editor.korean, "미리보기 확인 ")
     with qtbot.waitSignal(window.preview_updated, timeout=5000):
@@ -232,15 +231,18 @@ def test_cancel_keeps_finished_items_and_the_window_stays_responsive(
     timer = QTimer()
     timer.timeout.connect(lambda: ticks.append(1))
     timer.start(20)
-    window._make_engine = lambda: Engine(  # small batches: cancel lands early
+    window.translation.make_engine = lambda: Engine(  # small batches: cancel lands early
         PackageStore(), EngineSettings(beam_size=4, batch_size=8)
     )
-    window.worker = jobs.TranslationWorker(window._make_engine)
     with qtbot.waitSignal(window.translation_finished, timeout=120_000) as blocker:
         window.translate_missing()
-        qtbot.waitUntil(lambda: window.task is not None and window.task._last[0] > 0, timeout=60_000)
-        qtbot.waitUntil(lambda: window.task.dialog is not None, timeout=5_000)  # the progress dialog appeared
-        window.task.dialog.canceled.emit()  # the Cancel button
+        qtbot.waitUntil(
+            lambda: window.translation.task is not None and window.translation.task._last[0] > 0, timeout=60_000
+        )
+        qtbot.waitUntil(
+            lambda: window.translation.task.dialog is not None, timeout=5_000
+        )  # the progress dialog appeared
+        window.translation.task.dialog.canceled.emit()  # the Cancel button
     timer.stop()
     (result,) = blocker.args[0]
     assert result.cancelled
@@ -301,13 +303,15 @@ def test_export_dialog_writes_the_pack(window: MainWindow, qtbot: QtBot, tmp_pat
     assert json.loads((tmp_path / "pack" / "manifest.json").read_text())["template"] == "meeting-report"
 
 
-def test_switching_the_interface_language_without_restart(window: MainWindow) -> None:
+def test_switching_the_interface_language_without_restart(window: MainWindow, qtbot: QtBot) -> None:
     window.open_file(EXAMPLE)
     window.switch_language("ko")
     try:
         assert window.file_menu.title() == "파일(&F)"
         assert window.centre.tabText(2) == "회의 정보"
-        assert window.statusBar().currentMessage() == "항목 21개 · 승인 21 · 검토 필요 0 · 미해결 의견 1"
+        qtbot.waitUntil(
+            lambda: window.statusBar().currentMessage() == "항목 21개 · 승인 21 · 검토 필요 0 · 미해결 의견 1"
+        )  # the counts follow edits after a short delay
         assert window.item_editor.approve_button.text() == "승인"
         assert config.get(config.UI_LANGUAGE) == "ko"
     finally:
@@ -334,7 +338,7 @@ def test_saving_over_a_file_someone_changed_asks_first(
     window: MainWindow, example_copy: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     window.open_file(example_copy)
-    window._select("item-convened")
+    window.select("item-convened")
     type_korean(window.item_editor.korean, "내 수정.")
     theirs = load(example_copy)
     theirs.item("item-convened").set_text(Language.EN, "A colleague's change, saved on the shared drive.")

@@ -70,7 +70,9 @@ def test_window_opens_the_example(window: MainWindow, qtbot: QtBot) -> None:
     # The first item is selected and shown in both languages.
     assert window.item_editor.korean.toPlainText().startswith("국방부와 미 국방부는 2024년 11월 7일(현지시각)")
     assert window.item_editor.english.toPlainText().startswith("The Korean Ministry of National Defense")
-    assert window.statusBar().currentMessage() == "Items 21 · approved 21 · needs review 0 · open comments 1"
+    qtbot.waitUntil(
+        lambda: window.statusBar().currentMessage() == "Items 21 · approved 21 · needs review 0 · open comments 1"
+    )  # the counts follow edits after a short delay
 
 
 def test_selecting_an_item_shows_its_texts(window: MainWindow, qtbot: QtBot) -> None:
@@ -105,7 +107,7 @@ def test_comments_are_shown_with_the_item(window: MainWindow) -> None:
     assert _comment_texts(window) == []
 
 
-def test_a_reviewer_comments_resolves_and_undoes(window: MainWindow, example_copy: Path) -> None:
+def test_a_reviewer_comments_resolves_and_undoes(window: MainWindow, example_copy: Path, qtbot: QtBot) -> None:
     from briefing.storage import load
     from tests.ui.test_composer import type_korean
     from ui import settings as config
@@ -120,12 +122,16 @@ def test_a_reviewer_comments_resolves_and_undoes(window: MainWindow, example_cop
     (shown,) = _comment_texts(window)
     assert shown.startswith("김검토 · ") and shown.endswith("\n‘현지시각’ 표기를 확인해 주십시오.")
     assert editor.comment_field.text() == ""
-    assert window.statusBar().currentMessage().endswith("open comments 2")
+    qtbot.waitUntil(
+        lambda: window.statusBar().currentMessage().endswith("open comments 2")
+    )  # the counts follow edits after a short delay
     editor.comments.setCurrentRow(0)
     assert editor.resolve_button.text() == "Resolve"
     editor.resolve_button.click()
     assert "(resolved)" in _comment_texts(window)[0] and editor.resolve_button.text() == "Reopen"
-    assert window.statusBar().currentMessage().endswith("open comments 1")
+    qtbot.waitUntil(
+        lambda: window.statusBar().currentMessage().endswith("open comments 1")
+    )  # the counts follow edits after a short delay
     assert window.save()
     (comment,) = load(example_copy).items()[0].comments
     assert (comment.author, comment.resolved) == ("김검토", True)

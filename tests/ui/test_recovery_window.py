@@ -35,7 +35,7 @@ EDITOR = textwrap.dedent(
     window = MainWindow()
     window.show()
     window.open_file(Path(sys.argv[1]))
-    window._select("item-convened")
+    window.select("item-convened")
     window.item_editor.korean.setPlainText("복구되어야 할 수정 문안.")
     window.document.recovery_written = False
     original = window.document.write_recovery_copy
@@ -90,7 +90,7 @@ def test_killed_while_editing_then_restart_offers_and_restores(tmp_path: Path, q
         assert window.document.path == document
         assert window.document.briefing.item("item-convened").text.ko == "복구되어야 할 수정 문안."
         assert window.isWindowModified()  # recovered work is unsaved until the user saves it
-        assert window._save_to(document)
+        assert window.save_to(document)
         assert (
             __import__("briefing.storage").storage.load(document).item("item-convened").text.ko
             == "복구되어야 할 수정 문안."
@@ -142,7 +142,7 @@ def test_recover_dialog_lists_every_copy_discards_one_and_restores_another(tmp_p
     window = MainWindow()
     window.show()
     try:
-        window.actions_["recover"].trigger()
+        window.actions_["recoverAction"].trigger()
         dialog = _visible(QDialog, "recoveryDialog")
         assert dialog.list.count() == 2
         texts = [dialog.list.item(row).text() for row in range(2)]
@@ -163,7 +163,7 @@ def test_recover_dialog_lists_every_copy_discards_one_and_restores_another(tmp_p
         assert window.isWindowModified()
         assert orphaned_copies(recovery_folder()) == []
         # Nothing left: the dialog says so.
-        window.actions_["recover"].trigger()
+        window.actions_["recoverAction"].trigger()
         empty = _visible(QDialog, "recoveryDialog")
         assert empty.list.count() == 0 and not empty.restore_button.isEnabled()
         assert empty.explanation.text() == "There is no unsaved work to recover."
@@ -182,7 +182,7 @@ def test_a_damaged_recovery_copy_is_reported_and_kept(tmp_path: Path, qtbot: QtB
     window = MainWindow()
     window.show()
     try:
-        window.actions_["recover"].trigger()
+        window.actions_["recoverAction"].trigger()
         dialog = _visible(QDialog, "recoveryDialog")
         dialog.restore_button.click()
         failed = _visible(QMessageBox, "recoveryFailed")

@@ -1,0 +1,220 @@
+"""Every command of the window, declared once: its text, shortcut, where it appears and when it is enabled.
+
+`ACTIONS` is the whole list. `ActionSet` makes the QActions from it, fills the menus, the toolbar and the
+outline's context menu, words them again when the interface language changes, and enables each by its rule
+(`Enabled`, a function of what the window has selected). The window only says what each action does.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu, QMenuBar, QToolBar, QWidget
+
+CONTEXT = "Actions"
+
+
+@dataclass(frozen=True)
+class Selection:
+    """What an enabled rule may look at."""
+
+    has_item: bool = False
+    has_section: bool = False
+    can_approve: bool = False
+    can_flag: bool = False
+    busy: bool = False  # a translation is running
+
+
+Enabled = Callable[[Selection], bool]
+
+
+def always(_: Selection) -> bool:
+    return True
+
+
+@dataclass(frozen=True)
+class ActionSpec:
+    key: str  # also the QAction's objectName
+    text: str  # English source text (QT_TRANSLATE_NOOP in the "Actions" context)
+    shortcut: QKeySequence.StandardKey | str | None = None
+    menu: str | None = None  # "file", "edit", "translate", "language", "help"
+    group: int = 0  # menu entries of another group are separated
+    toolbar: bool = False
+    context: bool = False  # in the outline's context menu
+    enabled: Enabled = always
+    untranslated: bool = False  # shown as written (the names of the interface languages)
+
+
+KEYS = QKeySequence.StandardKey
+ACTIONS: tuple[ActionSpec, ...] = (
+    ActionSpec("new", QT_TRANSLATE_NOOP("Actions", "&New"), KEYS.New, "file", 0, toolbar=True),
+    ActionSpec("open", QT_TRANSLATE_NOOP("Actions", "&Open…"), KEYS.Open, "file", 0, toolbar=True),
+    ActionSpec("save", QT_TRANSLATE_NOOP("Actions", "&Save"), KEYS.Save, "file", 1, toolbar=True),
+    ActionSpec("saveAs", QT_TRANSLATE_NOOP("Actions", "Save &As…"), KEYS.SaveAs, "file", 1),
+    ActionSpec("recoverAction", QT_TRANSLATE_NOOP("Actions", "Recover &unsaved work…"), None, "file", 1),
+    ActionSpec("export", QT_TRANSLATE_NOOP("Actions", "&Export…"), "Ctrl+E", "file", 2, toolbar=True),
+    ActionSpec("packages", QT_TRANSLATE_NOOP("Actions", "Language &packages…"), None, "file", 2),
+    ActionSpec("settings", QT_TRANSLATE_NOOP("Actions", "Se&ttings…"), KEYS.Preferences, "file", 2),
+    ActionSpec("quit", QT_TRANSLATE_NOOP("Actions", "&Quit"), KEYS.Quit, "file", 3),
+    ActionSpec("findAction", QT_TRANSLATE_NOOP("Actions", "&Find…"), KEYS.Find, "edit", 1),
+    ActionSpec("findNext", QT_TRANSLATE_NOOP("Actions", "Find &next"), KEYS.FindNext, "edit", 1),
+    ActionSpec("addItem", QT_TRANSLATE_NOOP("Actions", "Add &item"), None, "edit", 2, context=True),
+    ActionSpec("addSection", QT_TRANSLATE_NOOP("Actions", "Add &section"), "Ctrl+Shift+Insert", "edit", 2, context=True),
+    ActionSpec(
+        "delete",
+        QT_TRANSLATE_NOOP("Actions", "&Delete"),
+        None,
+        "edit",
+        2,
+        context=True,
+        enabled=lambda s: s.has_item or s.has_section,
+    ),
+    ActionSpec(
+        "moveUp",
+        QT_TRANSLATE_NOOP("Actions", "Move &up"),
+        None,
+        "edit",
+        3,
+        context=True,
+        enabled=lambda s: s.has_item or s.has_section,
+    ),
+    ActionSpec(
+        "moveDown",
+        QT_TRANSLATE_NOOP("Actions", "Move do&wn"),
+        None,
+        "edit",
+        3,
+        context=True,
+        enabled=lambda s: s.has_item or s.has_section,
+    ),
+    ActionSpec(
+        "approveAction",
+        QT_TRANSLATE_NOOP("Actions", "&Approve translation"),
+        "Ctrl+Return",
+        "edit",
+        4,
+        context=True,
+        enabled=lambda s: s.can_approve,
+    ),
+    ActionSpec(
+        "flagAction",
+        QT_TRANSLATE_NOOP("Actions", "Mark for &review"),
+        "Ctrl+Shift+R",
+        "edit",
+        4,
+        context=True,
+        enabled=lambda s: s.can_flag,
+    ),
+    ActionSpec(
+        "translateItem",
+        QT_TRANSLATE_NOOP("Actions", "Translate this &item"),
+        "Ctrl+T",
+        "translate",
+        context=True,
+        enabled=lambda s: s.has_item and not s.busy,
+    ),
+    ActionSpec(
+        "translateMissing",
+        QT_TRANSLATE_NOOP("Actions", "Translate all &missing"),
+        "Ctrl+Shift+T",
+        "translate",
+        toolbar=True,
+        enabled=lambda s: not s.busy,
+    ),
+    ActionSpec(
+        "retranslateSelection",
+        QT_TRANSLATE_NOOP("Actions", "&Retranslate selection"),
+        None,
+        "translate",
+        enabled=lambda s: (s.has_item or s.has_section) and not s.busy,
+    ),
+    ActionSpec("uiKorean", "한국어", None, "language", untranslated=True),
+    ActionSpec("uiEnglish", "English", None, "language", untranslated=True),
+    ActionSpec("about", QT_TRANSLATE_NOOP("Actions", "&About Briefing Studio"), None, "help"),
+)
+
+MENUS: dict[str, str] = {
+    "file": QT_TRANSLATE_NOOP("Actions", "&File"),
+    "edit": QT_TRANSLATE_NOOP("Actions", "&Edit"),
+    "translate": QT_TRANSLATE_NOOP("Actions", "&Translate"),
+    "view": QT_TRANSLATE_NOOP("Actions", "&View"),
+    "language": QT_TRANSLATE_NOOP("Actions", "Interface &language"),
+    "help": QT_TRANSLATE_NOOP("Actions", "&Help"),
+    "recent": QT_TRANSLATE_NOOP("Actions", "Open &recent"),
+}
+
+
+class ActionSet(QObject):
+    """The QActions of `ACTIONS` on a window, with its menus, toolbar and context menu."""
+
+    def __init__(
+        self, window: QWidget, menu_bar: QMenuBar, toolbar: QToolBar, slots: dict[str, Callable[[], object]]
+    ) -> None:
+        super().__init__(window)
+        missing = {spec.key for spec in ACTIONS} - set(slots)
+        if missing:
+            raise ValueError(f"no slot for the actions {sorted(missing)}")
+        self.actions: dict[str, QAction] = {}
+        for spec in ACTIONS:
+            action = QAction(window)
+            action.setObjectName(spec.key)
+            action.triggered.connect(lambda _checked=False, slot=slots[spec.key]: slot())
+            if spec.shortcut is not None:
+                action.setShortcut(QKeySequence(spec.shortcut))
+            window.addAction(action)
+            self.actions[spec.key] = action
+        self.menus: dict[str, QMenu] = {name: QMenu(window) for name in MENUS}
+        for name in ("file", "edit", "translate", "view", "help"):
+            menu_bar.addMenu(self.menus[name])
+        self.menus["view"].addMenu(self.menus["language"])
+        groups: dict[str, int] = {}
+        for spec in ACTIONS:
+            if spec.menu is None:
+                continue
+            menu = self.menus[spec.menu]
+            if spec.menu in groups and groups[spec.menu] != spec.group:
+                menu.addSeparator()
+            groups[spec.menu] = spec.group
+            menu.addAction(self.actions[spec.key])
+            if spec.key == "open":
+                menu.addMenu(self.menus["recent"])
+        self.toolbar = toolbar
+        for spec in ACTIONS:
+            if spec.toolbar:
+                toolbar.addAction(self.actions[spec.key])
+
+    @staticmethod
+    def keys_undo() -> QKeySequence:
+        return QKeySequence(QKeySequence.StandardKey.Undo)
+
+    @staticmethod
+    def keys_redo() -> QKeySequence:
+        return QKeySequence(QKeySequence.StandardKey.Redo)
+
+    def __getitem__(self, key: str) -> QAction:
+        return self.actions[key]
+
+    def context_menu(self, parent: QWidget) -> QMenu:
+        menu = QMenu(parent)
+        group: int | None = None
+        for spec in ACTIONS:
+            if spec.context:
+                if group is not None and spec.group != group:
+                    menu.addSeparator()
+                group = spec.group
+                menu.addAction(self.actions[spec.key])
+        return menu
+
+    def retranslate(self) -> None:
+        for spec in ACTIONS:
+            text = spec.text if spec.untranslated else QCoreApplication.translate(CONTEXT, spec.text)
+            self.actions[spec.key].setText(text)
+        for name, menu in self.menus.items():
+            menu.setTitle(QCoreApplication.translate(CONTEXT, MENUS[name]))
+
+    def update_enabled(self, selection: Selection) -> None:
+        for spec in ACTIONS:
+            self.actions[spec.key].setEnabled(spec.enabled(selection))

@@ -1,0 +1,240 @@
+"""The outline pane: the tree of sections and items, with what the keyboard and the mouse do to it.
+
+It keeps the current row by id (the model's indexes go stale when the structure changes), makes structure
+edits (add, delete, move, drag and drop) through the document, and refreshes only what an edit changed.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QPoint, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QVBoxLayout, QWidget
+
+from briefing import edits
+from briefing.edits import Changes, EditRefused
+from briefing.language.phrases import catalog
+from briefing.model import Bilingual, Item, ItemType, Language, Section, TargetStatus
+from ui.document import DocumentController
+from ui.labels import kind_names, status_text, type_names
+from ui.outline_model import OutlineModel
+
+
+class OutlinePane(QWidget):
+    current_changed = Signal(object, object)  # the Item or None, the Section or None
+    edit_requested = Signal()  # Enter on an item: go to its text
+    context_menu_requested = Signal(QPoint)  # global position
+    refused = Signal(object)  # an EditRefused
+
+    def __init__(self, document: DocumentController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self._current: str | None = None
+        self.model = OutlineModel(parent=self, on_move=self.move_item, on_move_section=self.move_section)
+        self.view = QTreeView(objectName="outline")
+        self.view.setModel(self.model)
+        self.view.setUniformRowHeights(True)
+        self.view.setAlternatingRowColors(True)
+        header = self.view.header()  # the text takes what the type and status columns leave
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(OutlineModel.COLUMN_TEXT, QHeaderView.ResizeMode.Stretch)
+        self.view.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.view.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.view.setDragEnabled(True)
+        self.view.setAcceptDrops(True)
+        self.view.setDropIndicatorShown(True)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(
+            lambda position: self.context_menu_requested.emit(self.view.viewport().mapToGlobal(position))
+        )
+        self.view.selectionModel().currentChanged.connect(self._current_changed)
+        self.view.installEventFilter(self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.view)
+
+    # -- the document ----------------------------------------------------------------------------
+    def set_document(self, document: DocumentController) -> None:
+        self.document = document
+        self.model.set_briefing(document.briefing)
+        self.view.expandAll()
+        self.size_columns()
+        first = self._first_item_index()
+        if first.isValid():
+            self.view.setCurrentIndex(first)
+        else:
+            self._current = None
+            self.current_changed.emit(None, None)
+
+    def document_changed(self, changes: Changes) -> None:
+        """Refresh what changed: rows of changed items, section titles, or (structure) the whole tree."""
+        if changes.structure:
+            current = self._current
+            self.model.refresh()
+            self.view.expandAll()
+            self.select(current)
+            return
+        if changes.items:
+            self.model.items_updated(changes.items)
+        if changes.titles:
+            self.model.titles_updated()
+
+    def retranslate(self) -> None:
+        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 2)
+        self.size_columns()
+        self.model.titles_updated()
+
+    def size_columns(self) -> None:
+        """Type and status columns wide enough for their longest label in the interface language, whatever
+        the items (measuring the items themselves would miss the ones added later, and is slow at 2,000)."""
+        metrics = self.view.fontMetrics()
+        types = [*type_names().values(), *kind_names().values(), f"{type_names()[ItemType.SCHEDULE]} 2025-H1"]
+        widest_type = max(metrics.horizontalAdvance(name) for name in types)
+        widest_status = max(metrics.horizontalAdvance(status_text(status)) for status in TargetStatus)
+        self.view.setColumnWidth(OutlineModel.COLUMN_TYPE, widest_type + 12)
+        self.view.setColumnWidth(OutlineModel.COLUMN_STATUS, widest_status + 28)  # and the status dot
+
+    # -- selection -------------------------------------------------------------------------------
+    def _first_item_index(self) -> QModelIndex:
+        for s in range(self.model.rowCount()):
+            section = self.model.index(s, 0)
+            if self.model.rowCount(section):
+                return self.model.index(0, 0, section)
+        return self.model.index(0, 0) if self.model.rowCount() else QModelIndex()
+
+    def select(self, ident: str | None) -> None:
+        """Make the item or section with this id the current row."""
+        if not ident:
+            return
+        index = self.model.index_of_item(ident)
+        if not index.isValid():
+            index = self.model.index_of_section(ident)
+        if index.isValid():
+            self.view.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+            )
+
+    def selected_item_id(self) -> str | None:
+        try:
+            return self.document.briefing.item(self._current).id if self._current else None
+        except KeyError:
+            return None
+
+    def selected_section_id(self) -> str | None:
+        """The selected section, or the section of the selected item."""
+        if not self._current:
+            return None
+        briefing = self.document.briefing
+        try:
+            return briefing.section(self._current).id
+        except KeyError:
+            pass
+        try:
+            return briefing.locate(self._current)[0].id
+        except KeyError:
+            return None
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        item = self.model.item_at(current)
+        section = self.model.section_at(current)
+        self._current = item.id if item else section.id if section else None
+        self.current_changed.emit(item, section)
+
+    # -- structure edits -------------------------------------------------------------------------
+    def _apply(self, edit: edits.Edit) -> bool:
+        try:
+            self.document.apply(edit, initiator=self)
+        except EditRefused as refused:
+            self.refused.emit(refused)
+            return False
+        return True
+
+    def add_section(self) -> Section | None:
+        briefing = self.document.briefing
+        current = self.selected_section_id()
+        index = briefing.sections.index(briefing.section(current)) + 1 if current else len(briefing.sections)
+        title = Bilingual(ko=catalog(Language.KO).new_section, en=catalog(Language.EN).new_section)
+        section = Section(title=title)
+        if not self._apply(edits.AddSection(index, section)):
+            return None
+        self.select(section.id)
+        return section
+
+    def add_item(self, source: Language | None = None) -> Item | None:
+        """A new item after the current one (or at the end of the current section)."""
+        briefing = self.document.briefing
+        if not briefing.sections and self.add_section() is None:
+            return None
+        item_id = self.selected_item_id()
+        if item_id:
+            section, index = briefing.locate(item_id)
+            index += 1
+        else:
+            section = briefing.section(self.selected_section_id() or briefing.sections[-1].id)
+            index = len(section.items)
+        item = Item(source=source or briefing.origin_language)
+        if not self._apply(edits.AddItem(section.id, index, item)):
+            return None
+        self.select(item.id)
+        return item
+
+    def delete_selected(self) -> None:
+        item_id = self.selected_item_id()
+        if item_id:
+            section, index = self.document.briefing.locate(item_id)
+            neighbour = (
+                section.items[index + 1]
+                if index + 1 < len(section.items)
+                else (section.items[index - 1] if index > 0 else None)
+            )
+            if self._apply(edits.RemoveItem(item_id)):
+                self.select(neighbour.id if neighbour else section.id)
+            return
+        section_id = self.selected_section_id()
+        if section_id:
+            self._apply(edits.RemoveSection(section_id))
+
+    def move_selected(self, step: int) -> None:
+        briefing = self.document.briefing
+        item_id = self.selected_item_id()
+        if item_id:
+            section, index = briefing.locate(item_id)
+            target = index + step
+            if 0 <= target < len(section.items):
+                self.move_item(item_id, section.id, target)
+            else:  # past the edge: into the neighbouring section
+                s = briefing.sections.index(section) + step
+                if 0 <= s < len(briefing.sections):
+                    neighbour = briefing.sections[s]
+                    self.move_item(item_id, neighbour.id, len(neighbour.items) if step < 0 else 0)
+            return
+        section_id = self.selected_section_id()
+        if section_id:
+            index = briefing.sections.index(briefing.section(section_id)) + step
+            if 0 <= index < len(briefing.sections):
+                self.move_section(section_id, index)
+
+    def move_item(self, item_id: str, section_id: str, index: int) -> None:
+        if self._apply(edits.MoveItem(item_id, section_id, index)):
+            self.select(item_id)
+
+    def move_section(self, section_id: str, index: int) -> None:
+        if self._apply(edits.MoveSection(section_id, index)):
+            self.select(section_id)
+
+    # -- keyboard --------------------------------------------------------------------------------
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.view and isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress:
+            key, modifiers = event.key(), event.modifiers()
+            if key == Qt.Key.Key_Insert:
+                self.add_item()
+                return True
+            if key == Qt.Key.Key_Delete:
+                self.delete_selected()
+                return True
+            if modifiers & Qt.KeyboardModifier.AltModifier and key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+                self.move_selected(-1 if key == Qt.Key.Key_Up else 1)
+                return True
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.selected_item_id():
+                self.edit_requested.emit()
+                return True
+        return super().eventFilter(watched, event)

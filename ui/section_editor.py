@@ -1,0 +1,56 @@
+"""The title of the selected section in both languages."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
+
+from briefing import edits
+from briefing.edits import Changes, EditRefused
+from briefing.model import Language, Section
+from ui.document import DocumentController
+
+
+class SectionEditor(QWidget):
+    refused = Signal(object)  # an EditRefused
+
+    def __init__(self, document: DocumentController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.section_id: str | None = None
+        self.label = QLabel()
+        self.ko = QLineEdit(objectName="sectionTitleKo")
+        self.en = QLineEdit(objectName="sectionTitleEn")
+        layout = QVBoxLayout(self)
+        for widget in (self.label, self.ko, self.en):
+            layout.addWidget(widget)
+        layout.addStretch(1)
+        self.ko.textEdited.connect(lambda text: self._edited(Language.KO, text))
+        self.en.textEdited.connect(lambda text: self._edited(Language.EN, text))
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.label.setText(self.tr("Section title in Korean and English"))
+
+    def show_section(self, section: Section | None) -> None:
+        self.section_id = section.id if section else None
+        for edit, text in (
+            (self.ko, section.title.ko if section else ""),
+            (self.en, section.title.en if section else ""),
+        ):
+            if edit.text() != text:
+                edit.setText(text)
+
+    def document_changed(self, changes: Changes) -> None:
+        if changes.initiator is self or self.section_id is None:
+            return
+        if self.section_id in changes.titles or changes.structure:
+            self.show_section(next((s for s in self.document.briefing.sections if s.id == self.section_id), None))
+
+    def _edited(self, language: Language, text: str) -> None:
+        if self.section_id is None:
+            return
+        try:
+            self.document.apply(edits.set_section_title(self.section_id, language, text), initiator=self)
+        except EditRefused as refused:
+            self.refused.emit(refused)

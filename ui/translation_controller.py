@@ -1,0 +1,94 @@
+"""Machine translation from the window: plan a job, run it on the translation worker in the background, and
+store the results as one undo step (briefing.edits.ApplyTranslations), which refreshes only those rows."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QWidget
+
+from briefing import edits
+from briefing.model import LANGUAGES, Briefing, TargetOrigin
+from briefing.translation import jobs
+from briefing.translation.engine import Engine
+from ui.document import DocumentController
+from ui.tasks import Runner, Task
+
+Progress = Callable[[int, int], None]
+
+
+class TranslationController(QObject):
+    finished = Signal(object)  # the list of jobs.Result
+    applied = Signal(int, int, bool)  # items translated, items left alone because they changed, cancelled
+    nothing_to_do = Signal()
+    failed = Signal(object)  # the exception (PackageMissing, PackageError, …)
+
+    def __init__(self, runner: Runner, make_engine: Callable[[], Engine], dialogs_parent: QWidget) -> None:
+        super().__init__(dialogs_parent)
+        self.runner, self.make_engine, self.dialogs_parent = runner, make_engine, dialogs_parent
+        self.worker = jobs.TranslationWorker(self._engine)
+        self.task: Task | None = None
+
+    def _engine(self) -> Engine:
+        return self.make_engine()
+
+    @property
+    def busy(self) -> bool:
+        return self.task is not None and not self.task.done
+
+    def translate(
+        self, document: DocumentController, scope: jobs.Scope, ids: list[str] | None, retranslate: bool = False
+    ) -> bool:
+        """Start a job for both directions; False when one is running already or there is nothing to do."""
+        if self.busy:
+            return False
+        briefing: Briefing = document.briefing
+        requests = [jobs.plan(briefing, target, scope, item_ids=ids, retranslate=retranslate) for target in LANGUAGES]
+        requests = [r for r in requests if r.tasks]
+        if not requests:
+            self.nothing_to_do.emit()
+            return False
+        worker = self.worker
+
+        def work(progress: Progress, cancel: threading.Event) -> list[jobs.Result]:
+            return [worker.submit(request, progress, cancel).result() for request in requests]
+
+        self.task = self.runner(
+            self.dialogs_parent,
+            self.tr("Translating…"),
+            work,
+            lambda results: self._store(document, results),
+            self.failed.emit,
+        )
+        return True
+
+    def _store(self, document: DocumentController, results: list[jobs.Result]) -> None:
+        translations = [
+            edits.Translation(item_id, result.request.target, text, TargetOrigin.MACHINE, sources[item_id])
+            for result in results
+            for sources in [{task.item_id: task.source_text for task in result.request.tasks}]
+            for item_id, text in result.translations.items()
+        ]
+        edit = edits.ApplyTranslations(translations)
+        document.apply(edit, initiator=self)  # one undo step; refreshes just these rows
+        self.applied.emit(len(edit.changed), len(edit.skipped), any(r.cancelled for r in results))
+        self.finished.emit(results)
+
+    def reconfigure(self) -> None:
+        """Settings changed: the engine takes the new beam and threads on its own thread."""
+        settings = self.make_engine().settings
+
+        def configure(engine: Engine) -> None:
+            engine.settings = settings
+
+        self.worker.call(configure)
+
+    def cancel(self) -> None:
+        if self.task is not None:
+            self.task.cancel()
+
+    def shutdown(self) -> None:
+        self.cancel()
+        self.worker.shutdown()
