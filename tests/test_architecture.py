@@ -84,3 +84,133 @@ def test_data_home_follows_the_environment(tmp_path: Path, monkeypatch: pytest.M
 def test_tests_never_touch_the_real_data_folder(briefing_home: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
     assert data_home() == briefing_home
     assert briefing_home.is_relative_to(tmp_path_factory.getbasetemp())
+
+
+# -- layering and cycles -------------------------------------------------------------------------
+
+
+def _module_name(path: Path) -> str:
+    return ".".join(path.relative_to(ROOT).with_suffix("").parts).removesuffix(".__init__")
+
+
+def _all_imports(path: Path) -> set[str]:
+    """Every module this file imports, at any depth of the code (an import inside a function counts)."""
+    tree = ast.parse(path.read_text("utf-8"), filename=str(path))
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.add(node.module)
+            names.update(f"{node.module}.{alias.name}" for alias in node.names)
+    return names
+
+
+def _graph(*packages: str) -> dict[str, set[str]]:
+    files = [p for package in packages for p in (ROOT / package).rglob("*.py")]
+    modules = {_module_name(p): p for p in files}
+    return {name: {i for i in _all_imports(path) if i in modules and i != name} for name, path in modules.items()}
+
+
+def _cycle(graph: dict[str, set[str]]) -> list[str] | None:
+    state: dict[str, int] = {}
+    stack: list[str] = []
+
+    def visit(node: str) -> list[str] | None:
+        state[node] = 1
+        stack.append(node)
+        for nxt in sorted(graph[node]):
+            if state.get(nxt) == 1:
+                return [*stack[stack.index(nxt) :], nxt]
+            if nxt not in state and (found := visit(nxt)):
+                return found
+        stack.pop()
+        state[node] = 2
+        return None
+
+    for node in sorted(graph):
+        if node not in state and (found := visit(node)):
+            return found
+    return None
+
+
+def test_no_import_cycles_in_the_core_or_the_window() -> None:
+    assert _cycle(_graph("briefing", "ui")) is None
+
+
+def test_the_cycle_finder_finds_a_cycle() -> None:
+    assert _cycle({"a": {"b"}, "b": {"c"}, "c": {"a"}}) == ["a", "b", "c", "a"]
+
+
+LAYERS = {
+    # package prefix → prefixes it must never import
+    "briefing.export": ("briefing.translation", "briefing.cli", "ui"),
+    "briefing.translation": ("briefing.export", "briefing.cli", "ui"),
+    "briefing.language": ("briefing.export", "briefing.translation", "briefing.cli", "briefing.edits", "ui"),
+    "briefing.rules": ("briefing.edits", "briefing.storage", "briefing.export", "briefing.translation"),
+    "briefing.qa": ("briefing.edits",),  # checks read a briefing and never change it
+    "briefing": ("ui", "main"),
+}
+
+
+def test_layers_hold() -> None:
+    graph = _graph("briefing", "ui")
+    offences = []
+    for module, imported in graph.items():
+        for prefix, forbidden in LAYERS.items():
+            if module == prefix or module.startswith(prefix + "."):
+                offences += [
+                    f"{module} imports {name}"
+                    for name in imported
+                    if any(name == f or name.startswith(f + ".") for f in forbidden)
+                ]
+    assert offences == []
+
+
+def _model_field_names() -> set[str]:
+    import dataclasses
+
+    from briefing import model
+
+    classes = [value for value in vars(model).values() if dataclasses.is_dataclass(value) and isinstance(value, type)]
+    return {f.name for cls in classes for f in dataclasses.fields(cls)}
+
+
+def test_the_window_changes_a_briefing_only_through_edits() -> None:
+    """No setattr, and no assignment to a field of a model object, anywhere in ui/: edits do that."""
+    fields = _model_field_names()
+    offences = []
+    for path in (ROOT / "ui").rglob("*.py"):
+        tree = ast.parse(path.read_text("utf-8"), filename=str(path))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "setattr":
+                offences.append(f"{path.name}:{node.lineno} setattr")
+            targets = (
+                node.targets
+                if isinstance(node, ast.Assign)
+                else [node.target]
+                if isinstance(node, ast.AugAssign | ast.AnnAssign)
+                else []
+            )
+            for target in targets:
+                for element in target.elts if isinstance(target, ast.Tuple) else [target]:
+                    if (
+                        isinstance(element, ast.Attribute)
+                        and element.attr in fields
+                        and not (isinstance(element.value, ast.Name) and element.value.id == "self")
+                    ):
+                        offences.append(f"{path.name}:{node.lineno} assigns .{element.attr}")
+    assert offences == []
+
+
+def test_rules_never_change_a_briefing() -> None:
+    from briefing import rules
+    from briefing.fileformat import dumps
+    from briefing.storage import load
+    from tests.conftest import EXAMPLE
+
+    briefing = load(EXAMPLE)
+    before = dumps(briefing)
+    rules.problems(briefing)
+    rules.outside_items(briefing)
+    assert dumps(briefing) == before

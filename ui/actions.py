@@ -62,7 +62,9 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("findAction", QT_TRANSLATE_NOOP("Actions", "&Find…"), KEYS.Find, "edit", 1),
     ActionSpec("findNext", QT_TRANSLATE_NOOP("Actions", "Find &next"), KEYS.FindNext, "edit", 1),
     ActionSpec("addItem", QT_TRANSLATE_NOOP("Actions", "Add &item"), None, "edit", 2, context=True),
-    ActionSpec("addSection", QT_TRANSLATE_NOOP("Actions", "Add &section"), "Ctrl+Shift+Insert", "edit", 2, context=True),
+    ActionSpec(
+        "addSection", QT_TRANSLATE_NOOP("Actions", "Add &section"), "Ctrl+Shift+Insert", "edit", 2, context=True
+    ),
     ActionSpec(
         "delete",
         QT_TRANSLATE_NOOP("Actions", "&Delete"),
