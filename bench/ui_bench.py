@@ -1,9 +1,12 @@
-"""The window at scale: opening a 2,000-item briefing, and the longest event-loop stall while translating.
+"""The window at scale: opening a 2,000-item briefing, typing in it, storing a whole-briefing translation,
+and the longest event-loop stall while translating.
 
     QT_QPA_PLATFORM=offscreen python bench/ui_bench.py [--items 2000]
 
-Baselines in the same run: loading the same file without the window (the core alone), and the longest
-stall of an idle event loop over the same time.
+Baselines in the same run: loading the same file without the window (the core alone); the longest stall of
+an idle event loop over the same time; for typing, what each keystroke used to cost (a `loads(dumps())` copy
+of the briefing for the preview and a full statistics count); for a translation, a reset of the outline
+(what storing one used to do).
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -76,6 +80,8 @@ def main() -> None:
         return worst / 1000
 
     idle = longest_stall(2.0)
+    typing_benchmark(app, window, longest_stall, idle)
+    translation_store_benchmark(window)
     for archive in (build_package(home, "en", "ko"),):
         PackageStore().install(archive)
     config.put(config.BEAM_SIZE, 1)
@@ -96,6 +102,82 @@ def main() -> None:
     )
     window.document.undo_stack.setClean()
     window.close()
+
+
+def typing_benchmark(app: Any, window: Any, longest_stall: Any, idle: float) -> None:
+    """Type 40 characters into an item in the middle of the big briefing, one key every 50 ms (a fast typist),
+    and report the longest event-loop stall over that time, debounced preview and counts included."""
+    from PySide6.QtCore import Qt, QTimer
+    from PySide6.QtTest import QTest
+
+    from bench.timing import best
+    from briefing.fileformat import dumps, loads
+
+    briefing = window.document.briefing
+    middle = briefing.items()[len(briefing.items()) // 2]
+    window.select(middle.id)
+    app.processEvents()
+    editor = window.item_editor.english
+    editor.setFocus()
+    editor.moveCursor(editor.textCursor().MoveOperation.End)
+    keys = list("and the two sides agreed to meet again. ")
+    window._bench_done = False
+
+    def type_next() -> None:
+        if not keys:
+            QTimer.singleShot(600, lambda: setattr(window, "_bench_done", True))  # let the preview land
+            return
+        QTest.keyClick(editor, keys.pop(0), Qt.KeyboardModifier.NoModifier)
+        QTimer.singleShot(50, type_next)
+
+    stall = longest_stall(30.0, type_next)
+    window._bench_done = False
+    old_copy = best(lambda: loads(dumps(briefing)), 3)
+    old_count = best(briefing.statistics, 3)
+    new_copy = best(window.document.snapshot, 3)
+    steps = window.document.undo_stack.count()
+    print(
+        f"typing 40 keys in a {len(briefing.items())}-item briefing: longest event-loop stall {stall * 1000:.0f} ms "
+        f"(target ≤ 16; idle loop {idle * 1000:.0f} ms); undo steps for it: {steps}"
+    )
+    print(
+        f"  preview copy per keystroke: snapshot {new_copy * 1000:.1f} ms vs loads(dumps()) {old_copy * 1000:.0f} ms "
+        f"({old_copy / new_copy:.0f}x less); counts {old_count * 1000:.1f} ms, now once per pause, not per key"
+    )
+    window.document.undo_stack.setClean()
+
+
+def translation_store_benchmark(window: Any) -> None:
+    """Store a machine translation of every item as one undo step: no outline reset, one dataChanged a section."""
+    from bench.timing import best
+    from briefing import edits
+    from briefing.model import TargetOrigin
+
+    document, model = window.document, window.outline_model
+    briefing = document.briefing
+    translations = [
+        edits.Translation(i.id, i.target, i.target_text + " (MT)", TargetOrigin.MACHINE, i.source_text)
+        for i in briefing.items()
+    ]
+    resets, changed = [], []
+    model.modelReset.connect(lambda: resets.append(1))
+    model.dataChanged.connect(lambda *_: changed.append(1))
+    before = document.undo_stack.count()
+    start = time.perf_counter()
+    document.apply(edits.ApplyTranslations(translations))
+    took = time.perf_counter() - start
+    steps = document.undo_stack.count() - before
+    start = time.perf_counter()
+    document.undo_stack.undo()
+    undone = time.perf_counter() - start
+    resets_seen, rows_seen = len(resets), len(changed)
+    reset = best(model.refresh, 3)
+    print(
+        f"store a translation of {len(translations)} items: {took * 1000:.0f} ms as {steps} undo step, "
+        f"{resets_seen} outline resets, {rows_seen} row updates (by section); undo {undone * 1000:.0f} ms "
+        f"(an outline reset alone: {reset * 1000:.0f} ms)"
+    )
+    document.undo_stack.setClean()
 
 
 if __name__ == "__main__":

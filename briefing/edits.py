@@ -12,7 +12,6 @@ remembering it); a structure edit remembers positions; a field edit remembers th
 
 from __future__ import annotations
 
-import copy
 import dataclasses
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -41,6 +40,7 @@ from briefing.model import (
     now_utc,
 )
 from briefing.schema import Problem
+from briefing.snapshot import detached
 
 register(
     {
@@ -154,12 +154,12 @@ _ITEM_FIELDS = tuple(f.name for f in dataclasses.fields(Item))
 
 
 def _state(item: Item) -> dict[str, Any]:
-    return {name: copy.deepcopy(getattr(item, name)) for name in _ITEM_FIELDS if name != "id"}
+    return {name: detached(getattr(item, name)) for name in _ITEM_FIELDS if name != "id"}
 
 
 def _restore(item: Item, state: Mapping[str, Any]) -> None:
     for name, value in state.items():
-        setattr(item, name, copy.deepcopy(value))
+        setattr(item, name, detached(value))
 
 
 class ItemEdit(Edit):

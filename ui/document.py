@@ -43,6 +43,7 @@ class DocumentController(QObject):
         self.undo_stack.cleanChanged.connect(lambda clean: self.modified_changed.emit(not clean))
         self.recovery = RecoverySession(recovery_folder(), path)
         self._snapshots = SnapshotCache()
+        self._snapshots.snapshot(briefing)  # copy every item once now, while opening, not at the first keystroke
         self.autosave = QTimer(self)
         self.autosave.timeout.connect(self.write_recovery_copy)
         self.set_autosave_interval(autosave_seconds)
@@ -62,10 +63,7 @@ class DocumentController(QObject):
         return changes
 
     def _announce(self, changes: Changes) -> None:
-        if changes.structure:
-            self._snapshots.clear()
-        else:
-            self._snapshots.forget(changes.items)
+        self._snapshots.forget(changes.items)  # moved items are the same; added ones are copied when first seen
         self.changed.emit(changes)
 
     def snapshot(self) -> Briefing:
