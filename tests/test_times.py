@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import time
-from collections.abc import Iterator
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
@@ -11,16 +10,6 @@ import pytest
 from briefing.language.times import local_time
 
 MOMENT = datetime(2024, 11, 8, 3, 10, tzinfo=UTC)
-
-
-@pytest.fixture
-def user_zone(monkeypatch: pytest.MonkeyPatch) -> Iterator[pytest.MonkeyPatch]:
-    """Set the process's time zone with `setenv("TZ", …)`; it is put back afterwards."""
-    if not hasattr(time, "tzset"):
-        pytest.skip("the time zone can only be changed at run time where time.tzset exists (not Windows)")
-    yield monkeypatch
-    monkeypatch.undo()
-    time.tzset()
 
 
 @pytest.mark.parametrize(
@@ -31,9 +20,8 @@ def user_zone(monkeypatch: pytest.MonkeyPatch) -> Iterator[pytest.MonkeyPatch]:
         ("UTC", "2024-11-08 03:10 UTC"),
     ],
 )
-def test_in_the_users_time_zone(user_zone: pytest.MonkeyPatch, zone: str, expected: str) -> None:
-    user_zone.setenv("TZ", zone)
-    time.tzset()
+def test_in_the_users_time_zone(user_time_zone: Callable[[str], None], zone: str, expected: str) -> None:
+    user_time_zone(zone)
     assert local_time(MOMENT) == expected
     assert local_time(MOMENT.astimezone(timezone(timedelta(hours=-3)))) == expected  # the same moment
 
