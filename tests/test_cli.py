@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from briefing.cli.main import run
-from tests.conftest import EXAMPLE, ROOT
+from tests.conftest import EXAMPLE, EXAMPLE_V1, ROOT
 
 
 def main(*args: str | Path) -> subprocess.CompletedProcess[str]:
@@ -25,9 +25,12 @@ def main(*args: str | Path) -> subprocess.CompletedProcess[str]:
 
 
 def test_validate_example() -> None:
-    result = main("validate", EXAMPLE)
+    result = main("validate", EXAMPLE, EXAMPLE_V1)  # the current format and version 1 alike
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == f"OK {EXAMPLE} (5 sections, 21 items, 21 approved)"
+    assert result.stdout.splitlines() == [
+        f"OK {EXAMPLE} (5 sections, 21 items, 21 approved)",
+        f"OK {EXAMPLE_V1} (5 sections, 21 items, 21 approved)",
+    ]
     assert result.stderr == ""
 
 
