@@ -23,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.timing import best
 from briefing import storage
-from briefing.fileformat import dumps, loads
+from briefing.fileformat import CURRENT_VERSION, dumps, loads
 from briefing.schema import checker, load_schema
 from tests.helpers import large_briefing
 
@@ -44,7 +44,7 @@ def main() -> None:
 
     raw_load = best(lambda: json.loads(text), args.repeat)
     our_load = best(lambda: loads(text), args.repeat)
-    our_check = best(lambda: checker(1).problems(data), args.repeat)
+    our_check = best(lambda: checker(CURRENT_VERSION).problems(data), args.repeat)
     results = {
         "json.loads (floor)": raw_load,
         "briefing load (parse+check+build)": our_load,
@@ -53,7 +53,7 @@ def main() -> None:
     try:
         import jsonschema
 
-        validator = jsonschema.Draft202012Validator(load_schema(1))
+        validator = jsonschema.Draft202012Validator(load_schema(CURRENT_VERSION))
         results["jsonschema check (reference)"] = best(lambda: list(validator.iter_errors(data)), args.repeat)
     except ImportError:
         print("jsonschema not installed: reference baseline skipped")

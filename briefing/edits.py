@@ -287,15 +287,27 @@ def set_source(item_id: str, language: Language) -> ItemEdit:
 
 
 def approve(item_id: str, by: str, at: datetime | None = None) -> ItemEdit:
-    """The reviewer accepts the translation of the current source."""
-    del by, at  # recorded once the file format keeps approvals (version 2)
-    return ItemEdit("edit.approve", item_id, lambda item: item.approve())
+    """The reviewer `by` accepts the translation of the current source (and so answers any flag)."""
+    return ItemEdit("edit.approve", item_id, lambda item: item.approve(by, at or now_utc()))
 
 
 def flag(item_id: str, by: str, reason: str = "", at: datetime | None = None) -> ItemEdit:
-    """A reviewer marks the translation for another look."""
-    del by, reason, at
-    return ItemEdit("edit.flag", item_id, lambda item: item.flag_for_review())
+    """A reviewer marks the translation for another look, saying why; the flag outlives source edits."""
+
+    def change(item: Item) -> None:
+        item.flag_for_review(by, at or now_utc(), reason)
+
+    return ItemEdit("edit.flag", item_id, change)
+
+
+def clear_flag(item_id: str) -> ItemEdit:
+    """Take a reviewer's flag down (the concern was dealt with)."""
+
+    def change(item: Item) -> None:
+        if item.clear_flag() is None:
+            raise ModelError("the item is not flagged")
+
+    return ItemEdit("edit.clear_flag", item_id, change)
 
 
 def add_comment(item_id: str, author: str, text: str, at: datetime | None = None) -> ItemEdit:
@@ -312,7 +324,7 @@ def resolve_comment(
 ) -> ItemEdit:
     def change(item: Item) -> None:
         try:
-            item.resolve_comment(comment_id, resolved)
+            item.resolve_comment(comment_id, resolved, by, at or now_utc())
         except KeyError:
             raise EditRefused(code="edit.unknown", what="comment", ident=comment_id) from None
 

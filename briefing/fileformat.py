@@ -8,6 +8,7 @@ refused. See docs/file-format.md.
 
 from __future__ import annotations
 
+import copy
 import json
 from collections.abc import Callable, Mapping
 from datetime import date, datetime
@@ -27,26 +28,61 @@ from briefing.model import (
     NoteMark,
     Organisation,
     Person,
+    ReviewFlag,
     Role,
     Section,
     Series,
     StatementKind,
     TargetStatus,
+    fingerprint,
 )
 from briefing.rules import problems as rule_problems
 from briefing.schema import Problem, checker, describe
 
 FORMAT_NAME = "briefing-studio/briefing"
-CURRENT_VERSION = 1
+CURRENT_VERSION = 2
 FILE_SUFFIX = ".briefing"
 MAX_PROBLEMS_SHOWN = 30
 
 Json = dict[str, Any]
 Migration = Callable[[Json], Json]
 
-# MIGRATIONS[n] turns a version-n document into a version-(n+1) document. Version 1 is the first
-# released format, so there is nothing to migrate yet; the next format change adds MIGRATIONS[1].
-MIGRATIONS: dict[int, Migration] = {}
+
+def migrate_1_to_2(data: Json) -> Json:
+    """Version 1 → 2: review facts kept apart from the status (see docs/file-format.md, "Version 1").
+
+    Takes a document valid against the version-1 schema and returns a new one (the input is not changed):
+    every item gains `approved_by`/`approved_at` (null: version 1 never recorded who approved) and a `flag`,
+    every comment `resolved_by`/`resolved_at` (null). In version 1 `needs_review` meant either "the source
+    changed" or "a reviewer flagged it"; an item whose source still matches its `basis` cannot have had its
+    source changed, so it was flagged: it gets a flag by "" (not recorded) at the file's `modified` time
+    (the latest moment the flag can have been raised) with no reason, and the status it had before the
+    flag as far as the file tells: `approved` when the source is the approved one, `edited` otherwise.
+    """
+    result = copy.deepcopy(data)
+    modified = result["modified"]
+    for section in result["sections"]:
+        for item in section["items"]:
+            source_text = item["text"][item["source"]]
+            flag = None
+            if item["status"] == "needs_review" and item["basis"] == fingerprint(source_text):
+                flag = {"by": "", "at": modified, "reason": ""}
+                item["status"] = "approved" if item["approved_source"] == source_text else "edited"
+            migrated: Json = {}
+            for key, value in item.items():
+                migrated[key] = value
+                if key == "approved_source":
+                    migrated |= {"approved_by": None, "approved_at": None, "flag": flag}
+            item.clear()
+            item.update(migrated)
+            for comment in item["comments"]:
+                comment |= {"resolved_by": None, "resolved_at": None}
+    return result
+
+
+# MIGRATIONS[n] turns a version-n document, valid against the version-n schema, into a version-(n+1)
+# document. Each is a pure function of the JSON data, tested on its own.
+MIGRATIONS: dict[int, Migration] = {1: migrate_1_to_2}
 
 register(
     {
@@ -109,6 +145,10 @@ def _datetime(value: datetime) -> str:
     return text[:-6] + "Z" if text.endswith("+00:00") else text
 
 
+def _optional_datetime(value: datetime | None) -> str | None:
+    return None if value is None else _datetime(value)
+
+
 def _date(value: date | None) -> str | None:
     return value.isoformat() if value else None
 
@@ -160,6 +200,9 @@ def _item(item: Item) -> Json:
         "status": item.status.value,
         "basis": item.basis,
         "approved_source": item.approved_source,
+        "approved_by": item.approved_by,
+        "approved_at": _optional_datetime(item.approved_at),
+        "flag": _flag(item.flag),
         "text": _bilingual(item.text),
         "comments": [
             {
@@ -168,11 +211,19 @@ def _item(item: Item) -> Json:
                 "created": _datetime(c.created),
                 "text": c.text,
                 "resolved": c.resolved,
+                "resolved_by": c.resolved_by,
+                "resolved_at": _optional_datetime(c.resolved_at),
             }
             for c in item.comments
         ],
     }
     return data
+
+
+def _flag(flag: ReviewFlag | None) -> Json | None:
+    if flag is None:
+        return None
+    return {"by": flag.by, "at": _datetime(flag.at), "reason": flag.reason}
 
 
 # -- reading -------------------------------------------------------------------------------------
@@ -245,14 +296,18 @@ def migrate(
 
 
 def from_json(data: Any, source: str = "", migrations: Mapping[int, Migration] | None = None) -> Briefing:
+    """A Briefing from parsed JSON of any version this program reads. An older file is checked against its
+    own version's schema first (so problems are reported as that file has them, and each migration may
+    trust its input), then migrated, then read like a current file."""
     version = check_header(data, source)
-    if version < CURRENT_VERSION:
+    problems = checker(version).problems(data)
+    if not problems and version < CURRENT_VERSION:
         try:
             data = migrate(dict(data), version, migrations)
         except BriefingFormatError as error:
             error.source = source
             raise BriefingFormatError(error.summary, error.problems, source) from None
-    problems = checker(CURRENT_VERSION).problems(data)
+        problems = checker(CURRENT_VERSION).problems(data)
     if not problems:
         reader = _Reader()
         briefing = reader.briefing(data)
@@ -303,6 +358,14 @@ class _Reader:
         except ValueError:
             self.problems.append(Problem(path, "file.not_a_datetime", {"found": describe(value)}))
             return datetime(1970, 1, 1)
+
+    def _optional_datetime(self, value: str | None, path: str) -> datetime | None:
+        return None if value is None else self._datetime(value, path)
+
+    def _flag(self, data: Json | None, path: str) -> ReviewFlag | None:
+        if data is None:
+            return None
+        return ReviewFlag(by=data["by"], at=self._datetime(data["at"], f"{path}.at"), reason=data["reason"])
 
     def briefing(self, data: Json) -> Briefing:
         return Briefing(
@@ -371,6 +434,9 @@ class _Reader:
             status=TargetStatus(data["status"]),
             basis=data["basis"],
             approved_source=data["approved_source"],
+            approved_by=data["approved_by"],
+            approved_at=self._optional_datetime(data["approved_at"], f"{path}.approved_at"),
+            flag=self._flag(data["flag"], f"{path}.flag"),
             statement_kind=StatementKind(data["statement_kind"]) if "statement_kind" in data else None,
             note_mark=NoteMark(data["note_mark"]) if "note_mark" in data else None,
             owner=_bi(data["owner"]) if "owner" in data else None,
@@ -383,6 +449,8 @@ class _Reader:
                     created=self._datetime(c["created"], f"{path}.comments[{n}].created"),
                     text=c["text"],
                     resolved=c["resolved"],
+                    resolved_by=c["resolved_by"],
+                    resolved_at=self._optional_datetime(c["resolved_at"], f"{path}.comments[{n}].resolved_at"),
                 )
                 for n, c in enumerate(data["comments"])
             ],

@@ -168,6 +168,27 @@ class MeetingCard:
         return [p for d in self.delegations for p in d.members if p.role is Role.CO_CHAIR]
 
 
+def _utc(at: datetime | None) -> datetime:
+    """`at` in UTC (now when not given): the model stores every time as an aware UTC datetime.
+
+    A naive datetime is kept as it is, so that `briefing.rules` reports it rather than a guess being stored."""
+    if at is None:
+        return now_utc()
+    return at.astimezone(UTC) if at.tzinfo is not None else at
+
+
+@dataclass
+class ReviewFlag:
+    """A reviewer's "look at this again": who raised it, when (aware UTC) and why.
+
+    Kept apart from `Item.status`, which only describes the target against the source text: editing either
+    text never touches a flag; approving the item or clearing the flag does."""
+
+    by: str
+    at: datetime
+    reason: str = ""
+
+
 @dataclass
 class Comment:
     author: str
@@ -175,6 +196,8 @@ class Comment:
     id: str = field(default_factory=lambda: new_id("comment"))
     created: datetime = field(default_factory=now_utc)
     resolved: bool = False
+    resolved_by: str | None = None  # who resolved it; None while open, and for resolutions from version-1 files
+    resolved_at: datetime | None = None  # when (aware UTC); set together with resolved_by
 
 
 @dataclass
@@ -183,7 +206,9 @@ class Item:
 
     `source` names the side that was written first; `status` describes the other side (the target)
     relative to the source text whose fingerprint is `basis`. Change texts through the methods so
-    that the status stays truthful.
+    that the status stays truthful. `flag` is a reviewer's request for another look, independent of
+    the texts; `approved_source`, `approved_by` and `approved_at` describe the last approval of the
+    current target (see docs/file-format.md, "Status", "Approval" and "Flag").
     """
 
     type: ItemType = ItemType.PARAGRAPH
@@ -192,6 +217,9 @@ class Item:
     status: TargetStatus = TargetStatus.EMPTY
     basis: str | None = None  # fingerprint of the source text the status was set against
     approved_source: str | None = None  # the source text as it was when the target was last approved
+    approved_by: str | None = None  # who approved it ("" when not recorded); None for version-1 approvals
+    approved_at: datetime | None = None  # when (aware UTC); set together with approved_by
+    flag: ReviewFlag | None = None  # a reviewer's flag; survives every text edit
     id: str = field(default_factory=lambda: new_id("item"))
     statement_kind: StatementKind | None = None
     note_mark: NoteMark | None = None
@@ -246,6 +274,9 @@ class Item:
     def _set_target_text(self, text: str, origin: TargetOrigin) -> None:
         if text == self.target_text and self.status is not TargetStatus.EMPTY:
             return
+        if text != self.target_text:
+            # The approval was of the old target: nothing to restore when the source comes back.
+            self._forget_approval()
         self.text.set(self.target, text)
         if not text:
             self.status, self.basis = TargetStatus.EMPTY, None
@@ -253,8 +284,10 @@ class Item:
         self.status = _STATUS_FOR_ORIGIN[origin]
         self.basis = fingerprint(self.source_text)
 
-    def approve(self) -> None:
-        """The reviewer accepts the target as a translation of the current source."""
+    def approve(self, by: str = "", at: datetime | None = None) -> None:
+        """A reviewer (`by`, at `at`, now by default) accepts the target as a translation of the current source.
+
+        Approving answers any flag on the item, so the flag is cleared."""
         if not self.source_text.strip():
             raise ModelError("cannot approve an item whose source text is empty")
         if not self.target_text.strip():
@@ -262,19 +295,30 @@ class Item:
         self.status = TargetStatus.APPROVED
         self.basis = fingerprint(self.source_text)
         self.approved_source = self.source_text
+        self.approved_by, self.approved_at = by, _utc(at)
+        self.flag = None
 
-    def flag_for_review(self) -> None:
-        """A reviewer marks the target as needing another look."""
-        if self.status is TargetStatus.EMPTY:
-            raise ModelError("an empty translation cannot be flagged for review")
-        self.status = TargetStatus.NEEDS_REVIEW
+    def flag_for_review(self, by: str = "", at: datetime | None = None, reason: str = "") -> ReviewFlag:
+        """A reviewer (`by`, at `at`, now by default) asks for another look, saying why; replaces any flag.
+
+        The status is left alone: it keeps saying where the target stands against the source."""
+        self.flag = ReviewFlag(by=by, at=_utc(at), reason=reason)
+        return self.flag
+
+    def clear_flag(self) -> ReviewFlag | None:
+        """Take the flag down (the concern was dealt with); returns the flag that was there (for undo)."""
+        flag, self.flag = self.flag, None
+        return flag
+
+    def _forget_approval(self) -> None:
+        self.approved_source = self.approved_by = self.approved_at = None
 
     def set_source(self, language: Language) -> None:
         """Declare the other side to be the source (e.g. the Korean was rewritten as the original)."""
         if language is self.source:
             return
         self.source = language
-        self.approved_source = None
+        self._forget_approval()
         if self.target_text:
             self.status, self.basis = TargetStatus.NEEDS_REVIEW, fingerprint(self.source_text)
         else:
@@ -301,13 +345,22 @@ class Item:
         self.comments.append(comment)
         return comment
 
-    def resolve_comment(self, comment_id: str, resolved: bool = True) -> None:
-        """Mark a comment resolved (or open again); KeyError for a comment this item does not have."""
+    def resolve_comment(
+        self, comment_id: str, resolved: bool = True, by: str = "", at: datetime | None = None
+    ) -> Comment:
+        """Mark a comment resolved by `by` at `at` (now by default), or open again (forgetting who resolved it);
+        KeyError for a comment this item does not have."""
         for comment in self.comments:
             if comment.id == comment_id:
                 comment.resolved = resolved
-                return
+                comment.resolved_by, comment.resolved_at = (by, _utc(at)) if resolved else (None, None)
+                return comment
         raise KeyError(comment_id)
+
+
+def needs_attention(item: Item) -> bool:
+    """Whether a reviewer should look at the item: flagged, changed source, or no translation yet."""
+    return item.flag is not None or item.status in (TargetStatus.NEEDS_REVIEW, TargetStatus.EMPTY)
 
 
 @dataclass
@@ -327,6 +380,7 @@ class Statistics:
     filled: dict[Language, int]  # items with non-empty text in that language
     characters: dict[Language, int]
     open_comments: int
+    flagged: int  # items carrying a reviewer's flag, whatever their status
 
     @property
     def approved(self) -> int:
@@ -428,6 +482,7 @@ class Briefing:
             filled={lang: sum(bool(item.text.get(lang).strip()) for item in items) for lang in LANGUAGES},
             characters={lang: sum(len(item.text.get(lang)) for item in items) for lang in LANGUAGES},
             open_comments=sum(not c.resolved for item in items for c in item.comments),
+            flagged=sum(item.flag is not None for item in items),
         )
 
     def touch(self) -> None:

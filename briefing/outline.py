@@ -8,7 +8,8 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterable
 
-from briefing.model import Bilingual, Briefing, Item, ItemType, Language, Person, Statistics, TargetStatus
+from briefing.language.times import local_time
+from briefing.model import Bilingual, Briefing, Item, ItemType, Language, Person, ReviewFlag, Statistics, TargetStatus
 
 STATUS_LABELS = {
     TargetStatus.EMPTY: "empty",
@@ -99,6 +100,12 @@ def item_label(item: Item) -> str:
     return label
 
 
+def flag_line(flag: ReviewFlag) -> str:
+    """A reviewer's flag in a line: who (or that nobody was recorded), when on the user's clock, why."""
+    line = f"flagged by {flag.by or '(not recorded)'}, {local_time(flag.at)}"
+    return f"{line}: {flag.reason}" if flag.reason else line
+
+
 def outline_lines(briefing: Briefing, languages: Iterable[Language], width: int = 100) -> list[str]:
     languages = list(languages)
     lines: list[str] = []
@@ -107,8 +114,12 @@ def outline_lines(briefing: Briefing, languages: Iterable[Language], width: int 
         for i_number, item in enumerate(section.items, start=1):
             direction = f"{item.source.value.upper()}→{item.target.value.upper()}"
             comments = sum(not c.resolved for c in item.comments)
-            flag = f"  {comments} open comment{'s' * (comments != 1)}" if comments else ""
-            lines.append(f"  {s_number}.{i_number} [{item_label(item)}] {STATUS_LABELS[item.status]} {direction}{flag}")
+            notes = "  flagged" if item.flag else ""
+            notes += f"  {comments} open comment{'s' * (comments != 1)}" if comments else ""
+            status = STATUS_LABELS[item.status]
+            lines.append(f"  {s_number}.{i_number} [{item_label(item)}] {status} {direction}{notes}")
+            if item.flag:
+                lines.append("      " + clip(flag_line(item.flag), max(20, width - 6)))
             for language in languages:
                 text = item.text.get(language) or "(empty)"
                 lines.append(f"      {language.value.upper()} " + clip(text, max(20, width - 9)))
@@ -125,6 +136,7 @@ def statistics_lines(stats: Statistics) -> list[str]:
             f"{name:<10} {stats.filled[lang]}/{stats.items} items written, {stats.characters[lang]:,} characters"
             for name, lang in (("Korean", Language.KO), ("English", Language.EN))
         ),
+        f"Flagged    {stats.flagged} item{'s' * (stats.flagged != 1)}",
         f"Comments   {stats.open_comments} open",
     ]
 

@@ -26,6 +26,7 @@ from briefing.model import (
     MeetingCard,
     NoteMark,
     Person,
+    ReviewFlag,
     Role,
     StatementKind,
     TargetStatus,
@@ -51,6 +52,11 @@ register(
         "rules.not_text": "expected text, found {found}",
         "rules.bad_basis": "{found} is not a source fingerprint (16 hexadecimal digits)",
         "rules.not_a_date": "expected a date, found {found}",
+        "rules.not_a_time": "expected a date and time with its time zone, found {found}",
+        "rules.goes_with": "missing: goes with {other}",
+        "rules.approval_without_source": "an approval needs the approved source text (approved_source)",
+        "rules.resolved_open_comment": "only a resolved comment records who resolved it",
+        "rules.not_a_flag": "expected a reviewer's flag (by, at, reason), found {found}",
     }
 )
 
@@ -157,6 +163,9 @@ def _item(item: Item, path: str) -> Iterator[Problem]:
         yield Problem(f"{path}.basis", "rules.bad_basis", {"found": repr(item.basis)})
     if item.approved_source is not None:
         yield from _text(item.approved_source, f"{path}.approved_source")
+    yield from _approval(item, path)
+    if item.flag is not None:
+        yield from _flag(item.flag, f"{path}.flag")
     if problems:
         return  # the fields that depend on the type cannot be judged
     for name, owner_type in _FIELDS_BY_TYPE.items():
@@ -178,9 +187,42 @@ def _item(item: Item, path: str) -> Iterator[Problem]:
         yield from _comment(comment, f"{path}.comments[{n}]")
 
 
+def _approval(item: Item, path: str) -> Iterator[Problem]:
+    """Who approved and when are recorded together, and only for an approval (`approved_source`) there is."""
+    yield from _who_and_when(item.approved_by, item.approved_at, f"{path}.approved_by", f"{path}.approved_at")
+    if item.approved_source is None and (item.approved_by is not None or item.approved_at is not None):
+        yield Problem(f"{path}.approved_source", "rules.approval_without_source")
+
+
+def _flag(flag: ReviewFlag, path: str) -> Iterator[Problem]:
+    if not isinstance(flag, ReviewFlag):
+        yield Problem(path, "rules.not_a_flag", {"found": repr(flag)})
+        return
+    yield from _text(flag.by, f"{path}.by")
+    yield from _time(flag.at, f"{path}.at")
+    yield from _text(flag.reason, f"{path}.reason")
+
+
 def _comment(comment: Comment, path: str) -> Iterator[Problem]:
     yield from _text(comment.author, f"{path}.author")
     yield from _text(comment.text, f"{path}.text")
+    yield from _who_and_when(comment.resolved_by, comment.resolved_at, f"{path}.resolved_by", f"{path}.resolved_at")
+    if not comment.resolved and (comment.resolved_by is not None or comment.resolved_at is not None):
+        yield Problem(f"{path}.resolved_by", "rules.resolved_open_comment")
+
+
+def _who_and_when(who: object, when: object, who_path: str, when_path: str) -> Iterator[Problem]:
+    """A person and a time that are both recorded or both not (a name without a time tells half a fact)."""
+    if who is not None:
+        yield from _text(who, who_path)
+    if when is not None:
+        yield from _time(when, when_path)
+    if (who is None) != (when is None):
+        yield (
+            Problem(when_path, "rules.goes_with", {"other": who_path.rsplit(".", 1)[-1]})
+            if when is None
+            else Problem(who_path, "rules.goes_with", {"other": when_path.rsplit(".", 1)[-1]})
+        )
 
 
 # -- ids -----------------------------------------------------------------------------------------
@@ -229,6 +271,12 @@ def _text(value: object, path: str, limit: int | None = None) -> Iterator[Proble
         yield Problem(path, "rules.not_text", {"found": repr(value)})
     elif limit is not None and len(value) > limit:
         yield Problem(path, "rules.too_long", {"limit": limit})
+
+
+def _time(value: object, path: str) -> Iterator[Problem]:
+    """A moment: an aware datetime (the file writes it with its offset; a naive one would not load again)."""
+    if not isinstance(value, datetime) or value.tzinfo is None or value.utcoffset() is None:
+        yield Problem(path, "rules.not_a_time", {"found": repr(value)})
 
 
 def _bilingual(value: Bilingual, path: str) -> Iterator[Problem]:

@@ -456,8 +456,44 @@
         <translation>승인 당시 원문:</translation>
     </message>
     <message>
+        <source>Flagged for review by %1 on %2</source>
+        <translation>검토 요청: %1, %2</translation>
+    </message>
+    <message>
+        <source>Flagged for review on %1</source>
+        <translation>검토 요청: %1</translation>
+    </message>
+    <message>
+        <source>Reason: %1</source>
+        <translation>사유: %1</translation>
+    </message>
+    <message>
+        <source>Approved by %1 on %2</source>
+        <translation>승인: %1, %2</translation>
+    </message>
+    <message>
+        <source>Approved on %1</source>
+        <translation>승인: %1</translation>
+    </message>
+    <message>
+        <source>Last approved by %1 on %2</source>
+        <translation>마지막 승인: %1, %2</translation>
+    </message>
+    <message>
+        <source>Last approved on %1</source>
+        <translation>마지막 승인: %1</translation>
+    </message>
+    <message>
         <source>resolved</source>
         <translation>해결됨</translation>
+    </message>
+    <message>
+        <source>resolved by %1 on %2</source>
+        <translation>해결됨: %1, %2</translation>
+    </message>
+    <message>
+        <source>resolved on %1</source>
+        <translation>해결됨: %1</translation>
     </message>
     <message>
         <source>Reopen</source>

@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -15,6 +17,7 @@ os.environ["BRIEFING_HOME"] = tempfile.mkdtemp(prefix="briefing-home-")
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "scwg-23.briefing"
+EXAMPLE_V1 = ROOT / "tests" / "data" / "scwg-23-v1.briefing"  # the example as format version 1 wrote it
 sys.path.insert(0, str(ROOT))
 
 
@@ -24,6 +27,21 @@ def briefing_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.
     home = tmp_path_factory.mktemp("briefing-home")
     monkeypatch.setenv("BRIEFING_HOME", str(home))
     return home
+
+
+@pytest.fixture
+def user_time_zone(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[str], None]]:
+    """Set the user's time zone (e.g. "Asia/Seoul") for a test; the process's own zone comes back afterwards."""
+    if not hasattr(time, "tzset"):
+        pytest.skip("the time zone can only be changed at run time where time.tzset exists (not Windows)")
+
+    def set_zone(name: str) -> None:
+        monkeypatch.setenv("TZ", name)
+        time.tzset()
+
+    yield set_zone
+    monkeypatch.undo()
+    time.tzset()
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from briefing.cli.main import run
-from tests.conftest import EXAMPLE, ROOT
+from tests.conftest import EXAMPLE, EXAMPLE_V1, ROOT
 
 
 def main(*args: str | Path) -> subprocess.CompletedProcess[str]:
@@ -25,9 +25,12 @@ def main(*args: str | Path) -> subprocess.CompletedProcess[str]:
 
 
 def test_validate_example() -> None:
-    result = main("validate", EXAMPLE)
+    result = main("validate", EXAMPLE, EXAMPLE_V1)  # the current format and version 1 alike
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == f"OK {EXAMPLE} (5 sections, 21 items, 21 approved)"
+    assert result.stdout.splitlines() == [
+        f"OK {EXAMPLE} (5 sections, 21 items, 21 approved)",
+        f"OK {EXAMPLE_V1} (5 sections, 21 items, 21 approved)",
+    ]
     assert result.stderr == ""
 
 
@@ -49,7 +52,7 @@ def _damage(path: Path, how: str) -> None:
     [
         ("truncated", r"not valid JSON at line \d+, column \d+: the file ends too early"),
         ("wrong type", r"\$\.sections\[2\]\.items\[1\]\.status: 3 is not one of: empty, machine_translated"),
-        ("unknown version", r"uses format version 7, but this Briefing Studio reads versions up to 1"),
+        ("unknown version", r"uses format version 7, but this Briefing Studio reads versions up to 2"),
     ],
 )
 def test_damaged_copy_gets_a_short_error_and_is_left_untouched(example_copy: Path, how: str, expected: str) -> None:

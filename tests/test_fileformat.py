@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
@@ -13,15 +14,19 @@ from briefing.fileformat import (
     CURRENT_VERSION,
     FORMAT_NAME,
     MAX_PROBLEMS_SHOWN,
+    MIGRATIONS,
     BriefingFormatError,
     dumps,
     from_json,
     loads,
     migrate,
+    migrate_1_to_2,
     to_json,
 )
-from briefing.model import ItemType, Language, NoteMark, Role, StatementKind, TargetStatus
-from tests.conftest import EXAMPLE
+from briefing.model import ItemType, Language, NoteMark, ReviewFlag, Role, StatementKind, TargetStatus
+from briefing.schema import checker
+from briefing.storage import load, save
+from tests.conftest import EXAMPLE, EXAMPLE_V1
 from tests.helpers import small_briefing
 
 
@@ -108,7 +113,7 @@ class TestOutput:
         briefing = small_briefing()
         text = dumps(briefing)
         assert list(json.loads(text))[:2] == ["format", "version"]
-        assert text.startswith('{\n  "format": "briefing-studio/briefing",\n  "version": 1,\n')
+        assert text.startswith(f'{{\n  "format": "briefing-studio/briefing",\n  "version": {CURRENT_VERSION},\n')
         assert text.endswith("}\n")
         assert dumps(loads(text)) == text
 
@@ -302,7 +307,8 @@ class TestMigrations:
 
 
 def test_format_constants_match_the_schema() -> None:
-    schema = json.loads((Path(__file__).parent.parent / "briefing" / "schemas" / "briefing-1.schema.json").read_text())
+    schemas = Path(__file__).parent.parent / "briefing" / "schemas"
+    schema = json.loads((schemas / f"briefing-{CURRENT_VERSION}.schema.json").read_text())
     assert schema["properties"]["format"]["const"] == FORMAT_NAME
     assert schema["properties"]["version"]["const"] == CURRENT_VERSION
 
@@ -313,3 +319,184 @@ def test_hand_edited_stale_approval_loads_as_needs_review() -> None:
     briefing = from_json(data)
     assert briefing.items()[0].status is TargetStatus.NEEDS_REVIEW
     assert briefing.items()[1].status is TargetStatus.APPROVED
+
+
+@pytest.mark.parametrize(
+    ("path", "value", "expected"),
+    [
+        (
+            ("sections", 0, "items", 0, "flag"),
+            {"by": "김검토", "at": "yesterday", "reason": ""},
+            '$.sections[0].items[0].flag.at: "yesterday" is not a time like',
+        ),
+        (
+            ("sections", 0, "items", 0, "flag"),
+            {"by": "김검토", "at": "2024-11-08T01:00:00Z"},
+            "$.sections[0].items[0].flag.reason: missing",
+        ),
+        (
+            ("sections", 0, "items", 0, "flag"),
+            "please check",
+            "$.sections[0].items[0].flag: expected an object or null",
+        ),
+        (
+            ("sections", 0, "items", 0, "flag"),
+            {"by": "김검토", "at": "2024-02-30T01:00:00Z", "reason": ""},
+            '$.sections[0].items[0].flag.at: "2024-02-30T01:00:00Z" is not a real date and time',
+        ),
+        (("sections", 0, "items", 0, "flag"), _DELETE, "$.sections[0].items[0].flag: missing"),
+        (("sections", 0, "items", 0, "approved_by"), 7, "$.sections[0].items[0].approved_by: expected text or null"),
+        (
+            ("sections", 0, "items", 0, "approved_by"),
+            "김검토",
+            "$.sections[0].items[0].approved_at: missing: goes with approved_by",
+        ),
+        (
+            ("sections", 0, "items", 0, "approved_at"),
+            "2024-11-08T01:00:00+09:00",
+            "$.sections[0].items[0].approved_by: missing: goes with approved_at",
+        ),
+        (
+            ("sections", 2, "items", 2, "comments", 0, "resolved_by"),
+            "김검토",
+            "$.sections[2].items[2].comments[0].resolved_at: missing: goes with resolved_by",
+        ),
+        (
+            ("sections", 2, "items", 2, "comments", 0, "resolved_at"),
+            "soon",
+            '$.sections[2].items[2].comments[0].resolved_at: "soon" is not a time like',
+        ),
+        (
+            ("sections", 2, "items", 2, "comments", 0, "resolved_by"),
+            _DELETE,
+            "$.sections[2].items[2].comments[0].resolved_by: missing",
+        ),
+    ],
+)
+def test_each_problem_with_the_review_fields_is_reported_with_its_path(
+    path: tuple[Any, ...], value: Any, expected: str
+) -> None:
+    data = example_data()
+    _set(data, path, value)
+    problems = problems_of(data)
+    assert any(problem.startswith(expected) for problem in problems), problems
+
+
+def test_who_resolved_an_open_comment_is_a_problem() -> None:
+    data = example_data()
+    comment = data["sections"][2]["items"][2]["comments"][0]
+    assert comment["resolved"] is False
+    comment |= {"resolved_by": "김검토", "resolved_at": "2024-11-08T02:00:00Z"}
+    assert problems_of(data) == [
+        "$.sections[2].items[2].comments[0].resolved_by: only a resolved comment records who resolved it"
+    ]
+    comment["resolved"] = True
+    assert from_json(data).items()[10].comments[0].resolved_by == "김검토"
+
+
+def test_review_facts_round_trip_in_version_2() -> None:
+    briefing = loads(EXAMPLE.read_bytes())
+    seoul = timezone(timedelta(hours=9))
+    first, second, note = briefing.items()[0], briefing.items()[1], briefing.items()[10]
+    first.approve("김검토", datetime(2024, 11, 8, 18, 30, tzinfo=seoul))
+    second.flag_for_review("Kim Reviewer", datetime(2024, 11, 9, 1, 2, 3, tzinfo=UTC), "Check the rank: 준장?")
+    (comment,) = note.comments
+    note.resolve_comment(comment.id, True, "김검토", datetime(2024, 11, 9, 2, 0, tzinfo=UTC))
+    text = dumps(briefing)
+    again = loads(text)
+    assert dumps(again) == text
+    item = to_json(briefing)["sections"][0]["items"][0]
+    assert list(item)[-8:] == [
+        "status", "basis", "approved_source", "approved_by", "approved_at", "flag", "text", "comments"
+    ]  # fmt: skip
+    assert (item["approved_by"], item["approved_at"]) == ("김검토", "2024-11-08T09:30:00Z")  # stored in UTC
+    read_first, read_second, read_note = again.items()[0], again.items()[1], again.items()[10]
+    assert (read_first.approved_by, read_first.approved_at) == ("김검토", datetime(2024, 11, 8, 9, 30, tzinfo=UTC))
+    assert read_second.flag == ReviewFlag(
+        "Kim Reviewer", datetime(2024, 11, 9, 1, 2, 3, tzinfo=UTC), "Check the rank: 준장?"
+    )
+    assert read_second.status is TargetStatus.APPROVED  # a flag says nothing about the texts
+    assert (read_note.comments[0].resolved_by, read_note.comments[0].resolved_at) == (
+        "김검토",
+        datetime(2024, 11, 9, 2, 0, tzinfo=UTC),
+    )
+
+
+def _v1_data() -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(EXAMPLE_V1.read_text("utf-8"))
+    assert data["version"] == 1
+    return data
+
+
+class TestVersion1:
+    def test_the_version_1_example_opens_and_saves_as_the_version_2_example(self) -> None:
+        migrated = dumps(loads(EXAMPLE_V1.read_bytes()))
+        assert migrated == EXAMPLE.read_text("utf-8")
+        assert json.loads(migrated)["version"] == CURRENT_VERSION == 2
+
+    def test_migration_is_a_pure_function_giving_a_valid_version_2_document(self) -> None:
+        data = _v1_data()
+        before = copy.deepcopy(data)
+        migrated = migrate_1_to_2(data)
+        assert data == before  # the input is left alone
+        assert checker(2).problems({**migrated, "version": 2}) == []
+        item = migrated["sections"][0]["items"][0]
+        assert (item["approved_by"], item["approved_at"], item["flag"]) == (None, None, None)
+        comment = migrated["sections"][2]["items"][2]["comments"][0]
+        assert (comment["resolved_by"], comment["resolved_at"]) == (None, None)
+        assert MIGRATIONS[1] is migrate_1_to_2
+
+    def test_needs_review_splits_into_status_and_flag(self) -> None:
+        data = _v1_data()
+        items = data["sections"][1]["items"]
+        flagged_approved, flagged_edited, source_changed = items[0], items[1], items[2]
+        flagged_approved["status"] = "needs_review"  # flagged after approval: the source is the approved one
+        flagged_edited["status"] = "needs_review"  # flagged after the target was rewritten: not the approved text
+        flagged_edited["approved_source"] = None
+        source_changed["status"] = "needs_review"
+        source_changed["text"]["en"] += " Edited later."  # the source no longer matches the basis
+        migrated = migrate_1_to_2(data)["sections"][1]["items"]
+        flag = {"by": "", "at": data["modified"], "reason": ""}
+        assert (migrated[0]["status"], migrated[0]["flag"]) == ("approved", flag)
+        assert (migrated[1]["status"], migrated[1]["flag"]) == ("edited", flag)
+        assert (migrated[2]["status"], migrated[2]["flag"]) == ("needs_review", None)
+        assert migrated[3]["status"] == "approved" and migrated[3]["flag"] is None
+        assert list(migrated[0]) == list(to_json(loads(EXAMPLE.read_bytes()))["sections"][0]["items"][0])
+
+    def test_a_version_1_file_with_a_flagged_item_loads_and_saves_as_version_2(self, tmp_path: Path) -> None:
+        data = _v1_data()
+        data["sections"][1]["items"][0]["status"] = "needs_review"
+        path = tmp_path / "flagged.briefing"
+        path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", "utf-8")
+        briefing = load(path)
+        item = briefing.sections[1].items[0]
+        assert item.flag == ReviewFlag(by="", at=datetime.fromisoformat(data["modified"]), reason="")
+        assert item.status is TargetStatus.APPROVED
+        assert briefing.statistics().flagged == 1
+        save(briefing, path)
+        saved = json.loads(path.read_text("utf-8"))
+        assert saved["version"] == 2
+        assert saved["sections"][1]["items"][0]["flag"] == {"by": "", "at": data["modified"], "reason": ""}
+        assert json.loads(path.with_name("flagged.briefing.bak").read_text("utf-8"))["version"] == 1
+        # Typing in the source and taking it back leaves the migrated flag where it was.
+        source = item.source_text
+        item.set_text(Language.EN, source + "x")
+        item.set_text(Language.EN, source)
+        assert item.flag is not None and item.status is TargetStatus.APPROVED
+
+    def test_a_damaged_version_1_file_is_reported_as_version_1_has_it(self) -> None:
+        data = _v1_data()
+        data["sections"][0]["items"][0]["flag"] = None  # a version-2 field: unknown in version 1
+        data["sections"][0]["items"][1]["status"] = "flagged"
+        assert problems_of(data) == [
+            "$.sections[0].items[0].flag: unknown field",
+            '$.sections[0].items[1].status: "flagged" is not one of: empty, machine_translated, memory_filled, '
+            "edited, approved, needs_review",
+        ]
+
+    def test_version_3_is_refused_naming_both_versions(self) -> None:
+        data = example_data()
+        data["version"] = 3
+        with pytest.raises(BriefingFormatError) as caught:
+            from_json(data)
+        assert "the file uses format version 3, but this Briefing Studio reads versions up to 2" in str(caught.value)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta, timezone
+
 import pytest
 
 from briefing.model import (
@@ -11,11 +13,13 @@ from briefing.model import (
     Language,
     ModelError,
     NoteMark,
+    ReviewFlag,
     Section,
     StatementKind,
     TargetOrigin,
     TargetStatus,
     fingerprint,
+    needs_attention,
 )
 from tests.helpers import item, small_briefing
 
@@ -108,12 +112,14 @@ class TestStatus:
         with pytest.raises(ModelError, match="source text is empty"):
             made.approve()
 
-    def test_flag_for_review(self) -> None:
-        made = approved()
-        made.flag_for_review()
-        assert made.status is TargetStatus.NEEDS_REVIEW
-        with pytest.raises(ModelError):
-            Item().flag_for_review()
+    def test_editing_the_target_after_approval_forgets_the_approval(self) -> None:
+        made = approved("A.", "가.")
+        made.set_text(Language.KO, "나.")
+        assert made.status is TargetStatus.EDITED
+        assert (made.approved_source, made.approved_by, made.approved_at) == (None, None, None)
+        made.set_text(Language.EN, "B.")
+        made.set_text(Language.EN, "A.")
+        assert made.status is TargetStatus.NEEDS_REVIEW  # "나." was never approved: nothing to restore
 
     def test_korean_source(self) -> None:
         made = item(ko="국방부는 회의를 개최했다.", source=Language.KO)
@@ -128,7 +134,7 @@ class TestStatus:
         made.set_source(Language.KO)
         assert made.source is Language.KO
         assert made.status is TargetStatus.NEEDS_REVIEW
-        assert made.approved_source is None
+        assert (made.approved_source, made.approved_by, made.approved_at) == (None, None, None)
         assert made.basis == fingerprint("가.")
         drafted_in_korean = Item(source=Language.EN)  # Korean typed into the wrong side
         drafted_in_korean.text.ko = "한국어 초안."
@@ -154,6 +160,92 @@ class TestStatus:
         made.text.ko = target
         made.reconcile()
         assert made.status is expected
+
+
+SEOUL = timezone(timedelta(hours=9))
+MORNING = datetime(2024, 11, 8, 9, 0, tzinfo=SEOUL)
+
+
+class TestReview:
+    def test_a_flag_survives_typing_a_character_in_the_source_and_deleting_it(self) -> None:
+        """The scenario of the issue: in version 1 the flag was the status, and the source edit undid it."""
+        made = approved("Meeting held.", "회의 개최.")
+        made.flag_for_review("김검토", MORNING, "Check the tense.")
+        made.set_text(Language.EN, "Meeting held.x")
+        assert made.status is TargetStatus.NEEDS_REVIEW
+        made.set_text(Language.EN, "Meeting held.")
+        assert made.status is TargetStatus.APPROVED
+        assert made.flag == ReviewFlag("김검토", datetime(2024, 11, 8, 0, 0, tzinfo=UTC), "Check the tense.")
+        assert needs_attention(made)
+
+    @pytest.mark.parametrize("origin", list(TargetOrigin))
+    def test_a_flag_survives_every_text_edit(self, origin: TargetOrigin) -> None:
+        made = item("A.", "가.")
+        flag = made.flag_for_review("R", MORNING, "why")
+        made.set_text(Language.EN, "B.")
+        made.set_text(Language.KO, "나.", origin)
+        made.set_text(Language.KO, "")
+        made.set_source(Language.KO)
+        assert made.flag is flag
+        assert (made.source_text, made.status) == ("", TargetStatus.NEEDS_REVIEW)  # "B." is the target now
+
+    def test_flagging_leaves_the_status_alone_and_replaces_an_older_flag(self) -> None:
+        made = item(
+            "A.",
+            "가.",
+        )
+        made.flag_for_review("R", MORNING, "first")
+        newer = made.flag_for_review("S", MORNING + timedelta(hours=1), "second")
+        assert made.status is TargetStatus.EDITED
+        assert made.flag is newer and newer.by == "S"
+        assert newer.at.tzinfo is UTC
+
+    def test_an_untranslated_item_may_be_flagged(self) -> None:
+        made = item("Source only.")
+        made.flag_for_review("R", MORNING, "Use the official name.")
+        assert made.status is TargetStatus.EMPTY and made.flag is not None
+
+    def test_clear_flag_returns_what_was_there(self) -> None:
+        made = item("A.", "가.")
+        flag = made.flag_for_review("R", MORNING, "why")
+        assert made.clear_flag() is flag
+        assert made.flag is None
+        assert made.clear_flag() is None
+
+    def test_approving_records_who_and_when_in_utc_and_clears_the_flag(self) -> None:
+        made = item("A.", "가.")
+        made.flag_for_review("R", MORNING, "why")
+        made.approve("김검토", MORNING)
+        assert (made.approved_by, made.approved_at) == ("김검토", datetime(2024, 11, 8, 0, 0, tzinfo=UTC))
+        assert made.approved_at is not None and made.approved_at.tzinfo is UTC
+        assert made.flag is None
+
+    def test_approving_without_who_and_when_still_records_a_time(self) -> None:
+        made = approved()
+        assert made.approved_by == ""
+        assert made.approved_at is not None and made.approved_at.tzinfo is not None
+
+    def test_a_source_change_keeps_the_last_approval(self) -> None:
+        made = item("A.", "가.")
+        made.approve("김검토", MORNING)
+        made.set_text(Language.EN, "B.")
+        assert made.status is TargetStatus.NEEDS_REVIEW
+        assert (made.approved_source, made.approved_by) == ("A.", "김검토")
+        assert made.approved_at == MORNING
+        made.set_text(Language.EN, "A.")
+        assert made.status is TargetStatus.APPROVED and made.approved_by == "김검토"
+
+    def test_needs_attention(self) -> None:
+        assert needs_attention(Item())
+        assert needs_attention(item("A."))
+        assert not needs_attention(item("A.", "가."))
+        assert not needs_attention(approved())
+        changed = approved("A.", "가.")
+        changed.set_text(Language.EN, "B.")
+        assert needs_attention(changed)
+        flagged = approved()
+        flagged.flag_for_review("R", MORNING, "")
+        assert needs_attention(flagged)
 
 
 class TestItemTypes:
@@ -236,8 +328,12 @@ class TestStructure:
             made.add_comment("Reviewer", "   ")
         made.resolve_comment(comment.id)
         assert comment.resolved
+        assert comment.resolved_by == "" and comment.resolved_at is not None
         made.resolve_comment(comment.id, resolved=False)
         assert not comment.resolved
+        assert (comment.resolved_by, comment.resolved_at) == (None, None)
+        assert made.resolve_comment(comment.id, True, "김검토", MORNING) is comment
+        assert (comment.resolved_by, comment.resolved_at) == ("김검토", datetime(2024, 11, 8, 0, 0, tzinfo=UTC))
         with pytest.raises(KeyError):
             made.resolve_comment("comment-missing")
 
@@ -259,7 +355,13 @@ class TestStatistics:
         assert stats.source_items == {Language.KO: 0, Language.EN: 3}
         assert stats.characters[Language.EN] == len("One.Two.Three.")
         assert stats.open_comments == 1
+        assert stats.flagged == 0
         assert not stats.fully_approved
+        briefing.items()[0].flag_for_review("R", MORNING, "")
+        briefing.items()[2].flag_for_review("R", MORNING, "")
+        stats = briefing.statistics()
+        assert stats.flagged == 2
+        assert stats.per_status[TargetStatus.APPROVED] == 1  # flags are counted apart from statuses
 
     def test_empty_briefing(self) -> None:
         stats = Briefing().statistics()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import Any
 
 import pytest
@@ -10,7 +10,7 @@ import pytest
 from briefing import rules
 from briefing.fileformat import dumps
 from briefing.language.dates import PartialDate
-from briefing.model import Briefing, Item, ItemType, Person, Role, StatementKind
+from briefing.model import Briefing, Item, ItemType, Person, ReviewFlag, Role, StatementKind
 from briefing.schema import load_schema
 from briefing.storage import load
 from tests.conftest import EXAMPLE
@@ -99,3 +99,61 @@ def test_a_briefing_with_problems_still_serialises_for_the_message() -> None:
     briefing = load(EXAMPLE)
     briefing.meeting.end_date = date(2000, 1, 1)
     assert dumps(briefing)  # the rules, not the writer, decide whether it may be saved
+
+
+class TestReviewFacts:
+    """Who approved, flagged or resolved, and when: recorded together, with time zones, where they belong."""
+
+    AT = datetime(2024, 11, 8, 9, 30, tzinfo=UTC)
+
+    def test_recorded_review_facts_keep_every_rule(self) -> None:
+        briefing = load(EXAMPLE)
+        items = briefing.items()
+        items[0].approve("김검토", self.AT)
+        items[1].flag_for_review("김검토", self.AT, "Check the rank.")
+        items[10].resolve_comment(items[10].comments[0].id, True, "김검토", self.AT)
+        assert rules.problems(briefing) == []
+
+    def test_approver_and_time_go_together_and_need_an_approval(self) -> None:
+        briefing = load(EXAMPLE)
+        item = briefing.sections[0].items[0]
+        item.approved_by = "김검토"
+        assert _paths(briefing) == {"$.sections[0].items[0].approved_at": "rules.goes_with"}
+        item.approved_by, item.approved_at = None, self.AT
+        assert _paths(briefing) == {"$.sections[0].items[0].approved_by": "rules.goes_with"}
+        item.approved_by, item.approved_source = "김검토", None
+        assert _paths(briefing) == {"$.sections[0].items[0].approved_source": "rules.approval_without_source"}
+
+    def test_times_need_their_time_zone(self) -> None:
+        briefing = load(EXAMPLE)
+        first, second = briefing.sections[0].items
+        first.approved_by, first.approved_at = "김검토", datetime(2024, 11, 8, 9, 30)  # naive: whose 9:30?
+        second.flag = ReviewFlag("김검토", datetime(2024, 11, 8), "")
+        assert _paths(briefing) == {
+            "$.sections[0].items[0].approved_at": "rules.not_a_time",
+            "$.sections[0].items[1].flag.at": "rules.not_a_time",
+        }
+        problem = next(p for p in rules.problems(briefing) if p.path.endswith("flag.at"))
+        assert problem.message.startswith("expected a date and time with its time zone")
+
+    def test_a_flag_is_a_review_flag_of_texts(self) -> None:
+        briefing = load(EXAMPLE)
+        item: Any = briefing.sections[0].items[0]
+        item.flag = "check this"
+        assert _paths(briefing) == {"$.sections[0].items[0].flag": "rules.not_a_flag"}
+        item.flag = ReviewFlag(None, self.AT, 7)  # type: ignore[arg-type]
+        assert _paths(briefing) == {
+            "$.sections[0].items[0].flag.by": "rules.not_text",
+            "$.sections[0].items[0].flag.reason": "rules.not_text",
+        }
+
+    def test_only_a_resolved_comment_says_who_resolved_it(self) -> None:
+        briefing = load(EXAMPLE)
+        comment = briefing.items()[10].comments[0]
+        comment.resolved_by, comment.resolved_at = "김검토", self.AT
+        assert _paths(briefing) == {"$.sections[2].items[2].comments[0].resolved_by": "rules.resolved_open_comment"}
+        comment.resolved = True
+        assert rules.problems(briefing) == []
+        comment.resolved_at = None
+        assert _paths(briefing) == {"$.sections[2].items[2].comments[0].resolved_at": "rules.goes_with"}
+        assert rules.item_problems(briefing.items()[10])[0].path == "$.comments[0].resolved_at"

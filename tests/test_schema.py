@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
+from datetime import UTC, datetime
 from typing import Any
 
 import jsonschema
@@ -11,21 +12,23 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefing.fileformat import to_json
+from briefing.fileformat import CURRENT_VERSION, loads, to_json
 from briefing.schema import checker, load_schema
-from tests.conftest import EXAMPLE
+from tests.conftest import EXAMPLE, EXAMPLE_V1
 from tests.helpers import large_briefing
 
+VERSIONS = list(range(1, CURRENT_VERSION + 1))
 
-def reference_paths(instance: Any) -> set[str]:
+
+def reference_paths(instance: Any, version: int = CURRENT_VERSION) -> set[str]:
     """Paths of the problems the jsonschema library finds (missing/unknown fields point at the object)."""
-    validator = jsonschema.Draft202012Validator(load_schema(1))
+    validator = jsonschema.Draft202012Validator(load_schema(version))
     return {error.json_path for error in validator.iter_errors(instance)}
 
 
-def our_paths(instance: Any) -> set[str]:
+def our_paths(instance: Any, version: int = CURRENT_VERSION) -> set[str]:
     paths = set()
-    for problem in checker(1).problems(instance):
+    for problem in checker(version).problems(instance):
         if problem.code in ("schema.missing", "schema.unknown_field"):
             paths.add(problem.path.rsplit(".", 1)[0])
         else:
@@ -33,14 +36,29 @@ def our_paths(instance: Any) -> set[str]:
     return paths
 
 
-def test_schema_is_valid_draft_2020_12() -> None:
-    jsonschema.Draft202012Validator.check_schema(load_schema(1))
+@pytest.mark.parametrize("version", VERSIONS)
+def test_schema_is_valid_draft_2020_12(version: int) -> None:
+    jsonschema.Draft202012Validator.check_schema(load_schema(version))
+
+
+def _reviewed_example() -> dict[str, Any]:
+    """The example with every review fact filled in somewhere: a flag, an approver, a resolved comment."""
+    briefing = loads(EXAMPLE.read_bytes())
+    items = briefing.items()
+    items[0].approve("김검토", datetime(2024, 11, 8, 9, 30, tzinfo=UTC))
+    items[1].flag_for_review("Kim Reviewer", datetime(2024, 11, 9, 1, 2, 3, tzinfo=UTC), "Check the rank.")
+    items[10].resolve_comment(items[10].comments[0].id, True, "김검토", datetime(2024, 11, 9, 2, 0, tzinfo=UTC))
+    return to_json(briefing)
 
 
 def test_example_and_generated_files_are_valid_for_both() -> None:
-    for data in (json.loads(EXAMPLE.read_text("utf-8")), to_json(large_briefing(60))):
+    for data in (json.loads(EXAMPLE.read_text("utf-8")), _reviewed_example(), to_json(large_briefing(60))):
         assert reference_paths(data) == set()
-        assert checker(1).problems(data) == []
+        assert checker(CURRENT_VERSION).problems(data) == []
+    version_1 = json.loads(EXAMPLE_V1.read_text("utf-8"))
+    assert reference_paths(version_1, 1) == set()
+    assert checker(1).problems(version_1) == []
+    assert checker(CURRENT_VERSION).problems(version_1) != []
 
 
 # Values that break the shape in every way a hand edit or a bug might.
@@ -67,14 +85,21 @@ def _locations(node: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
     return found
 
 
-_EXAMPLE = json.loads(EXAMPLE.read_text("utf-8"))
-_LOCATIONS = _locations(_EXAMPLE)[1:]
+_EXAMPLES = {1: json.loads(EXAMPLE_V1.read_text("utf-8")), 2: _reviewed_example()}
+_LOCATIONS = {version: _locations(example)[1:] for version, example in _EXAMPLES.items()}
 
 
-@settings(max_examples=300, deadline=None)
-@given(st.lists(st.tuples(st.sampled_from(_LOCATIONS), _junk, st.booleans()), min_size=1, max_size=4))
-def test_checker_agrees_with_reference_on_damaged_files(edits: list[tuple[tuple[Any, ...], Any, bool]]) -> None:
-    data = copy.deepcopy(_EXAMPLE)
+@pytest.mark.parametrize("version", VERSIONS)
+@settings(max_examples=200, deadline=None)
+@given(data=st.data())
+def test_checker_agrees_with_reference_on_damaged_files(version: int, data: st.DataObject) -> None:
+    edit = st.tuples(st.sampled_from(_LOCATIONS[version]), _junk, st.booleans())
+    edits: list[tuple[tuple[Any, ...], Any, bool]] = data.draw(st.lists(edit, min_size=1, max_size=4))
+    _damage(_EXAMPLES[version], edits, version)
+
+
+def _damage(example: dict[str, Any], edits: list[tuple[tuple[Any, ...], Any, bool]], version: int) -> None:
+    data = copy.deepcopy(example)
     for path, value, delete in edits:
         node: Any = data
         try:
@@ -88,10 +113,10 @@ def test_checker_agrees_with_reference_on_damaged_files(edits: list[tuple[tuple[
                 node[f"extra_{len(value)}"] = 1  # sometimes an unknown field too
         except (KeyError, IndexError, TypeError):
             continue
-    assert our_paths(data) == reference_paths(data)
+    assert our_paths(data, version) == reference_paths(data, version)
 
 
-@pytest.mark.parametrize("version", [1])
+@pytest.mark.parametrize("version", VERSIONS)
 def test_every_definition_is_used(version: int) -> None:
     schema = load_schema(version)
     text = json.dumps(schema)

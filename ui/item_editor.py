@@ -26,10 +26,11 @@ from PySide6.QtWidgets import (
 from briefing import edits
 from briefing.edits import Changes, EditRefused
 from briefing.language.dates import DateError, PartialDate
-from briefing.model import Item, ItemType, Language, NoteMark, StatementKind, TargetStatus
+from briefing.language.times import local_time
+from briefing.model import Comment, Item, ItemType, Language, NoteMark, StatementKind, TargetStatus
 from ui import settings as config
 from ui.document import DocumentController
-from ui.labels import STATUS_COLOURS, kind_names, mark_invalid, message_text, status_text, type_names
+from ui.labels import STATUS_COLOURS, fill, kind_names, mark_invalid, message_text, status_text, type_names
 
 
 class MarkdownEdit(QPlainTextEdit):
@@ -113,8 +114,11 @@ class ItemEditor(QWidget):
         comment_row.addWidget(self.resolve_button)
         self.reference = QLabel(objectName="approvedSource")
         self.reference.setWordWrap(True)
+        self.review_note = QLabel(objectName="reviewNote")  # the flag and the approval: who, when, why
+        self.review_note.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.review_note)
         layout.addWidget(self.reference)
         layout.addWidget(editors, 1)
         layout.addWidget(self.comments)
@@ -196,6 +200,7 @@ class ItemEditor(QWidget):
             self.english.setPlainText("")
             self.status_badge.setText("")
             self.reference.hide()
+            self.review_note.hide()
             self.comments.clear()
             self._update_comment_buttons()
             self.korean_label.setText(self.tr("Korean"))
@@ -221,8 +226,8 @@ class ItemEditor(QWidget):
         row = self.comments.currentRow()
         self.comments.clear()
         for comment in item.comments:
-            state = " (" + self.tr("resolved") + ")" if comment.resolved else ""
-            entry = QListWidgetItem(f"{comment.author} · {comment.created:%Y-%m-%d %H:%M} UTC{state}\n{comment.text}")
+            state = " (" + self._resolution(comment) + ")" if comment.resolved else ""
+            entry = QListWidgetItem(f"{comment.author} · {local_time(comment.created)}{state}\n{comment.text}")
             if comment.resolved:
                 entry.setForeground(QColor("#777777"))
             self.comments.addItem(entry)
@@ -241,6 +246,44 @@ class ItemEditor(QWidget):
             self.reference.show()
         else:
             self.reference.hide()
+        review = self._review_lines(item)
+        self.review_note.setText("\n".join(review))
+        self.review_note.setVisible(bool(review))
+
+    def _review_lines(self, item: Item) -> list[str]:
+        """The reviewer's flag and the last approval in words, times on the user's clock."""
+        lines = []
+        flag = item.flag
+        if flag is not None:
+            when = local_time(flag.at)
+            lines.append(
+                fill(self.tr("Flagged for review by %1 on %2"), flag.by, when)
+                if flag.by
+                else fill(self.tr("Flagged for review on %1"), when)
+            )
+            if flag.reason:
+                lines.append(fill(self.tr("Reason: %1"), flag.reason))
+        if item.approved_at is not None:
+            when, by = local_time(item.approved_at), item.approved_by
+            if item.status is TargetStatus.APPROVED:
+                lines.append(
+                    fill(self.tr("Approved by %1 on %2"), by, when) if by else fill(self.tr("Approved on %1"), when)
+                )
+            else:
+                lines.append(
+                    fill(self.tr("Last approved by %1 on %2"), by, when)
+                    if by
+                    else fill(self.tr("Last approved on %1"), when)
+                )
+        return lines
+
+    def _resolution(self, comment: Comment) -> str:
+        if comment.resolved_at is None:
+            return self.tr("resolved")
+        when = local_time(comment.resolved_at)
+        if comment.resolved_by:
+            return fill(self.tr("resolved by %1 on %2"), comment.resolved_by, when)
+        return fill(self.tr("resolved on %1"), when)
 
     # -- comments --------------------------------------------------------------------------------
     def add_comment(self) -> bool:

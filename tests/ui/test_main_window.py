@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,8 @@ from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from briefing.model import Briefing
+from briefing import edits
+from briefing.model import Briefing, Language
 from briefing.storage import load
 from tests.conftest import EXAMPLE
 from ui.main_window import MainWindow
@@ -96,12 +98,13 @@ def _comment_texts(window: MainWindow) -> list[str]:
     return [comments.item(row).text() for row in range(comments.count())]
 
 
-def test_comments_are_shown_with_the_item(window: MainWindow) -> None:
+def test_comments_are_shown_with_the_item(window: MainWindow, user_time_zone: Callable[[str], None]) -> None:
+    user_time_zone("Asia/Seoul")
     window.open_file(EXAMPLE)
     model = window.outline_model
     window.outline.setCurrentIndex(model.index(2, 0, model.index(2, 0)))
     (shown,) = _comment_texts(window)
-    assert shown.startswith("Briefing Studio example · 2024-11-08 03:10 UTC\n")
+    assert shown.startswith("Briefing Studio example · 2024-11-08 12:10 KST\n")  # 03:10 UTC on a Seoul clock
     assert "formally participate in TTX in January 2025" in shown
     window.outline.setCurrentIndex(model.index(0, 0, model.index(0, 0)))
     assert _comment_texts(window) == []
@@ -128,22 +131,50 @@ def test_a_reviewer_comments_resolves_and_undoes(window: MainWindow, example_cop
     editor.comments.setCurrentRow(0)
     assert editor.resolve_button.text() == "Resolve"
     editor.resolve_button.click()
-    assert "(resolved)" in _comment_texts(window)[0] and editor.resolve_button.text() == "Reopen"
-    qtbot.waitUntil(
-        lambda: window.statusBar().currentMessage().endswith("open comments 1")
-    )  # the counts follow edits after a short delay
+    assert "(resolved by 김검토 on " in _comment_texts(window)[0] and editor.resolve_button.text() == "Reopen"
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage().endswith("open comments 1"))
     assert window.save()
     (comment,) = load(example_copy).items()[0].comments
     assert (comment.author, comment.resolved) == ("김검토", True)
     stack = window.document.undo_stack
     assert stack.undoText() == "Resolve comment"
     stack.undo()
-    assert "(resolved)" not in _comment_texts(window)[0]
+    assert "(resolved" not in _comment_texts(window)[0]
     assert stack.undoText() == "Add comment"
     stack.undo()
     assert _comment_texts(window) == [] and window.document.briefing.items()[0].comments == []
     stack.redo()
     assert len(_comment_texts(window)) == 1
+
+
+def test_review_facts_are_shown_on_the_users_clock(window: MainWindow, user_time_zone: Callable[[str], None]) -> None:
+    user_time_zone("Asia/Seoul")
+    window.open_file(EXAMPLE)
+    editor = window.item_editor
+    item = window.document.briefing.items()[10]
+    window.select(item.id)
+    assert not editor.review_note.isVisibleTo(window)  # approved in version 1: nobody recorded
+    at = datetime(2024, 11, 8, 3, 10, tzinfo=UTC)
+    document = window.document
+    document.apply(edits.approve(item.id, "김검토", at))
+    document.apply(edits.flag(item.id, "Kim", "Check the date of the TTX.", at + timedelta(hours=1)))
+    document.apply(edits.resolve_comment(item.id, item.comments[0].id, True, "이해결", at + timedelta(days=1)))
+    assert editor.review_note.isVisibleTo(window)
+    assert editor.review_note.text().splitlines() == [
+        "Flagged for review by Kim on 2024-11-08 13:10 KST",
+        "Reason: Check the date of the TTX.",
+        "Approved by 김검토 on 2024-11-08 12:10 KST",
+    ]
+    assert _comment_texts(window)[0].startswith(
+        "Briefing Studio example · 2024-11-08 12:10 KST (resolved by 이해결 on 2024-11-09 12:10 KST)\n"
+    )
+    document.apply(edits.clear_flag(item.id))
+    document.apply(edits.set_text(item.id, Language.EN, item.source_text + " Changed."))
+    assert editor.review_note.text() == "Last approved by 김검토 on 2024-11-08 12:10 KST"
+    document.apply(edits.flag(item.id, "", "", at))
+    assert editor.review_note.text().splitlines()[0] == "Flagged for review on 2024-11-08 12:10 KST"
+    editor.show_item(None)
+    assert not editor.review_note.isVisibleTo(window)
 
 
 def test_a_damaged_file_shows_the_problem_and_keeps_the_open_briefing(
