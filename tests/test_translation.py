@@ -53,7 +53,7 @@ def test_example_translates_into_korean_exactly_through_the_models() -> None:
     assert len(request.tasks) == 21
     result = jobs.run(engine, request)
     assert not result.cancelled and result.warnings == []
-    assert jobs.apply(briefing, result) == []
+    assert jobs.apply(briefing, result).skipped == []
     for item in briefing.items():
         assert item.text.ko == item.text.en  # the copy model gives back what it was given
         assert item.status is TargetStatus.MACHINE and item.is_current()
@@ -300,7 +300,7 @@ def test_apply_skips_items_edited_while_translating() -> None:
     edited.set_text(Language.EN, "Rewritten meanwhile.")
     gone = briefing.items()[1]
     briefing.remove_item(gone.id)
-    assert sorted(jobs.apply(briefing, result)) == sorted([edited.id, gone.id])
+    assert sorted(jobs.apply(briefing, result).skipped) == sorted([edited.id, gone.id])
     assert edited.text.ko == ""
 
 

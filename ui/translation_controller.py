@@ -10,7 +10,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from briefing import edits
-from briefing.model import LANGUAGES, Briefing, TargetOrigin
+from briefing.model import LANGUAGES, Briefing
 from briefing.translation import jobs
 from briefing.translation.engine import Engine
 from ui.document import DocumentController
@@ -65,13 +65,7 @@ class TranslationController(QObject):
         return True
 
     def _store(self, document: DocumentController, results: list[jobs.Result]) -> None:
-        translations = [
-            edits.Translation(item_id, result.request.target, text, TargetOrigin.MACHINE, sources[item_id])
-            for result in results
-            for sources in [{task.item_id: task.source_text for task in result.request.tasks}]
-            for item_id, text in result.translations.items()
-        ]
-        edit = edits.ApplyTranslations(translations)
+        edit = edits.ApplyTranslations([t for result in results for t in jobs.translations(result)])
         document.apply(edit, initiator=self)  # one undo step; refreshes just these rows
         self.applied.emit(len(edit.changed), len(edit.skipped), any(r.cancelled for r in results))
         self.finished.emit(results)

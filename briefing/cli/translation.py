@@ -135,7 +135,7 @@ def run_translate(args: argparse.Namespace, out: TextIO | None = None) -> int:
     finally:
         bar.close()
         worker.shutdown()
-    skipped = jobs.apply(briefing, result)
+    skipped = jobs.apply(briefing, result).skipped
     if result.translations:
         briefing.touch()
         # The job may have run for minutes: never overwrite edits someone saved to the file meanwhile.

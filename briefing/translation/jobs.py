@@ -15,6 +15,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from briefing import edits
 from briefing.model import Briefing, Language, TargetOrigin, TargetStatus
 from briefing.translation.engine import Engine
 from briefing.translation.markup import Extracted, extract
@@ -145,21 +146,21 @@ def model_inputs(
     return out
 
 
-def apply(briefing: Briefing, result: Result) -> list[str]:
-    """Store the translations as machine-translated; returns ids skipped because their source changed."""
-    skipped = []
+def translations(result: Result) -> list[edits.Translation]:
+    """The results of a job as translations to store, each with the source it was made from."""
     sources = {task.item_id: task.source_text for task in result.request.tasks}
-    for item_id, text in result.translations.items():
-        try:
-            item = briefing.item(item_id)
-        except KeyError:
-            skipped.append(item_id)
-            continue
-        if item.source is not result.request.source or item.source_text != sources[item_id]:
-            skipped.append(item_id)  # edited while it was being translated
-            continue
-        item.set_text(result.request.target, text, TargetOrigin.MACHINE)
-    return skipped
+    return [
+        edits.Translation(item_id, result.request.target, text, TargetOrigin.MACHINE, sources[item_id])
+        for item_id, text in result.translations.items()
+    ]
+
+
+def apply(briefing: Briefing, result: Result) -> edits.ApplyTranslations:
+    """Store the translations as machine-translated, through the one edit that does so (undoable);
+    its `skipped` lists the items left alone because their source changed meanwhile (or they are gone)."""
+    edit = edits.ApplyTranslations(translations(result))
+    edit.apply(briefing)
+    return edit
 
 
 class TranslationWorker:
