@@ -4,13 +4,12 @@ save and reopen, translate with the tiny package, cancel, switch the interface l
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, Qt, QTimer, QUrl
-from PySide6.QtGui import QDropEvent, QInputMethodEvent
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from briefing import model
@@ -19,40 +18,11 @@ from briefing.storage import load, save
 from briefing.translation.engine import Engine, EngineSettings
 from briefing.translation.packages import PackageStore
 from tests.conftest import EXAMPLE
+from tests.ui.conftest import current_item, type_korean
 from ui import settings as config
 from ui.main_window import MainWindow
 from ui.outline_model import MIME_ITEM, OutlineModel
 from ui.tasks import run_now
-
-
-def type_korean(widget: QWidget, text: str) -> None:
-    """What an input method does when the user finishes composing Hangul: commit the text."""
-    event = QInputMethodEvent("", [])
-    event.setCommitString(text)
-    QApplication.sendEvent(widget, event)
-
-
-@pytest.fixture
-def window(qtbot: QtBot) -> Iterator[MainWindow]:
-    config.put(config.AUTOSAVE_SECONDS, 0)
-    made = MainWindow()
-    made.show()
-    qtbot.waitExposed(made)
-    yield made
-    # Not through qtbot.addWidget: its teardown closes the window before this runs, and a modified
-    # document would then ask (modally) whether to save.
-    made.document.undo_stack.setClean()
-    for widget in QApplication.topLevelWidgets():
-        if isinstance(widget, QMessageBox | QWidget) and widget is not made and widget.isVisible():
-            widget.close()
-    made.close()
-    made.deleteLater()
-
-
-def current_item(window: MainWindow):  # type: ignore[no-untyped-def]
-    item = window.item_editor.item
-    assert item is not None
-    return item
 
 
 def test_create_a_briefing_from_nothing_typing_korean_and_english(

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QMessageBox
@@ -19,17 +18,6 @@ from briefing.storage import load
 from tests.conftest import EXAMPLE
 from ui.main_window import MainWindow
 from ui.outline_model import OutlineModel
-
-
-@pytest.fixture
-def window(qtbot: QtBot) -> Iterator[MainWindow]:
-    made = MainWindow()
-    made.show()
-    qtbot.waitExposed(made)
-    yield made
-    made.document.undo_stack.setClean()  # closing a modified document would ask, modally
-    made.close()
-    made.deleteLater()
 
 
 def test_outline_model_passes_the_model_tester(qtmodeltester: object) -> None:
@@ -112,7 +100,7 @@ def test_comments_are_shown_with_the_item(window: MainWindow, user_time_zone: Ca
 
 def test_a_reviewer_comments_resolves_and_undoes(window: MainWindow, example_copy: Path, qtbot: QtBot) -> None:
     from briefing.storage import load
-    from tests.ui.test_composer import type_korean
+    from tests.ui.conftest import type_korean
     from ui import settings as config
 
     config.put(config.AUTHOR, "김검토")
