@@ -8,6 +8,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterable
 
+from briefing.messages import register_values
 from briefing.model import Bilingual, Briefing, Item, ItemType, Language, Person, Statistics, TargetStatus
 
 STATUS_LABELS = {
@@ -29,6 +30,11 @@ TYPE_LABELS = {
     ItemType.NOTE: "note",
     ItemType.PARAGRAPH: "paragraph",
 }
+
+
+# Messages name statuses and item types by their file values; these are their English words.
+register_values("status", STATUS_LABELS)
+register_values("type", TYPE_LABELS)
 
 
 def display_width(text: str) -> int:

@@ -17,12 +17,31 @@ import time
 from pathlib import Path
 
 from briefing.fileformat import BriefingFormatError, dumps, loads
+from briefing.messages import BriefingError, register
 from briefing.model import Briefing
 
 MAX_FILE_BYTES = 512 * 1024 * 1024
 
+register(
+    {
+        "storage.too_large": "{path}: {size} MB is larger than any briefing (limit 512 MB)",
+        "storage.no_such_file": "{path}: no such file",
+        "storage.is_folder": "{path}: is a folder, not a file",
+        "storage.permission_denied": "{path}: permission denied",
+        "storage.unreadable": "{path}: cannot be read ({reason})",
+        "storage.changed_on_disk": "{path}: not saved, because the file was changed on disk after it was opened "
+        "here (by another person or program)",
+        "storage.not_replaced": "{path}: not replaced, because the file there is not a briefing this program can "
+        "read ({reason}). Save under another name, or move that file away first.",
+        "storage.unstorable_character": "{path}: not saved: the text contains a character that cannot be stored "
+        "({character})",
+        "storage.cannot_write_in": "{path}: cannot write in {folder} ({reason})",
+        "storage.not_saved": "{path}: not saved ({reason}); the file on disk is unchanged",
+    }
+)
 
-class BriefingFileError(OSError):
+
+class BriefingFileError(BriefingError, OSError):
     """A file that could not be read or written, said in words a user understands."""
 
 
@@ -50,16 +69,16 @@ def read_bytes(path: Path) -> bytes:
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            raise BriefingFileError(f"{path}: {size // 2**20} MB is larger than any briefing (limit 512 MB)")
+            raise BriefingFileError("storage.too_large", path=str(path), size=size // 2**20)
         return path.read_bytes()
     except FileNotFoundError:
-        raise BriefingFileError(f"{path}: no such file") from None
+        raise BriefingFileError("storage.no_such_file", path=str(path)) from None
     except IsADirectoryError:
-        raise BriefingFileError(f"{path}: is a folder, not a file") from None
+        raise BriefingFileError("storage.is_folder", path=str(path)) from None
     except PermissionError:
-        raise BriefingFileError(f"{path}: permission denied") from None
+        raise BriefingFileError("storage.permission_denied", path=str(path)) from None
     except OSError as error:
-        raise BriefingFileError(f"{path}: cannot be read ({error.strerror or error})") from None
+        raise BriefingFileError("storage.unreadable", path=str(path), reason=error.strerror or str(error)) from None
 
 
 def backup_path(path: Path) -> Path:
@@ -76,24 +95,18 @@ def check_replaceable(path: Path, expected: str | None = None, must_load: bool =
     if not path.exists():
         return
     if path.is_dir():
-        raise BriefingFileError(f"{path}: is a folder, not a file")
+        raise BriefingFileError("storage.is_folder", path=str(path))
     if expected is None and not must_load:
         return
     data = read_bytes(path)
     if expected is not None and digest(data) != expected:
-        raise ChangedOnDisk(
-            f"{path}: not saved, because the file was changed on disk after it was opened here "
-            "(by another person or program)"
-        )
+        raise ChangedOnDisk("storage.changed_on_disk", path=str(path))
     if not data or not must_load:
         return  # nothing there to lose (e.g. a file made with `touch`), or the user said to replace it
     try:
         loads(data, source=str(path))
     except BriefingFormatError as error:
-        raise BriefingFileError(
-            f"{path}: not replaced, because the file there is not a briefing this program can read "
-            f"({error.summary}). Save under another name, or move that file away first."
-        ) from None
+        raise BriefingFileError("storage.not_replaced", path=str(path), reason=error.message) from None
 
 
 def save(
@@ -111,10 +124,8 @@ def save(
     try:
         data = dumps(briefing).encode("utf-8")
     except UnicodeEncodeError as error:
-        raise BriefingFileError(
-            f"{path}: not saved: the text contains a character that cannot be stored "
-            f"({error.object[error.start : error.end]!r})"
-        ) from None
+        character = repr(error.object[error.start : error.end])
+        raise BriefingFileError("storage.unstorable_character", path=str(path), character=character) from None
     check_replaceable(path, expected, must_load=not replace_unreadable)
     write_atomically(path, data, keep_backup=True)
     return digest(data)
@@ -129,7 +140,9 @@ def write_atomically(path: Path, data: bytes, *, keep_backup: bool = False) -> N
     try:
         fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     except OSError as error:
-        raise BriefingFileError(f"{path}: cannot write in {folder} ({error.strerror or error})") from None
+        raise BriefingFileError(
+            "storage.cannot_write_in", path=str(path), folder=str(folder), reason=error.strerror or str(error)
+        ) from None
     try:
         with os.fdopen(fd, "wb") as stream:
             stream.write(data)
@@ -144,9 +157,7 @@ def write_atomically(path: Path, data: bytes, *, keep_backup: bool = False) -> N
     except OSError as error:
         with contextlib.suppress(OSError):
             Path(temporary).unlink()
-        raise BriefingFileError(
-            f"{path}: not saved ({error.strerror or error}); the file on disk is unchanged"
-        ) from None
+        raise BriefingFileError("storage.not_saved", path=str(path), reason=error.strerror or str(error)) from None
 
 
 def _remove_stale_temporaries(path: Path) -> None:

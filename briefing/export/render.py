@@ -39,7 +39,7 @@ def render(briefing: Briefing, template: Template, layout: Layout, *, draft: boo
         document = docx.Document(str(path))
     except Exception as error:  # python-docx raises many kinds for a damaged file
         raise TemplateError(
-            f"template {template.key!r}: {path.name} cannot be read as a Word document ({error})"
+            "templates.unreadable_document", key=template.key, name=path.name, reason=str(error)
         ) from None
     return _Renderer(briefing, template, layout, document, draft).run()
 
