@@ -15,6 +15,7 @@ from briefing.recovery import RecoveryEntry, orphaned_copies
 from briefing.storage import BriefingFileError
 from ui import settings as config
 from ui.labels import fill
+from ui.messages import error_text
 
 LOCALES = Path(__file__).resolve().parent.parent / "locales"
 UI_LANGUAGES = ("ko", "en")
@@ -112,7 +113,7 @@ def run_app(path: Path | None, ui_language: str | None = None) -> int:
             QCoreApplication.translate("Startup", "Briefing Studio cannot start: its data folder is not usable."),
         )
         box.setObjectName("dataFolderError")
-        box.setInformativeText(str(error))
+        box.setInformativeText(error_text(error))
         box.exec()
         return 2
     chosen = ui_language or config.get(config.UI_LANGUAGE)
@@ -126,7 +127,7 @@ def run_app(path: Path | None, ui_language: str | None = None) -> int:
             window.open_recovered(restored.load(), restored.document_path, restored.disk_digest)
             restored.discard()
         except (BriefingFormatError, BriefingFileError) as error:
-            QMessageBox.critical(window, QCoreApplication.translate("Recovery", "Cannot recover"), str(error))
+            QMessageBox.critical(window, QCoreApplication.translate("Recovery", "Cannot recover"), error_text(error))
     elif path is not None:
         window.open_file(path)
     return app.exec()

@@ -29,6 +29,7 @@ from ui import commands
 from ui import settings as config
 from ui.document import DocumentController
 from ui.labels import STATUS_COLOURS, kind_names, status_text, type_names
+from ui.messages import error_text
 
 
 class MarkdownEdit(QPlainTextEdit):
@@ -332,7 +333,7 @@ class ItemEditor(QWidget):
         try:
             when = PartialDate.parse(self.when_edit.text().strip())
         except ValueError as error:
-            self.when_edit.setToolTip(str(error))
+            self.when_edit.setToolTip(error_text(error))
             self.when_edit.setStyleSheet("background:#fde2e2")
             return
         self.when_edit.setStyleSheet("")

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from briefing.export.preview import preview_html
 from briefing.fileformat import BriefingFormatError
+from briefing.language.phrases import catalog
 from briefing.model import LANGUAGES, Bilingual, Briefing, Item, ItemType, Language, Section, TargetStatus
 from briefing.recovery import RecoveryEntry
 from briefing.storage import BriefingFileError, ChangedOnDisk, backup_path, read
@@ -43,6 +44,7 @@ from ui.card_editor import CardEditor
 from ui.document import DocumentController
 from ui.item_editor import ItemEditor
 from ui.labels import fill, kind_names, status_text, type_names
+from ui.messages import error_text
 from ui.outline_model import OutlineModel
 from ui.tasks import run_in_background
 
@@ -94,7 +96,7 @@ class SectionEditor(QWidget):
 def _fresh_briefing() -> Briefing:
     """What File → New (and a start without a file) gives: one section, ready for the first item."""
     briefing = Briefing(author=config.get(config.AUTHOR))
-    briefing.add_section(Section(title=Bilingual(ko="개요", en="Overview")))
+    briefing.add_section(Section(title=Bilingual(**{lang.value: catalog(lang).first_section for lang in LANGUAGES})))
     return briefing
 
 
@@ -507,7 +509,7 @@ class MainWindow(QMainWindow):
         try:
             briefing, digest = read(path)
         except (BriefingFormatError, BriefingFileError) as error:
-            message = str(error)
+            message = error_text(error)
             self.open_failed.emit(message)
             box = QMessageBox(
                 QMessageBox.Icon.Critical,
@@ -575,7 +577,7 @@ class MainWindow(QMainWindow):
                     return False
                 self.document.save(path, overwrite_changes=True)
         except BriefingFileError as error:
-            QMessageBox.critical(self, self.tr("Cannot save briefing"), str(error))
+            QMessageBox.critical(self, self.tr("Cannot save briefing"), error_text(error))
             return False
         self._remember(path)
         self.statusBar().showMessage(fill(self.tr("Saved %1"), path), 4000)
@@ -620,7 +622,7 @@ class MainWindow(QMainWindow):
         briefing = self.document.briefing
         current = self.selected_section_id()
         index = briefing.sections.index(briefing.section(current)) + 1 if current else len(briefing.sections)
-        section = Section(title=Bilingual(ko=self.tr("New section"), en="New section"))
+        section = Section(title=Bilingual(**{lang.value: catalog(lang).new_section for lang in LANGUAGES}))
         self.document.push(commands.add_section(self.document, index, section))
         self._select(section.id)
         self.centre.setCurrentIndex(1)
@@ -867,7 +869,7 @@ class MainWindow(QMainWindow):
             box.open()
             self._package_box = box
             return
-        QMessageBox.critical(self, self.tr("Translation failed"), str(error))
+        QMessageBox.critical(self, self.tr("Translation failed"), error_text(error))
 
     # -- dialogs ---------------------------------------------------------------------------------
     def open_packages_dialog(self) -> None:
@@ -902,7 +904,7 @@ class MainWindow(QMainWindow):
         try:
             briefing = entry.load()
         except (BriefingFormatError, BriefingFileError) as error:
-            box = QMessageBox(QMessageBox.Icon.Critical, self.tr("Cannot recover"), str(error), parent=self)
+            box = QMessageBox(QMessageBox.Icon.Critical, self.tr("Cannot recover"), error_text(error), parent=self)
             box.setObjectName("recoveryFailed")
             box.open()
             return False

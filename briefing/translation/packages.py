@@ -255,20 +255,20 @@ class PackageStore:
     def installed(self) -> list[InstalledPackage]:
         return [package for package, _ in self._scan() if package is not None]
 
-    def problems(self) -> list[str]:
-        """Folders in the packages folder that are not usable packages."""
-        return [problem for package, problem in self._scan() if package is None]
+    def problems(self) -> list[PackageError]:
+        """Why folders in the packages folder are not usable packages (one coded error each)."""
+        return [problem for package, problem in self._scan() if problem is not None]
 
-    def _scan(self) -> Iterator[tuple[InstalledPackage | None, str]]:
+    def _scan(self) -> Iterator[tuple[InstalledPackage | None, PackageError | None]]:
         if not self.folder.is_dir():
             return
         for path in sorted(self.folder.iterdir()):
             if path.name.startswith(".") or not path.is_dir():
                 continue
             try:
-                yield read_installed(path), ""
+                yield read_installed(path), None
             except PackageError as error:
-                yield None, str(error)
+                yield None, error
 
     def find(self, from_code: str, to_code: str) -> InstalledPackage | None:
         path = self.folder / f"{from_code}_{to_code}"
