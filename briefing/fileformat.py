@@ -14,7 +14,7 @@ from datetime import date, datetime
 from typing import Any
 
 from briefing.language.dates import DateError, PartialDate
-from briefing.messages import BriefingError, english, register
+from briefing.messages import BriefingError, Message, english, register
 from briefing.model import (
     Bilingual,
     Briefing,
@@ -280,11 +280,9 @@ def from_json(data: Any, source: str = "", migrations: Mapping[int, Migration] |
     return briefing
 
 
-def _kind(value: Any) -> str:
-    if isinstance(value, dict):
-        return "an object"
-    if isinstance(value, list):
-        return "a list"
+def _kind(value: Any) -> str | Message:
+    if isinstance(value, dict | list):
+        return describe(value)
     return json.dumps(value, ensure_ascii=False)[:60]
 
 

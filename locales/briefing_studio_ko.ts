@@ -567,10 +567,6 @@
         <translation>%1 저장됨</translation>
     </message>
     <message>
-        <source>New section</source>
-        <translation>새 절</translation>
-    </message>
-    <message>
         <source>“%1” was not found</source>
         <translation>“%1”을(를) 찾지 못했습니다</translation>
     </message>
@@ -722,6 +718,38 @@ Bilingual Korean/English briefings, translated offline.</source>
     <message>
         <source>unknown field</source>
         <translation>알 수 없는 필드</translation>
+    </message>
+    <message>
+        <source>{first} or {second}</source>
+        <translation>{first} 또는 {second}</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>객체</translation>
+    </message>
+    <message>
+        <source>a list</source>
+        <translation>목록</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>텍스트</translation>
+    </message>
+    <message>
+        <source>a whole number</source>
+        <translation>정수</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>숫자</translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation>참 또는 거짓</translation>
+    </message>
+    <message>
+        <source>null</source>
+        <translation>null 값</translation>
     </message>
     <message>
         <source>the end date {end} is before the start date {start}</source>
@@ -1140,6 +1168,19 @@ Bilingual Korean/English briefings, translated offline.</source>
     <message>
         <source>the package could not be downloaded: {errors}</source>
         <translation>패키지를 내려받지 못했습니다: {errors}</translation>
+    </message>
+    <message>
+        <source>Korean</source>
+        <translation>한국어</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>영어</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>between the entries of a list in a message</comment>
+        <translation>, </translation>
     </message>
 </context>
 <context>

@@ -46,6 +46,14 @@ CATALOGUE: dict[str, str] = {
     "schema.pattern": QT_TRANSLATE_NOOP("Messages", "{found} is not {wanted}"),
     "schema.missing": QT_TRANSLATE_NOOP("Messages", "missing"),
     "schema.unknown_field": QT_TRANSLATE_NOOP("Messages", "unknown field"),
+    "schema.either": QT_TRANSLATE_NOOP("Messages", "{first} or {second}"),
+    "schema.json_object": QT_TRANSLATE_NOOP("Messages", "an object"),
+    "schema.json_array": QT_TRANSLATE_NOOP("Messages", "a list"),
+    "schema.json_string": QT_TRANSLATE_NOOP("Messages", "text"),
+    "schema.json_integer": QT_TRANSLATE_NOOP("Messages", "a whole number"),
+    "schema.json_number": QT_TRANSLATE_NOOP("Messages", "a number"),
+    "schema.json_boolean": QT_TRANSLATE_NOOP("Messages", "true or false"),
+    "schema.json_null": QT_TRANSLATE_NOOP("Messages", "null"),
     "rules.end_before_start": QT_TRANSLATE_NOOP("Messages", "the end date {end} is before the start date {start}"),
     "rules.too_long": QT_TRANSLATE_NOOP("Messages", "is longer than {limit} characters"),
     "rules.out_of_range": QT_TRANSLATE_NOOP("Messages", "{found} is not between {low} and {high}"),
@@ -242,8 +250,8 @@ CATALOGUE: dict[str, str] = {
 
 def _language(code: str) -> str:
     names = {
-        "ko": QCoreApplication.translate(CONTEXT, "Korean"),
-        "en": QCoreApplication.translate(CONTEXT, "English"),
+        "ko": QCoreApplication.translate("Messages", "Korean"),
+        "en": QCoreApplication.translate("Messages", "English"),
     }
     return names.get(code, code)
 
@@ -269,7 +277,7 @@ def _value(name: str, value: Any) -> Any:
     if isinstance(value, Message):
         return text(value.code, value.params)
     if isinstance(value, list | tuple):
-        separator = QCoreApplication.translate(CONTEXT, ", ", "between the entries of a list in a message")
+        separator = QCoreApplication.translate("Messages", ", ", "between the entries of a list in a message")
         return separator.join(str(_value(name, element)) for element in value)
     word = _VALUE_WORDS.get(name)
     if word is not None:
