@@ -1052,6 +1052,18 @@ Bilingual Korean/English briefings, translated offline.</source>
         <translation>{from_code}→{to_code} 패키지로 문장 {count}개를 번역하지 못했습니다: {reason}</translation>
     </message>
     <message>
+        <source>the translation lost the markup {opening}…{closing}</source>
+        <translation>번역문에서 서식 {opening}…{closing}이(가) 없어졌습니다</translation>
+    </message>
+    <message>
+        <source>the translation lost {atom}; it was added at the end</source>
+        <translation>번역문에서 {atom}이(가) 없어져 끝에 덧붙였습니다</translation>
+    </message>
+    <message>
+        <source>{item}: {warning}</source>
+        <translation>항목 {item}: {warning}</translation>
+    </message>
+    <message>
         <source>template &apos;{key}&apos; has no {layout} layout (it has: {supported})</source>
         <translation>서식 &apos;{key}&apos;에 {layout} 배치가 없습니다(있는 배치: {supported})</translation>
     </message>

@@ -195,6 +195,9 @@ CATALOGUE: dict[str, str] = {
     "engine.batch_failed": QT_TRANSLATE_NOOP(
         "Messages", "the {from_code}→{to_code} package could not translate a batch of {count} sentences: {reason}"
     ),
+    "markup.lost_pair": QT_TRANSLATE_NOOP("Messages", "the translation lost the markup {opening}…{closing}"),
+    "markup.lost_atom": QT_TRANSLATE_NOOP("Messages", "the translation lost {atom}; it was added at the end"),
+    "translation.item_warning": QT_TRANSLATE_NOOP("Messages", "{item}: {warning}"),
     "templates.no_layout": QT_TRANSLATE_NOOP(
         "Messages", "template '{key}' has no {layout} layout (it has: {supported})"
     ),
