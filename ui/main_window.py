@@ -96,7 +96,8 @@ class SectionEditor(QWidget):
 def _fresh_briefing() -> Briefing:
     """What File → New (and a start without a file) gives: one section, ready for the first item."""
     briefing = Briefing(author=config.get(config.AUTHOR))
-    briefing.add_section(Section(title=Bilingual(**{lang.value: catalog(lang).first_section for lang in LANGUAGES})))
+    ko, en = catalog(Language.KO), catalog(Language.EN)  # the document's phrases, not the interface's
+    briefing.add_section(Section(title=Bilingual(ko=ko.first_section, en=en.first_section)))
     return briefing
 
 
@@ -622,7 +623,7 @@ class MainWindow(QMainWindow):
         briefing = self.document.briefing
         current = self.selected_section_id()
         index = briefing.sections.index(briefing.section(current)) + 1 if current else len(briefing.sections)
-        section = Section(title=Bilingual(**{lang.value: catalog(lang).new_section for lang in LANGUAGES}))
+        section = Section(title=Bilingual(ko=catalog(Language.KO).new_section, en=catalog(Language.EN).new_section))
         self.document.push(commands.add_section(self.document, index, section))
         self._select(section.id)
         self.centre.setCurrentIndex(1)
