@@ -21,7 +21,7 @@ from typing import Any
 
 from briefing import rules
 from briefing.language.dates import PartialDate
-from briefing.messages import BriefingError, register
+from briefing.messages import BriefingError, Message, register
 from briefing.model import (
     Bilingual,
     Briefing,
@@ -46,35 +46,7 @@ register(
     {
         "edit.refused": "the change was not made: {reason}",
         "edit.unknown": "the change was not made: {what} {ident} is not in the briefing",
-        # Undo/redo labels (the window words them in the interface language).
-        "edit.text": "Edit text",
-        "edit.type": "Change item type",
-        "edit.statement_kind": "Change statement kind",
-        "edit.note_mark": "Change note mark",
-        "edit.when": "Change date",
-        "edit.owner": "Change owner",
-        "edit.due": "Change due date",
-        "edit.source": "Change source language",
-        "edit.approve": "Approve",
-        "edit.flag": "Mark for review",
-        "edit.clear_flag": "Clear review mark",
-        "edit.add_comment": "Add comment",
-        "edit.resolve_comment": "Resolve comment",
-        "edit.reopen_comment": "Reopen comment",
-        "edit.translations": "Machine translation",
-        "edit.add_item": "Add item",
-        "edit.remove_item": "Delete item",
-        "edit.move_item": "Move item",
-        "edit.add_section": "Add section",
-        "edit.remove_section": "Delete section",
-        "edit.move_section": "Move section",
-        "edit.section_title": "Rename section",
-        "edit.card": "Edit meeting card",
-        "edit.role": "Change role",
-        "edit.add_delegation": "Add delegation",
-        "edit.remove_delegation": "Remove delegation",
-        "edit.add_person": "Add person",
-        "edit.remove_person": "Remove person",
+        "edit.not_flagged": "the item is not marked for review",
     }
 )
 
@@ -116,7 +88,7 @@ class Changes:
 NOTHING = Changes()
 
 
-class EditRefused(BriefingError, ModelError):
+class EditRefused(ModelError):
     """An edit that would break a rule of the briefing; the briefing is left exactly as it was."""
 
     def __init__(self, problems: Sequence[Problem] = (), code: str = "edit.refused", **params: Any) -> None:
@@ -130,7 +102,7 @@ class EditRefused(BriefingError, ModelError):
 
 
 class Edit(ABC):
-    """A reversible change. `label` is a message code naming it (for the undo history)."""
+    """A reversible change. `label` names it in the undo history (the window words it: ui/commands.py)."""
 
     label: str = ""
     merge_key: str | None = None  # edits with the same key merge while typing
@@ -178,9 +150,12 @@ class ItemEdit(Edit):
         before = _state(item)
         try:
             self.change(item)
-        except ModelError as error:
+        except EditRefused:
             _restore(item, before)
-            raise EditRefused(reason=str(error)) from error
+            raise
+        except BriefingError as error:  # the model's own refusal, already a message
+            _restore(item, before)
+            raise EditRefused(reason=Message(error.code, error.params)) from error
         except (ValueError, TypeError) as error:
             _restore(item, before)
             raise EditRefused(reason=str(error)) from error
@@ -251,7 +226,7 @@ def set_type(item_id: str, kind: ItemType, default_when: PartialDate | None = No
 def set_statement_kind(item_id: str, kind: StatementKind) -> ItemEdit:
     def change(item: Item) -> None:
         if item.type is not ItemType.STATEMENT:
-            raise ModelError("only a statement has a statement kind")
+            raise EditRefused(code="rules.not_for_type", type=item.type.value)
         item.statement_kind = StatementKind(kind)
 
     return ItemEdit("edit.statement_kind", item_id, change)
@@ -260,7 +235,7 @@ def set_statement_kind(item_id: str, kind: StatementKind) -> ItemEdit:
 def set_note_mark(item_id: str, mark: NoteMark) -> ItemEdit:
     def change(item: Item) -> None:
         if item.type is not ItemType.NOTE:
-            raise ModelError("only a note has a note mark")
+            raise EditRefused(code="rules.not_for_type", type=item.type.value)
         item.note_mark = NoteMark(mark)
 
     return ItemEdit("edit.note_mark", item_id, change)
@@ -305,7 +280,7 @@ def clear_flag(item_id: str) -> ItemEdit:
 
     def change(item: Item) -> None:
         if item.clear_flag() is None:
-            raise ModelError("the item is not flagged")
+            raise EditRefused(code="edit.not_flagged")
 
     return ItemEdit("edit.clear_flag", item_id, change)
 

@@ -15,7 +15,7 @@ from datetime import date, datetime
 from typing import Any
 
 from briefing.language.dates import DateError, PartialDate
-from briefing.messages import register
+from briefing.messages import BriefingError, Message, english, register
 from briefing.model import (
     Bilingual,
     Briefing,
@@ -89,27 +89,50 @@ register(
         "file.bad_version": "expected a whole number from 1, found {found}",
         "file.not_a_date": "{found} is not a real date ({reason})",
         "file.not_a_datetime": "{found} is not a real date and time",
+        "file.not_utf8": "not UTF-8 text (invalid byte at offset {offset}); is this a .briefing file?",
+        "file.empty": "the file is empty",
+        "file.not_json": "not valid JSON at line {line}, column {column}: {reason}",
+        "file.truncated": "not valid JSON at line {line}, column {column}: the file ends too early (truncated?)",
+        "file.too_deep": "not a .briefing file: JSON nested too deeply",
+        "file.top_level": "not a .briefing file: the top level is {found}",
+        "file.wrong_format": "not a .briefing file: expected format '{wanted}', found format {found}",
+        "file.no_format": "not a .briefing file: expected format '{wanted}', found no format name",
+        "file.no_version": "the file has no valid format version",
+        "file.too_new": "the file uses format version {version}, but this Briefing Studio reads versions up to "
+        "{current}; open it with a newer Briefing Studio",
+        "file.no_migration": "format version {version} is not supported (no migration to {next})",
+        "file.invalid": "the file is not a valid briefing ({count} problems)",
+        "file.invalid_one": "the file is not a valid briefing (1 problem)",
+        "file.more_problems": "… and {count} more problems",
     }
 )
 
 
-class BriefingFormatError(ValueError):
-    """A document that cannot be read, with every problem found and where it is."""
+class BriefingFormatError(BriefingError, ValueError):
+    """A document that cannot be read, with every problem found and where it is: a coded summary (`code`,
+    `params`) and the `problems`, each a coded `Problem`, so that the window can word every line."""
 
-    def __init__(self, summary: str, problems: list[Problem] | None = None, source: str = "") -> None:
-        self.summary = summary
+    def __init__(self, code: str, problems: list[Problem] | None = None, source: str = "", **params: Any) -> None:
         self.problems = problems or []
         self.source = source
-        super().__init__(self.message())
+        super().__init__(code, **params)
+        self.args = (self.full_text(),)
 
-    def message(self) -> str:
+    @property
+    def summary(self) -> str:
+        return english(self.code, self.params)
+
+    def full_text(self) -> str:
         where = f"{self.source}: " if self.source else ""
         lines = [f"{where}{self.summary}"]
         shown = self.problems[:MAX_PROBLEMS_SHOWN]
         lines += [f"  {problem}" for problem in shown]
         if len(self.problems) > len(shown):
-            lines.append(f"  … and {len(self.problems) - len(shown)} more problems")
+            lines.append("  " + english("file.more_problems", {"count": len(self.problems) - len(shown)}))
         return "\n".join(lines)
+
+    def __str__(self) -> str:
+        return self.full_text()  # `source` may be set after construction (see from_json)
 
 
 # -- writing -------------------------------------------------------------------------------------
@@ -235,49 +258,41 @@ def loads(text: str | bytes, source: str = "") -> Briefing:
         try:
             text = text.decode("utf-8")
         except UnicodeDecodeError as error:
-            raise BriefingFormatError(
-                f"not UTF-8 text (invalid byte at offset {error.start}); is this a .briefing file?",
-                source=source,
-            ) from None
+            raise BriefingFormatError("file.not_utf8", source=source, offset=error.start) from None
     text = text.removeprefix("\ufeff")
     if not text.strip():
-        raise BriefingFormatError("the file is empty", source=source)
+        raise BriefingFormatError("file.empty", source=source)
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
         # An unterminated string can only end at the end of the text: that too is a cut-off file.
         ending = error.pos >= len(text.rstrip()) or error.msg.startswith("Unterminated string")
-        why = "the file ends too early (truncated?)" if ending else error.msg
+        code = "file.truncated" if ending else "file.not_json"
         raise BriefingFormatError(
-            f"not valid JSON at line {error.lineno}, column {error.colno}: {why}", source=source
+            code, source=source, line=error.lineno, column=error.colno, reason=error.msg
         ) from None
     except RecursionError:
-        raise BriefingFormatError("not a .briefing file: JSON nested too deeply", source=source) from None
+        raise BriefingFormatError("file.too_deep", source=source) from None
     return from_json(data, source=source)
 
 
 def check_header(data: Any, source: str = "") -> int:
     """The file's version, after checking that this is a briefing file this program can read."""
     if not isinstance(data, dict):
-        raise BriefingFormatError(f"not a .briefing file: the top level is {_kind(data)}", source=source)
+        raise BriefingFormatError("file.top_level", source=source, found=_kind(data))
     if data.get("format") != FORMAT_NAME:
-        found = f"format {data['format']!r}" if "format" in data else "no format name"
-        raise BriefingFormatError(
-            f"not a .briefing file: expected format {FORMAT_NAME!r}, found {found}", source=source
-        )
+        if "format" not in data:
+            raise BriefingFormatError("file.no_format", source=source, wanted=FORMAT_NAME)
+        raise BriefingFormatError("file.wrong_format", source=source, wanted=FORMAT_NAME, found=repr(data["format"]))
     version = data.get("version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         raise BriefingFormatError(
-            "the file has no valid format version",
+            "file.no_version",
             [Problem("$.version", "file.bad_version", {"found": _kind(version)})],
             source,
         )
     if version > CURRENT_VERSION:
-        raise BriefingFormatError(
-            f"the file uses format version {version}, but this Briefing Studio reads versions up to "
-            f"{CURRENT_VERSION}; open it with a newer Briefing Studio",
-            source=source,
-        )
+        raise BriefingFormatError("file.too_new", source=source, version=version, current=CURRENT_VERSION)
     return version
 
 
@@ -288,7 +303,7 @@ def migrate(
     steps = MIGRATIONS if migrations is None else migrations
     while version < target:
         if version not in steps:
-            raise BriefingFormatError(f"format version {version} is not supported (no migration to {version + 1})")
+            raise BriefingFormatError("file.no_migration", version=version, next=version + 1)
         data = steps[version](data)
         version += 1
         data["version"] = version
@@ -305,26 +320,24 @@ def from_json(data: Any, source: str = "", migrations: Mapping[int, Migration] |
         try:
             data = migrate(dict(data), version, migrations)
         except BriefingFormatError as error:
-            error.source = source
-            raise BriefingFormatError(error.summary, error.problems, source) from None
+            raise BriefingFormatError(error.code, error.problems, source, **error.params) from None
         problems = checker(CURRENT_VERSION).problems(data)
     if not problems:
         reader = _Reader()
         briefing = reader.briefing(data)
         problems = reader.problems or rule_problems(briefing)
     if problems:
-        count = f"{len(problems)} problem" + ("s" if len(problems) != 1 else "")
-        raise BriefingFormatError(f"the file is not a valid briefing ({count})", problems, source)
+        if len(problems) == 1:
+            raise BriefingFormatError("file.invalid_one", problems, source)
+        raise BriefingFormatError("file.invalid", problems, source, count=len(problems))
     for item in briefing.items():
         item.reconcile()
     return briefing
 
 
-def _kind(value: Any) -> str:
-    if isinstance(value, dict):
-        return "an object"
-    if isinstance(value, list):
-        return "a list"
+def _kind(value: Any) -> str | Message:
+    if isinstance(value, dict | list):
+        return describe(value)
     return json.dumps(value, ensure_ascii=False)[:60]
 
 

@@ -14,6 +14,18 @@ from datetime import UTC, date, datetime
 from enum import StrEnum
 
 from briefing.language.dates import PartialDate
+from briefing.messages import BriefingError, register
+
+register(
+    {
+        "model.approve_no_source": "cannot approve an item whose source text is empty",
+        "model.approve_no_translation": "cannot approve an item whose translation is empty",
+        "model.flag_empty": "an empty translation cannot be flagged for review",
+        "model.empty_comment": "a comment needs some text",
+        "model.item_exists": "an item with id '{id}' is already in the briefing",
+        "model.section_exists": "a section with id '{id}' is already in the briefing",
+    }
+)
 
 
 class Language(StrEnum):
@@ -81,7 +93,7 @@ class Role(StrEnum):
     PARTICIPANT = "participant"
 
 
-class ModelError(ValueError):
+class ModelError(BriefingError, ValueError):
     """An operation that the document's rules do not allow (e.g. approving an empty translation)."""
 
 
@@ -289,9 +301,9 @@ class Item:
 
         Approving answers any flag on the item, so the flag is cleared."""
         if not self.source_text.strip():
-            raise ModelError("cannot approve an item whose source text is empty")
+            raise ModelError("model.approve_no_source")
         if not self.target_text.strip():
-            raise ModelError("cannot approve an item whose translation is empty")
+            raise ModelError("model.approve_no_translation")
         self.status = TargetStatus.APPROVED
         self.basis = fingerprint(self.source_text)
         self.approved_source = self.source_text
@@ -340,7 +352,7 @@ class Item:
 
     def add_comment(self, author: str, text: str) -> Comment:
         if not text.strip():
-            raise ModelError("a comment needs some text")
+            raise ModelError("model.empty_comment")
         comment = Comment(author=author, text=text)
         self.comments.append(comment)
         return comment
@@ -444,7 +456,7 @@ class Briefing:
     def add_item(self, section_id: str, item: Item | None = None, index: int | None = None) -> Item:
         item = item or Item(source=self.origin_language)
         if any(existing.id == item.id for existing in self.items()):
-            raise ModelError(f"an item with id {item.id!r} is already in the briefing")
+            raise ModelError("model.item_exists", id=item.id)
         section = self.section(section_id)
         section.items.insert(_clamp(index, len(section.items)), item)
         return item
@@ -462,11 +474,11 @@ class Briefing:
 
     def _check_new_ids(self, section: Section) -> None:
         if any(s.id == section.id for s in self.sections):
-            raise ModelError(f"a section with id {section.id!r} is already in the briefing")
+            raise ModelError("model.section_exists", id=section.id)
         existing = {item.id for item in self.items()}
         clash = next((item.id for item in section.items if item.id in existing), None)
         if clash:
-            raise ModelError(f"an item with id {clash!r} is already in the briefing")
+            raise ModelError("model.item_exists", id=clash)
 
     # -- review ----------------------------------------------------------------------------------
     def statistics(self) -> Statistics:

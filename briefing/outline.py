@@ -9,6 +9,7 @@ import unicodedata
 from collections.abc import Iterable
 
 from briefing.language.times import local_time
+from briefing.messages import register_values
 from briefing.model import Bilingual, Briefing, Item, ItemType, Language, Person, ReviewFlag, Statistics, TargetStatus
 
 STATUS_LABELS = {
@@ -30,6 +31,11 @@ TYPE_LABELS = {
     ItemType.NOTE: "note",
     ItemType.PARAGRAPH: "paragraph",
 }
+
+
+# Messages name statuses and item types by their file values; these are their English words.
+register_values("status", STATUS_LABELS)
+register_values("type", TYPE_LABELS)
 
 
 def display_width(text: str) -> int:

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import platformdirs
 
+from briefing.messages import BriefingError, register
+
 APP_NAME = "briefing-studio"
 HOME_VARIABLE = "BRIEFING_HOME"
 
@@ -28,7 +30,15 @@ def ensure_folder(path: Path) -> Path:
     return path
 
 
-class DataFolderError(OSError):
+register(
+    {
+        "paths.data_folder": "the data folder {folder} cannot be used ({reason}); "
+        "set {variable} to a folder you can write to",
+    }
+)
+
+
+class DataFolderError(BriefingError, OSError):
     """The application-data folder cannot be created or written, said so that a user can fix it."""
 
 
@@ -45,8 +55,7 @@ def check_data_home() -> Path:
         probe.unlink()
     except OSError as error:
         raise DataFolderError(
-            f"the data folder {home} cannot be used ({error.strerror or error}); "
-            f"set {HOME_VARIABLE} to a folder you can write to"
+            "paths.data_folder", folder=str(home), reason=error.strerror or str(error), variable=HOME_VARIABLE
         ) from None
     return home
 

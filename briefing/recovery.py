@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import IO
 
 from briefing.fileformat import dumps
+from briefing.messages import register
 from briefing.model import Briefing, now_utc
 from briefing.storage import BriefingFileError, load, write_atomically
 
@@ -42,6 +43,9 @@ except ImportError:  # Windows
         except OSError:
             return False
         return True
+
+
+register({"recovery.locked": "{folder}: recovery slot {key} is locked by another process"})
 
 
 @dataclass(frozen=True)
@@ -92,7 +96,7 @@ class RecoverySession:
         if self._lock is None:
             self._lock = (self.folder / f"{self.key}.lock").open("wb")
             if not _try_lock(self._lock):
-                raise BriefingFileError(f"{self.folder}: recovery slot {self.key} is locked by another process")
+                raise BriefingFileError("recovery.locked", folder=str(self.folder), key=self.key)
         write_atomically(self.copy_path, dumps(briefing).encode("utf-8"))
         meta = {
             "document_path": str(self.document_path) if self.document_path else None,

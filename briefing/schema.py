@@ -17,7 +17,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from briefing.messages import english, register
+from briefing.messages import Message, english, register
 
 register(
     {
@@ -32,6 +32,14 @@ register(
         "schema.pattern": "{found} is not {wanted}",
         "schema.missing": "missing",
         "schema.unknown_field": "unknown field",
+        "schema.either": "{first} or {second}",
+        "schema.json_object": "an object",
+        "schema.json_array": "a list",
+        "schema.json_string": "text",
+        "schema.json_integer": "a whole number",
+        "schema.json_number": "a number",
+        "schema.json_boolean": "true or false",
+        "schema.json_null": "null",
     }
 )
 
@@ -72,15 +80,13 @@ def child_path(path: str, key: str | int) -> str:
     return f"{path}[{json.dumps(key, ensure_ascii=False)}]"
 
 
-_TYPE_NAMES = {
-    "object": "an object",
-    "array": "a list",
-    "string": "text",
-    "integer": "a whole number",
-    "number": "a number",
-    "boolean": "true or false",
-    "null": "null",
-}
+def type_names(types: list[str]) -> Message:
+    """JSON type names as a message ("a whole number or null"), so that each interface words them."""
+    names = [Message(f"schema.json_{kind}") for kind in types]
+    wanted = names[0]
+    for name in names[1:]:
+        wanted = Message("schema.either", {"first": wanted, "second": name})
+    return wanted
 
 
 def _json_type(value: Any) -> str:
@@ -99,11 +105,11 @@ def _json_type(value: Any) -> str:
     return "object"
 
 
-def describe(value: Any) -> str:
-    """A short, safe rendering of a value for an error message."""
+def describe(value: Any) -> str | Message:
+    """A short, safe rendering of a value for an error message (a container by its kind, as a message)."""
     kind = _json_type(value)
     if kind in ("object", "array"):
-        return _TYPE_NAMES[kind]
+        return type_names([kind])
     shown = json.dumps(value, ensure_ascii=False)
     return shown if len(shown) <= 60 else shown[:57] + "…"
 
@@ -145,8 +151,7 @@ class SchemaChecker:
         if "type" in schema:
             types = schema["type"] if isinstance(schema["type"], list) else [schema["type"]]
             if not any(_matches_type(value, t) for t in types):
-                wanted = " or ".join(_TYPE_NAMES[t] for t in types)
-                yield Problem(path, "schema.type", {"wanted": wanted, "found": describe(value)})
+                yield Problem(path, "schema.type", {"wanted": type_names(types), "found": describe(value)})
                 return
         if isinstance(value, str):
             yield from self._check_string(value, schema, path)

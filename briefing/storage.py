@@ -17,23 +17,49 @@ import time
 from pathlib import Path
 
 from briefing.fileformat import MAX_PROBLEMS_SHOWN, BriefingFormatError, dumps, loads
+from briefing.messages import BriefingError, Message, register
 from briefing.model import Briefing
 
 MAX_FILE_BYTES = 512 * 1024 * 1024
 
+register(
+    {
+        "storage.too_large": "{path}: {size} MB is larger than any briefing (limit 512 MB)",
+        "storage.no_such_file": "{path}: no such file",
+        "storage.is_folder": "{path}: is a folder, not a file",
+        "storage.permission_denied": "{path}: permission denied",
+        "storage.unreadable": "{path}: cannot be read ({reason})",
+        "storage.changed_on_disk": "{path}: not saved, because the file was changed on disk after it was opened "
+        "here (by another person or program)",
+        "storage.not_replaced": "{path}: not replaced, because the file there is not a briefing this program can "
+        "read ({reason}). Save under another name, or move that file away first.",
+        "storage.unstorable_character": "{path}: not saved: the text contains a character that cannot be stored "
+        "({character})",
+        "storage.cannot_write_in": "{path}: cannot write in {folder} ({reason})",
+        "storage.not_saved": "{path}: not saved ({reason}); the file on disk is unchanged",
+        "storage.would_not_open": "{path}: not saved, because the briefing would not open again ({reason}); "
+        "the file on disk is unchanged",
+    }
+)
 
-class BriefingFileError(OSError):
+
+class BriefingFileError(BriefingError, OSError):
     """A file that could not be read or written, said in words a user understands."""
 
 
 class NotSaved(BriefingFileError):
-    """A briefing that breaks a rule and so would not open again: saving it is refused, the file untouched."""
+    """A briefing that breaks a rule and so would not open again: saving it is refused, the file untouched.
+    `problems` says what is wrong and where, as reading the file would."""
 
     def __init__(self, path: Path, error: BriefingFormatError) -> None:
+        super().__init__("storage.would_not_open", path=str(path), reason=Message(error.code, error.params))
         self.problems = error.problems
-        lines = [f"{path}: not saved: the briefing would not open again ({error.summary})"]
-        lines += [f"  {problem}" for problem in error.problems[:MAX_PROBLEMS_SHOWN]]
-        super().__init__("\n".join(lines))
+        self.args = (str(self),)
+
+    def __str__(self) -> str:
+        lines = [super().__str__()]
+        lines += [f"  {problem}" for problem in self.problems[:MAX_PROBLEMS_SHOWN]]
+        return "\n".join(lines)
 
 
 class ChangedOnDisk(BriefingFileError):
@@ -60,16 +86,16 @@ def read_bytes(path: Path) -> bytes:
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            raise BriefingFileError(f"{path}: {size // 2**20} MB is larger than any briefing (limit 512 MB)")
+            raise BriefingFileError("storage.too_large", path=str(path), size=size // 2**20)
         return path.read_bytes()
     except FileNotFoundError:
-        raise BriefingFileError(f"{path}: no such file") from None
+        raise BriefingFileError("storage.no_such_file", path=str(path)) from None
     except IsADirectoryError:
-        raise BriefingFileError(f"{path}: is a folder, not a file") from None
+        raise BriefingFileError("storage.is_folder", path=str(path)) from None
     except PermissionError:
-        raise BriefingFileError(f"{path}: permission denied") from None
+        raise BriefingFileError("storage.permission_denied", path=str(path)) from None
     except OSError as error:
-        raise BriefingFileError(f"{path}: cannot be read ({error.strerror or error})") from None
+        raise BriefingFileError("storage.unreadable", path=str(path), reason=error.strerror or str(error)) from None
 
 
 def backup_path(path: Path) -> Path:
@@ -86,24 +112,18 @@ def check_replaceable(path: Path, expected: str | None = None, must_load: bool =
     if not path.exists():
         return
     if path.is_dir():
-        raise BriefingFileError(f"{path}: is a folder, not a file")
+        raise BriefingFileError("storage.is_folder", path=str(path))
     if expected is None and not must_load:
         return
     data = read_bytes(path)
     if expected is not None and digest(data) != expected:
-        raise ChangedOnDisk(
-            f"{path}: not saved, because the file was changed on disk after it was opened here "
-            "(by another person or program)"
-        )
+        raise ChangedOnDisk("storage.changed_on_disk", path=str(path))
     if not data or not must_load:
         return  # nothing there to lose (e.g. a file made with `touch`), or the user said to replace it
     try:
         loads(data, source=str(path))
     except BriefingFormatError as error:
-        raise BriefingFileError(
-            f"{path}: not replaced, because the file there is not a briefing this program can read "
-            f"({error.summary}). Save under another name, or move that file away first."
-        ) from None
+        raise BriefingFileError("storage.not_replaced", path=str(path), reason=error.message) from None
 
 
 def save(
@@ -121,10 +141,8 @@ def save(
     try:
         data = dumps(briefing).encode("utf-8")
     except UnicodeEncodeError as error:
-        raise BriefingFileError(
-            f"{path}: not saved: the text contains a character that cannot be stored "
-            f"({error.object[error.start : error.end]!r})"
-        ) from None
+        character = repr(error.object[error.start : error.end])
+        raise BriefingFileError("storage.unstorable_character", path=str(path), character=character) from None
     try:
         loads(data)  # exactly what opening it would do: a file that would not open is never written
     except BriefingFormatError as error:
@@ -143,7 +161,9 @@ def write_atomically(path: Path, data: bytes, *, keep_backup: bool = False) -> N
     try:
         fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     except OSError as error:
-        raise BriefingFileError(f"{path}: cannot write in {folder} ({error.strerror or error})") from None
+        raise BriefingFileError(
+            "storage.cannot_write_in", path=str(path), folder=str(folder), reason=error.strerror or str(error)
+        ) from None
     try:
         with os.fdopen(fd, "wb") as stream:
             stream.write(data)
@@ -158,9 +178,7 @@ def write_atomically(path: Path, data: bytes, *, keep_backup: bool = False) -> N
     except OSError as error:
         with contextlib.suppress(OSError):
             Path(temporary).unlink()
-        raise BriefingFileError(
-            f"{path}: not saved ({error.strerror or error}); the file on disk is unchanged"
-        ) from None
+        raise BriefingFileError("storage.not_saved", path=str(path), reason=error.strerror or str(error)) from None
 
 
 def _remove_stale_temporaries(path: Path) -> None:

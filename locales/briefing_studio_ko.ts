@@ -705,6 +705,604 @@ Bilingual Korean/English briefings, translated offline.</source>
     </message>
 </context>
 <context>
+    <name>Messages</name>
+    <message>
+        <source>&quot;{found}&quot; is not a date like 2024-11-07, 2024-11, 2025-H1, 2025-Q2 or 2025</source>
+        <translation>&quot;{found}&quot;은(는) 날짜 형식(2024-11-07, 2024-11, 2025-H1, 2025-Q2, 2025)이 아닙니다</translation>
+    </message>
+    <message>
+        <source>&quot;{found}&quot; is not a real date ({reason})</source>
+        <translation>&quot;{found}&quot;은(는) 실제 날짜가 아닙니다({reason})</translation>
+    </message>
+    <message>
+        <source>&quot;{found}&quot; has no month {month}</source>
+        <translation>&quot;{found}&quot;: {month}월은 없습니다</translation>
+    </message>
+    <message>
+        <source>cannot approve an item whose source text is empty</source>
+        <translation>원문이 비어 있는 항목은 승인할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>cannot approve an item whose translation is empty</source>
+        <translation>번역문이 비어 있는 항목은 승인할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>an empty translation cannot be flagged for review</source>
+        <translation>비어 있는 번역문은 검토 요청을 할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>a comment needs some text</source>
+        <translation>의견 내용을 입력하십시오</translation>
+    </message>
+    <message>
+        <source>an item with id &apos;{id}&apos; is already in the briefing</source>
+        <translation>ID &apos;{id}&apos; 항목이 이미 브리핑에 있습니다</translation>
+    </message>
+    <message>
+        <source>a section with id &apos;{id}&apos; is already in the briefing</source>
+        <translation>ID &apos;{id}&apos; 절이 이미 브리핑에 있습니다</translation>
+    </message>
+    <message>
+        <source>must be {wanted}, found {found}</source>
+        <translation>{wanted}이어야 하나 {found}입니다</translation>
+    </message>
+    <message>
+        <source>{found} is not one of: {choices}</source>
+        <translation>{found}은(는) 다음 값 중 하나가 아닙니다: {choices}</translation>
+    </message>
+    <message>
+        <source>expected {wanted}, found {found}</source>
+        <translation>{wanted}이어야 하나 {found}입니다</translation>
+    </message>
+    <message>
+        <source>{found} is less than {limit}</source>
+        <translation>{found}은(는) {limit}보다 작습니다</translation>
+    </message>
+    <message>
+        <source>{found} is more than {limit}</source>
+        <translation>{found}은(는) {limit}보다 큽니다</translation>
+    </message>
+    <message>
+        <source>must not be empty</source>
+        <translation>비어 있으면 안 됩니다</translation>
+    </message>
+    <message>
+        <source>is shorter than {limit} characters</source>
+        <translation>{limit}자보다 짧습니다</translation>
+    </message>
+    <message>
+        <source>is longer than {limit} characters</source>
+        <translation>{limit}자보다 깁니다</translation>
+    </message>
+    <message>
+        <source>{found} is not {wanted}</source>
+        <translation>{found}은(는) {wanted}이(가) 아닙니다</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>누락됨</translation>
+    </message>
+    <message>
+        <source>unknown field</source>
+        <translation>알 수 없는 필드</translation>
+    </message>
+    <message>
+        <source>{first} or {second}</source>
+        <translation>{first} 또는 {second}</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>객체</translation>
+    </message>
+    <message>
+        <source>a list</source>
+        <translation>목록</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>텍스트</translation>
+    </message>
+    <message>
+        <source>a whole number</source>
+        <translation>정수</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>숫자</translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation>참 또는 거짓</translation>
+    </message>
+    <message>
+        <source>null</source>
+        <translation>null 값</translation>
+    </message>
+    <message>
+        <source>the end date {end} is before the start date {start}</source>
+        <translation>종료일 {end}이(가) 시작일 {start}보다 앞섭니다</translation>
+    </message>
+    <message>
+        <source>{found} is not between {low} and {high}</source>
+        <translation>{found}은(는) {low}에서 {high} 사이의 값이 아닙니다</translation>
+    </message>
+    <message>
+        <source>{found} is not an id (letters, digits, _ . : - and at most {limit} characters)</source>
+        <translation>{found}은(는) ID가 아닙니다(영문자, 숫자, _ . : - 로 {limit}자 이내)</translation>
+    </message>
+    <message>
+        <source>id {found} is already used at {other}</source>
+        <translation>ID {found}은(는) {other}에서 이미 사용 중입니다</translation>
+    </message>
+    <message>
+        <source>does not apply to a {type} item</source>
+        <translation>{type} 항목에는 해당하지 않습니다</translation>
+    </message>
+    <message>
+        <source>missing: a schedule item needs a date</source>
+        <translation>누락됨: 일정 항목에는 날짜가 필요합니다</translation>
+    </message>
+    <message>
+        <source>expected text, found {found}</source>
+        <translation>텍스트여야 하나 {found}입니다</translation>
+    </message>
+    <message>
+        <source>{found} is not a source fingerprint (16 hexadecimal digits)</source>
+        <translation>{found}은(는) 원문 지문(16자리 16진수)이 아닙니다</translation>
+    </message>
+    <message>
+        <source>expected a date, found {found}</source>
+        <translation>날짜여야 하나 {found}입니다</translation>
+    </message>
+    <message>
+        <source>expected a whole number from 1, found {found}</source>
+        <translation>1 이상의 정수여야 하나 {found}입니다</translation>
+    </message>
+    <message>
+        <source>{found} is not a real date ({reason})</source>
+        <translation>{found}은(는) 실제 날짜가 아닙니다({reason})</translation>
+    </message>
+    <message>
+        <source>{found} is not a real date and time</source>
+        <translation>{found}은(는) 실제 날짜·시각이 아닙니다</translation>
+    </message>
+    <message>
+        <source>not UTF-8 text (invalid byte at offset {offset}); is this a .briefing file?</source>
+        <translation>UTF-8 텍스트가 아닙니다(오프셋 {offset}의 바이트가 잘못됨). .briefing 파일이 맞는지 확인하십시오</translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation>파일이 비어 있습니다</translation>
+    </message>
+    <message>
+        <source>not valid JSON at line {line}, column {column}: {reason}</source>
+        <translation>{line}행 {column}열: 올바른 JSON이 아닙니다({reason})</translation>
+    </message>
+    <message>
+        <source>not valid JSON at line {line}, column {column}: the file ends too early (truncated?)</source>
+        <translation>{line}행 {column}열: 올바른 JSON이 아닙니다. 파일이 중간에 끝납니다(잘린 파일일 수 있음)</translation>
+    </message>
+    <message>
+        <source>not a .briefing file: JSON nested too deeply</source>
+        <translation>.briefing 파일이 아닙니다: JSON 중첩이 너무 깊습니다</translation>
+    </message>
+    <message>
+        <source>not a .briefing file: the top level is {found}</source>
+        <translation>.briefing 파일이 아닙니다: 최상위 값이 {found}입니다</translation>
+    </message>
+    <message>
+        <source>not a .briefing file: expected format &apos;{wanted}&apos;, found format {found}</source>
+        <translation>.briefing 파일이 아닙니다: 형식 &apos;{wanted}&apos;이어야 하나 형식 {found}입니다</translation>
+    </message>
+    <message>
+        <source>not a .briefing file: expected format &apos;{wanted}&apos;, found no format name</source>
+        <translation>.briefing 파일이 아닙니다: 형식 &apos;{wanted}&apos;이어야 하나 형식 이름이 없습니다</translation>
+    </message>
+    <message>
+        <source>the file has no valid format version</source>
+        <translation>파일에 올바른 형식 버전이 없습니다</translation>
+    </message>
+    <message>
+        <source>the file uses format version {version}, but this Briefing Studio reads versions up to {current}; open it with a newer Briefing Studio</source>
+        <translation>이 파일은 형식 버전 {version}을(를) 사용하나, 이 브리핑 스튜디오는 버전 {current}까지만 읽을 수 있습니다. 최신 브리핑 스튜디오로 여십시오</translation>
+    </message>
+    <message>
+        <source>format version {version} is not supported (no migration to {next})</source>
+        <translation>형식 버전 {version}은(는) 지원하지 않습니다({next} 버전으로 변환할 수 없음)</translation>
+    </message>
+    <message>
+        <source>the file is not a valid briefing ({count} problems)</source>
+        <translation>올바른 브리핑 파일이 아닙니다(문제 {count}건)</translation>
+    </message>
+    <message>
+        <source>the file is not a valid briefing (1 problem)</source>
+        <translation>올바른 브리핑 파일이 아닙니다(문제 1건)</translation>
+    </message>
+    <message>
+        <source>… and {count} more problems</source>
+        <translation>… 외 문제 {count}건</translation>
+    </message>
+    <message>
+        <source>{path}: {size} MB is larger than any briefing (limit 512 MB)</source>
+        <translation>{path}: {size}MB로, 브리핑 파일의 최대 크기(512MB)를 초과합니다</translation>
+    </message>
+    <message>
+        <source>{path}: no such file</source>
+        <translation>{path}: 파일이 없습니다</translation>
+    </message>
+    <message>
+        <source>{path}: is a folder, not a file</source>
+        <translation>{path}: 파일이 아니라 폴더입니다</translation>
+    </message>
+    <message>
+        <source>{path}: permission denied</source>
+        <translation>{path}: 접근 권한이 없습니다</translation>
+    </message>
+    <message>
+        <source>{path}: cannot be read ({reason})</source>
+        <translation>{path}: 읽을 수 없습니다({reason})</translation>
+    </message>
+    <message>
+        <source>{path}: not saved, because the file was changed on disk after it was opened here (by another person or program)</source>
+        <translation>{path}: 이 창에서 연 뒤 다른 사람이나 프로그램이 파일을 변경하여 저장하지 않았습니다</translation>
+    </message>
+    <message>
+        <source>{path}: not replaced, because the file there is not a briefing this program can read ({reason}). Save under another name, or move that file away first.</source>
+        <translation>{path}: 그 위치의 파일이 이 프로그램에서 읽을 수 있는 브리핑이 아니어서 덮어쓰지 않았습니다({reason}). 다른 이름으로 저장하거나 해당 파일을 먼저 옮기십시오.</translation>
+    </message>
+    <message>
+        <source>{path}: not saved: the text contains a character that cannot be stored ({character})</source>
+        <translation>{path}: 저장할 수 없는 문자({character})가 있어 저장하지 않았습니다</translation>
+    </message>
+    <message>
+        <source>{path}: cannot write in {folder} ({reason})</source>
+        <translation>{path}: {folder}에 쓸 수 없습니다({reason})</translation>
+    </message>
+    <message>
+        <source>{path}: not saved ({reason}); the file on disk is unchanged</source>
+        <translation>{path}: 저장하지 못했습니다({reason}). 디스크의 파일은 변경되지 않았습니다</translation>
+    </message>
+    <message>
+        <source>the data folder {folder} cannot be used ({reason}); set {variable} to a folder you can write to</source>
+        <translation>데이터 폴더 {folder}을(를) 사용할 수 없습니다({reason}). {variable}을(를) 쓰기 가능한 폴더로 지정하십시오</translation>
+    </message>
+    <message>
+        <source>{name}: no such file</source>
+        <translation>{name}: 파일이 없습니다</translation>
+    </message>
+    <message>
+        <source>{name}: not a language package: not a readable zip archive ({reason})</source>
+        <translation>{name}: 언어 패키지가 아닙니다. 읽을 수 있는 zip 압축 파일이 아닙니다({reason})</translation>
+    </message>
+    <message>
+        <source>{name}: damaged archive: {member} does not match its checksum (truncated download?)</source>
+        <translation>{name}: 손상된 압축 파일입니다. {member}의 체크섬이 맞지 않습니다(내려받기가 중간에 끊겼을 수 있음)</translation>
+    </message>
+    <message>
+        <source>{name}: the archive is empty</source>
+        <translation>{name}: 압축 파일이 비어 있습니다</translation>
+    </message>
+    <message>
+        <source>{name}: {count} files in the archive (at most {limit} allowed)</source>
+        <translation>{name}: 압축 파일 안의 파일이 {count}개입니다(최대 {limit}개)</translation>
+    </message>
+    <message>
+        <source>{name}: unsafe path in the archive: {member}</source>
+        <translation>{name}: 압축 파일에 안전하지 않은 경로가 있습니다: {member}</translation>
+    </message>
+    <message>
+        <source>{name}: {member} is a link; packages may contain only files and folders</source>
+        <translation>{name}: {member}은(는) 링크입니다. 패키지에는 파일과 폴더만 들어 있어야 합니다</translation>
+    </message>
+    <message>
+        <source>{name}: {member} is a device or special file; packages may contain only files and folders</source>
+        <translation>{name}: {member}은(는) 장치 파일 또는 특수 파일입니다. 패키지에는 파일과 폴더만 들어 있어야 합니다</translation>
+    </message>
+    <message>
+        <source>{name}: {member} is encrypted</source>
+        <translation>{name}: {member}이(가) 암호화되어 있습니다</translation>
+    </message>
+    <message>
+        <source>{name}: {member} expands {ratio}-fold (at most {limit}); refusing a possible zip bomb</source>
+        <translation>{name}: {member}의 압축 해제 크기가 {ratio}배입니다(최대 {limit}배). 압축 폭탄일 수 있어 거부합니다</translation>
+    </message>
+    <message>
+        <source>{name}: unpacks to {size} GB (at most {limit} GB allowed)</source>
+        <translation>{name}: 압축 해제 크기가 {size}GB입니다(최대 {limit}GB)</translation>
+    </message>
+    <message>
+        <source>{name}: expands {ratio}-fold; refusing a possible zip bomb</source>
+        <translation>{name}: 압축 해제 크기가 {ratio}배입니다. 압축 폭탄일 수 있어 거부합니다</translation>
+    </message>
+    <message>
+        <source>{name}: a package holds exactly one top-level folder; found {found}</source>
+        <translation>{name}: 패키지에는 최상위 폴더가 정확히 하나 있어야 하나 {found}이(가) 있습니다</translation>
+    </message>
+    <message>
+        <source>{name}: {top}/metadata.json is missing</source>
+        <translation>{name}: {top}/metadata.json이 없습니다</translation>
+    </message>
+    <message>
+        <source>{name}: metadata.json is not valid JSON ({reason})</source>
+        <translation>{name}: metadata.json이 올바른 JSON이 아닙니다({reason})</translation>
+    </message>
+    <message>
+        <source>{name}: metadata.json cannot be read ({reason})</source>
+        <translation>{name}: metadata.json을 읽을 수 없습니다({reason})</translation>
+    </message>
+    <message>
+        <source>{name}: metadata.json must hold an object</source>
+        <translation>{name}: metadata.json은 객체여야 합니다</translation>
+    </message>
+    <message>
+        <source>{name}: metadata.json needs {key} as a language code such as &apos;ko&apos;; found {found}</source>
+        <translation>{name}: metadata.json의 {key}은(는) &apos;ko&apos;와 같은 언어 코드여야 하나 {found}입니다</translation>
+    </message>
+    <message>
+        <source>{name}: a {kind} package, not a translation package</source>
+        <translation>{name}: 번역 패키지가 아니라 {kind} 패키지입니다</translation>
+    </message>
+    <message>
+        <source>{name}: metadata.json has an unusable package_version {found}</source>
+        <translation>{name}: metadata.json의 package_version {found}을(를) 사용할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>{name}: a BPE package; Briefing Studio supports SentencePiece packages only (all current Argos Korean and English packages are SentencePiece)</source>
+        <translation>{name}: BPE 패키지입니다. 브리핑 스튜디오는 SentencePiece 패키지만 지원합니다(현재 Argos 한국어·영어 패키지는 모두 SentencePiece입니다)</translation>
+    </message>
+    <message>
+        <source>{name}: {top}/sentencepiece.model is missing</source>
+        <translation>{name}: {top}/sentencepiece.model이 없습니다</translation>
+    </message>
+    <message>
+        <source>{name}: not a CTranslate2 model: {top}/{required} is missing</source>
+        <translation>{name}: CTranslate2 모델이 아닙니다. {top}/{required}이(가) 없습니다</translation>
+    </message>
+    <message>
+        <source>{name}: not a CTranslate2 model: no vocabulary file in {top}/model/</source>
+        <translation>{name}: CTranslate2 모델이 아닙니다. {top}/model/에 어휘 파일이 없습니다</translation>
+    </message>
+    <message>
+        <source>the packages folder {folder} contains one of the words {words}, which confuses Argos Translate; set BRIEFING_HOME to another folder</source>
+        <translation>패키지 폴더 {folder}에 Argos Translate가 오작동하는 단어({words}) 중 하나가 들어 있습니다. BRIEFING_HOME을 다른 폴더로 지정하십시오</translation>
+    </message>
+    <message>
+        <source>{name}: version {version} is older than the installed {from_code}→{to_code} version {installed}; remove the installed one first to go back</source>
+        <translation>{name}: 버전 {version}은(는) 설치된 {from_code}→{to_code} 버전 {installed}보다 오래되었습니다. 이전 버전으로 되돌리려면 설치된 패키지를 먼저 삭제하십시오</translation>
+    </message>
+    <message>
+        <source>{name}: could not be installed ({reason})</source>
+        <translation>{name}: 설치하지 못했습니다({reason})</translation>
+    </message>
+    <message>
+        <source>no {from_code}→{to_code} package is installed</source>
+        <translation>{from_code}→{to_code} 패키지가 설치되어 있지 않습니다</translation>
+    </message>
+    <message>
+        <source>{name}: unpacks to more than it declares; refused</source>
+        <translation>{name}: 선언된 크기보다 크게 압축이 풀려 거부했습니다</translation>
+    </message>
+    <message>
+        <source>{name}: not a package (no metadata.json)</source>
+        <translation>{name}: 패키지가 아닙니다(metadata.json 없음)</translation>
+    </message>
+    <message>
+        <source>{name}: incomplete package ({required} is missing)</source>
+        <translation>{name}: 불완전한 패키지입니다({required} 없음)</translation>
+    </message>
+    <message>
+        <source>{name}: unreadable metadata.json ({reason})</source>
+        <translation>{name}: metadata.json을 읽을 수 없습니다({reason})</translation>
+    </message>
+    <message>
+        <source>beam size must be between 1 and 16</source>
+        <translation>빔 크기는 1에서 16 사이여야 합니다</translation>
+    </message>
+    <message>
+        <source>threads must be between 0 (automatic) and 256</source>
+        <translation>스레드 수는 0(자동)에서 256 사이여야 합니다</translation>
+    </message>
+    <message>
+        <source>batch size must be at least 1 and sentences at least 8 tokens</source>
+        <translation>배치 크기는 1 이상, 문장 길이는 8토큰 이상이어야 합니다</translation>
+    </message>
+    <message>
+        <source>no {from_language}→{to_language} language package is installed</source>
+        <translation>{from_language}→{to_language} 언어 패키지가 설치되어 있지 않습니다</translation>
+    </message>
+    <message>
+        <source>the {from_code}→{to_code} package cannot be loaded: {reason}</source>
+        <translation>{from_code}→{to_code} 패키지를 불러올 수 없습니다: {reason}</translation>
+    </message>
+    <message>
+        <source>the {from_code}→{to_code} package could not translate a batch of {count} sentences: {reason}</source>
+        <translation>{from_code}→{to_code} 패키지로 문장 {count}개를 번역하지 못했습니다: {reason}</translation>
+    </message>
+    <message>
+        <source>the translation lost the markup {opening}…{closing}</source>
+        <translation>번역문에서 서식 {opening}…{closing}이(가) 없어졌습니다</translation>
+    </message>
+    <message>
+        <source>the translation lost {atom}; it was added at the end</source>
+        <translation>번역문에서 {atom}이(가) 없어져 끝에 덧붙였습니다</translation>
+    </message>
+    <message>
+        <source>{item}: {warning}</source>
+        <translation>항목 {item}: {warning}</translation>
+    </message>
+    <message>
+        <source>template &apos;{key}&apos; has no {layout} layout (it has: {supported})</source>
+        <translation>서식 &apos;{key}&apos;에 {layout} 배치가 없습니다(있는 배치: {supported})</translation>
+    </message>
+    <message>
+        <source>no template named &apos;{key}&apos;; available: {available}</source>
+        <translation>&apos;{key}&apos;(이)라는 서식이 없습니다. 사용 가능한 서식: {available}</translation>
+    </message>
+    <message>
+        <source>{where}: unreadable manifest ({reason})</source>
+        <translation>{where}: 매니페스트를 읽을 수 없습니다({reason})</translation>
+    </message>
+    <message>
+        <source>{where}: invalid manifest ({reason})</source>
+        <translation>{where}: 매니페스트가 올바르지 않습니다({reason})</translation>
+    </message>
+    <message>
+        <source>{where}: marking_position must be one of {choices}</source>
+        <translation>{where}: marking_position은 다음 중 하나여야 합니다: {choices}</translation>
+    </message>
+    <message>
+        <source>{where}: fonts.east_asian and fonts.latin each need at least one font</source>
+        <translation>{where}: fonts.east_asian과 fonts.latin에 글꼴이 각각 하나 이상 있어야 합니다</translation>
+    </message>
+    <message>
+        <source>{where}: the {layout} document is missing</source>
+        <translation>{where}: {layout} 문서가 없습니다</translation>
+    </message>
+    <message>
+        <source>template &apos;{key}&apos;: {name} cannot be read as a Word document ({reason})</source>
+        <translation>서식 &apos;{key}&apos;: {name}을(를) Word 문서로 읽을 수 없습니다({reason})</translation>
+    </message>
+    <message>
+        <source>{count} item(s) are not approved: {items}. Approve them, or export a draft (every page is then marked {marking}).</source>
+        <translation>승인되지 않은 항목이 {count}개 있습니다: {items}. 승인하거나 초안으로 내보내십시오(초안은 모든 쪽에 {marking} 표시).</translation>
+    </message>
+    <message>
+        <source>{number} ({status})</source>
+        <translation>{number}({status})</translation>
+    </message>
+    <message>
+        <source>{number} (flagged for review)</source>
+        <translation>{number}(검토 필요 표시)</translation>
+    </message>
+    <message>
+        <source>and {count} more</source>
+        <translation>외 {count}개</translation>
+    </message>
+    <message>
+        <source>PDF needs LibreOffice, which is not installed. Install it with: apt-get install libreoffice-writer-nogui</source>
+        <translation>PDF를 만들려면 LibreOffice가 필요하나 설치되어 있지 않습니다. 설치 명령: apt-get install libreoffice-writer-nogui</translation>
+    </message>
+    <message>
+        <source>the Korean and English documents do not match:
+{mismatches}</source>
+        <translation>한국어 문서와 영어 문서가 일치하지 않습니다:
+{mismatches}</translation>
+    </message>
+    <message>
+        <source>{folder}: cannot create the folder ({reason})</source>
+        <translation>{folder}: 폴더를 만들 수 없습니다({reason})</translation>
+    </message>
+    <message>
+        <source>{path}: cannot be written ({reason})</source>
+        <translation>{path}: 쓸 수 없습니다({reason})</translation>
+    </message>
+    <message>
+        <source>{name}: LibreOffice did not finish the PDF within {seconds} s</source>
+        <translation>{name}: LibreOffice가 {seconds}초 안에 PDF 변환을 마치지 못했습니다</translation>
+    </message>
+    <message>
+        <source>{name}: LibreOffice produced no PDF</source>
+        <translation>{name}: LibreOffice가 PDF를 만들지 못했습니다</translation>
+    </message>
+    <message>
+        <source>--lang takes ko, en and bilingual, comma-separated; not {found}</source>
+        <translation>--lang에는 ko, en, bilingual을 쉼표로 구분하여 지정합니다. {found}은(는) 사용할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>{folder}: recovery slot {key} is locked by another process</source>
+        <translation>{folder}: 복구 슬롯 {key}을(를) 다른 프로세스가 사용 중입니다</translation>
+    </message>
+    <message>
+        <source>download cancelled; nothing was installed</source>
+        <translation>내려받기를 취소했습니다. 아무것도 설치하지 않았습니다</translation>
+    </message>
+    <message>
+        <source>{url}: the server answered {status} {reason}</source>
+        <translation>{url}: 서버 응답 {status} {reason}</translation>
+    </message>
+    <message>
+        <source>cannot reach {url} ({reason}). This machine seems to have no network: copy the .argosmodel file here from a connected machine and install it from that file.</source>
+        <translation>{url}에 연결할 수 없습니다({reason}). 이 컴퓨터는 네트워크에 연결되어 있지 않은 것으로 보입니다. 연결된 컴퓨터에서 .argosmodel 파일을 복사해 와서 그 파일로 설치하십시오.</translation>
+    </message>
+    <message>
+        <source>{url}: not a package index ({reason})</source>
+        <translation>{url}: 패키지 목록이 아닙니다({reason})</translation>
+    </message>
+    <message>
+        <source>{url}: not a package index (expected a list)</source>
+        <translation>{url}: 패키지 목록이 아닙니다(목록 형식이 아님)</translation>
+    </message>
+    <message>
+        <source>the index at {url} has no {from_code}→{to_code} package</source>
+        <translation>{url}의 패키지 목록에 {from_code}→{to_code} 패키지가 없습니다</translation>
+    </message>
+    <message>
+        <source>the index lists no download link for {from_code}→{to_code}</source>
+        <translation>패키지 목록에 {from_code}→{to_code} 내려받기 링크가 없습니다</translation>
+    </message>
+    <message>
+        <source>{url}: the download stopped after {received} of {total} bytes</source>
+        <translation>{url}: {total}바이트 중 {received}바이트에서 내려받기가 중단되었습니다</translation>
+    </message>
+    <message>
+        <source>{url}: {reason}</source>
+        <translation>{url}: 내려받기 오류({reason})</translation>
+    </message>
+    <message>
+        <source>the package could not be downloaded: {errors}</source>
+        <translation>패키지를 내려받지 못했습니다: {errors}</translation>
+    </message>
+    <message>
+        <source>expected a date and time with its time zone, found {found}</source>
+        <translation>시간대가 있는 날짜와 시각이어야 하나 {found}입니다</translation>
+    </message>
+    <message>
+        <source>missing: goes with {other}</source>
+        <translation>누락: {other}와(과) 함께 있어야 합니다</translation>
+    </message>
+    <message>
+        <source>an approval needs the approved source text (approved_source)</source>
+        <translation>승인에는 승인된 원문(approved_source)이 필요합니다</translation>
+    </message>
+    <message>
+        <source>only a resolved comment records who resolved it</source>
+        <translation>해결된 의견에만 해결자를 기록할 수 있습니다</translation>
+    </message>
+    <message>
+        <source>expected a reviewer&apos;s flag (by, at, reason), found {found}</source>
+        <translation>검토 표시(표시자, 시각, 사유)여야 하나 {found}입니다</translation>
+    </message>
+    <message>
+        <source>{path}: not saved, because the briefing would not open again ({reason}); the file on disk is unchanged</source>
+        <translation>{path}: 저장하지 않았습니다. 저장하면 다시 열 수 없는 브리핑입니다({reason}). 디스크의 파일은 그대로입니다</translation>
+    </message>
+    <message>
+        <source>the change was not made: {reason}</source>
+        <translation>변경하지 않았습니다: {reason}</translation>
+    </message>
+    <message>
+        <source>the change was not made: {what} {ident} is not in the briefing</source>
+        <translation>변경하지 않았습니다: 브리핑에 {what} {ident}이(가) 없습니다</translation>
+    </message>
+    <message>
+        <source>the item is not marked for review</source>
+        <translation>검토 필요로 표시된 항목이 아닙니다</translation>
+    </message>
+    <message>
+        <source>Korean</source>
+        <translation>한국어</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>영어</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>between the entries of a list in a message</comment>
+        <translation>, </translation>
+    </message>
+</context>
+<context>
     <name>OutlineModel</name>
     <message>
         <source>Outline</source>

@@ -190,7 +190,7 @@ def test_broken_folders_in_the_packages_folder_are_reported_not_fatal(
     (installed / "half_done" / "metadata.json").write_text("{}")
     store = PackageStore()
     assert sorted(p.pair for p in store.installed()) == [("en", "ko"), ("ko", "en")]
-    assert sorted(store.problems()) == [
+    assert sorted(str(problem) for problem in store.problems()) == [
         "half_done: incomplete package (model/model.bin is missing)",
         "junk: not a package (no metadata.json)",
     ]

@@ -16,6 +16,7 @@ from briefing.storage import BriefingFileError
 from ui import settings as config
 from ui.i18n import LOCALES, UI_LANGUAGES, install_translators, set_ui_language, system_ui_language
 from ui.labels import fill
+from ui.messages import error_text
 
 __all__ = ["LOCALES", "create_application", "install_translators", "offer_recovery", "run_app"]
 
@@ -82,7 +83,7 @@ def run_app(path: Path | None, ui_language: str | None = None) -> int:
             QCoreApplication.translate("Startup", "Briefing Studio cannot start: its data folder is not usable."),
         )
         box.setObjectName("dataFolderError")
-        box.setInformativeText(str(error))
+        box.setInformativeText(error_text(error))
         box.exec()
         return 2
     chosen = ui_language or config.get(config.UI_LANGUAGE)
@@ -96,7 +97,7 @@ def run_app(path: Path | None, ui_language: str | None = None) -> int:
             window.open_recovered(restored.load(), restored.document_path, restored.disk_digest)
             restored.discard()
         except (BriefingFormatError, BriefingFileError) as error:
-            QMessageBox.critical(window, QCoreApplication.translate("Recovery", "Cannot recover"), str(error))
+            QMessageBox.critical(window, QCoreApplication.translate("Recovery", "Cannot recover"), error_text(error))
     elif path is not None:
         window.open_file(path)
     return app.exec()

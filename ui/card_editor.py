@@ -26,7 +26,8 @@ from briefing.language.phrases import catalog
 from briefing.model import Bilingual, Briefing, Delegation, Language, Person, Role
 from briefing.rules import SERIES_CODE_MAX, SESSION_MAX
 from ui.document import DocumentController
-from ui.labels import mark_invalid, message_text
+from ui.labels import mark_invalid
+from ui.messages import text as message_text
 
 PERSON_FIELDS = ("name", "title", "rank", "organisation")
 

@@ -26,6 +26,7 @@ from briefing.fileformat import dumps, loads
 from ui import settings as config
 from ui.document import DocumentController
 from ui.labels import fill
+from ui.messages import error_text
 
 
 class ExportDialog(QDialog):
@@ -122,7 +123,7 @@ class ExportDialog(QDialog):
 
     def _failed(self, error: BaseException) -> None:
         self.buttons.setEnabled(True)
-        box = QMessageBox(QMessageBox.Icon.Critical, self.tr("Export failed"), str(error), parent=self)
+        box = QMessageBox(QMessageBox.Icon.Critical, self.tr("Export failed"), error_text(error), parent=self)
         box.setObjectName("exportError")
         box.open()
         self.error_box = box

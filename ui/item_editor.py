@@ -30,7 +30,8 @@ from briefing.language.times import local_time
 from briefing.model import Comment, Item, ItemType, Language, NoteMark, StatementKind, TargetStatus
 from ui import settings as config
 from ui.document import DocumentController
-from ui.labels import STATUS_COLOURS, fill, kind_names, mark_invalid, message_text, status_text, type_names
+from ui.labels import STATUS_COLOURS, fill, kind_names, mark_invalid, status_text, type_names
+from ui.messages import text as message_text
 
 
 class MarkdownEdit(QPlainTextEdit):

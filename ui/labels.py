@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
-
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
-from briefing.messages import english
 from briefing.model import Item, ItemType, StatementKind, TargetStatus
 
 STATUS_COLOURS = {
@@ -73,11 +69,6 @@ def type_text(item: Item) -> str:
     if item.note_mark is not None and item.type is ItemType.NOTE:
         details.append(item.note_mark.value)
     return " ".join([label, *(d for d in details if d)])
-
-
-def message_text(code: str, params: Mapping[str, Any] | None = None) -> str:
-    """A core message in the interface language."""
-    return english(code, params)
 
 
 def mark_invalid(widget: QWidget, message: str | None) -> None:

@@ -41,7 +41,9 @@ from ui.card_editor import CardEditor
 from ui.document import DocumentController
 from ui.i18n import set_ui_language
 from ui.item_editor import ItemEditor
-from ui.labels import fill, message_text
+from ui.labels import fill
+from ui.messages import error_text
+from ui.messages import text as message_text
 from ui.outline_model import OutlineModel
 from ui.outline_pane import OutlinePane
 from ui.preview_pane import PreviewPane
@@ -57,9 +59,8 @@ TAB_ITEM, TAB_SECTION, TAB_CARD = range(3)
 def fresh_briefing() -> Briefing:
     """What File → New (and a start without a file) gives: one section, ready for the first item."""
     briefing = Briefing(author=config.get(config.AUTHOR))
-    briefing.add_section(
-        Section(title=Bilingual(ko=catalog(Language.KO).first_section, en=catalog(Language.EN).first_section))
-    )
+    ko, en = catalog(Language.KO), catalog(Language.EN)  # the document's phrases, not the interface's
+    briefing.add_section(Section(title=Bilingual(ko=ko.first_section, en=en.first_section)))
     return briefing
 
 
@@ -411,7 +412,7 @@ class MainWindow(QMainWindow):
             box.open()
             self._package_box = box
             return
-        QMessageBox.critical(self, self.tr("Translation failed"), str(error))
+        QMessageBox.critical(self, self.tr("Translation failed"), error_text(error))
 
     # -- files -----------------------------------------------------------------------------------
     def confirm_discard(self) -> bool:
@@ -451,7 +452,7 @@ class MainWindow(QMainWindow):
         try:
             briefing, digest = read(path)
         except (BriefingFormatError, BriefingFileError) as error:
-            message = str(error)
+            message = error_text(error)
             self.open_failed.emit(message)
             box = QMessageBox(
                 QMessageBox.Icon.Critical,
@@ -519,7 +520,7 @@ class MainWindow(QMainWindow):
                     return False
                 self.document.save(path, overwrite_changes=True)
         except BriefingFileError as error:
-            QMessageBox.critical(self, self.tr("Cannot save briefing"), str(error))
+            QMessageBox.critical(self, self.tr("Cannot save briefing"), error_text(error))
             return False
         self._remember(path)
         self.statusBar().showMessage(fill(self.tr("Saved %1"), path), 4000)
@@ -590,7 +591,7 @@ class MainWindow(QMainWindow):
         try:
             briefing = entry.load()
         except (BriefingFormatError, BriefingFileError) as error:
-            box = QMessageBox(QMessageBox.Icon.Critical, self.tr("Cannot recover"), str(error), parent=self)
+            box = QMessageBox(QMessageBox.Icon.Critical, self.tr("Cannot recover"), error_text(error), parent=self)
             box.setObjectName("recoveryFailed")
             box.open()
             return False

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from briefing.translation.packages import PackageError, PackageStore
 from ui.labels import fill
+from ui.messages import error_text
 
 
 class PackagesDialog(QDialog):
@@ -82,7 +83,7 @@ class PackagesDialog(QDialog):
                 self.table.setItem(row, column, QTableWidgetItem(text))
         self.table.resizeColumnsToContents()
         problems = store.problems()
-        self.note.setToolTip("\n".join(problems))
+        self.note.setToolTip("\n".join(error_text(problem) for problem in problems))
 
     def choose_file(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
@@ -108,7 +109,7 @@ class PackagesDialog(QDialog):
 
     def _failed(self, error: BaseException) -> None:
         self.refresh()
-        box = QMessageBox(QMessageBox.Icon.Critical, self.tr("Language package"), str(error), parent=self)
+        box = QMessageBox(QMessageBox.Icon.Critical, self.tr("Language package"), error_text(error), parent=self)
         box.setObjectName("packageError")
         box.open()
         self.error_box = box
@@ -135,7 +136,7 @@ class PackagesDialog(QDialog):
 
         pair = self.download_pair.text().split()
         if len(pair) != 2:
-            self._failed(PackageError(self.tr("Type the pair as two codes, e.g. “ko en”.")))
+            self._failed(ValueError(self.tr("Type the pair as two codes, e.g. “ko en”.")))
             return
 
         def work(progress: Any, cancel: threading.Event) -> Any:

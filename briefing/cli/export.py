@@ -8,7 +8,7 @@ from pathlib import Path
 
 from briefing import storage
 from briefing.cli.translation import ProgressBar
-from briefing.export.pack import make_pack
+from briefing.export.pack import ExportError, make_pack
 from briefing.export.templates import (
     DEFAULT_TEMPLATE,
     Layout,
@@ -17,8 +17,11 @@ from briefing.export.templates import (
     find_template,
     template_problems,
 )
+from briefing.messages import register
 
 EXIT_OK = 0
+
+register({"cli.bad_layouts": "--lang takes ko, en and bilingual, comma-separated; not {found}"})
 
 
 def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -46,7 +49,7 @@ def run_export(args: argparse.Namespace) -> int:
     try:
         layouts = [Layout(value.strip()) for value in args.lang.split(",") if value.strip()]
     except ValueError:
-        raise TemplateError(f"--lang takes ko, en and bilingual, comma-separated; not {args.lang!r}") from None
+        raise TemplateError("cli.bad_layouts", found=repr(args.lang)) from None
     for layout in layouts:
         template.document(layout)
     name = args.file.name.removesuffix(".briefing")
@@ -63,6 +66,12 @@ def run_export(args: argparse.Namespace) -> int:
             make_zip=args.zip,
             progress=lambda step, steps, what: bar.update(step, steps),
         )
+    except ExportError as error:
+        if error.code == "export.not_approved":
+            raise error.with_hint(" To export anyway, add --draft.") from None
+        if error.code == "export.no_libreoffice":
+            raise error.with_hint(" (or export without --pdf)") from None
+        raise
     finally:
         bar.close()
     for path in result.files + ([result.zip_path] if result.zip_path else []):

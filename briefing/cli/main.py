@@ -19,6 +19,7 @@ from briefing.cli import translation as cli_translation
 from briefing.export.pack import ExportError
 from briefing.export.templates import TemplateError
 from briefing.fileformat import BriefingFormatError
+from briefing.messages import codes
 from briefing.model import LANGUAGES, Language
 from briefing.outline import show_text
 from briefing.paths import HOME_VARIABLE
@@ -115,6 +116,8 @@ def run(argv: Sequence[str] | None = None, open_window: OpenWindow | None = None
             parser.error("the window is not available here")
         return open_window(getattr(args, "file", None), getattr(args, "ui_language", None))
     except (BriefingFormatError, BriefingFileError, PackageError, TemplateError, ExportError) as error:
+        if "download.unreachable" in {error.code, *codes(error.params)} and not error.hint:
+            error.with_hint(" Then use `briefing-studio packages install FILE`.")
         print(f"error: {error}", file=sys.stderr)
         return EXIT_INVALID
     except ValueError as error:  # settings out of range, e.g. --beam 0

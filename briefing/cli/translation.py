@@ -143,7 +143,7 @@ def run_translate(args: argparse.Namespace, out: TextIO | None = None) -> int:
         try:
             storage.save(briefing, destination, expected=read_digest if same_file else None)
         except storage.ChangedOnDisk as error:
-            raise storage.ChangedOnDisk(f"{error}; translate again, or write the result elsewhere with --out") from None
+            raise error.with_hint("; translate again, or write the result elsewhere with --out") from None
     for warning in result.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     done = len(result.translations)

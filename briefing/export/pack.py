@@ -28,6 +28,8 @@ from briefing import __version__
 from briefing.export.docx_support import FIXED_ZIP_TIME, bookmark_names
 from briefing.export.render import render
 from briefing.export.templates import Layout, Template
+from briefing.language.phrases import catalog
+from briefing.messages import BriefingError, Message, register
 from briefing.model import Briefing, Language, TargetStatus
 from briefing.outline import STATUS_LABELS
 
@@ -35,7 +37,25 @@ PDF_TIMEOUT_SECONDS = 180
 Progress = Callable[[int, int, str], None]  # (step, steps, what)
 
 
-class ExportError(Exception):
+register(
+    {
+        "export.not_approved": "{count} item(s) are not approved: {items}. Approve them, or export a draft "
+        "(every page is then marked {marking}).",
+        "export.pending_item": "{number} ({status})",
+        "export.flagged_item": "{number} (flagged for review)",
+        "export.more_items": "and {count} more",
+        "export.no_libreoffice": "PDF needs LibreOffice, which is not installed. Install it with: "
+        "apt-get install libreoffice-writer-nogui",
+        "export.mismatch": "the Korean and English documents do not match:\n{mismatches}",
+        "export.cannot_create_folder": "{folder}: cannot create the folder ({reason})",
+        "export.cannot_write": "{path}: cannot be written ({reason})",
+        "export.pdf_timeout": "{name}: LibreOffice did not finish the PDF within {seconds} s",
+        "export.no_pdf": "{name}: LibreOffice produced no PDF",
+    }
+)
+
+
+class ExportError(BriefingError):
     """The pack cannot be made, and why; nothing was written."""
 
 
@@ -96,12 +116,18 @@ def _describe(entry: tuple[str, str] | None) -> str:
 # -- the pack --------------------------------------------------------------------------------------
 
 
-def unapproved(briefing: Briefing) -> list[str]:
+assert STATUS_LABELS  # importing the outline registers the English words of the statuses the messages name
+
+
+def unapproved(briefing: Briefing) -> list[Message]:
+    """Each item not yet approved or flagged by a reviewer, as its number with its status ("2.2 (needs review)")."""
     out = []
     for s, section in enumerate(briefing.sections, start=1):
         for i, item in enumerate(section.items, start=1):
-            if item.status is not TargetStatus.APPROVED:
-                out.append(f"{s}.{i} ({STATUS_LABELS[item.status]})")
+            if item.flag is not None:
+                out.append(Message("export.flagged_item", {"number": f"{s}.{i}"}))
+            elif item.status is not TargetStatus.APPROVED:
+                out.append(Message("export.pending_item", {"number": f"{s}.{i}", "status": item.status.value}))
     return out
 
 
@@ -120,16 +146,13 @@ def make_pack(
     if not draft:
         pending = unapproved(briefing)
         if pending:
-            shown = ", ".join(pending[:8]) + (f" and {len(pending) - 8} more" if len(pending) > 8 else "")
-            raise ExportError(
-                f"{len(pending)} item(s) are not approved: {shown}. Approve them, or export with --draft "
-                "(every page is then marked DRAFT / 초안)."
+            shown = pending[:8] + (
+                [Message("export.more_items", {"count": len(pending) - 8})] if len(pending) > 8 else []
             )
+            marking = f"{catalog(Language.EN).draft} / {catalog(Language.KO).draft}"
+            raise ExportError("export.not_approved", count=len(pending), items=shown, marking=marking)
     if pdf and libreoffice() is None:
-        raise ExportError(
-            "PDF needs LibreOffice, which is not installed. Install it with: "
-            "apt-get install libreoffice-writer-nogui (or export without --pdf)"
-        )
+        raise ExportError("export.no_libreoffice")
     steps = len(layouts) * (2 if pdf else 1) + 1
     step = 0
 
@@ -147,12 +170,14 @@ def make_pack(
     english = rendered.get(Layout.EN) or render(briefing, template, Layout.EN, draft=draft)
     mismatches = verify(korean, english)
     if mismatches:
-        raise ExportError("the Korean and English documents do not match:\n" + "\n".join(f"  {m}" for m in mismatches))
+        raise ExportError("export.mismatch", mismatches="\n".join(f"  {m}" for m in mismatches))
 
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise ExportError(f"{folder}: cannot create the folder ({error.strerror or error})") from None
+        raise ExportError(
+            "export.cannot_create_folder", folder=str(folder), reason=error.strerror or str(error)
+        ) from None
     result = PackResult(folder)
     entries = []
     for layout, data in rendered.items():
@@ -209,7 +234,7 @@ def _write(path: Path, data: bytes) -> None:
         temporary.write_bytes(data)
         temporary.replace(path)
     except OSError as error:
-        raise ExportError(f"{path}: cannot be written ({error.strerror or error})") from None
+        raise ExportError("export.cannot_write", path=str(path), reason=error.strerror or str(error)) from None
 
 
 def _zip(files: list[Path]) -> bytes:
@@ -304,7 +329,7 @@ def convert_to_pdf(source: Path, folder: Path, timeout: float = PDF_TIMEOUT_SECO
     whose font replacement table follows the document's fallback chains for fonts this machine lacks."""
     program = libreoffice()
     if program is None:
-        raise ExportError("PDF needs LibreOffice, which is not installed (apt-get install libreoffice-writer-nogui)")
+        raise ExportError("export.no_libreoffice")
     with tempfile.TemporaryDirectory(prefix="briefing-pdf-") as work:
         profile = Path(work) / "profile"
         pairs = font_substitutions(source, installed_font_families())
@@ -324,10 +349,10 @@ def convert_to_pdf(source: Path, folder: Path, timeout: float = PDF_TIMEOUT_SECO
         try:
             subprocess.run(command, capture_output=True, timeout=timeout, check=False)
         except subprocess.TimeoutExpired:
-            raise ExportError(f"{source.name}: LibreOffice did not finish the PDF within {timeout:.0f} s") from None
+            raise ExportError("export.pdf_timeout", name=source.name, seconds=f"{timeout:.0f}") from None
         produced = Path(work) / (source.stem + ".pdf")
         if not produced.is_file():
-            raise ExportError(f"{source.name}: LibreOffice produced no PDF")
+            raise ExportError("export.no_pdf", name=source.name)
         target = folder / produced.name
         shutil.move(str(produced), target)
     return target

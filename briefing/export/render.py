@@ -39,7 +39,7 @@ def render(briefing: Briefing, template: Template, layout: Layout, *, draft: boo
         document = docx.Document(str(path))
     except Exception as error:  # python-docx raises many kinds for a damaged file
         raise TemplateError(
-            f"template {template.key!r}: {path.name} cannot be read as a Word document ({error})"
+            "templates.unreadable_document", key=template.key, name=path.name, reason=str(error)
         ) from None
     return _Renderer(briefing, template, layout, document, draft).run()
 
@@ -222,7 +222,7 @@ class _Renderer:
         details = [item.owner.get(language)] if item.owner and item.owner.get(language) else []
         if item.due:
             due = format_partial(item.due, language, self._date_style(language))
-            details.append(f"기한 {due}" if language is Language.KO else f"due {due}")
+            details.append(catalog(language).due.format(date=due))
         return f" ({', '.join(details)})" if details else ""
 
     def target(self, container: Any, body_style: str) -> Target:
@@ -309,7 +309,13 @@ class _Renderer:
         header = table.rows[0]
         _repeat_header(header)
         for cell, text in zip(
-            header.cells, (f"{catalog(ko).number_label} / {catalog(en).number_label}", "한국어", "English"), strict=True
+            header.cells,
+            (
+                f"{catalog(ko).number_label} / {catalog(en).number_label}",
+                catalog(ko).language_name,
+                catalog(en).language_name,
+            ),
+            strict=True,
         ):
             self._cell_text(cell, text, "Briefing Table Header")
         for s, section in enumerate(self.briefing.sections, start=1):

@@ -26,6 +26,7 @@ from typing import Any
 
 from briefing.export.docx_support import Fonts
 from briefing.language.phrases import DateStyle
+from briefing.messages import BriefingError, register
 from briefing.model import Bilingual, Language
 from briefing.paths import data_home
 
@@ -48,7 +49,21 @@ class ItemStyle(StrEnum):
 MARKING_POSITIONS = tuple(f"{where}-{side}" for where in ("header", "footer") for side in ("left", "center", "right"))
 
 
-class TemplateError(Exception):
+register(
+    {
+        "templates.no_layout": "template '{key}' has no {layout} layout (it has: {supported})",
+        "templates.unknown": "no template named '{key}'; available: {available}",
+        "templates.unreadable_manifest": "{where}: unreadable manifest ({reason})",
+        "templates.invalid_manifest": "{where}: invalid manifest ({reason})",
+        "templates.bad_marking_position": "{where}: marking_position must be one of {choices}",
+        "templates.no_fonts": "{where}: fonts.east_asian and fonts.latin each need at least one font",
+        "templates.missing_document": "{where}: the {layout} document is missing",
+        "templates.unreadable_document": "template '{key}': {name} cannot be read as a Word document ({reason})",
+    }
+)
+
+
+class TemplateError(BriefingError):
     """A template that cannot be used, and why."""
 
 
@@ -69,7 +84,7 @@ class Template:
     def document(self, layout: Layout) -> Path:
         if layout not in self.layouts:
             supported = ", ".join(layout.value for layout in self.layouts)
-            raise TemplateError(f"template {self.key!r} has no {layout.value} layout (it has: {supported})")
+            raise TemplateError("templates.no_layout", key=self.key, layout=layout.value, supported=supported)
         return self.documents[layout]
 
 
@@ -108,7 +123,7 @@ def find_template(key: str) -> Template:
         raise found
     if found is None:
         usable = sorted(k for k, v in scanned.items() if isinstance(v, Template))
-        raise TemplateError(f"no template named {key!r}; available: {', '.join(usable) or 'none'}")
+        raise TemplateError("templates.unknown", key=key, available=", ".join(usable) or "none")
     return found
 
 
@@ -117,7 +132,7 @@ def load_template(folder: Path, user: bool = False) -> Template:
     try:
         data = json.loads((folder / "manifest.json").read_text("utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise TemplateError(f"{where}: unreadable manifest ({error})") from None
+        raise TemplateError("templates.unreadable_manifest", where=where, reason=str(error)) from None
     try:
         layouts = tuple(Layout(value) for value in data["layouts"])
         documents = {Layout(key): folder / name for key, name in data["documents"].items()}
@@ -136,14 +151,15 @@ def load_template(folder: Path, user: bool = False) -> Template:
             user=user,
         )
     except (KeyError, TypeError, ValueError) as error:
-        raise TemplateError(f"{where}: invalid manifest ({type(error).__name__}: {error})") from None
+        reason = f"{type(error).__name__}: {error}"
+        raise TemplateError("templates.invalid_manifest", where=where, reason=reason) from None
     if template.marking_position not in MARKING_POSITIONS:
-        raise TemplateError(f"{where}: marking_position must be one of {', '.join(MARKING_POSITIONS)}")
+        raise TemplateError("templates.bad_marking_position", where=where, choices=", ".join(MARKING_POSITIONS))
     if not fonts.east_asian or not fonts.latin:
-        raise TemplateError(f"{where}: fonts.east_asian and fonts.latin each need at least one font")
+        raise TemplateError("templates.no_fonts", where=where)
     for layout in layouts:
         if layout not in documents or not documents[layout].is_file():
-            raise TemplateError(f"{where}: the {layout.value} document is missing")
+            raise TemplateError("templates.missing_document", where=where, layout=layout.value)
     return template
 
 

@@ -41,8 +41,10 @@ class Catalog:
     schedule_separator: str
     preview_cut: str  # the preview's note under a very long item, with {count}
     new_delegation: str  # the name a delegation added in the card editor starts with
-    new_section: str  # the title a section added in the window starts with
-    first_section: str  # the one section of a new briefing
+    due: str  # an action's deadline after its owner, with {date}
+    language_name: str  # the heading of this language's column in a bilingual table
+    first_section: str  # the section a new briefing starts with
+    new_section: str  # the title of a section just added, until the drafter names it
 
 
 CATALOGS = {
@@ -63,8 +65,10 @@ CATALOGS = {
         schedule_separator=": ",
         preview_cut="… 이하 {count}자는 미리보기에서 생략(내보내기에는 모두 포함)",
         new_delegation="새 대표단",
-        new_section="새 절",
+        due="기한 {date}",
+        language_name="한국어",
         first_section="개요",
+        new_section="새 절",
     ),
     Language.EN: Catalog(
         language=Language.EN,
@@ -83,8 +87,10 @@ CATALOGS = {
         schedule_separator=": ",
         preview_cut="… {count} more characters not shown in the preview (the export has them all)",
         new_delegation="New delegation",
-        new_section="New section",
+        due="due {date}",
+        language_name="English",
         first_section="Overview",
+        new_section="New section",
     ),
 }
 

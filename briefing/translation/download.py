@@ -15,6 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from briefing.messages import Message, register
 from briefing.translation.argos import argos_package_module, import_argos
 from briefing.translation.packages import InstalledPackage, PackageError, PackageStore, version_key
 
@@ -24,13 +25,30 @@ CHUNK = 256 * 1024
 Progress = Callable[[int, int], None]  # (bytes so far, total bytes or 0 when unknown)
 
 
+register(
+    {
+        "download.cancelled": "download cancelled; nothing was installed",
+        "download.http": "{url}: the server answered {status} {reason}",
+        "download.unreachable": "cannot reach {url} ({reason}). This machine seems to have no network: copy the "
+        ".argosmodel file here from a connected machine and install it from that file.",
+        "download.not_an_index": "{url}: not a package index ({reason})",
+        "download.not_a_list": "{url}: not a package index (expected a list)",
+        "download.no_pair": "the index at {url} has no {from_code}→{to_code} package",
+        "download.no_link": "the index lists no download link for {from_code}→{to_code}",
+        "download.stopped": "{url}: the download stopped after {received} of {total} bytes",
+        "download.failed": "{url}: {reason}",
+        "download.all_failed": "the package could not be downloaded: {errors}",
+    }
+)
+
+
 class NetworkError(PackageError):
     """The index or the package could not be fetched."""
 
 
 class DownloadCancelled(PackageError):
     def __init__(self) -> None:
-        super().__init__("download cancelled; nothing was installed")
+        super().__init__("download.cancelled")
 
 
 def index_url() -> str:
@@ -43,13 +61,10 @@ def _open(url: str, timeout: float) -> Any:
     try:
         return urllib.request.urlopen(urllib.request.Request(url, headers={"User-Agent": USER_AGENT}), timeout=timeout)
     except urllib.error.HTTPError as error:
-        raise NetworkError(f"{url}: the server answered {error.code} {error.reason}") from None
+        raise NetworkError("download.http", url=url, status=error.code, reason=str(error.reason)) from None
     except (urllib.error.URLError, OSError) as error:
         reason = getattr(error, "reason", error)
-        raise NetworkError(
-            f"cannot reach {url} ({reason}). This machine seems to have no network: copy the .argosmodel "
-            "file here from a connected machine and use `briefing-studio packages install FILE`."
-        ) from None
+        raise NetworkError("download.unreachable", url=url, reason=str(reason)) from None
 
 
 def available(from_code: str, to_code: str, timeout: float = 30.0) -> Any:
@@ -61,9 +76,9 @@ def available(from_code: str, to_code: str, timeout: float = 30.0) -> Any:
         try:
             entries = json.loads(response.read(16 * 1024 * 1024).decode("utf-8"))
         except (ValueError, UnicodeDecodeError) as error:
-            raise NetworkError(f"{url}: not a package index ({error})") from None
+            raise NetworkError("download.not_an_index", url=url, reason=str(error)) from None
     if not isinstance(entries, list):
-        raise NetworkError(f"{url}: not a package index (expected a list)")
+        raise NetworkError("download.not_a_list", url=url)
     module = argos_package_module()
     matches = [
         module.AvailablePackage(entry)
@@ -74,7 +89,7 @@ def available(from_code: str, to_code: str, timeout: float = 30.0) -> Any:
         and entry.get("type", "translate") == "translate"
     ]
     if not matches:
-        raise PackageError(f"the index at {url} has no {from_code}→{to_code} package")
+        raise PackageError("download.no_pair", url=url, from_code=from_code, to_code=to_code)
     return max(matches, key=lambda package: version_key(str(package.package_version)))
 
 
@@ -90,9 +105,9 @@ def download(
     entry = available(from_code, to_code, timeout)
     links = [link for link in entry.links if isinstance(link, str) and link.startswith(("http://", "https://"))]
     if not links:
-        raise PackageError(f"the index lists no download link for {from_code}→{to_code}")
+        raise PackageError("download.no_link", from_code=from_code, to_code=to_code)
     store.folder.mkdir(parents=True, exist_ok=True)
-    errors = []
+    errors: list[Message] = []
     for link in links:
         fd, name = tempfile.mkstemp(prefix=".download-", suffix=".argosmodel", dir=store.folder)
         path = Path(name)
@@ -108,12 +123,12 @@ def download(
                     if progress is not None:
                         progress(received, total)
             if total and received != total:
-                raise NetworkError(f"{link}: the download stopped after {received} of {total} bytes")
+                raise NetworkError("download.stopped", url=link, received=received, total=total)
             return store.install(path)
         except NetworkError as error:
-            errors.append(str(error))
+            errors.append(error.message)
         except OSError as error:
-            errors.append(f"{link}: {error}")
+            errors.append(Message("download.failed", {"url": link, "reason": str(error)}))
         finally:
             path.unlink(missing_ok=True)
-    raise NetworkError("; ".join(errors))
+    raise NetworkError("download.all_failed", errors=errors)

@@ -16,9 +16,28 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from briefing.messages import BriefingError, register, register_values
 from briefing.translation.packages import InstalledPackage, PackageError, PackageStore
 
 LANGUAGE_NAMES = {"ko": "Korean", "en": "English"}
+
+register(
+    {
+        "engine.beam_size": "beam size must be between 1 and 16",
+        "engine.threads": "threads must be between 0 (automatic) and 256",
+        "engine.batch_size": "batch size must be at least 1 and sentences at least 8 tokens",
+        "packages.missing": "no {from_language}→{to_language} language package is installed",
+        "engine.cannot_load": "the {from_code}→{to_code} package cannot be loaded: {reason}",
+        "engine.batch_failed": "the {from_code}→{to_code} package could not translate a batch of {count} "
+        "sentences: {reason}",
+    }
+)
+for _parameter in ("from_language", "to_language"):
+    register_values(_parameter, LANGUAGE_NAMES)
+
+
+class SettingsError(BriefingError, ValueError):
+    """Engine settings out of range (a ValueError, as callers have always caught)."""
 
 
 @dataclass(frozen=True)
@@ -31,21 +50,21 @@ class EngineSettings:
 
     def __post_init__(self) -> None:
         if not 1 <= self.beam_size <= 16:
-            raise ValueError("beam size must be between 1 and 16")
+            raise SettingsError("engine.beam_size")
         if not 0 <= self.threads <= 256:
-            raise ValueError("threads must be between 0 (automatic) and 256")
+            raise SettingsError("engine.threads")
         if self.batch_size < 1 or self.max_sentence_tokens < 8:
-            raise ValueError("batch size must be at least 1 and sentences at least 8 tokens")
+            raise SettingsError("engine.batch_size")
 
 
 class PackageMissing(PackageError):
-    """No package is installed for a language pair."""
+    """No package is installed for a language pair (the command line adds how to install one)."""
 
     def __init__(self, source: str, target: str) -> None:
         self.source, self.target = source, target
-        names = f"{LANGUAGE_NAMES.get(source, source)}→{LANGUAGE_NAMES.get(target, target)}"
-        super().__init__(
-            f"no {names} language package is installed. Install one from a file with\n"
+        super().__init__("packages.missing", from_code=source, to_code=target, from_language=source, to_language=target)
+        self.with_hint(
+            ". Install one from a file with\n"
             f"  briefing-studio packages install translate-{source}_{target}-<version>.argosmodel\n"
             f"or, on a machine with network access, download it with\n"
             f"  briefing-studio packages download {source} {target}"
@@ -145,7 +164,9 @@ class Engine:
             )
             tokenizer = sentencepiece.SentencePieceProcessor(model_file=str(package.sentencepiece_model))
         except (RuntimeError, OSError, ValueError) as error:
-            raise PackageError(f"the {package.from_code}→{package.to_code} package cannot be loaded: {error}") from None
+            raise PackageError(
+                "engine.cannot_load", from_code=package.from_code, to_code=package.to_code, reason=str(error)
+            ) from None
         positions = position_limit(package.model_folder / "model.bin")
         return _Loaded(stamp, settings, package, translator, tokenizer, positions)
 
@@ -194,7 +215,7 @@ class Engine:
                 match = _POSITION_ERROR.search(str(error))
                 if match is None or loaded.positions is not None:
                     raise PackageError(
-                        f"the {source}→{target} package could not translate a batch of {len(batch)} sentences: {error}"
+                        "engine.batch_failed", from_code=source, to_code=target, count=len(batch), reason=str(error)
                     ) from None
                 loaded.positions = int(match.group(1))
         self.batches += 1

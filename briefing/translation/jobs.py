@@ -16,9 +16,12 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from briefing import edits
+from briefing.messages import Message, register
 from briefing.model import Briefing, Language, TargetOrigin, TargetStatus
 from briefing.translation.engine import Engine
 from briefing.translation.markup import Extracted, extract
+
+register({"translation.item_warning": "{item}: {warning}"})
 
 Progress = Callable[[int, int], None]  # (sentences done, sentences in the job)
 
@@ -50,7 +53,7 @@ class Result:
     translations: dict[str, str] = field(default_factory=dict)  # item id → translated text
     cancelled: bool = False
     sentences: int = 0  # distinct sentences in the job
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Message] = field(default_factory=list)  # e.g. markup a translation lost, per item
 
 
 def plan(
@@ -116,7 +119,9 @@ def run(
                 sentences = [" ".join(done[chunk] for chunk, _ in chunks_of[s]) for s in item.segments]
                 text, warnings = item.assemble(sentences)
                 result.translations[item_id] = text
-                result.warnings += [f"{item_id}: {warning}" for warning in warnings]
+                result.warnings += [
+                    Message("translation.item_warning", {"item": item_id, "warning": warning}) for warning in warnings
+                ]
                 del pending[item_id]
         if progress is not None:
             progress(len(finished), len(unique))

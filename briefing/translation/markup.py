@@ -13,6 +13,14 @@ import re
 from dataclasses import dataclass, field
 
 from briefing.language.segmentation import split_sentences
+from briefing.messages import Message, register
+
+register(
+    {
+        "markup.lost_pair": "the translation lost the markup {opening}…{closing}",
+        "markup.lost_atom": "the translation lost {atom}; it was added at the end",
+    }
+)
 
 _LINE_PREFIX = re.compile(r"^[ \t]*(?:(?:[-+*]|\d{1,9}[.)])[ \t]+|>[ \t]?|#{1,6}[ \t]+|※[ \t]*|[▵△][ \t]*)*")
 _LINE_SUFFIX = re.compile(r"(?:[ \t]{2,}|\\)?\r?$")
@@ -60,11 +68,11 @@ class Extracted:
     placeholders: list[Inline]  # per segment: the placeholders of the segment's line
     expected: list[set[tuple[bool, int]]]  # per segment: the placeholders the segment itself holds
 
-    def assemble(self, translations: list[str]) -> tuple[str, list[str]]:
+    def assemble(self, translations: list[str]) -> tuple[str, list[Message]]:
         """The text with each segment replaced by its translation; and any warnings."""
         if len(translations) != len(self.segments):
             raise ValueError(f"expected {len(self.segments)} translations, got {len(translations)}")
-        warnings: list[str] = []
+        warnings: list[Message] = []
         out = []
         for part in self.parts:
             if isinstance(part, int):
@@ -155,7 +163,7 @@ def tokens_in(text: str) -> set[tuple[bool, int]]:
     return {(match.group(1) == "/", int(match.group(2))) for match in _PLACEHOLDER.finditer(text)}
 
 
-def restore(text: str, inline: Inline, expected: set[tuple[bool, int]] | None = None) -> tuple[str, list[str]]:
+def restore(text: str, inline: Inline, expected: set[tuple[bool, int]] | None = None) -> tuple[str, list[Message]]:
     """Turn placeholders back into markup.
 
     `expected` are the placeholders the source sentence had. Anything else the model produced is
@@ -164,12 +172,12 @@ def restore(text: str, inline: Inline, expected: set[tuple[bool, int]] | None = 
     """
     expected = tokens_in(text) if expected is None else expected
     keep = tokens_in(text) & expected
-    warnings: list[str] = []
+    warnings: list[Message] = []
     for number, (opening, closing) in inline.pairs.items():
         halves = {(False, number), (True, number)}
         if halves & expected and len(halves & keep) < len(halves & expected):
             keep -= halves
-            warnings.append(f"the translation lost the markup {opening}…{closing}")
+            warnings.append(Message("markup.lost_pair", {"opening": opening, "closing": closing}))
     used: set[tuple[bool, int]] = set()
 
     def back(match: re.Match[str]) -> str:
@@ -187,5 +195,5 @@ def restore(text: str, inline: Inline, expected: set[tuple[bool, int]] | None = 
     for _closing, number in sorted(expected - keep):
         if number in inline.atoms:
             restored = f"{restored} {inline.atoms[number]}"
-            warnings.append(f"the translation lost {inline.atoms[number]!r}; it was added at the end")
+            warnings.append(Message("markup.lost_atom", {"atom": repr(inline.atoms[number])}))
     return restored, warnings

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from briefing.messages import BriefingError, register
 from briefing.paths import packages_folder
 
 MAX_UNPACKED_BYTES = 4 * 1024**3  # the real ko/en packages unpack to ~200 MB
@@ -31,7 +32,50 @@ _FORBIDDEN_PATH_WORDS = ("stanza", "minisbd", "spacy")  # argostranslate picks s
 _CODE = re.compile(r"^[a-z]{2,3}(?:[_-][A-Za-z]{2,4})?$")
 
 
-class PackageError(Exception):
+register(
+    {
+        "packages.no_such_file": "{name}: no such file",
+        "packages.not_zip": "{name}: not a language package: not a readable zip archive ({reason})",
+        "packages.damaged": "{name}: damaged archive: {member} does not match its checksum (truncated download?)",
+        "packages.empty": "{name}: the archive is empty",
+        "packages.too_many_files": "{name}: {count} files in the archive (at most {limit} allowed)",
+        "packages.unsafe_path": "{name}: unsafe path in the archive: {member}",
+        "packages.link": "{name}: {member} is a link; packages may contain only files and folders",
+        "packages.special_file": "{name}: {member} is a device or special file; packages may contain only files "
+        "and folders",
+        "packages.encrypted": "{name}: {member} is encrypted",
+        "packages.member_bomb": "{name}: {member} expands {ratio}-fold (at most {limit}); refusing a possible zip bomb",
+        "packages.too_big": "{name}: unpacks to {size} GB (at most {limit} GB allowed)",
+        "packages.bomb": "{name}: expands {ratio}-fold; refusing a possible zip bomb",
+        "packages.top_folder": "{name}: a package holds exactly one top-level folder; found {found}",
+        "packages.no_metadata": "{name}: {top}/metadata.json is missing",
+        "packages.metadata_not_json": "{name}: metadata.json is not valid JSON ({reason})",
+        "packages.metadata_unreadable": "{name}: metadata.json cannot be read ({reason})",
+        "packages.metadata_not_object": "{name}: metadata.json must hold an object",
+        "packages.bad_language_code": "{name}: metadata.json needs {key} as a language code such as 'ko'; "
+        "found {found}",
+        "packages.not_translation": "{name}: a {kind} package, not a translation package",
+        "packages.bad_version": "{name}: metadata.json has an unusable package_version {found}",
+        "packages.bpe": "{name}: a BPE package; Briefing Studio supports SentencePiece packages only "
+        "(all current Argos Korean and English packages are SentencePiece)",
+        "packages.no_sentencepiece": "{name}: {top}/sentencepiece.model is missing",
+        "packages.not_ctranslate2": "{name}: not a CTranslate2 model: {top}/{required} is missing",
+        "packages.no_vocabulary": "{name}: not a CTranslate2 model: no vocabulary file in {top}/model/",
+        "packages.forbidden_folder": "the packages folder {folder} contains one of the words {words}, which "
+        "confuses Argos Translate; set BRIEFING_HOME to another folder",
+        "packages.older": "{name}: version {version} is older than the installed {from_code}→{to_code} version "
+        "{installed}; remove the installed one first to go back",
+        "packages.install_failed": "{name}: could not be installed ({reason})",
+        "packages.not_installed": "no {from_code}→{to_code} package is installed",
+        "packages.overflow": "{name}: unpacks to more than it declares; refused",
+        "packages.not_a_package": "{name}: not a package (no metadata.json)",
+        "packages.incomplete": "{name}: incomplete package ({required} is missing)",
+        "packages.bad_metadata": "{name}: unreadable metadata.json ({reason})",
+    }
+)
+
+
+class PackageError(BriefingError):
     """A package file or an installed package that cannot be used, with what is wrong in one message."""
 
 
@@ -96,11 +140,11 @@ def inspect(path: Path) -> PackageFile:
     """Check a package file completely without extracting it; PackageError says what is wrong."""
     name = path.name
     if not path.is_file():
-        raise PackageError(f"{name}: no such file")
+        raise PackageError("packages.no_such_file", name=name)
     try:
         bundle = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError) as error:
-        raise PackageError(f"{name}: not a language package: not a readable zip archive ({error})") from None
+        raise PackageError("packages.not_zip", name=name, reason=str(error)) from None
     with bundle:
         members = bundle.infolist()
         top = _check_members(name, members, path.stat().st_size)
@@ -109,15 +153,15 @@ def inspect(path: Path) -> PackageFile:
         _check_contents(name, top, files, metadata)
         corrupt = _first_corrupt_member(bundle)
         if corrupt is not None:
-            raise PackageError(f"{name}: damaged archive: {corrupt} does not match its checksum (truncated download?)")
+            raise PackageError("packages.damaged", name=name, member=corrupt)
     return PackageFile(path, top, metadata)
 
 
 def _check_members(name: str, members: list[zipfile.ZipInfo], archive_size: int) -> str:
     if not members:
-        raise PackageError(f"{name}: the archive is empty")
+        raise PackageError("packages.empty", name=name)
     if len(members) > MAX_MEMBERS:
-        raise PackageError(f"{name}: {len(members)} files in the archive (at most {MAX_MEMBERS} allowed)")
+        raise PackageError("packages.too_many_files", name=name, count=len(members), limit=MAX_MEMBERS)
     tops: set[str] = set()
     total = 0
     for info in members:
@@ -130,70 +174,64 @@ def _check_members(name: str, members: list[zipfile.ZipInfo], archive_size: int)
             or ".." in parts
             or "\x00" in member
         ):
-            raise PackageError(f"{name}: unsafe path in the archive: {member!r}")
+            raise PackageError("packages.unsafe_path", name=name, member=repr(member))
         kind_bits = stat.S_IFMT(info.external_attr >> 16)  # 0 when the archiver recorded none
         if kind_bits not in (0, stat.S_IFREG, stat.S_IFDIR):
             mode = info.external_attr >> 16
-            kind = "a link" if stat.S_ISLNK(mode) else "a device or special file"
-            raise PackageError(f"{name}: {member!r} is {kind}; packages may contain only files and folders")
+            code = "packages.link" if stat.S_ISLNK(mode) else "packages.special_file"
+            raise PackageError(code, name=name, member=repr(member))
         if info.flag_bits & 0x1:
-            raise PackageError(f"{name}: {member!r} is encrypted")
+            raise PackageError("packages.encrypted", name=name, member=repr(member))
         total += info.file_size
         if info.file_size > _RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1):
-            raise PackageError(
-                f"{name}: {member!r} expands {info.file_size // max(info.compress_size, 1)}-fold "
-                f"(at most {MAX_RATIO}); refusing a possible zip bomb"
-            )
+            ratio = info.file_size // max(info.compress_size, 1)
+            raise PackageError("packages.member_bomb", name=name, member=repr(member), ratio=ratio, limit=MAX_RATIO)
         tops.add(parts[0] if parts else "")
     if total > MAX_UNPACKED_BYTES:
-        raise PackageError(
-            f"{name}: unpacks to {total / 1024**3:.1f} GB (at most {MAX_UNPACKED_BYTES / 1024**3:.0f} GB allowed)"
-        )
+        size, limit = f"{total / 1024**3:.1f}", f"{MAX_UNPACKED_BYTES / 1024**3:.0f}"
+        raise PackageError("packages.too_big", name=name, size=size, limit=limit)
     if total > _RATIO_FLOOR and total > MAX_RATIO * max(archive_size, 1):
-        raise PackageError(f"{name}: expands {total // max(archive_size, 1)}-fold; refusing a possible zip bomb")
+        raise PackageError("packages.bomb", name=name, ratio=total // max(archive_size, 1))
     if len(tops) != 1 or "" in tops or not any(len(PurePosixPath(m.filename).parts) > 1 for m in members):
-        raise PackageError(f"{name}: a package holds exactly one top-level folder; found {sorted(tops)}")
+        raise PackageError("packages.top_folder", name=name, found=str(sorted(tops)))
     return tops.pop()
 
 
 def _read_metadata(name: str, bundle: zipfile.ZipFile, top: str, files: set[str]) -> dict[str, Any]:
     if f"{top}/metadata.json" not in files:
-        raise PackageError(f"{name}: {top}/metadata.json is missing")
+        raise PackageError("packages.no_metadata", name=name, top=top)
     try:
         raw = bundle.read(f"{top}/metadata.json")
         metadata = json.loads(raw.decode("utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise PackageError(f"{name}: metadata.json is not valid JSON ({error})") from None
+        raise PackageError("packages.metadata_not_json", name=name, reason=str(error)) from None
     except (zipfile.BadZipFile, OSError, EOFError) as error:
-        raise PackageError(f"{name}: metadata.json cannot be read ({error})") from None
+        raise PackageError("packages.metadata_unreadable", name=name, reason=str(error)) from None
     if not isinstance(metadata, dict):
-        raise PackageError(f"{name}: metadata.json must hold an object")
+        raise PackageError("packages.metadata_not_object", name=name)
     for key in ("from_code", "to_code"):
         value = metadata.get(key)
         if not isinstance(value, str) or not _CODE.match(value):
-            raise PackageError(f"{name}: metadata.json needs {key} as a language code such as 'ko'; found {value!r}")
+            raise PackageError("packages.bad_language_code", name=name, key=key, found=repr(value))
     if metadata.get("type", "translate") != "translate":
-        raise PackageError(f"{name}: a {metadata['type']!r} package, not a translation package")
+        raise PackageError("packages.not_translation", name=name, kind=repr(metadata["type"]))
     version = metadata.get("package_version", "0")
     if not isinstance(version, str | int | float) or not re.fullmatch(r"[0-9A-Za-z.+_-]{1,40}", str(version)):
-        raise PackageError(f"{name}: metadata.json has an unusable package_version {version!r}")
+        raise PackageError("packages.bad_version", name=name, found=repr(version))
     return metadata
 
 
 def _check_contents(name: str, top: str, files: set[str], metadata: dict[str, Any]) -> None:
     if f"{top}/sentencepiece.model" not in files:
         if f"{top}/bpe.model" in files:
-            raise PackageError(
-                f"{name}: a BPE package; Briefing Studio supports SentencePiece packages only "
-                "(all current Argos Korean and English packages are SentencePiece)"
-            )
-        raise PackageError(f"{name}: {top}/sentencepiece.model is missing")
+            raise PackageError("packages.bpe", name=name)
+        raise PackageError("packages.no_sentencepiece", name=name, top=top)
     for required in ("model/model.bin", "model/config.json"):
         if f"{top}/{required}" not in files:
-            raise PackageError(f"{name}: not a CTranslate2 model: {top}/{required} is missing")
+            raise PackageError("packages.not_ctranslate2", name=name, top=top, required=required)
     vocabularies = [f for f in files if f.startswith(f"{top}/model/") and "vocabulary" in f]
     if not vocabularies:
-        raise PackageError(f"{name}: not a CTranslate2 model: no vocabulary file in {top}/model/")
+        raise PackageError("packages.no_vocabulary", name=name, top=top)
 
 
 def _first_corrupt_member(bundle: zipfile.ZipFile) -> str | None:
@@ -217,20 +255,20 @@ class PackageStore:
     def installed(self) -> list[InstalledPackage]:
         return [package for package, _ in self._scan() if package is not None]
 
-    def problems(self) -> list[str]:
-        """Folders in the packages folder that are not usable packages."""
-        return [problem for package, problem in self._scan() if package is None]
+    def problems(self) -> list[PackageError]:
+        """Why folders in the packages folder are not usable packages (one coded error each)."""
+        return [problem for package, problem in self._scan() if problem is not None]
 
-    def _scan(self) -> Iterator[tuple[InstalledPackage | None, str]]:
+    def _scan(self) -> Iterator[tuple[InstalledPackage | None, PackageError | None]]:
         if not self.folder.is_dir():
             return
         for path in sorted(self.folder.iterdir()):
             if path.name.startswith(".") or not path.is_dir():
                 continue
             try:
-                yield read_installed(path), ""
+                yield read_installed(path), None
             except PackageError as error:
-                yield None, str(error)
+                yield None, error
 
     def find(self, from_code: str, to_code: str) -> InstalledPackage | None:
         path = self.folder / f"{from_code}_{to_code}"
@@ -244,17 +282,19 @@ class PackageStore:
         from_code, to_code = checked.pair
         lowered = str(self.folder).lower()
         if any(word in lowered for word in _FORBIDDEN_PATH_WORDS):
-            raise PackageError(
-                f"the packages folder {self.folder} contains one of the words {', '.join(_FORBIDDEN_PATH_WORDS)}, "
-                "which confuses Argos Translate; set BRIEFING_HOME to another folder"
-            )
+            words = ", ".join(_FORBIDDEN_PATH_WORDS)
+            raise PackageError("packages.forbidden_folder", folder=str(self.folder), words=words)
         current = None
         with contextlib.suppress(PackageError):
             current = self.find(from_code, to_code)
         if current is not None and version_key(checked.version) < version_key(current.version):
             raise PackageError(
-                f"{archive.name}: version {checked.version} is older than the installed {from_code}→{to_code} "
-                f"version {current.version}; remove the installed one first to go back"
+                "packages.older",
+                name=archive.name,
+                version=checked.version,
+                from_code=from_code,
+                to_code=to_code,
+                installed=current.version,
             )
         self.folder.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=".installing-", dir=self.folder))
@@ -268,7 +308,9 @@ class PackageStore:
                 final.rename(retired)
             unpacked.rename(final)
         except OSError as error:
-            raise PackageError(f"{archive.name}: could not be installed ({error.strerror or error})") from None
+            raise PackageError(
+                "packages.install_failed", name=archive.name, reason=error.strerror or str(error)
+            ) from None
         finally:
             shutil.rmtree(staging, ignore_errors=True)
         shutil.rmtree(retired, ignore_errors=True)
@@ -277,7 +319,7 @@ class PackageStore:
     def remove(self, from_code: str, to_code: str) -> InstalledPackage:
         package = self.find(from_code, to_code)
         if package is None:
-            raise PackageError(f"no {from_code}→{to_code} package is installed")
+            raise PackageError("packages.not_installed", from_code=from_code, to_code=to_code)
         retired = self.folder / f".removing-{from_code}_{to_code}-{os.getpid()}"
         package.path.rename(retired)
         shutil.rmtree(retired, ignore_errors=True)
@@ -291,7 +333,7 @@ def _extract(checked: PackageFile, staging: Path) -> None:
         for info in bundle.infolist():
             target = staging.joinpath(*PurePosixPath(info.filename).parts)
             if not target.resolve().is_relative_to(staging.resolve()):
-                raise PackageError(f"{checked.path.name}: unsafe path in the archive: {info.filename!r}")
+                raise PackageError("packages.unsafe_path", name=checked.path.name, member=repr(info.filename))
             if info.is_dir():
                 target.mkdir(parents=True, exist_ok=True)
                 continue
@@ -300,7 +342,7 @@ def _extract(checked: PackageFile, staging: Path) -> None:
                 while chunk := source.read(1024 * 1024):
                     budget -= len(chunk)
                     if budget < 0:
-                        raise PackageError(f"{checked.path.name}: unpacks to more than it declares; refused")
+                        raise PackageError("packages.overflow", name=checked.path.name)
                     sink.write(chunk)
 
 
@@ -309,14 +351,14 @@ def read_installed(path: Path) -> InstalledPackage:
     from briefing.translation.argos import argos_package_module
 
     if not (path / "metadata.json").is_file():
-        raise PackageError(f"{path.name}: not a package (no metadata.json)")
+        raise PackageError("packages.not_a_package", name=path.name)
     for required in ("model/model.bin", "sentencepiece.model"):
         if not (path / required).is_file():
-            raise PackageError(f"{path.name}: incomplete package ({required} is missing)")
+            raise PackageError("packages.incomplete", name=path.name, required=required)
     try:
         package = argos_package_module().Package(path)
     except (OSError, ValueError) as error:
-        raise PackageError(f"{path.name}: unreadable metadata.json ({error})") from None
+        raise PackageError("packages.bad_metadata", name=path.name, reason=str(error)) from None
     size = sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
     return InstalledPackage(
         from_code=package.from_code,

@@ -1,0 +1,341 @@
+"""The window's message catalogue: every code the core says (briefing/messages.py) worded in the interface
+language, through Qt's translations like every other interface string.
+
+The core raises `BriefingError`s with a code and parameters; `error_text` words one for a dialog, `text` words a
+code. The English sources here are the core's own texts (a test keeps them equal and walks every code through
+the Korean catalogue); parameters that name a document's vocabulary (an item type, a status, a language) are
+worded too, so that a Korean window never shows "paragraph" or "needs_review".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from briefing.fileformat import MAX_PROBLEMS_SHOWN, BriefingFormatError
+from briefing.messages import BriefingError, Message
+from briefing.model import ItemType, TargetStatus
+from briefing.schema import Problem
+from ui.labels import status_text, type_names
+
+CONTEXT = "Messages"
+
+# code → English source (the core's English text); the Korean lives in locales/ under the context "Messages".
+CATALOGUE: dict[str, str] = {
+    "dates.not_a_date": QT_TRANSLATE_NOOP(
+        "Messages", '"{found}" is not a date like 2024-11-07, 2024-11, 2025-H1, 2025-Q2 or 2025'
+    ),
+    "dates.not_real": QT_TRANSLATE_NOOP("Messages", '"{found}" is not a real date ({reason})'),
+    "dates.no_month": QT_TRANSLATE_NOOP("Messages", '"{found}" has no month {month}'),
+    "model.approve_no_source": QT_TRANSLATE_NOOP("Messages", "cannot approve an item whose source text is empty"),
+    "model.approve_no_translation": QT_TRANSLATE_NOOP("Messages", "cannot approve an item whose translation is empty"),
+    "model.flag_empty": QT_TRANSLATE_NOOP("Messages", "an empty translation cannot be flagged for review"),
+    "model.empty_comment": QT_TRANSLATE_NOOP("Messages", "a comment needs some text"),
+    "model.item_exists": QT_TRANSLATE_NOOP("Messages", "an item with id '{id}' is already in the briefing"),
+    "model.section_exists": QT_TRANSLATE_NOOP("Messages", "a section with id '{id}' is already in the briefing"),
+    "schema.const": QT_TRANSLATE_NOOP("Messages", "must be {wanted}, found {found}"),
+    "schema.enum": QT_TRANSLATE_NOOP("Messages", "{found} is not one of: {choices}"),
+    "schema.type": QT_TRANSLATE_NOOP("Messages", "expected {wanted}, found {found}"),
+    "schema.minimum": QT_TRANSLATE_NOOP("Messages", "{found} is less than {limit}"),
+    "schema.maximum": QT_TRANSLATE_NOOP("Messages", "{found} is more than {limit}"),
+    "schema.empty": QT_TRANSLATE_NOOP("Messages", "must not be empty"),
+    "schema.too_short": QT_TRANSLATE_NOOP("Messages", "is shorter than {limit} characters"),
+    "schema.too_long": QT_TRANSLATE_NOOP("Messages", "is longer than {limit} characters"),
+    "schema.pattern": QT_TRANSLATE_NOOP("Messages", "{found} is not {wanted}"),
+    "schema.missing": QT_TRANSLATE_NOOP("Messages", "missing"),
+    "schema.unknown_field": QT_TRANSLATE_NOOP("Messages", "unknown field"),
+    "schema.either": QT_TRANSLATE_NOOP("Messages", "{first} or {second}"),
+    "schema.json_object": QT_TRANSLATE_NOOP("Messages", "an object"),
+    "schema.json_array": QT_TRANSLATE_NOOP("Messages", "a list"),
+    "schema.json_string": QT_TRANSLATE_NOOP("Messages", "text"),
+    "schema.json_integer": QT_TRANSLATE_NOOP("Messages", "a whole number"),
+    "schema.json_number": QT_TRANSLATE_NOOP("Messages", "a number"),
+    "schema.json_boolean": QT_TRANSLATE_NOOP("Messages", "true or false"),
+    "schema.json_null": QT_TRANSLATE_NOOP("Messages", "null"),
+    "rules.end_before_start": QT_TRANSLATE_NOOP("Messages", "the end date {end} is before the start date {start}"),
+    "rules.too_long": QT_TRANSLATE_NOOP("Messages", "is longer than {limit} characters"),
+    "rules.out_of_range": QT_TRANSLATE_NOOP("Messages", "{found} is not between {low} and {high}"),
+    "rules.bad_id": QT_TRANSLATE_NOOP(
+        "Messages", "{found} is not an id (letters, digits, _ . : - and at most {limit} characters)"
+    ),
+    "rules.id_reused": QT_TRANSLATE_NOOP("Messages", "id {found} is already used at {other}"),
+    "rules.not_for_type": QT_TRANSLATE_NOOP("Messages", "does not apply to a {type} item"),
+    "rules.schedule_needs_date": QT_TRANSLATE_NOOP("Messages", "missing: a schedule item needs a date"),
+    "rules.bad_value": QT_TRANSLATE_NOOP("Messages", "{found} is not one of: {choices}"),
+    "rules.not_text": QT_TRANSLATE_NOOP("Messages", "expected text, found {found}"),
+    "rules.bad_basis": QT_TRANSLATE_NOOP("Messages", "{found} is not a source fingerprint (16 hexadecimal digits)"),
+    "rules.not_a_date": QT_TRANSLATE_NOOP("Messages", "expected a date, found {found}"),
+    "file.bad_version": QT_TRANSLATE_NOOP("Messages", "expected a whole number from 1, found {found}"),
+    "file.not_a_date": QT_TRANSLATE_NOOP("Messages", "{found} is not a real date ({reason})"),
+    "file.not_a_datetime": QT_TRANSLATE_NOOP("Messages", "{found} is not a real date and time"),
+    "file.not_utf8": QT_TRANSLATE_NOOP(
+        "Messages", "not UTF-8 text (invalid byte at offset {offset}); is this a .briefing file?"
+    ),
+    "file.empty": QT_TRANSLATE_NOOP("Messages", "the file is empty"),
+    "file.not_json": QT_TRANSLATE_NOOP("Messages", "not valid JSON at line {line}, column {column}: {reason}"),
+    "file.truncated": QT_TRANSLATE_NOOP(
+        "Messages", "not valid JSON at line {line}, column {column}: the file ends too early (truncated?)"
+    ),
+    "file.too_deep": QT_TRANSLATE_NOOP("Messages", "not a .briefing file: JSON nested too deeply"),
+    "file.top_level": QT_TRANSLATE_NOOP("Messages", "not a .briefing file: the top level is {found}"),
+    "file.wrong_format": QT_TRANSLATE_NOOP(
+        "Messages", "not a .briefing file: expected format '{wanted}', found format {found}"
+    ),
+    "file.no_format": QT_TRANSLATE_NOOP(
+        "Messages", "not a .briefing file: expected format '{wanted}', found no format name"
+    ),
+    "file.no_version": QT_TRANSLATE_NOOP("Messages", "the file has no valid format version"),
+    "file.too_new": QT_TRANSLATE_NOOP(
+        "Messages",
+        "the file uses format version {version}, but this Briefing Studio reads versions up to "
+        "{current}; open it with a newer Briefing Studio",
+    ),
+    "file.no_migration": QT_TRANSLATE_NOOP(
+        "Messages", "format version {version} is not supported (no migration to {next})"
+    ),
+    "file.invalid": QT_TRANSLATE_NOOP("Messages", "the file is not a valid briefing ({count} problems)"),
+    "file.invalid_one": QT_TRANSLATE_NOOP("Messages", "the file is not a valid briefing (1 problem)"),
+    "file.more_problems": QT_TRANSLATE_NOOP("Messages", "… and {count} more problems"),
+    "storage.too_large": QT_TRANSLATE_NOOP("Messages", "{path}: {size} MB is larger than any briefing (limit 512 MB)"),
+    "storage.no_such_file": QT_TRANSLATE_NOOP("Messages", "{path}: no such file"),
+    "storage.is_folder": QT_TRANSLATE_NOOP("Messages", "{path}: is a folder, not a file"),
+    "storage.permission_denied": QT_TRANSLATE_NOOP("Messages", "{path}: permission denied"),
+    "storage.unreadable": QT_TRANSLATE_NOOP("Messages", "{path}: cannot be read ({reason})"),
+    "storage.changed_on_disk": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{path}: not saved, because the file was changed on disk after it was opened here (by another "
+        "person or program)",
+    ),
+    "storage.not_replaced": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{path}: not replaced, because the file there is not a briefing this program can read "
+        "({reason}). Save under another name, or move that file away first.",
+    ),
+    "storage.unstorable_character": QT_TRANSLATE_NOOP(
+        "Messages", "{path}: not saved: the text contains a character that cannot be stored ({character})"
+    ),
+    "storage.cannot_write_in": QT_TRANSLATE_NOOP("Messages", "{path}: cannot write in {folder} ({reason})"),
+    "storage.not_saved": QT_TRANSLATE_NOOP("Messages", "{path}: not saved ({reason}); the file on disk is unchanged"),
+    "paths.data_folder": QT_TRANSLATE_NOOP(
+        "Messages", "the data folder {folder} cannot be used ({reason}); set {variable} to a folder you can write to"
+    ),
+    "packages.no_such_file": QT_TRANSLATE_NOOP("Messages", "{name}: no such file"),
+    "packages.not_zip": QT_TRANSLATE_NOOP(
+        "Messages", "{name}: not a language package: not a readable zip archive ({reason})"
+    ),
+    "packages.damaged": QT_TRANSLATE_NOOP(
+        "Messages", "{name}: damaged archive: {member} does not match its checksum (truncated download?)"
+    ),
+    "packages.empty": QT_TRANSLATE_NOOP("Messages", "{name}: the archive is empty"),
+    "packages.too_many_files": QT_TRANSLATE_NOOP(
+        "Messages", "{name}: {count} files in the archive (at most {limit} allowed)"
+    ),
+    "packages.unsafe_path": QT_TRANSLATE_NOOP("Messages", "{name}: unsafe path in the archive: {member}"),
+    "packages.link": QT_TRANSLATE_NOOP(
+        "Messages", "{name}: {member} is a link; packages may contain only files and folders"
+    ),
+    "packages.special_file": QT_TRANSLATE_NOOP(
+        "Messages", "{name}: {member} is a device or special file; packages may contain only files and folders"
+    ),
+    "packages.encrypted": QT_TRANSLATE_NOOP("Messages", "{name}: {member} is encrypted"),
+    "packages.member_bomb": QT_TRANSLATE_NOOP(
+        "Messages", "{name}: {member} expands {ratio}-fold (at most {limit}); refusing a possible zip bomb"
+    ),
+    "packages.too_big": QT_TRANSLATE_NOOP("Messages", "{name}: unpacks to {size} GB (at most {limit} GB allowed)"),
+    "packages.bomb": QT_TRANSLATE_NOOP("Messages", "{name}: expands {ratio}-fold; refusing a possible zip bomb"),
+    "packages.top_folder": QT_TRANSLATE_NOOP(
+        "Messages", "{name}: a package holds exactly one top-level folder; found {found}"
+    ),
+    "packages.no_metadata": QT_TRANSLATE_NOOP("Messages", "{name}: {top}/metadata.json is missing"),
+    "packages.metadata_not_json": QT_TRANSLATE_NOOP("Messages", "{name}: metadata.json is not valid JSON ({reason})"),
+    "packages.metadata_unreadable": QT_TRANSLATE_NOOP("Messages", "{name}: metadata.json cannot be read ({reason})"),
+    "packages.metadata_not_object": QT_TRANSLATE_NOOP("Messages", "{name}: metadata.json must hold an object"),
+    "packages.bad_language_code": QT_TRANSLATE_NOOP(
+        "Messages", "{name}: metadata.json needs {key} as a language code such as 'ko'; found {found}"
+    ),
+    "packages.not_translation": QT_TRANSLATE_NOOP("Messages", "{name}: a {kind} package, not a translation package"),
+    "packages.bad_version": QT_TRANSLATE_NOOP(
+        "Messages", "{name}: metadata.json has an unusable package_version {found}"
+    ),
+    "packages.bpe": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{name}: a BPE package; Briefing Studio supports SentencePiece packages only (all current Argos "
+        "Korean and English packages are SentencePiece)",
+    ),
+    "packages.no_sentencepiece": QT_TRANSLATE_NOOP("Messages", "{name}: {top}/sentencepiece.model is missing"),
+    "packages.not_ctranslate2": QT_TRANSLATE_NOOP(
+        "Messages", "{name}: not a CTranslate2 model: {top}/{required} is missing"
+    ),
+    "packages.no_vocabulary": QT_TRANSLATE_NOOP(
+        "Messages", "{name}: not a CTranslate2 model: no vocabulary file in {top}/model/"
+    ),
+    "packages.forbidden_folder": QT_TRANSLATE_NOOP(
+        "Messages",
+        "the packages folder {folder} contains one of the words {words}, which confuses Argos Translate; "
+        "set BRIEFING_HOME to another folder",
+    ),
+    "packages.older": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{name}: version {version} is older than the installed {from_code}→{to_code} version "
+        "{installed}; remove the installed one first to go back",
+    ),
+    "packages.install_failed": QT_TRANSLATE_NOOP("Messages", "{name}: could not be installed ({reason})"),
+    "packages.not_installed": QT_TRANSLATE_NOOP("Messages", "no {from_code}→{to_code} package is installed"),
+    "packages.overflow": QT_TRANSLATE_NOOP("Messages", "{name}: unpacks to more than it declares; refused"),
+    "packages.not_a_package": QT_TRANSLATE_NOOP("Messages", "{name}: not a package (no metadata.json)"),
+    "packages.incomplete": QT_TRANSLATE_NOOP("Messages", "{name}: incomplete package ({required} is missing)"),
+    "packages.bad_metadata": QT_TRANSLATE_NOOP("Messages", "{name}: unreadable metadata.json ({reason})"),
+    "engine.beam_size": QT_TRANSLATE_NOOP("Messages", "beam size must be between 1 and 16"),
+    "engine.threads": QT_TRANSLATE_NOOP("Messages", "threads must be between 0 (automatic) and 256"),
+    "engine.batch_size": QT_TRANSLATE_NOOP("Messages", "batch size must be at least 1 and sentences at least 8 tokens"),
+    "packages.missing": QT_TRANSLATE_NOOP("Messages", "no {from_language}→{to_language} language package is installed"),
+    "engine.cannot_load": QT_TRANSLATE_NOOP("Messages", "the {from_code}→{to_code} package cannot be loaded: {reason}"),
+    "engine.batch_failed": QT_TRANSLATE_NOOP(
+        "Messages", "the {from_code}→{to_code} package could not translate a batch of {count} sentences: {reason}"
+    ),
+    "markup.lost_pair": QT_TRANSLATE_NOOP("Messages", "the translation lost the markup {opening}…{closing}"),
+    "markup.lost_atom": QT_TRANSLATE_NOOP("Messages", "the translation lost {atom}; it was added at the end"),
+    "translation.item_warning": QT_TRANSLATE_NOOP("Messages", "{item}: {warning}"),
+    "templates.no_layout": QT_TRANSLATE_NOOP(
+        "Messages", "template '{key}' has no {layout} layout (it has: {supported})"
+    ),
+    "templates.unknown": QT_TRANSLATE_NOOP("Messages", "no template named '{key}'; available: {available}"),
+    "templates.unreadable_manifest": QT_TRANSLATE_NOOP("Messages", "{where}: unreadable manifest ({reason})"),
+    "templates.invalid_manifest": QT_TRANSLATE_NOOP("Messages", "{where}: invalid manifest ({reason})"),
+    "templates.bad_marking_position": QT_TRANSLATE_NOOP(
+        "Messages", "{where}: marking_position must be one of {choices}"
+    ),
+    "templates.no_fonts": QT_TRANSLATE_NOOP(
+        "Messages", "{where}: fonts.east_asian and fonts.latin each need at least one font"
+    ),
+    "templates.missing_document": QT_TRANSLATE_NOOP("Messages", "{where}: the {layout} document is missing"),
+    "templates.unreadable_document": QT_TRANSLATE_NOOP(
+        "Messages", "template '{key}': {name} cannot be read as a Word document ({reason})"
+    ),
+    "export.not_approved": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{count} item(s) are not approved: {items}. Approve them, or export a draft (every page is then "
+        "marked {marking}).",
+    ),
+    "export.pending_item": QT_TRANSLATE_NOOP("Messages", "{number} ({status})"),
+    "export.flagged_item": QT_TRANSLATE_NOOP("Messages", "{number} (flagged for review)"),
+    "export.more_items": QT_TRANSLATE_NOOP("Messages", "and {count} more"),
+    "export.no_libreoffice": QT_TRANSLATE_NOOP(
+        "Messages",
+        "PDF needs LibreOffice, which is not installed. Install it with: apt-get install libreoffice-writer-nogui",
+    ),
+    "export.mismatch": QT_TRANSLATE_NOOP("Messages", "the Korean and English documents do not match:\n{mismatches}"),
+    "export.cannot_create_folder": QT_TRANSLATE_NOOP("Messages", "{folder}: cannot create the folder ({reason})"),
+    "export.cannot_write": QT_TRANSLATE_NOOP("Messages", "{path}: cannot be written ({reason})"),
+    "export.pdf_timeout": QT_TRANSLATE_NOOP(
+        "Messages", "{name}: LibreOffice did not finish the PDF within {seconds} s"
+    ),
+    "export.no_pdf": QT_TRANSLATE_NOOP("Messages", "{name}: LibreOffice produced no PDF"),
+    "cli.bad_layouts": QT_TRANSLATE_NOOP("Messages", "--lang takes ko, en and bilingual, comma-separated; not {found}"),
+    "recovery.locked": QT_TRANSLATE_NOOP("Messages", "{folder}: recovery slot {key} is locked by another process"),
+    "download.cancelled": QT_TRANSLATE_NOOP("Messages", "download cancelled; nothing was installed"),
+    "download.http": QT_TRANSLATE_NOOP("Messages", "{url}: the server answered {status} {reason}"),
+    "download.unreachable": QT_TRANSLATE_NOOP(
+        "Messages",
+        "cannot reach {url} ({reason}). This machine seems to have no network: copy the .argosmodel file "
+        "here from a connected machine and install it from that file.",
+    ),
+    "download.not_an_index": QT_TRANSLATE_NOOP("Messages", "{url}: not a package index ({reason})"),
+    "download.not_a_list": QT_TRANSLATE_NOOP("Messages", "{url}: not a package index (expected a list)"),
+    "download.no_pair": QT_TRANSLATE_NOOP("Messages", "the index at {url} has no {from_code}→{to_code} package"),
+    "download.no_link": QT_TRANSLATE_NOOP("Messages", "the index lists no download link for {from_code}→{to_code}"),
+    "download.stopped": QT_TRANSLATE_NOOP("Messages", "{url}: the download stopped after {received} of {total} bytes"),
+    "download.failed": QT_TRANSLATE_NOOP("Messages", "{url}: {reason}"),
+    "download.all_failed": QT_TRANSLATE_NOOP("Messages", "the package could not be downloaded: {errors}"),
+    "rules.not_a_time": QT_TRANSLATE_NOOP("Messages", "expected a date and time with its time zone, found {found}"),
+    "rules.goes_with": QT_TRANSLATE_NOOP("Messages", "missing: goes with {other}"),
+    "rules.approval_without_source": QT_TRANSLATE_NOOP(
+        "Messages", "an approval needs the approved source text (approved_source)"
+    ),
+    "rules.resolved_open_comment": QT_TRANSLATE_NOOP("Messages", "only a resolved comment records who resolved it"),
+    "rules.not_a_flag": QT_TRANSLATE_NOOP("Messages", "expected a reviewer's flag (by, at, reason), found {found}"),
+    "storage.would_not_open": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{path}: not saved, because the briefing would not open again ({reason}); the file on disk is unchanged",
+    ),
+    "edit.refused": QT_TRANSLATE_NOOP("Messages", "the change was not made: {reason}"),
+    "edit.unknown": QT_TRANSLATE_NOOP("Messages", "the change was not made: {what} {ident} is not in the briefing"),
+    "edit.not_flagged": QT_TRANSLATE_NOOP("Messages", "the item is not marked for review"),
+}
+
+
+def _language(code: str) -> str:
+    names = {
+        "ko": QCoreApplication.translate("Messages", "Korean"),
+        "en": QCoreApplication.translate("Messages", "English"),
+    }
+    return names.get(code, code)
+
+
+def _status(value: str) -> str:
+    return status_text(TargetStatus(value))
+
+
+def _type(value: str) -> str:
+    return type_names()[ItemType(value)]
+
+
+# parameter name → how the window words its values (the same names as the core's `register_values`)
+_VALUE_WORDS: dict[str, Callable[[str], str]] = {
+    "status": _status,
+    "type": _type,
+    "from_language": _language,
+    "to_language": _language,
+}
+
+
+def _value(name: str, value: Any) -> Any:
+    if isinstance(value, Message):
+        return text(value.code, value.params)
+    if isinstance(value, list | tuple):
+        separator = QCoreApplication.translate("Messages", ", ", "between the entries of a list in a message")
+        return separator.join(str(_value(name, element)) for element in value)
+    word = _VALUE_WORDS.get(name)
+    if word is not None:
+        try:
+            return word(str(value))
+        except (ValueError, KeyError):
+            return value  # not a value of that vocabulary (e.g. a damaged file's): shown as it is
+    return value
+
+
+def text(code: str, params: Mapping[str, Any] | None = None) -> str:
+    """A message in the interface language; an unknown code falls back to the core's English."""
+    params = params or {}
+    source = CATALOGUE.get(code)
+    if source is None:
+        return Message(code, params).english()
+    template = QCoreApplication.translate(CONTEXT, source)
+    values = {name: _value(name, value) for name, value in params.items()}
+    try:
+        return template.format(**values)
+    except (KeyError, IndexError, ValueError):
+        return template
+
+
+def problem_text(problem: Problem) -> str:
+    """One problem of a file as "path: what is wrong", the path as the file has it."""
+    return f"{problem.path}: {text(problem.code, problem.params)}"
+
+
+def error_text(error: BaseException) -> str:
+    """What a dialog says about a failure: a coded error from the catalogue (a file's every problem on its own
+    line); any other exception as Python words it."""
+    if isinstance(error, BriefingFormatError):
+        summary = text(error.code, error.params)
+        lines = [f"{error.source}: {summary}" if error.source else summary]
+        shown = error.problems[:MAX_PROBLEMS_SHOWN]
+        lines += [f"  {problem_text(problem)}" for problem in shown]
+        if len(error.problems) > len(shown):
+            lines.append("  " + text("file.more_problems", {"count": len(error.problems) - len(shown)}))
+        return "\n".join(lines)
+    if isinstance(error, BriefingError):
+        return text(error.code, error.params)
+    return str(error)
