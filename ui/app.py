@@ -14,6 +14,7 @@ from briefing.paths import DataFolderError, check_data_home, recovery_folder
 from briefing.recovery import RecoveryEntry, orphaned_copies
 from briefing.storage import BriefingFileError
 from ui import settings as config
+from ui.errors import install_failure_hooks
 from ui.labels import fill
 
 LOCALES = Path(__file__).resolve().parent.parent / "locales"
@@ -117,6 +118,7 @@ def run_app(path: Path | None, ui_language: str | None = None) -> int:
         return 2
     chosen = ui_language or config.get(config.UI_LANGUAGE)
     set_ui_language(app, chosen if chosen in UI_LANGUAGES else system_ui_language())
+    install_failure_hooks()  # from here on an exception nobody catches is shown and logged, not only printed
     window = MainWindow()
     window.show()
     orphans = orphaned_copies(recovery_folder())

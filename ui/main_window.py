@@ -41,10 +41,11 @@ from ui import commands
 from ui import settings as config
 from ui.card_editor import CardEditor
 from ui.document import DocumentController
+from ui.errors import BackupWarning, report_failure, report_quietly
 from ui.item_editor import ItemEditor
 from ui.labels import fill, kind_names, status_text, type_names
 from ui.outline_model import OutlineModel
-from ui.tasks import run_in_background
+from ui.tasks import Runner, TaskManager
 
 PREVIEW_DELAY_MS = 400
 MAX_RECENT = 8
@@ -104,11 +105,14 @@ class MainWindow(QMainWindow):
     translation_finished = Signal(object)  # the jobs.Result
     preview_updated = Signal()
 
-    def __init__(self, runner: Any = run_in_background) -> None:
+    def __init__(self, runner: Runner | None = None) -> None:
         super().__init__()
         self.setAcceptDrops(True)
         self.setObjectName("mainWindow")
-        self.runner = runner
+        self.tasks = TaskManager(self)  # owns every background task, whichever dialog started it
+        self.runner: Runner = runner if runner is not None else self.tasks
+        self.backup_warning = BackupWarning(self)
+        self.statusBar().addPermanentWidget(self.backup_warning)
         self.worker = jobs.TranslationWorker(self._make_engine)
         self.task: Any = None
         self.document = DocumentController(_fresh_briefing(), None, config.get(config.AUTOSAVE_SECONDS), self)
@@ -356,6 +360,7 @@ class MainWindow(QMainWindow):
         document.card_changed.connect(self._card_changed)
         document.modified_changed.connect(lambda _: self._update_title())
         document.path_changed.connect(lambda _: self._update_title())
+        self.backup_warning.watch(document)
         self.outline_model.set_briefing(document.briefing)
         self.outline.expandAll()
         self._size_outline_columns()
@@ -574,8 +579,8 @@ class MainWindow(QMainWindow):
                     self.statusBar().showMessage(self.tr("Not saved: use Save As to keep both versions"), 8000)
                     return False
                 self.document.save(path, overwrite_changes=True)
-        except BriefingFileError as error:
-            QMessageBox.critical(self, self.tr("Cannot save briefing"), str(error))
+        except Exception as error:  # a full disk or a fault alike: the document stays open and modified
+            report_failure(self, "save", error)
             return False
         self._remember(path)
         self.statusBar().showMessage(fill(self.tr("Saved %1"), path), 4000)
@@ -598,8 +603,7 @@ class MainWindow(QMainWindow):
         if not self.confirm_discard():
             event.ignore()
             return
-        if self.task is not None:
-            self.task.cancel()
+        self.tasks.shutdown()  # cancels every running task; what they still produce is dropped
         self.document.close()
         self.worker.shutdown()
         event.accept()
@@ -767,7 +771,13 @@ class MainWindow(QMainWindow):
 
         focus = self.selected_section_id()
         self.runner(
-            self, "", lambda progress, cancel: preview_html(snapshot, languages, focus), done, lambda e: None, False
+            self,
+            "",
+            lambda progress, cancel: preview_html(snapshot, languages, focus),
+            done,
+            lambda error: self.preview.setPlainText(report_quietly("preview", error)),
+            False,
+            context="preview",
         )
 
     # -- translation -----------------------------------------------------------------------------
@@ -810,7 +820,9 @@ class MainWindow(QMainWindow):
         def work(progress: Any, cancel: threading.Event) -> list[jobs.Result]:
             return [worker.submit(request, progress, cancel).result() for request in requests]
 
-        self.task = self.runner(self, self.tr("Translating…"), work, self._translated, self._translation_failed)
+        self.task = self.runner(
+            self, self.tr("Translating…"), work, self._translated, self._translation_failed, context="translation"
+        )
 
     def _translated(self, results: list[jobs.Result]) -> None:
         changes: dict[str, tuple[commands.ItemState, commands.ItemState]] = {}
@@ -867,7 +879,7 @@ class MainWindow(QMainWindow):
             box.open()
             self._package_box = box
             return
-        QMessageBox.critical(self, self.tr("Translation failed"), str(error))
+        report_failure(self, "translation", error)
 
     # -- dialogs ---------------------------------------------------------------------------------
     def open_packages_dialog(self) -> None:
