@@ -83,31 +83,37 @@ class Task(QObject):
         self._last = (0, 0)
         if receiver is not None:
             receiver.destroyed.connect(self.release)
-        self._dialog_parent = manager.window if manager is not None else receiver
+        # The progress shows over the receiver (a modal dialog would block it anywhere else), then over the
+        # window once the receiver lets go.
+        self._dialog_parent = receiver if isinstance(receiver, QWidget) else manager.window if manager else None
         # Bound methods of an object living in the GUI thread: Qt queues the calls to that thread.
         self.progressed.connect(self._on_progress)
         self.succeeded.connect(self._on_succeeded)
         self.failed.connect(self._on_failed)
 
-    @property
-    def released(self) -> bool:
-        """Nobody waits for the result any more: the manager reports it."""
-        return self.on_done is None and self.on_error is None
-
     def release(self) -> None:
-        """The receiver goes away (a dialog closed): the work goes on, its result is the manager's to report."""
+        """The receiver goes away (a dialog closed): the work goes on, its result is the manager's to report,
+        and its progress (with Cancel) moves over the window."""
         self.on_done = self.on_error = None
+        window = self.manager.window if self.manager is not None else None
+        if self._dialog_parent is window:
+            return
+        self._dialog_parent = window
+        if self.dialog is not None:
+            self._close_dialog()
+            if window is not None and not self.done:
+                self._show_dialog()
 
     def cancel(self) -> None:
         self.cancel_event.set()
 
     def close(self) -> None:
         """Cancel and forget: nothing the worker produces from now on reaches anyone."""
-        self.release()
         self.cancel()
         with self._lock:
             self._open = False
         self._finish()
+        self.release()
 
     # -- called in the worker thread ---------------------------------------------------------------
     def _run(self, work: Work[Any]) -> None:
@@ -173,6 +179,9 @@ class Task(QObject):
 
     def _finish(self) -> None:
         self.done = True
+        self._close_dialog()
+
+    def _close_dialog(self) -> None:
         dialog, self.dialog = self.dialog, None
         if dialog is not None and shiboken6.isValid(dialog):  # its parent may have gone first
             dialog.close()

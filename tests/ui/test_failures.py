@@ -289,6 +289,26 @@ def test_escape_during_an_export_still_reports_it(
     assert window.tasks.running() == [] and failure_dialogs() == []
 
 
+def test_the_progress_of_an_export_moves_over_the_window_on_escape(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window.open_file(EXAMPLE)
+    started, gate = gated(monkeypatch, pack.make_pack)
+    dialog = start_export(window, tmp_path / "pack")
+    task = dialog.task
+    assert task is not None and started.wait(10)
+    qtbot.waitUntil(lambda: task.dialog is not None, timeout=5_000)  # after half a second
+    assert task.dialog.parent() is dialog
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    progress = task.dialog
+    assert progress is not None and progress.parent() is window and progress.isVisible()
+    progress.canceled.emit()  # its Cancel button still reaches the work
+    assert task.cancel_event.is_set()
+    with qtbot.waitSignal(window.tasks.task_finished, timeout=30_000, check_params_cb=is_export):
+        gate.set()
+    assert task.dialog is None and not (shiboken6.isValid(progress) and progress.isVisible())
+
+
 def test_escape_during_a_failing_export_still_shows_the_failure(
     window: MainWindow, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
