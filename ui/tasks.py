@@ -184,6 +184,7 @@ class Task(QObject):
     def _close_dialog(self) -> None:
         dialog, self.dialog = self.dialog, None
         if dialog is not None and shiboken6.isValid(dialog):  # its parent may have gone first
+            dialog.blockSignals(True)  # closing a QProgressDialog emits `canceled`: not the user's Cancel
             dialog.close()
             dialog.deleteLater()
 

@@ -299,7 +299,11 @@ def test_the_progress_of_an_export_moves_over_the_window_on_escape(
     assert task is not None and started.wait(10)
     qtbot.waitUntil(lambda: task.dialog is not None, timeout=5_000)  # after half a second
     assert task.dialog.parent() is dialog
+    # Esc goes to the active window: in the progress dialog it cancels, in the export dialog it closes.
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert not task.cancel_event.is_set()  # closing the dialog is not cancelling the export
     progress = task.dialog
     assert progress is not None and progress.parent() is window and progress.isVisible()
     progress.canceled.emit()  # its Cancel button still reaches the work
