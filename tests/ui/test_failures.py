@@ -17,6 +17,7 @@ from pytestqt.qtbot import QtBot
 
 from briefing.export import pack
 from briefing.log import log_file
+from briefing.translation.packages import PackageStore
 from tests.conftest import EXAMPLE
 from ui import settings as config
 from ui.app import install_translators
@@ -329,6 +330,20 @@ def test_escape_during_a_failing_export_still_shows_the_failure(
     assert box.windowTitle() == "Export failed"
     assert "RuntimeError: injected late export fault" in box.informativeText()
     assert " ERROR export · " in logged()
+
+
+def test_closing_the_packages_dialog_during_an_install_still_reports_it(
+    window: MainWindow, qtbot: QtBot, package_files: dict[tuple[str, str], Path]
+) -> None:
+    window.open_packages_dialog()
+    dialog = window.packages_dialog
+    with qtbot.waitSignal(
+        window.tasks.task_finished, timeout=30_000, check_params_cb=lambda task, result: task.context == "packages"
+    ):
+        dialog.install(package_files[("en", "ko")])
+        dialog.reject()  # the Close button, before the install is done
+    assert window.statusBar().currentMessage() == "Installed English → Korean, version 1.0."
+    assert [(p.from_code, p.to_code) for p in PackageStore().installed()] == [("en", "ko")]
 
 
 def test_closing_the_window_cancels_running_work_quietly(
