@@ -119,12 +119,17 @@ def _log(context: str, error: BaseException) -> tuple[Path | None, str]:
 
 
 def _parent_for(parent: QWidget | None) -> QWidget | None:
+    """The window a failure from nowhere (the exception hook) is shown over: the main window, not whatever
+    is active — a progress dialog that closes a moment later would take the failure dialog with it."""
     if parent is not None:
         return parent
-    active = QApplication.activeWindow()
-    if active is not None:
-        return active
-    return next((w for w in QApplication.topLevelWidgets() if isinstance(w, QMainWindow) and w.isVisible()), None)
+    widget = QApplication.activeWindow()
+    while widget is not None and not isinstance(widget, QMainWindow):  # from a dialog to its window
+        widget = widget.parentWidget()
+    if widget is not None and widget.isVisible():
+        return widget
+    windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMainWindow) and w.isVisible()]
+    return windows[0] if windows else QApplication.activeWindow()
 
 
 def report_failure(parent: QWidget | None, context: str, error: BaseException) -> QMessageBox | None:
