@@ -4,6 +4,10 @@ preview and an action; and background work outlives the dialog that started it."
 from __future__ import annotations
 
 import errno
+import os
+import subprocess
+import sys
+import textwrap
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -18,7 +22,7 @@ from pytestqt.qtbot import QtBot
 from briefing.export import pack
 from briefing.log import log_file
 from briefing.translation.packages import PackageStore
-from tests.conftest import EXAMPLE
+from tests.conftest import EXAMPLE, ROOT
 from ui import settings as config
 from ui.app import install_translators
 from ui.errors import FailureHooks, describe, install_failure_hooks
@@ -469,3 +473,48 @@ def test_describe_words_expected_errors_and_faults(error: BaseException, expecte
 def test_a_failure_from_nowhere_is_shown_over_the_window(window: MainWindow, qtbot: QtBot) -> None:
     FailureHooks().on_exception(RuntimeError, RuntimeError("x"), None)
     assert the_failure_dialog(qtbot).parent() is window
+
+
+APPLICATION = textwrap.dedent(
+    """
+    import os, sys
+    sys.path.insert(0, {root!r})
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+    import ui.main_window
+    from ui.app import create_application, run_app
+
+    def broken():
+        raise RuntimeError("injected in the running application")
+
+    def choose_new():
+        window = next(w for w in QApplication.topLevelWidgets() if w.objectName() == "mainWindow")
+        ui.main_window._fresh_briefing = broken
+        window.actions_["new"].trigger()  # as File → New would
+        boxes = [w for w in QApplication.topLevelWidgets() if w.objectName() == "failureDialog" and w.isVisible()]
+        print("shown:", [(b.windowTitle(), b.informativeText().splitlines()[0]) for b in boxes], flush=True)
+        QApplication.instance().quit()
+
+    create_application()
+    QTimer.singleShot(0, choose_new)
+    sys.exit(run_app(None, "en"))
+    """
+)
+
+
+@pytest.mark.slow
+def test_the_application_installs_the_hooks(tmp_path: Path, briefing_home: Path) -> None:
+    script = tmp_path / "app.py"
+    script.write_text(APPLICATION.format(root=str(ROOT)), "utf-8")
+    result = subprocess.run(
+        [sys.executable, str(script)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "BRIEFING_HOME": str(briefing_home)},
+    )
+    assert result.returncode == 0, result.stderr
+    shown = "[('Something went wrong', 'Unexpected error: RuntimeError: injected in the running application')]"
+    assert result.stdout.strip() == f"shown: {shown}"
+    assert "RuntimeError: injected in the running application" in result.stderr  # still printed for a terminal
+    assert "in new_document" in log_file(briefing_home).read_text("utf-8")
