@@ -70,3 +70,7 @@ def settings_folder(home: Path | None = None) -> Path:
 
 def packages_folder(home: Path | None = None) -> Path:
     return (home or data_home()) / "packages"
+
+
+def logs_folder(home: Path | None = None) -> Path:
+    return (home or data_home()) / "logs"

@@ -121,6 +121,13 @@
     </message>
 </context>
 <context>
+    <name>BackupWarning</name>
+    <message>
+        <source>Unsaved work is not backed up</source>
+        <translation>저장하지 않은 작업이 백업되지 않고 있음</translation>
+    </message>
+</context>
+<context>
     <name>CardEditor</name>
     <message>
         <source>Title</source>
@@ -400,9 +407,96 @@
         <source>Wrote %1 files to %2.</source>
         <translation>%2에 파일 %1개를 저장했습니다.</translation>
     </message>
+</context>
+<context>
+    <name>Failure</name>
+    <message>
+        <source>Unexpected error</source>
+        <translation>예기치 않은 오류</translation>
+    </message>
+    <message>
+        <source>File or disk problem</source>
+        <translation>파일 또는 디스크 문제</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>오류</translation>
+    </message>
+    <message>
+        <source>Save failed</source>
+        <translation>저장 실패</translation>
+    </message>
+    <message>
+        <source>The briefing was not saved. Your changes are still open here: try again, or use Save As.</source>
+        <translation>브리핑을 저장하지 못했습니다. 변경 사항은 이 창에 그대로 남아 있으니 다시 시도하거나 ‘다른 이름으로 저장’을 사용하십시오.</translation>
+    </message>
+    <message>
+        <source>Backup copy failed</source>
+        <translation>복구본 저장 실패</translation>
+    </message>
+    <message>
+        <source>Unsaved work cannot be backed up to the recovery folder. Save the briefing to keep your changes.</source>
+        <translation>저장하지 않은 작업을 복구 폴더에 백업할 수 없습니다. 변경 사항을 보존하려면 브리핑을 저장하십시오.</translation>
+    </message>
     <message>
         <source>Export failed</source>
         <translation>내보내기 실패</translation>
+    </message>
+    <message>
+        <source>The briefing pack was not exported.</source>
+        <translation>브리핑 자료를 내보내지 못했습니다.</translation>
+    </message>
+    <message>
+        <source>Translation failed</source>
+        <translation>번역 실패</translation>
+    </message>
+    <message>
+        <source>Machine translation did not finish; the briefing was not changed.</source>
+        <translation>기계 번역을 마치지 못했습니다. 브리핑은 변경되지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>Language package</source>
+        <translation>언어 패키지</translation>
+    </message>
+    <message>
+        <source>The language package was not installed.</source>
+        <translation>언어 패키지를 설치하지 못했습니다.</translation>
+    </message>
+    <message>
+        <source>Preview failed</source>
+        <translation>미리보기 실패</translation>
+    </message>
+    <message>
+        <source>The preview could not be made.</source>
+        <translation>미리보기를 만들지 못했습니다.</translation>
+    </message>
+    <message>
+        <source>Something went wrong</source>
+        <translation>오류 발생</translation>
+    </message>
+    <message>
+        <source>The last action did not finish. The briefing is still open; if anything looks wrong, save it under a new name.</source>
+        <translation>마지막 작업을 완료하지 못했습니다. 브리핑은 열려 있으며, 내용에 이상이 있어 보이면 다른 이름으로 저장하십시오.</translation>
+    </message>
+    <message>
+        <source>Background task failed</source>
+        <translation>백그라운드 작업 실패</translation>
+    </message>
+    <message>
+        <source>Work running in the background did not finish.</source>
+        <translation>백그라운드에서 실행 중이던 작업을 마치지 못했습니다.</translation>
+    </message>
+    <message>
+        <source>This is a fault in Briefing Studio. The details were written to %1.</source>
+        <translation>Briefing Studio의 결함입니다. 자세한 내용을 %1에 기록했습니다.</translation>
+    </message>
+    <message>
+        <source>This is a fault in Briefing Studio. The log could not be written: %1</source>
+        <translation>Briefing Studio의 결함입니다. 로그를 기록하지 못했습니다: %1</translation>
+    </message>
+    <message>
+        <source>The details are in %1.</source>
+        <translation>자세한 내용은 %1에 있습니다.</translation>
     </message>
 </context>
 <context>
@@ -630,10 +724,6 @@
         <translation>저장하지 않음: 두 내용을 모두 남기려면 다른 이름으로 저장하십시오</translation>
     </message>
     <message>
-        <source>Cannot save briefing</source>
-        <translation>브리핑을 저장할 수 없음</translation>
-    </message>
-    <message>
         <source>Saved %1</source>
         <translation>%1 저장됨</translation>
     </message>
@@ -664,10 +754,6 @@
     <message>
         <source>Open language packages…</source>
         <translation>언어 패키지 열기…</translation>
-    </message>
-    <message>
-        <source>Translation failed</source>
-        <translation>번역 실패</translation>
     </message>
     <message>
         <source>Cannot recover</source>
@@ -1429,10 +1515,6 @@ Bilingual Korean/English briefings, translated offline.</source>
     <message>
         <source>Preview: English</source>
         <translation>미리보기: 영어</translation>
-    </message>
-    <message>
-        <source>The preview cannot be shown:</source>
-        <translation>미리보기를 표시할 수 없습니다:</translation>
     </message>
 </context>
 <context>

@@ -7,13 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from briefing.cli.main import run
+from briefing.cli.main import EXIT_FAULT, run
 from tests.conftest import EXAMPLE
 
 
-def test_the_guard_really_catches_network_use(no_network: list[str]) -> None:
-    with pytest.raises(AssertionError, match="network access attempted"):
-        run(["packages", "download", "en", "ko", "--timeout", "1"])
+def test_the_guard_really_catches_network_use(no_network: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    # The guard's AssertionError is a fault to the command line: logged, one line, exit status 1.
+    assert run(["packages", "download", "en", "ko", "--timeout", "1"]) == EXIT_FAULT
+    assert "AssertionError: network access attempted" in capsys.readouterr().err
     assert no_network  # the download tried, and was caught
 
 

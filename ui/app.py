@@ -14,6 +14,7 @@ from briefing.paths import DataFolderError, check_data_home, recovery_folder
 from briefing.recovery import RecoveryEntry, orphaned_copies
 from briefing.storage import BriefingFileError
 from ui import settings as config
+from ui.errors import install_failure_hooks
 from ui.i18n import LOCALES, UI_LANGUAGES, install_translators, set_ui_language, system_ui_language
 from ui.labels import fill
 from ui.messages import error_text
@@ -88,6 +89,7 @@ def run_app(path: Path | None, ui_language: str | None = None) -> int:
         return 2
     chosen = ui_language or config.get(config.UI_LANGUAGE)
     set_ui_language(app, chosen if chosen in UI_LANGUAGES else system_ui_language())
+    install_failure_hooks()  # from here on an exception nobody catches is shown and logged, not only printed
     window = MainWindow()
     window.show()
     orphans = orphaned_copies(recovery_folder())

@@ -26,6 +26,8 @@ class DocumentController(QObject):
     modified_changed = Signal(bool)
     path_changed = Signal(str)
     saved = Signal(str)
+    autosave_failed = Signal(object)  # the exception; once per run of failing autosaves, not every tick
+    autosave_resumed = Signal()  # a recovery copy was written again after failures
 
     def __init__(
         self,
@@ -44,6 +46,7 @@ class DocumentController(QObject):
         self.recovery = RecoverySession(recovery_folder(), path)
         self._snapshots = SnapshotCache()
         self._snapshots.snapshot(briefing)  # copy every item once now, while opening, not at the first keystroke
+        self.autosave_error: BaseException | None = None  # the failure that started the current run
         self.autosave = QTimer(self)
         self.autosave.timeout.connect(self.write_recovery_copy)
         self.set_autosave_interval(autosave_seconds)
@@ -76,13 +79,20 @@ class DocumentController(QObject):
             self.autosave.start(seconds * 1000)
 
     def write_recovery_copy(self) -> bool:
-        """Called by the timer: keep a copy of unsaved work in the data folder."""
+        """Called by the timer: keep a copy of unsaved work in the data folder. A failure (a full disk, or a
+        fault) must not interrupt editing: the next tick tries again, and `autosave_failed` says it once."""
         if not self.modified:
             return False
         try:
             self.recovery.write(self.briefing, self.disk_digest)
-        except OSError:
-            return False  # a full disk must not interrupt editing; the next tick tries again
+        except Exception as error:
+            if self.autosave_error is None:
+                self.autosave_error = error
+                self.autosave_failed.emit(error)
+            return False
+        if self.autosave_error is not None:
+            self.autosave_error = None
+            self.autosave_resumed.emit()
         return True
 
     def save(self, path: Path | None = None, replace_unreadable: bool = False, overwrite_changes: bool = False) -> Path:

@@ -1,10 +1,14 @@
-"""Export the matched briefing pack: template, languages, folder, draft, PDF; runs in the background."""
+"""Export the matched briefing pack: template, languages, folder, draft, PDF; runs in the background.
+
+Closing the dialog while the export runs does not stop it: the window's task manager reports the result.
+"""
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
-from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -15,27 +19,32 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QMainWindow,
-    QMessageBox,
     QPushButton,
     QWidget,
 )
 
-from briefing.export.pack import make_pack
+from briefing.export.pack import PackResult, make_pack
 from briefing.export.templates import Layout, available_templates
 from briefing.fileformat import dumps, loads
 from ui import settings as config
 from ui.document import DocumentController
+from ui.errors import report_failure
 from ui.labels import fill
-from ui.messages import error_text
+from ui.tasks import Progress, Runner, Task
+
+
+def pack_summary(result: PackResult) -> str:
+    """What an export wrote, for the status bar (also when the dialog is gone: no `self.tr`)."""
+    return fill(QCoreApplication.translate("ExportDialog", "Wrote %1 files to %2."), len(result.files), result.folder)
 
 
 class ExportDialog(QDialog):
-    def __init__(self, parent: QWidget | None, document: DocumentController, runner: Any) -> None:
+    def __init__(self, parent: QWidget | None, document: DocumentController, runner: Runner) -> None:
         super().__init__(parent)
         self.setObjectName("exportDialog")
         self.document, self.runner = document, runner
-        self.task: Any = None
-        self.result: Any = None
+        self.task: Task | None = None
+        self.result: PackResult | None = None
         self.setWindowTitle(self.tr("Export briefing pack"))
         self.template = QComboBox(objectName="exportTemplate")
         korean_ui = self.tr("Korean") == "한국어"
@@ -97,7 +106,7 @@ class ExportDialog(QDialog):
         config.put(config.DEFAULT_TEMPLATE, template.key)
         self.buttons.setEnabled(False)
 
-        def work(progress: Any, cancel: Any) -> Any:
+        def work(progress: Progress, cancel: threading.Event) -> PackResult:
             return make_pack(
                 snapshot,
                 template,
@@ -110,12 +119,20 @@ class ExportDialog(QDialog):
                 progress=lambda step, steps, what: progress(step, steps),
             )
 
-        self.task = self.runner(self, self.tr("Exporting…"), work, self._done, self._failed)
+        self.task = self.runner(
+            self, self.tr("Exporting…"), work, self._done, self._failed, context="export", announce=pack_summary
+        )
 
-    def _done(self, result: Any) -> None:
+    def done(self, result: int) -> None:
+        """Closing (Esc, Cancel) while the export runs hands it over: the work goes on, the window reports it."""
+        if self.task is not None and not self.task.done:
+            self.task.release()
+        super().done(result)
+
+    def _done(self, result: PackResult) -> None:
         self.result = result
         self.buttons.setEnabled(True)
-        message = fill(self.tr("Wrote %1 files to %2."), len(result.files), result.folder)
+        message = pack_summary(result)
         parent = self.parentWidget()
         if isinstance(parent, QMainWindow):
             parent.statusBar().showMessage(message, 10_000)
@@ -123,7 +140,4 @@ class ExportDialog(QDialog):
 
     def _failed(self, error: BaseException) -> None:
         self.buttons.setEnabled(True)
-        box = QMessageBox(QMessageBox.Icon.Critical, self.tr("Export failed"), error_text(error), parent=self)
-        box.setObjectName("exportError")
-        box.open()
-        self.error_box = box
+        self.error_box = report_failure(self, "export", error)

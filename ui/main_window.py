@@ -39,6 +39,7 @@ from ui import settings as config
 from ui.actions import ActionSet, Selection
 from ui.card_editor import CardEditor
 from ui.document import DocumentController
+from ui.errors import BackupWarning, report_failure
 from ui.i18n import set_ui_language
 from ui.item_editor import ItemEditor
 from ui.labels import fill
@@ -48,7 +49,7 @@ from ui.outline_model import OutlineModel
 from ui.outline_pane import OutlinePane
 from ui.preview_pane import PreviewPane
 from ui.section_editor import SectionEditor
-from ui.tasks import Runner, run_in_background
+from ui.tasks import Runner, TaskManager
 from ui.translation_controller import TranslationController
 
 MAX_RECENT = 8
@@ -70,13 +71,16 @@ class MainWindow(QMainWindow):
     translation_finished = Signal(object)  # the list of jobs.Result
     preview_updated = Signal()
 
-    def __init__(self, runner: Runner = run_in_background) -> None:
+    def __init__(self, runner: Runner | None = None) -> None:
         super().__init__()
         self.setAcceptDrops(True)
         self.setObjectName("mainWindow")
-        self.runner = runner
+        self.tasks = TaskManager(self)  # owns every background task, whichever dialog started it
+        self.runner: Runner = runner if runner is not None else self.tasks
+        self.backup_warning = BackupWarning(self)
+        self.statusBar().addPermanentWidget(self.backup_warning)
         self.document = DocumentController(fresh_briefing(), None, config.get(config.AUTOSAVE_SECONDS), self)
-        self.translation = TranslationController(runner, self.make_engine, self)
+        self.translation = TranslationController(self.runner, self.make_engine, self)
         self._build()
         self._build_actions()
         self._connect()
@@ -222,6 +226,7 @@ class MainWindow(QMainWindow):
         document.changed.connect(self._document_changed)
         document.modified_changed.connect(lambda _: self._update_title())
         document.path_changed.connect(lambda _: self._update_title())
+        self.backup_warning.watch(document)
         self.outline_pane.set_document(document)
         self.card_editor.load()
         self._update_title()
@@ -412,7 +417,7 @@ class MainWindow(QMainWindow):
             box.open()
             self._package_box = box
             return
-        QMessageBox.critical(self, self.tr("Translation failed"), error_text(error))
+        report_failure(self, "translation", error)
 
     # -- files -----------------------------------------------------------------------------------
     def confirm_discard(self) -> bool:
@@ -519,8 +524,8 @@ class MainWindow(QMainWindow):
                     self.statusBar().showMessage(self.tr("Not saved: use Save As to keep both versions"), 8000)
                     return False
                 self.document.save(path, overwrite_changes=True)
-        except BriefingFileError as error:
-            QMessageBox.critical(self, self.tr("Cannot save briefing"), error_text(error))
+        except Exception as error:  # a full disk or a fault alike: the document stays open and modified
+            report_failure(self, "save", error)
             return False
         self._remember(path)
         self.statusBar().showMessage(fill(self.tr("Saved %1"), path), 4000)
@@ -543,6 +548,7 @@ class MainWindow(QMainWindow):
         if not self.confirm_discard():
             event.ignore()
             return
+        self.tasks.shutdown()  # cancels every running task; what they still produce is dropped
         self.document.close()
         self.translation.shutdown()
         event.accept()

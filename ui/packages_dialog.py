@@ -1,11 +1,14 @@
-"""Language packages: installed pairs with version and size; install from a file; remove; download on request."""
+"""Language packages: installed pairs with version and size; install from a file; remove; download on request.
+
+Closing the dialog while a package installs or downloads does not stop it: the window's task manager reports it.
+"""
 
 from __future__ import annotations
 
 import threading
 from pathlib import Path
-from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -21,17 +24,29 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing.translation.packages import PackageError, PackageStore
+from briefing.translation.packages import InstalledPackage, PackageError, PackageStore
+from ui.errors import is_fault, report_failure
 from ui.labels import fill
 from ui.messages import error_text
+from ui.tasks import Progress, Runner, Task
+
+
+def installed_summary(package: InstalledPackage) -> str:
+    """What an install did, for the status bar (also when the dialog is gone: no `self.tr`)."""
+    return fill(
+        QCoreApplication.translate("PackagesDialog", "Installed %1 → %2, version %3."),
+        package.from_name,
+        package.to_name,
+        package.version,
+    )
 
 
 class PackagesDialog(QDialog):
-    def __init__(self, parent: QWidget | None, runner: Any) -> None:
+    def __init__(self, parent: QWidget | None, runner: Runner) -> None:
         super().__init__(parent)
         self.setObjectName("packagesDialog")
         self.runner = runner
-        self.task: Any = None
+        self.task: Task | None = None
         self.setWindowTitle(self.tr("Language packages"))
         self.table = QTableWidget(0, 4, objectName="packageTable")
         self.table.setHorizontalHeaderLabels([self.tr("From"), self.tr("To"), self.tr("Version"), self.tr("Size")])
@@ -99,16 +114,25 @@ class PackagesDialog(QDialog):
             lambda progress, cancel: PackageStore().install(path),
             self._installed,
             self._failed,
+            context="packages",
+            announce=installed_summary,
         )
 
-    def _installed(self, package: Any) -> None:
+    def done(self, result: int) -> None:
+        """Closing while a package installs hands the work over: it goes on, the window reports it."""
+        if self.task is not None and not self.task.done:
+            self.task.release()
+        super().done(result)
+
+    def _installed(self, package: InstalledPackage) -> None:
         self.refresh()
-        self.note.setText(
-            fill(self.tr("Installed %1 → %2, version %3."), package.from_name, package.to_name, package.version)
-        )
+        self.note.setText(installed_summary(package))
 
     def _failed(self, error: BaseException) -> None:
         self.refresh()
+        if is_fault(error):
+            self.error_box = report_failure(self, "packages", error)
+            return
         box = QMessageBox(QMessageBox.Icon.Critical, self.tr("Language package"), error_text(error), parent=self)
         box.setObjectName("packageError")
         box.open()
@@ -139,7 +163,15 @@ class PackagesDialog(QDialog):
             self._failed(ValueError(self.tr("Type the pair as two codes, e.g. “ko en”.")))
             return
 
-        def work(progress: Any, cancel: threading.Event) -> Any:
+        def work(progress: Progress, cancel: threading.Event) -> InstalledPackage:
             return download(PackageStore(), pair[0], pair[1], progress, cancel)
 
-        self.task = self.runner(self, self.tr("Downloading…"), work, self._installed, self._failed)
+        self.task = self.runner(
+            self,
+            self.tr("Downloading…"),
+            work,
+            self._installed,
+            self._failed,
+            context="packages",
+            announce=installed_summary,
+        )

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QComboBox, QTextBrowser, QVBoxLayout, QWidget
 
 from briefing.export.preview import preview_html
 from briefing.model import LANGUAGES, Briefing, Language
+from ui.errors import report_quietly
 from ui.tasks import Runner
 
 PREVIEW_DELAY_MS = 400
@@ -74,7 +75,7 @@ class PreviewPane(QWidget):
 
         def failed(error: BaseException) -> None:
             if generation == self._generation:
-                self.browser.setPlainText(self.tr("The preview cannot be shown:") + f"\n{error}")
+                self.browser.setPlainText(report_quietly("preview", error))
                 self.updated.emit()
 
         self.runner(self, "", lambda progress, cancel: preview_html(snapshot, languages, focus), done, failed, False)

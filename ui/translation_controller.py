@@ -61,6 +61,7 @@ class TranslationController(QObject):
             work,
             lambda results: self._store(document, results),
             self.failed.emit,
+            context="translation",
         )
         return True
 

@@ -2,7 +2,8 @@
 
 With no subcommand, or with just a file name, the window opens. Every failure a user can cause
 (missing file, damaged file, bad arguments) ends with a short message and a non-zero exit code,
-never a traceback.
+never a traceback. An unexpected error (a fault in the program) is written with its traceback to the
+application log, and the message names the log file.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import argparse
 import shutil
 import sys
+import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -19,6 +21,7 @@ from briefing.cli import translation as cli_translation
 from briefing.export.pack import ExportError
 from briefing.export.templates import TemplateError
 from briefing.fileformat import BriefingFormatError
+from briefing.log import log_failure
 from briefing.messages import codes
 from briefing.model import LANGUAGES, Language
 from briefing.outline import show_text
@@ -28,6 +31,7 @@ from briefing.translation.packages import PackageError
 
 EXIT_OK = 0
 EXIT_INVALID = 2
+EXIT_FAULT = 1
 
 OpenWindow = Callable[[Path | None, str | None], int]
 
@@ -125,6 +129,19 @@ def run(argv: Sequence[str] | None = None, open_window: OpenWindow | None = None
         return EXIT_INVALID
     except KeyboardInterrupt:
         return 130
+    except Exception as error:
+        return _fault(args.command or "open", error)
+
+
+def _fault(command: str, error: Exception) -> int:
+    """A fault, not a user's mistake: one line for the user, the traceback in the log for whoever fixes it."""
+    try:
+        where = f"the details are in {log_failure(f'command {command}', error)}"
+    except OSError as log_error:  # the log is unwritable too: stderr is all that is left
+        traceback.print_exception(error)
+        where = f"the log could not be written ({log_error})"
+    print(f"error: unexpected failure ({type(error).__name__}: {error}); {where}", file=sys.stderr)
+    return EXIT_FAULT
 
 
 def _validate(files: list[Path]) -> int:
