@@ -482,19 +482,37 @@ class Briefing:
 
     # -- review ----------------------------------------------------------------------------------
     def statistics(self) -> Statistics:
-        items = self.items()
-        per_status = Counter(item.status for item in items)
-        per_type = Counter(item.type for item in items)
+        """The counts, in one pass over the items (the window recounts while the drafter types)."""
+        per_status: Counter[TargetStatus] = Counter()
+        per_type: Counter[ItemType] = Counter()
+        source_items: Counter[Language] = Counter()
+        filled: Counter[Language] = Counter()
+        characters: Counter[Language] = Counter()
+        items = open_comments = flagged = 0
+        for section in self.sections:
+            for item in section.items:
+                items += 1
+                per_status[item.status] += 1
+                per_type[item.type] += 1
+                source_items[item.source] += 1
+                ko, en = item.text.ko, item.text.en
+                filled[Language.KO] += bool(ko) and not ko.isspace()
+                filled[Language.EN] += bool(en) and not en.isspace()
+                characters[Language.KO] += len(ko)
+                characters[Language.EN] += len(en)
+                for comment in item.comments:
+                    open_comments += not comment.resolved
+                flagged += item.flag is not None
         return Statistics(
-            items=len(items),
+            items=items,
             sections=len(self.sections),
             per_status={status: per_status[status] for status in TargetStatus},
             per_type={kind: per_type[kind] for kind in ItemType},
-            source_items={lang: sum(item.source is lang for item in items) for lang in LANGUAGES},
-            filled={lang: sum(bool(item.text.get(lang).strip()) for item in items) for lang in LANGUAGES},
-            characters={lang: sum(len(item.text.get(lang)) for item in items) for lang in LANGUAGES},
-            open_comments=sum(not c.resolved for item in items for c in item.comments),
-            flagged=sum(item.flag is not None for item in items),
+            source_items={lang: source_items[lang] for lang in LANGUAGES},
+            filled={lang: filled[lang] for lang in LANGUAGES},
+            characters={lang: characters[lang] for lang in LANGUAGES},
+            open_comments=open_comments,
+            flagged=flagged,
         )
 
     def touch(self) -> None:

@@ -676,10 +676,6 @@
         <translation>두 언어에서 찾기…</translation>
     </message>
     <message>
-        <source>Items %1 · approved %2 · needs review %3 · open comments %4</source>
-        <translation>항목 %1개 · 승인 %2 · 검토 필요 %3 · 미해결 의견 %4</translation>
-    </message>
-    <message>
         <source>Unsaved changes</source>
         <translation>저장하지 않은 변경 사항</translation>
     </message>
@@ -734,6 +730,10 @@
     <message>
         <source>Nothing to translate</source>
         <translation>번역할 항목이 없습니다</translation>
+    </message>
+    <message>
+        <source>Items %1 · approved %2 · needs review %3 · flagged %4 · open comments %5</source>
+        <translation>항목 %1개 · 승인 %2 · 검토 필요 %3 · 검토 표시 %4 · 미해결 의견 %5</translation>
     </message>
     <message>
         <source>cancelled; the rest were left untouched</source>

@@ -301,10 +301,11 @@ class MainWindow(QMainWindow):
         stats = self.document.briefing.statistics()
         self.statusBar().showMessage(
             fill(
-                self.tr("Items %1 · approved %2 · needs review %3 · open comments %4"),
+                self.tr("Items %1 · approved %2 · needs review %3 · flagged %4 · open comments %5"),
                 stats.items,
                 stats.approved,
                 stats.per_status[TargetStatus.NEEDS_REVIEW],
+                stats.flagged,
                 stats.open_comments,
             )
         )

@@ -280,7 +280,9 @@ def test_switching_the_interface_language_without_restart(window: MainWindow, qt
         assert window.file_menu.title() == "파일(&F)"
         assert window.centre.tabText(2) == "회의 정보"
         qtbot.waitUntil(
-            lambda: window.statusBar().currentMessage() == "항목 21개 · 승인 21 · 검토 필요 0 · 미해결 의견 1"
+            lambda: (
+                window.statusBar().currentMessage() == "항목 21개 · 승인 21 · 검토 필요 0 · 검토 표시 0 · 미해결 의견 1"
+            )
         )  # the counts follow edits after a short delay
         assert window.item_editor.approve_button.text() == "승인"
         assert config.get(config.UI_LANGUAGE) == "ko"

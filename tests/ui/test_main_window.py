@@ -61,7 +61,10 @@ def test_window_opens_the_example(window: MainWindow, qtbot: QtBot) -> None:
     assert window.item_editor.korean.toPlainText().startswith("국방부와 미 국방부는 2024년 11월 7일(현지시각)")
     assert window.item_editor.english.toPlainText().startswith("The Korean Ministry of National Defense")
     qtbot.waitUntil(
-        lambda: window.statusBar().currentMessage() == "Items 21 · approved 21 · needs review 0 · open comments 1"
+        lambda: (
+            window.statusBar().currentMessage()
+            == "Items 21 · approved 21 · needs review 0 · flagged 0 · open comments 1"
+        )
     )  # the counts follow edits after a short delay
 
 
