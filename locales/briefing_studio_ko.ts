@@ -848,6 +848,14 @@ Bilingual Korean/English briefings, translated offline.</source>
         <translation>시스템 설정에 따름</translation>
     </message>
     <message>
+        <source>Korean</source>
+        <translation>한국어</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>영어</translation>
+    </message>
+    <message>
         <source>all cores</source>
         <translation>모든 코어</translation>
     </message>
@@ -866,6 +874,10 @@ Bilingual Korean/English briefings, translated offline.</source>
     <message>
         <source>Organisation</source>
         <translation>소속</translation>
+    </message>
+    <message>
+        <source>Source language of new items</source>
+        <translation>새 항목의 원문 언어</translation>
     </message>
     <message>
         <source>Default export template</source>
@@ -891,9 +903,21 @@ Bilingual Korean/English briefings, translated offline.</source>
         <source>Recovery copy every</source>
         <translation>복구 사본 저장 간격</translation>
     </message>
+    <message>
+        <source>Settings not saved</source>
+        <translation>설정을 저장하지 못했습니다</translation>
+    </message>
 </context>
 <context>
     <name>Startup</name>
+    <message>
+        <source>Settings</source>
+        <translation>설정</translation>
+    </message>
+    <message>
+        <source>Some settings could not be used; the defaults were used instead.</source>
+        <translation>일부 설정을 사용할 수 없어 기본값을 적용하였습니다.</translation>
+    </message>
     <message>
         <source>Briefing Studio cannot start: its data folder is not usable.</source>
         <translation>데이터 폴더를 사용할 수 없어 Briefing Studio를 시작할 수 없습니다.</translation>

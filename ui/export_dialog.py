@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 from typing import Any
 
@@ -20,10 +21,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from briefing import settings as config
 from briefing.export.pack import make_pack
 from briefing.export.templates import Layout, available_templates
 from briefing.fileformat import dumps, loads
-from ui import settings as config
+from briefing.messages import BriefingError
 from ui.document import DocumentController
 from ui.labels import fill
 
@@ -40,7 +42,7 @@ class ExportDialog(QDialog):
         korean_ui = self.tr("Korean") == "한국어"
         for key, template in available_templates().items():
             self.template.addItem(template.name.ko if korean_ui else template.name.en, key)
-        self.template.setCurrentIndex(max(0, self.template.findData(config.get(config.DEFAULT_TEMPLATE))))
+        self.template.setCurrentIndex(max(0, self.template.findData(config.current().default_template)))
         self.layouts = {
             Layout.KO: QCheckBox(self.tr("Korean"), objectName="exportKorean"),
             Layout.EN: QCheckBox(self.tr("English"), objectName="exportEnglish"),
@@ -93,7 +95,8 @@ class ExportDialog(QDialog):
             self.pdf.isChecked(),
             self.zip.isChecked(),
         )
-        config.put(config.DEFAULT_TEMPLATE, template.key)
+        with contextlib.suppress(BriefingError):  # remembering the choice is a convenience, never a failure
+            config.update(default_template=template.key)
         self.buttons.setEnabled(False)
 
         def work(progress: Any, cancel: Any) -> Any:

@@ -23,10 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from briefing import settings as config
 from briefing.language.dates import PartialDate
 from briefing.model import Item, ItemType, Language, NoteMark, StatementKind, TargetStatus
 from ui import commands
-from ui import settings as config
 from ui.document import DocumentController
 from ui.labels import STATUS_COLOURS, kind_names, status_text, type_names
 
@@ -241,7 +241,7 @@ class ItemEditor(QWidget):
         text = self.comment_field.text().strip()
         if self.item is None or not text:
             return False
-        author = config.get(config.AUTHOR) or getpass.getuser()
+        author = config.current().author or getpass.getuser()
         self._edit(self.tr("Add comment"), lambda i: i.add_comment(author, text))
         self.comment_field.clear()
         self.comments.setCurrentRow(self.comments.count() - 1)

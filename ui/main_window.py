@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from briefing import settings as config
 from briefing.export.preview import preview_html
 from briefing.fileformat import BriefingFormatError
 from briefing.model import LANGUAGES, Bilingual, Briefing, Item, ItemType, Language, Section, TargetStatus
@@ -38,7 +39,7 @@ from briefing.translation import jobs
 from briefing.translation.engine import Engine, EngineSettings, PackageMissing
 from briefing.translation.packages import PackageStore
 from ui import commands
-from ui import settings as config
+from ui import state as window_state
 from ui.card_editor import CardEditor
 from ui.document import DocumentController
 from ui.item_editor import ItemEditor
@@ -47,7 +48,6 @@ from ui.outline_model import OutlineModel
 from ui.tasks import run_in_background
 
 PREVIEW_DELAY_MS = 400
-MAX_RECENT = 8
 
 
 class SectionEditor(QWidget):
@@ -93,7 +93,8 @@ class SectionEditor(QWidget):
 
 def _fresh_briefing() -> Briefing:
     """What File → New (and a start without a file) gives: one section, ready for the first item."""
-    briefing = Briefing(author=config.get(config.AUTHOR))
+    chosen = config.current()
+    briefing = Briefing(author=chosen.author, origin_language=Language(chosen.default_source_language))
     briefing.add_section(Section(title=Bilingual(ko="개요", en="Overview")))
     return briefing
 
@@ -111,7 +112,7 @@ class MainWindow(QMainWindow):
         self.runner = runner
         self.worker = jobs.TranslationWorker(self._make_engine)
         self.task: Any = None
-        self.document = DocumentController(_fresh_briefing(), None, config.get(config.AUTOSAVE_SECONDS), self)
+        self.document = DocumentController(_fresh_briefing(), None, config.current().autosave_seconds, self)
         self.outline_model = OutlineModel(parent=self, on_move=self._move_item, on_move_section=self._move_section)
         self._preview_timer = QTimer(self)
         self._preview_timer.setSingleShot(True)
@@ -123,6 +124,7 @@ class MainWindow(QMainWindow):
         self.retranslate()
         self.apply_editor_font()
         self.resize(1440, 860)
+        window_state.restore_window(self)
 
     # -- layout ----------------------------------------------------------------------------------
     def _build(self) -> None:
@@ -164,7 +166,7 @@ class MainWindow(QMainWindow):
         preview_layout.addWidget(self.preview)
         self.preview_language.currentIndexChanged.connect(lambda _: self.schedule_preview())
 
-        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter = QSplitter(Qt.Orientation.Horizontal, objectName="mainSplitter")
         splitter.addWidget(self.outline)
         splitter.addWidget(self.centre)
         splitter.addWidget(preview_panel)
@@ -488,7 +490,7 @@ class MainWindow(QMainWindow):
     def new_document(self) -> None:
         if not self.confirm_discard():
             return
-        self._replace_document(DocumentController(_fresh_briefing(), None, config.get(config.AUTOSAVE_SECONDS), self))
+        self._replace_document(DocumentController(_fresh_briefing(), None, config.current().autosave_seconds, self))
 
     def _choose_file(self) -> None:
         if not self.confirm_discard():
@@ -519,7 +521,7 @@ class MainWindow(QMainWindow):
             box.setDetailedText(message)
             box.open()
             return False
-        seconds = config.get(config.AUTOSAVE_SECONDS)
+        seconds = config.current().autosave_seconds
         self._replace_document(DocumentController(briefing, path, seconds, self, disk_digest=digest))
         self._remember(path)
         self.briefing_opened.emit(str(path))
@@ -528,7 +530,7 @@ class MainWindow(QMainWindow):
     def open_recovered(self, briefing: Briefing, path: Path | None, disk_digest: str | None = None) -> None:
         """Show a recovered copy as unsaved work on its original file (whose digest, as the crashed session
         knew it, still guards against saving over someone else's changes)."""
-        seconds = config.get(config.AUTOSAVE_SECONDS)
+        seconds = config.current().autosave_seconds
         document = DocumentController(briefing, path, seconds, self, disk_digest=disk_digest)
         self._replace_document(document)
         document.undo_stack.resetClean()  # unsaved until the user saves it
@@ -582,13 +584,12 @@ class MainWindow(QMainWindow):
         return True
 
     def _remember(self, path: Path) -> None:
-        recent = [p for p in config.get(config.RECENT_FILES) if p != str(path)]
-        config.put(config.RECENT_FILES, [str(path), *recent][:MAX_RECENT])
+        window_state.remember_file(path)
         self._update_recent_menu()
 
     def _update_recent_menu(self) -> None:
         self.recent_menu.clear()
-        recent = config.get(config.RECENT_FILES)
+        recent = window_state.recent_files()
         for entry in recent:
             action = self.recent_menu.addAction(entry)
             action.triggered.connect(lambda _=False, p=entry: self.open_file(Path(p)))
@@ -602,6 +603,7 @@ class MainWindow(QMainWindow):
             self.task.cancel()
         self.document.close()
         self.worker.shutdown()
+        window_state.save_window(self)
         event.accept()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
@@ -772,9 +774,10 @@ class MainWindow(QMainWindow):
 
     # -- translation -----------------------------------------------------------------------------
     def _make_engine(self) -> Engine:
+        chosen = config.current()
         return Engine(
             PackageStore(),
-            EngineSettings(beam_size=config.get(config.BEAM_SIZE), threads=config.get(config.THREADS)),
+            EngineSettings(beam_size=chosen.beam_size, threads=chosen.threads),
         )
 
     def translate_current(self) -> None:
@@ -921,24 +924,25 @@ class MainWindow(QMainWindow):
 
     def apply_editor_font(self) -> None:
         font = self.item_editor.korean.font()
-        if config.get(config.EDITOR_FONT):
-            font.setFamily(config.get(config.EDITOR_FONT))
-        font.setPointSize(config.get(config.EDITOR_FONT_SIZE))
+        chosen = config.current()
+        if chosen.editor_font:
+            font.setFamily(chosen.editor_font)
+        font.setPointSize(chosen.editor_font_size)
         for editor in (self.item_editor.korean, self.item_editor.english):
             editor.setFont(font)
 
     def _settings_changed(self) -> None:
         self.apply_editor_font()
-        self.document.set_autosave_interval(config.get(config.AUTOSAVE_SECONDS))
+        self.document.set_autosave_interval(config.current().autosave_seconds)
         self.worker.call(lambda engine: setattr(engine, "settings", self._make_engine().settings))
-        language = config.get(config.UI_LANGUAGE)
+        language = config.current().ui_language
         if language in ("ko", "en"):
             self.switch_language(language)
 
     def switch_language(self, language: str) -> None:
         from ui.app import set_ui_language
 
-        config.put(config.UI_LANGUAGE, language)
+        config.update(ui_language=language)
         set_ui_language(QApplication.instance(), language)  # type: ignore[arg-type]
         self.retranslate()  # now, not only when Qt delivers the LanguageChange event
 
