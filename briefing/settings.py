@@ -14,7 +14,6 @@ read once and its values copied into the new file; the old file is left as it wa
 
 from __future__ import annotations
 
-import configparser
 import dataclasses
 import enum
 import re
@@ -357,7 +356,7 @@ def _migrate_legacy(path: Path, legacy: Path) -> Loaded:
     problems: list[Message] = []
     try:
         values = read_qsettings_ini(legacy)
-    except (OSError, configparser.Error, UnicodeDecodeError) as error:
+    except (OSError, ValueError) as error:
         reason = getattr(error, "strerror", None) or str(error)
         problems.append(Message("settings.file_damaged", {"file": str(legacy), "reason": reason}))
         values = {}
@@ -385,18 +384,28 @@ IniValue = str | list[str] | None
 
 def read_qsettings_ini(path: Path) -> dict[str, IniValue]:
     """A QSettings INI file as `group/key` → text, list of texts, or None (`@Invalid()`), decoded as Qt does:
-    quoted and backslash-escaped values, comma-separated lists, `@@` for a leading @, percent-encoded keys."""
-    parser = configparser.RawConfigParser(
-        delimiters=("=",), comment_prefixes=(";", "#"), strict=False, default_section="\0", interpolation=None
-    )
-    parser.optionxform = str  # type: ignore[assignment,method-assign]
-    parser.read_string(path.read_bytes().decode("utf-8", errors="replace"), source=str(path))
+    quoted and backslash-escaped values, comma-separated lists, `@@` for a leading @, percent-encoded keys.
+
+    Not configparser: it strips every Unicode space from a value (a trailing ideographic space, U+3000, in a
+    Korean organisation name would be lost) and ends lines at U+0085; Qt only ends lines at CR and LF and
+    trims spaces and tabs."""
     values: dict[str, IniValue] = {}
-    for section in parser.sections():
-        group = "" if section == "General" else _ini_key(section)
-        for key, raw in parser.items(section):
-            name = f"{group}/{_ini_key(key)}" if group else _ini_key(key)
-            values[name] = _ini_value(raw)
+    group = ""
+    for line in re.split(r"\r\n|\r|\n", path.read_bytes().decode("utf-8", errors="replace")):
+        stripped = line.strip(" \t")
+        if not stripped or stripped[0] in ";#":
+            continue
+        if stripped.startswith("["):
+            if not stripped.endswith("]"):
+                raise ValueError(f"line {stripped!r} is not a [section]")
+            section = stripped[1:-1].strip(" \t")
+            group = "" if section == "General" else _ini_key(section)
+            continue
+        key, equals, raw = stripped.partition("=")
+        if not equals:
+            raise ValueError(f"line {stripped!r} is neither a [section] nor key=value")
+        name = _ini_key(key.strip(" \t"))
+        values[f"{group}/{name}" if group else name] = _ini_value(raw)
     return values
 
 
@@ -406,7 +415,7 @@ def _ini_key(text: str) -> str:
     def unescape(match: re.Match[str]) -> str:
         return chr(int(match.group(1) or match.group(2), 16))
 
-    return re.sub(r"%U([0-9A-Fa-f]{4})|%([0-9A-Fa-f]{2})", unescape, text).replace("\\", "/")
+    return _paired(re.sub(r"%U([0-9A-Fa-f]{4})|%([0-9A-Fa-f]{2})", unescape, text).replace("\\", "/"))
 
 
 _ESCAPES = {"a": "\a", "b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t", "v": "\v", '"': '"', "?": "?"}
@@ -414,27 +423,35 @@ _ESCAPES.update({"'": "'", "\\": "\\"})
 
 
 def _ini_value(raw: str) -> IniValue:
-    """One value as Qt's `iniUnescapedStringList` and `stringToVariant` read it."""
+    """One value as Qt's `iniUnescapedStringList` and `stringToVariant` read it: spaces and tabs around an
+    unquoted value go, but not those written as escapes or inside quotes."""
     parts: list[str] = []
     current: list[str] = []
     quoted = in_quotes = is_list = False
-    i = 0
+    keep = 0  # characters of `current` that trailing-space trimming must not touch
+
+    def finish() -> str:
+        end = len(current)
+        if not quoted:
+            while end > keep and current[end - 1] in " \t":
+                end -= 1
+        return "".join(current[:end])
+
+    i = len(raw) - len(raw.lstrip(" \t"))
     while i < len(raw):
         char = raw[i]
-        if char == "\\" and i + 1 < len(raw):
-            code = raw[i + 1]
+        if char == "\\":
+            code = raw[i + 1 : i + 2]
             i += 2
             if code in _ESCAPES:
                 current.append(_ESCAPES[code])
-            elif code == "x":
-                digits = re.match(r"[0-9A-Fa-f]+", raw[i:])
-                if digits:
-                    current.append(chr(int(digits.group(), 16) & 0xFFFF))
-                    i += digits.end()
-            elif code in "01234567":
-                digits = re.match(r"[0-7]{0,2}", raw[i:])
-                current.append(chr(int(code + digits.group(), 8)))  # type: ignore[union-attr]
-                i += digits.end()  # type: ignore[union-attr]
+            elif code == "x" or (code and code in "01234567"):
+                digits = re.match(r"[0-9A-Fa-f]*" if code == "x" else r"[0-7]*", raw[i:])
+                assert digits is not None  # both patterns match the empty string
+                if code != "x" or digits.group():
+                    current.append(chr(int(code.strip("x") + digits.group(), 16 if code == "x" else 8) & 0xFFFF))
+                i += digits.end()
+            keep = len(current)  # an unknown escape, or one at the very end, stands for nothing
             continue
         if char == '"':
             quoted = True
@@ -443,22 +460,28 @@ def _ini_value(raw: str) -> IniValue:
             if not in_quotes:
                 while i < len(raw) and raw[i] in " \t":
                     i += 1
+                keep = len(current)
             continue
         if char == "," and not in_quotes:
             is_list = True
-            parts.append("".join(current) if quoted else "".join(current).rstrip(" \t"))
-            current, quoted = [], False
+            parts.append(finish())
+            current, quoted, keep = [], False, 0
             i += 1
             while i < len(raw) and raw[i] in " \t":
                 i += 1
             continue
         current.append(char)
         i += 1
-    last = "".join(current) if quoted else "".join(current).rstrip(" \t")
+    last = finish()
     if is_list:
         return [_ini_text(part) for part in [*parts, last]]
     return None if last.startswith("@Invalid(") else _ini_text(last)
 
 
 def _ini_text(text: str) -> str:
-    return text[1:] if text.startswith("@@") else text
+    return _paired(text[1:] if text.startswith("@@") else text)
+
+
+def _paired(text: str) -> str:
+    """Join UTF-16 surrogate pairs that Qt wrote as two escapes (`%UD800%UDC00`) into one character."""
+    return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")

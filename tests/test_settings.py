@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from briefing import settings as config
@@ -317,7 +317,7 @@ def test_a_bad_old_value_is_reported_with_the_old_file_and_key(briefing_home: Pa
 def test_an_unreadable_old_file_gives_the_defaults(briefing_home: Path) -> None:
     old = briefing_home / "settings" / "briefing-studio.ini"
     old.parent.mkdir(parents=True)
-    old.write_text("author=no section\n", "utf-8")
+    old.write_text("this is not an INI file\n", "utf-8")
     loaded = config.load()
     assert loaded.problems[0].code == "settings.file_damaged" and loaded.problems[0].params["file"] == str(old)
     assert loaded.settings == config.DEFAULTS
@@ -328,6 +328,9 @@ texts = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(value=texts, items=st.lists(texts, min_size=2, max_size=4))
+@example(value="\u3000외교부\u3000", items=["\u3000", "b "])  # Unicode spaces, which configparser would strip
+@example(value="\x85a\u2028b\x1cc", items=["@Invalid()", "@@x"])  # no line ends for Qt; @ escaped
+@example(value=' "quoted", \\ ;=#', items=["a, b", ""])
 def test_qsettings_values_read_back_as_qt_reads_them(tmp_path: Path, value: str, items: list[str]) -> None:
     """Whatever text QSettings writes — quotes, commas, backslashes, @, controls, Hangul — reads back the same."""
     from PySide6.QtCore import QSettings
