@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from pathlib import Path
 from typing import Any
@@ -32,6 +33,7 @@ from PySide6.QtWidgets import (
 from briefing import settings as config
 from briefing.export.preview import preview_html
 from briefing.fileformat import BriefingFormatError
+from briefing.messages import BriefingError
 from briefing.model import LANGUAGES, Bilingual, Briefing, Item, ItemType, Language, Section, TargetStatus
 from briefing.recovery import RecoveryEntry
 from briefing.storage import BriefingFileError, ChangedOnDisk, backup_path, read
@@ -942,7 +944,8 @@ class MainWindow(QMainWindow):
     def switch_language(self, language: str) -> None:
         from ui.app import set_ui_language
 
-        config.update(ui_language=language)
+        with contextlib.suppress(BriefingError):  # an unwritable settings file must not stop the switch
+            config.update(ui_language=language)
         set_ui_language(QApplication.instance(), language)  # type: ignore[arg-type]
         self.retranslate()  # now, not only when Qt delivers the LanguageChange event
 
