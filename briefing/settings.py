@@ -46,7 +46,7 @@ register(
         "will be kept aside when settings are next saved",
         "settings.file_newer": "{file} was written by a newer Briefing Studio (settings version {version}); "
         "the settings this version knows are used",
-        "settings.file_kept_aside": "{file} had problems and was kept as {kept} before the settings were saved",
+        "settings.file_kept_aside": "{file} had problems; it was kept as {kept} before the settings were saved",
         "settings.file_migrated": "settings were copied from {old} into {file}",
         "settings.cannot_save": "{file}: settings not saved ({reason})",
     }

@@ -8,6 +8,7 @@ from typing import TextIO
 
 from briefing import settings as config
 from briefing.export.templates import find_template
+from briefing.messages import Message
 
 EXIT_OK = 0
 
@@ -56,7 +57,8 @@ def run_settings(args: argparse.Namespace, out: TextIO | None = None) -> int:
         find_template(args.value)  # TemplateError naming the templates there are
     settings, kept = config.set_from_text(args.key, args.value)
     if kept is not None:
-        print(f"warning: the previous settings file had problems; it was kept as {kept}", file=sys.stderr)
+        kept_aside = Message("settings.file_kept_aside", {"file": str(config.settings_path()), "kept": str(kept)})
+        print(f"warning: {kept_aside}", file=sys.stderr)
     value = config.toml_value(getattr(settings, spec.name))
     print(f"{spec.name} = {value}  # saved in {config.settings_path()}", file=out)
     return EXIT_OK
