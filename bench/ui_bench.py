@@ -32,12 +32,12 @@ def main() -> None:
 
     from PySide6.QtCore import QElapsedTimer, QTimer
 
+    from briefing import settings as config
     from briefing.model import Language
     from briefing.storage import load, save
     from briefing.translation.packages import PackageStore
     from tests.helpers import large_briefing
     from tests.tiny_package import build_package
-    from ui import settings as config
     from ui.app import create_application
     from ui.main_window import MainWindow
 
@@ -84,7 +84,7 @@ def main() -> None:
     translation_store_benchmark(window)
     for archive in (build_package(home, "en", "ko"),):
         PackageStore().install(archive)
-    config.put(config.BEAM_SIZE, 1)
+    config.update(beam_size=1)
     window.document.undo_stack.setClean()
     small = load(Path(__file__).resolve().parent.parent / "examples" / "scwg-23.briefing")
     for item in small.items():

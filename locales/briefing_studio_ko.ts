@@ -1375,6 +1375,42 @@ Bilingual Korean/English briefings, translated offline.</source>
         <translation>검토 필요로 표시된 항목이 아닙니다</translation>
     </message>
     <message>
+        <source>{key} is not a setting; the settings are: {names}</source>
+        <translation>{key}은(는) 설정 항목이 아닙니다. 설정 항목: {names}</translation>
+    </message>
+    <message>
+        <source>{key} cannot be {value}; allowed: {allowed}</source>
+        <translation>{key}에 {value}을(를) 지정할 수 없습니다. 허용 값: {allowed}</translation>
+    </message>
+    <message>
+        <source>{file}: {key} = {value} is not allowed (allowed: {allowed}); the default, {default}, is used</source>
+        <translation>{file}: {key} = {value}은(는) 허용되지 않는 값입니다(허용 값: {allowed}). 기본값 {default}을(를) 적용합니다.</translation>
+    </message>
+    <message>
+        <source>{file}: {key} is not a setting and is ignored</source>
+        <translation>{file}: {key}은(는) 설정 항목이 아니므로 무시합니다.</translation>
+    </message>
+    <message>
+        <source>{file} cannot be read ({reason}); the default settings are used, and the file will be kept aside when settings are next saved</source>
+        <translation>{file}을(를) 읽을 수 없습니다({reason}). 기본 설정을 적용하며, 다음에 설정을 저장할 때 이 파일은 따로 보관합니다.</translation>
+    </message>
+    <message>
+        <source>{file} was written by a newer Briefing Studio (settings version {version}); the settings this version knows are used</source>
+        <translation>{file}은(는) 더 새로운 버전의 Briefing Studio에서 작성되었습니다(설정 버전 {version}). 이 버전에서 인식하는 설정만 적용합니다.</translation>
+    </message>
+    <message>
+        <source>{file} had problems; it was kept as {kept} before the settings were saved</source>
+        <translation>{file}에 문제가 있어 설정을 저장하기 전에 {kept}(으)로 보관하였습니다.</translation>
+    </message>
+    <message>
+        <source>settings were copied from {old} into {file}</source>
+        <translation>{old}의 설정을 {file}(으)로 옮겼습니다.</translation>
+    </message>
+    <message>
+        <source>{file}: settings not saved ({reason})</source>
+        <translation>{file}: 설정을 저장하지 못했습니다({reason}).</translation>
+    </message>
+    <message>
         <source>Korean</source>
         <translation>한국어</translation>
     </message>
@@ -1610,6 +1646,14 @@ Bilingual Korean/English briefings, translated offline.</source>
         <translation>시스템 설정에 따름</translation>
     </message>
     <message>
+        <source>Korean</source>
+        <translation>한국어</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>영어</translation>
+    </message>
+    <message>
         <source>all cores</source>
         <translation>모든 코어</translation>
     </message>
@@ -1628,6 +1672,10 @@ Bilingual Korean/English briefings, translated offline.</source>
     <message>
         <source>Organisation</source>
         <translation>소속</translation>
+    </message>
+    <message>
+        <source>Source language of new items</source>
+        <translation>새 항목의 원문 언어</translation>
     </message>
     <message>
         <source>Default export template</source>
@@ -1653,9 +1701,21 @@ Bilingual Korean/English briefings, translated offline.</source>
         <source>Recovery copy every</source>
         <translation>복구 사본 저장 간격</translation>
     </message>
+    <message>
+        <source>Settings not saved</source>
+        <translation>설정을 저장하지 못했습니다</translation>
+    </message>
 </context>
 <context>
     <name>Startup</name>
+    <message>
+        <source>Settings</source>
+        <translation>설정</translation>
+    </message>
+    <message>
+        <source>Some settings could not be used; the defaults were used instead.</source>
+        <translation>일부 설정을 사용할 수 없어 기본값을 적용하였습니다.</translation>
+    </message>
     <message>
         <source>Briefing Studio cannot start: its data folder is not usable.</source>
         <translation>데이터 폴더를 사용할 수 없어 Briefing Studio를 시작할 수 없습니다.</translation>

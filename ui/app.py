@@ -9,11 +9,11 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from briefing import __version__
+from briefing import settings as config
 from briefing.fileformat import BriefingFormatError
 from briefing.paths import DataFolderError, check_data_home, recovery_folder
 from briefing.recovery import RecoveryEntry, orphaned_copies
 from briefing.storage import BriefingFileError
-from ui import settings as config
 from ui.errors import install_failure_hooks
 from ui.i18n import LOCALES, UI_LANGUAGES, install_translators, set_ui_language, system_ui_language
 from ui.labels import fill
@@ -69,6 +69,25 @@ def offer_recovery(parent: QWidget | None, entries: list[RecoveryEntry]) -> Reco
     return None
 
 
+def report_settings_problems(window: QWidget, loaded: config.Loaded) -> QMessageBox | None:
+    """Say once, at the start, what was wrong with the settings file and what was used instead."""
+    problems = [str(problem) for problem in loaded.problems if problem.code != "settings.file_migrated"]
+    for problem in problems:
+        print(f"warning: {problem}", file=sys.stderr)
+    if not problems:
+        return None
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        QCoreApplication.translate("Startup", "Settings"),
+        QCoreApplication.translate("Startup", "Some settings could not be used; the defaults were used instead."),
+        parent=window,
+    )
+    box.setObjectName("settingsProblems")
+    box.setInformativeText("\n".join(problems))
+    box.open()
+    return box
+
+
 def run_app(path: Path | None, ui_language: str | None = None) -> int:
     from ui.main_window import MainWindow
 
@@ -87,11 +106,13 @@ def run_app(path: Path | None, ui_language: str | None = None) -> int:
         box.setInformativeText(error_text(error))
         box.exec()
         return 2
-    chosen = ui_language or config.get(config.UI_LANGUAGE)
+    loaded = config.load()
+    chosen = ui_language or loaded.settings.ui_language
     set_ui_language(app, chosen if chosen in UI_LANGUAGES else system_ui_language())
     install_failure_hooks()  # from here on an exception nobody catches is shown and logged, not only printed
     window = MainWindow()
     window.show()
+    report_settings_problems(window, loaded)
     orphans = orphaned_copies(recovery_folder())
     restored = offer_recovery(window, orphans) if orphans else None
     if restored is not None:

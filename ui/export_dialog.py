@@ -5,6 +5,7 @@ Closing the dialog while the export runs does not stop it: the window's task man
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from pathlib import Path
 
@@ -23,10 +24,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from briefing import settings as config
 from briefing.export.pack import PackResult, make_pack
 from briefing.export.templates import Layout, available_templates
 from briefing.fileformat import dumps, loads
-from ui import settings as config
+from briefing.messages import BriefingError
 from ui.document import DocumentController
 from ui.errors import report_failure
 from ui.labels import fill
@@ -50,7 +52,7 @@ class ExportDialog(QDialog):
         korean_ui = self.tr("Korean") == "한국어"
         for key, template in available_templates().items():
             self.template.addItem(template.name.ko if korean_ui else template.name.en, key)
-        self.template.setCurrentIndex(max(0, self.template.findData(config.get(config.DEFAULT_TEMPLATE))))
+        self.template.setCurrentIndex(max(0, self.template.findData(config.current().default_template)))
         self.layouts = {
             Layout.KO: QCheckBox(self.tr("Korean"), objectName="exportKorean"),
             Layout.EN: QCheckBox(self.tr("English"), objectName="exportEnglish"),
@@ -103,7 +105,8 @@ class ExportDialog(QDialog):
             self.pdf.isChecked(),
             self.zip.isChecked(),
         )
-        config.put(config.DEFAULT_TEMPLATE, template.key)
+        with contextlib.suppress(BriefingError):  # remembering the choice is a convenience, never a failure
+            config.update(default_template=template.key)
         self.buttons.setEnabled(False)
 
         def work(progress: Progress, cancel: threading.Event) -> PackResult:

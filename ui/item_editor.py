@@ -24,11 +24,11 @@ from PySide6.QtWidgets import (
 )
 
 from briefing import edits
+from briefing import settings as config
 from briefing.edits import Changes, EditRefused
 from briefing.language.dates import DateError, PartialDate
 from briefing.language.times import local_time
 from briefing.model import Comment, Item, ItemType, Language, NoteMark, StatementKind, TargetStatus
-from ui import settings as config
 from ui.document import DocumentController
 from ui.labels import STATUS_COLOURS, fill, kind_names, mark_invalid, status_text, type_names
 from ui.messages import text as message_text
@@ -414,7 +414,7 @@ class ItemEditor(QWidget):
 
     @staticmethod
     def _reviewer() -> str:
-        return config.get(config.AUTHOR) or getpass.getuser()
+        return config.current().author or getpass.getuser()
 
     def _sync(self, source: QPlainTextEdit, target: QPlainTextEdit) -> None:
         if getattr(self, "_syncing", False):

@@ -8,6 +8,7 @@ part what changed; the window only keeps the title and the status bar in step, a
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
@@ -26,16 +27,18 @@ from PySide6.QtWidgets import (
     QTreeView,
 )
 
+from briefing import settings as config
 from briefing.edits import Changes, EditRefused
 from briefing.fileformat import BriefingFormatError
 from briefing.language.phrases import catalog
+from briefing.messages import BriefingError
 from briefing.model import Bilingual, Briefing, Item, Language, Section, TargetStatus
 from briefing.recovery import RecoveryEntry
 from briefing.storage import BriefingFileError, ChangedOnDisk, backup_path, read
 from briefing.translation import jobs
 from briefing.translation.engine import Engine, EngineSettings, PackageMissing
 from briefing.translation.packages import PackageStore
-from ui import settings as config
+from ui import state as window_state
 from ui.actions import ActionSet, Selection
 from ui.card_editor import CardEditor
 from ui.document import DocumentController
@@ -52,14 +55,14 @@ from ui.section_editor import SectionEditor
 from ui.tasks import Runner, TaskManager
 from ui.translation_controller import TranslationController
 
-MAX_RECENT = 8
 STATUS_DELAY_MS = 150  # the status bar's counts follow typing at this pace, not per keystroke
 TAB_ITEM, TAB_SECTION, TAB_CARD = range(3)
 
 
 def fresh_briefing() -> Briefing:
     """What File → New (and a start without a file) gives: one section, ready for the first item."""
-    briefing = Briefing(author=config.get(config.AUTHOR))
+    chosen = config.current()
+    briefing = Briefing(author=chosen.author, origin_language=Language(chosen.default_source_language))
     ko, en = catalog(Language.KO), catalog(Language.EN)  # the document's phrases, not the interface's
     briefing.add_section(Section(title=Bilingual(ko=ko.first_section, en=en.first_section)))
     return briefing
@@ -79,7 +82,7 @@ class MainWindow(QMainWindow):
         self.runner: Runner = runner if runner is not None else self.tasks
         self.backup_warning = BackupWarning(self)
         self.statusBar().addPermanentWidget(self.backup_warning)
-        self.document = DocumentController(fresh_briefing(), None, config.get(config.AUTOSAVE_SECONDS), self)
+        self.document = DocumentController(fresh_briefing(), None, config.current().autosave_seconds, self)
         self.translation = TranslationController(self.runner, self.make_engine, self)
         self._build()
         self._build_actions()
@@ -88,6 +91,7 @@ class MainWindow(QMainWindow):
         self.retranslate()
         self.apply_editor_font()
         self.resize(1440, 860)
+        window_state.restore_window(self)
 
     # -- parts -----------------------------------------------------------------------------------
     def _build(self) -> None:
@@ -104,7 +108,7 @@ class MainWindow(QMainWindow):
         self.preview_pane = PreviewPane(
             self.runner, lambda: self.document.snapshot(), self.outline_pane.selected_section_id
         )
-        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter = QSplitter(Qt.Orientation.Horizontal, objectName="mainSplitter")
         for widget in (self.outline_pane, self.centre, self.preview_pane):
             splitter.addWidget(widget)
         splitter.setSizes([480, 520, 440])
@@ -358,7 +362,7 @@ class MainWindow(QMainWindow):
     def make_engine(self) -> Engine:
         return Engine(
             PackageStore(),
-            EngineSettings(beam_size=config.get(config.BEAM_SIZE), threads=config.get(config.THREADS)),
+            EngineSettings(beam_size=config.current().beam_size, threads=config.current().threads),
         )
 
     def translate_current(self) -> None:
@@ -439,7 +443,7 @@ class MainWindow(QMainWindow):
     def new_document(self) -> None:
         if not self.confirm_discard():
             return
-        self._replace_document(DocumentController(fresh_briefing(), None, config.get(config.AUTOSAVE_SECONDS), self))
+        self._replace_document(DocumentController(fresh_briefing(), None, config.current().autosave_seconds, self))
 
     def choose_file(self) -> None:
         if not self.confirm_discard():
@@ -470,7 +474,7 @@ class MainWindow(QMainWindow):
             box.setDetailedText(message)
             box.open()
             return False
-        seconds = config.get(config.AUTOSAVE_SECONDS)
+        seconds = config.current().autosave_seconds
         self._replace_document(DocumentController(briefing, path, seconds, self, disk_digest=digest))
         self._remember(path)
         self.briefing_opened.emit(str(path))
@@ -479,7 +483,7 @@ class MainWindow(QMainWindow):
     def open_recovered(self, briefing: Briefing, path: Path | None, disk_digest: str | None = None) -> None:
         """Show a recovered copy as unsaved work on its original file (whose digest, as the crashed session
         knew it, still guards against saving over someone else's changes)."""
-        seconds = config.get(config.AUTOSAVE_SECONDS)
+        seconds = config.current().autosave_seconds
         document = DocumentController(briefing, path, seconds, self, disk_digest=disk_digest)
         self._replace_document(document)
         document.undo_stack.resetClean()  # unsaved until the user saves it
@@ -533,13 +537,12 @@ class MainWindow(QMainWindow):
         return True
 
     def _remember(self, path: Path) -> None:
-        recent = [p for p in config.get(config.RECENT_FILES) if p != str(path)]
-        config.put(config.RECENT_FILES, [str(path), *recent][:MAX_RECENT])
+        window_state.remember_file(path)
         self._update_recent_menu()
 
     def _update_recent_menu(self) -> None:
         self.recent_menu.clear()
-        recent = config.get(config.RECENT_FILES)
+        recent = window_state.recent_files()
         for entry in recent:
             action = self.recent_menu.addAction(entry)
             action.triggered.connect(lambda _=False, p=entry: self.open_file(Path(p)))
@@ -552,6 +555,7 @@ class MainWindow(QMainWindow):
         self.tasks.shutdown()  # cancels every running task; what they still produce is dropped
         self.document.close()
         self.translation.shutdown()
+        window_state.save_window(self)
         event.accept()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
@@ -617,22 +621,24 @@ class MainWindow(QMainWindow):
 
     def apply_editor_font(self) -> None:
         font = self.item_editor.korean.font()
-        if config.get(config.EDITOR_FONT):
-            font.setFamily(config.get(config.EDITOR_FONT))
-        font.setPointSize(config.get(config.EDITOR_FONT_SIZE))
+        chosen = config.current()
+        if chosen.editor_font:
+            font.setFamily(chosen.editor_font)
+        font.setPointSize(chosen.editor_font_size)
         for editor in (self.item_editor.korean, self.item_editor.english):
             editor.setFont(font)
 
     def _settings_changed(self) -> None:
         self.apply_editor_font()
-        self.document.set_autosave_interval(config.get(config.AUTOSAVE_SECONDS))
+        self.document.set_autosave_interval(config.current().autosave_seconds)
         self.translation.reconfigure()
-        language = config.get(config.UI_LANGUAGE)
+        language = config.current().ui_language
         if language in ("ko", "en"):
             self.switch_language(language)
 
     def switch_language(self, language: str) -> None:
-        config.put(config.UI_LANGUAGE, language)
+        with contextlib.suppress(BriefingError):  # an unwritable settings file must not stop the switch
+            config.update(ui_language=language)
         app = QApplication.instance()
         assert isinstance(app, QApplication)
         set_ui_language(app, language)

@@ -263,6 +263,25 @@ CATALOGUE: dict[str, str] = {
     "edit.refused": QT_TRANSLATE_NOOP("Messages", "the change was not made: {reason}"),
     "edit.unknown": QT_TRANSLATE_NOOP("Messages", "the change was not made: {what} {ident} is not in the briefing"),
     "edit.not_flagged": QT_TRANSLATE_NOOP("Messages", "the item is not marked for review"),
+    "settings.unknown_option": QT_TRANSLATE_NOOP("Messages", "{key} is not a setting; the settings are: {names}"),
+    "settings.bad_value": QT_TRANSLATE_NOOP("Messages", "{key} cannot be {value}; allowed: {allowed}"),
+    "settings.file_bad_value": QT_TRANSLATE_NOOP(
+        "Messages", "{file}: {key} = {value} is not allowed (allowed: {allowed}); the default, {default}, is used"
+    ),
+    "settings.file_unknown_key": QT_TRANSLATE_NOOP("Messages", "{file}: {key} is not a setting and is ignored"),
+    "settings.file_damaged": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{file} cannot be read ({reason}); the default settings are used, and the file will be kept aside when settings are next saved",  # noqa: E501
+    ),
+    "settings.file_newer": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{file} was written by a newer Briefing Studio (settings version {version}); the settings this version knows are used",  # noqa: E501
+    ),
+    "settings.file_kept_aside": QT_TRANSLATE_NOOP(
+        "Messages", "{file} had problems; it was kept as {kept} before the settings were saved"
+    ),
+    "settings.file_migrated": QT_TRANSLATE_NOOP("Messages", "settings were copied from {old} into {file}"),
+    "settings.cannot_save": QT_TRANSLATE_NOOP("Messages", "{file}: settings not saved ({reason})"),
 }
 
 

@@ -1,6 +1,10 @@
-"""Settings: interface language, author and organisation, default template, editor font, translation, autosave."""
+"""Settings: interface language, author and organisation, default source language and template, editor font,
+translation, autosave. Values and their ranges come from the core (`briefing/settings.py`), which the command
+line reads too."""
 
 from __future__ import annotations
+
+from typing import Any
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -9,12 +13,23 @@ from PySide6.QtWidgets import (
     QFontComboBox,
     QFormLayout,
     QLineEdit,
+    QMessageBox,
     QSpinBox,
     QWidget,
 )
 
+from briefing import settings as config
 from briefing.export.templates import available_templates
-from ui import settings as config
+from briefing.messages import BriefingError
+
+
+def _spin(name: str, value: int, object_name: str) -> QSpinBox:
+    """A spin box holding exactly the range the option declares."""
+    option = config.option(name)
+    box = QSpinBox(objectName=object_name)
+    box.setRange(option.minimum or 0, option.maximum or 0)
+    box.setValue(value)
+    return box
 
 
 class SettingsDialog(QDialog):
@@ -22,38 +37,36 @@ class SettingsDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("settingsDialog")
         self.setWindowTitle(self.tr("Settings"))
+        initial = config.current()
         self.language = QComboBox(objectName="uiLanguage")
         for value, text in (("system", self.tr("As the system")), ("ko", "한국어"), ("en", "English")):
             self.language.addItem(text, value)
-        self.language.setCurrentIndex(max(0, self.language.findData(config.get(config.UI_LANGUAGE))))
-        self.author = QLineEdit(config.get(config.AUTHOR), objectName="settingsAuthor")
-        self.organisation = QLineEdit(config.get(config.ORGANISATION), objectName="settingsOrganisation")
+        self.language.setCurrentIndex(max(0, self.language.findData(initial.ui_language)))
+        self.author = QLineEdit(initial.author, objectName="settingsAuthor")
+        self.organisation = QLineEdit(initial.organisation, objectName="settingsOrganisation")
+        self.source_language = QComboBox(objectName="settingsSourceLanguage")
+        for value, text in (("ko", self.tr("Korean")), ("en", self.tr("English"))):
+            self.source_language.addItem(text, value)
+        self.source_language.setCurrentIndex(max(0, self.source_language.findData(initial.default_source_language)))
         self.template = QComboBox(objectName="settingsTemplate")
         for key, template in available_templates().items():
             self.template.addItem(f"{template.name.en} / {template.name.ko}", key)
-        self.template.setCurrentIndex(max(0, self.template.findData(config.get(config.DEFAULT_TEMPLATE))))
+        self.template.setCurrentIndex(max(0, self.template.findData(initial.default_template)))
         self.font = QFontComboBox(objectName="settingsFont")
-        if config.get(config.EDITOR_FONT):
-            self.font.setCurrentText(config.get(config.EDITOR_FONT))
-        self.font_size = QSpinBox(objectName="settingsFontSize")
-        self.font_size.setRange(6, 48)
-        self.font_size.setValue(config.get(config.EDITOR_FONT_SIZE))
-        self.beam = QSpinBox(objectName="settingsBeam")
-        self.beam.setRange(1, 16)
-        self.beam.setValue(config.get(config.BEAM_SIZE))
-        self.threads = QSpinBox(objectName="settingsThreads")
-        self.threads.setRange(0, 64)
+        if initial.editor_font:
+            self.font.setCurrentText(initial.editor_font)
+        self.font_size = _spin("editor_font_size", initial.editor_font_size, "settingsFontSize")
+        self.beam = _spin("beam_size", initial.beam_size, "settingsBeam")
+        self.threads = _spin("threads", initial.threads, "settingsThreads")
         self.threads.setSpecialValueText(self.tr("all cores"))
-        self.threads.setValue(config.get(config.THREADS))
-        self.autosave = QSpinBox(objectName="settingsAutosave")
-        self.autosave.setRange(0, 3600)
+        self.autosave = _spin("autosave_seconds", initial.autosave_seconds, "settingsAutosave")
         self.autosave.setSuffix(" s")
         self.autosave.setSpecialValueText(self.tr("off"))
-        self.autosave.setValue(config.get(config.AUTOSAVE_SECONDS))
         form = QFormLayout(self)
         form.addRow(self.tr("Interface language"), self.language)
         form.addRow(self.tr("Author"), self.author)
         form.addRow(self.tr("Organisation"), self.organisation)
+        form.addRow(self.tr("Source language of new items"), self.source_language)
         form.addRow(self.tr("Default export template"), self.template)
         form.addRow(self.tr("Editor font"), self.font)
         form.addRow(self.tr("Editor font size"), self.font_size)
@@ -64,19 +77,30 @@ class SettingsDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+        self.shown = self.chosen()
+
+    def chosen(self) -> dict[str, Any]:
+        """Every value as the dialog shows it, by option name."""
+        return {
+            "ui_language": self.language.currentData(),
+            "author": self.author.text(),
+            "organisation": self.organisation.text(),
+            "default_source_language": self.source_language.currentData(),
+            "default_template": self.template.currentData(),
+            "editor_font": self.font.currentFont().family(),
+            "editor_font_size": self.font_size.value(),
+            "beam_size": self.beam.value(),
+            "threads": self.threads.value(),
+            "autosave_seconds": self.autosave.value(),
+        }
 
     def accept(self) -> None:
-        settings = config.store()
-        for setting, value in (
-            (config.UI_LANGUAGE, self.language.currentData()),
-            (config.AUTHOR, self.author.text()),
-            (config.ORGANISATION, self.organisation.text()),
-            (config.DEFAULT_TEMPLATE, self.template.currentData()),
-            (config.EDITOR_FONT, self.font.currentFont().family()),
-            (config.EDITOR_FONT_SIZE, self.font_size.value()),
-            (config.BEAM_SIZE, self.beam.value()),
-            (config.THREADS, self.threads.value()),
-            (config.AUTOSAVE_SECONDS, self.autosave.value()),
-        ):
-            config.put(setting, value, settings)
+        # Only what was changed here: a value set meanwhile (e.g. on the command line) is kept, and an unset
+        # font stays unset although the font box has to show some font.
+        changes = {name: value for name, value in self.chosen().items() if self.shown[name] != value}
+        try:
+            config.update(**changes)
+        except BriefingError as error:
+            QMessageBox.critical(self, self.tr("Settings not saved"), str(error))
+            return
         super().accept()

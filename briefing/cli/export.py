@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from briefing import storage
+from briefing.cli import settings as cli_settings
 from briefing.cli.translation import ProgressBar
 from briefing.export.pack import ExportError, make_pack
 from briefing.export.templates import (
@@ -35,7 +36,9 @@ def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
     )
     export.add_argument("file", type=Path, metavar="FILE")
     export.add_argument("--out", type=Path, required=True, metavar="DIR", help="the folder to write into")
-    export.add_argument("--template", default=DEFAULT_TEMPLATE, help=f"template name (default {DEFAULT_TEMPLATE})")
+    export.add_argument(
+        "--template", help=f"template name (default: the default_template setting, {DEFAULT_TEMPLATE} unless changed)"
+    )
     export.add_argument("--lang", default="ko,en,bilingual", help="layouts, comma-separated (default: all three)")
     export.add_argument("--draft", action="store_true", help="allow unapproved items; mark every page DRAFT / 초안")
     export.add_argument("--pdf", action="store_true", help="also convert each document to PDF (needs LibreOffice)")
@@ -45,7 +48,7 @@ def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
 
 def run_export(args: argparse.Namespace) -> int:
     briefing = storage.load(args.file)
-    template = find_template(args.template)
+    template = find_template(args.template or cli_settings.load().default_template)
     try:
         layouts = [Layout(value.strip()) for value in args.lang.split(",") if value.strip()]
     except ValueError:

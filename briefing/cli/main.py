@@ -17,12 +17,13 @@ from pathlib import Path
 
 from briefing import __version__
 from briefing.cli import export as cli_export
+from briefing.cli import settings as cli_settings
 from briefing.cli import translation as cli_translation
 from briefing.export.pack import ExportError
 from briefing.export.templates import TemplateError
 from briefing.fileformat import BriefingFormatError
 from briefing.log import log_failure
-from briefing.messages import codes
+from briefing.messages import BriefingError, codes
 from briefing.model import LANGUAGES, Language
 from briefing.outline import show_text
 from briefing.paths import HOME_VARIABLE
@@ -85,6 +86,7 @@ def build_parser() -> argparse.ArgumentParser:
     show.add_argument("--width", type=int, default=0, help="line width (default: the terminal's)")
     cli_translation.add_parsers(commands)
     cli_export.add_parsers(commands)
+    cli_settings.add_parsers(commands)
     return parser
 
 
@@ -116,10 +118,12 @@ def run(argv: Sequence[str] | None = None, open_window: OpenWindow | None = None
             return cli_export.run_export(args)
         if args.command == "templates":
             return cli_export.run_templates()
+        if args.command == "settings":
+            return cli_settings.run_settings(args)
         if open_window is None:
             parser.error("the window is not available here")
         return open_window(getattr(args, "file", None), getattr(args, "ui_language", None))
-    except (BriefingFormatError, BriefingFileError, PackageError, TemplateError, ExportError) as error:
+    except (BriefingFormatError, BriefingFileError, PackageError, TemplateError, ExportError, BriefingError) as error:
         if "download.unreachable" in {error.code, *codes(error.params)} and not error.hint:
             error.with_hint(" Then use `briefing-studio packages install FILE`.")
         print(f"error: {error}", file=sys.stderr)

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TextIO
 
 from briefing import storage
+from briefing.cli import settings as cli_settings
 from briefing.model import Language
 from briefing.translation import jobs
 from briefing.translation.engine import Engine, EngineSettings
@@ -67,8 +68,10 @@ def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
         "--retranslate", action="store_true", help="also replace edited, approved and needs-review translations"
     )
     translate.add_argument("--out", type=Path, metavar="FILE", help="write here instead of replacing FILE")
-    translate.add_argument("--beam", type=int, default=EngineSettings.beam_size, help="beam size (default 4)")
-    translate.add_argument("--threads", type=int, default=0, help="CPU threads (default: all cores)")
+    translate.add_argument("--beam", type=int, help="beam size (default: the beam_size setting, 4 unless changed)")
+    translate.add_argument(
+        "--threads", type=int, help="CPU threads (default: the threads setting; 0, unless changed, is all cores)"
+    )
 
 
 def run_packages(args: argparse.Namespace, out: TextIO | None = None) -> int:
@@ -116,6 +119,10 @@ def run_translate(args: argparse.Namespace, out: TextIO | None = None) -> int:
     target = Language(args.target)
     request = jobs.plan(briefing, target, jobs.Scope(args.scope or "missing"), retranslate=args.retranslate)
     destination = args.out or args.file
+    if args.beam is None or args.threads is None:
+        chosen = cli_settings.load()
+        args.beam = chosen.beam_size if args.beam is None else args.beam
+        args.threads = chosen.threads if args.threads is None else args.threads
     settings = EngineSettings(beam_size=args.beam, threads=args.threads)
     worker = jobs.TranslationWorker(lambda: Engine(PackageStore(), settings))
     bar = ProgressBar("translating", "sentences")

@@ -9,8 +9,8 @@ from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
+from briefing import settings as config
 from briefing.model import Item
-from ui import settings as config
 from ui.main_window import MainWindow
 
 
@@ -24,7 +24,7 @@ def type_korean(widget: QWidget, text: str) -> None:
 @pytest.fixture
 def window(qtbot: QtBot) -> Iterator[MainWindow]:
     """The composer, shown, with autosave off; closed without questions at the end."""
-    config.put(config.AUTOSAVE_SECONDS, 0)
+    config.update(autosave_seconds=0)
     made = MainWindow()
     made.show()
     qtbot.waitExposed(made)

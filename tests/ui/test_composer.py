@@ -9,17 +9,18 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, Qt, QTimer, QUrl
 from PySide6.QtGui import QDropEvent
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from briefing import model
+from briefing import settings as config
 from briefing.model import Bilingual, Briefing, ItemType, Language, Section, TargetStatus
 from briefing.storage import load, save
 from briefing.translation.engine import Engine, EngineSettings
 from briefing.translation.packages import PackageStore
 from tests.conftest import EXAMPLE
 from tests.ui.conftest import current_item, type_korean
-from ui import settings as config
+from ui import state as window_state
 from ui.main_window import MainWindow
 from ui.outline_model import MIME_ITEM, OutlineModel
 from ui.tasks import run_now
@@ -28,12 +29,13 @@ from ui.tasks import run_now
 def test_create_a_briefing_from_nothing_typing_korean_and_english(
     window: MainWindow, qtbot: QtBot, tmp_path: Path
 ) -> None:
+    config.update(default_source_language="en")
     window.new_document()
     assert window.windowTitle() == "Untitled[*] — Briefing Studio"
     assert window.document.briefing.sections[0].title.ko == "개요"
     window.add_item()
     item = current_item(window)
-    assert item.source is Language.EN  # the briefing's origin language
+    assert item.source is Language.EN  # the briefing's origin language, from the settings
     window.item_editor.english.setFocus()
     qtbot.keyClicks(window.item_editor.english, "The two sides met in Seoul.")
     assert item.text.en == "The two sides met in Seoul."
@@ -68,7 +70,7 @@ def test_create_a_briefing_from_nothing_typing_korean_and_english(
     reopened = window.document.briefing.items()[0]
     assert (reopened.text.ko, reopened.text.en) == ("양측은 서울에서 만났다.", "The two sides met in Seoul. Again.")
     assert reopened.status is TargetStatus.NEEDS_REVIEW
-    assert config.get(config.RECENT_FILES)[0] == str(path)
+    assert window_state.recent_files()[0] == str(path)
 
 
 def test_reorder_with_keyboard_and_drag_and_undo(window: MainWindow, qtbot: QtBot) -> None:
@@ -178,7 +180,7 @@ def _english_only(tmp_path: Path, copies: int = 1) -> Path:
 
 @pytest.mark.usefixtures("installed")
 def test_translate_all_missing_in_the_background_then_undo(window: MainWindow, qtbot: QtBot, tmp_path: Path) -> None:
-    config.put(config.BEAM_SIZE, 1)
+    config.update(beam_size=1)
     window.open_file(_english_only(tmp_path))
     with qtbot.waitSignal(window.translation_finished, timeout=60_000) as blocker:
         window.translate_missing()
@@ -195,7 +197,7 @@ def test_translate_all_missing_in_the_background_then_undo(window: MainWindow, q
 def test_cancel_keeps_finished_items_and_the_window_stays_responsive(
     window: MainWindow, qtbot: QtBot, tmp_path: Path
 ) -> None:
-    config.put(config.BEAM_SIZE, 4)  # slow on purpose
+    config.update(beam_size=4)  # slow on purpose
     window.open_file(_english_only(tmp_path, copies=12))
     ticks: list[int] = []
     timer = QTimer()
@@ -285,7 +287,7 @@ def test_switching_the_interface_language_without_restart(window: MainWindow, qt
             )
         )  # the counts follow edits after a short delay
         assert window.item_editor.approve_button.text() == "승인"
-        assert config.get(config.UI_LANGUAGE) == "ko"
+        assert config.current().ui_language == "ko"
     finally:
         window.switch_language("en")
     assert window.file_menu.title() == "&File"
@@ -361,14 +363,63 @@ def test_settings_are_stored_in_the_data_folder(window: MainWindow, briefing_hom
     from ui.settings_dialog import SettingsDialog
 
     dialog = SettingsDialog(window)
+    assert (dialog.beam.minimum(), dialog.beam.maximum()) == (1, 16)  # the ranges the core declares
+    assert (dialog.autosave.minimum(), dialog.autosave.maximum()) == (0, 3600)
     dialog.author.setText("홍길동")
     dialog.autosave.setValue(45)
     dialog.accept()
-    text = (briefing_home / "settings" / "briefing-studio.ini").read_text("utf-8")
-    assert "autosave" in text and "45" in text
-    assert config.get(config.AUTHOR) == "홍길동"
+    text = (briefing_home / "settings" / "briefing-studio.toml").read_text("utf-8")
+    assert 'author = "홍길동"' in text.splitlines() and "autosave_seconds = 45" in text.splitlines()
+    assert "editor_font =" not in text.replace("# editor_font =", "")  # untouched: still the system's font
+    assert config.current().author == "홍길동"
     window.new_document()
     assert window.document.briefing.author == "홍길동"
+
+
+def test_new_items_take_the_source_language_from_the_settings(window: MainWindow) -> None:
+    from ui.settings_dialog import SettingsDialog
+
+    window.add_item()
+    assert current_item(window).source is Language.KO  # the default: Korean drafters
+    dialog = SettingsDialog(window)
+    assert dialog.source_language.currentData() == "ko"
+    dialog.source_language.setCurrentIndex(dialog.source_language.findData("en"))
+    dialog.accept()
+    assert config.current().default_source_language == "en"
+    window.document.undo_stack.setClean()  # no question about the unsaved item
+    window.new_document()
+    assert window.document.briefing.origin_language is Language.EN
+    window.add_item()
+    assert current_item(window).source is Language.EN
+
+
+def test_a_settings_change_elsewhere_is_kept_when_the_dialog_saves(window: MainWindow) -> None:
+    from ui.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(window)
+    config.update(beam_size=7)  # e.g. `briefing-studio settings set beam_size 7` while the dialog is open
+    dialog.author.setText("김철수")
+    dialog.accept()
+    assert (config.current().beam_size, config.current().author) == (7, "김철수")
+
+
+def test_window_size_and_splitters_come_back(window: MainWindow, qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QSplitter
+
+    splitter = window.findChild(QSplitter, "mainSplitter")
+    window.resize(700, 500)
+    QApplication.processEvents()
+    splitter.setSizes([200, 725, 0])  # the preview pane folded away
+    QApplication.processEvents()
+    sizes, size = splitter.sizes(), window.size()
+    assert sizes[2] == 0 and size.height() == 500
+    window_state.save_window(window)
+    again = MainWindow()
+    qtbot.addWidget(again)
+    again.show()
+    qtbot.waitExposed(again)
+    assert again.size() == size
+    assert again.findChild(QSplitter, "mainSplitter").sizes() == sizes
 
 
 def test_a_window_opened_without_a_file_is_ready_for_the_first_item(window: MainWindow) -> None:

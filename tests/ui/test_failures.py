@@ -19,11 +19,11 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from briefing import settings as config
 from briefing.export import pack
 from briefing.log import log_file
 from briefing.translation.packages import PackageStore
 from tests.conftest import EXAMPLE, ROOT
-from ui import settings as config
 from ui.app import install_translators
 from ui.errors import FailureHooks, describe, install_failure_hooks
 from ui.export_dialog import ExportDialog
@@ -34,7 +34,7 @@ EXPORTED = ["manifest.json", "scwg-23.bilingual.docx", "scwg-23.en.docx", "scwg-
 
 @pytest.fixture
 def window(qtbot: QtBot) -> Iterator[MainWindow]:
-    config.put(config.AUTOSAVE_SECONDS, 0)  # the tests drive the autosave timer themselves
+    config.update(autosave_seconds=0)  # the tests drive the autosave timer themselves
     made = MainWindow()
     made.show()
     qtbot.waitExposed(made)

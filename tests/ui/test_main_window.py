@@ -102,11 +102,11 @@ def test_comments_are_shown_with_the_item(window: MainWindow, user_time_zone: Ca
 
 
 def test_a_reviewer_comments_resolves_and_undoes(window: MainWindow, example_copy: Path, qtbot: QtBot) -> None:
+    from briefing import settings as config
     from briefing.storage import load
     from tests.ui.conftest import type_korean
-    from ui import settings as config
 
-    config.put(config.AUTHOR, "김검토")
+    config.update(author="김검토")
     window.open_file(example_copy)
     editor = window.item_editor
     window.outline.setCurrentIndex(window.outline_model.index(0, 0, window.outline_model.index(0, 0)))

@@ -28,9 +28,9 @@ EDITOR = textwrap.dedent(
     from pathlib import Path
     from PySide6.QtCore import QTimer
     from ui.app import create_application
-    from ui import settings as config
+    from briefing import settings as config
     from ui.main_window import MainWindow
-    config.put(config.AUTOSAVE_SECONDS, 1)
+    config.update(autosave_seconds=1)
     app = create_application()
     window = MainWindow()
     window.show()
