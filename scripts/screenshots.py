@@ -1,53 +1,169 @@
 """Make the screenshots in docs/screenshots/ from the example briefing, in English and in Korean.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/screenshots.py
+    xvfb-run -a -s "-screen 0 1440x900x24" .venv/bin/python scripts/screenshots.py   # the same, on X11
 
-Runs offscreen (a Korean font must be installed, as ./dev arranges) and writes PNG files.
+Runs offscreen unless QT_QPA_PLATFORM says otherwise (a Korean font must be installed, as ./dev arranges)
+and writes PNG files:
+
+    main-window-{en,ko}.png            the composer at 1440×860, the * note selected
+    meeting-card-{en,ko}.png           its meeting-card tab
+    main-window-{en,ko}-1366.png       the same at 1366×768 (a laptop screen)
+    meeting-card-{en,ko}-1366.png
+    meeting-card-invalid-{en,ko}.png   1366×768, an end date before the start date typed in: the field marked,
+                                       its tooltip painted in
+    review-note-{en,ko}.png            1366×768, the note flagged for review (with a reason) after an approval:
+                                       the review note above the editors
+
+Reproducible: every window gets a fresh data folder (BRIEFING_HOME in a temporary folder, so the user's
+settings, window state and recent files are neither read nor written), a fixed author, a fixed clock for
+the approval and the flag, and a fixed time zone (Korean: Asia/Seoul, English: America/New_York) in which
+the comment, flag and approval times are shown.
 """
 
 from __future__ import annotations
 
 import os
 import sys
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+EXAMPLE = ROOT / "examples" / "scwg-23.briefing"
+ITEM = "item-ttx-note"  # the * note, with its reviewer's comment
+LAPTOP = (1366, 768)
+LARGE = (1440, 860)
+ZONES = {"ko": "Asia/Seoul", "en": "America/New_York"}
+REVIEWERS = {"ko": "김지현", "en": "Jordan Lee"}
+APPROVED_AT = datetime(2024, 11, 8, 3, 20, tzinfo=UTC)
+FLAGGED_AT = datetime(2024, 11, 8, 4, 5, tzinfo=UTC)
+REASONS = {
+    "ko": "‘2025년 1월’이 TTX 참여 시점인지 JCO 셀 시점인지 원문 확인 필요",
+    "en": "Check against the original whether January 2025 refers to the JCO Cell",
+}
+
+
+def settle(app, rounds: int = 6) -> None:  # type: ignore[no-untyped-def]
+    for _ in range(rounds):
+        app.processEvents()
+        time.sleep(0.05)
+
 
 def main() -> None:
-    from ui.app import create_application, install_translators
-    from ui.main_window import MainWindow
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QPainter
+    from PySide6.QtWidgets import QApplication, QToolTip
+
+    from briefing import edits
+    from briefing import settings as config
+    from ui.app import create_application
+    from ui.i18n import set_ui_language
+    from ui.main_window import TAB_CARD, TAB_ITEM, MainWindow
+    from ui.tasks import run_now
 
     app = create_application()
     out = ROOT / "docs" / "screenshots"
     out.mkdir(parents=True, exist_ok=True)
-    example = ROOT / "examples" / "scwg-23.briefing"
-    import time
+    homes = tempfile.TemporaryDirectory(prefix="briefing-screenshots-")
 
-    from ui.tasks import run_now
+    def save(image, name: str) -> None:  # type: ignore[no-untyped-def]
+        target = out / f"{name}.png"
+        if not image.save(str(target)):
+            raise SystemExit(f"could not write {target}")
+        print(target.relative_to(ROOT))
+
+    def open_window(language: str, size: tuple[int, int]) -> MainWindow:
+        """A window on the example in a fresh data folder, in `language`, `size` big, the note selected."""
+        home = Path(tempfile.mkdtemp(dir=homes.name))
+        os.environ["BRIEFING_HOME"] = str(home)
+        config.update(author=REVIEWERS[language], ui_language=language)
+        os.environ["TZ"] = ZONES[language]
+        time.tzset()
+        set_ui_language(app, language)
+        window = MainWindow(runner=run_now)
+        window.move(0, 0)
+        window.resize(*size)
+        window.show()
+        if not window.open_file(EXAMPLE):
+            raise SystemExit(f"could not open {EXAMPLE}")
+        window.select(ITEM)
+        settle(app)
+        return window
+
+    def shoot(window: MainWindow, tab: int, name: str, before: Callable[[], None] | None = None) -> None:
+        window.centre.setCurrentIndex(tab)
+        window.preview_pane.render()
+        settle(app)
+        if before is not None:
+            before()
+        save(window.grab(), name)
+
+    def close(window: MainWindow) -> None:
+        QToolTip.hideText()
+        window.document.undo_stack.setClean()  # no "save changes?" question
+        window.close()
+        window.deleteLater()
+        settle(app, 2)
 
     for language in ("en", "ko"):
-        translators = install_translators(app, language)
-        window = MainWindow(runner=run_now)
-        window.resize(1440, 860)
-        window.show()
-        window.open_file(example)
-        window.select("item-ttx-note")  # the * note, with its reviewer's comment
-        for tab, name in ((0, "main-window"), (2, "meeting-card")):
-            window.centre.setCurrentIndex(tab)
-            window.preview_pane.render()
-            for _ in range(5):
-                app.processEvents()
-                time.sleep(0.05)
-            target = out / f"{name}-{language}.png"
-            window.grab().save(str(target))
-            print(target.relative_to(ROOT))
-        window.document.undo_stack.setClean()
-        window.close()
-        for translator in translators:
-            app.removeTranslator(translator)
+        # The composer as before, at 1440×860, and at the size of a laptop screen.
+        for size, suffix in ((LARGE, ""), (LAPTOP, "-1366")):
+            window = open_window(language, size)
+            shoot(window, TAB_ITEM, f"main-window-{language}{suffix}")
+            shoot(window, TAB_CARD, f"meeting-card-{language}{suffix}")
+            close(window)
+
+        # A rule broken in the meeting card: the end date before the start date, typed in and left.
+        window = open_window(language, LAPTOP)
+        window.centre.setCurrentIndex(TAB_CARD)
+        settle(app)
+        card = window.card_editor
+        card.end.setFocus()
+        card.end.setText("2024-11-06")
+        card.end.editingFinished.emit()
+        settle(app)
+        if not card.end.property("invalid"):
+            raise SystemExit("the end date before the start date was not marked")
+        # The tooltip is a window of its own: show it by the field, then paint it onto the window's picture.
+        window.statusBar().clearMessage()  # keep the counts, not "Not changed: …", in the status bar
+        anchor = card.end.mapToGlobal(QPoint(card.end.width() // 3, card.end.height()))
+        QToolTip.showText(anchor, card.end.toolTip(), card.end)
+        settle(app)
+        picture = window.grab()
+        tips = [w for w in QApplication.topLevelWidgets() if w.isVisible() and w.inherits("QTipLabel")]
+        if tips:
+            painter = QPainter(picture)
+            tip = tips[0]
+            painter.drawPixmap(tip.mapToGlobal(QPoint(0, 0)) - window.mapToGlobal(QPoint(0, 0)), tip.grab())
+            painter.end()
+        else:
+            print("warning: no tooltip window appeared; the picture shows the marked field only", file=sys.stderr)
+        save(picture, f"meeting-card-invalid-{language}")
+        close(window)
+
+        # A flag for review on an approved item: the review note says who flagged it, when and why.
+        window = open_window(language, LAPTOP)
+        reviewer = REVIEWERS[language]
+        window.actions_["flagAction"].trigger()  # the Edit-menu action works …
+        flagged = window.document.briefing.item(ITEM).flag
+        if flagged is None or flagged.by != reviewer:
+            raise SystemExit(f"Mark for review did not flag the item (flag: {flagged!r})")
+        window.document.undo_stack.undo()  # … and is replaced by one at a fixed time, with a reason
+        window.document.apply(edits.approve(ITEM, "Briefing Studio example", at=APPROVED_AT))
+        window.document.apply(edits.flag(ITEM, reviewer, REASONS[language], at=FLAGGED_AT))
+        settle(app)
+        if not window.item_editor.review_note.isVisible():
+            raise SystemExit("the review note is not shown for a flagged item")
+        shoot(window, TAB_ITEM, f"review-note-{language}")
+        close(window)
+
+    homes.cleanup()
 
 
 if __name__ == "__main__":
