@@ -214,3 +214,21 @@ def test_rules_never_change_a_briefing() -> None:
     rules.problems(briefing)
     rules.outside_items(briefing)
     assert dumps(briefing) == before
+
+
+def test_export_and_preview_never_change_the_briefing_they_are_given(tmp_path: Path) -> None:
+    """Background work shares the snapshot's item copies (briefing/snapshot.py): they must stay read-only."""
+    from briefing.export.pack import make_pack
+    from briefing.export.preview import preview_html
+    from briefing.export.templates import Layout, find_template
+    from briefing.fileformat import dumps
+    from briefing.model import LANGUAGES
+    from briefing.snapshot import SnapshotCache
+    from briefing.storage import load
+    from tests.conftest import EXAMPLE
+
+    snapshot = SnapshotCache().snapshot(load(EXAMPLE))
+    before = dumps(snapshot)
+    preview_html(snapshot, LANGUAGES)
+    make_pack(snapshot, find_template("briefing-pack"), tmp_path / "out", "x", list(Layout))
+    assert dumps(snapshot) == before

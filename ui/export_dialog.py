@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
 from briefing import settings as config
 from briefing.export.pack import PackResult, make_pack
 from briefing.export.templates import Layout, available_templates
-from briefing.fileformat import dumps, loads
 from briefing.messages import BriefingError
 from ui.document import DocumentController
 from ui.errors import report_failure
@@ -97,7 +96,7 @@ class ExportDialog(QDialog):
         if not layouts:
             return
         template = available_templates()[self.template.currentData()]
-        snapshot = loads(dumps(self.document.briefing))  # the worker gets a copy, never the live document
+        snapshot = self.document.snapshot()  # the worker gets its own copy, never the live document
         name = self.document.path.name.removesuffix(".briefing") if self.document.path else "briefing"
         folder, draft, pdf, make_zip = (
             Path(self.folder.text()),
