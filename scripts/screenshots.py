@@ -131,7 +131,7 @@ def main() -> None:
         if not card.end.property("invalid"):
             raise SystemExit("the end date before the start date was not marked")
         # The tooltip is a window of its own: show it by the field, then paint it onto the window's picture.
-        window.statusBar().clearMessage()  # keep the counts, not "Not changed: …", in the status bar
+        # (The status bar says "Not changed: …" with the same reason, as it does for 8 seconds.)
         anchor = card.end.mapToGlobal(QPoint(card.end.width() // 3, card.end.height()))
         QToolTip.showText(anchor, card.end.toolTip(), card.end)
         settle(app)
@@ -140,7 +140,11 @@ def main() -> None:
         if tips:
             painter = QPainter(picture)
             tip = tips[0]
-            painter.drawPixmap(tip.mapToGlobal(QPoint(0, 0)) - window.mapToGlobal(QPoint(0, 0)), tip.grab())
+            # Just below the field, a third of the way in: where Qt puts it on X11 (offscreen, whose screen
+            # is 800×600, it would be pushed to the left), kept inside the window.
+            below = card.end.mapTo(window, QPoint(card.end.width() // 3, card.end.height() + 2))
+            below.setX(max(0, min(below.x(), window.width() - tip.width())))
+            painter.drawPixmap(below, tip.grab())
             painter.end()
         else:
             print("warning: no tooltip window appeared; the picture shows the marked field only", file=sys.stderr)
