@@ -73,7 +73,7 @@
     </message>
     <message>
         <source>Mark for &amp;review</source>
-        <translation>검토 필요로 표시(&amp;R)</translation>
+        <translation>검토 요청(&amp;R)</translation>
     </message>
     <message>
         <source>Translate this &amp;item</source>
@@ -270,11 +270,11 @@
     </message>
     <message>
         <source>Mark for review</source>
-        <translation>검토 필요로 표시</translation>
+        <translation>검토 요청</translation>
     </message>
     <message>
         <source>Clear review mark</source>
-        <translation>검토 표시 해제</translation>
+        <translation>검토 요청 해제</translation>
     </message>
     <message>
         <source>Add comment</source>
@@ -522,8 +522,12 @@
         <translation>번역 승인(Ctrl+Enter)</translation>
     </message>
     <message>
-        <source>Needs review</source>
-        <translation>검토 필요</translation>
+        <source>Request review</source>
+        <translation>검토 요청</translation>
+    </message>
+    <message>
+        <source>Flag the item for another look (Ctrl+Shift+R)</source>
+        <translation>이 항목에 검토를 요청합니다(Ctrl+Shift+R)</translation>
     </message>
     <message>
         <source>Korean text (Markdown)</source>
@@ -544,6 +548,10 @@
     <message>
         <source>(source)</source>
         <translation>(원문)</translation>
+    </message>
+    <message>
+        <source>Review requested</source>
+        <translation>검토 요청됨</translation>
     </message>
     <message>
         <source>Approved against this source:</source>
@@ -733,7 +741,7 @@
     </message>
     <message>
         <source>Items %1 · approved %2 · needs review %3 · flagged %4 · open comments %5</source>
-        <translation>항목 %1개 · 승인 %2 · 검토 필요 %3 · 검토 표시 %4 · 미해결 의견 %5</translation>
+        <translation>항목 %1개 · 승인 %2 · 검토 필요 %3 · 검토 요청 %4 · 미해결 의견 %5</translation>
     </message>
     <message>
         <source>cancelled; the rest were left untouched</source>
@@ -1258,7 +1266,7 @@ Bilingual Korean/English briefings, translated offline.</source>
     </message>
     <message>
         <source>{number} (flagged for review)</source>
-        <translation>{number}(검토 필요 표시)</translation>
+        <translation>{number}(검토 요청)</translation>
     </message>
     <message>
         <source>and {count} more</source>
@@ -1372,7 +1380,7 @@ Bilingual Korean/English briefings, translated offline.</source>
     </message>
     <message>
         <source>the item is not marked for review</source>
-        <translation>검토 필요로 표시된 항목이 아닙니다</translation>
+        <translation>검토 요청된 항목이 아닙니다</translation>
     </message>
     <message>
         <source>{key} is not a setting; the settings are: {names}</source>
@@ -1437,6 +1445,10 @@ Bilingual Korean/English briefings, translated offline.</source>
     <message>
         <source>Status</source>
         <translation>상태</translation>
+    </message>
+    <message>
+        <source>Review requested</source>
+        <translation>검토 요청됨</translation>
     </message>
     <message>
         <source>empty</source>

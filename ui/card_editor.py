@@ -343,8 +343,10 @@ class CardEditor(QWidget):
 
 def _reason(refused: EditRefused) -> str:
     if refused.problems:
-        return "\n".join(message_text(p.code, p.params) for p in refused.problems)
-    return message_text(refused.code, refused.params)
+        text = "\n".join(message_text(p.code, p.params) for p in refused.problems)
+    else:
+        text = message_text(refused.code, refused.params)
+    return text[:1].upper() + text[1:]  # a sentence of its own in the tooltip
 
 
 def _cell(text: str, editable: bool = True) -> QTableWidgetItem:

@@ -160,7 +160,8 @@ class ItemEditor(QWidget):
         self.source_en.setText(self.tr("English"))
         self.approve_button.setText(self.tr("Approve"))
         self.approve_button.setToolTip(self.tr("Approve the translation (Ctrl+Enter)"))
-        self.review_button.setText(self.tr("Needs review"))
+        self.review_button.setText(self.tr("Request review"))
+        self.review_button.setToolTip(self.tr("Flag the item for another look (Ctrl+Shift+R)"))
         self.korean.setPlaceholderText(self.tr("Korean text (Markdown)"))
         self.english.setPlaceholderText(self.tr("English text (Markdown)"))
         self.comment_field.setPlaceholderText(self.tr("Add a comment on this item…"))
@@ -241,7 +242,11 @@ class ItemEditor(QWidget):
         """The status badge and the approved source: what typing may change besides the text."""
         colour = STATUS_COLOURS[item.status]
         label = html.escape(status_text(item.status))
-        self.status_badge.setText(f"<span style='background:{colour};color:white'>&nbsp;{label}&nbsp;</span>")
+        badge = f"<span style='background:{colour};color:white'>&nbsp;{label}&nbsp;</span>"
+        if item.flag is not None:
+            flagged = html.escape(self.tr("Review requested"))
+            badge += f" <span style='background:#d9383a;color:white'>&nbsp;⚑ {flagged}&nbsp;</span>"
+        self.status_badge.setText(badge)
         if item.status is TargetStatus.NEEDS_REVIEW and item.approved_source is not None:
             self.reference.setText(self.tr("Approved against this source:") + " " + item.approved_source)
             self.reference.show()

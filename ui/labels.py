@@ -74,5 +74,6 @@ def type_text(item: Item) -> str:
 def mark_invalid(widget: QWidget, message: str | None) -> None:
     """Mark a field whose value breaks a rule, with the reason as its tooltip; None clears the mark."""
     widget.setProperty("invalid", message is not None)
-    widget.setStyleSheet("background:#fde2e2" if message is not None else "")
+    # With a selector, so that the field's tooltip does not turn pink too.
+    widget.setStyleSheet(f"{type(widget).__name__} {{ background: #fde2e2 }}" if message is not None else "")
     widget.setToolTip(message or "")

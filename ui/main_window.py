@@ -119,6 +119,8 @@ class MainWindow(QMainWindow):
         self._status_timer = QTimer(self)
         self._status_timer.setSingleShot(True)
         self._status_timer.timeout.connect(self._update_status)
+        # The counts come back when a passing message ("Saved …", "Not changed: …") times out.
+        self.statusBar().messageChanged.connect(lambda message: message or self._status_timer.start(0))
 
     def _build_actions(self) -> None:
         self.toolbar = QToolBar(objectName="mainToolbar")

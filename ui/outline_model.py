@@ -24,6 +24,7 @@ ModelIndex = QModelIndex | QPersistentModelIndex
 _SECTION = 0  # internalId of top-level rows; item rows store their section's row + 1
 
 
+FLAG_MARK = "⚑"  # after the status of an item a reviewer flagged
 MIME_ITEM = "application/x-briefing-item"
 MIME_SECTION = "application/x-briefing-section"
 Mover = Callable[[str, str, int], None]  # (item id, section id, index)
@@ -218,9 +219,12 @@ class OutlineModel(QAbstractItemModel):
                 return f"{number}  {preview[:80]}"
             if column == self.COLUMN_TYPE:
                 return type_text(item)
-            return status_text(item.status)
+            return status_text(item.status) + (f" {FLAG_MARK}" if item.flag is not None else "")
         if role == Qt.ItemDataRole.DecorationRole and column == self.COLUMN_STATUS:
             return self._icon(item.status)
+        if role == Qt.ItemDataRole.ToolTipRole and column == self.COLUMN_STATUS and item.flag is not None:
+            reason = f": {item.flag.reason}" if item.flag.reason else ""
+            return self.tr("Review requested") + reason
         if role == Qt.ItemDataRole.ToolTipRole and column == self.COLUMN_TEXT:
             return f"{item.text.ko}\n\n{item.text.en}".strip()
         if role == self.ItemIdRole:

@@ -111,6 +111,9 @@ def test_flag_for_review_from_the_menu_survives_a_source_edit(window: MainWindow
     window.select(item.id)
     window.actions_["flagAction"].trigger()
     assert item.flag is not None
+    status = window.outline_model.index_of_item(item.id, window.outline_model.COLUMN_STATUS)
+    assert window.outline_model.data(status).endswith("⚑")  # seen in the outline, not only in the counts
+    assert "Review requested" in window.item_editor.status_badge.text()
     source = window.item_editor.english if item.source is Language.EN else window.item_editor.korean
     source.setFocus()
     source.moveCursor(source.textCursor().MoveOperation.End)
