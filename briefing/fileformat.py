@@ -140,7 +140,21 @@ class BriefingFormatError(BriefingError, ValueError):
 
 def dumps(briefing: Briefing) -> str:
     """The file text: pretty-printed, keys in a fixed order, a final newline."""
-    return json.dumps(to_json(briefing), ensure_ascii=False, indent=2) + "\n"
+    return _text(to_json(briefing))
+
+
+def _text(data: Json) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def dumps_checked(briefing: Briefing) -> str:
+    """The file text, after the checks opening it would make (the schema on exactly the data written, and
+    the briefing's rules); BriefingFormatError with every problem when the file would not open again."""
+    data = to_json(briefing)
+    problems = checker(CURRENT_VERSION).problems(data) or rule_problems(briefing)
+    if problems:
+        raise BriefingFormatError("file.invalid", problems, count=len(problems))
+    return _text(data)
 
 
 def to_json(briefing: Briefing) -> Json:

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from datetime import datetime
 from enum import StrEnum
 
-from briefing.language.dates import PartialDate
+from briefing.language.dates import DateError, PartialDate
 from briefing.messages import register
 from briefing.model import (
     Bilingual,
@@ -181,6 +181,11 @@ def _item(item: Item, path: str) -> Iterator[Problem]:
         value = getattr(item, name)
         if value is not None and not isinstance(value, PartialDate):
             yield Problem(f"{path}.{name}", "rules.not_a_date", {"found": repr(value)})
+        elif value is not None:
+            try:
+                PartialDate.parse(value.isoformat())  # what reading it back will do
+            except DateError as error:
+                yield Problem(f"{path}.{name}", error.code, error.params)
     if item.type is ItemType.SCHEDULE and item.when is None:
         yield Problem(f"{path}.when", "rules.schedule_needs_date")
     for n, comment in enumerate(item.comments):

@@ -16,7 +16,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from briefing.fileformat import MAX_PROBLEMS_SHOWN, BriefingFormatError, dumps, loads
+from briefing.fileformat import MAX_PROBLEMS_SHOWN, BriefingFormatError, dumps_checked, loads
 from briefing.messages import BriefingError, Message, register
 from briefing.model import Briefing
 
@@ -139,14 +139,13 @@ def save(
     raises ChangedOnDisk and is left alone (None: no such check)."""
     path = Path(path)
     try:
-        data = dumps(briefing).encode("utf-8")
+        # The checks opening the file would make: a file that would not open again is never written.
+        data = dumps_checked(briefing).encode("utf-8")
+    except BriefingFormatError as error:
+        raise NotSaved(path, error) from None
     except UnicodeEncodeError as error:
         character = repr(error.object[error.start : error.end])
         raise BriefingFileError("storage.unstorable_character", path=str(path), character=character) from None
-    try:
-        loads(data)  # exactly what opening it would do: a file that would not open is never written
-    except BriefingFormatError as error:
-        raise NotSaved(path, error) from None
     check_replaceable(path, expected, must_load=not replace_unreadable)
     write_atomically(path, data, keep_backup=True)
     return digest(data)

@@ -320,3 +320,14 @@ class EditSequences(RuleBasedStateMachine):
 
 
 TestEditSequences = EditSequences.TestCase
+
+
+def test_saving_checks_what_reading_back_would_find(tmp_path: Path) -> None:
+    """A month 13 built in code passes the file's pattern but would not read back: saving refuses it."""
+    briefing = small_briefing()
+    schedule = briefing.sections[1].items[0]
+    schedule.when = PartialDate(2025, 13)
+    with pytest.raises(NotSaved) as refused:
+        save(briefing, tmp_path / "b.briefing")
+    assert refused.value.problems[0].code == "dates.no_month"
+    assert not (tmp_path / "b.briefing").exists()
