@@ -37,7 +37,7 @@ def main() -> None:
         window.select("item-ttx-note")  # the * note, with its reviewer's comment
         for tab, name in ((0, "main-window"), (2, "meeting-card")):
             window.centre.setCurrentIndex(tab)
-            window.preview_pane.render()
+            window.preview_pane.refresh()
             for _ in range(5):
                 app.processEvents()
                 time.sleep(0.05)

@@ -266,7 +266,7 @@ def test_export_finishes_with_the_dialog_open(window: MainWindow, qtbot: QtBot, 
     window.open_file(EXAMPLE)
     with qtbot.waitSignal(window.tasks.task_finished, timeout=30_000, check_params_cb=is_export) as blocker:
         dialog = start_export(window, tmp_path / "pack")
-    assert dialog.result is blocker.args[1]
+    assert dialog.pack_result is blocker.args[1]
     assert not dialog.isVisible()  # it closed itself
     assert window.statusBar().currentMessage() == f"Wrote 4 files to {tmp_path / 'pack'}."
 
