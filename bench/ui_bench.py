@@ -127,7 +127,8 @@ def typing_benchmark(app: Any, window: Any, longest_stall: Any, idle: float) -> 
         if not keys:
             QTimer.singleShot(600, lambda: setattr(window, "_bench_done", True))  # let the preview land
             return
-        QTest.keyClick(editor, keys.pop(0), Qt.KeyboardModifier.NoModifier)
+        # a character key: Qt has keyClick(widget, char), which PySide6's stubs leave out
+        QTest.keyClick(editor, keys.pop(0), Qt.KeyboardModifier.NoModifier)  # type: ignore[call-overload]
         QTimer.singleShot(50, type_next)
 
     stall = longest_stall(30.0, type_next)
