@@ -15,9 +15,12 @@ import argparse
 import os
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 from typing import Any
+
+DONE = threading.Event()  # a measured phase is over
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -73,7 +76,7 @@ def main() -> None:
         timer.start(5)
         if callable(during):
             during()
-        while time.perf_counter() < end and not getattr(window, "_bench_done", False):
+        while time.perf_counter() < end and not DONE.is_set():
             app.processEvents()
             time.sleep(0.001)
         timer.stop()
@@ -92,8 +95,8 @@ def main() -> None:
     path = home / "translate.briefing"
     save(small, path)
     window.open_file(path)
-    window._bench_done = False
-    window.translation_finished.connect(lambda _: setattr(window, "_bench_done", True))
+    DONE.clear()
+    window.translation_finished.connect(lambda _: DONE.set())
     start = time.perf_counter()
     busy = longest_stall(120.0, window.translate_missing)
     took = time.perf_counter() - start
@@ -123,21 +126,22 @@ def typing_benchmark(app: Any, window: Any, longest_stall: Any, idle: float) -> 
     editor.moveCursor(editor.textCursor().MoveOperation.End)
     keys = list("and the two sides agreed to meet again. ")
     handled: list[float] = []
-    window._bench_done = False
+    DONE.clear()
 
     def type_next() -> None:
         if not keys:
-            QTimer.singleShot(600, lambda: setattr(window, "_bench_done", True))  # let the preview land
+            QTimer.singleShot(600, DONE.set)  # let the preview land
             return
         start = time.perf_counter()
-        QTest.keyClick(editor, keys.pop(0), Qt.KeyboardModifier.NoModifier)
+        # a character key: Qt has keyClick(widget, char), which PySide6's stubs leave out
+        QTest.keyClick(editor, keys.pop(0), Qt.KeyboardModifier.NoModifier)  # type: ignore[call-overload]
         handled.append(time.perf_counter() - start)
         QTimer.singleShot(50, type_next)
 
     type_next()  # the first key warms the editor up; not counted
     handled.clear()
     stall = longest_stall(30.0, type_next)
-    window._bench_done = False
+    DONE.clear()
     old_copy = best(lambda: loads(dumps(briefing)), 3)
     old_count = best(briefing.statistics, 3)
     new_copy = best(window.document.snapshot, 3)

@@ -14,6 +14,7 @@ import json
 import sys
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -71,7 +72,7 @@ TEMPLATES = {
 }
 
 
-def build(spec: dict, landscape: bool) -> bytes:
+def build(spec: dict[str, Any], landscape: bool) -> bytes:
     document = docx.Document()
     fonts = ox.Fonts(tuple(spec["fonts"]["east_asian"]), tuple(spec["fonts"]["latin"]))
     ox.ensure_styles(document, fonts)

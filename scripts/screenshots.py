@@ -98,7 +98,7 @@ def main() -> None:
 
     def shoot(window: MainWindow, tab: int, name: str, before: Callable[[], None] | None = None) -> None:
         window.centre.setCurrentIndex(tab)
-        window.preview_pane.render()
+        window.preview_pane.refresh()
         settle(app)
         if before is not None:
             before()

@@ -67,7 +67,7 @@ def test_ruff_is_clean() -> None:
 
 
 @pytest.mark.slow
-def test_mypy_strict_on_core_is_clean() -> None:
+def test_mypy_strict_is_clean_on_the_core_the_window_and_the_scripts() -> None:
     result = subprocess.run(
         [_tool("mypy"), "--no-incremental", "--cache-dir", os.devnull], capture_output=True, text=True, cwd=ROOT
     )

@@ -28,6 +28,7 @@ from briefing.rules import SERIES_CODE_MAX, SESSION_MAX
 from ui.document import DocumentController
 from ui.labels import mark_invalid
 from ui.messages import text as message_text
+from ui.qt import named
 
 PERSON_FIELDS = ("name", "title", "rank", "organisation")
 
@@ -37,8 +38,8 @@ class BilingualField(QWidget):
 
     def __init__(self, name: str) -> None:
         super().__init__()
-        self.ko = QLineEdit(objectName=f"{name}Ko")
-        self.en = QLineEdit(objectName=f"{name}En")
+        self.ko = named(QLineEdit(), f"{name}Ko")
+        self.en = named(QLineEdit(), f"{name}En")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.ko)
@@ -60,12 +61,12 @@ class CardEditor(QWidget):
             self.fields[key] = BilingualField(key)
             self.labels[key] = QLabel()
             form.addRow(self.labels[key], self.fields[key])
-        self.code = QLineEdit(objectName="seriesCode")
-        self.session = QSpinBox(objectName="session")
+        self.code = named(QLineEdit(), "seriesCode")
+        self.session = named(QSpinBox(), "session")
         self.session.setRange(0, SESSION_MAX)  # 0 shows as empty: no session number
-        self.start = QLineEdit(objectName="startDate")
-        self.end = QLineEdit(objectName="endDate")
-        self.author = QLineEdit(objectName="author")
+        self.start = named(QLineEdit(), "startDate")
+        self.end = named(QLineEdit(), "endDate")
+        self.author = named(QLineEdit(), "author")
         for key, widget in (
             ("code", self.code),
             ("session", self.session),
@@ -78,20 +79,20 @@ class CardEditor(QWidget):
         self.start.setPlaceholderText("2024-11-07")
         self.end.setPlaceholderText("2024-11-07")
 
-        self.delegations = QTableWidget(0, 2, objectName="delegations")
+        self.delegations = named(QTableWidget(0, 2), "delegations")
         self.delegations.setMaximumHeight(110)
         for column in range(2):  # both names share the width
             self.delegations.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
-        self.add_delegation_button = QPushButton(objectName="addDelegation")
-        self.remove_delegation_button = QPushButton(objectName="removeDelegation")
+        self.add_delegation_button = named(QPushButton(), "addDelegation")
+        self.remove_delegation_button = named(QPushButton(), "removeDelegation")
         delegation_buttons = QHBoxLayout()
         delegation_buttons.addWidget(self.add_delegation_button)
         delegation_buttons.addWidget(self.remove_delegation_button)
         delegation_buttons.addStretch(1)
-        self.people = QTableWidget(0, 2 + 2 * len(PERSON_FIELDS), objectName="people")
+        self.people = named(QTableWidget(0, 2 + 2 * len(PERSON_FIELDS)), "people")
         self.people.setMinimumHeight(120)
-        self.add_person_button = QPushButton(objectName="addPerson")
-        self.remove_person_button = QPushButton(objectName="removePerson")
+        self.add_person_button = named(QPushButton(), "addPerson")
+        self.remove_person_button = named(QPushButton(), "removePerson")
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_person_button)
         buttons.addWidget(self.remove_person_button)
@@ -151,13 +152,13 @@ class CardEditor(QWidget):
         self.add_person_button.setText(translate("CardEditor", "Add person"))
         self.remove_person_button.setText(translate("CardEditor", "Remove person"))
         headers = [translate("CardEditor", "Delegation"), translate("CardEditor", "Role")]
-        for field in (
+        for heading in (
             translate("CardEditor", "Name"),
             translate("CardEditor", "Title"),
             translate("CardEditor", "Rank"),
             translate("CardEditor", "Organisation"),
         ):
-            headers += [f"{field} (한)", f"{field} (EN)"]
+            headers += [f"{heading} (한)", f"{heading} (EN)"]
         self.people.setHorizontalHeaderLabels(headers)
         self.delegations.setHorizontalHeaderLabels(
             [translate("CardEditor", "Delegation") + " (한)", translate("CardEditor", "Delegation") + " (EN)"]
@@ -201,9 +202,8 @@ class CardEditor(QWidget):
         self.delegations.blockSignals(True)
         self.delegations.setRowCount(len(delegations))
         for row, delegation in enumerate(delegations):
-            self.delegations.setItem(row, 0, _cell(delegation.name.ko))
+            self.delegations.setItem(row, 0, _cell(delegation.name.ko, key=delegation.id))
             self.delegations.setItem(row, 1, _cell(delegation.name.en))
-            self.delegations.item(row, 0).setData(Qt.ItemDataRole.UserRole, delegation.id)
         self.delegations.blockSignals(False)
 
     def _load_people(self, briefing: Briefing) -> None:
@@ -211,13 +211,12 @@ class CardEditor(QWidget):
         self.people.blockSignals(True)
         self.people.setRowCount(len(rows))
         for row, (delegation, person) in enumerate(rows):
-            self.people.setItem(row, 0, _cell(delegation.name.ko or delegation.name.en, editable=False))
+            self.people.setItem(row, 0, _cell(delegation.name.ko or delegation.name.en, editable=False, key=person.id))
             self.people.setItem(row, 1, _cell(person.role.value.replace("_", "-"), editable=False))
             for n, field in enumerate(PERSON_FIELDS):
                 value: Bilingual = getattr(person, field)
                 self.people.setItem(row, 2 + 2 * n, _cell(value.ko))
                 self.people.setItem(row, 3 + 2 * n, _cell(value.en))
-            self.people.item(row, 0).setData(Qt.ItemDataRole.UserRole, person.id)
             role = QComboBox()
             role.addItem(QCoreApplication.translate("CardEditor", "co-chair"), Role.CO_CHAIR)
             role.addItem(QCoreApplication.translate("CardEditor", "participant"), Role.PARTICIPANT)
@@ -279,7 +278,7 @@ class CardEditor(QWidget):
     def _person_edited(self, cell: QTableWidgetItem) -> None:
         if self._loading or cell.column() < 2:
             return
-        person_id = self.people.item(cell.row(), 0).data(Qt.ItemDataRole.UserRole)
+        person_id = _row_key(self.people, cell.row())
         field = PERSON_FIELDS[(cell.column() - 2) // 2]
         language = Language.KO if cell.column() % 2 == 0 else Language.EN
         briefing = self.document.briefing
@@ -291,7 +290,7 @@ class CardEditor(QWidget):
     def _delegation_edited(self, cell: QTableWidgetItem) -> None:
         if self._loading:
             return
-        delegation_id = self.delegations.item(cell.row(), 0).data(Qt.ItemDataRole.UserRole)
+        delegation_id = _row_key(self.delegations, cell.row())
         language = "ko" if cell.column() == 0 else "en"
         self._apply(edits.set_field(("meeting", "delegations", delegation_id, "name", language), cell.text()))
 
@@ -302,15 +301,13 @@ class CardEditor(QWidget):
 
     def remove_delegation(self) -> None:
         row = self.delegations.currentRow()
-        if row >= 0 and self._apply(
-            edits.remove_delegation(self.delegations.item(row, 0).data(Qt.ItemDataRole.UserRole))
-        ):
+        if row >= 0 and self._apply(edits.remove_delegation(_row_key(self.delegations, row))):
             self.load()
 
     def add_person(self) -> None:
         """A new person in the delegation selected above (or the last one; a first delegation if none)."""
         row = self.delegations.currentRow()
-        chosen = self.delegations.item(row, 0).data(Qt.ItemDataRole.UserRole) if row >= 0 else None
+        chosen = _row_key(self.delegations, row) if row >= 0 else None
         delegations = self.document.briefing.meeting.delegations
         steps: list[edits.Edit] = []
         if not delegations:
@@ -328,7 +325,7 @@ class CardEditor(QWidget):
         row = self.people.currentRow()
         if row < 0:
             return
-        person_id = self.people.item(row, 0).data(Qt.ItemDataRole.UserRole)
+        person_id = _row_key(self.people, row)
         delegation = next(
             (d for d in self.document.briefing.meeting.delegations if any(p.id == person_id for p in d.members)), None
         )
@@ -349,8 +346,18 @@ def _reason(refused: EditRefused) -> str:
     return text[:1].upper() + text[1:]  # a sentence of its own in the tooltip
 
 
-def _cell(text: str, editable: bool = True) -> QTableWidgetItem:
+def _cell(text: str, editable: bool = True, key: str | None = None) -> QTableWidgetItem:
+    """A table cell; the first cell of a row keeps the id of what the row shows (`key`)."""
     item = QTableWidgetItem(text)
     if not editable:
         item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+    if key is not None:
+        item.setData(Qt.ItemDataRole.UserRole, key)
     return item
+
+
+def _row_key(table: QTableWidget, row: int) -> str:
+    """The id kept in the first cell of a row."""
+    cell = table.item(row, 0)
+    assert cell is not None, f"row {row} has no first cell"
+    return str(cell.data(Qt.ItemDataRole.UserRole))

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from briefing.edits import Changes, Edit
 from briefing.model import Briefing
+from ui.qt import QT_TRANSLATE_NOOP
 
 MERGING_ID = 1001  # QUndoCommand.id() of every edit that may merge; the merge keys decide
 

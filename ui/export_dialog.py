@@ -31,6 +31,7 @@ from briefing.messages import BriefingError
 from ui.document import DocumentController
 from ui.errors import report_failure
 from ui.labels import fill
+from ui.qt import named
 from ui.tasks import Progress, Runner, Task
 
 
@@ -45,34 +46,34 @@ class ExportDialog(QDialog):
         self.setObjectName("exportDialog")
         self.document, self.runner = document, runner
         self.task: Task | None = None
-        self.result: PackResult | None = None
+        self.pack_result: PackResult | None = None  # what the export wrote, once it is done
         self.setWindowTitle(self.tr("Export briefing pack"))
-        self.template = QComboBox(objectName="exportTemplate")
+        self.template = named(QComboBox(), "exportTemplate")
         korean_ui = self.tr("Korean") == "한국어"
         for key, template in available_templates().items():
             self.template.addItem(template.name.ko if korean_ui else template.name.en, key)
         self.template.setCurrentIndex(max(0, self.template.findData(config.current().default_template)))
         self.layouts = {
-            Layout.KO: QCheckBox(self.tr("Korean"), objectName="exportKorean"),
-            Layout.EN: QCheckBox(self.tr("English"), objectName="exportEnglish"),
-            Layout.BILINGUAL: QCheckBox(self.tr("Bilingual (side by side)"), objectName="exportBilingual"),
+            Layout.KO: named(QCheckBox(self.tr("Korean")), "exportKorean"),
+            Layout.EN: named(QCheckBox(self.tr("English")), "exportEnglish"),
+            Layout.BILINGUAL: named(QCheckBox(self.tr("Bilingual (side by side)")), "exportBilingual"),
         }
         languages = QHBoxLayout()
         for box in self.layouts.values():
             box.setChecked(True)
             languages.addWidget(box)
         start = document.path.parent if document.path else Path.home()
-        self.folder = QLineEdit(str(start / "export"), objectName="exportFolder")
+        self.folder = named(QLineEdit(str(start / "export")), "exportFolder")
         browse = QPushButton(self.tr("Choose…"))
         browse.clicked.connect(self._browse)
         folder = QHBoxLayout()
         folder.addWidget(self.folder)
         folder.addWidget(browse)
-        self.draft = QCheckBox(
-            self.tr("Draft (allow unapproved items; pages marked DRAFT / 초안)"), objectName="exportDraft"
+        self.draft = named(
+            QCheckBox(self.tr("Draft (allow unapproved items; pages marked DRAFT / 초안)")), "exportDraft"
         )
-        self.pdf = QCheckBox(self.tr("Also PDF (needs LibreOffice)"), objectName="exportPdf")
-        self.zip = QCheckBox(self.tr("Also a zip of everything"), objectName="exportZip")
+        self.pdf = named(QCheckBox(self.tr("Also PDF (needs LibreOffice)")), "exportPdf")
+        self.zip = named(QCheckBox(self.tr("Also a zip of everything")), "exportZip")
         form = QFormLayout(self)
         form.addRow(self.tr("Template"), self.template)
         form.addRow(self.tr("Documents"), languages)
@@ -132,7 +133,7 @@ class ExportDialog(QDialog):
         super().done(result)
 
     def _done(self, result: PackResult) -> None:
-        self.result = result
+        self.pack_result = result
         self.buttons.setEnabled(True)
         message = pack_summary(result)
         parent = self.parentWidget()

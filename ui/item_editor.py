@@ -5,7 +5,7 @@ from __future__ import annotations
 import getpass
 import html
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QMimeData, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -32,12 +32,13 @@ from briefing.model import Comment, Item, ItemType, Language, NoteMark, Statemen
 from ui.document import DocumentController
 from ui.labels import STATUS_COLOURS, fill, kind_names, mark_invalid, status_text, type_names
 from ui.messages import text as message_text
+from ui.qt import named
 
 
 class MarkdownEdit(QPlainTextEdit):
     """A plain-text Markdown editor that never takes rich text from the clipboard."""
 
-    def insertFromMimeData(self, source):  # type: ignore[no-untyped-def]
+    def insertFromMimeData(self, source: QMimeData) -> None:
         if source.hasText():
             self.insertPlainText(source.text())
 
@@ -55,21 +56,21 @@ class ItemEditor(QWidget):
 
     # -- layout ----------------------------------------------------------------------------------
     def _build(self) -> None:
-        self.type_box = QComboBox(objectName="itemType")
-        self.kind_box = QComboBox(objectName="statementKind")
-        self.mark_box = QComboBox(objectName="noteMark")
+        self.type_box = named(QComboBox(), "itemType")
+        self.kind_box = named(QComboBox(), "statementKind")
+        self.mark_box = named(QComboBox(), "noteMark")
         for mark in NoteMark:
             self.mark_box.addItem(mark.value, mark)
-        self.when_edit = QLineEdit(objectName="scheduleDate")
+        self.when_edit = named(QLineEdit(), "scheduleDate")
         self.when_edit.setPlaceholderText("2025-01, 2025-H1, 2024-12-07")
-        self.source_ko = QRadioButton(objectName="sourceKorean")
-        self.source_en = QRadioButton(objectName="sourceEnglish")
+        self.source_ko = named(QRadioButton(), "sourceKorean")
+        self.source_en = named(QRadioButton(), "sourceEnglish")
         self.source_group = QButtonGroup(self)
         self.source_group.addButton(self.source_ko)
         self.source_group.addButton(self.source_en)
-        self.status_badge = QLabel(objectName="statusBadge")
-        self.approve_button = QPushButton(objectName="approveButton")
-        self.review_button = QPushButton(objectName="reviewButton")
+        self.status_badge = named(QLabel(), "statusBadge")
+        self.approve_button = named(QPushButton(), "approveButton")
+        self.review_button = named(QPushButton(), "reviewButton")
         self.source_label = QLabel()
         top = QHBoxLayout()
         for widget in (
@@ -83,11 +84,11 @@ class ItemEditor(QWidget):
         ):
             top.addWidget(widget)
         top.addStretch(1)
-        for widget in (self.status_badge, self.approve_button, self.review_button):
-            top.addWidget(widget)
+        for control in (self.status_badge, self.approve_button, self.review_button):
+            top.addWidget(control)
 
-        self.korean = MarkdownEdit(objectName="koreanEditor")
-        self.english = MarkdownEdit(objectName="englishEditor")
+        self.korean = named(MarkdownEdit(), "koreanEditor")
+        self.english = named(MarkdownEdit(), "englishEditor")
         self.korean_label = QLabel()
         self.english_label = QLabel()
         editors = QSplitter(Qt.Orientation.Horizontal)
@@ -98,24 +99,24 @@ class ItemEditor(QWidget):
             layout.addWidget(label)
             layout.addWidget(editor)
             editors.addWidget(column)
-        self.comments = QListWidget(objectName="comments")
+        self.comments = named(QListWidget(), "comments")
         self.comments.setMaximumHeight(110)
         self.comments.setWordWrap(True)
         self.comments.currentRowChanged.connect(lambda _row: self._update_comment_buttons())
-        self.comment_field = QLineEdit(objectName="commentField")
+        self.comment_field = named(QLineEdit(), "commentField")
         self.comment_field.returnPressed.connect(self.add_comment)
         self.comment_field.textChanged.connect(lambda _text: self._update_comment_buttons())
-        self.add_comment_button = QPushButton(objectName="addComment")
+        self.add_comment_button = named(QPushButton(), "addComment")
         self.add_comment_button.clicked.connect(self.add_comment)
-        self.resolve_button = QPushButton(objectName="resolveComment")
+        self.resolve_button = named(QPushButton(), "resolveComment")
         self.resolve_button.clicked.connect(self.toggle_resolved)
         comment_row = QHBoxLayout()
         comment_row.addWidget(self.comment_field, 1)
         comment_row.addWidget(self.add_comment_button)
         comment_row.addWidget(self.resolve_button)
-        self.reference = QLabel(objectName="approvedSource")
+        self.reference = named(QLabel(), "approvedSource")
         self.reference.setWordWrap(True)
-        self.review_note = QLabel(objectName="reviewNote")  # the flag and the approval: who, when, why
+        self.review_note = named(QLabel(), "reviewNote")  # the flag and the approval: who, when, why
         self.review_note.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -129,8 +130,8 @@ class ItemEditor(QWidget):
         self.kind_box.currentIndexChanged.connect(self._kind_chosen)
         self.mark_box.currentIndexChanged.connect(self._mark_chosen)
         self.when_edit.editingFinished.connect(self._when_entered)
-        self.source_ko.toggled.connect(lambda on: on and self._source_chosen(Language.KO))
-        self.source_en.toggled.connect(lambda on: on and self._source_chosen(Language.EN))
+        self.source_ko.toggled.connect(lambda on: self._source_chosen(Language.KO) if on else None)
+        self.source_en.toggled.connect(lambda on: self._source_chosen(Language.EN) if on else None)
         self.korean.textChanged.connect(lambda: self._typed(Language.KO, self.korean))
         self.english.textChanged.connect(lambda: self._typed(Language.EN, self.english))
         self.approve_button.clicked.connect(self.approve)
@@ -150,8 +151,8 @@ class ItemEditor(QWidget):
             self.type_box.setCurrentIndex(self.type_box.findData(current))
         current_kind = self.kind_box.currentData()
         self.kind_box.clear()
-        for kind, name in kind_names().items():
-            self.kind_box.addItem(name, kind)
+        for statement_kind, name in kind_names().items():
+            self.kind_box.addItem(name, statement_kind)
         if current_kind is not None:
             self.kind_box.setCurrentIndex(self.kind_box.findData(current_kind))
         self._loading = False

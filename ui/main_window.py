@@ -51,6 +51,7 @@ from ui.messages import text as message_text
 from ui.outline_model import OutlineModel
 from ui.outline_pane import OutlinePane
 from ui.preview_pane import PreviewPane
+from ui.qt import named
 from ui.section_editor import SectionEditor
 from ui.tasks import Runner, TaskManager
 from ui.translation_controller import TranslationController
@@ -102,18 +103,18 @@ class MainWindow(QMainWindow):
         card_scroll = QScrollArea()
         card_scroll.setWidgetResizable(True)
         card_scroll.setWidget(self.card_editor)
-        self.centre = QTabWidget(objectName="centre")
-        for widget in (self.item_editor, self.section_editor, card_scroll):
-            self.centre.addTab(widget, "")
+        self.centre = named(QTabWidget(), "centre")
+        for page in (self.item_editor, self.section_editor, card_scroll):
+            self.centre.addTab(page, "")
         self.preview_pane = PreviewPane(
             self.runner, lambda: self.document.snapshot(), self.outline_pane.selected_section_id
         )
-        splitter = QSplitter(Qt.Orientation.Horizontal, objectName="mainSplitter")
-        for widget in (self.outline_pane, self.centre, self.preview_pane):
-            splitter.addWidget(widget)
+        splitter = named(QSplitter(Qt.Orientation.Horizontal), "mainSplitter")
+        for pane in (self.outline_pane, self.centre, self.preview_pane):
+            splitter.addWidget(pane)
         splitter.setSizes([480, 520, 440])
         self.setCentralWidget(splitter)
-        self.find_field = QLineEdit(objectName="find")
+        self.find_field = named(QLineEdit(), "find")
         self.find_field.setClearButtonEnabled(True)
         self.find_field.returnPressed.connect(self.find_next)
         self._status_timer = QTimer(self)
@@ -123,7 +124,7 @@ class MainWindow(QMainWindow):
         self.statusBar().messageChanged.connect(lambda message: message or self._status_timer.start(0))
 
     def _build_actions(self) -> None:
-        self.toolbar = QToolBar(objectName="mainToolbar")
+        self.toolbar = named(QToolBar(), "mainToolbar")
         self.addToolBar(self.toolbar)
         self.actions_ = ActionSet(
             self,
@@ -593,7 +594,12 @@ class MainWindow(QMainWindow):
 
         dialog = RecoveryDialog(self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.restore_requested.connect(lambda entry: self.restore_copy(entry) and dialog.accept())
+
+        def restore(entry: RecoveryEntry) -> None:
+            if self.restore_copy(entry):
+                dialog.accept()
+
+        dialog.restore_requested.connect(restore)
         dialog.open()
         self.recovery_dialog = dialog
 

@@ -12,13 +12,14 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 
 from briefing.fileformat import MAX_PROBLEMS_SHOWN, BriefingFormatError
 from briefing.messages import BriefingError, Message
 from briefing.model import ItemType, TargetStatus
 from briefing.schema import Problem
 from ui.labels import status_text, type_names
+from ui.qt import QT_TRANSLATE_NOOP
 
 CONTEXT = "Messages"
 

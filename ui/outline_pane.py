@@ -17,6 +17,7 @@ from briefing.model import Bilingual, Item, ItemType, Language, Section, TargetS
 from ui.document import DocumentController
 from ui.labels import kind_names, status_text, type_names
 from ui.outline_model import OutlineModel
+from ui.qt import named
 
 
 class OutlinePane(QWidget):
@@ -30,7 +31,7 @@ class OutlinePane(QWidget):
         self.document = document
         self._current: str | None = None
         self.model = OutlineModel(parent=self, on_move=self.move_item, on_move_section=self.move_section)
-        self.view = QTreeView(objectName="outline")
+        self.view = named(QTreeView(), "outline")
         self.view.setModel(self.model)
         self.view.setUniformRowHeights(True)
         self.view.setAlternatingRowColors(True)

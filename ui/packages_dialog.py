@@ -28,6 +28,7 @@ from briefing.translation.packages import InstalledPackage, PackageError, Packag
 from ui.errors import is_fault, report_failure
 from ui.labels import fill
 from ui.messages import error_text
+from ui.qt import named
 from ui.tasks import Progress, Runner, Task
 
 
@@ -48,14 +49,14 @@ class PackagesDialog(QDialog):
         self.runner = runner
         self.task: Task | None = None
         self.setWindowTitle(self.tr("Language packages"))
-        self.table = QTableWidget(0, 4, objectName="packageTable")
+        self.table = named(QTableWidget(0, 4), "packageTable")
         self.table.setHorizontalHeaderLabels([self.tr("From"), self.tr("To"), self.tr("Version"), self.tr("Size")])
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.install_button = QPushButton(self.tr("Install from file…"), objectName="installPackage")
-        self.remove_button = QPushButton(self.tr("Remove"), objectName="removePackage")
-        self.download_pair = QLineEdit("en ko", objectName="downloadPair")
-        self.download_button = QPushButton(self.tr("Download from the internet…"), objectName="downloadPackage")
+        self.install_button = named(QPushButton(self.tr("Install from file…")), "installPackage")
+        self.remove_button = named(QPushButton(self.tr("Remove")), "removePackage")
+        self.download_pair = named(QLineEdit("en ko"), "downloadPair")
+        self.download_button = named(QPushButton(self.tr("Download from the internet…")), "downloadPackage")
         self.note = QLabel(
             self.tr(
                 "Packages are installed offline from .argosmodel files. Downloading is the only action "

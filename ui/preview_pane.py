@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QComboBox, QTextBrowser, QVBoxLayout, QWidget
 from briefing.export.preview import preview_html
 from briefing.model import LANGUAGES, Briefing, Language
 from ui.errors import report_quietly
+from ui.qt import named
 from ui.tasks import Runner
 
 PREVIEW_DELAY_MS = 400
@@ -31,9 +32,9 @@ class PreviewPane(QWidget):
     ) -> None:
         super().__init__(parent)
         self.runner, self.snapshot, self.focus = runner, snapshot, focus
-        self.browser = QTextBrowser(objectName="preview")
+        self.browser = named(QTextBrowser(), "preview")
         self.browser.setOpenExternalLinks(False)
-        self.language = QComboBox(objectName="previewLanguage")
+        self.language = named(QComboBox(), "previewLanguage")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.language)
@@ -41,7 +42,7 @@ class PreviewPane(QWidget):
         self.language.currentIndexChanged.connect(lambda _: self.schedule())
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
-        self._timer.timeout.connect(self.render)
+        self._timer.timeout.connect(self.refresh)
         self._generation = 0
         self.retranslate()
 
@@ -58,7 +59,7 @@ class PreviewPane(QWidget):
     def schedule(self) -> None:
         self._timer.start(PREVIEW_DELAY_MS)
 
-    def render(self) -> None:
+    def refresh(self) -> None:
         choice = self.language.currentData() or "both"
         languages = LANGUAGES if choice == "both" else (Language(choice),)
         snapshot = self.snapshot()  # the worker gets its own copy, never the live briefing

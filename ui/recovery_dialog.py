@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from briefing.paths import recovery_folder
 from briefing.recovery import RecoveryEntry, orphaned_copies
 from ui.labels import fill
+from ui.qt import named
 
 translate = QCoreApplication.translate  # one "Recovery" context with the start-up offer in ui.app
 
@@ -39,12 +40,12 @@ class RecoveryDialog(QDialog):
         self.setObjectName("recoveryDialog")
         self.setWindowTitle(translate("Recovery", "Recover unsaved work"))
         self.entries: list[RecoveryEntry] = []
-        self.explanation = QLabel(objectName="recoveryExplanation")
+        self.explanation = named(QLabel(), "recoveryExplanation")
         self.explanation.setWordWrap(True)
-        self.list = QListWidget(objectName="recoveryList")
-        self.restore_button = QPushButton(translate("Recovery", "Restore"), objectName="recoveryRestore")
-        self.discard_button = QPushButton(translate("Recovery", "Discard…"), objectName="recoveryDiscard")
-        close = QPushButton(translate("Recovery", "Close"), objectName="recoveryClose")
+        self.list = named(QListWidget(), "recoveryList")
+        self.restore_button = named(QPushButton(translate("Recovery", "Restore")), "recoveryRestore")
+        self.discard_button = named(QPushButton(translate("Recovery", "Discard…")), "recoveryDiscard")
+        close = named(QPushButton(translate("Recovery", "Close")), "recoveryClose")
         self.restore_button.clicked.connect(self._restore)
         self.discard_button.clicked.connect(self._ask_discard)
         self.list.itemDoubleClicked.connect(lambda _item: self._restore())

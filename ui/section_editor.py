@@ -9,6 +9,7 @@ from briefing import edits
 from briefing.edits import Changes, EditRefused
 from briefing.model import Language, Section
 from ui.document import DocumentController
+from ui.qt import named
 
 
 class SectionEditor(QWidget):
@@ -19,8 +20,8 @@ class SectionEditor(QWidget):
         self.document = document
         self.section_id: str | None = None
         self.label = QLabel()
-        self.ko = QLineEdit(objectName="sectionTitleKo")
-        self.en = QLineEdit(objectName="sectionTitleEn")
+        self.ko = named(QLineEdit(), "sectionTitleKo")
+        self.en = named(QLineEdit(), "sectionTitleEn")
         layout = QVBoxLayout(self)
         for widget in (self.label, self.ko, self.en):
             layout.addWidget(widget)

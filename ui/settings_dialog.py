@@ -21,12 +21,13 @@ from PySide6.QtWidgets import (
 from briefing import settings as config
 from briefing.export.templates import available_templates
 from briefing.messages import BriefingError
+from ui.qt import named
 
 
 def _spin(name: str, value: int, object_name: str) -> QSpinBox:
     """A spin box holding exactly the range the option declares."""
     option = config.option(name)
-    box = QSpinBox(objectName=object_name)
+    box = named(QSpinBox(), object_name)
     box.setRange(option.minimum or 0, option.maximum or 0)
     box.setValue(value)
     return box
@@ -38,23 +39,23 @@ class SettingsDialog(QDialog):
         self.setObjectName("settingsDialog")
         self.setWindowTitle(self.tr("Settings"))
         initial = config.current()
-        self.language = QComboBox(objectName="uiLanguage")
+        self.language = named(QComboBox(), "uiLanguage")
         for value, text in (("system", self.tr("As the system")), ("ko", "한국어"), ("en", "English")):
             self.language.addItem(text, value)
         self.language.setCurrentIndex(max(0, self.language.findData(initial.ui_language)))
-        self.author = QLineEdit(initial.author, objectName="settingsAuthor")
-        self.organisation = QLineEdit(initial.organisation, objectName="settingsOrganisation")
-        self.source_language = QComboBox(objectName="settingsSourceLanguage")
+        self.author = named(QLineEdit(initial.author), "settingsAuthor")
+        self.organisation = named(QLineEdit(initial.organisation), "settingsOrganisation")
+        self.source_language = named(QComboBox(), "settingsSourceLanguage")
         for value, text in (("ko", self.tr("Korean")), ("en", self.tr("English"))):
             self.source_language.addItem(text, value)
         self.source_language.setCurrentIndex(max(0, self.source_language.findData(initial.default_source_language)))
-        self.template = QComboBox(objectName="settingsTemplate")
+        self.template = named(QComboBox(), "settingsTemplate")
         for key, template in available_templates().items():
             self.template.addItem(f"{template.name.en} / {template.name.ko}", key)
         self.template.setCurrentIndex(max(0, self.template.findData(initial.default_template)))
-        self.font = QFontComboBox(objectName="settingsFont")
+        self.font_box = named(QFontComboBox(), "settingsFont")
         if initial.editor_font:
-            self.font.setCurrentText(initial.editor_font)
+            self.font_box.setCurrentText(initial.editor_font)
         self.font_size = _spin("editor_font_size", initial.editor_font_size, "settingsFontSize")
         self.beam = _spin("beam_size", initial.beam_size, "settingsBeam")
         self.threads = _spin("threads", initial.threads, "settingsThreads")
@@ -68,7 +69,7 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Organisation"), self.organisation)
         form.addRow(self.tr("Source language of new items"), self.source_language)
         form.addRow(self.tr("Default export template"), self.template)
-        form.addRow(self.tr("Editor font"), self.font)
+        form.addRow(self.tr("Editor font"), self.font_box)
         form.addRow(self.tr("Editor font size"), self.font_size)
         form.addRow(self.tr("Translation beam size"), self.beam)
         form.addRow(self.tr("Translation threads"), self.threads)
@@ -87,7 +88,7 @@ class SettingsDialog(QDialog):
             "organisation": self.organisation.text(),
             "default_source_language": self.source_language.currentData(),
             "default_template": self.template.currentData(),
-            "editor_font": self.font.currentFont().family(),
+            "editor_font": self.font_box.currentFont().family(),
             "editor_font_size": self.font_size.value(),
             "beam_size": self.beam.value(),
             "threads": self.threads.value(),

@@ -8,6 +8,7 @@ them, and losing them costs nothing. They live apart from the settings (`briefin
 from __future__ import annotations
 
 from pathlib import Path
+from typing import SupportsIndex, SupportsInt
 
 from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtWidgets import QMainWindow, QSplitter
@@ -101,7 +102,9 @@ def _strings(value: object) -> list[str]:
 
 
 def _int(value: object) -> int:
+    if not isinstance(value, str | bytes | SupportsInt | SupportsIndex):
+        return 0
     try:
-        return int(value)  # type: ignore[call-overload]
+        return int(value)
     except (TypeError, ValueError):
         return 0

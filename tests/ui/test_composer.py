@@ -4,12 +4,13 @@ save and reopen, translate with the tiny package, cancel, switch the interface l
 from __future__ import annotations
 
 import json
+import threading
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, Qt, QTimer, QUrl
 from PySide6.QtGui import QDropEvent
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from briefing import model
@@ -163,25 +164,12 @@ def test_preview_follows_typing(window: MainWindow, qtbot: QtBot) -> None:
     assert "미리보기 확인" not in window.preview.toPlainText()
 
 
-def _english_only(tmp_path: Path, copies: int = 1) -> Path:
-    briefing = load(EXAMPLE)
-    for item in briefing.items():
-        item.set_text(Language.KO, "")
-    extra = briefing.sections[-1]
-    for copy in range(1, copies):
-        for item in list(briefing.items()[:21]):
-            clone = model.Item(source=Language.EN)
-            clone.set_text(Language.EN, f"{item.text.en} ({copy})")
-            briefing.add_item(extra.id, clone)
-    path = tmp_path / "english.briefing"
-    save(briefing, path)
-    return path
-
-
 @pytest.mark.usefixtures("installed")
-def test_translate_all_missing_in_the_background_then_undo(window: MainWindow, qtbot: QtBot, tmp_path: Path) -> None:
+def test_translate_all_missing_in_the_background_then_undo(
+    window: MainWindow, qtbot: QtBot, english_only: Path
+) -> None:
     config.update(beam_size=1)
-    window.open_file(_english_only(tmp_path))
+    window.open_file(english_only)
     with qtbot.waitSignal(window.translation_finished, timeout=60_000) as blocker:
         window.translate_missing()
     (result,) = blocker.args[0]
@@ -193,28 +181,43 @@ def test_translate_all_missing_in_the_background_then_undo(window: MainWindow, q
     assert all(i.text.ko == "" and i.status is TargetStatus.EMPTY for i in items)
 
 
+class FirstBatchGate(Engine):
+    """The real engine, which stops after its first batch until the test lets it go on."""
+
+    def __init__(self, store: PackageStore, settings: EngineSettings) -> None:
+        super().__init__(store, settings)
+        self.first_batch_done = threading.Event()
+        self.resume = threading.Event()
+
+    def translate_tokens(self, source: str, target: str, batch: list[list[str]]) -> list[str]:
+        translated = super().translate_tokens(source, target, batch)
+        if not self.first_batch_done.is_set():
+            self.first_batch_done.set()
+            assert self.resume.wait(timeout=60), "the test never let the translation go on"
+        return translated
+
+
 @pytest.mark.usefixtures("installed")
 def test_cancel_keeps_finished_items_and_the_window_stays_responsive(
-    window: MainWindow, qtbot: QtBot, tmp_path: Path
+    window: MainWindow, qtbot: QtBot, english_only: Path
 ) -> None:
-    config.update(beam_size=4)  # slow on purpose
-    window.open_file(_english_only(tmp_path, copies=12))
+    config.update(beam_size=1)
+    window.open_file(english_only)
+    engine = FirstBatchGate(PackageStore(), EngineSettings(beam_size=1, batch_size=8))
+    window.translation.make_engine = lambda: engine  # the worker thread makes its engine when it starts
     ticks: list[int] = []
     timer = QTimer()
     timer.timeout.connect(lambda: ticks.append(1))
     timer.start(20)
-    window.translation.make_engine = lambda: Engine(  # small batches: cancel lands early
-        PackageStore(), EngineSettings(beam_size=4, batch_size=8)
-    )
-    with qtbot.waitSignal(window.translation_finished, timeout=120_000) as blocker:
+    with qtbot.waitSignal(window.translation_finished, timeout=60_000) as blocker:
         window.translate_missing()
-        qtbot.waitUntil(
-            lambda: window.translation.task is not None and window.translation.task._last[0] > 0, timeout=60_000
-        )
-        qtbot.waitUntil(
-            lambda: window.translation.task.dialog is not None, timeout=5_000
-        )  # the progress dialog appeared
-        window.translation.task.dialog.canceled.emit()  # the Cancel button
+        qtbot.waitUntil(engine.first_batch_done.is_set, timeout=30_000)
+        # The work is held after its first batch, so the progress dialog appears (after half a second).
+        qtbot.waitUntil(lambda: progress_dialog(window) is not None, timeout=5_000)
+        cancel = progress_dialog(window).findChild(QPushButton)
+        assert cancel is not None and cancel.text() == "Cancel"
+        qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
+        engine.resume.set()
     timer.stop()
     (result,) = blocker.args[0]
     assert result.cancelled
@@ -222,11 +225,18 @@ def test_cancel_keeps_finished_items_and_the_window_stays_responsive(
     done = [i for i in items if i.status is TargetStatus.MACHINE]
     untouched = [i for i in items if i.status is TargetStatus.EMPTY]
     assert done and untouched and len(done) + len(untouched) == len(items)
-    assert len(ticks) > 10  # the event loop kept running while the models worked
+    assert all(i.text.ko == i.text.en for i in done)
+    assert len(ticks) > 10  # the event loop kept running while the worker held (at least half a second)
 
 
-def test_missing_package_offers_the_packages_dialog(window: MainWindow, qtbot: QtBot, tmp_path: Path) -> None:
-    window.open_file(_english_only(tmp_path))
+def progress_dialog(window: MainWindow) -> QProgressDialog | None:
+    """The task's progress dialog, while it is shown."""
+    dialog = window.findChild(QProgressDialog, "taskProgress")
+    return dialog if dialog is not None and dialog.isVisible() else None
+
+
+def test_missing_package_offers_the_packages_dialog(window: MainWindow, qtbot: QtBot, english_only: Path) -> None:
+    window.open_file(english_only)
     window.translate_missing()
     qtbot.waitUntil(lambda: window.findChild(QMessageBox, "packageMissing") is not None, timeout=30_000)
     box = window.findChild(QMessageBox, "packageMissing")

@@ -14,7 +14,6 @@ from briefing.model import Language, Role, TargetStatus
 from briefing.storage import load
 from tests.conftest import EXAMPLE
 from tests.ui.conftest import type_korean
-from tests.ui.test_composer import _english_only
 from ui.main_window import MainWindow
 from ui.tasks import run_now
 
@@ -84,10 +83,12 @@ def test_typing_refreshes_neither_the_outline_nor_the_comment_list(window: MainW
 
 
 @pytest.mark.usefixtures("installed")
-def test_a_whole_briefing_translation_is_one_step_without_resetting_the_outline(qtbot: QtBot, tmp_path: Path) -> None:
+def test_a_whole_briefing_translation_is_one_step_without_resetting_the_outline(
+    qtbot: QtBot, english_only: Path
+) -> None:
     window = MainWindow(runner=run_now)
     qtbot.addWidget(window)
-    window.open_file(_english_only(tmp_path))
+    window.open_file(english_only)
     resets: list[int] = []
     window.outline_model.modelReset.connect(lambda: resets.append(1))
     stack = window.document.undo_stack

@@ -9,7 +9,7 @@ import subprocess
 import sys
 import textwrap
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +19,6 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from briefing import settings as config
 from briefing.export import pack
 from briefing.log import log_file
 from briefing.translation.packages import PackageStore
@@ -30,23 +29,6 @@ from ui.export_dialog import ExportDialog
 from ui.main_window import MainWindow
 
 EXPORTED = ["manifest.json", "scwg-23.bilingual.docx", "scwg-23.en.docx", "scwg-23.ko.docx"]
-
-
-@pytest.fixture
-def window(qtbot: QtBot) -> Iterator[MainWindow]:
-    config.update(autosave_seconds=0)  # the tests drive the autosave timer themselves
-    made = MainWindow()
-    made.show()
-    qtbot.waitExposed(made)
-    yield made
-    if not shiboken6.isValid(made):  # a test closed and deleted it
-        return
-    made.document.undo_stack.setClean()  # closing a modified document would ask, modally
-    for widget in QApplication.topLevelWidgets():
-        if widget is not made and widget.isVisible():
-            widget.close()
-    made.close()
-    made.deleteLater()
 
 
 def failure_dialogs() -> list[QMessageBox]:
@@ -266,7 +248,7 @@ def test_export_finishes_with_the_dialog_open(window: MainWindow, qtbot: QtBot, 
     window.open_file(EXAMPLE)
     with qtbot.waitSignal(window.tasks.task_finished, timeout=30_000, check_params_cb=is_export) as blocker:
         dialog = start_export(window, tmp_path / "pack")
-    assert dialog.result is blocker.args[1]
+    assert dialog.pack_result is blocker.args[1]
     assert not dialog.isVisible()  # it closed itself
     assert window.statusBar().currentMessage() == f"Wrote 4 files to {tmp_path / 'pack'}."
 

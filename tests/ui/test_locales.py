@@ -10,11 +10,10 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import EXAMPLE, ROOT
-from ui.app import LOCALES, install_translators
+from ui.app import LOCALES
 from ui.main_window import MainWindow
 
 
@@ -50,15 +49,6 @@ def test_compiled_catalogue_matches_the_source(tmp_path: Path) -> None:
         capture_output=True,
     )
     assert compiled.read_bytes() == (LOCALES / "briefing_studio_ko.qm").read_bytes()
-
-
-@pytest.fixture
-def korean_ui(qapp: QApplication):  # type: ignore[no-untyped-def]
-    translators = install_translators(qapp, "ko")
-    assert len(translators) == 2  # ours and Qt's own
-    yield
-    for translator in translators:
-        qapp.removeTranslator(translator)
 
 
 @pytest.mark.usefixtures("korean_ui")

@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import re
 import string
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -29,14 +28,6 @@ HANGUL = re.compile("[\uac00-\ud7a3]")
 WORDLESS = {"export.pending_item"}  # "{number}({status})": Korean only in its spacing
 
 
-@pytest.fixture
-def korean(qapp: QApplication) -> Iterator[None]:
-    translators = install_translators(qapp, "ko")
-    yield
-    for translator in translators:
-        qapp.removeTranslator(translator)
-
-
 def test_the_window_catalogue_has_every_code_with_the_core_english() -> None:
     core_modules()
     assert len(ENGLISH) > 100
@@ -45,7 +36,7 @@ def test_the_window_catalogue_has_every_code_with_the_core_english() -> None:
     assert [code for code, source in CATALOGUE.items() if source != ENGLISH[code]] == []
 
 
-@pytest.mark.usefixtures("korean")
+@pytest.mark.usefixtures("korean_ui")
 def test_every_code_has_a_korean_translation_keeping_its_fields() -> None:
     core_modules()
     missing, lost = [], []
@@ -59,7 +50,7 @@ def test_every_code_has_a_korean_translation_keeping_its_fields() -> None:
     assert lost == []
 
 
-@pytest.mark.usefixtures("korean")
+@pytest.mark.usefixtures("korean_ui")
 def test_parameters_naming_the_vocabulary_are_worded_too() -> None:
     korean_paragraph = type_names()[ItemType.PARAGRAPH]
     assert korean_paragraph != "paragraph"
@@ -77,7 +68,7 @@ def test_other_exceptions_are_shown_as_python_words_them() -> None:
     assert text("no.such.code", {"a": 1}) == "no.such.code (a=1)"
 
 
-@pytest.mark.usefixtures("korean")
+@pytest.mark.usefixtures("korean_ui")
 def test_a_korean_window_says_in_korean_what_is_wrong_with_a_damaged_file(qtbot: QtBot, tmp_path: Path) -> None:
     window = MainWindow()
     qtbot.addWidget(window)
@@ -97,7 +88,7 @@ def test_a_korean_window_says_in_korean_what_is_wrong_with_a_damaged_file(qtbot:
     box.close()
 
 
-@pytest.mark.usefixtures("korean")
+@pytest.mark.usefixtures("korean_ui")
 def test_a_korean_window_says_in_korean_that_a_file_is_cut_off(qtbot: QtBot, tmp_path: Path) -> None:
     window = MainWindow()
     qtbot.addWidget(window)
