@@ -202,6 +202,10 @@
         <translation>성명</translation>
     </message>
     <message>
+        <source>Job title</source>
+        <translation>직함</translation>
+    </message>
+    <message>
         <source>Rank</source>
         <translation>계급</translation>
     </message>

@@ -154,7 +154,7 @@ class CardEditor(QWidget):
         headers = [translate("CardEditor", "Delegation"), translate("CardEditor", "Role")]
         for heading in (
             translate("CardEditor", "Name"),
-            translate("CardEditor", "Title"),
+            translate("CardEditor", "Job title"),
             translate("CardEditor", "Rank"),
             translate("CardEditor", "Organisation"),
         ):
