@@ -92,7 +92,7 @@ def test_a_fault_in_save_as_leaves_no_file(
     edit_something(window)
     target = tmp_path / "copy.briefing"
     monkeypatch.setattr("ui.main_window.QFileDialog.getSaveFileName", lambda *a, **k: (str(target), ""))
-    monkeypatch.setattr("briefing.storage.dumps", raising(AttributeError("'Item' object has no attribute 'x'")))
+    monkeypatch.setattr("briefing.storage.dumps_checked", raising(AttributeError("'Item' object has no attribute 'x'")))
     window.actions_["saveAs"].trigger()
     box = the_failure_dialog(qtbot)
     assert "AttributeError: 'Item' object has no attribute 'x'" in box.informativeText()
