@@ -504,6 +504,57 @@
     </message>
 </context>
 <context>
+    <name>FileCommands</name>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>저장하지 않은 변경 사항</translation>
+    </message>
+    <message>
+        <source>The briefing has unsaved changes. Save them first?</source>
+        <translation>저장하지 않은 변경 사항이 있습니다. 먼저 저장하시겠습니까?</translation>
+    </message>
+    <message>
+        <source>Open briefing</source>
+        <translation>브리핑 열기</translation>
+    </message>
+    <message>
+        <source>Briefings (*.briefing);;All files (*)</source>
+        <translation>브리핑 (*.briefing);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <source>Cannot open briefing</source>
+        <translation>브리핑을 열 수 없음</translation>
+    </message>
+    <message>
+        <source>The file could not be opened. Nothing was changed.</source>
+        <translation>파일을 열 수 없습니다. 아무것도 변경되지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>Save briefing</source>
+        <translation>브리핑 저장</translation>
+    </message>
+    <message>
+        <source>Briefings (*.briefing)</source>
+        <translation>브리핑 (*.briefing)</translation>
+    </message>
+    <message>
+        <source>Not saved: use Save As to keep both versions</source>
+        <translation>저장하지 않음: 두 내용을 모두 남기려면 다른 이름으로 저장하십시오</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>%1 저장됨</translation>
+    </message>
+    <message>
+        <source>File changed on disk</source>
+        <translation>파일이 디스크에서 변경됨</translation>
+    </message>
+    <message>
+        <source>%1 was changed on disk after you opened it, perhaps by someone else. Replace it with your version? The version on disk is kept as %2.</source>
+        <translation>%1 파일을 연 뒤에 디스크의 파일이 (다른 사람 등에 의해) 변경되었습니다. 지금 편집한 내용으로 바꾸시겠습니까? 디스크에 있던 내용은 %2(으)로 보관됩니다.</translation>
+    </message>
+</context>
+<context>
     <name>ItemEditor</name>
     <message>
         <source>Source:</source>
@@ -686,54 +737,6 @@
     <message>
         <source>Find in both languages…</source>
         <translation>두 언어에서 찾기…</translation>
-    </message>
-    <message>
-        <source>Unsaved changes</source>
-        <translation>저장하지 않은 변경 사항</translation>
-    </message>
-    <message>
-        <source>The briefing has unsaved changes. Save them first?</source>
-        <translation>저장하지 않은 변경 사항이 있습니다. 먼저 저장하시겠습니까?</translation>
-    </message>
-    <message>
-        <source>Open briefing</source>
-        <translation>브리핑 열기</translation>
-    </message>
-    <message>
-        <source>Briefings (*.briefing);;All files (*)</source>
-        <translation>브리핑 (*.briefing);;모든 파일 (*)</translation>
-    </message>
-    <message>
-        <source>Cannot open briefing</source>
-        <translation>브리핑을 열 수 없음</translation>
-    </message>
-    <message>
-        <source>The file could not be opened. Nothing was changed.</source>
-        <translation>파일을 열 수 없습니다. 아무것도 변경되지 않았습니다.</translation>
-    </message>
-    <message>
-        <source>Save briefing</source>
-        <translation>브리핑 저장</translation>
-    </message>
-    <message>
-        <source>Briefings (*.briefing)</source>
-        <translation>브리핑 (*.briefing)</translation>
-    </message>
-    <message>
-        <source>File changed on disk</source>
-        <translation>파일이 디스크에서 변경됨</translation>
-    </message>
-    <message>
-        <source>%1 was changed on disk after you opened it, perhaps by someone else. Replace it with your version? The version on disk is kept as %2.</source>
-        <translation>%1 파일을 연 뒤에 디스크의 파일이 (다른 사람 등에 의해) 변경되었습니다. 지금 편집한 내용으로 바꾸시겠습니까? 디스크에 있던 내용은 %2(으)로 보관됩니다.</translation>
-    </message>
-    <message>
-        <source>Not saved: use Save As to keep both versions</source>
-        <translation>저장하지 않음: 두 내용을 모두 남기려면 다른 이름으로 저장하십시오</translation>
-    </message>
-    <message>
-        <source>Saved %1</source>
-        <translation>%1 저장됨</translation>
     </message>
     <message>
         <source>“%1” was not found</source>

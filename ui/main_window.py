@@ -15,7 +15,6 @@ from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QUndoGroup
 from PySide6.QtWidgets import (
     QApplication,
-    QFileDialog,
     QLineEdit,
     QMainWindow,
     QMessageBox,
@@ -34,7 +33,7 @@ from briefing.language.phrases import catalog
 from briefing.messages import BriefingError
 from briefing.model import Bilingual, Briefing, Item, Language, Section, TargetStatus
 from briefing.recovery import RecoveryEntry
-from briefing.storage import BriefingFileError, ChangedOnDisk, backup_path, read
+from briefing.storage import BriefingFileError
 from briefing.translation import jobs
 from briefing.translation.engine import Engine, EngineSettings, PackageMissing
 from briefing.translation.packages import PackageStore
@@ -43,6 +42,7 @@ from ui.actions import ActionSet, Selection
 from ui.card_editor import CardEditor
 from ui.document import DocumentController
 from ui.errors import BackupWarning, report_failure
+from ui.files import FileCommands
 from ui.i18n import set_ui_language
 from ui.item_editor import ItemEditor
 from ui.labels import fill
@@ -85,6 +85,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.backup_warning)
         self.document = DocumentController(fresh_briefing(), None, config.current().autosave_seconds, self)
         self.translation = TranslationController(self.runner, self.make_engine, self)
+        self.files = FileCommands(self, lambda: self.document, self._make_document)
         self._build()
         self._build_actions()
         self._connect()
@@ -187,6 +188,11 @@ class MainWindow(QMainWindow):
         translation.finished.connect(self.translation_finished)
         translation.nothing_to_do.connect(lambda: self.statusBar().showMessage(self.tr("Nothing to translate"), 4000))
         translation.failed.connect(self._translation_failed)
+        files = self.files
+        files.opened.connect(self._opened)
+        files.open_failed.connect(self.open_failed)
+        files.message.connect(self.statusBar().showMessage)
+        files.recent_changed.connect(self._update_recent_menu)
 
     # Names the tests and the benchmarks know the parts by.
     @property
@@ -428,120 +434,44 @@ class MainWindow(QMainWindow):
         report_failure(self, "translation", error)
 
     # -- files -----------------------------------------------------------------------------------
+    def _make_document(self, briefing: Briefing, path: Path | None, digest: str | None) -> DocumentController:
+        return DocumentController(briefing, path, config.current().autosave_seconds, self, disk_digest=digest)
+
+    def _opened(self, document: DocumentController) -> None:
+        self._replace_document(document)
+        assert document.path is not None
+        self.briefing_opened.emit(str(document.path))
+
     def confirm_discard(self) -> bool:
-        """Ask before unsaved changes are lost; True when it is fine to go on."""
-        if not self.document.modified:
-            return True
-        answer = QMessageBox.question(
-            self,
-            self.tr("Unsaved changes"),
-            self.tr("The briefing has unsaved changes. Save them first?"),
-            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Save,
-        )
-        if answer == QMessageBox.StandardButton.Save:
-            return self.save()
-        return answer == QMessageBox.StandardButton.Discard
+        return self.files.confirm_discard()
 
     def new_document(self) -> None:
-        if not self.confirm_discard():
-            return
-        self._replace_document(DocumentController(fresh_briefing(), None, config.current().autosave_seconds, self))
+        if self.files.confirm_discard():
+            self._replace_document(self._make_document(fresh_briefing(), None, None))
 
     def choose_file(self) -> None:
-        if not self.confirm_discard():
-            return
-        start = str(self.document.path.parent) if self.document.path else str(Path.cwd())
-        name, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Open briefing"), start, self.tr("Briefings (*.briefing);;All files (*)")
-        )
-        if name:
-            self.open_file(Path(name), ask=False)
+        self.files.choose_file()
 
     def open_file(self, path: Path, ask: bool = True) -> bool:
         """Open a briefing; on failure show every problem and keep the current document."""
-        if ask and not self.confirm_discard():
-            return False
-        try:
-            briefing, digest = read(path)
-        except (BriefingFormatError, BriefingFileError) as error:
-            message = error_text(error)
-            self.open_failed.emit(message)
-            box = QMessageBox(
-                QMessageBox.Icon.Critical,
-                self.tr("Cannot open briefing"),
-                self.tr("The file could not be opened. Nothing was changed."),
-                parent=self,
-            )
-            box.setInformativeText(message.splitlines()[0])
-            box.setDetailedText(message)
-            box.open()
-            return False
-        seconds = config.current().autosave_seconds
-        self._replace_document(DocumentController(briefing, path, seconds, self, disk_digest=digest))
-        self._remember(path)
-        self.briefing_opened.emit(str(path))
-        return True
+        return self.files.open_file(path, ask)
 
     def open_recovered(self, briefing: Briefing, path: Path | None, disk_digest: str | None = None) -> None:
         """Show a recovered copy as unsaved work on its original file (whose digest, as the crashed session
         knew it, still guards against saving over someone else's changes)."""
-        seconds = config.current().autosave_seconds
-        document = DocumentController(briefing, path, seconds, self, disk_digest=disk_digest)
+        document = self._make_document(briefing, path, disk_digest)
         self._replace_document(document)
         document.undo_stack.resetClean()  # unsaved until the user saves it
         self._update_title()
 
     def save(self) -> bool:
-        if self.document.path is None:
-            return self.save_as()
-        return self.save_to(self.document.path)
+        return self.files.save()
 
     def save_as(self) -> bool:
-        start = str(self.document.path or Path.cwd() / "briefing.briefing")
-        name, _ = QFileDialog.getSaveFileName(self, self.tr("Save briefing"), start, self.tr("Briefings (*.briefing)"))
-        if not name:
-            return False
-        path = Path(name) if name.endswith(".briefing") else Path(name + ".briefing")
-        return self.save_to(path)
-
-    def _replace_changed_file(self, path: Path) -> bool:
-        """Someone saved over the file since it was opened here: ask before replacing their version."""
-        answer = QMessageBox.question(
-            self,
-            self.tr("File changed on disk"),
-            fill(
-                self.tr(
-                    "%1 was changed on disk after you opened it, perhaps by someone else. Replace it with "
-                    "your version? The version on disk is kept as %2."
-                ),
-                path.name,
-                backup_path(path).name,
-            ),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        return answer == QMessageBox.StandardButton.Yes
+        return self.files.save_as()
 
     def save_to(self, path: Path) -> bool:
-        try:
-            try:
-                self.document.save(path)
-            except ChangedOnDisk:
-                if not self._replace_changed_file(path):
-                    self.statusBar().showMessage(self.tr("Not saved: use Save As to keep both versions"), 8000)
-                    return False
-                self.document.save(path, overwrite_changes=True)
-        except Exception as error:  # a full disk or a fault alike: the document stays open and modified
-            report_failure(self, "save", error)
-            return False
-        self._remember(path)
-        self.statusBar().showMessage(fill(self.tr("Saved %1"), path), 4000)
-        return True
-
-    def _remember(self, path: Path) -> None:
-        window_state.remember_file(path)
-        self._update_recent_menu()
+        return self.files.save_to(path)
 
     def _update_recent_menu(self) -> None:
         self.recent_menu.clear()

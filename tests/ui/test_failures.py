@@ -91,7 +91,7 @@ def test_a_fault_in_save_as_leaves_no_file(
     window.open_file(EXAMPLE)
     edit_something(window)
     target = tmp_path / "copy.briefing"
-    monkeypatch.setattr("ui.main_window.QFileDialog.getSaveFileName", lambda *a, **k: (str(target), ""))
+    monkeypatch.setattr("ui.files.QFileDialog.getSaveFileName", lambda *a, **k: (str(target), ""))
     monkeypatch.setattr("briefing.storage.dumps_checked", raising(AttributeError("'Item' object has no attribute 'x'")))
     window.actions_["saveAs"].trigger()
     box = the_failure_dialog(qtbot)
@@ -107,7 +107,7 @@ def test_an_expected_save_error_is_said_without_a_traceback(
     edit_something(window)
     folder = tmp_path / "taken.briefing"
     folder.mkdir()
-    monkeypatch.setattr("ui.main_window.QFileDialog.getSaveFileName", lambda *a, **k: (str(folder), ""))
+    monkeypatch.setattr("ui.files.QFileDialog.getSaveFileName", lambda *a, **k: (str(folder), ""))
     window.actions_["saveAs"].trigger()
     box = the_failure_dialog(qtbot)
     assert box.windowTitle() == "Save failed"
@@ -122,7 +122,7 @@ def test_closing_when_saving_fails_keeps_the_window_and_the_work(
 ) -> None:
     window.open_file(example_copy)
     edit_something(window)
-    monkeypatch.setattr("ui.main_window.QMessageBox.question", lambda *a, **k: QMessageBox.StandardButton.Save)
+    monkeypatch.setattr("ui.files.QMessageBox.question", lambda *a, **k: QMessageBox.StandardButton.Save)
     monkeypatch.setattr("briefing.storage.save", raising(RuntimeError("injected")))
     assert not window.close()
     assert window.isVisible() and window.document.modified
