@@ -711,10 +711,6 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <source>English</source>
-        <translation>영어</translation>
-    </message>
-    <message>
         <source>&amp;Undo</source>
         <translation>실행 취소(&amp;U)</translation>
     </message>
@@ -755,22 +751,6 @@
         <translation>취소됨, 나머지 항목은 그대로 둠</translation>
     </message>
     <message>
-        <source>Language package needed</source>
-        <translation>언어 패키지 필요</translation>
-    </message>
-    <message>
-        <source>Translating needs the %1→%2 language package, which is not installed.</source>
-        <translation>번역하려면 %1→%2 언어 패키지가 필요하지만 설치되어 있지 않습니다.</translation>
-    </message>
-    <message>
-        <source>Install translate-%1_%2 from a file (or download it) in the language packages dialog.</source>
-        <translation>언어 패키지 창에서 translate-%1_%2 파일을 설치(또는 내려받기)하십시오.</translation>
-    </message>
-    <message>
-        <source>Open language packages…</source>
-        <translation>언어 패키지 열기…</translation>
-    </message>
-    <message>
         <source>Cannot recover</source>
         <translation>복구할 수 없음</translation>
     </message>
@@ -799,10 +779,6 @@ Bilingual Korean/English briefings, translated offline.</source>
     <message>
         <source>left alone because they changed meanwhile: %1</source>
         <translation>그동안 수정된 %1개는 그대로 둠</translation>
-    </message>
-    <message>
-        <source>Korean</source>
-        <translation>한국어</translation>
     </message>
 </context>
 <context>
@@ -1752,6 +1728,30 @@ Bilingual Korean/English briefings, translated offline.</source>
     <message>
         <source>Translating…</source>
         <translation>번역 중…</translation>
+    </message>
+    <message>
+        <source>Language package needed</source>
+        <translation>언어 패키지 필요</translation>
+    </message>
+    <message>
+        <source>Korean</source>
+        <translation>한국어</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>영어</translation>
+    </message>
+    <message>
+        <source>Translating needs the %1→%2 language package, which is not installed.</source>
+        <translation>번역하려면 %1→%2 언어 패키지가 필요하지만 설치되어 있지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Install translate-%1_%2 from a file (or download it) in the language packages dialog.</source>
+        <translation>언어 패키지 창에서 translate-%1_%2 파일을 설치(또는 내려받기)하십시오.</translation>
+    </message>
+    <message>
+        <source>Open language packages…</source>
+        <translation>언어 패키지 열기…</translation>
     </message>
 </context>
 </TS>

@@ -54,7 +54,7 @@ from ui.preview_pane import PreviewPane
 from ui.qt import named
 from ui.section_editor import SectionEditor
 from ui.tasks import Runner, TaskManager
-from ui.translation_controller import TranslationController
+from ui.translation_controller import TranslationController, package_missing_box
 
 STATUS_DELAY_MS = 150  # the status bar's counts follow typing at this pace, not per keystroke
 TAB_ITEM, TAB_SECTION, TAB_CARD = range(3)
@@ -408,28 +408,8 @@ class MainWindow(QMainWindow):
     def _translation_failed(self, error: BaseException) -> None:
         self._update_actions()
         if isinstance(error, PackageMissing):
-            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Language package needed"), "", parent=self)
-            box.setObjectName("packageMissing")
-            names = {"ko": self.tr("Korean"), "en": self.tr("English")}
-            box.setText(
-                fill(
-                    self.tr("Translating needs the %1→%2 language package, which is not installed."),
-                    names.get(error.source, error.source),
-                    names.get(error.target, error.target),
-                )
-            )
-            box.setInformativeText(
-                fill(
-                    self.tr("Install translate-%1_%2 from a file (or download it) in the language packages dialog."),
-                    error.source,
-                    error.target,
-                )
-            )
-            open_button = box.addButton(self.tr("Open language packages…"), QMessageBox.ButtonRole.AcceptRole)
-            box.addButton(QMessageBox.StandardButton.Close)
-            open_button.clicked.connect(self.open_packages_dialog)
-            box.open()
-            self._package_box = box
+            self._package_box = package_missing_box(self, error, self.open_packages_dialog)
+            self._package_box.open()
             return
         report_failure(self, "translation", error)
 

@@ -6,14 +6,15 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from briefing import edits
 from briefing.model import LANGUAGES, Briefing
 from briefing.translation import jobs
-from briefing.translation.engine import Engine
+from briefing.translation.engine import Engine, PackageMissing
 from ui.document import DocumentController
+from ui.labels import fill
 from ui.tasks import Runner, Task
 
 Progress = Callable[[int, int], None]
@@ -87,3 +88,36 @@ class TranslationController(QObject):
     def shutdown(self) -> None:
         self.cancel()
         self.worker.shutdown()
+
+
+def package_missing_box(parent: QWidget, error: PackageMissing, open_packages: Callable[[], object]) -> QMessageBox:
+    """What a missing language package means for the drafter, with a button to the packages dialog."""
+    translate = QCoreApplication.translate
+    box = QMessageBox(
+        QMessageBox.Icon.Warning, translate("TranslationController", "Language package needed"), "", parent=parent
+    )
+    box.setObjectName("packageMissing")
+    names = {"ko": translate("TranslationController", "Korean"), "en": translate("TranslationController", "English")}
+    box.setText(
+        fill(
+            translate("TranslationController", "Translating needs the %1→%2 language package, which is not installed."),
+            names.get(error.source, error.source),
+            names.get(error.target, error.target),
+        )
+    )
+    box.setInformativeText(
+        fill(
+            translate(
+                "TranslationController",
+                "Install translate-%1_%2 from a file (or download it) in the language packages dialog.",
+            ),
+            error.source,
+            error.target,
+        )
+    )
+    open_button = box.addButton(
+        translate("TranslationController", "Open language packages…"), QMessageBox.ButtonRole.AcceptRole
+    )
+    box.addButton(QMessageBox.StandardButton.Close)
+    open_button.clicked.connect(open_packages)
+    return box
