@@ -129,6 +129,15 @@ def _state(item: Item) -> dict[str, Any]:
     return {name: detached(getattr(item, name)) for name in _ITEM_FIELDS if name != "id"}
 
 
+def _items_by_id(briefing: Briefing) -> dict[str, Item]:
+    return {item.id: item for section in briefing.sections for item in section.items}
+
+
+def _difference(before: dict[str, Any], after: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+    changed = [name for name in before if before[name] != after[name]]
+    return {name: before[name] for name in changed}, {name: after[name] for name in changed}
+
+
 def _restore(item: Item, state: Mapping[str, Any]) -> None:
     for name, value in state.items():
         setattr(item, name, detached(value))
@@ -332,10 +341,11 @@ class ApplyTranslations(Edit):
 
     def apply(self, briefing: Briefing) -> Changes:
         if self.states:  # redo
+            by_id = _items_by_id(briefing)
             for item_id, (_, after) in self.states.items():
-                _restore(briefing.item(item_id), after)
+                _restore(by_id[item_id], after)
             return Changes(items=frozenset(self.states))
-        by_id = {item.id: item for item in briefing.items()}
+        by_id = _items_by_id(briefing)
         for translation in self.translations:
             item = by_id.get(translation.item_id)
             if (
@@ -348,12 +358,14 @@ class ApplyTranslations(Edit):
             before = self.states[item.id][0] if item.id in self.states else _state(item)
             item.set_text(translation.target, translation.text, translation.origin)
             self.states[item.id] = (before, _state(item))
-        self.states = {i: (b, a) for i, (b, a) in self.states.items() if b != a}
+        # Keep only the fields that changed: undo and redo then restore a few values per item, not every field.
+        self.states = {i: _difference(b, a) for i, (b, a) in self.states.items() if b != a}
         return Changes(items=frozenset(self.states))
 
     def revert(self, briefing: Briefing) -> Changes:
+        by_id = _items_by_id(briefing)
         for item_id, (before, _) in self.states.items():
-            _restore(briefing.item(item_id), before)
+            _restore(by_id[item_id], before)
         return Changes(items=frozenset(self.states))
 
     @property
