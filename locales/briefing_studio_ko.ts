@@ -1653,6 +1653,10 @@ Bilingual Korean/English briefings, translated offline.</source>
         <translation>모든 코어</translation>
     </message>
     <message>
+        <source> s</source>
+        <translation>초</translation>
+    </message>
+    <message>
         <source>off</source>
         <translation>끔</translation>
     </message>

@@ -61,7 +61,7 @@ class SettingsDialog(QDialog):
         self.threads = _spin("threads", initial.threads, "settingsThreads")
         self.threads.setSpecialValueText(self.tr("all cores"))
         self.autosave = _spin("autosave_seconds", initial.autosave_seconds, "settingsAutosave")
-        self.autosave.setSuffix(" s")
+        self.autosave.setSuffix(self.tr(" s"))  # seconds
         self.autosave.setSpecialValueText(self.tr("off"))
         form = QFormLayout(self)
         form.addRow(self.tr("Interface language"), self.language)
