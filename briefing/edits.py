@@ -168,8 +168,9 @@ class ItemEdit(Edit):
         except (ValueError, TypeError) as error:
             _restore(item, before)
             raise EditRefused(reason=str(error)) from error
-        found = rules.item_problems(item, _item_path(briefing, self.item_id))
-        if found:
+        found = rules.item_problems(item)
+        if found:  # worded with the item's place in the file (found only now: it costs a walk of the briefing)
+            found = rules.item_problems(item, _item_path(briefing, self.item_id))
             _restore(item, before)
             raise EditRefused(found)
         self.before, self.after = before, _state(item)
@@ -233,18 +234,18 @@ def set_type(item_id: str, kind: ItemType, default_when: PartialDate | None = No
 
 
 def set_statement_kind(item_id: str, kind: StatementKind) -> ItemEdit:
+    """Joint statement, condemnation or shared concern (the rules refuse it on an item of another type)."""
+
     def change(item: Item) -> None:
-        if item.type is not ItemType.STATEMENT:
-            raise EditRefused(code="rules.not_for_type", type=item.type.value)
         item.statement_kind = StatementKind(kind)
 
     return ItemEdit("edit.statement_kind", item_id, change)
 
 
 def set_note_mark(item_id: str, mark: NoteMark) -> ItemEdit:
+    """`*` or `※` (the rules refuse it on an item that is not a note)."""
+
     def change(item: Item) -> None:
-        if item.type is not ItemType.NOTE:
-            raise EditRefused(code="rules.not_for_type", type=item.type.value)
         item.note_mark = NoteMark(mark)
 
     return ItemEdit("edit.note_mark", item_id, change)

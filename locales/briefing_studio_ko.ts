@@ -530,6 +530,10 @@
         <translation>파일을 열 수 없습니다. 아무것도 변경되지 않았습니다.</translation>
     </message>
     <message>
+        <source>Cannot recover</source>
+        <translation>복구할 수 없음</translation>
+    </message>
+    <message>
         <source>Save briefing</source>
         <translation>브리핑 저장</translation>
     </message>
@@ -739,20 +743,8 @@
         <translation>“%1”을(를) 찾지 못했습니다</translation>
     </message>
     <message>
-        <source>Nothing to translate</source>
-        <translation>번역할 항목이 없습니다</translation>
-    </message>
-    <message>
         <source>Items %1 · approved %2 · needs review %3 · flagged %4 · open comments %5</source>
         <translation>항목 %1개 · 승인 %2 · 검토 필요 %3 · 검토 요청 %4 · 미해결 의견 %5</translation>
-    </message>
-    <message>
-        <source>cancelled; the rest were left untouched</source>
-        <translation>취소됨, 나머지 항목은 그대로 둠</translation>
-    </message>
-    <message>
-        <source>Cannot recover</source>
-        <translation>복구할 수 없음</translation>
     </message>
     <message>
         <source>About Briefing Studio</source>
@@ -771,14 +763,6 @@ Bilingual Korean/English briefings, translated offline.</source>
     <message>
         <source>Not changed: %1</source>
         <translation>변경되지 않음: %1</translation>
-    </message>
-    <message>
-        <source>Machine-translated items: %1</source>
-        <translation>항목 %1개 기계 번역</translation>
-    </message>
-    <message>
-        <source>left alone because they changed meanwhile: %1</source>
-        <translation>그동안 수정된 %1개는 그대로 둠</translation>
     </message>
 </context>
 <context>
@@ -1730,8 +1714,24 @@ Bilingual Korean/English briefings, translated offline.</source>
 <context>
     <name>TranslationController</name>
     <message>
+        <source>Nothing to translate</source>
+        <translation>번역할 항목이 없습니다</translation>
+    </message>
+    <message>
         <source>Translating…</source>
         <translation>번역 중…</translation>
+    </message>
+    <message>
+        <source>Machine-translated items: %1</source>
+        <translation>항목 %1개 기계 번역</translation>
+    </message>
+    <message>
+        <source>cancelled; the rest were left untouched</source>
+        <translation>취소됨, 나머지 항목은 그대로 둠</translation>
+    </message>
+    <message>
+        <source>left alone because they changed meanwhile: %1</source>
+        <translation>그동안 수정된 %1개는 그대로 둠</translation>
     </message>
     <message>
         <source>Language package needed</source>

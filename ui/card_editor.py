@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -21,13 +21,13 @@ from PySide6.QtWidgets import (
 )
 
 from briefing import edits
-from briefing.edits import Changes, EditRefused
+from briefing.edits import Changes
 from briefing.language.phrases import catalog
 from briefing.model import Bilingual, Briefing, Delegation, Language, Person, Role
 from briefing.rules import SERIES_CODE_MAX, SESSION_MAX
 from ui.document import DocumentController
 from ui.labels import mark_invalid
-from ui.messages import text as message_text
+from ui.messages import refusal_text
 from ui.qt import named
 
 PERSON_FIELDS = ("name", "title", "rank", "organisation")
@@ -47,8 +47,6 @@ class BilingualField(QWidget):
 
 
 class CardEditor(QWidget):
-    refused = Signal(object)  # an EditRefused: a value the briefing's rules did not allow
-
     def __init__(self, document: DocumentController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.document = document
@@ -233,12 +231,10 @@ class CardEditor(QWidget):
         """Make an edit as this editor; a refusal marks the field with the reason instead."""
         if self._loading:
             return False
-        try:
-            self.document.apply(edit, initiator=self)
-        except EditRefused as refused:
+        refusal = self.document.try_apply(edit, initiator=self)
+        if refusal is not None:
             if widget is not None:
-                mark_invalid(widget, _reason(refused))
-            self.refused.emit(refused)
+                mark_invalid(widget, refusal_text(refusal))
             return False
         for marked in self._marked_fields():
             mark_invalid(marked, None)  # one good edit can mend another field (start and end dates)
@@ -336,14 +332,6 @@ class CardEditor(QWidget):
         """Show card changes made elsewhere (undo, redo); typing here is on screen already."""
         if changes.card and changes.initiator is not self:
             self.load()
-
-
-def _reason(refused: EditRefused) -> str:
-    if refused.problems:
-        text = "\n".join(message_text(p.code, p.params) for p in refused.problems)
-    else:
-        text = message_text(refused.code, refused.params)
-    return text[:1].upper() + text[1:]  # a sentence of its own in the tooltip
 
 
 def _cell(text: str, editable: bool = True, key: str | None = None) -> QTableWidgetItem:

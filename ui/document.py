@@ -13,7 +13,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
 from briefing import storage
-from briefing.edits import Changes, Edit
+from briefing.edits import Changes, Edit, EditRefused
 from briefing.model import Briefing
 from briefing.paths import recovery_folder
 from briefing.recovery import RecoverySession
@@ -23,6 +23,7 @@ from ui.commands import EditCommand
 
 class DocumentController(QObject):
     changed = Signal(object)  # a briefing.edits.Changes: what an edit, undo or redo changed, and who asked
+    refused = Signal(object)  # a briefing.edits.EditRefused: an edit the briefing's rules did not allow
     modified_changed = Signal(bool)
     path_changed = Signal(str)
     saved = Signal(str)
@@ -64,6 +65,16 @@ class DocumentController(QObject):
         self.undo_stack.push(EditCommand(edit, lambda: self.briefing, self._announce, changes))
         self.briefing.touch()
         return changes
+
+    def try_apply(self, edit: Edit, initiator: object | None = None) -> EditRefused | None:
+        """`apply` for the window's parts: a refusal is announced (`refused`) and returned, never raised;
+        None when the edit was made."""
+        try:
+            self.apply(edit, initiator)
+        except EditRefused as refusal:
+            self.refused.emit(refusal)
+            return refusal
+        return None
 
     def _announce(self, changes: Changes) -> None:
         self._snapshots.forget(changes.items)  # moved items are the same; added ones are copied when first seen

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from briefing.fileformat import BriefingFormatError
 from briefing.model import Briefing
+from briefing.recovery import RecoveryEntry
 from briefing.storage import BriefingFileError, ChangedOnDisk, backup_path, read
 from ui import state as window_state
 from ui.document import DocumentController
@@ -27,6 +28,7 @@ MakeDocument = Callable[[Briefing, Path | None, str | None], DocumentController]
 
 class FileCommands(QObject):
     opened = Signal(object)  # a DocumentController on the file just read, for the window to show
+    recovered = Signal(object, object, object)  # a recovered Briefing, its file (or None), the file's digest then
     open_failed = Signal(str)  # the message shown to the user
     saved = Signal(str)  # the path
     message = Signal(str, int)  # a passing status-bar message and how long it stays (ms)
@@ -83,6 +85,24 @@ class FileCommands(QObject):
             return False
         self.opened.emit(self.make(briefing, path, digest))
         self.remember(path)
+        return True
+
+    def restore(self, entry: RecoveryEntry) -> bool:
+        """Open a recovery copy as unsaved work on its original file, then delete the copy; a damaged copy
+        is reported and kept."""
+        if not self.confirm_discard():
+            return False
+        try:
+            briefing = entry.load()
+        except (BriefingFormatError, BriefingFileError) as error:
+            box = QMessageBox(
+                QMessageBox.Icon.Critical, self.tr("Cannot recover"), error_text(error), parent=self.window
+            )
+            box.setObjectName("recoveryFailed")
+            box.open()
+            return False
+        self.recovered.emit(briefing, entry.document_path, entry.disk_digest)
+        entry.discard()
         return True
 
     def save(self) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import getpass
 import html
 
-from PySide6.QtCore import QMimeData, Qt, Signal
+from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from briefing import edits
 from briefing import settings as config
-from briefing.edits import Changes, EditRefused
+from briefing.edits import Changes
 from briefing.language.dates import DateError, PartialDate
 from briefing.language.times import local_time
 from briefing.model import Comment, Item, ItemType, Language, NoteMark, StatementKind, TargetStatus
@@ -44,8 +44,6 @@ class MarkdownEdit(QPlainTextEdit):
 
 
 class ItemEditor(QWidget):
-    refused = Signal(object)  # an EditRefused: an edit the briefing's rules did not allow
-
     def __init__(self, document: DocumentController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.document = document
@@ -339,12 +337,7 @@ class ItemEditor(QWidget):
         """Make an edit on the document as this editor; a refusal is shown, never raised."""
         if self._loading or self.item is None:
             return False
-        try:
-            self.document.apply(edit, initiator=self)
-        except EditRefused as refused:
-            self.refused.emit(refused)
-            return False
-        return True
+        return self.document.try_apply(edit, initiator=self) is None
 
     def _typed(self, language: Language, editor: QPlainTextEdit) -> None:
         item = self.item

@@ -28,15 +28,12 @@ from PySide6.QtWidgets import (
 
 from briefing import settings as config
 from briefing.edits import Changes, EditRefused
-from briefing.fileformat import BriefingFormatError
 from briefing.language.phrases import catalog
 from briefing.messages import BriefingError
 from briefing.model import Bilingual, Briefing, Item, Language, Section, TargetStatus
 from briefing.recovery import RecoveryEntry
-from briefing.storage import BriefingFileError
-from briefing.translation import jobs
-from briefing.translation.engine import Engine, EngineSettings, PackageMissing
-from briefing.translation.packages import PackageStore
+from briefing.search import find_next
+from briefing.translation.engine import PackageMissing
 from ui import state as window_state
 from ui.actions import ActionSet, Selection
 from ui.card_editor import CardEditor
@@ -46,8 +43,7 @@ from ui.files import FileCommands
 from ui.i18n import set_ui_language
 from ui.item_editor import ItemEditor
 from ui.labels import fill
-from ui.messages import error_text
-from ui.messages import text as message_text
+from ui.messages import refusal_text
 from ui.outline_model import OutlineModel
 from ui.outline_pane import OutlinePane
 from ui.preview_pane import PreviewPane
@@ -84,7 +80,7 @@ class MainWindow(QMainWindow):
         self.backup_warning = BackupWarning(self)
         self.statusBar().addPermanentWidget(self.backup_warning)
         self.document = DocumentController(fresh_briefing(), None, config.current().autosave_seconds, self)
-        self.translation = TranslationController(self.runner, self.make_engine, self)
+        self.translation = TranslationController(self.runner, self)
         self.files = FileCommands(self, lambda: self.document, self._make_document)
         self._build()
         self._build_actions()
@@ -180,16 +176,15 @@ class MainWindow(QMainWindow):
         outline.current_changed.connect(self._current_changed)
         outline.edit_requested.connect(self.focus_source_editor)
         outline.context_menu_requested.connect(lambda position: self.actions_.context_menu(self).popup(position))
-        for part in (outline, self.item_editor, self.section_editor, self.card_editor):
-            part.refused.connect(self._refused)
         self.preview_pane.updated.connect(self.preview_updated)
         translation = self.translation
-        translation.applied.connect(self._translated)
+        translation.message.connect(self.statusBar().showMessage)
+        translation.busy_changed.connect(self._update_actions)
         translation.finished.connect(self.translation_finished)
-        translation.nothing_to_do.connect(lambda: self.statusBar().showMessage(self.tr("Nothing to translate"), 4000))
         translation.failed.connect(self._translation_failed)
         files = self.files
         files.opened.connect(self._opened)
+        files.recovered.connect(self.open_recovered)
         files.open_failed.connect(self.open_failed)
         files.message.connect(self.statusBar().showMessage)
         files.recent_changed.connect(self._update_recent_menu)
@@ -237,6 +232,7 @@ class MainWindow(QMainWindow):
         for part in (self.item_editor, self.card_editor, self.section_editor):
             part.document = document
         document.changed.connect(self._document_changed)
+        document.refused.connect(self._refused)
         document.modified_changed.connect(lambda _: self._update_title())
         document.path_changed.connect(lambda _: self._update_title())
         self.backup_warning.watch(document)
@@ -266,14 +262,8 @@ class MainWindow(QMainWindow):
         self._status_timer.start(STATUS_DELAY_MS)
         self.preview_pane.schedule()
 
-    def _refused(self, refused: EditRefused) -> None:
-        problems = refused.problems
-        text = (
-            message_text(problems[0].code, problems[0].params)
-            if problems
-            else message_text(refused.code, refused.params)
-        )
-        self.statusBar().showMessage(fill(self.tr("Not changed: %1"), text), 8000)
+    def _refused(self, refusal: EditRefused) -> None:
+        self.statusBar().showMessage(fill(self.tr("Not changed: %1"), refusal_text(refusal).splitlines()[0]), 8000)
 
     def _current_changed(self, item: Item | None, section: Section | None) -> None:
         self.item_editor.show_item(item)
@@ -354,59 +344,27 @@ class MainWindow(QMainWindow):
         self.find_field.selectAll()
 
     def find_next(self) -> bool:
-        needle = self.find_field.text().strip().casefold()
-        if not needle:
+        if not self.find_field.text().strip():
             return False
-        items = self.document.briefing.items()
-        current = self.selected_item_id()
-        start = next((n + 1 for n, item in enumerate(items) if item.id == current), 0)
-        for item in items[start:] + items[:start]:
-            if needle in item.text.ko.casefold() or needle in item.text.en.casefold():
-                self.select(item.id)
-                return True
-        self.statusBar().showMessage(fill(self.tr("“%1” was not found"), self.find_field.text()), 4000)
-        return False
+        found = find_next(self.document.briefing, self.find_field.text(), self.selected_item_id())
+        if found is None:
+            self.statusBar().showMessage(fill(self.tr("“%1” was not found"), self.find_field.text()), 4000)
+            return False
+        self.select(found)
+        return True
 
     # -- translation -----------------------------------------------------------------------------
-    def make_engine(self) -> Engine:
-        return Engine(
-            PackageStore(),
-            EngineSettings(beam_size=config.current().beam_size, threads=config.current().threads),
-        )
-
     def translate_current(self) -> None:
         item_id = self.selected_item_id()
-        if item_id:
-            self.translation.translate(self.document, jobs.Scope.ALL, [item_id])
-            self._update_actions()
+        self.translation.translate_items(self.document, [item_id] if item_id else [])
 
     def translate_missing(self) -> None:
-        self.translation.translate(self.document, jobs.Scope.MISSING, None)
-        self._update_actions()
+        self.translation.translate_missing(self.document)
 
     def retranslate_selection(self) -> None:
-        item_id = self.selected_item_id()
-        section_id = self.selected_section_id()
-        if item_id:
-            ids = [item_id]
-        elif section_id:
-            ids = [i.id for i in self.document.briefing.section(section_id).items]
-        else:
-            return
-        self.translation.translate(self.document, jobs.Scope.ALL, ids, retranslate=True)
-        self._update_actions()
-
-    def _translated(self, changed: int, skipped: int, cancelled: bool) -> None:
-        message = fill(self.tr("Machine-translated items: %1"), changed)
-        if cancelled:
-            message += " · " + self.tr("cancelled; the rest were left untouched")
-        if skipped:
-            message += " · " + fill(self.tr("left alone because they changed meanwhile: %1"), skipped)
-        self.statusBar().showMessage(message, 8000)
-        self._update_actions()
+        self.translation.retranslate(self.document, self.outline_pane.selected_item_ids())
 
     def _translation_failed(self, error: BaseException) -> None:
-        self._update_actions()
         if isinstance(error, PackageMissing):
             self._package_box = package_missing_box(self, error, self.open_packages_dialog)
             self._package_box.open()
@@ -439,9 +397,8 @@ class MainWindow(QMainWindow):
     def open_recovered(self, briefing: Briefing, path: Path | None, disk_digest: str | None = None) -> None:
         """Show a recovered copy as unsaved work on its original file (whose digest, as the crashed session
         knew it, still guards against saving over someone else's changes)."""
-        document = self._make_document(briefing, path, disk_digest)
-        self._replace_document(document)
-        document.undo_stack.resetClean()  # unsaved until the user saves it
+        self._replace_document(self._make_document(briefing, path, disk_digest))
+        self.document.undo_stack.resetClean()  # unsaved until the user saves it
         self._update_title()
 
     def save(self) -> bool:
@@ -515,18 +472,7 @@ class MainWindow(QMainWindow):
 
     def restore_copy(self, entry: RecoveryEntry) -> bool:
         """Open a recovery copy as unsaved work on its original file, then delete the copy."""
-        if not self.confirm_discard():
-            return False
-        try:
-            briefing = entry.load()
-        except (BriefingFormatError, BriefingFileError) as error:
-            box = QMessageBox(QMessageBox.Icon.Critical, self.tr("Cannot recover"), error_text(error), parent=self)
-            box.setObjectName("recoveryFailed")
-            box.open()
-            return False
-        self.open_recovered(briefing, entry.document_path, entry.disk_digest)
-        entry.discard()
-        return True
+        return self.files.restore(entry)
 
     def open_settings_dialog(self) -> None:
         from ui.settings_dialog import SettingsDialog

@@ -14,6 +14,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
+from briefing.edits import EditRefused
 from briefing.fileformat import MAX_PROBLEMS_SHOWN, BriefingFormatError
 from briefing.messages import BriefingError, Message
 from briefing.model import ItemType, TargetStatus
@@ -359,3 +360,10 @@ def error_text(error: BaseException) -> str:
     if isinstance(error, BriefingError):
         return text(error.code, error.params)
     return str(error)
+
+
+def refusal_text(refusal: EditRefused) -> str:
+    """Why an edit was not made: each rule it would have broken on a line of its own, as sentences."""
+    lines = [text(problem.code, problem.params) for problem in refusal.problems]
+    joined = "\n".join(lines) if lines else text(refusal.code, refusal.params)
+    return joined[:1].upper() + joined[1:]

@@ -11,7 +11,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QVBoxLayout, QWidget
 
 from briefing import edits
-from briefing.edits import Changes, EditRefused
+from briefing.edits import Changes
 from briefing.language.phrases import catalog
 from briefing.model import Bilingual, Item, ItemType, Language, Section, TargetStatus
 from ui.document import DocumentController
@@ -24,7 +24,6 @@ class OutlinePane(QWidget):
     current_changed = Signal(object, object)  # the Item or None, the Section or None
     edit_requested = Signal()  # Enter on an item: go to its text
     context_menu_requested = Signal(QPoint)  # global position
-    refused = Signal(object)  # an EditRefused
 
     def __init__(self, document: DocumentController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -134,6 +133,14 @@ class OutlinePane(QWidget):
         except KeyError:
             return None
 
+    def selected_item_ids(self) -> list[str]:
+        """The selected item, or every item of the selected section."""
+        item_id = self.selected_item_id()
+        if item_id:
+            return [item_id]
+        section_id = self.selected_section_id()
+        return [item.id for item in self.document.briefing.section(section_id).items] if section_id else []
+
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         item = self.model.item_at(current)
         section = self.model.section_at(current)
@@ -142,12 +149,7 @@ class OutlinePane(QWidget):
 
     # -- structure edits -------------------------------------------------------------------------
     def _apply(self, edit: edits.Edit) -> bool:
-        try:
-            self.document.apply(edit, initiator=self)
-        except EditRefused as refused:
-            self.refused.emit(refused)
-            return False
-        return True
+        return self.document.try_apply(edit, initiator=self) is None
 
     def add_section(self) -> Section | None:
         briefing = self.document.briefing

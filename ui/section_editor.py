@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from briefing import edits
-from briefing.edits import Changes, EditRefused
+from briefing.edits import Changes
 from briefing.model import Language, Section
 from ui.document import DocumentController
 from ui.qt import named
 
 
 class SectionEditor(QWidget):
-    refused = Signal(object)  # an EditRefused
-
     def __init__(self, document: DocumentController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.document = document
@@ -51,7 +48,4 @@ class SectionEditor(QWidget):
     def _edited(self, language: Language, text: str) -> None:
         if self.section_id is None:
             return
-        try:
-            self.document.apply(edits.set_section_title(self.section_id, language, text), initiator=self)
-        except EditRefused as refused:
-            self.refused.emit(refused)
+        self.document.try_apply(edits.set_section_title(self.section_id, language, text), initiator=self)

@@ -10,9 +10,11 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from briefing import edits
+from briefing import settings as config
 from briefing.model import LANGUAGES, Briefing
 from briefing.translation import jobs
-from briefing.translation.engine import Engine, PackageMissing
+from briefing.translation.engine import Engine, EngineSettings, PackageMissing
+from briefing.translation.packages import PackageStore
 from ui.document import DocumentController
 from ui.labels import fill
 from ui.tasks import Runner, Task
@@ -20,15 +22,22 @@ from ui.tasks import Runner, Task
 Progress = Callable[[int, int], None]
 
 
+def engine_from_settings() -> Engine:
+    """An engine on the installed packages with the beam and threads the settings give."""
+    chosen = config.current()
+    return Engine(PackageStore(), EngineSettings(beam_size=chosen.beam_size, threads=chosen.threads))
+
+
 class TranslationController(QObject):
     finished = Signal(object)  # the list of jobs.Result
-    applied = Signal(int, int, bool)  # items translated, items left alone because they changed, cancelled
-    nothing_to_do = Signal()
+    message = Signal(str, int)  # what a job did (or that there was nothing to do), for the status bar, and for how long
     failed = Signal(object)  # the exception (PackageMissing, PackageError, …)
+    busy_changed = Signal()
 
-    def __init__(self, runner: Runner, make_engine: Callable[[], Engine], dialogs_parent: QWidget) -> None:
+    def __init__(self, runner: Runner, dialogs_parent: QWidget) -> None:
         super().__init__(dialogs_parent)
-        self.runner, self.make_engine, self.dialogs_parent = runner, make_engine, dialogs_parent
+        self.runner, self.dialogs_parent = runner, dialogs_parent
+        self.make_engine: Callable[[], Engine] = engine_from_settings  # tests may give a slower or gated one
         self.worker = jobs.TranslationWorker(self._engine)
         self.task: Task | None = None
 
@@ -38,6 +47,17 @@ class TranslationController(QObject):
     @property
     def busy(self) -> bool:
         return self.task is not None and not self.task.done
+
+    def translate_items(self, document: DocumentController, ids: list[str]) -> bool:
+        """These items, whatever their translation's status (a person's work only with `retranslate`)."""
+        return bool(ids) and self.translate(document, jobs.Scope.ALL, ids)
+
+    def translate_missing(self, document: DocumentController) -> bool:
+        return self.translate(document, jobs.Scope.MISSING, None)
+
+    def retranslate(self, document: DocumentController, ids: list[str]) -> bool:
+        """These items again, replacing edited and approved translations too."""
+        return bool(ids) and self.translate(document, jobs.Scope.ALL, ids, retranslate=True)
 
     def translate(
         self, document: DocumentController, scope: jobs.Scope, ids: list[str] | None, retranslate: bool = False
@@ -49,7 +69,7 @@ class TranslationController(QObject):
         requests = [jobs.plan(briefing, target, scope, item_ids=ids, retranslate=retranslate) for target in LANGUAGES]
         requests = [r for r in requests if r.tasks]
         if not requests:
-            self.nothing_to_do.emit()
+            self.message.emit(self.tr("Nothing to translate"), 4000)
             return False
         worker = self.worker
 
@@ -61,15 +81,26 @@ class TranslationController(QObject):
             self.tr("Translating…"),
             work,
             lambda results: self._store(document, results),
-            self.failed.emit,
+            self._failed,
             context="translation",
         )
+        self.busy_changed.emit()
         return True
+
+    def _failed(self, error: BaseException) -> None:
+        self.busy_changed.emit()
+        self.failed.emit(error)
 
     def _store(self, document: DocumentController, results: list[jobs.Result]) -> None:
         edit = edits.ApplyTranslations([t for result in results for t in jobs.translations(result)])
         document.apply(edit, initiator=self)  # one undo step; refreshes just these rows
-        self.applied.emit(len(edit.changed), len(edit.skipped), any(r.cancelled for r in results))
+        text = fill(self.tr("Machine-translated items: %1"), len(edit.changed))
+        if any(r.cancelled for r in results):
+            text += " · " + self.tr("cancelled; the rest were left untouched")
+        if edit.skipped:
+            text += " · " + fill(self.tr("left alone because they changed meanwhile: %1"), len(edit.skipped))
+        self.message.emit(text, 8000)
+        self.busy_changed.emit()
         self.finished.emit(results)
 
     def reconfigure(self) -> None:
