@@ -290,10 +290,22 @@ def toml_value(value: str | int) -> str:
     return '"' + "".join(out) + '"'
 
 
+MAX_FILE_BYTES = 1 << 20  # a settings file is a few hundred bytes; anything this large is not one
+
+
+def read_capped(path: Path) -> bytes:
+    """A settings file's bytes; ValueError past MAX_FILE_BYTES (a huge file must not stall every start)."""
+    with path.open("rb") as stream:
+        data = stream.read(MAX_FILE_BYTES + 1)
+    if len(data) > MAX_FILE_BYTES:
+        raise ValueError(f"larger than {MAX_FILE_BYTES // (1 << 20)} MB, which no settings file is")
+    return data
+
+
 def _read_table(path: Path) -> tuple[dict[str, Any], list[Message]]:
     """The file's table at the current version, and the problems that make it unusable as a whole."""
     try:
-        text = path.read_bytes().decode("utf-8")
+        text = read_capped(path).decode("utf-8")
     except FileNotFoundError:
         return {}, []
     except OSError as error:
@@ -301,6 +313,8 @@ def _read_table(path: Path) -> tuple[dict[str, Any], list[Message]]:
     except UnicodeDecodeError as error:
         reason = f"not UTF-8 text at byte {error.start}"
         return {}, [Message("settings.file_damaged", {"file": str(path), "reason": reason})]
+    except ValueError as error:
+        return {}, [Message("settings.file_damaged", {"file": str(path), "reason": str(error)})]
     try:
         table = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
@@ -391,7 +405,7 @@ def read_qsettings_ini(path: Path) -> dict[str, IniValue]:
     trims spaces and tabs."""
     values: dict[str, IniValue] = {}
     group = ""
-    for line in re.split(r"\r\n|\r|\n", path.read_bytes().decode("utf-8", errors="replace")):
+    for line in re.split(r"\r\n|\r|\n", read_capped(path).decode("utf-8", errors="replace")):
         stripped = line.strip(" \t")
         if not stripped or stripped[0] in ";#":
             continue

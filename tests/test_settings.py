@@ -130,6 +130,7 @@ def test_an_unknown_key_is_reported_and_ignored(briefing_home: Path) -> None:
         (b'author = "\xff\xfe"\n', "not UTF-8 text at byte 10"),
         (b'version = "one"\n', "version = 'one' is not a settings version"),
         (b"version = 0\n", "version = 0 is not a settings version"),
+        (b'author = "' + b"x" * (2 << 20) + b'"\n', "larger than 1 MB"),  # would stall every start
     ],
 )
 def test_a_damaged_file_gives_the_defaults_and_is_kept_aside_before_a_save(
