@@ -148,3 +148,24 @@ def test_version() -> None:
     from briefing import __version__
 
     assert main("--version").stdout.strip() == f"briefing-studio {__version__}"
+
+
+def test_what_commands_print_shows_escape_sequences_instead_of_obeying_them(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A briefing's text reaches the terminal: an escape sequence in it (retitle the terminal, clear the screen)
+    is printed as `\\x1b…`, never sent raw."""
+    from briefing import edits
+    from briefing.storage import load, save
+
+    briefing = load(EXAMPLE)
+    item = briefing.items()[0]
+    edits.set_text(item.id, item.source, "\x1b]0;pwned\x07\x1b[2J" + item.source_text).apply(briefing)
+    edits.flag(item.id, "\x1b[31mevil", "\x9bwhy").apply(briefing)
+    path = tmp_path / "hostile\x1b[1m.briefing"
+    save(briefing, path)
+    assert run(["show", str(path), "--text", "both"]) == 0
+    assert run(["validate", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "\x07" not in out and "\x9b" not in out
+    assert "\\x1b]0;pwned\\x07\\x1b[2J" in out and "flagged by \\x1b[31mevil" in out and "hostile\\x1b[1m" in out

@@ -9,6 +9,7 @@ application log, and the message names the log file.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import shutil
 import sys
 import traceback
@@ -19,6 +20,7 @@ from briefing import __version__
 from briefing.cli import export as cli_export
 from briefing.cli import settings as cli_settings
 from briefing.cli import translation as cli_translation
+from briefing.cli.terminal import Neutralised
 from briefing.export.pack import ExportError
 from briefing.export.templates import TemplateError
 from briefing.fileformat import BriefingFormatError
@@ -102,6 +104,15 @@ def _normalise(argv: list[str], commands: set[str]) -> list[str]:
 
 
 def run(argv: Sequence[str] | None = None, open_window: OpenWindow | None = None) -> int:
+    """Run a command; what it prints shows control characters instead of obeying them (cli/terminal.py)."""
+    with (
+        contextlib.redirect_stdout(Neutralised(sys.stdout)),
+        contextlib.redirect_stderr(Neutralised(sys.stderr)),
+    ):
+        return _run(argv, open_window)
+
+
+def _run(argv: Sequence[str] | None, open_window: OpenWindow | None) -> int:
     parser = build_parser()
     subparsers = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
     args = parser.parse_args(_normalise(list(sys.argv[1:] if argv is None else argv), set(subparsers.choices)))
