@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 import enum
+import os
 import re
 import time
 import tomllib
@@ -26,6 +27,8 @@ from typing import Any
 
 from briefing.messages import BriefingError, Message, register
 from briefing.paths import settings_folder
+
+Value = str | int | tuple[str, ...]  # what an option holds: text, a whole number, or a list of texts (paths)
 
 SETTINGS_FILE = "briefing-studio.toml"
 LEGACY_FILE = "briefing-studio.ini"
@@ -59,7 +62,7 @@ class Option:
 
     name: str
     kind: type
-    default: str | int
+    default: Value
     choices: tuple[str, ...] = ()
     minimum: int | None = None
     maximum: int | None = None
@@ -73,9 +76,13 @@ class Option:
             return " | ".join(self.choices)
         if self.kind is int:
             return f"{self.minimum}–{self.maximum}"
+        if self.kind is tuple:
+            return '["…", …]'
         return '"…"'
 
     def check(self, value: object) -> bool:
+        if self.kind is tuple:
+            return isinstance(value, list | tuple) and all(isinstance(v, str) for v in value)
         if self.kind is int:
             if not isinstance(value, int) or isinstance(value, bool):
                 return False
@@ -84,9 +91,13 @@ class Option:
             return False
         return not self.choices or value in self.choices
 
-    def parse(self, text: str) -> str | int:
-        """A value typed on the command line, checked; BriefingError `settings.bad_value` when not allowed."""
+    def parse(self, text: str) -> Value:
+        """A value typed on the command line, checked; BriefingError `settings.bad_value` when not allowed.
+
+        A list is typed as its elements separated by the platform's path separator (":" or ";")."""
         value: object = text
+        if self.kind is tuple:
+            return tuple(part.strip() for part in text.split(os.pathsep) if part.strip())
         if self.kind is int:
             value = int(text) if re.fullmatch(r"[+-]?\d{1,9}", text.strip()) else text
         if not self.check(value):
@@ -95,7 +106,7 @@ class Option:
 
 
 def _option(
-    default: str | int,
+    default: Value,
     help: str,
     *,
     choices: tuple[str, ...] = (),
@@ -134,12 +145,15 @@ class Settings:
     autosave_seconds: int = _option(
         30, "seconds between recovery copies (0: off)", minimum=0, maximum=3600, legacy="autosave/seconds"
     )
+    office_termbases: tuple[str, ...] = _option((), "the office's termbase files (read-only), most important first")
 
     def __post_init__(self) -> None:
         for spec in OPTIONS.values():  # filled below, before the first Settings is made
             value = getattr(self, spec.name)
             if not spec.check(value):
                 raise BriefingError("settings.bad_value", key=spec.name, value=_shown(value), allowed=spec.allowed)
+            if isinstance(value, list):  # as TOML gives it: kept as a tuple, so that settings stay hashable
+                object.__setattr__(self, spec.name, tuple(value))
 
     def replace(self, **changes: Any) -> Settings:
         """A copy with some values changed (checked like any other); unknown names are refused."""
@@ -147,8 +161,9 @@ class Settings:
             option(name)
         return dataclasses.replace(self, **changes)
 
-    def values(self) -> dict[str, str | int]:
-        return {name: getattr(self, name) for name in OPTIONS}
+    def values(self) -> dict[str, str | int | list[str]]:
+        """Every option's value as TOML holds it (a list as a list)."""
+        return {name: _plain(getattr(self, name)) for name in OPTIONS}
 
 
 def _declared() -> list[Option]:
@@ -275,9 +290,11 @@ def dumps(settings: Settings) -> str:
     return "\n".join(lines) + "\n"
 
 
-def toml_value(value: str | int) -> str:
+def toml_value(value: Value | list[str]) -> str:
     if isinstance(value, int):
         return str(value)
+    if isinstance(value, tuple | list):
+        return "[" + ", ".join(toml_value(element) for element in value) + "]"
     escapes = {'"': '\\"', "\\": "\\\\", "\b": "\\b", "\t": "\\t", "\n": "\\n", "\f": "\\f", "\r": "\\r"}
     out = []
     for char in value:
@@ -355,7 +372,13 @@ def _has_problems(path: Path) -> bool:
     return bool(problems) or any(key not in OPTIONS or not OPTIONS[key].check(v) for key, v in table.items())
 
 
+def _plain(value: Value) -> str | int | list[str]:
+    return list(value) if isinstance(value, tuple) else value
+
+
 def _shown(value: object) -> str:
+    if isinstance(value, tuple) and all(isinstance(v, str) for v in value):
+        return toml_value(value)
     if isinstance(value, str | int) and not isinstance(value, bool):
         return toml_value(value)
     return repr(value)

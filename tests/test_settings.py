@@ -32,6 +32,7 @@ UNUSUAL = Settings(
     beam_size=16,
     threads=64,
     autosave_seconds=0,
+    office_termbases=("/srv/office/terms.sqlite", '용어 "국" \\ .sqlite'),
 )
 
 
@@ -96,6 +97,8 @@ def test_the_file_lists_every_option_and_keeps_defaults_as_comments(briefing_hom
         ("threads", "-1", "-1"),
         ("threads", "65", "65"),
         ("autosave_seconds", "3601", "3601"),
+        ("office_termbases", '"a.sqlite"', '"a.sqlite"'),
+        ("office_termbases", "[1, 2]", "[1, 2]"),
     ],
 )
 def test_a_bad_value_is_reported_with_file_key_and_value_and_the_default_used(
@@ -228,6 +231,8 @@ def test_a_settings_value_is_always_valid() -> None:
         ("threads", "0", 0),
         ("author", "", ""),
         ("ui_language", "en", "en"),
+        ("office_termbases", "", ()),
+        ("office_termbases", f"a.sqlite{os.pathsep} /srv/b.sqlite ", ("a.sqlite", "/srv/b.sqlite")),
     ],
 )
 def test_text_from_the_command_line_is_parsed(name: str, text: str, value: object) -> None:
