@@ -350,8 +350,7 @@ class _EnglishSearch:
                 (
                     e
                     for e in (*_ENGLISH_ENDINGS, "")
-                    if norm.startswith(e, end)
-                    and (end + len(e) >= len(norm) or not _is_word_char(norm[end + len(e)]))
+                    if norm.startswith(e, end) and (end + len(e) >= len(norm) or not _is_word_char(norm[end + len(e)]))
                 ),
                 None,
             )
