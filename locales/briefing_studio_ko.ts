@@ -1192,6 +1192,10 @@ Bilingual Korean/English briefings, translated offline.</source>
         <translation>항목 {item}: {warning}</translation>
     </message>
     <message>
+        <source>the translation lost the term {term}; it was added at the end</source>
+        <translation>번역에서 용어 {term}이(가) 빠져 끝에 덧붙였습니다</translation>
+    </message>
+    <message>
         <source>template &apos;{key}&apos; has no {layout} layout (it has: {supported})</source>
         <translation>서식 &apos;{key}&apos;에 {layout} 배치가 없습니다(있는 배치: {supported})</translation>
     </message>

@@ -200,6 +200,9 @@ CATALOGUE: dict[str, str] = {
     "markup.lost_pair": QT_TRANSLATE_NOOP("Messages", "the translation lost the markup {opening}…{closing}"),
     "markup.lost_atom": QT_TRANSLATE_NOOP("Messages", "the translation lost {atom}; it was added at the end"),
     "translation.item_warning": QT_TRANSLATE_NOOP("Messages", "{item}: {warning}"),
+    "terms.lost_in_translation": QT_TRANSLATE_NOOP(
+        "Messages", "the translation lost the term {term}; it was added at the end"
+    ),
     "templates.no_layout": QT_TRANSLATE_NOOP(
         "Messages", "template '{key}' has no {layout} layout (it has: {supported})"
     ),

@@ -18,6 +18,7 @@ from enum import StrEnum
 from briefing import edits
 from briefing.messages import Message, register
 from briefing.model import Briefing, Language, TargetOrigin, TargetStatus
+from briefing.translation import terminology
 from briefing.translation.engine import Engine
 from briefing.translation.markup import Extracted, extract
 
@@ -45,6 +46,8 @@ class Request:
     source: Language
     target: Language
     tasks: tuple[Task, ...]
+    # The termbase's terms, enforced: found in the source, carried through the model as placeholders.
+    find_terms: terminology.FindTerms | None = field(default=None, compare=False)
 
 
 @dataclass
@@ -63,6 +66,7 @@ def plan(
     *,
     item_ids: list[str] | None = None,
     retranslate: bool = False,
+    find_terms: terminology.FindTerms | None = None,
 ) -> Request:
     """The items to translate into `target`, in document order.
 
@@ -82,7 +86,7 @@ def plan(
             if item.status not in REPLACEABLE:
                 continue
         tasks.append(Task(item.id, item.source_text))
-    return Request(target.other, target, tuple(tasks))
+    return Request(target.other, target, tuple(tasks), find_terms)
 
 
 def run(
@@ -99,7 +103,8 @@ def run(
     engine.check(source, target)
     extracted: dict[str, Extracted] = {task.item_id: extract(task.source_text) for task in request.tasks}
     unique = list(dict.fromkeys(s for e in extracted.values() for s in e.segments))
-    chunks_of = model_inputs(engine, source, target, unique)
+    protected = {s: _protect(request, s) for s in unique}
+    chunks_of = model_inputs(engine, source, target, list(dict.fromkeys(p.text for p in protected.values())))
     tokens = {chunk: pieces for chunks in chunks_of.values() for chunk, pieces in chunks}
     # Similar lengths in one batch waste the least padding.
     order = sorted(tokens, key=lambda chunk: len(tokens[chunk]))
@@ -113,19 +118,32 @@ def run(
         batch = order[start : start + engine.settings.batch_size]
         translated = engine.translate_tokens(source, target, [tokens[chunk] for chunk in batch])
         done.update(zip(batch, translated, strict=True))
-        finished = {s for s in unique if all(chunk in done for chunk, _ in chunks_of[s])}
+        finished = {s for s in unique if all(chunk in done for chunk, _ in chunks_of[protected[s].text])}
         for item_id, item in list(pending.items()):
             if finished.issuperset(item.segments):
-                sentences = [" ".join(done[chunk] for chunk, _ in chunks_of[s]) for s in item.segments]
-                text, warnings = item.assemble(sentences)
+                warnings: list[Message] = []
+                sentences = []
+                for s in item.segments:
+                    output = " ".join(done[chunk] for chunk, _ in chunks_of[protected[s].text])
+                    sentence, lost = terminology.restore(output, protected[s], request.target)
+                    sentences.append(sentence)
+                    warnings += lost
+                text, markup_warnings = item.assemble(sentences)
                 result.translations[item_id] = text
                 result.warnings += [
-                    Message("translation.item_warning", {"item": item_id, "warning": warning}) for warning in warnings
+                    Message("translation.item_warning", {"item": item_id, "warning": warning})
+                    for warning in warnings + markup_warnings
                 ]
                 del pending[item_id]
         if progress is not None:
             progress(len(finished), len(unique))
     return result
+
+
+def _protect(request: Request, sentence: str) -> terminology.Protected:
+    if request.find_terms is None:
+        return terminology.Protected(sentence)
+    return terminology.protect(sentence, request.source, request.target, request.find_terms)
 
 
 def model_inputs(
