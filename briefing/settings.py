@@ -142,6 +142,7 @@ class Settings:
     threads: int = _option(
         0, "translation CPU threads (0: all cores)", minimum=0, maximum=64, legacy="translation/threads"
     )
+    office_memories: str = _option("", "office translation memories, read-only (.sqlite files, separated by ;)")
     autosave_seconds: int = _option(
         30, "seconds between recovery copies (0: off)", minimum=0, maximum=3600, legacy="autosave/seconds"
     )

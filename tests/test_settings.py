@@ -31,6 +31,7 @@ UNUSUAL = Settings(
     editor_font_size=14,
     beam_size=16,
     threads=64,
+    office_memories="//공유/번역 메모리/office.sqlite; ~/team.sqlite",
     autosave_seconds=0,
     office_termbases=("/srv/office/terms.sqlite", '용어 "국" \\ .sqlite'),
 )

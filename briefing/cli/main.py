@@ -18,6 +18,7 @@ from pathlib import Path
 
 from briefing import __version__
 from briefing.cli import export as cli_export
+from briefing.cli import memory as cli_memory
 from briefing.cli import settings as cli_settings
 from briefing.cli import translation as cli_translation
 from briefing.cli.terminal import Neutralised
@@ -89,6 +90,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_translation.add_parsers(commands)
     cli_export.add_parsers(commands)
     cli_settings.add_parsers(commands)
+    cli_memory.add_parsers(commands)
     return parser
 
 
@@ -129,6 +131,8 @@ def _run(argv: Sequence[str] | None, open_window: OpenWindow | None) -> int:
             return cli_export.run_export(args)
         if args.command == "templates":
             return cli_export.run_templates()
+        if args.command == "memory":
+            return cli_memory.run_memory(args)
         if args.command == "settings":
             return cli_settings.run_settings(args)
         if open_window is None:

@@ -9,10 +9,11 @@ import time
 from pathlib import Path
 from typing import TextIO
 
-from briefing import storage
+from briefing import edits, storage
 from briefing.cli import settings as cli_settings
-from briefing.model import Language
-from briefing.translation import jobs
+from briefing.memory.stack import Memories
+from briefing.model import Briefing, Language
+from briefing.translation import jobs, pretranslate
 from briefing.translation.engine import Engine, EngineSettings
 from briefing.translation.packages import PackageStore
 
@@ -68,6 +69,18 @@ def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
         "--retranslate", action="store_true", help="also replace edited, approved and needs-review translations"
     )
     translate.add_argument("--out", type=Path, metavar="FILE", help="write here instead of replacing FILE")
+    translate.add_argument(
+        "--memory-only",
+        action="store_true",
+        help="fill items from the translation memories only; no engine, no language package needed",
+    )
+    translate.add_argument(
+        "--min-match",
+        type=_percentage,
+        default=pretranslate.DEFAULT_MIN_MATCH,
+        metavar="N",
+        help="the lowest memory match (50–100 %%) that fills an item without the engine (default: 100, exact)",
+    )
     translate.add_argument("--beam", type=int, help="beam size (default: the beam_size setting, 4 unless changed)")
     translate.add_argument(
         "--threads", type=int, help="CPU threads (default: the threads setting; 0, unless changed, is all cores)"
@@ -113,12 +126,28 @@ def run_packages(args: argparse.Namespace, out: TextIO | None = None) -> int:
     return EXIT_OK
 
 
+def _percentage(text: str) -> int:
+    if not text.isdigit() or not 50 <= int(text) <= 100:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number from 50 to 100")
+    return int(text)
+
+
 def run_translate(args: argparse.Namespace, out: TextIO | None = None) -> int:
     out = out or sys.stdout
     briefing, read_digest = storage.read(args.file)
     target = Language(args.target)
-    request = jobs.plan(briefing, target, jobs.Scope(args.scope or "missing"), retranslate=args.retranslate)
     destination = args.out or args.file
+    scope = jobs.Scope(args.scope or "missing")
+    with Memories.load() as memories:
+        for problem in memories.problems:
+            print(f"warning: {problem}", file=sys.stderr)
+        pre = pretranslate.pretranslate(briefing, target, memories, args.min_match, scope, retranslate=args.retranslate)
+    memory_edit = edits.ApplyTranslations(pre.translations)
+    memory_edit.apply(briefing)
+    filled = len(pre.translations) - len(memory_edit.skipped)
+    request = pre.request
+    if args.memory_only or not request.tasks:
+        return _finish_memory_only(args, briefing, read_digest, destination, target, filled, request, out)
     if args.beam is None or args.threads is None:
         chosen = cli_settings.load()
         args.beam = chosen.beam_size if args.beam is None else args.beam
@@ -128,11 +157,6 @@ def run_translate(args: argparse.Namespace, out: TextIO | None = None) -> int:
     bar = ProgressBar("translating", "sentences")
     cancel = threading.Event()
     try:
-        if not request.tasks:
-            print(
-                f"nothing to translate into {target.value} (use --all or --retranslate to redo translations)", file=out
-            )
-            return EXIT_OK
         future = worker.submit(request, bar.update, cancel)
         try:
             result = future.result()
@@ -143,7 +167,9 @@ def run_translate(args: argparse.Namespace, out: TextIO | None = None) -> int:
         bar.close()
         worker.shutdown()
     skipped = jobs.apply(briefing, result).skipped
-    if result.translations:
+    if filled:
+        print(f"filled {filled} of {filled + len(request.tasks)} items from the translation memory", file=out)
+    if result.translations or filled:
         briefing.touch()
         # The job may have run for minutes: never overwrite edits someone saved to the file meanwhile.
         same_file = Path(destination).resolve() == Path(args.file).resolve()
@@ -157,10 +183,35 @@ def run_translate(args: argparse.Namespace, out: TextIO | None = None) -> int:
     summary = f"translated {done} of {len(request.tasks)} items into {target.value} ({result.sentences} sentences)"
     if skipped:
         summary += f"; {len(skipped)} changed meanwhile and were left alone"
-    print(summary + (f"; saved {destination}" if done else ""), file=out)
+    print(summary + (f"; saved {destination}" if done or filled else ""), file=out)
     if result.cancelled:
         print("cancelled: the remaining items were left untouched", file=out)
         return EXIT_CANCELLED
+    return EXIT_OK
+
+
+def _finish_memory_only(
+    args: argparse.Namespace,
+    briefing: Briefing,
+    read_digest: str,
+    destination: Path,
+    target: Language,
+    filled: int,
+    request: jobs.Request,
+    out: TextIO,
+) -> int:
+    """Save what the memory filled, with no engine run (--memory-only, or nothing left for the engine)."""
+    if not filled and not request.tasks:
+        print(f"nothing to translate into {target.value} (use --all or --retranslate to redo translations)", file=out)
+        return EXIT_OK
+    if filled:
+        briefing.touch()
+        same_file = Path(destination).resolve() == Path(args.file).resolve()
+        storage.save(briefing, destination, expected=read_digest if same_file else None)
+    summary = f"filled {filled} of {filled + len(request.tasks)} items into {target.value} from the translation memory"
+    if request.tasks:
+        summary += f"; {len(request.tasks)} left for the engine"
+    print(summary + (f"; saved {destination}" if filled else ""), file=out)
     return EXIT_OK
 
 

@@ -1,0 +1,174 @@
+"""How memory texts are compared: the exact key, placeables (numbers, dates), index grams and the fuzzy score.
+
+Exact means equal after NFKC (full-width punctuation and digits become half-width), straight quotes and no
+whitespace at all (Korean spacing varies between drafters). Numbers, ordinals and months are placeables: the
+key masks them, so "제22차 …" finds "제23차 …", and `carry_over` puts the query's values into the unit's target
+when the mapping is unambiguous. Fuzzy scores are rapidfuzz Indel ratios over words for English and over
+characters (spaces ignored) for Korean.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from briefing.language.phrases import MONTHS_EN
+from briefing.model import Language
+
+MASK = "\ue000"  # stands for a placeable in keys and grams
+
+_QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "「": '"', "」": '"', "·": "·"})
+_SPACE = re.compile(r"\s+")
+_MONTH_NAMES = {name.lower(): number for number, name in enumerate(MONTHS_EN, start=1)}
+_PLACEABLE = re.compile(
+    r"(?P<dotted>(?<!\d)\d{4}\.\s?)(?P<dmonth>\d{1,2})(?=\.\s?\d{1,2}\.)"  # 2024. 11. 7.: the month
+    r"|(?P<kmonth>(?<![\d.,])\d{1,2})(?=\s?월)"  # 11월
+    r"|(?P<name>\b(?:" + "|".join(MONTHS_EN) + r")\b)"  # November
+    r"|(?P<number>(?<![\d.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d]))(?P<suffix>st|nd|rd|th)?",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"[^\W_]+|" + MASK)
+
+
+@dataclass(frozen=True)
+class Placeable:
+    start: int
+    end: int
+    kind: str  # "number" or "month"
+    value: str  # canonical: digits without separators ("1500", "3.5"), a month as its number
+    text: str
+    suffix: str = ""  # an English ordinal suffix as written ("nd")
+
+
+def clean(text: str) -> str:
+    """NFKC, straight quotes, whitespace collapsed: what every comparison starts from."""
+    return _SPACE.sub(" ", unicodedata.normalize("NFKC", text).translate(_QUOTES)).strip()
+
+
+def placeables(text: str) -> list[Placeable]:
+    found = []
+    for match in _PLACEABLE.finditer(text):
+        if match.group("dmonth") is not None:
+            start, end = match.span("dmonth")
+            found.append(Placeable(start, end, "month", str(int(match.group("dmonth"))), match.group("dmonth")))
+            # the year before it is a number of its own
+            year = match.group("dotted").rstrip(". ")
+            found.insert(len(found) - 1, Placeable(match.start(), match.start() + 4, "number", year, year))
+        elif match.group("kmonth") is not None:
+            found.append(Placeable(*match.span(), "month", str(int(match.group("kmonth"))), match.group(0)))
+        elif match.group("name") is not None:
+            found.append(Placeable(*match.span(), "month", str(_MONTH_NAMES[match.group(0).lower()]), match.group(0)))
+        else:
+            number = match.group("number")
+            found.append(
+                Placeable(
+                    match.start(),
+                    match.end(),
+                    "number",
+                    number.replace(",", ""),
+                    match.group(0),
+                    match.group("suffix") or "",
+                )
+            )
+    return found
+
+
+def masked(text: str) -> str:
+    """The text with every placeable replaced by MASK."""
+    out, last = [], 0
+    for placeable in placeables(text):
+        out += [text[last : placeable.start], MASK]
+        last = placeable.end
+    out.append(text[last:])
+    return "".join(out)
+
+
+def key(text: str) -> str:
+    """The exact-match key: cleaned, placeables masked, no whitespace."""
+    return _SPACE.sub("", masked(clean(text)))
+
+
+def exact_key(text: str) -> str:
+    """Equal for texts that differ only in whitespace and full/half-width forms (placeables included)."""
+    return _SPACE.sub("", clean(text))
+
+
+def comparable(text: str, language: Language) -> list[str] | str:
+    """What the fuzzy score compares: lower-case words for English, characters without spaces for Korean."""
+    text = masked(clean(text)).lower()
+    if language is Language.EN:
+        return _WORD.findall(text)
+    return _SPACE.sub("", text)
+
+
+def score(query: list[str] | str, candidate: list[str] | str) -> float:
+    return float(fuzz.ratio(query, candidate))
+
+
+def grams(text: str, language: Language) -> list[str]:
+    """The index terms of a source text: words for English, character bigrams for Korean (placeables left out)."""
+    text = masked(clean(text)).lower()
+    if language is Language.EN:
+        return [word for word in _WORD.findall(text) if word != MASK]
+    letters = "".join(ch for ch in text if ch.isalnum())
+    return [letters[i : i + 2] for i in range(len(letters) - 1)] or ([letters] if letters else [])
+
+
+def carry_over(source: str, query: str, target: str) -> str | None:
+    """The unit's `target` with the values that changed from `source` to `query` put in; None when that cannot
+    be done unambiguously (different placeables, a value mapped two ways, a value the target does not hold
+    exactly as often as the source)."""
+    old, new = placeables(clean(source)), placeables(clean(query))
+    if len(old) != len(new) or any(a.kind != b.kind for a, b in zip(old, new, strict=True)):
+        return None
+    mapping: dict[tuple[str, str], set[str]] = {}
+    counts: dict[tuple[str, str], int] = {}
+    for a, b in zip(old, new, strict=True):
+        mapping.setdefault((a.kind, a.value), set()).add(b.value)
+        counts[(a.kind, a.value)] = counts.get((a.kind, a.value), 0) + 1
+    if any(len(values) > 1 for values in mapping.values()):
+        return None
+    changes = {k: next(iter(v)) for k, v in mapping.items() if next(iter(v)) != k[1]}
+    if not changes:
+        return target
+    if any(kind == "month" and not 1 <= _int(value) <= 12 for (kind, _), value in changes.items()):
+        return None
+    in_target = placeables(target)
+    for changed in changes:
+        if sum((p.kind, p.value) == changed for p in in_target) != counts[changed]:
+            return None
+    out, last = [], 0
+    for p in in_target:
+        if (p.kind, p.value) in changes:
+            out += [target[last : p.start], _written(p, changes[(p.kind, p.value)])]
+            last = p.end
+    out.append(target[last:])
+    return "".join(out)
+
+
+def _int(value: str) -> int:
+    try:
+        return int(value)
+    except ValueError:
+        return -1
+
+
+def _written(old: Placeable, value: str) -> str:
+    """`value` written the way the target wrote the value it replaces."""
+    if old.kind == "month":
+        return MONTHS_EN[int(value) - 1] if old.text[0].isalpha() else value
+    whole, _, fraction = value.partition(".")
+    if "," in old.text and len(whole) > 3:
+        whole = f"{int(whole):,}"
+    text = whole + (f".{fraction}" if fraction else "")
+    if old.suffix:
+        text += _ordinal(int(whole.replace(",", "")), old.suffix)
+    return text
+
+
+def _ordinal(number: int, like: str) -> str:
+    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return suffix.upper() if like.isupper() else suffix

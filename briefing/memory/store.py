@@ -1,0 +1,446 @@
+"""One translation memory: a SQLite file of units with an exact-key index and a full-text index of grams.
+
+Lookup first takes the units whose key (cleaned, placeables masked) equals the query's; then it asks the FTS5
+index for the units sharing the query's rarest grams (words for English, character bigrams for Korean, see
+`matching.grams`), ranked by bm25, and scores a few hundred of them with rapidfuzz. Opening a memory
+read-only never writes (SQLite `mode=ro`; the document-frequency table lives in the connection's temp schema).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from urllib.parse import quote
+
+from briefing.memory import matching
+from briefing.memory.model import Match, Unit, UnitKind
+from briefing.messages import BriefingError, register
+from briefing.model import Language, now_utc
+
+SCHEMA_VERSION = 1
+APPLICATION_ID = 0x42534D31  # "BSM1": a Briefing Studio memory
+CANDIDATES = 300  # units the full-text index hands to the fuzzy scorer
+RARE_GRAMS = 24  # how many of the query's rarest grams the candidate search uses
+
+register(
+    {
+        "memory.not_found": "{path}: there is no translation memory here",
+        "memory.damaged": "{path}: the translation memory is damaged ({reason})",
+        "memory.not_a_memory": "{path}: not a Briefing Studio translation memory ({reason})",
+        "memory.newer": "{path}: the translation memory was written by a newer Briefing Studio "
+        "(memory version {version}, this one reads up to {supported})",
+        "memory.locked": "{path}: the translation memory is in use by another program; try again in a moment",
+        "memory.read_only": "{path}: the translation memory is read-only ({reason})",
+        "memory.cannot_create": "{path}: cannot create a translation memory here ({reason})",
+        "memory.exists": "{path}: a file is already there",
+    }
+)
+
+
+class MemoryStoreError(BriefingError, OSError):
+    """A memory file that cannot be used as asked: missing, damaged, newer, locked or read-only; names the path."""
+
+
+_SCHEMA = """
+CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE units(
+    id INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL,
+    source_language TEXT NOT NULL,
+    source TEXT NOT NULL,
+    target TEXT NOT NULL,
+    key TEXT NOT NULL,
+    briefing TEXT NOT NULL DEFAULT '',
+    item_id TEXT NOT NULL DEFAULT '',
+    approved_by TEXT NOT NULL DEFAULT '',
+    approved_at TEXT,
+    learned_at TEXT NOT NULL
+);
+CREATE INDEX units_by_key ON units(source_language, key);
+CREATE INDEX units_by_item ON units(briefing, item_id) WHERE briefing <> '';
+CREATE VIRTUAL TABLE unit_grams USING fts5(grams, content='', tokenize='unicode61 remove_diacritics 0');
+"""
+
+_COLUMNS = "id, kind, source_language, source, target, briefing, item_id, approved_by, approved_at"
+
+
+@dataclass(frozen=True)
+class MemoryStats:
+    name: str
+    path: Path
+    units: dict[tuple[UnitKind, Language], int] = field(default_factory=dict)  # (kind, source language) → count
+    file_size: int = 0
+    last_learned: datetime | None = None
+
+    @property
+    def total(self) -> int:
+        return sum(self.units.values())
+
+
+class TranslationMemory:
+    """One memory file. Use `open` or `create`; close when done (or use it as a context manager)."""
+
+    def __init__(self, connection: sqlite3.Connection, path: Path, name: str, read_only: bool) -> None:
+        self._db = connection
+        self.path = path
+        self.name = name
+        self.read_only = read_only
+        self._in_transaction = False
+        self._vocabulary_ready = False
+
+    # -- opening -----------------------------------------------------------------------------------
+    @classmethod
+    def open(
+        cls, path: str | os.PathLike[str], *, read_only: bool = False, name: str = "", timeout: float = 2.0
+    ) -> TranslationMemory:
+        path = Path(path)
+        if not path.is_file():
+            raise MemoryStoreError("memory.not_found", path=str(path))
+        mode = "ro" if read_only else "rw"
+        try:
+            connection = sqlite3.connect(
+                f"file:{quote(str(path.absolute()))}?mode={mode}", uri=True, timeout=timeout, isolation_level=None
+            )
+        except sqlite3.Error as error:
+            raise _error(path, error) from None
+        memory = cls(connection, path, name, read_only)
+        try:
+            memory._check()
+        except BaseException:
+            connection.close()
+            raise
+        return memory
+
+    @classmethod
+    def create(cls, path: str | os.PathLike[str], name: str = "") -> TranslationMemory:
+        """A new, empty memory file (MemoryStoreError if something is already at `path`)."""
+        path = Path(path)
+        if path.exists():
+            raise MemoryStoreError("memory.exists", path=str(path))
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            connection = sqlite3.connect(path, isolation_level=None)
+        except (OSError, sqlite3.Error) as error:
+            raise MemoryStoreError(
+                "memory.cannot_create", path=str(path), reason=getattr(error, "strerror", None) or str(error)
+            ) from None
+        try:
+            connection.executescript(
+                f"BEGIN; {_SCHEMA}; PRAGMA application_id = {APPLICATION_ID}; PRAGMA user_version = {SCHEMA_VERSION};"
+            )
+            connection.execute("INSERT INTO meta VALUES ('name', ?), ('created', ?)", (name, now_utc().isoformat()))
+            connection.execute("COMMIT")
+        except sqlite3.Error as error:
+            connection.close()
+            path.unlink(missing_ok=True)
+            raise MemoryStoreError("memory.cannot_create", path=str(path), reason=str(error)) from None
+        connection.close()
+        return cls.open(path, name=name)
+
+    def _check(self) -> None:
+        with self._guard():
+            application_id = self._db.execute("PRAGMA application_id").fetchone()[0]
+            version = self._db.execute("PRAGMA user_version").fetchone()[0]
+            if application_id != APPLICATION_ID:
+                raise MemoryStoreError(
+                    "memory.not_a_memory", path=str(self.path), reason=f"application id {application_id:#x}"
+                )
+            if version > SCHEMA_VERSION:
+                raise MemoryStoreError("memory.newer", path=str(self.path), version=version, supported=SCHEMA_VERSION)
+            tables = {row[0] for row in self._db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+            if not {"meta", "units", "unit_grams"} <= tables:
+                raise MemoryStoreError("memory.damaged", path=str(self.path), reason="tables are missing")
+            if not self.name:
+                row = self._db.execute("SELECT value FROM meta WHERE key = 'name'").fetchone()
+                self.name = (row[0] if row else "") or self.path.stem
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> TranslationMemory:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextlib.contextmanager
+    def _guard(self) -> Iterator[None]:
+        """SQLite failures as coded errors naming the file."""
+        try:
+            yield
+        except sqlite3.Error as error:
+            raise _error(self.path, error) from None
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[None]:
+        """One write transaction: everything in it is stored, or (on any exception) nothing is."""
+        if self.read_only:
+            raise MemoryStoreError("memory.read_only", path=str(self.path), reason="opened read-only")
+        if self._in_transaction:
+            yield
+            return
+        with self._guard():
+            self._db.execute("BEGIN IMMEDIATE")
+        self._in_transaction = True
+        try:
+            yield
+            with self._guard():
+                self._db.execute("COMMIT")
+        except BaseException:
+            with contextlib.suppress(sqlite3.Error):
+                self._db.execute("ROLLBACK")
+            raise
+        finally:
+            self._in_transaction = False
+            self._vocabulary_ready = False
+
+    # -- writing -----------------------------------------------------------------------------------
+    def learn(self, units: Iterable[Unit]) -> int:
+        """Store units in one transaction; returns how many were added. Units learned from a briefing item
+        replace everything learned earlier from that item (a re-approval supersedes the old one); a unit
+        identical to one already stored is not added again."""
+        units = list(units)
+        added = 0
+        with self.transaction(), self._guard():
+            for briefing, item_id in dict.fromkeys((u.briefing, u.item_id) for u in units if u.briefing):
+                self._forget(briefing, item_id)
+            for unit in units:
+                added += self.add(unit)
+        return added
+
+    def add(self, unit: Unit, learned_at: datetime | None = None) -> bool:
+        """Store one unit inside a running transaction unless the same one is there; True when added."""
+        exact = matching.key(unit.source)
+        for row in self._db.execute(
+            "SELECT source, target, kind, briefing, item_id FROM units WHERE source_language = ? AND key = ?",
+            (unit.source_language.value, exact),
+        ):
+            if row == (unit.source, unit.target, unit.kind.value, unit.briefing, unit.item_id):
+                return False
+        cursor = self._db.execute(
+            "INSERT INTO units(kind, source_language, source, target, key, briefing, item_id, approved_by, "
+            "approved_at, learned_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                unit.kind.value,
+                unit.source_language.value,
+                unit.source,
+                unit.target,
+                exact,
+                unit.briefing,
+                unit.item_id,
+                unit.approved_by,
+                _time(unit.approved_at),
+                _time(learned_at or now_utc()),
+            ),
+        )
+        self._db.execute(
+            "INSERT INTO unit_grams(rowid, grams) VALUES (?, ?)",
+            (cursor.lastrowid, " ".join(matching.grams(unit.source, unit.source_language))),
+        )
+        return True
+
+    def has(self, unit: Unit) -> bool:
+        """Whether a unit with the same texts, kind and language is stored (wherever it was learned)."""
+        with self._guard():
+            rows = self._db.execute(
+                "SELECT 1 FROM units WHERE source_language = ? AND key = ? AND source = ? AND target = ? AND kind = ?",
+                (unit.source_language.value, matching.key(unit.source), unit.source, unit.target, unit.kind.value),
+            )
+            return rows.fetchone() is not None
+
+    def forget_item(self, briefing: str, item_id: str) -> int:
+        """Remove what was learned from one briefing item; returns how many units went."""
+        with self.transaction(), self._guard():
+            return self._forget(briefing, item_id)
+
+    def _forget(self, briefing: str, item_id: str) -> int:
+        rows = self._db.execute(
+            "SELECT id, source, source_language FROM units WHERE briefing = ? AND item_id = ? AND briefing <> ''",
+            (briefing, item_id),
+        ).fetchall()
+        for unit_id, source, language in rows:
+            grams = " ".join(matching.grams(source, Language(language)))
+            self._db.execute(
+                "INSERT INTO unit_grams(unit_grams, rowid, grams) VALUES ('delete', ?, ?)", (unit_id, grams)
+            )
+            self._db.execute("DELETE FROM units WHERE id = ?", (unit_id,))
+        return len(rows)
+
+    # -- reading -----------------------------------------------------------------------------------
+    def count(self) -> int:
+        with self._guard():
+            return int(self._db.execute("SELECT count(*) FROM units").fetchone()[0])
+
+    def units(self) -> Iterator[Unit]:
+        """Every unit, in the order learned."""
+        with self._guard():
+            for row in self._db.execute(f"SELECT {_COLUMNS} FROM units ORDER BY id"):
+                yield self._unit(row)
+
+    def learned_at(self) -> dict[int, datetime]:
+        """When each unit (by position in `units()`) was stored: for exports."""
+        with self._guard():
+            rows = self._db.execute("SELECT learned_at FROM units ORDER BY id").fetchall()
+        return {index: datetime.fromisoformat(row[0]) for index, row in enumerate(rows)}
+
+    def lookup(self, text: str, source_language: Language, *, minimum: int = 70, limit: int = 9) -> list[Match]:
+        """Units whose source is like `text` (in `source_language`), best first, scored 0–100."""
+        if not text.strip():
+            return []
+        exact_key = matching.key(text)
+        query = matching.comparable(text, source_language)
+        with self._guard():
+            rows = self._db.execute(
+                f"SELECT {_COLUMNS} FROM units WHERE source_language = ? AND key = ? LIMIT 200",
+                (source_language.value, exact_key),
+            ).fetchall()
+            seen = {row[0] for row in rows}
+            rows += [row for row in self._candidates(text, source_language) if row[0] not in seen]
+        matches = []
+        for row in rows:
+            match = self._match(self._unit(row), text, source_language, query, exact_key)
+            if match.score >= minimum:
+                matches.append(match)
+        matches.sort(key=lambda m: (-m.score, m.unit.kind is not UnitKind.ITEM, -_stamp(m.unit.approved_at)))
+        return _distinct(matches)[:limit]
+
+    def _candidates(self, text: str, language: Language) -> list[tuple[object, ...]]:
+        grams = list(dict.fromkeys(matching.grams(text, language)))
+        if not grams:
+            return []
+        frequency = self._frequencies(grams)
+        rare = sorted((g for g in grams if frequency.get(g)), key=lambda g: frequency[g])[:RARE_GRAMS]
+        if not rare:
+            return []
+        expression = " OR ".join('"' + g.replace('"', '""') + '"' for g in rare)
+        return self._db.execute(
+            f"SELECT {', '.join('u.' + c.strip() for c in _COLUMNS.split(','))} FROM units u JOIN "
+            "(SELECT rowid FROM unit_grams WHERE unit_grams MATCH ? ORDER BY rank LIMIT ?) c ON u.id = c.rowid "
+            "WHERE u.source_language = ?",
+            (expression, CANDIDATES, language.value),
+        ).fetchall()
+
+    def _frequencies(self, grams: list[str]) -> dict[str, int]:
+        if not self._vocabulary_ready:
+            self._db.execute(
+                "CREATE VIRTUAL TABLE IF NOT EXISTS temp.gram_frequency USING fts5vocab(main, unit_grams, row)"
+            )
+            self._vocabulary_ready = True
+        found: dict[str, int] = {}
+        for start in range(0, len(grams), 500):
+            chunk = grams[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            found.update(self._db.execute(f"SELECT term, doc FROM temp.gram_frequency WHERE term IN ({marks})", chunk))
+        return found
+
+    def _match(self, unit: Unit, text: str, language: Language, query: list[str] | str, exact_key: str) -> Match:
+        if matching.exact_key(unit.source) == matching.exact_key(text):
+            return Match(unit, 100, unit.target)
+        carried = matching.carry_over(unit.source, text, unit.target)
+        if matching.key(unit.source) == exact_key:  # only placeables differ
+            if carried is not None:
+                return Match(unit, 99, carried, placeables_replaced=carried != unit.target)
+            return Match(unit, 90, unit.target)
+        value = min(98, int(matching.score(query, matching.comparable(unit.source, language))))
+        if carried is None:
+            return Match(unit, max(0, value - 5), unit.target)
+        return Match(unit, value, carried, placeables_replaced=carried != unit.target)
+
+    def concordance(self, phrase: str, language: Language | None = None, *, limit: int = 50) -> list[Unit]:
+        """Units with `phrase` (case-insensitive, whitespace and width ignored) in their source or target;
+        `language` restricts the search to text in that language."""
+        wanted = matching.clean(phrase).lower()
+        if not wanted:
+            return []
+        pattern = "%" + wanted.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        if language is None:
+            condition = "(source LIKE ? ESCAPE '\\' OR target LIKE ? ESCAPE '\\')"
+            params: list[str] = [pattern, pattern]
+        else:
+            condition = (
+                "((source_language = ? AND source LIKE ? ESCAPE '\\') OR "
+                "(source_language = ? AND target LIKE ? ESCAPE '\\'))"
+            )
+            params = [language.value, pattern, language.other.value, pattern]
+        found = []
+        with self._guard():
+            for row in self._db.execute(f"SELECT {_COLUMNS} FROM units WHERE {condition} ORDER BY id DESC", params):
+                unit = self._unit(row)
+                sides = [unit.source, unit.target]
+                if language is not None:
+                    sides = [unit.source] if unit.source_language is language else [unit.target]
+                if any(wanted in matching.clean(side).lower() for side in sides):
+                    found.append(unit)
+                    if len(found) >= limit:
+                        break
+        return found
+
+    def stats(self) -> MemoryStats:
+        with self._guard():
+            counts = {
+                (UnitKind(kind), Language(language)): number
+                for kind, language, number in self._db.execute(
+                    "SELECT kind, source_language, count(*) FROM units GROUP BY kind, source_language"
+                )
+            }
+            last = self._db.execute("SELECT max(learned_at) FROM units").fetchone()[0]
+        return MemoryStats(
+            self.name,
+            self.path,
+            counts,
+            self.path.stat().st_size if self.path.exists() else 0,
+            datetime.fromisoformat(last) if last else None,
+        )
+
+    def _unit(self, row: tuple[object, ...]) -> Unit:
+        _, kind, language, source, target, briefing, item_id, approved_by, approved_at = row
+        return Unit(
+            Language(str(language)),
+            str(source),
+            str(target),
+            UnitKind(str(kind)),
+            str(briefing),
+            str(item_id),
+            str(approved_by),
+            datetime.fromisoformat(str(approved_at)) if approved_at else None,
+            self.name,
+        )
+
+
+def _distinct(matches: list[Match]) -> list[Match]:
+    """One match per (source, target) pair: the same sentence learned from two briefings is one suggestion."""
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for match in matches:
+        pair = (match.unit.source, match.target)
+        if pair not in seen:
+            seen.add(pair)
+            out.append(match)
+    return out
+
+
+def _stamp(at: datetime | None) -> float:
+    return at.timestamp() if at is not None else 0.0
+
+
+def _time(at: datetime | None) -> str | None:
+    if at is None:
+        return None
+    return (at if at.tzinfo is not None else at.replace(tzinfo=UTC)).isoformat()
+
+
+def _error(path: Path, error: sqlite3.Error) -> MemoryStoreError:
+    reason = str(error)
+    lowered = reason.lower()
+    if "locked" in lowered or "busy" in lowered:
+        return MemoryStoreError("memory.locked", path=str(path))
+    if "readonly" in lowered or "read-only" in lowered:
+        return MemoryStoreError("memory.read_only", path=str(path), reason=reason)
+    if "not a database" in lowered:
+        return MemoryStoreError("memory.not_a_memory", path=str(path), reason=reason)
+    return MemoryStoreError("memory.damaged", path=str(path), reason=reason)
