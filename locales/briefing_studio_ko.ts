@@ -735,6 +735,10 @@
         <translation>회의 정보</translation>
     </message>
     <message>
+        <source>Preview</source>
+        <translation>미리 보기</translation>
+    </message>
+    <message>
         <source>Find in both languages…</source>
         <translation>두 언어에서 찾기…</translation>
     </message>

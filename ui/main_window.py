@@ -54,6 +54,7 @@ from ui.translation_controller import TranslationController, package_missing_box
 
 STATUS_DELAY_MS = 150  # the status bar's counts follow typing at this pace, not per keystroke
 TAB_ITEM, TAB_SECTION, TAB_CARD = range(3)
+SIDE_PREVIEW = 0  # the side panels' tabs: the preview first
 
 
 def fresh_briefing() -> Briefing:
@@ -106,8 +107,11 @@ class MainWindow(QMainWindow):
         self.preview_pane = PreviewPane(
             self.runner, lambda: self.document.snapshot(), self.outline_pane.selected_section_id
         )
+        # The right side: the preview, and the panels that help with the current item (terms, memory).
+        self.side = named(QTabWidget(), "side")
+        self.side.addTab(self.preview_pane, "")
         splitter = named(QSplitter(Qt.Orientation.Horizontal), "mainSplitter")
-        for pane in (self.outline_pane, self.centre, self.preview_pane):
+        for pane in (self.outline_pane, self.centre, self.side):
             splitter.addWidget(pane)
         splitter.setSizes([480, 520, 440])
         self.setCentralWidget(splitter)
@@ -214,6 +218,7 @@ class MainWindow(QMainWindow):
         self.centre.setTabText(TAB_ITEM, self.tr("Item"))
         self.centre.setTabText(TAB_SECTION, self.tr("Section"))
         self.centre.setTabText(TAB_CARD, self.tr("Meeting card"))
+        self.side.setTabText(SIDE_PREVIEW, self.tr("Preview"))
         self.find_field.setPlaceholderText(self.tr("Find in both languages…"))
         for part in (self.section_editor, self.item_editor, self.card_editor, self.preview_pane, self.outline_pane):
             part.retranslate()
