@@ -36,7 +36,7 @@ def test_example_translates_both_ways_offline_through_the_cli(
     assert "en → ko  English → Korean  version 1.0" in listing and "ko → en  Korean → English" in listing
 
     korean = tmp_path / "ko.briefing"
-    result = main("translate", EXAMPLE, "--to", "ko", "--retranslate", "--beam", "1", "--out", korean)
+    result = main("translate", EXAMPLE, "--to", "ko", "--retranslate", "--beam", "1", "--no-terms", "--out", korean)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == f"translated 21 of 21 items into ko (27 sentences); saved {korean}"
     translated = load(korean)
@@ -50,12 +50,30 @@ def test_example_translates_both_ways_offline_through_the_cli(
         item.set_text(Language.EN, "")
     english = tmp_path / "en.briefing"
     save(source, english)
-    result = main("translate", english, "--to", "en", "--beam", "1")
+    result = main("translate", english, "--to", "en", "--beam", "1", "--no-terms")
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().endswith(f"saved {english}")
     back = load(english)
     assert [i.text.en for i in back.items()] == [i.text.ko for i in load(EXAMPLE).items()]
     assert (english.parent / "en.briefing.bak").exists()
+
+
+def test_terms_of_the_termbases_are_enforced_by_default(
+    package_files: dict[tuple[str, str], Path], tmp_path: Path
+) -> None:
+    main("packages", "install", package_files[("en", "ko")])
+    korean = tmp_path / "ko.briefing"
+    result = main("translate", EXAMPLE, "--to", "ko", "--retranslate", "--beam", "1", "--out", korean)
+    assert result.returncode == 0, result.stderr
+    texts = {item.id: item.text.ko for item in load(korean).items()}
+    # The copy model hands back the English, with every name and fixed phrase the official Korean term:
+    # from the shipped termbase and from the briefing's own card (the co-chairs' names and titles).
+    assert texts["item-convened"] == (
+        "The Korean 국방부 and the 미 국방부 convened the 23rd 한미 국방우주정책 실무협의회(SCWG) meeting in "
+        "미국 워싱턴 D.C., on November 7, 2024 (현지시각)."
+    )
+    assert texts["item-co-chairs"].startswith("The meeting was co-chaired by 박희정, 단장 of the 대한민국 ")
+    assert "(육군 준장)" in texts["item-co-chairs"]
 
 
 def test_missing_package_exits_non_zero_saying_how_to_install(example_copy: Path) -> None:

@@ -125,6 +125,12 @@ def test_a_term_the_model_lost_is_added_with_a_warning_and_made_up_ones_are_drop
     assert [w.code for w in warnings] == ["terms.lost_in_translation"]
 
 
+def test_verbs_and_adjectives_are_left_to_the_model() -> None:
+    agreed = TermIndex([Entry("v", [Term("합의하였다", KO, part_of_speech="verb"), Term("agreed", EN)])])
+    protected = terminology.protect("양측은 합의하였다.", KO, EN, lambda text, language: agreed.find(text, language))
+    assert protected == terminology.Protected("양측은 합의하였다.")
+
+
 def test_an_entry_without_a_target_term_is_left_to_the_model() -> None:
     lonely = TermIndex([Entry("x", [Term("국방부", KO)])])
     protected = terminology.protect("국방부는", KO, EN, lambda text, language: lonely.find(text, language))

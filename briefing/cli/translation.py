@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import sys
 import threading
 import time
@@ -13,6 +14,7 @@ from briefing import edits, storage
 from briefing.cli import settings as cli_settings
 from briefing.memory.stack import Memories
 from briefing.model import Briefing, Language
+from briefing.terms.stack import Terminology
 from briefing.translation import jobs, pretranslate
 from briefing.translation.engine import Engine, EngineSettings
 from briefing.translation.packages import PackageStore
@@ -80,6 +82,12 @@ def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
         default=pretranslate.DEFAULT_MIN_MATCH,
         metavar="N",
         help="the lowest memory match (50–100 %%) that fills an item without the engine (default: 100, exact)",
+    )
+    translate.add_argument(
+        "--no-terms",
+        action="store_true",
+        help="do not enforce the termbases' terms (by default every term found in the source comes out as the "
+        "termbase's target term)",
     )
     translate.add_argument("--beam", type=int, help="beam size (default: the beam_size setting, 4 unless changed)")
     translate.add_argument(
@@ -152,6 +160,11 @@ def run_translate(args: argparse.Namespace, out: TextIO | None = None) -> int:
         chosen = cli_settings.load()
         args.beam = chosen.beam_size if args.beam is None else args.beam
         args.threads = chosen.threads if args.threads is None else args.threads
+    if not args.no_terms:
+        terminology = Terminology.load(briefing)
+        for problem in terminology.problems:
+            print(f"warning: {problem}", file=sys.stderr)
+        request = dataclasses.replace(request, find_terms=terminology.hits)
     settings = EngineSettings(beam_size=args.beam, threads=args.threads)
     worker = jobs.TranslationWorker(lambda: Engine(PackageStore(), settings))
     bar = ProgressBar("translating", "sentences")

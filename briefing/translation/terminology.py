@@ -22,6 +22,11 @@ register({"terms.lost_in_translation": "the translation lost the term {term}; it
 
 FindTerms = Callable[[str, Language], Sequence[Hit]]
 
+# Verbs and adjectives inflect ("합의하였다" / "합의했으며"; "agreed" / "agree"): forcing one form through the
+# model would break the sentence, so they are marked in the editors and checked by QA but left to the model.
+# Names, nouns and fixed phrases are enforced.
+NOT_ENFORCED = frozenset({"verb", "adjective"})
+
 _TERM_PLACEHOLDER = re.compile(r"⟦T(\d+)⟧")
 # Particles right after a placeholder (possibly several: "으로서의"), ending a word.
 _PARTICLES_AFTER = re.compile(rf"({PARTICLE_PATTERN})((?:{PARTICLE_PATTERN})*)(?![가-힣])")
@@ -58,7 +63,7 @@ def protect(sentence: str, source: Language, target: Language, find: FindTerms) 
     out: list[str] = []
     position = 0
     for hit in sorted(find(sentence, source), key=lambda h: h.start):
-        if hit.start < position:
+        if hit.start < position or hit.term.part_of_speech in NOT_ENFORCED:
             continue
         replacement = target_text(hit, sentence, target)
         if replacement is None:
