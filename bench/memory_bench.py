@@ -61,17 +61,17 @@ VERBS_EN = ["strengthen", "expand", "deepen", "develop", "review"]
 PEOPLE = ["김민수", "이서연", "박지훈", "최유진", "정하늘", "John Smith", "Mary Johnson", "David Lee", "Anna Park"]
 TEMPLATES = [
     (
-        "양측은 {d} {p}에서 열린 제{n}차 {t} 협의회에서 {t2} 분야 협력을 {v} 합의하고, 향후 {k}개 과제를 공동으로 추진하기로 하였다.",
+        "양측은 {d} {p}에서 열린 제{n}차 {t} 협의회에서 {t2} 분야 협력을 {v} 합의하고, 향후 {k}개 과제를 공동으로 추진하기로 하였다.",  # noqa: E501
         "At the {nth} {T} Council held in {P} on {D}, the two sides agreed to {V} cooperation in {T2} "
         "and to jointly pursue {k} future projects over the coming year with their partners.",
     ),
     (
-        "{m} 대표는 {d} {p}에서 {t} 분야의 최근 동향을 설명하고, {k}명의 전문가가 참여하는 실무단을 구성하여 {t2} 협력을 {v} 밝혔다.",
+        "{m} 대표는 {d} {p}에서 {t} 분야의 최근 동향을 설명하고, {k}명의 전문가가 참여하는 실무단을 구성하여 {t2} 협력을 {v} 밝혔다.",  # noqa: E501
         "On {D} in {P}, Representative {m} briefed on recent trends in {T} and announced that a working group "
         "of {k} experts would be formed to {V} cooperation on {T2} between both ministries.",
     ),
     (
-        "국방부는 {d} 제{n}차 {t} 대화가 {p}에서 개최되었으며, 양국 대표단은 {t2} 관련 정보 공유를 {v} 하고 {k}건의 합의문에 서명하였다고 발표하였다.",
+        "국방부는 {d} 제{n}차 {t} 대화가 {p}에서 개최되었으며, 양국 대표단은 {t2} 관련 정보 공유를 {v} 하고 {k}건의 합의문에 서명하였다고 발표하였다.",  # noqa: E501
         "The Ministry of National Defense announced that the {nth} {T} Dialogue was held in {P} on {D}, and "
         "that the two delegations agreed to {V} information sharing on {T2} and signed {k} arrangements.",
     ),
@@ -105,7 +105,7 @@ def write_tmx(path: Path, pairs: list[tuple[str, str]]) -> None:
         out.write("<body>\n")
         for ko, en in pairs:
             out.write(
-                f'<tu><tuv xml:lang="ko"><seg>{escape(ko)}</seg></tuv><tuv xml:lang="en"><seg>{escape(en)}</seg></tuv></tu>\n'
+                f'<tu><tuv xml:lang="ko"><seg>{escape(ko)}</seg></tuv><tuv xml:lang="en"><seg>{escape(en)}</seg></tuv></tu>\n'  # noqa: E501
             )
         out.write("</body></tmx>\n")
 

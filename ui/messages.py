@@ -298,7 +298,7 @@ CATALOGUE: dict[str, str] = {
     ),
     "memory.newer": QT_TRANSLATE_NOOP(
         "Messages",
-        "{path}: the translation memory was written by a newer Briefing Studio (memory version {version}, this one reads up to {supported})",
+        "{path}: the translation memory was written by a newer Briefing Studio (memory version {version}, this one reads up to {supported})",  # noqa: E501
     ),
     "memory.locked": QT_TRANSLATE_NOOP(
         "Messages",
@@ -330,7 +330,7 @@ CATALOGUE: dict[str, str] = {
     ),
     "tmx.dtd": QT_TRANSLATE_NOOP(
         "Messages",
-        "{path}, line {line}: the file declares a DTD of its own (<!DOCTYPE … [ … ]>), which can hide entity tricks; it is not imported",
+        "{path}, line {line}: the file declares a DTD of its own (<!DOCTYPE … [ … ]>), which can hide entity tricks; it is not imported",  # noqa: E501
     ),
     "tmx.not_tmx": QT_TRANSLATE_NOOP(
         "Messages",
