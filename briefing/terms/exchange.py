@@ -73,8 +73,9 @@ class ImportReport:
 # -- reading the bytes -------------------------------------------------------------------------------
 
 
-def read_capped(path: Path, limit: int = MAX_BYTES) -> bytes:
-    """A file's bytes; ExchangeError when it is over `limit` or cannot be read."""
+def read_capped(path: Path, limit: int | None = None) -> bytes:
+    """A file's bytes; ExchangeError when it is over `limit` (MAX_BYTES) or cannot be read."""
+    limit = limit or MAX_BYTES
     try:
         with path.open("rb") as stream:
             data = stream.read(limit + 1)
@@ -280,7 +281,8 @@ def read_file(path: Path, source: Language = Language.KO) -> list[tuple[Entry, s
 
 def import_file(termbase: Termbase, path: Path, source: Language = Language.KO) -> ImportReport:
     """Read a glossary and store its entries, all or none: a TBX entry whose id is in the termbase replaces it;
-    a pair that is there already, a repeated row and a row without both languages are skipped."""
+    a pair that is there already, a repeated row and an entry without a preferred term in both languages are
+    skipped (and reported)."""
     return import_entries(termbase, read_file(path, source))
 
 
@@ -291,7 +293,7 @@ def import_entries(termbase: Termbase, found: list[tuple[Entry, str]]) -> Import
     with termbase.transaction():
         for entry, where in found:
             pair = _pair(entry)
-            if not entry.preferred(Language.KO) and not entry.preferred(Language.EN):
+            if not entry.preferred(Language.KO) or not entry.preferred(Language.EN):
                 report.skipped.append(Skipped(where, Message("terms.skip_no_term")))
             elif entry.id and termbase.get(entry.id) is not None:
                 termbase.update(entry)
