@@ -53,7 +53,7 @@ class ByKiwi:
     particles (J* tags) right after it; "(ACRONYM)" after the name belongs to the hit as in the rules."""
 
     def __init__(self) -> None:
-        from kiwipiepy import Kiwi  # type: ignore[import-untyped]
+        from kiwipiepy import Kiwi
 
         started = time.perf_counter()
         self.kiwi: Any = Kiwi()
