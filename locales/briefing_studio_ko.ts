@@ -1394,6 +1394,82 @@ Bilingual Korean/English briefings, translated offline.</source>
         <translation>{file}: 설정을 저장하지 못했습니다({reason}).</translation>
     </message>
     <message>
+        <source>{path}: there is no translation memory here</source>
+        <translation>{path}: 이곳에 번역 메모리가 없습니다</translation>
+    </message>
+    <message>
+        <source>{path}: the translation memory is damaged ({reason})</source>
+        <translation>{path}: 번역 메모리가 손상되었습니다({reason})</translation>
+    </message>
+    <message>
+        <source>{path}: not a Briefing Studio translation memory ({reason})</source>
+        <translation>{path}: Briefing Studio 번역 메모리가 아닙니다({reason})</translation>
+    </message>
+    <message>
+        <source>{path}: the translation memory was written by a newer Briefing Studio (memory version {version}, this one reads up to {supported})</source>
+        <translation>{path}: 더 새로운 Briefing Studio에서 만든 번역 메모리입니다(메모리 버전 {version}, 이 버전은 {supported}까지 읽을 수 있습니다)</translation>
+    </message>
+    <message>
+        <source>{path}: the translation memory is in use by another program; try again in a moment</source>
+        <translation>{path}: 다른 프로그램이 번역 메모리를 사용 중입니다. 잠시 후 다시 시도하십시오</translation>
+    </message>
+    <message>
+        <source>{path}: the translation memory is read-only ({reason})</source>
+        <translation>{path}: 번역 메모리가 읽기 전용입니다({reason})</translation>
+    </message>
+    <message>
+        <source>{path}: cannot create a translation memory here ({reason})</source>
+        <translation>{path}: 이곳에 번역 메모리를 만들 수 없습니다({reason})</translation>
+    </message>
+    <message>
+        <source>{path}: a file is already there</source>
+        <translation>{path}: 이미 파일이 있습니다</translation>
+    </message>
+    <message>
+        <source>{path}: the file is {size} MB; translation memories up to {limit} MB can be imported</source>
+        <translation>{path}: 파일 크기가 {size}MB입니다. {limit}MB까지의 번역 메모리만 가져올 수 있습니다</translation>
+    </message>
+    <message>
+        <source>{path}, line {line}: not well-formed TMX ({reason})</source>
+        <translation>{path}, {line}행: 올바른 형식의 TMX가 아닙니다({reason})</translation>
+    </message>
+    <message>
+        <source>{path}, line {line}: the file declares a DTD of its own (&lt;!DOCTYPE … [ … ]&gt;), which can hide entity tricks; it is not imported</source>
+        <translation>{path}, {line}행: 파일에 자체 DTD(&lt;!DOCTYPE … [ … ]&gt;)가 선언되어 있어 엔터티를 악용할 수 있으므로 가져오지 않습니다</translation>
+    </message>
+    <message>
+        <source>{path}: not a TMX file (the root element is &lt;{root}&gt;)</source>
+        <translation>{path}: TMX 파일이 아닙니다(루트 요소가 &lt;{root}&gt;입니다)</translation>
+    </message>
+    <message>
+        <source>{path}: no &lt;tu&gt; has both a Korean and an English segment (languages found: {languages})</source>
+        <translation>{path}: 한국어와 영어 세그먼트를 모두 가진 &lt;tu&gt;가 없습니다(발견된 언어: {languages})</translation>
+    </message>
+    <message>
+        <source>tu {tu} (line {line}): {reason}</source>
+        <translation>tu {tu}({line}행): {reason}</translation>
+    </message>
+    <message>
+        <source>no segment in {language}</source>
+        <translation>{language} 세그먼트가 없음</translation>
+    </message>
+    <message>
+        <source>unknown language {language}</source>
+        <translation>알 수 없는 언어 {language}</translation>
+    </message>
+    <message>
+        <source>an empty segment</source>
+        <translation>빈 세그먼트</translation>
+    </message>
+    <message>
+        <source>already in the memory</source>
+        <translation>이미 메모리에 있음</translation>
+    </message>
+    <message>
+        <source>{path}: cannot write the TMX file ({reason})</source>
+        <translation>{path}: TMX 파일을 쓸 수 없습니다({reason})</translation>
+    </message>
+    <message>
         <source>Korean</source>
         <translation>한국어</translation>
     </message>

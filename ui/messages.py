@@ -287,6 +287,86 @@ CATALOGUE: dict[str, str] = {
     ),
     "settings.file_migrated": QT_TRANSLATE_NOOP("Messages", "settings were copied from {old} into {file}"),
     "settings.cannot_save": QT_TRANSLATE_NOOP("Messages", "{file}: settings not saved ({reason})"),
+    "memory.not_found": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{path}: there is no translation memory here",
+    ),
+    "memory.damaged": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{path}: the translation memory is damaged ({reason})",
+    ),
+    "memory.not_a_memory": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{path}: not a Briefing Studio translation memory ({reason})",
+    ),
+    "memory.newer": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{path}: the translation memory was written by a newer Briefing Studio (memory version {version}, this one reads up to {supported})",  # noqa: E501
+    ),
+    "memory.locked": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{path}: the translation memory is in use by another program; try again in a moment",
+    ),
+    "memory.read_only": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{path}: the translation memory is read-only ({reason})",
+    ),
+    "memory.cannot_create": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{path}: cannot create a translation memory here ({reason})",
+    ),
+    "memory.exists": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{path}: a file is already there",
+    ),
+    "tmx.too_big": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{path}: the file is {size} MB; translation memories up to {limit} MB can be imported",
+    ),
+    "tmx.unreadable": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{path}: cannot be read ({reason})",
+    ),
+    "tmx.broken": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{path}, line {line}: not well-formed TMX ({reason})",
+    ),
+    "tmx.dtd": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{path}, line {line}: the file declares a DTD of its own (<!DOCTYPE … [ … ]>), which can hide entity tricks; it is not imported",  # noqa: E501
+    ),
+    "tmx.not_tmx": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{path}: not a TMX file (the root element is <{root}>)",
+    ),
+    "tmx.no_pair": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{path}: no <tu> has both a Korean and an English segment (languages found: {languages})",
+    ),
+    "tmx.skipped": QT_TRANSLATE_NOOP(
+        "Messages",
+        "tu {tu} (line {line}): {reason}",
+    ),
+    "tmx.skip_missing": QT_TRANSLATE_NOOP(
+        "Messages",
+        "no segment in {language}",
+    ),
+    "tmx.skip_language": QT_TRANSLATE_NOOP(
+        "Messages",
+        "unknown language {language}",
+    ),
+    "tmx.skip_empty": QT_TRANSLATE_NOOP(
+        "Messages",
+        "an empty segment",
+    ),
+    "tmx.skip_duplicate": QT_TRANSLATE_NOOP(
+        "Messages",
+        "already in the memory",
+    ),
+    "tmx.cannot_write": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{path}: cannot write the TMX file ({reason})",
+    ),
 }
 
 

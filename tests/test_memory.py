@@ -1,0 +1,255 @@
+"""The translation memory core: matching, the SQLite store, learning, the stack and TMX exchange."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from briefing.memory import matching
+from briefing.memory.exchange import ExchangeError, export_tmx, import_tmx
+from briefing.memory.learning import units_from
+from briefing.memory.model import Unit, UnitKind
+from briefing.memory.stack import Memories
+from briefing.memory.store import MemoryStoreError, TranslationMemory
+from briefing.model import Language, TargetStatus
+from briefing.settings import Settings
+from briefing.storage import load
+from tests.conftest import EXAMPLE
+
+KO = "제22차 한미 우주협력 회의가 2024년 11월 7일 서울에서 열렸다."
+EN = "The 22nd ROK-US Space Cooperation Meeting was held in Seoul on November 7, 2024."
+
+
+def unit(source: str = KO, target: str = EN, **kwargs: object) -> Unit:
+    return Unit(Language.KO, source, target, **kwargs)  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def memory(tmp_path: Path) -> TranslationMemory:
+    made = TranslationMemory.create(tmp_path / "tm.sqlite", "test")
+    made.learn(
+        [
+            unit(),
+            Unit(
+                Language.EN,
+                "The delegations agreed to strengthen space cooperation.",
+                "양측은 우주 협력을 강화하기로 합의하였다.",
+            ),
+        ]
+    )
+    return made
+
+
+def test_placeables_follow_the_new_number_date_and_ordinal() -> None:
+    query = "제23차 한미 우주협력 회의가 2024년 12월 1일 서울에서 열렸다."
+    assert matching.carry_over(KO, query, EN) == (
+        "The 23rd ROK-US Space Cooperation Meeting was held in Seoul on December 1, 2024."
+    )
+    assert matching.carry_over("참석자 1,500명", "참석자 12,500명", "1,500 participants") == "12,500 participants"
+    assert matching.carry_over("3명과 3명", "4명과 3명", "3 and 3") is None  # 3 maps two ways
+    assert matching.carry_over("21명", "22명", "twenty-one") is None  # the target does not hold the value
+
+
+def test_exact_fuzzy_and_placeable_matches(memory: TranslationMemory) -> None:
+    exact = memory.lookup("제22차  한미 우주협력 회의가 2024년 11월 7일 서울에서 열렸다．", Language.KO)
+    assert [(m.score, m.target) for m in exact] == [(100, EN)]
+    moved = memory.lookup("제23차 한미 우주협력 회의가 2025년 1월 7일 서울에서 열렸다.", Language.KO)[0]
+    assert moved.score >= 95 and moved.placeables_replaced
+    assert moved.target == "The 23rd ROK-US Space Cooperation Meeting was held in Seoul on January 7, 2025."
+    fuzzy = memory.lookup("The delegations agreed to strengthen cyber cooperation.", Language.EN)
+    assert len(fuzzy) == 1 and 70 <= fuzzy[0].score < 95 and fuzzy[0].unit.memory == "test"
+    assert memory.lookup("Completely unrelated words here.", Language.EN) == []
+    assert memory.lookup(KO, Language.EN) == []  # the other direction holds nothing
+    assert [u.target for u in memory.concordance("우주 협력")] == ["양측은 우주 협력을 강화하기로 합의하였다."]
+    assert len(memory.concordance("space", Language.EN)) == 2  # an English source and an English target
+    assert memory.concordance("space", Language.KO) == []
+
+
+def test_relearning_an_item_replaces_it_and_survives_reopening(tmp_path: Path) -> None:
+    path = tmp_path / "tm.sqlite"
+    with TranslationMemory.create(path, "mine") as memory:
+        assert (
+            memory.learn([unit(briefing="b", item_id="i1"), unit("둘째.", "Second.", briefing="b", item_id="i1")]) == 2
+        )
+        assert memory.learn([unit("새 번역.", "New.", briefing="b", item_id="i1")]) == 1
+        assert memory.learn([unit("새 번역.", "New.")]) == 1 and memory.learn([unit("새 번역.", "New.")]) == 0
+    with TranslationMemory.open(path) as memory:
+        assert sorted(u.source for u in memory.units()) == ["새 번역.", "새 번역."]
+        assert memory.lookup(KO, Language.KO) == []  # the old units are gone from the index too
+        assert memory.forget_item("b", "i1") == 1 and memory.count() == 1
+        stats = memory.stats()
+        assert stats.units == {(UnitKind.SENTENCE, Language.KO): 1} and stats.file_size > 0
+        assert memory.name == "mine"
+
+
+def test_read_only_never_writes_and_bad_files_get_coded_errors(tmp_path: Path, memory: TranslationMemory) -> None:
+    memory.close()
+    before = memory.path.read_bytes()
+    with TranslationMemory.open(memory.path, read_only=True) as shared:
+        assert shared.lookup(KO, Language.KO)[0].score == 100
+        with pytest.raises(MemoryStoreError, match="read-only"):
+            shared.learn([unit("x", "y")])
+    assert memory.path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["tm.sqlite"]
+
+    damaged = tmp_path / "damaged.sqlite"
+    damaged.write_bytes(before[:4096] + b"\x00garbage" * 100)
+    with pytest.raises(MemoryStoreError) as caught:
+        TranslationMemory.open(damaged).lookup(KO, Language.KO)
+    assert caught.value.code in {"memory.damaged", "memory.not_a_memory"} and str(damaged) in str(caught.value)
+    (tmp_path / "text.sqlite").write_text("hello \x1b]0;pwned\x07", "utf-8")
+    with pytest.raises(MemoryStoreError, match="not a Briefing Studio"):
+        TranslationMemory.open(tmp_path / "text.sqlite")
+    with pytest.raises(MemoryStoreError, match="no translation memory"):
+        TranslationMemory.open(tmp_path / "missing.sqlite")
+    newer = tmp_path / "newer.sqlite"
+    TranslationMemory.create(newer).close()
+    with sqlite3.connect(newer) as db:
+        db.execute("PRAGMA user_version = 99")
+    with pytest.raises(MemoryStoreError, match="newer Briefing Studio"):
+        TranslationMemory.open(newer)
+
+    holder = sqlite3.connect(memory.path, isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        with pytest.raises(MemoryStoreError, match="in use by another program"):
+            TranslationMemory.open(memory.path, timeout=0.05)
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+
+
+def test_only_approved_items_are_learned_whole_and_by_sentence() -> None:
+    briefing = load(EXAMPLE)
+    items = briefing.items()
+    items[0].set_text(
+        items[0].target,
+        "A machine wrote this.",
+    )
+    units = units_from(briefing, "/office/scwg-23.briefing")
+    assert items[0].status is not TargetStatus.APPROVED
+    assert all(u.item_id != items[0].id for u in units)
+    assert {u.item_id for u in units if u.kind is UnitKind.ITEM} == {i.id for i in items[1:]}
+    assert all(u.briefing == "/office/scwg-23.briefing" and u.source_language is Language.EN for u in units)
+    assert any(u.kind is UnitKind.SENTENCE for u in units)
+
+
+def test_the_stack_reports_a_broken_office_memory_and_uses_the_rest(tmp_path: Path, memory: TranslationMemory) -> None:
+    memory.close()
+    broken = tmp_path / "broken.sqlite"
+    broken.write_bytes(b"not sqlite at all" * 10)
+    settings = Settings(office_memories=f"{memory.path}; {broken} ;")
+    with Memories.load(settings) as memories:
+        assert [p.code for p in memories.problems] == ["memory.not_a_memory"]
+        assert memories.lookup(KO, Language.KO)[0].unit.memory == "test"
+        assert memories.all()[0].read_only
+        added = memories.learn_from(load(EXAMPLE), "key")
+        assert added > 20 and memories.personal.path.is_file() and memories.personal.count() == added
+        assert memories.concordance("space")
+
+
+def test_tmx_round_trip(tmp_path: Path, memory: TranslationMemory) -> None:
+    stamp = datetime(2024, 11, 7, 9, 30, tzinfo=UTC)
+    memory.learn(
+        [
+            unit(
+                "항목 <b>&amp;</b>",
+                "Item & co",
+                kind=UnitKind.ITEM,
+                briefing="b",
+                item_id="i",
+                approved_by="김",
+                approved_at=stamp,
+            )
+        ]
+    )
+    assert export_tmx(memory, tmp_path / "out.tmx") == 3
+    text = (tmp_path / "out.tmx").read_text("utf-8")
+    assert (
+        'creationdate="' in text
+        and 'changedate="20241107T093000Z"' in text
+        and '<prop type="x-approved-by">김</prop>' in text
+    )
+    with TranslationMemory.create(tmp_path / "back.sqlite", "test") as back:
+        assert import_tmx(back, tmp_path / "out.tmx").imported == 3
+        assert list(back.units()) == list(memory.units())
+        again = import_tmx(back, tmp_path / "out.tmx")
+        assert again.imported == 0 and [s.reason for s in again.skipped] == ["tmx.skip_duplicate"] * 3
+
+
+TU = '<tu><tuv xml:lang="ko-KR"><seg>{ko}</seg></tuv><tuv xml:lang="en-US"><seg>{en}</seg></tuv></tu>'
+
+
+def tmx_file(path: Path, body: str, prolog: str = "") -> Path:
+    path.write_text(
+        f'<?xml version="1.0" encoding="UTF-8"?>{prolog}<tmx version="1.4"><header srclang="ko"/><body>{body}</body></tmx>',
+        "utf-8",
+    )
+    return path
+
+
+def test_import_skips_what_it_cannot_use_with_reasons(tmp_path: Path, memory: TranslationMemory) -> None:
+    body = (
+        TU.format(ko="안녕하세요.", en="Hello.")
+        + '<tu><tuv xml:lang="ko"><seg>한국어만.</seg></tuv></tu>'
+        + '<tu><tuv xml:lang="ko"><seg>일본어.</seg></tuv><tuv xml:lang="ja"><seg>日本語.</seg></tuv></tu>'
+        + TU.format(ko="  ", en="Empty.")
+        + TU.format(ko="경고", en="Warning")
+    )
+    report = import_tmx(memory, tmx_file(tmp_path / "mixed.tmx", body))
+    assert report.imported == 2
+    assert [(s.tu, s.reason, s.language) for s in report.skipped] == [
+        (2, "tmx.skip_missing", "en"),
+        (3, "tmx.skip_language", "ja"),
+        (4, "tmx.skip_empty", ""),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("prolog", "body", "match"),
+    [
+        (
+            '<!DOCTYPE tmx [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">'
+            '<!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]>',
+            TU.format(ko="&c;", en="x"),
+            "DTD of its own",
+        ),
+        ('<!DOCTYPE tmx [<!ENTITY x SYSTEM "file:///etc/passwd">]>', TU.format(ko="&x;", en="x"), "DTD of its own"),
+        ("", TU.format(ko="<b>안녕", en="x"), "not well-formed TMX"),
+        (
+            "",
+            '<tu><tuv xml:lang="de"><seg>Hallo</seg></tuv><tuv xml:lang="fr"><seg>Salut</seg></tuv></tu>',
+            "languages found: de, fr",
+        ),
+    ],
+)
+def test_hostile_and_broken_tmx_changes_nothing(
+    tmp_path: Path, memory: TranslationMemory, prolog: str, body: str, match: str
+) -> None:
+    before = memory.count()
+    with pytest.raises(ExchangeError, match=match):
+        import_tmx(memory, tmx_file(tmp_path / "bad.tmx", body, prolog))
+    assert memory.count() == before
+
+
+def test_wrong_encoding_and_size_cap(tmp_path: Path, memory: TranslationMemory) -> None:
+    latin = tmp_path / "latin.tmx"
+    latin.write_bytes(
+        ('<?xml version="1.0" encoding="UTF-8"?><tmx><body>' + TU.format(ko="회의", en="x") + "</body></tmx>").encode(
+            "euc-kr"
+        )
+    )
+    with pytest.raises(ExchangeError, match="line 1: not well-formed"):
+        import_tmx(memory, latin)
+    huge = tmp_path / "huge.tmx"
+    with huge.open("wb") as stream:
+        stream.truncate(201 * 1024 * 1024)  # sparse: over the 200 MB cap without using the disk
+    with pytest.raises(ExchangeError, match="up to 210 MB"):
+        import_tmx(memory, huge)
+    many = tmx_file(tmp_path / "many.tmx", TU.format(ko="가" * 100, en="x") * 20000)
+    with pytest.raises(ExchangeError, match="translation memories up to 1 MB"):
+        import_tmx(memory, many, max_bytes=1_000_000)
+    assert memory.count() == 2
