@@ -219,8 +219,8 @@ def test_the_panel_in_korean(window: MainWindow, qtbot: QtBot, tmp_path: Path) -
     window.retranslate()
     assert window.side.tabText(SIDE_MEMORY) == "번역 메모리"
     panel = window.memory_panel
-    assert panel.search_label.text() == "용어 용례 검색"
+    assert panel.search_label.text() == "용례 검색"
     headers = [panel.matches_model.headerData(c, Qt.Orientation.Horizontal) for c in range(5)]
-    assert headers[2:] == ["번역", "메모리", "승인"]
+    assert headers[2:] == ["번역", "번역 메모리", "승인"]
     assert window.actions_["memoryImport"].text().startswith("번역 메모리 가져오기")
     QApplication.processEvents()
