@@ -17,6 +17,7 @@ from briefing import edits
 from briefing import settings as config
 from briefing.memory.stack import Memories
 from briefing.memory.store import MemoryStoreError
+from briefing.messages import BriefingError
 from briefing.model import LANGUAGES, Briefing
 from briefing.translation import jobs, pretranslate
 from briefing.translation.engine import Engine, EngineSettings, PackageMissing
@@ -115,7 +116,9 @@ class TranslationController(QObject):
                     left = [part.request for part in split if part.request.tasks]
             try:
                 outcome.results = [worker.submit(request, progress, cancel).result() for request in left]
-            except Exception as error:
+            except BriefingError as error:  # no package, a broken one: what the memory filled is kept
+                if not outcome.memory:
+                    raise
                 outcome.error = error
             return outcome
 
