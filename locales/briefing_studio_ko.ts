@@ -883,8 +883,8 @@ Bilingual Korean/English briefings, translated offline.</source>
         <translation>번역 메모리에 일치하는 결과가 없습니다.</translation>
     </message>
     <message>
-        <source>%1 matches: click one, or press Ctrl+1…Ctrl+9, to use it</source>
-        <translation>일치 %1건: 클릭하거나 Ctrl+1…Ctrl+9를 눌러 사용</translation>
+        <source>Matches: %1 — click one, or press Ctrl+1…Ctrl+9, to use it</source>
+        <translation>일치 %1건 — 클릭하거나 Ctrl+1…Ctrl+9를 눌러 사용</translation>
     </message>
     <message>
         <source>Match %1 (%2%) against this item&apos;s source:</source>

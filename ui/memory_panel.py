@@ -15,7 +15,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
-from PySide6.QtWidgets import QLabel, QLineEdit, QTextBrowser, QTreeView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHeaderView, QLabel, QLineEdit, QTextBrowser, QTreeView, QVBoxLayout, QWidget
 
 from briefing.edits import Changes
 from briefing.language.times import local_time
@@ -138,11 +138,13 @@ class MemoryPanel(QWidget):
         self.matches.setRootIsDecorated(False)
         self.matches.setUniformRowHeights(True)
         self.matches.setAllColumnsShowFocus(True)
+        self.matches.header().setStretchLastSection(False)
+        self.matches.header().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)  # the translation
         self.matches.clicked.connect(self._chosen)
         self.matches.activated.connect(self._chosen)  # Enter (and a double click)
         self.matches.selectionModel().currentRowChanged.connect(lambda current, _old: self._show_diff(current.row()))
         self.difference = named(QTextBrowser(), "memoryDiff")
-        self.difference.setMaximumHeight(130)
+        self.difference.setMaximumHeight(190)
         self.search_field = named(QLineEdit(), "memorySearch")
         self.search_field.setClearButtonEnabled(True)
         self.search_field.textChanged.connect(lambda _text: self._search_timer.start(SEARCH_DELAY_MS))
@@ -227,7 +229,9 @@ class MemoryPanel(QWidget):
             self.heading.setText(self.tr("No match in the translation memory."))
         else:
             self.heading.setText(
-                fill(self.tr("%1 matches: click one, or press Ctrl+1…Ctrl+9, to use it"), len(self.matches_model.rows))
+                fill(
+                    self.tr("Matches: %1 — click one, or press Ctrl+1…Ctrl+9, to use it"), len(self.matches_model.rows)
+                )
             )
 
     def _show_diff(self, row: int) -> None:
@@ -246,7 +250,8 @@ class MemoryPanel(QWidget):
         note = ""
         if match.placeables_replaced:
             note = "<br><i>" + html.escape(self.tr("The numbers and dates of this item were put in.")) + "</i>"
-        self.difference.setHtml(f"<p><b>{legend}</b><br>{body}{note}</p>")
+        translation = html.escape(match.target).replace("\n", "<br>")
+        self.difference.setHtml(f"<p><b>{legend}</b><br>{body}{note}</p><p>⇒ {translation}</p>")
 
     # -- concordance -----------------------------------------------------------------------------
     def run_search(self) -> None:
