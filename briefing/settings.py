@@ -143,6 +143,9 @@ class Settings:
         0, "translation CPU threads (0: all cores)", minimum=0, maximum=64, legacy="translation/threads"
     )
     office_memories: str = _option("", "office translation memories, read-only (.sqlite files, separated by ;)")
+    memory_min_match: int = _option(
+        100, "the lowest memory match (%) that fills an item before machine translation", minimum=50, maximum=100
+    )
     autosave_seconds: int = _option(
         30, "seconds between recovery copies (0: off)", minimum=0, maximum=3600, legacy="autosave/seconds"
     )

@@ -88,6 +88,18 @@
         <translation>선택 항목 다시 번역(&amp;R)</translation>
     </message>
     <message>
+        <source>&amp;Import translation memory (TMX)…</source>
+        <translation>번역 메모리 가져오기(TMX)(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport translation memory (TMX)…</source>
+        <translation>번역 메모리 내보내기(TMX)(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>Use memory match</source>
+        <translation>번역 메모리 결과 사용</translation>
+    </message>
+    <message>
         <source>&amp;About Briefing Studio</source>
         <translation>Briefing Studio 정보(&amp;A)</translation>
     </message>
@@ -295,6 +307,10 @@
     <message>
         <source>Machine translation</source>
         <translation>기계 번역</translation>
+    </message>
+    <message>
+        <source>Use memory match</source>
+        <translation>번역 메모리 결과 사용</translation>
     </message>
     <message>
         <source>Add item</source>
@@ -739,6 +755,10 @@
         <translation>미리 보기</translation>
     </message>
     <message>
+        <source>Memory</source>
+        <translation>번역 메모리</translation>
+    </message>
+    <message>
         <source>Find in both languages…</source>
         <translation>두 언어에서 찾기…</translation>
     </message>
@@ -767,6 +787,116 @@ Bilingual Korean/English briefings, translated offline.</source>
     <message>
         <source>Not changed: %1</source>
         <translation>변경되지 않음: %1</translation>
+    </message>
+</context>
+<context>
+    <name>MemoryCommands</name>
+    <message>
+        <source>The translation memory did not learn: %1</source>
+        <translation>번역 메모리에 저장하지 못했습니다: %1</translation>
+    </message>
+    <message>
+        <source>Import a translation memory</source>
+        <translation>번역 메모리 가져오기</translation>
+    </message>
+    <message>
+        <source>TMX files (*.tmx);;All files (*)</source>
+        <translation>TMX 파일 (*.tmx);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <source>Export the translation memory</source>
+        <translation>번역 메모리 내보내기</translation>
+    </message>
+    <message>
+        <source>TMX files (*.tmx)</source>
+        <translation>TMX 파일 (*.tmx)</translation>
+    </message>
+    <message>
+        <source>Importing the translation memory…</source>
+        <translation>번역 메모리를 가져오는 중…</translation>
+    </message>
+    <message>
+        <source>Imported %1 units into your translation memory; skipped %2.</source>
+        <translation>번역 메모리에 %1개 단위를 가져왔습니다. 건너뜀: %2개.</translation>
+    </message>
+    <message>
+        <source>Translation memory imported</source>
+        <translation>번역 메모리 가져오기 완료</translation>
+    </message>
+    <message>
+        <source>Translation memory not imported</source>
+        <translation>번역 메모리를 가져오지 못함</translation>
+    </message>
+    <message>
+        <source>The file could not be imported. The translation memory was not changed.</source>
+        <translation>파일을 가져올 수 없습니다. 번역 메모리는 바뀌지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>Your translation memory is empty: nothing to export</source>
+        <translation>번역 메모리가 비어 있어 내보낼 내용이 없습니다</translation>
+    </message>
+    <message>
+        <source>Exported %1 units to %2</source>
+        <translation>%1개 단위를 %2(으)로 내보냈습니다</translation>
+    </message>
+    <message>
+        <source>Exporting the translation memory…</source>
+        <translation>번역 메모리를 내보내는 중…</translation>
+    </message>
+    <message>
+        <source>Translation memory not exported</source>
+        <translation>번역 메모리를 내보내지 못함</translation>
+    </message>
+</context>
+<context>
+    <name>MemoryPanel</name>
+    <message>
+        <source>Translation</source>
+        <translation>번역</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>번역 메모리</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>승인</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>원문</translation>
+    </message>
+    <message>
+        <source>Concordance</source>
+        <translation>용례 검색</translation>
+    </message>
+    <message>
+        <source>Search the memory for a word or phrase, in either language…</source>
+        <translation>번역 메모리에서 단어나 구절 검색(한국어·영어)…</translation>
+    </message>
+    <message>
+        <source>Select an item to see its matches in the translation memory.</source>
+        <translation>항목을 선택하면 번역 메모리의 일치 결과가 표시됩니다.</translation>
+    </message>
+    <message>
+        <source>No match in the translation memory.</source>
+        <translation>번역 메모리에 일치하는 결과가 없습니다.</translation>
+    </message>
+    <message>
+        <source>Matches: %1 — click one, or press Ctrl+1…Ctrl+9, to use it</source>
+        <translation>일치 %1건 — 클릭하거나 Ctrl+1…Ctrl+9를 눌러 사용</translation>
+    </message>
+    <message>
+        <source>Match %1 (%2%) against this item&apos;s source:</source>
+        <translation>결과 %1(%2%)과 이 항목 원문의 차이:</translation>
+    </message>
+    <message>
+        <source>Match %1 is exact.</source>
+        <translation>결과 %1은(는) 완전 일치입니다.</translation>
+    </message>
+    <message>
+        <source>The numbers and dates of this item were put in.</source>
+        <translation>이 항목의 숫자와 날짜를 넣었습니다.</translation>
     </message>
 </context>
 <context>
@@ -1912,6 +2042,10 @@ Bilingual Korean/English briefings, translated offline.</source>
     <message>
         <source>Translating…</source>
         <translation>번역 중…</translation>
+    </message>
+    <message>
+        <source>%1 from memory, %2 machine-translated</source>
+        <translation>번역 메모리 %1개, 기계 번역 %2개</translation>
     </message>
     <message>
         <source>Machine-translated items: %1</source>

@@ -32,6 +32,7 @@ UNUSUAL = Settings(
     beam_size=16,
     threads=64,
     office_memories="//공유/번역 메모리/office.sqlite; ~/team.sqlite",
+    memory_min_match=75,
     autosave_seconds=0,
     office_termbases=("/srv/office/terms.sqlite", '용어 "국" \\ .sqlite'),
 )

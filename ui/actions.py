@@ -135,6 +135,20 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "translate",
         enabled=lambda s: (s.has_item or s.has_section) and not s.busy,
     ),
+    # The translation memory: TMX in and out, and match N of the Memory panel put in with Ctrl+N.
+    ActionSpec("memoryImport", QT_TRANSLATE_NOOP("Actions", "&Import translation memory (TMX)…"), None, "translate", 1),
+    ActionSpec("memoryExport", QT_TRANSLATE_NOOP("Actions", "E&xport translation memory (TMX)…"), None, "translate", 1),
+    *(
+        ActionSpec(
+            f"memoryMatch{n}",
+            QT_TRANSLATE_NOOP("Actions", "Use memory match"),
+            f"Ctrl+{n}",
+            "translate" if n == 1 else None,
+            2,
+            enabled=lambda s: s.has_item,
+        )
+        for n in range(1, 10)
+    ),
     ActionSpec("uiKorean", "한국어", None, "language", untranslated=True),
     ActionSpec("uiEnglish", "English", None, "language", untranslated=True),
     ActionSpec("about", QT_TRANSLATE_NOOP("Actions", "&About Briefing Studio"), None, "help"),

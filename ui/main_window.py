@@ -9,6 +9,7 @@ part what changed; the window only keeps the title and the status bar in step, a
 from __future__ import annotations
 
 import contextlib
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
 from briefing import settings as config
 from briefing.edits import Changes, EditRefused
 from briefing.language.phrases import catalog
+from briefing.memory.model import Match
 from briefing.messages import BriefingError
 from briefing.model import Bilingual, Briefing, Item, Language, Section, TargetStatus
 from briefing.recovery import RecoveryEntry
@@ -43,6 +45,8 @@ from ui.files import FileCommands
 from ui.i18n import set_ui_language
 from ui.item_editor import ItemEditor
 from ui.labels import fill
+from ui.memory_commands import MemoryCommands
+from ui.memory_panel import MemoryPanel
 from ui.messages import refusal_text
 from ui.outline_model import OutlineModel
 from ui.outline_pane import OutlinePane
@@ -55,6 +59,7 @@ from ui.translation_controller import TranslationController, package_missing_box
 STATUS_DELAY_MS = 150  # the status bar's counts follow typing at this pace, not per keystroke
 TAB_ITEM, TAB_SECTION, TAB_CARD = range(3)
 SIDE_PREVIEW = 0  # the side panels' tabs: the preview first
+SIDE_MEMORY = 1
 
 
 def fresh_briefing() -> Briefing:
@@ -83,6 +88,7 @@ class MainWindow(QMainWindow):
         self.document = DocumentController(fresh_briefing(), None, config.current().autosave_seconds, self)
         self.translation = TranslationController(self.runner, self)
         self.files = FileCommands(self, lambda: self.document, self._make_document)
+        self.memory = MemoryCommands(self, self.runner)  # the translation memories, open while the window is
         self._build()
         self._build_actions()
         self._connect()
@@ -91,6 +97,8 @@ class MainWindow(QMainWindow):
         self.apply_editor_font()
         self.resize(1440, 860)
         window_state.restore_window(self)
+        if self.memory.memories.problems:  # said once; the window works without that memory
+            self.statusBar().showMessage(self.memory.problems_text(), 15_000)
 
     # -- parts -----------------------------------------------------------------------------------
     def _build(self) -> None:
@@ -110,6 +118,8 @@ class MainWindow(QMainWindow):
         # The right side: the preview, and the panels that help with the current item (terms, memory).
         self.side = named(QTabWidget(), "side")
         self.side.addTab(self.preview_pane, "")
+        self.memory_panel = MemoryPanel(self.memory.lookup, self.memory.concordance)
+        self.side.addTab(self.memory_panel, "")
         splitter = named(QSplitter(Qt.Orientation.Horizontal), "mainSplitter")
         for pane in (self.outline_pane, self.centre, self.side):
             splitter.addWidget(pane)
@@ -156,6 +166,9 @@ class MainWindow(QMainWindow):
                 "uiKorean": lambda: self.switch_language("ko"),
                 "uiEnglish": lambda: self.switch_language("en"),
                 "about": self.about,
+                "memoryImport": self.memory.choose_import,
+                "memoryExport": self.memory.choose_export,
+                **{f"memoryMatch{n}": partial(self.memory_panel.choose, n) for n in range(1, 10)},
             },
         )
         self.undo_group = QUndoGroup(self)
@@ -192,6 +205,8 @@ class MainWindow(QMainWindow):
         files.open_failed.connect(self.open_failed)
         files.message.connect(self.statusBar().showMessage)
         files.recent_changed.connect(self._update_recent_menu)
+        self.memory.message.connect(self.statusBar().showMessage)
+        self.memory_panel.match_chosen.connect(self.use_memory_match)
 
     # Names the tests and the benchmarks know the parts by.
     @property
@@ -219,8 +234,10 @@ class MainWindow(QMainWindow):
         self.centre.setTabText(TAB_SECTION, self.tr("Section"))
         self.centre.setTabText(TAB_CARD, self.tr("Meeting card"))
         self.side.setTabText(SIDE_PREVIEW, self.tr("Preview"))
+        self.side.setTabText(SIDE_MEMORY, self.tr("Memory"))
         self.find_field.setPlaceholderText(self.tr("Find in both languages…"))
-        for part in (self.section_editor, self.item_editor, self.card_editor, self.preview_pane, self.outline_pane):
+        parts = (self.section_editor, self.item_editor, self.card_editor, self.preview_pane, self.outline_pane)
+        for part in (*parts, self.memory_panel):
             part.retranslate()
         self._update_recent_menu()
         self._update_title()
@@ -241,6 +258,7 @@ class MainWindow(QMainWindow):
         document.modified_changed.connect(lambda _: self._update_title())
         document.path_changed.connect(lambda _: self._update_title())
         self.backup_warning.watch(document)
+        self.memory.attach(document)
         self.outline_pane.set_document(document)
         self.card_editor.load()
         self._update_title()
@@ -262,6 +280,7 @@ class MainWindow(QMainWindow):
         self.item_editor.document_changed(changes)
         self.section_editor.document_changed(changes)
         self.card_editor.document_changed(changes)
+        self.memory_panel.document_changed(changes)
         if changes.card:
             self._update_title()
         self._status_timer.start(STATUS_DELAY_MS)
@@ -273,6 +292,7 @@ class MainWindow(QMainWindow):
     def _current_changed(self, item: Item | None, section: Section | None) -> None:
         self.item_editor.show_item(item)
         self.section_editor.show_section(section)
+        self.memory_panel.show_item(item)
         if section is not None and self.centre.currentIndex() == TAB_ITEM:
             self.centre.setCurrentIndex(TAB_SECTION)
         elif item is not None and self.centre.currentIndex() == TAB_SECTION:
@@ -376,6 +396,13 @@ class MainWindow(QMainWindow):
             return
         report_failure(self, "translation", error)
 
+    def use_memory_match(self, match: Match) -> bool:
+        """Make a memory match's translation the current item's, as one undo step (status: memory-filled)."""
+        item = self.item_editor.item
+        if item is None:
+            return False
+        return self.document.try_apply(MemoryCommands.insertion(item, match), initiator=self.memory) is None
+
     # -- files -----------------------------------------------------------------------------------
     def _make_document(self, briefing: Briefing, path: Path | None, digest: str | None) -> DocumentController:
         return DocumentController(briefing, path, config.current().autosave_seconds, self, disk_digest=digest)
@@ -430,6 +457,7 @@ class MainWindow(QMainWindow):
         self.tasks.shutdown()  # cancels every running task; what they still produce is dropped
         self.document.close()
         self.translation.shutdown()
+        self.memory.close()
         window_state.save_window(self)
         event.accept()
 
@@ -501,6 +529,8 @@ class MainWindow(QMainWindow):
         self.apply_editor_font()
         self.document.set_autosave_interval(config.current().autosave_seconds)
         self.translation.reconfigure()
+        self.memory.reload()
+        self.memory_panel.show_item(self.item_editor.item)
         language = config.current().ui_language
         if language in ("ko", "en"):
             self.switch_language(language)

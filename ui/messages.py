@@ -443,6 +443,7 @@ _VALUE_WORDS: dict[str, Callable[[str], str]] = {
     "type": _type,
     "from_language": _language,
     "to_language": _language,
+    "language": _language,  # a TMX segment's language (a code other than ko/en is shown as it is)
 }
 
 

@@ -1,18 +1,25 @@
-"""Machine translation from the window: plan a job, run it on the translation worker in the background, and
-store the results as one undo step (briefing.edits.ApplyTranslations), which refreshes only those rows."""
+"""Translation from the window: plan a job, fill what the translation memory can (at or above the
+`memory_min_match` setting, briefing/translation/pretranslate.py), run the rest on the translation worker in the
+background, and store both as one undo step (briefing.edits.ApplyTranslations), which refreshes only those rows.
+The memories are opened in the background task on connections of its own; a memory that fails there leaves
+every item to the engine. If the engine fails (no language package), what the memory filled is still stored."""
 
 from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from dataclasses import dataclass, field
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from briefing import edits
 from briefing import settings as config
+from briefing.memory.stack import Memories
+from briefing.memory.store import MemoryStoreError
+from briefing.messages import BriefingError
 from briefing.model import LANGUAGES, Briefing
-from briefing.translation import jobs
+from briefing.translation import jobs, pretranslate
 from briefing.translation.engine import Engine, EngineSettings, PackageMissing
 from briefing.translation.packages import PackageStore
 from ui.document import DocumentController
@@ -28,6 +35,20 @@ def engine_from_settings() -> Engine:
     return Engine(PackageStore(), EngineSettings(beam_size=chosen.beam_size, threads=chosen.threads))
 
 
+@dataclass
+class Outcome:
+    """What a translation task brings back: the memory's translations, the engine's results, and the engine's
+    failure if it failed (the memory's work is stored all the same)."""
+
+    memory: list[edits.Translation] = field(default_factory=list)
+    results: list[jobs.Result] = field(default_factory=list)
+    error: BaseException | None = None
+
+
+def open_memories() -> Memories:
+    return Memories.load(config.current())
+
+
 class TranslationController(QObject):
     finished = Signal(object)  # the list of jobs.Result
     message = Signal(str, int)  # what a job did (or that there was nothing to do), for the status bar, and for how long
@@ -38,6 +59,7 @@ class TranslationController(QObject):
         super().__init__(dialogs_parent)
         self.runner, self.dialogs_parent = runner, dialogs_parent
         self.make_engine: Callable[[], Engine] = engine_from_settings  # tests may give a slower or gated one
+        self.open_memories: Callable[[], Memories] = open_memories  # called in the task's thread
         self.worker = jobs.TranslationWorker(self._engine)
         self.task: Task | None = None
 
@@ -72,15 +94,39 @@ class TranslationController(QObject):
             self.message.emit(self.tr("Nothing to translate"), 4000)
             return False
         worker = self.worker
+        snapshot = document.snapshot()  # a private copy: the task reads it while the user goes on typing
+        min_match = config.current().memory_min_match
+        memories_for = self.open_memories
+        use_memory = not retranslate  # "retranslate" asks the engine again
 
-        def work(progress: Progress, cancel: threading.Event) -> list[jobs.Result]:
-            return [worker.submit(request, progress, cancel).result() for request in requests]
+        def work(progress: Progress, cancel: threading.Event) -> Outcome:
+            outcome = Outcome()
+            left = requests
+            if use_memory:
+                try:
+                    with memories_for() as memories:
+                        split = [
+                            pretranslate.pretranslate(snapshot, r.target, memories, min_match, scope, item_ids=ids)
+                            for r in requests
+                        ]
+                except MemoryStoreError:
+                    split = []  # a memory that fails now: the engine translates everything
+                if split:
+                    outcome.memory = [t for part in split for t in part.translations]
+                    left = [part.request for part in split if part.request.tasks]
+            try:
+                outcome.results = [worker.submit(request, progress, cancel).result() for request in left]
+            except BriefingError as error:  # no package, a broken one: what the memory filled is kept
+                if not outcome.memory:
+                    raise
+                outcome.error = error
+            return outcome
 
         self.task = self.runner(
             self.dialogs_parent,
             self.tr("Translating…"),
             work,
-            lambda results: self._store(document, results),
+            lambda outcome: self._store(document, outcome),
             self._failed,
             context="translation",
         )
@@ -91,15 +137,27 @@ class TranslationController(QObject):
         self.busy_changed.emit()
         self.failed.emit(error)
 
-    def _store(self, document: DocumentController, results: list[jobs.Result]) -> None:
-        edit = edits.ApplyTranslations([t for result in results for t in jobs.translations(result)])
+    def _store(self, document: DocumentController, outcome: Outcome) -> None:
+        results = outcome.results
+        machine = [t for result in results for t in jobs.translations(result)]
+        edit = edits.ApplyTranslations(outcome.memory + machine)
         document.apply(edit, initiator=self)  # one undo step; refreshes just these rows
-        text = fill(self.tr("Machine-translated items: %1"), len(edit.changed))
+        stored = set(edit.changed)
+        from_memory = sum(t.item_id in stored for t in outcome.memory)
+        machine_made = sum(t.item_id in stored for t in machine)
+        if outcome.memory:
+            text = fill(self.tr("%1 from memory, %2 machine-translated"), from_memory, machine_made)
+        else:
+            text = fill(self.tr("Machine-translated items: %1"), machine_made)
         if any(r.cancelled for r in results):
             text += " · " + self.tr("cancelled; the rest were left untouched")
         if edit.skipped:
             text += " · " + fill(self.tr("left alone because they changed meanwhile: %1"), len(edit.skipped))
-        self.message.emit(text, 8000)
+        if stored or outcome.error is None:
+            self.message.emit(text, 8000)
+        if outcome.error is not None:
+            self._failed(outcome.error)
+            return
         self.busy_changed.emit()
         self.finished.emit(results)
 
