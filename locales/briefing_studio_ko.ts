@@ -1394,6 +1394,114 @@ Bilingual Korean/English briefings, translated offline.</source>
         <translation>{file}: 설정을 저장하지 못했습니다({reason}).</translation>
     </message>
     <message>
+        <source>termbase {path} does not exist</source>
+        <translation>용어집 {path}이(가) 없습니다</translation>
+    </message>
+    <message>
+        <source>termbase {path} already exists</source>
+        <translation>용어집 {path}이(가) 이미 있습니다</translation>
+    </message>
+    <message>
+        <source>termbase {path} is damaged or not a termbase ({reason})</source>
+        <translation>용어집 {path}이(가) 손상되었거나 용어집 파일이 아닙니다({reason})</translation>
+    </message>
+    <message>
+        <source>termbase {path} was written by a newer Briefing Studio (termbase version {version}; this one reads up to {supported})</source>
+        <translation>용어집 {path}은(는) 더 새로운 Briefing Studio에서 저장되었습니다(용어집 버전 {version}, 이 버전은 {supported}까지 읽음)</translation>
+    </message>
+    <message>
+        <source>termbase {path} is locked by another program; try again when it is closed</source>
+        <translation>용어집 {path}을(를) 다른 프로그램이 사용 중입니다. 그 프로그램을 닫은 뒤 다시 시도하십시오</translation>
+    </message>
+    <message>
+        <source>termbase {path} is read-only; its entries cannot be changed</source>
+        <translation>용어집 {path}은(는) 읽기 전용이라 항목을 바꿀 수 없습니다</translation>
+    </message>
+    <message>
+        <source>termbase {path} cannot be opened ({reason})</source>
+        <translation>용어집 {path}을(를) 열 수 없습니다({reason})</translation>
+    </message>
+    <message>
+        <source>termbase {name} has no entry &apos;{id}&apos;</source>
+        <translation>용어집 {name}에 &apos;{id}&apos; 항목이 없습니다</translation>
+    </message>
+    <message>
+        <source>termbase {name} already has an entry &apos;{id}&apos;</source>
+        <translation>용어집 {name}에 &apos;{id}&apos; 항목이 이미 있습니다</translation>
+    </message>
+    <message>
+        <source>an entry needs at least one term with some text</source>
+        <translation>항목에는 내용이 있는 용어가 하나 이상 있어야 합니다</translation>
+    </message>
+    <message>
+        <source>the shipped termbase {path} is missing; reinstall Briefing Studio</source>
+        <translation>기본 제공 용어집 {path}이(가) 없습니다. Briefing Studio를 다시 설치하십시오</translation>
+    </message>
+    <message>
+        <source>the shipped termbase {path}, line {line}: {reason}</source>
+        <translation>기본 제공 용어집 {path}, {line}행: {reason}</translation>
+    </message>
+    <message>
+        <source>{file} is larger than {limit} MB, which no glossary is</source>
+        <translation>{file}은(는) {limit}MB보다 커서 용어집 파일로 볼 수 없습니다</translation>
+    </message>
+    <message>
+        <source>{file} is not UTF-8 text, or UTF-16 with a byte order mark ({reason})</source>
+        <translation>{file}은(는) UTF-8 또는 BOM이 있는 UTF-16 텍스트가 아닙니다({reason})</translation>
+    </message>
+    <message>
+        <source>{file}, line {line}: not well-formed XML ({reason})</source>
+        <translation>{file}, {line}행: 올바른 XML이 아닙니다({reason})</translation>
+    </message>
+    <message>
+        <source>{file}: entity declarations and external references are refused; they can expand without limit or read other files</source>
+        <translation>{file}: 엔티티 선언과 외부 참조는 받지 않습니다. 끝없이 확장되거나 다른 파일을 읽을 수 있기 때문입니다</translation>
+    </message>
+    <message>
+        <source>{file}: not a TBX file (the root element is &lt;{root}&gt;)</source>
+        <translation>{file}: TBX 파일이 아닙니다(최상위 요소가 &lt;{root}&gt;임)</translation>
+    </message>
+    <message>
+        <source>{file}, line {line}: the language &apos;{language}&apos; is neither Korean nor English</source>
+        <translation>{file}, {line}행: &apos;{language}&apos; 언어는 한국어도 영어도 아닙니다</translation>
+    </message>
+    <message>
+        <source>{file}, line {line}: the entry id &apos;{id}&apos; is used twice</source>
+        <translation>{file}, {line}행: 항목 ID &apos;{id}&apos;이(가) 두 번 쓰였습니다</translation>
+    </message>
+    <message>
+        <source>{file}: unknown glossary format; use .tbx, .csv, .tsv, .txt or .utf8</source>
+        <translation>{file}: 알 수 없는 용어집 형식입니다. .tbx, .csv, .tsv, .txt, .utf8 중 하나를 쓰십시오</translation>
+    </message>
+    <message>
+        <source>{file} cannot be read ({reason})</source>
+        <translation>{file}을(를) 읽을 수 없습니다({reason})</translation>
+    </message>
+    <message>
+        <source>{file} cannot be written ({reason})</source>
+        <translation>{file}에 쓸 수 없습니다({reason})</translation>
+    </message>
+    <message>
+        <source>{file}, line {line}: {reason}</source>
+        <translation>{file}, {line}행: {reason}</translation>
+    </message>
+    <message>
+        <source>no term in this language pair</source>
+        <translation>이 언어 쌍의 용어가 없음</translation>
+    </message>
+    <message>
+        <source>already in the termbase</source>
+        <translation>이미 용어집에 있음</translation>
+    </message>
+    <message>
+        <source>the same row again</source>
+        <translation>같은 행의 반복</translation>
+    </message>
+    <message>
+        <source>there is no termbase called {name}; the termbases are: {names}</source>
+        <translation>{name}(이)라는 용어집은 없습니다. 용어집: {names}</translation>
+    </message>
+    <message>
         <source>Korean</source>
         <translation>한국어</translation>
     </message>

@@ -287,6 +287,57 @@ CATALOGUE: dict[str, str] = {
     ),
     "settings.file_migrated": QT_TRANSLATE_NOOP("Messages", "settings were copied from {old} into {file}"),
     "settings.cannot_save": QT_TRANSLATE_NOOP("Messages", "{file}: settings not saved ({reason})"),
+    "terms.missing": QT_TRANSLATE_NOOP("Messages", "termbase {path} does not exist"),
+    "terms.exists": QT_TRANSLATE_NOOP("Messages", "termbase {path} already exists"),
+    "terms.damaged": QT_TRANSLATE_NOOP("Messages", "termbase {path} is damaged or not a termbase ({reason})"),
+    "terms.newer": QT_TRANSLATE_NOOP(
+        "Messages",
+        "termbase {path} was written by a newer Briefing Studio (termbase version {version}; this one reads up to {supported})",  # noqa: E501
+    ),
+    "terms.locked": QT_TRANSLATE_NOOP(
+        "Messages",
+        "termbase {path} is locked by another program; try again when it is closed",
+    ),
+    "terms.read_only": QT_TRANSLATE_NOOP("Messages", "termbase {path} is read-only; its entries cannot be changed"),
+    "terms.cannot_open": QT_TRANSLATE_NOOP("Messages", "termbase {path} cannot be opened ({reason})"),
+    "terms.no_entry": QT_TRANSLATE_NOOP("Messages", "termbase {name} has no entry '{id}'"),
+    "terms.duplicate_id": QT_TRANSLATE_NOOP("Messages", "termbase {name} already has an entry '{id}'"),
+    "terms.empty_entry": QT_TRANSLATE_NOOP("Messages", "an entry needs at least one term with some text"),
+    "terms.shipped_missing": QT_TRANSLATE_NOOP(
+        "Messages",
+        "the shipped termbase {path} is missing; reinstall Briefing Studio",
+    ),
+    "terms.shipped_bad": QT_TRANSLATE_NOOP("Messages", "the shipped termbase {path}, line {line}: {reason}"),
+    "terms.file_too_large": QT_TRANSLATE_NOOP("Messages", "{file} is larger than {limit} MB, which no glossary is"),
+    "terms.bad_encoding": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{file} is not UTF-8 text, or UTF-16 with a byte order mark ({reason})",
+    ),
+    "terms.bad_xml": QT_TRANSLATE_NOOP("Messages", "{file}, line {line}: not well-formed XML ({reason})"),
+    "terms.xml_entities": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{file}: entity declarations and external references are refused; they can expand without limit or read other files",  # noqa: E501
+    ),
+    "terms.not_tbx": QT_TRANSLATE_NOOP("Messages", "{file}: not a TBX file (the root element is <{root}>)"),
+    "terms.unknown_language": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{file}, line {line}: the language '{language}' is neither Korean nor English",
+    ),
+    "terms.duplicate_entry": QT_TRANSLATE_NOOP("Messages", "{file}, line {line}: the entry id '{id}' is used twice"),
+    "terms.unknown_format": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{file}: unknown glossary format; use .tbx, .csv, .tsv, .txt or .utf8",
+    ),
+    "terms.cannot_read": QT_TRANSLATE_NOOP("Messages", "{file} cannot be read ({reason})"),
+    "terms.cannot_write": QT_TRANSLATE_NOOP("Messages", "{file} cannot be written ({reason})"),
+    "terms.bad_row": QT_TRANSLATE_NOOP("Messages", "{file}, line {line}: {reason}"),
+    "terms.skip_no_term": QT_TRANSLATE_NOOP("Messages", "no term in this language pair"),
+    "terms.skip_exists": QT_TRANSLATE_NOOP("Messages", "already in the termbase"),
+    "terms.skip_repeated": QT_TRANSLATE_NOOP("Messages", "the same row again"),
+    "terms.no_termbase": QT_TRANSLATE_NOOP(
+        "Messages",
+        "there is no termbase called {name}; the termbases are: {names}",
+    ),
 }
 
 

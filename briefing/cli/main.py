@@ -20,6 +20,7 @@ from briefing import __version__
 from briefing.cli import export as cli_export
 from briefing.cli import memory as cli_memory
 from briefing.cli import settings as cli_settings
+from briefing.cli import terms as cli_terms
 from briefing.cli import translation as cli_translation
 from briefing.cli.terminal import Neutralised
 from briefing.export.pack import ExportError
@@ -91,6 +92,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_export.add_parsers(commands)
     cli_settings.add_parsers(commands)
     cli_memory.add_parsers(commands)
+    cli_terms.add_parsers(commands)
     return parser
 
 
@@ -135,6 +137,8 @@ def _run(argv: Sequence[str] | None, open_window: OpenWindow | None) -> int:
             return cli_memory.run_memory(args)
         if args.command == "settings":
             return cli_settings.run_settings(args)
+        if args.command == "terms":
+            return cli_terms.run_terms(args)
         if open_window is None:
             parser.error("the window is not available here")
         return open_window(getattr(args, "file", None), getattr(args, "ui_language", None))

@@ -26,6 +26,7 @@ first wins (the stack gives them in priority order).
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -280,7 +281,7 @@ class _KoreanSearch:
                 if particle is None:
                     continue
                 hit = Hit(self.offsets[position], end, Language.KO, form.entry, form.term, particle)
-                result = (self.compact_at.get(end, end_compact), hit)
+                result = (bisect.bisect_left(self.offsets, end), hit)
                 break
             if result is not None:
                 break
@@ -346,10 +347,11 @@ class _EnglishSearch:
         for end, forms in _walk(self.trie, norm, position):
             if end > position + 1 and norm[end - 1] == " ":
                 continue
+            endings = (*_ENGLISH_ENDINGS, "'", "") if norm[end - 1] == "s" else (*_ENGLISH_ENDINGS, "")
             ending = next(
                 (
                     e
-                    for e in (*_ENGLISH_ENDINGS, "")
+                    for e in endings
                     if norm.startswith(e, end) and (end + len(e) >= len(norm) or not _is_word_char(norm[end + len(e)]))
                 ),
                 None,

@@ -99,9 +99,10 @@ def entries_from_briefing(briefing: Briefing) -> list[Entry]:
             return
         seen.add((ko, en))
         short = acronyms or Bilingual()
+        ko_short, en_short = short.ko.strip(), short.en.strip()
         terms = [
-            Term(ko, Language.KO, acronym=short.ko.strip()),
-            Term(en, Language.EN, acronym=short.en.strip()),
+            Term(ko, Language.KO, acronym=ko_short if ko_short != ko else ""),
+            Term(en, Language.EN, acronym=en_short if en_short != en else ""),
         ]
         entries.append(Entry(entry_id, terms, note=note, source="meeting card", termbase=BRIEFING))
 
