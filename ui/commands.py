@@ -34,6 +34,7 @@ LABELS: dict[str, str] = {
     "edit.resolve_comment": QT_TRANSLATE_NOOP("Edits", "Resolve comment"),
     "edit.reopen_comment": QT_TRANSLATE_NOOP("Edits", "Reopen comment"),
     "edit.translations": QT_TRANSLATE_NOOP("Edits", "Machine translation"),
+    "edit.insert_term": QT_TRANSLATE_NOOP("Edits", "Insert term"),
     "edit.add_item": QT_TRANSLATE_NOOP("Edits", "Add item"),
     "edit.remove_item": QT_TRANSLATE_NOOP("Edits", "Delete item"),
     "edit.move_item": QT_TRANSLATE_NOOP("Edits", "Move item"),

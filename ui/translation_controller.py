@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from briefing import edits
 from briefing import settings as config
 from briefing.model import LANGUAGES, Briefing
+from briefing.terms.assist import FindTerms
 from briefing.translation import jobs
 from briefing.translation.engine import Engine, EngineSettings, PackageMissing
 from briefing.translation.packages import PackageStore
@@ -40,6 +41,7 @@ class TranslationController(QObject):
         self.make_engine: Callable[[], Engine] = engine_from_settings  # tests may give a slower or gated one
         self.worker = jobs.TranslationWorker(self._engine)
         self.task: Task | None = None
+        self.find_terms: Callable[[], FindTerms] | None = None  # the window's termbases, if any
 
     def _engine(self) -> Engine:
         return self.make_engine()
@@ -66,7 +68,11 @@ class TranslationController(QObject):
         if self.busy:
             return False
         briefing: Briefing = document.briefing
-        requests = [jobs.plan(briefing, target, scope, item_ids=ids, retranslate=retranslate) for target in LANGUAGES]
+        find_terms = self.find_terms() if self.find_terms is not None else None  # read here, used on the worker
+        requests = [
+            jobs.plan(briefing, target, scope, item_ids=ids, retranslate=retranslate, find_terms=find_terms)
+            for target in LANGUAGES
+        ]
         requests = [r for r in requests if r.tasks]
         if not requests:
             self.message.emit(self.tr("Nothing to translate"), 4000)
