@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 import shiboken6
-from PySide6.QtCore import QEvent, QPoint, Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QHelpEvent, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QApplication, QPlainTextEdit, QToolTip
+from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from briefing import settings as config
@@ -82,8 +84,8 @@ def test_hovering_a_term_shows_its_target_note_and_termbase(window: MainWindow, 
 
 
 def test_the_panel_lists_the_items_terms_and_inserts_one_as_one_undo_step(
-    window: MainWindow, qtbot: QtBot, qtmodeltester
-) -> None:  # type: ignore[no-untyped-def]  # noqa: E501
+    window: MainWindow, qtbot: QtBot, qtmodeltester: ModelTester
+) -> None:
     assert window.side.tabText(SIDE_TERMS) == "Terms"
     _new_korean_item(window, "국방부는 미 국방부와 협의했다")
     panel = window.terms_panel
@@ -179,7 +181,7 @@ def test_translation_gets_a_matcher_that_works_on_another_thread(window: MainWin
     assert [hit.term.text for hit in found[0]] == ["우주작전대대", "국방부"]
 
 
-def test_the_meeting_cards_names_become_terms(window: MainWindow, example_path, qtbot: QtBot) -> None:  # type: ignore[no-untyped-def]
+def test_the_meeting_cards_names_become_terms(window: MainWindow, example_path: Path, qtbot: QtBot) -> None:
     window.open_file(example_path)
     window.select(window.document.briefing.sections[0].items[0].id)
     panel = window.terms_panel
