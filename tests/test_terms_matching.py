@@ -74,15 +74,33 @@ def found(text: str, language: Language) -> list[tuple[str, str]]:
         ("The Ministry of National Defense said", [("Ministry of National Defense", "mnd")]),
         ("the ministry of national defense said", [("ministry of national defense", "mnd")]),
         ("The Ministry of Defense's view", [("Ministry of Defense's", "mnd")]),
-        ("Korea-U.S. Space Cooperation Working Group", [("Korea-U.S. Space Cooperation Working Group", "한미 국방우주정책 실무협의회")]),
-        ("Korea–U.S. Space Cooperation Working Group", [("Korea–U.S. Space Cooperation Working Group", "한미 국방우주정책 실무협의회")]),
-        ("Korea U.S. Space Cooperation Working Group", [("Korea U.S. Space Cooperation Working Group", "한미 국방우주정책 실무협의회")]),
-        ("the Korea-U.S. Space Cooperation Working Group (SCWG) met", [("Korea-U.S. Space Cooperation Working Group (SCWG)", "한미 국방우주정책 실무협의회")]),
-        ("SCWGs and the SCWG’s agenda", [("SCWGs", "한미 국방우주정책 실무협의회"), ("SCWG’s", "한미 국방우주정책 실무협의회")]),
+        (
+            "Korea-U.S. Space Cooperation Working Group",
+            [("Korea-U.S. Space Cooperation Working Group", "한미 국방우주정책 실무협의회")],
+        ),
+        (
+            "Korea–U.S. Space Cooperation Working Group",
+            [("Korea–U.S. Space Cooperation Working Group", "한미 국방우주정책 실무협의회")],
+        ),
+        (
+            "Korea U.S. Space Cooperation Working Group",
+            [("Korea U.S. Space Cooperation Working Group", "한미 국방우주정책 실무협의회")],
+        ),
+        (
+            "the Korea-U.S. Space Cooperation Working Group (SCWG) met",
+            [("Korea-U.S. Space Cooperation Working Group (SCWG)", "한미 국방우주정책 실무협의회")],
+        ),
+        (
+            "SCWGs and the SCWG’s agenda",
+            [("SCWGs", "한미 국방우주정책 실무협의회"), ("SCWG’s", "한미 국방우주정책 실무협의회")],
+        ),
         ("SCMX is not SCM", [("SCM", "한미 안보협의회의")]),
         ("scm in lower case is not the acronym", []),
         ("SCM-related talks", [("SCM", "한미 안보협의회의")]),
-        ("agencies and an Agency's budget; the agencies' staff", [("agencies", "기관"), ("Agency's", "기관"), ("agencies'", "기관")]),
+        (
+            "agencies and an Agency's budget; the agencies' staff",
+            [("agencies", "기관"), ("Agency's", "기관"), ("agencies'", "기관")],
+        ),
         ("the Indo Pacific Region.", [("Indo Pacific Region", "인도·태평양 지역")]),
         ("the DoD and the MND", [("DoD", "미 국방부"), ("MND", "mnd")]),
         ("the dod", []),
@@ -155,8 +173,14 @@ def _synthetic_entries(count: int) -> list[Entry]:
 def test_ten_thousand_entries_on_a_thousand_word_text_is_fast_enough() -> None:
     """The budget: < 5 ms for a 50-word item against 10,000 entries (measured in bench/terms_bench.py too)."""
     index = TermIndex(_synthetic_entries(10_000))
-    korean = "제23차 한미 국방우주정책 실무협의회(SCWG)가 국방부에서 열렸으며, 양측은 우주정책과 연락장교 교류를 논의했다. " * 6
-    english = "The Korea-U.S. Space Cooperation Working Group (SCWG) met at the Ministry of National Defense to discuss space policy. " * 5
+    korean = (
+        "제23차 한미 국방우주정책 실무협의회(SCWG)가 국방부에서 열렸으며, 양측은 우주정책과 연락장교 교류를 논의했다. "
+        * 6
+    )
+    english = (
+        "The Korea-U.S. Space Cooperation Working Group (SCWG) met at the Ministry of National Defense to discuss space policy. "
+        * 5
+    )
     assert len(korean.split()) + len(english.split()) >= 100
     assert [h.particle for h in index.find(korean, Language.KO)][:4] == ["가", "에서", "과", ""]
     for text, language in ((korean, Language.KO), (english, Language.EN)):

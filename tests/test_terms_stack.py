@@ -28,10 +28,17 @@ def test_the_shipped_file_is_read_with_every_column() -> None:
     entries = load_shipped()
     assert len(entries) == 10
     mnd = next(e for e in entries if e.id == "mnd")
-    assert mnd.preferred(Language.EN) == Term("Ministry of National Defense", Language.EN, acronym="MND", part_of_speech="noun")
+    assert mnd.preferred(Language.EN) == Term(
+        "Ministry of National Defense", Language.EN, acronym="MND", part_of_speech="noun"
+    )
     assert [t.text for t in mnd.forbidden(Language.EN)] == ["Ministry of Defense"]
     assert [t.text for t in mnd.variants(Language.EN)] == ["ROK Ministry of National Defense"]
-    assert (mnd.domain, mnd.source, mnd.verified, mnd.termbase) == ("organisation", "https://www.mnd.go.kr", True, "shipped")
+    assert (mnd.domain, mnd.source, mnd.verified, mnd.termbase) == (
+        "organisation",
+        "https://www.mnd.go.kr",
+        True,
+        "shipped",
+    )
     bg = next(e for e in entries if e.id == "bg")
     assert [t.text for t in bg.variants(Language.EN)] == ["Brigadier General", "BG"]
     assert next(e for e in entries if e.id == "cspc").verified is False
@@ -57,7 +64,9 @@ def test_the_briefing_gives_its_card_names() -> None:
     entries = entries_from_briefing(load(EXAMPLE))
     meeting = entries[0]
     assert meeting.preferred(Language.KO) == Term("한미 국방우주정책 실무협의회", Language.KO, acronym="SCWG")
-    assert meeting.preferred(Language.EN) == Term("Korea-U.S. Space Cooperation Working Group", Language.EN, acronym="SCWG")
+    assert meeting.preferred(Language.EN) == Term(
+        "Korea-U.S. Space Cooperation Working Group", Language.EN, acronym="SCWG"
+    )
     pairs = {(e.preferred(Language.KO).text, e.preferred(Language.EN).text) for e in entries}  # type: ignore[union-attr]
     assert ("육군 준장", "Army Brigadier General") in pairs
     assert ("국방부", "Ministry of National Defense") in pairs
@@ -105,7 +114,9 @@ def test_the_personal_termbase_is_created_on_first_write_and_wins_over_the_other
         again.close()
 
 
-def test_a_termbase_that_cannot_be_opened_is_reported_and_the_rest_keep_working(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_termbase_that_cannot_be_opened_is_reported_and_the_rest_keep_working(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     broken = tmp_path / "broken.sqlite"
     broken.write_bytes(b"\x00garbage" * 50)
     personal_path().parent.mkdir(parents=True)
@@ -114,7 +125,12 @@ def test_a_termbase_that_cannot_be_opened_is_reported_and_the_rest_keep_working(
     settings = Settings(office_termbases=(str(broken), str(tmp_path / "absent.sqlite")))
     terminology = Terminology.load(load(EXAMPLE), settings)
     try:
-        assert [m.code for m in terminology.problems] == ["terms.damaged", "terms.damaged", "terms.missing", "terms.shipped_missing"]
+        assert [m.code for m in terminology.problems] == [
+            "terms.damaged",
+            "terms.damaged",
+            "terms.missing",
+            "terms.shipped_missing",
+        ]
         assert [t.name for t in terminology.termbases] == ["briefing"]
         assert terminology.hits("SCWG를", Language.KO)[0].entry.id == "briefing-meeting"
         with pytest.raises(TermbaseError):

@@ -99,8 +99,8 @@ class TermsPanel(QWidget):
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setWordWrap(True)
         self.view.verticalHeader().hide()
-        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.view.horizontalHeader().setStretchLastSection(True)
+        # A narrow side panel: the columns share its width and long names wrap, rather than scroll sideways.
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.view.clicked.connect(lambda index: self.insert_requested.emit(index.data(SUGGESTION_ROLE)))
         self.view.insert_requested.connect(self.insert_requested)
         self.hint = named(QLabel(), "termHint")
@@ -131,7 +131,7 @@ class TermsPanel(QWidget):
         rows = suggestions(self.terminology.hits, item) if item is not None else []
         if force or rows != self.model.rows:
             self.model.set_suggestions(rows)
-            self.view.resizeColumnsToContents()
+            self.view.resizeRowsToContents()
         self._show_hint()
 
     def _show_hint(self) -> None:

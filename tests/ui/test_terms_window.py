@@ -255,3 +255,19 @@ def test_the_korean_interface_words_the_terms(window: MainWindow, korean_ui: Non
     assert window.termbase_manager.add_button.text() == "추가…"
     window.termbase_manager.reject()
     window.switch_language("en")
+
+
+@pytest.mark.usefixtures("installed")
+def test_machine_translation_writes_the_target_terms(window: MainWindow, qtbot: QtBot, english_only: Path) -> None:
+    """The tiny copy model copies its input, so whatever Korean comes out came from the termbases (here the
+    meeting card's names), carried through the model as placeholders."""
+    config.update(beam_size=1)
+    window.open_file(english_only)
+    first = window.document.briefing.sections[0].items[0]
+    window.select(first.id)
+    with qtbot.waitSignal(window.translation_finished, timeout=60_000):
+        window.translate_current()
+    assert first.text.en.startswith("The Korean Ministry of National Defense and the U.S. Department of Defense")
+    assert first.text.ko.startswith(
+        "The Korean 국방부 and the 미 국방부 convened the 23rd 한미 국방우주정책 실무협의회"
+    )
