@@ -100,6 +100,14 @@
         <translation>번역 메모리 결과 사용</translation>
     </message>
     <message>
+        <source>&amp;Add term…</source>
+        <translation>용어 추가(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Terminology…</source>
+        <translation>용어 관리(&amp;T)…</translation>
+    </message>
+    <message>
         <source>&amp;About Briefing Studio</source>
         <translation>Briefing Studio 정보(&amp;A)</translation>
     </message>
@@ -114,6 +122,10 @@
     <message>
         <source>&amp;Translate</source>
         <translation>번역(&amp;T)</translation>
+    </message>
+    <message>
+        <source>T&amp;ools</source>
+        <translation>도구(&amp;O)</translation>
     </message>
     <message>
         <source>&amp;View</source>
@@ -313,6 +325,10 @@
         <translation>번역 메모리 결과 사용</translation>
     </message>
     <message>
+        <source>Insert term</source>
+        <translation>용어 삽입</translation>
+    </message>
+    <message>
         <source>Add item</source>
         <translation>항목 추가</translation>
     </message>
@@ -363,6 +379,45 @@
     <message>
         <source>Remove person</source>
         <translation>참석자 삭제</translation>
+    </message>
+</context>
+<context>
+    <name>EntriesModel</name>
+    <message>
+        <source>Korean</source>
+        <translation>한국어</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>영어</translation>
+    </message>
+    <message>
+        <source>Acronyms</source>
+        <translation>약어</translation>
+    </message>
+    <message>
+        <source>Forbidden</source>
+        <translation>금지 용어</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>비고</translation>
+    </message>
+    <message>
+        <source>Verified</source>
+        <translation>확인됨</translation>
+    </message>
+    <message>
+        <source>Termbase</source>
+        <translation>용어집</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>예</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>아니요</translation>
     </message>
 </context>
 <context>
@@ -575,6 +630,33 @@
     </message>
 </context>
 <context>
+    <name>HitsModel</name>
+    <message>
+        <source>Term</source>
+        <translation>용어</translation>
+    </message>
+    <message>
+        <source>Use</source>
+        <translation>대응어</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>비고</translation>
+    </message>
+    <message>
+        <source>Termbase</source>
+        <translation>용어집</translation>
+    </message>
+    <message>
+        <source>%1 (forbidden)</source>
+        <translation>%1 (금지)</translation>
+    </message>
+    <message>
+        <source>unverified</source>
+        <translation>미확인</translation>
+    </message>
+</context>
+<context>
     <name>ItemEditor</name>
     <message>
         <source>Source:</source>
@@ -755,6 +837,10 @@
         <translation>미리 보기</translation>
     </message>
     <message>
+        <source>Terms</source>
+        <translation>용어</translation>
+    </message>
+    <message>
         <source>Memory</source>
         <translation>번역 메모리</translation>
     </message>
@@ -769,6 +855,14 @@
     <message>
         <source>Items %1 · approved %2 · needs review %3 · flagged %4 · open comments %5</source>
         <translation>항목 %1개 · 승인 %2 · 검토 필요 %3 · 검토 요청 %4 · 미해결 의견 %5</translation>
+    </message>
+    <message>
+        <source>Termbase left out: %1</source>
+        <translation>용어집 제외됨: %1</translation>
+    </message>
+    <message>
+        <source>Term added to your termbase</source>
+        <translation>개인 용어집에 용어를 추가했습니다</translation>
     </message>
     <message>
         <source>About Briefing Studio</source>
@@ -2031,6 +2125,180 @@ Bilingual Korean/English briefings, translated offline.</source>
     <message>
         <source>Cancel</source>
         <translation>취소</translation>
+    </message>
+</context>
+<context>
+    <name>TermDialog</name>
+    <message>
+        <source>Edit term</source>
+        <translation>용어 수정</translation>
+    </message>
+    <message>
+        <source>Add term</source>
+        <translation>용어 추가</translation>
+    </message>
+    <message>
+        <source>Korean</source>
+        <translation>한국어</translation>
+    </message>
+    <message>
+        <source>Korean acronym</source>
+        <translation>한국어 약어</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>영어</translation>
+    </message>
+    <message>
+        <source>English acronym</source>
+        <translation>영어 약어</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>비고</translation>
+    </message>
+</context>
+<context>
+    <name>TermbaseManager</name>
+    <message>
+        <source>Terminology</source>
+        <translation>용어 관리</translation>
+    </message>
+    <message>
+        <source>Termbase:</source>
+        <translation>용어집:</translation>
+    </message>
+    <message>
+        <source>Search:</source>
+        <translation>검색:</translation>
+    </message>
+    <message>
+        <source>Korean, English, acronym or note</source>
+        <translation>한국어, 영어, 약어 또는 비고</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>추가…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>수정…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>삭제</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>가져오기…</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>내보내기…</translation>
+    </message>
+    <message>
+        <source>%1 (read-only)</source>
+        <translation>%1 (읽기 전용)</translation>
+    </message>
+    <message>
+        <source>%1 of %2 entries</source>
+        <translation>항목 %2개 중 %1개</translation>
+    </message>
+    <message>
+        <source>Delete the entry “%1 — %2” from your personal termbase?</source>
+        <translation>개인 용어집에서 “%1 — %2” 항목을 삭제하시겠습니까?</translation>
+    </message>
+    <message>
+        <source>Import a glossary</source>
+        <translation>용어집 파일 가져오기</translation>
+    </message>
+    <message>
+        <source>Glossaries (%1)</source>
+        <translation>용어집 파일 (%1)</translation>
+    </message>
+    <message>
+        <source>Reading the glossary…</source>
+        <translation>용어집 파일을 읽는 중…</translation>
+    </message>
+    <message>
+        <source>Added %1 entries, updated %2, skipped %3.</source>
+        <translation>항목 %1개를 추가하고 %2개를 갱신했으며 %3개를 건너뛰었습니다.</translation>
+    </message>
+    <message>
+        <source>Nothing was imported.
+%1</source>
+        <translation>가져온 것이 없습니다.
+%1</translation>
+    </message>
+    <message>
+        <source>Export the termbase</source>
+        <translation>용어집 내보내기</translation>
+    </message>
+    <message>
+        <source>Exported %1 entries to %2</source>
+        <translation>항목 %1개를 %2(으)로 내보냈습니다</translation>
+    </message>
+</context>
+<context>
+    <name>Terms</name>
+    <message>
+        <source>this briefing&apos;s meeting card</source>
+        <translation>이 브리핑의 회의 정보</translation>
+    </message>
+    <message>
+        <source>personal</source>
+        <translation>개인</translation>
+    </message>
+    <message>
+        <source>shipped</source>
+        <translation>기본 제공</translation>
+    </message>
+    <message>
+        <source>“%1” is forbidden</source>
+        <translation>“%1”은(는) 금지된 용어입니다</translation>
+    </message>
+    <message>
+        <source>Use: %1</source>
+        <translation>사용: %1</translation>
+    </message>
+    <message>
+        <source>Acronym: %1</source>
+        <translation>약어: %1</translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation>비고: %1</translation>
+    </message>
+    <message>
+        <source>Termbase: %1</source>
+        <translation>용어집: %1</translation>
+    </message>
+    <message>
+        <source>unverified: not confirmed from a public source</source>
+        <translation>미확인: 공개 출처에서 확인되지 않음</translation>
+    </message>
+</context>
+<context>
+    <name>TermsPanel</name>
+    <message>
+        <source>Choose an item to see its terms.</source>
+        <translation>용어를 보려면 항목을 고르십시오.</translation>
+    </message>
+    <message>
+        <source>No known terms in this item.</source>
+        <translation>이 항목에는 알려진 용어가 없습니다.</translation>
+    </message>
+    <message>
+        <source>Click a term (or press Enter) to insert it into the English text.</source>
+        <translation>용어를 클릭하거나 Enter 키를 누르면 영문에 삽입됩니다.</translation>
+    </message>
+    <message>
+        <source>Click a term (or press Enter) to insert it into the Korean text.</source>
+        <translation>용어를 클릭하거나 Enter 키를 누르면 국문에 삽입됩니다.</translation>
+    </message>
+    <message>
+        <source>Left out: %1</source>
+        <translation>제외됨: %1</translation>
     </message>
 </context>
 <context>

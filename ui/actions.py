@@ -42,7 +42,7 @@ class ActionSpec:
     key: str  # also the QAction's objectName
     text: str  # English source text (QT_TRANSLATE_NOOP in the "Actions" context)
     shortcut: QKeySequence.StandardKey | str | None = None
-    menu: str | None = None  # "file", "edit", "translate", "language", "help"
+    menu: str | None = None  # "file", "edit", "translate", "tools", "language", "help"
     group: int = 0  # menu entries of another group are separated
     toolbar: bool = False
     context: bool = False  # in the outline's context menu
@@ -149,6 +149,15 @@ ACTIONS: tuple[ActionSpec, ...] = (
         )
         for n in range(1, 10)
     ),
+    ActionSpec(
+        "addTerm",
+        QT_TRANSLATE_NOOP("Actions", "&Add term…"),
+        "Ctrl+Alt+T",
+        "tools",
+        0,
+        enabled=lambda s: s.has_item,
+    ),
+    ActionSpec("termbases", QT_TRANSLATE_NOOP("Actions", "&Terminology…"), None, "tools", 0),
     ActionSpec("uiKorean", "한국어", None, "language", untranslated=True),
     ActionSpec("uiEnglish", "English", None, "language", untranslated=True),
     ActionSpec("about", QT_TRANSLATE_NOOP("Actions", "&About Briefing Studio"), None, "help"),
@@ -158,6 +167,7 @@ MENUS: dict[str, str] = {
     "file": QT_TRANSLATE_NOOP("Actions", "&File"),
     "edit": QT_TRANSLATE_NOOP("Actions", "&Edit"),
     "translate": QT_TRANSLATE_NOOP("Actions", "&Translate"),
+    "tools": QT_TRANSLATE_NOOP("Actions", "T&ools"),
     "view": QT_TRANSLATE_NOOP("Actions", "&View"),
     "language": QT_TRANSLATE_NOOP("Actions", "Interface &language"),
     "help": QT_TRANSLATE_NOOP("Actions", "&Help"),
@@ -185,7 +195,7 @@ class ActionSet(QObject):
             window.addAction(action)
             self.actions[spec.key] = action
         self.menus: dict[str, QMenu] = {name: QMenu(window) for name in MENUS}
-        for name in ("file", "edit", "translate", "view", "help"):
+        for name in ("file", "edit", "translate", "tools", "view", "help"):
             menu_bar.addMenu(self.menus[name])
         self.menus["view"].addMenu(self.menus["language"])
         groups: dict[str, int] = {}

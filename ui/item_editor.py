@@ -29,6 +29,7 @@ from briefing.edits import Changes
 from briefing.language.dates import DateError, PartialDate
 from briefing.language.times import local_time
 from briefing.model import Comment, Item, ItemType, Language, NoteMark, StatementKind, TargetStatus
+from briefing.terms.assist import insert_term
 from ui.document import DocumentController
 from ui.labels import STATUS_COLOURS, fill, kind_names, mark_invalid, status_text, type_names
 from ui.messages import text as message_text
@@ -345,6 +346,25 @@ class ItemEditor(QWidget):
             return
         self._apply(edits.set_text(item.id, language, editor.toPlainText()))
         self._show_status(item)  # the text is already there; only the status may have moved
+
+    def insert_at_cursor(self, language: Language, text: str) -> bool:
+        """Insert `text` at the cursor of one language's editor as an undo step of its own (not merged with
+        the typing around it); False when there is no item or the edit was refused (the editor shows the item
+        as it is)."""
+        item = self.item
+        if item is None or not text:
+            return False
+        editor = self.korean if language is Language.KO else self.english
+        cursor = editor.textCursor()
+        self._loading = True  # this is not typing: no merging edit from textChanged
+        cursor.insertText(text)
+        self._loading = False
+        editor.setTextCursor(cursor)
+        if self._apply(insert_term(item.id, language, editor.toPlainText())):
+            self._show_status(item)
+            return True
+        self.show_item(item)
+        return False
 
     def _type_chosen(self) -> None:
         data = self.type_box.currentData()  # Qt hands enum values back as plain strings

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -19,6 +19,7 @@ from briefing.memory.stack import Memories
 from briefing.memory.store import MemoryStoreError
 from briefing.messages import BriefingError
 from briefing.model import LANGUAGES, Briefing
+from briefing.terms.assist import FindTerms
 from briefing.translation import jobs, pretranslate
 from briefing.translation.engine import Engine, EngineSettings, PackageMissing
 from briefing.translation.packages import PackageStore
@@ -62,6 +63,7 @@ class TranslationController(QObject):
         self.open_memories: Callable[[], Memories] = open_memories  # called in the task's thread
         self.worker = jobs.TranslationWorker(self._engine)
         self.task: Task | None = None
+        self.find_terms: Callable[[], FindTerms] | None = None  # the window's termbases, if any
 
     def _engine(self) -> Engine:
         return self.make_engine()
@@ -88,7 +90,11 @@ class TranslationController(QObject):
         if self.busy:
             return False
         briefing: Briefing = document.briefing
-        requests = [jobs.plan(briefing, target, scope, item_ids=ids, retranslate=retranslate) for target in LANGUAGES]
+        find_terms = self.find_terms() if self.find_terms is not None else None  # read here, used on the worker
+        requests = [
+            jobs.plan(briefing, target, scope, item_ids=ids, retranslate=retranslate, find_terms=find_terms)
+            for target in LANGUAGES
+        ]
         requests = [r for r in requests if r.tasks]
         if not requests:
             self.message.emit(self.tr("Nothing to translate"), 4000)
@@ -113,7 +119,8 @@ class TranslationController(QObject):
                     split = []  # a memory that fails now: the engine translates everything
                 if split:
                     outcome.memory = [t for part in split for t in part.translations]
-                    left = [part.request for part in split if part.request.tasks]
+                    # The memory's rest goes to the engine with the same terms enforced.
+                    left = [replace(part.request, find_terms=find_terms) for part in split if part.request.tasks]
             try:
                 outcome.results = [worker.submit(request, progress, cancel).result() for request in left]
             except BriefingError as error:  # no package, a broken one: what the memory filled is kept

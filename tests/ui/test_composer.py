@@ -170,6 +170,7 @@ def test_translate_all_missing_in_the_background_then_undo(
 ) -> None:
     config.update(beam_size=1)
     window.open_file(english_only)
+    window.translation.find_terms = None  # the copy model copies; the terms' Korean: test_terms_window.py
     with qtbot.waitSignal(window.translation_finished, timeout=60_000) as blocker:
         window.translate_missing()
     (result,) = blocker.args[0]
@@ -203,6 +204,7 @@ def test_cancel_keeps_finished_items_and_the_window_stays_responsive(
 ) -> None:
     config.update(beam_size=1)
     window.open_file(english_only)
+    window.translation.find_terms = None  # the copy model copies; the terms' Korean: test_terms_window.py
     engine = FirstBatchGate(PackageStore(), EngineSettings(beam_size=1, batch_size=8))
     window.translation.make_engine = lambda: engine  # the worker thread makes its engine when it starts
     ticks: list[int] = []
