@@ -62,6 +62,9 @@ def test_terms_of_the_termbases_are_enforced_by_default(
     package_files: dict[tuple[str, str], Path], tmp_path: Path
 ) -> None:
     main("packages", "install", package_files[("en", "ko")])
+    # A personal termbase (an SQLite file) too: its term wins over the shipped one, read on the worker thread.
+    added = main("terms", "add", "--ko", "선임 관계관", "--en", "Senior officials")
+    assert added.returncode == 0, added.stderr
     korean = tmp_path / "ko.briefing"
     result = main("translate", EXAMPLE, "--to", "ko", "--retranslate", "--beam", "1", "--out", korean)
     assert result.returncode == 0, result.stderr
@@ -74,6 +77,7 @@ def test_terms_of_the_termbases_are_enforced_by_default(
     )
     assert texts["item-co-chairs"].startswith("The meeting was co-chaired by 박희정, 단장 of the 대한민국 ")
     assert "(육군 준장)" in texts["item-co-chairs"]
+    assert texts["item-co-chairs"].endswith(". 선임 관계관 from both nations also participated.")
 
 
 def test_missing_package_exits_non_zero_saying_how_to_install(example_copy: Path) -> None:

@@ -164,7 +164,8 @@ def run_translate(args: argparse.Namespace, out: TextIO | None = None) -> int:
         terminology = Terminology.load(briefing)
         for problem in terminology.problems:
             print(f"warning: {problem}", file=sys.stderr)
-        request = dataclasses.replace(request, find_terms=terminology.hits)
+        # The index is built here; the worker thread only reads it (SQLite files stay on this thread).
+        request = dataclasses.replace(request, find_terms=terminology.index.find)
     settings = EngineSettings(beam_size=args.beam, threads=args.threads)
     worker = jobs.TranslationWorker(lambda: Engine(PackageStore(), settings))
     bar = ProgressBar("translating", "sentences")
