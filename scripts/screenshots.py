@@ -14,6 +14,9 @@ and writes PNG files:
                                        its tooltip painted in
     review-note-{en,ko}.png            1366×768, the note flagged for review (with a reason) after an approval:
                                        the review note above the editors
+    terms-panel-{en,ko}.png            1366×768, the opening paragraph: terms marked in both editors, the Terms panel
+    memory-panel-{en,ko}.png           1366×768, the example learned by the memory (saved once), then the opening
+                                       paragraph changed to the 24th meeting: the Memory panel's 99 % match, diff
 
 Reproducible: every window gets a fresh data folder (BRIEFING_HOME in a temporary folder, so the user's
 settings, window state and recent files are neither read nor written), a fixed author, a fixed clock for
@@ -37,6 +40,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 EXAMPLE = ROOT / "examples" / "scwg-23.briefing"
 ITEM = "item-ttx-note"  # the * note, with its reviewer's comment
+OPENING = "item-convened"  # the opening paragraph: the meeting, its date and place, full of official names
 LAPTOP = (1366, 768)
 LARGE = (1440, 860)
 ZONES = {"ko": "Asia/Seoul", "en": "America/New_York"}
@@ -64,7 +68,8 @@ def main() -> None:
     from briefing import settings as config
     from ui.app import create_application
     from ui.i18n import set_ui_language
-    from ui.main_window import TAB_CARD, TAB_ITEM, MainWindow
+    from briefing.model import Language
+    from ui.main_window import SIDE_MEMORY, SIDE_TERMS, TAB_CARD, TAB_ITEM, MainWindow
     from ui.tasks import run_now
 
     app = create_application()
@@ -165,6 +170,29 @@ def main() -> None:
         if not window.item_editor.review_note.isVisible():
             raise SystemExit("the review note is not shown for a flagged item")
         shoot(window, TAB_ITEM, f"review-note-{language}")
+        close(window)
+
+        # The opening paragraph's terms: marked in both editors and listed in the Terms panel.
+        window = open_window(language, LAPTOP)
+        window.select(OPENING)
+        window.side.setCurrentIndex(SIDE_TERMS)
+        window.terms_panel.show_item(window.item_editor.item)
+        settle(app)
+        shoot(window, TAB_ITEM, f"terms-panel-{language}")
+        close(window)
+
+        # The memory: the example saved once (every approved item learned), then the opening paragraph
+        # rewritten for the next meeting; the panel offers the 23rd meeting's translation with the numbers put in.
+        window = open_window(language, LAPTOP)
+        if not window.save_to(Path(os.environ["BRIEFING_HOME"]) / "scwg-23.briefing"):
+            raise SystemExit("could not save the example (to teach the memory)")
+        opening = window.document.briefing.item(OPENING)
+        window.select(OPENING)
+        window.document.apply(edits.set_text(OPENING, Language.EN, opening.text.en.replace("23rd", "24th")))
+        window.side.setCurrentIndex(SIDE_MEMORY)
+        window.memory_panel.show_item(window.item_editor.item)
+        settle(app, 12)
+        shoot(window, TAB_ITEM, f"memory-panel-{language}")
         close(window)
 
     homes.cleanup()
