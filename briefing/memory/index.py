@@ -178,11 +178,9 @@ class GramIndex:
         ids = np.concatenate(lists)
         weights = np.repeat(np.array([chosen[term] for term, _ in rows]), [len(values) for values in lists])
         totals = np.bincount(ids, weights=weights)
-        held = int(np.count_nonzero(totals))
-        if held > limit:
-            best = np.argpartition(totals, len(totals) - limit)[len(totals) - limit :]
-        else:
-            best = np.flatnonzero(totals)
+        best = np.flatnonzero(totals)
+        if len(best) > limit:
+            best = best[np.argpartition(totals[best], len(best) - limit)[len(best) - limit :]]
         wanted = [int(unit_id) for unit_id in best]
         marks = ",".join("?" * len(wanted))
         return dict(

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -46,6 +47,7 @@ class Placeable:
     suffix: str = ""  # an English ordinal suffix as written ("nd")
 
 
+@lru_cache(maxsize=1024)  # a lookup compares one query with many units
 def clean(text: str) -> str:
     """NFKC, straight quotes, whitespace collapsed: what every comparison starts from."""
     text = unicodedata.normalize("NFKC", text)
@@ -55,7 +57,12 @@ def clean(text: str) -> str:
 
 
 def placeables(text: str) -> list[Placeable]:
-    found = []
+    return list(_placeables(text))
+
+
+@lru_cache(maxsize=1024)
+def _placeables(text: str) -> tuple[Placeable, ...]:
+    found: list[Placeable] = []
     for match in _PLACEABLE.finditer(text):
         if match.group("dmonth") is not None:
             start, end = match.span("dmonth")
@@ -79,7 +86,7 @@ def placeables(text: str) -> list[Placeable]:
                     match.group("suffix") or "",
                 )
             )
-    return found
+    return tuple(found)
 
 
 def masked(text: str) -> str:

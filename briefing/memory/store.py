@@ -31,7 +31,7 @@ from briefing.model import Language, now_utc
 SCHEMA_VERSION = 2  # 1: a contentless FTS5 table of grams; 2: the gram index of index.py
 APPLICATION_ID = 0x42534D31  # "BSM1": a Briefing Studio memory
 CANDIDATES = 200  # units the gram index hands to the fuzzy scorer
-BATCH = 12  # units turned into matches at a time, best fuzzy score first, until `limit` are sure
+BATCH = 4  # units turned into matches at a time (at least `limit`), best fuzzy score first, until settled
 EXACT = 1000  # units with the query's exact key considered at most
 
 register(
@@ -266,6 +266,7 @@ class TranslationMemory:
         added: list[bool] = []
         with self.transaction(), self._guard():
             next_id = int(self._db.execute("SELECT coalesce(max(id), 0) FROM units").fetchone()[0]) + 1
+            empty = self._db.execute("SELECT 1 FROM units LIMIT 1").fetchone() is None  # nothing to compare with
             writer = self._index.writer()
             seen: set[tuple[str, ...]] = set()
             rows: list[tuple[object, ...]] = []
@@ -273,7 +274,7 @@ class TranslationMemory:
             for unit, learned_at in units:
                 forms = matching.forms(unit.source, unit.source_language)
                 identity = (unit.source, unit.target, unit.kind.value, unit.briefing, unit.item_id)
-                if (unit.source_language.value, *identity) in seen or self._stored(unit, forms.key, identity):
+                if (unit.source_language.value, *identity) in seen or (not empty and self._stored(unit, forms.key, identity)):
                     added.append(False)
                     continue
                 seen.add((unit.source_language.value, *identity))
@@ -379,34 +380,38 @@ class TranslationMemory:
                 for unit_id, comparable in self._index.candidates(forms.grams, source_language, CANDIDATES).items()
                 if unit_id not in bound
             }
+            same_key = set(bound)
             for _, value, unit_id in process.extract(
                 query, choices, scorer=fuzz.ratio, score_cutoff=minimum, limit=None
             ):
                 bound[unit_id] = value
             ranked = sorted(bound, key=lambda unit_id: -bound[unit_id])
             matches: list[Match] = []
-            for start in range(0, len(ranked), BATCH):
+            size = max(BATCH, limit)
+            for start in range(0, len(ranked), size):
                 if _settled(matches, limit, bound[ranked[start]]):
                     break  # no unit left can score above the `limit` matches already made
-                batch = ranked[start : start + BATCH]
+                batch = ranked[start : start + size]
                 for row in self._db.execute(
                     f"SELECT {_COLUMNS} FROM units WHERE id IN ({','.join('?' * len(batch))})", batch
                 ):
-                    match = self._match(self._unit(row), text, source_language, query, forms.key)
+                    unit_id = int(str(row[0]))
+                    match = self._match(self._unit(row), text, bound[unit_id], unit_id in same_key)
                     if match.score >= minimum:
                         matches.append(match)
         matches.sort(key=lambda m: (-m.score, m.unit.kind is not UnitKind.ITEM, -_stamp(m.unit.approved_at)))
         return _distinct(matches)[:limit]
 
-    def _match(self, unit: Unit, text: str, language: Language, query: list[str] | str, exact_key: str) -> Match:
-        if matching.exact_key(unit.source) == matching.exact_key(text):
+    def _match(self, unit: Unit, text: str, fuzzy: float, same_key: bool) -> Match:
+        """The match a unit makes: `fuzzy` is its rapidfuzz score, `same_key` whether its key is the query's."""
+        if same_key and matching.exact_key(unit.source) == matching.exact_key(text):
             return Match(unit, 100, unit.target)
         carried = matching.carry_over(unit.source, text, unit.target)
-        if matching.key(unit.source) == exact_key:  # only placeables differ
+        if same_key:  # only placeables differ
             if carried is not None:
                 return Match(unit, 99, carried, placeables_replaced=carried != unit.target)
             return Match(unit, 90, unit.target)
-        value = min(98, int(matching.score(query, matching.comparable(unit.source, language))))
+        value = min(98, int(fuzzy))
         if carried is None:
             return Match(unit, max(0, value - 5), unit.target)
         return Match(unit, value, carried, placeables_replaced=carried != unit.target)
