@@ -274,7 +274,9 @@ class TranslationMemory:
             for unit, learned_at in units:
                 forms = matching.forms(unit.source, unit.source_language)
                 identity = (unit.source, unit.target, unit.kind.value, unit.briefing, unit.item_id)
-                if (unit.source_language.value, *identity) in seen or (not empty and self._stored(unit, forms.key, identity)):
+                if (unit.source_language.value, *identity) in seen or (
+                    not empty and self._stored(unit, forms.key, identity)
+                ):
                     added.append(False)
                     continue
                 seen.add((unit.source_language.value, *identity))
@@ -337,7 +339,8 @@ class TranslationMemory:
             (briefing, item_id),
         ).fetchall()
         self._index.remove(
-            (unit_id, Language(language), matching.forms(source, Language(language))) for unit_id, source, language in rows
+            (unit_id, Language(language), matching.forms(source, Language(language)))
+            for unit_id, source, language in rows
         )
         self._db.executemany("DELETE FROM units WHERE id = ?", [(row[0],) for row in rows])
         return len(rows)
