@@ -370,11 +370,13 @@ class TranslationMemory:
         query = matching.unstored(forms.comparable, source_language)
         with self._guard():
             self._ready()
-            # a unit's fuzzy score bounds its match score from above; units with the query's key may score 100
+            # a unit's fuzzy score bounds its match score from above; units with the query's key score 100 when
+            # equal but for whitespace and width, else at most 99
+            exact = matching.exact_key(text)
             bound = {
-                row[0]: 100.0
-                for row in self._db.execute(
-                    "SELECT id FROM units WHERE source_language = ? AND key = ? LIMIT ?",
+                unit_id: 100.0 if matching.exact_key(source) == exact else 99.0
+                for unit_id, source in self._db.execute(
+                    "SELECT id, source FROM units WHERE source_language = ? AND key = ? LIMIT ?",
                     (source_language.value, forms.key, EXACT),
                 )
             }
