@@ -253,3 +253,61 @@ def test_wrong_encoding_and_size_cap(tmp_path: Path, memory: TranslationMemory) 
     with pytest.raises(ExchangeError, match="translation memories up to 1 MB"):
         import_tmx(memory, many, max_bytes=1_000_000)
     assert memory.count() == 2
+
+
+def test_forms_agree_with_key_comparable_and_grams() -> None:
+    for text in [KO, EN, "“Quoted” 2024. 11. 7. ＡＢＣ  1st of May, 1,500.5", "", "가"]:
+        for language in Language:
+            forms = matching.forms(text, language)
+            assert forms.key == matching.key(text)
+            assert matching.unstored(forms.comparable, language) == matching.comparable(text, language)
+            assert list(forms.grams) == list(dict.fromkeys(matching.grams(text, language)))
+    assert matching.masked("2024. 11. 7. 회의") == f"{matching.MASK}. {matching.MASK}. {matching.MASK}. 회의"
+
+
+def test_postings_chunks_survive_learning_and_forgetting(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("briefing.memory.index.CHUNK", 3)  # many chunks from a few units
+    sentences = [f"The {word} delegation visited Seoul for talks." for word in "abcdefghij"]
+    with TranslationMemory.create(tmp_path / "tm.sqlite") as memory:
+        memory.learn([Unit(Language.EN, s, f"번역 {i}", briefing="b", item_id=str(i)) for i, s in enumerate(sentences)])
+        memory.learn([Unit(Language.EN, "The k delegation visited Seoul for talks.", "새 번역")])
+        for gone in (0, 4, 5, 9):
+            assert memory.forget_item("b", str(gone)) == 1
+    with TranslationMemory.open(tmp_path / "tm.sqlite", read_only=True) as memory:
+        found = memory.lookup("The z delegation visited Seoul for talks.", Language.EN, minimum=50, limit=20)
+        assert sorted(m.target for m in found) == sorted(["새 번역"] + [f"번역 {i}" for i in (1, 2, 3, 6, 7, 8)])
+        db = sqlite3.connect(memory.path)
+        assert db.execute("SELECT docs FROM gram_docs WHERE term = 'en:seoul'").fetchone() == (7,)
+        assert db.execute("SELECT docs FROM gram_docs WHERE term = 'en:'").fetchone() == (7,)
+        assert db.execute("SELECT count(*) FROM unit_forms").fetchone() == (7,)
+        db.close()
+
+
+def version_1(path: Path) -> None:
+    """Turn a memory file into the version-1 layout (an FTS5 table of grams instead of the gram index)."""
+    db = sqlite3.connect(path, isolation_level=None)
+    db.executescript(
+        "DROP TABLE gram_docs; DROP TABLE gram_postings; DROP TABLE unit_forms; "
+        "CREATE VIRTUAL TABLE unit_grams USING fts5(grams, content='', tokenize='unicode61 remove_diacritics 0');"
+        "PRAGMA user_version = 1;"
+    )
+    db.close()
+
+
+def test_a_version_1_memory_is_indexed_in_temp_read_only_and_upgraded_when_writable(
+    tmp_path: Path, memory: TranslationMemory
+) -> None:
+    memory.close()
+    version_1(memory.path)
+    before = memory.path.read_bytes()
+    with TranslationMemory.open(memory.path, read_only=True) as shared:
+        assert shared.lookup(KO, Language.KO)[0].score == 100
+        assert shared.lookup("The delegations agreed to strengthen cyber cooperation.", Language.EN)
+    assert memory.path.read_bytes() == before
+    with TranslationMemory.open(memory.path) as upgraded:
+        assert upgraded.lookup(KO, Language.KO)[0].score == 100
+        assert upgraded.learn([unit("새 문장입니다.", "A new sentence.")]) == 1
+    with sqlite3.connect(memory.path) as db:
+        assert db.execute("PRAGMA user_version").fetchone() == (2,)
+        tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    assert "unit_grams" not in tables and {"gram_docs", "gram_postings", "unit_forms"} <= tables

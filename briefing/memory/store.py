@@ -1,9 +1,12 @@
 """One translation memory: a SQLite file of units with an exact-key index and a full-text index of grams.
 
-Lookup first takes the units whose key (cleaned, placeables masked) equals the query's; then it asks the FTS5
-index for the units sharing the query's rarest grams (words for English, character bigrams for Korean, see
-`matching.grams`), ranked by bm25, and scores a few hundred of them with rapidfuzz. Opening a memory
-read-only never writes (SQLite `mode=ro`; the document-frequency table lives in the connection's temp schema).
+Lookup first takes the units whose key (cleaned, placeables masked) equals the query's; then it asks the gram
+index (`index.GramIndex`) for the units sharing most of the query's rarest grams (words for English, character
+bigrams for Korean, see `matching.grams`), scores those with rapidfuzz (skipping any that cannot reach the
+minimum) and turns only the best few into matches. Opening a memory read-only never writes (SQLite `mode=ro`).
+
+Version 1 files (a full-text index instead of the gram index) are upgraded when opened for writing; opened
+read-only, their gram index is built in the connection's temp schema on the first lookup.
 """
 
 from __future__ import annotations
@@ -17,15 +20,19 @@ from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import quote
 
+from rapidfuzz import fuzz, process
+
 from briefing.memory import matching
+from briefing.memory.index import TABLES, GramIndex
 from briefing.memory.model import Match, Unit, UnitKind
 from briefing.messages import BriefingError, register
 from briefing.model import Language, now_utc
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 1: a contentless FTS5 table of grams; 2: the gram index of index.py
 APPLICATION_ID = 0x42534D31  # "BSM1": a Briefing Studio memory
-CANDIDATES = 300  # units the full-text index hands to the fuzzy scorer
-RARE_GRAMS = 24  # how many of the query's rarest grams the candidate search uses
+CANDIDATES = 200  # units the gram index hands to the fuzzy scorer
+BATCH = 4  # units turned into matches at a time (at least `limit`), best fuzzy score first, until settled
+EXACT = 1000  # units with the query's exact key considered at most
 
 register(
     {
@@ -63,7 +70,6 @@ CREATE TABLE units(
 );
 CREATE INDEX units_by_key ON units(source_language, key);
 CREATE INDEX units_by_item ON units(briefing, item_id) WHERE briefing <> '';
-CREATE VIRTUAL TABLE unit_grams USING fts5(grams, content='', tokenize='unicode61 remove_diacritics 0');
 """
 
 _COLUMNS = "id, kind, source_language, source, target, briefing, item_id, approved_by, approved_at"
@@ -91,7 +97,8 @@ class TranslationMemory:
         self.name = name
         self.read_only = read_only
         self._in_transaction = False
-        self._vocabulary_ready = False
+        self._index = GramIndex(connection)
+        self._index_version = -1  # for a temp index: the data_version it was built at (-1: not built)
 
     # -- opening -----------------------------------------------------------------------------------
     @classmethod
@@ -133,6 +140,7 @@ class TranslationMemory:
             connection.executescript(
                 f"BEGIN; {_SCHEMA}; PRAGMA application_id = {APPLICATION_ID}; PRAGMA user_version = {SCHEMA_VERSION};"
             )
+            GramIndex(connection).create()
             connection.execute("INSERT INTO meta VALUES ('name', ?), ('created', ?)", (name, now_utc().isoformat()))
             connection.execute("COMMIT")
         except sqlite3.Error as error:
@@ -153,11 +161,50 @@ class TranslationMemory:
             if version > SCHEMA_VERSION:
                 raise MemoryStoreError("memory.newer", path=str(self.path), version=version, supported=SCHEMA_VERSION)
             tables = {row[0] for row in self._db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-            if not {"meta", "units", "unit_grams"} <= tables:
+            needed = {"meta", "units", *(TABLES if version >= 2 else ("unit_grams",))}
+            if not needed <= tables:
                 raise MemoryStoreError("memory.damaged", path=str(self.path), reason="tables are missing")
+            self._db.execute("PRAGMA cache_size = -65536")  # 64 MB: an import's index pages stay in memory
+            if version < 2 and self.read_only:
+                self._index = GramIndex(self._db, "temp")
+            elif version < 2:
+                self._upgrade()
             if not self.name:
                 row = self._db.execute("SELECT value FROM meta WHERE key = 'name'").fetchone()
                 self.name = (row[0] if row else "") or self.path.stem
+
+    def _upgrade(self) -> None:
+        """A version-1 file to version 2: the gram index replaces the full-text index, in one transaction."""
+        with self.transaction():
+            self._index.create()
+            self._index_all()
+            self._db.execute("DROP TABLE unit_grams")
+            self._db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+    def _index_all(self) -> None:
+        writer = self._index.writer()
+        for unit_id, language, source in self._db.execute("SELECT id, source_language, source FROM units ORDER BY id"):
+            writer.add(unit_id, Language(language), matching.forms(source, Language(language)))
+        writer.flush()
+
+    def _ready(self) -> None:
+        """Build (or rebuild, when another connection has written since) a temp index for a read-only version-1 file."""
+        if self._index.schema != "temp":
+            return
+        version = int(self._db.execute("PRAGMA data_version").fetchone()[0])
+        if version == self._index_version:
+            return
+        self._db.execute("BEGIN")
+        try:
+            for table in TABLES:
+                self._db.execute(f"DROP TABLE IF EXISTS temp.{table}")
+            self._index.create()
+            self._index_all()
+            self._db.execute("COMMIT")
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        self._index_version = version
 
     def close(self) -> None:
         self._db.close()
@@ -197,7 +244,6 @@ class TranslationMemory:
             raise
         finally:
             self._in_transaction = False
-            self._vocabulary_ready = False
 
     # -- writing -----------------------------------------------------------------------------------
     def learn(self, units: Iterable[Unit]) -> int:
@@ -205,44 +251,73 @@ class TranslationMemory:
         replace everything learned earlier from that item (a re-approval supersedes the old one); a unit
         identical to one already stored is not added again."""
         units = list(units)
-        added = 0
         with self.transaction(), self._guard():
             for briefing, item_id in dict.fromkeys((u.briefing, u.item_id) for u in units if u.briefing):
                 self._forget(briefing, item_id)
-            for unit in units:
-                added += self.add(unit)
-        return added
+            return sum(self.add_many((unit, None) for unit in units))
 
     def add(self, unit: Unit, learned_at: datetime | None = None) -> bool:
         """Store one unit inside a running transaction unless the same one is there; True when added."""
-        exact = matching.key(unit.source)
-        for row in self._db.execute(
+        return self.add_many([(unit, learned_at)])[0]
+
+    def add_many(self, units: Iterable[tuple[Unit, datetime | None]]) -> list[bool]:
+        """Store units (each with when it was learned, None for now) in one transaction, skipping any already
+        there; for each, whether it was added. Rows go in with executemany and the gram index is written once."""
+        added: list[bool] = []
+        with self.transaction(), self._guard():
+            next_id = int(self._db.execute("SELECT coalesce(max(id), 0) FROM units").fetchone()[0]) + 1
+            empty = self._db.execute("SELECT 1 FROM units LIMIT 1").fetchone() is None  # nothing to compare with
+            writer = self._index.writer()
+            seen: set[tuple[str, ...]] = set()
+            rows: list[tuple[object, ...]] = []
+            now = _time(now_utc())
+            for unit, learned_at in units:
+                forms = matching.forms(unit.source, unit.source_language)
+                identity = (unit.source, unit.target, unit.kind.value, unit.briefing, unit.item_id)
+                if (unit.source_language.value, *identity) in seen or (
+                    not empty and self._stored(unit, forms.key, identity)
+                ):
+                    added.append(False)
+                    continue
+                seen.add((unit.source_language.value, *identity))
+                rows.append(
+                    (
+                        next_id,
+                        unit.kind.value,
+                        unit.source_language.value,
+                        unit.source,
+                        unit.target,
+                        forms.key,
+                        unit.briefing,
+                        unit.item_id,
+                        unit.approved_by,
+                        _time(unit.approved_at),
+                        _time(learned_at) if learned_at is not None else now,
+                    )
+                )
+                writer.add(next_id, unit.source_language, forms)
+                next_id += 1
+                added.append(True)
+                if len(rows) >= 5000:
+                    self._insert(rows)
+            self._insert(rows)
+            writer.flush()
+        return added
+
+    def _stored(self, unit: Unit, key: str, identity: tuple[str, ...]) -> bool:
+        rows = self._db.execute(
             "SELECT source, target, kind, briefing, item_id FROM units WHERE source_language = ? AND key = ?",
-            (unit.source_language.value, exact),
-        ):
-            if row == (unit.source, unit.target, unit.kind.value, unit.briefing, unit.item_id):
-                return False
-        cursor = self._db.execute(
-            "INSERT INTO units(kind, source_language, source, target, key, briefing, item_id, approved_by, "
-            "approved_at, learned_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                unit.kind.value,
-                unit.source_language.value,
-                unit.source,
-                unit.target,
-                exact,
-                unit.briefing,
-                unit.item_id,
-                unit.approved_by,
-                _time(unit.approved_at),
-                _time(learned_at or now_utc()),
-            ),
+            (unit.source_language.value, key),
         )
-        self._db.execute(
-            "INSERT INTO unit_grams(rowid, grams) VALUES (?, ?)",
-            (cursor.lastrowid, " ".join(matching.grams(unit.source, unit.source_language))),
+        return any(row == identity for row in rows)
+
+    def _insert(self, rows: list[tuple[object, ...]]) -> None:
+        self._db.executemany(
+            "INSERT INTO units(id, kind, source_language, source, target, key, briefing, item_id, approved_by, "
+            "approved_at, learned_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            rows,
         )
-        return True
+        rows.clear()
 
     def has(self, unit: Unit) -> bool:
         """Whether a unit with the same texts, kind and language is stored (wherever it was learned)."""
@@ -263,12 +338,11 @@ class TranslationMemory:
             "SELECT id, source, source_language FROM units WHERE briefing = ? AND item_id = ? AND briefing <> ''",
             (briefing, item_id),
         ).fetchall()
-        for unit_id, source, language in rows:
-            grams = " ".join(matching.grams(source, Language(language)))
-            self._db.execute(
-                "INSERT INTO unit_grams(unit_grams, rowid, grams) VALUES ('delete', ?, ?)", (unit_id, grams)
-            )
-            self._db.execute("DELETE FROM units WHERE id = ?", (unit_id,))
+        self._index.remove(
+            (unit_id, Language(language), matching.forms(source, Language(language)))
+            for unit_id, source, language in rows
+        )
+        self._db.executemany("DELETE FROM units WHERE id = ?", [(row[0],) for row in rows])
         return len(rows)
 
     # -- reading -----------------------------------------------------------------------------------
@@ -292,61 +366,57 @@ class TranslationMemory:
         """Units whose source is like `text` (in `source_language`), best first, scored 0–100."""
         if not text.strip():
             return []
-        exact_key = matching.key(text)
-        query = matching.comparable(text, source_language)
+        forms = matching.forms(text, source_language)
+        query = matching.unstored(forms.comparable, source_language)
         with self._guard():
-            rows = self._db.execute(
-                f"SELECT {_COLUMNS} FROM units WHERE source_language = ? AND key = ? LIMIT 200",
-                (source_language.value, exact_key),
-            ).fetchall()
-            seen = {row[0] for row in rows}
-            rows += [row for row in self._candidates(text, source_language) if row[0] not in seen]
-        matches = []
-        for row in rows:
-            match = self._match(self._unit(row), text, source_language, query, exact_key)
-            if match.score >= minimum:
-                matches.append(match)
+            self._ready()
+            # a unit's fuzzy score bounds its match score from above; units with the query's key score 100 when
+            # equal but for whitespace and width, else at most 99
+            exact = matching.exact_key(text)
+            bound = {
+                unit_id: 100.0 if matching.exact_key(source) == exact else 99.0
+                for unit_id, source in self._db.execute(
+                    "SELECT id, source FROM units WHERE source_language = ? AND key = ? LIMIT ?",
+                    (source_language.value, forms.key, EXACT),
+                )
+            }
+            choices = {
+                unit_id: matching.unstored(comparable, source_language)
+                for unit_id, comparable in self._index.candidates(forms.grams, source_language, CANDIDATES).items()
+                if unit_id not in bound
+            }
+            same_key = set(bound)
+            for _, value, unit_id in process.extract(
+                query, choices, scorer=fuzz.ratio, score_cutoff=minimum, limit=None
+            ):
+                bound[unit_id] = value
+            ranked = sorted(bound, key=lambda unit_id: -bound[unit_id])
+            matches: list[Match] = []
+            size = max(BATCH, limit)
+            for start in range(0, len(ranked), size):
+                if _settled(matches, limit, bound[ranked[start]]):
+                    break  # no unit left can score above the `limit` matches already made
+                batch = ranked[start : start + size]
+                for row in self._db.execute(
+                    f"SELECT {_COLUMNS} FROM units WHERE id IN ({','.join('?' * len(batch))})", batch
+                ):
+                    unit_id = int(str(row[0]))
+                    match = self._match(self._unit(row), text, bound[unit_id], unit_id in same_key)
+                    if match.score >= minimum:
+                        matches.append(match)
         matches.sort(key=lambda m: (-m.score, m.unit.kind is not UnitKind.ITEM, -_stamp(m.unit.approved_at)))
         return _distinct(matches)[:limit]
 
-    def _candidates(self, text: str, language: Language) -> list[tuple[object, ...]]:
-        grams = list(dict.fromkeys(matching.grams(text, language)))
-        if not grams:
-            return []
-        frequency = self._frequencies(grams)
-        rare = sorted((g for g in grams if frequency.get(g)), key=lambda g: frequency[g])[:RARE_GRAMS]
-        if not rare:
-            return []
-        expression = " OR ".join('"' + g.replace('"', '""') + '"' for g in rare)
-        return self._db.execute(
-            f"SELECT {', '.join('u.' + c.strip() for c in _COLUMNS.split(','))} FROM units u JOIN "
-            "(SELECT rowid FROM unit_grams WHERE unit_grams MATCH ? ORDER BY rank LIMIT ?) c ON u.id = c.rowid "
-            "WHERE u.source_language = ?",
-            (expression, CANDIDATES, language.value),
-        ).fetchall()
-
-    def _frequencies(self, grams: list[str]) -> dict[str, int]:
-        if not self._vocabulary_ready:
-            self._db.execute(
-                "CREATE VIRTUAL TABLE IF NOT EXISTS temp.gram_frequency USING fts5vocab(main, unit_grams, row)"
-            )
-            self._vocabulary_ready = True
-        found: dict[str, int] = {}
-        for start in range(0, len(grams), 500):
-            chunk = grams[start : start + 500]
-            marks = ",".join("?" * len(chunk))
-            found.update(self._db.execute(f"SELECT term, doc FROM temp.gram_frequency WHERE term IN ({marks})", chunk))
-        return found
-
-    def _match(self, unit: Unit, text: str, language: Language, query: list[str] | str, exact_key: str) -> Match:
-        if matching.exact_key(unit.source) == matching.exact_key(text):
+    def _match(self, unit: Unit, text: str, fuzzy: float, same_key: bool) -> Match:
+        """The match a unit makes: `fuzzy` is its rapidfuzz score, `same_key` whether its key is the query's."""
+        if same_key and matching.exact_key(unit.source) == matching.exact_key(text):
             return Match(unit, 100, unit.target)
         carried = matching.carry_over(unit.source, text, unit.target)
-        if matching.key(unit.source) == exact_key:  # only placeables differ
+        if same_key:  # only placeables differ
             if carried is not None:
                 return Match(unit, 99, carried, placeables_replaced=carried != unit.target)
             return Match(unit, 90, unit.target)
-        value = min(98, int(matching.score(query, matching.comparable(unit.source, language))))
+        value = min(98, int(fuzzy))
         if carried is None:
             return Match(unit, max(0, value - 5), unit.target)
         return Match(unit, value, carried, placeables_replaced=carried != unit.target)
@@ -410,6 +480,11 @@ class TranslationMemory:
             datetime.fromisoformat(str(approved_at)) if approved_at else None,
             self.name,
         )
+
+
+def _settled(matches: list[Match], limit: int, bound: float) -> bool:
+    """Whether `limit` distinct matches already score at least `bound` (ties keep the fuzzy order)."""
+    return len({(m.unit.source, m.target) for m in matches if m.score >= bound}) >= limit
 
 
 def _distinct(matches: list[Match]) -> list[Match]:

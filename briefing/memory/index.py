@@ -1,0 +1,188 @@
+"""The gram index of a memory: which units hold each gram, how many do, and each unit's fuzzy-scored form.
+
+A gram (`matching.Forms.grams`: a word for English, a character bigram for Korean) is stored as a term with its
+language in front ("ko:회의"), so the two directions never mix. Its postings are the ids of the units holding it,
+as little-endian uint32 in chunks of up to CHUNK ids keyed by their first id: learning a unit appends to a few
+small chunks, a lookup reads a term's list in one query. `candidates` takes the query's rarest terms only (the
+common ones would hand over most of the file), adds up their idf weights per unit with numpy and returns the
+best-weighted units' stored forms, for rapidfuzz to score. The tables live in the memory's main schema or, for
+a version-1 file opened read-only, in the connection's temp schema (built on first use, the file untouched).
+"""
+
+from __future__ import annotations
+
+import math
+import sqlite3
+from array import array
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from briefing.memory.matching import Forms
+from briefing.model import Language
+
+CHUNK = 1024  # ids per postings row (4 KB)
+RARE_GRAMS = 16  # at most this many of the query's rarest grams select candidates
+MIN_RARE = 4  # ... and at least this many, whatever their lists cost
+POSTINGS_BUDGET = 40_000  # ... beyond which no further (commoner) gram is read
+FLUSH = 20_000  # forms rows kept before they are written
+
+_TABLES = (
+    "CREATE TABLE {schema}.gram_docs(term TEXT PRIMARY KEY, docs INTEGER NOT NULL) WITHOUT ROWID",
+    "CREATE TABLE {schema}.gram_postings(term TEXT NOT NULL, first INTEGER NOT NULL, ids BLOB NOT NULL, "
+    "PRIMARY KEY(term, first)) WITHOUT ROWID",
+    "CREATE TABLE {schema}.unit_forms(id INTEGER PRIMARY KEY, comparable TEXT NOT NULL)",
+)
+TABLES = ("gram_docs", "gram_postings", "unit_forms")
+_IDS = np.dtype("<u4")
+_TOTALS = {language.value + ":" for language in Language}
+
+
+def _total(language: Language) -> str:
+    """The gram_docs term that counts the units of a language (no gram is empty)."""
+    return language.value + ":"
+
+
+def _blob(ids: np.ndarray | array[int] | list[int]) -> bytes:
+    return np.asarray(ids, dtype=np.int64).astype(_IDS).tobytes()
+
+
+@dataclass
+class IndexWriter:
+    """Collects units to index and writes them in a few statements at `flush` (inside the caller's transaction)."""
+
+    index: GramIndex
+    postings: dict[str, array[int]] = field(default_factory=dict)
+    forms: list[tuple[int, str]] = field(default_factory=list)
+
+    def add(self, unit_id: int, language: Language, forms: Forms) -> None:
+        prefix = _total(language)
+        self.postings.setdefault(prefix, array("q")).append(unit_id)
+        for gram in forms.grams:
+            term = prefix + gram
+            ids = self.postings.get(term)
+            if ids is None:
+                ids = self.postings[term] = array("q")
+            ids.append(unit_id)
+        self.forms.append((unit_id, forms.comparable))
+        if len(self.forms) >= FLUSH:
+            self._write_forms()
+
+    def _write_forms(self) -> None:
+        self.index.db.executemany(f"INSERT INTO {self.index.schema}.unit_forms VALUES (?, ?)", self.forms)
+        self.forms.clear()
+
+    def flush(self) -> None:
+        self._write_forms()
+        db, schema = self.index.db, self.index.schema
+        db.executemany(
+            f"INSERT INTO {schema}.gram_docs VALUES (?, ?) ON CONFLICT(term) DO UPDATE SET docs = docs + excluded.docs",
+            [(term, len(ids)) for term, ids in self.postings.items()],
+        )
+        empty = db.execute(f"SELECT 1 FROM {schema}.gram_postings LIMIT 1").fetchone() is None
+        updates, inserts = [], []
+        for term, ids in self.postings.items():
+            if term in _TOTALS:
+                continue  # a language's unit count has no postings
+            values = np.sort(np.frombuffer(ids, dtype=np.int64))
+            if not empty:
+                row = db.execute(
+                    f"SELECT first, ids FROM {schema}.gram_postings WHERE term = ? ORDER BY first DESC LIMIT 1", (term,)
+                ).fetchone()
+                if row is not None and len(row[1]) // 4 < CHUNK:
+                    room = CHUNK - len(row[1]) // 4
+                    updates.append((row[1] + _blob(values[:room]), term, row[0]))
+                    values = values[room:]
+            for start in range(0, len(values), CHUNK):
+                chunk = values[start : start + CHUNK]
+                inserts.append((term, int(chunk[0]), _blob(chunk)))
+        db.executemany(f"UPDATE {schema}.gram_postings SET ids = ? WHERE term = ? AND first = ?", updates)
+        db.executemany(f"INSERT INTO {schema}.gram_postings VALUES (?, ?, ?)", inserts)
+        self.postings.clear()
+
+
+class GramIndex:
+    """The index tables of one connection, in `schema` ("main", or "temp" for a read-only version-1 file)."""
+
+    def __init__(self, db: sqlite3.Connection, schema: str = "main") -> None:
+        self.db = db
+        self.schema = schema
+
+    def create(self) -> None:
+        for statement in _TABLES:
+            self.db.execute(statement.format(schema=self.schema))
+
+    def writer(self) -> IndexWriter:
+        return IndexWriter(self)
+
+    def remove(self, entries: Iterable[tuple[int, Language, Forms]]) -> None:
+        """Take units out of the index (inside the caller's transaction)."""
+        by_term: dict[str, list[int]] = {}
+        for unit_id, language, forms in entries:
+            prefix = _total(language)
+            by_term.setdefault(prefix, []).append(unit_id)
+            for gram in forms.grams:
+                by_term.setdefault(prefix + gram, []).append(unit_id)
+            self.db.execute(f"DELETE FROM {self.schema}.unit_forms WHERE id = ?", (unit_id,))
+        for term, ids in by_term.items():
+            self.db.execute(f"UPDATE {self.schema}.gram_docs SET docs = docs - ? WHERE term = ?", (len(ids), term))
+            if term not in _TOTALS:
+                self._unpost(term, ids)
+        self.db.execute(f"DELETE FROM {self.schema}.gram_docs WHERE docs <= 0")
+
+    def _unpost(self, term: str, ids: list[int]) -> None:
+        chunks: dict[int, bytes] = {}
+        for unit_id in ids:
+            row = self.db.execute(
+                f"SELECT first, ids FROM {self.schema}.gram_postings WHERE term = ? AND first <= ? "
+                "ORDER BY first DESC LIMIT 1",
+                (term, unit_id),
+            ).fetchone()
+            if row is not None:
+                chunks[row[0]] = row[1]
+        gone = np.asarray(ids, dtype=np.int64)
+        for first, blob in chunks.items():
+            values = np.frombuffer(blob, dtype=_IDS)
+            kept = values[~np.isin(values, gone)]
+            self.db.execute(f"DELETE FROM {self.schema}.gram_postings WHERE term = ? AND first = ?", (term, first))
+            if len(kept):
+                self.db.execute(
+                    f"INSERT INTO {self.schema}.gram_postings VALUES (?, ?, ?)", (term, int(kept[0]), _blob(kept))
+                )
+
+    def candidates(self, grams: Iterable[str], language: Language, limit: int) -> dict[int, str]:
+        """Up to `limit` units (id → stored comparable form) sharing the most idf weight of the query's rarest grams."""
+        prefix = _total(language)
+        terms = list(dict.fromkeys(prefix + gram for gram in grams))
+        if not terms:
+            return {}
+        asked = [*terms, prefix]
+        marks = ",".join("?" * len(asked))
+        docs = dict(self.db.execute(f"SELECT term, docs FROM {self.schema}.gram_docs WHERE term IN ({marks})", asked))
+        total = docs.pop(prefix, 0)
+        chosen: dict[str, float] = {}
+        read = 0
+        for frequency, term in sorted((docs[t], t) for t in terms if docs.get(t)):
+            if len(chosen) >= RARE_GRAMS or (len(chosen) >= MIN_RARE and read + frequency > POSTINGS_BUDGET):
+                break
+            chosen[term] = math.log((total + 1) / frequency)
+            read += frequency
+        if not chosen:
+            return {}
+        marks = ",".join("?" * len(chosen))
+        rows = self.db.execute(
+            f"SELECT term, ids FROM {self.schema}.gram_postings WHERE term IN ({marks})", list(chosen)
+        ).fetchall()
+        lists = [np.frombuffer(blob, dtype=_IDS) for _, blob in rows]
+        ids = np.concatenate(lists)
+        weights = np.repeat(np.array([chosen[term] for term, _ in rows]), [len(values) for values in lists])
+        totals = np.bincount(ids, weights=weights)
+        best = np.flatnonzero(totals)
+        if len(best) > limit:
+            best = best[np.argpartition(totals[best], len(best) - limit)[len(best) - limit :]]
+        wanted = [int(unit_id) for unit_id in best]
+        marks = ",".join("?" * len(wanted))
+        return dict(
+            self.db.execute(f"SELECT id, comparable FROM {self.schema}.unit_forms WHERE id IN ({marks})", wanted)
+        )
