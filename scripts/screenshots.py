@@ -66,9 +66,9 @@ def main() -> None:
 
     from briefing import edits
     from briefing import settings as config
+    from briefing.model import Language
     from ui.app import create_application
     from ui.i18n import set_ui_language
-    from briefing.model import Language
     from ui.main_window import SIDE_MEMORY, SIDE_TERMS, TAB_CARD, TAB_ITEM, MainWindow
     from ui.tasks import run_now
 
