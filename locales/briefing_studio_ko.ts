@@ -884,6 +884,13 @@ Bilingual Korean/English briefings, translated offline.</source>
     </message>
 </context>
 <context>
+    <name>Memory</name>
+    <message>
+        <source>personal</source>
+        <translation>개인</translation>
+    </message>
+</context>
+<context>
     <name>MemoryCommands</name>
     <message>
         <source>The translation memory did not learn: %1</source>
@@ -2252,6 +2259,58 @@ Bilingual Korean/English briefings, translated offline.</source>
     <message>
         <source>shipped</source>
         <translation>기본 제공</translation>
+    </message>
+    <message>
+        <source>organisation</source>
+        <translation>기관</translation>
+    </message>
+    <message>
+        <source>meeting</source>
+        <translation>회의</translation>
+    </message>
+    <message>
+        <source>delegation</source>
+        <translation>대표단</translation>
+    </message>
+    <message>
+        <source>person</source>
+        <translation>인물</translation>
+    </message>
+    <message>
+        <source>title</source>
+        <translation>직함</translation>
+    </message>
+    <message>
+        <source>rank</source>
+        <translation>계급</translation>
+    </message>
+    <message>
+        <source>place</source>
+        <translation>장소</translation>
+    </message>
+    <message>
+        <source>phrase</source>
+        <translation>관용 표현</translation>
+    </message>
+    <message>
+        <source>weapon</source>
+        <translation>무기</translation>
+    </message>
+    <message>
+        <source>space</source>
+        <translation>우주</translation>
+    </message>
+    <message>
+        <source>exercise</source>
+        <translation>연습</translation>
+    </message>
+    <message>
+        <source>document</source>
+        <translation>문서</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>기타</translation>
     </message>
     <message>
         <source>“%1” is forbidden</source>

@@ -43,7 +43,9 @@ class DocumentController(QObject):
         self.path = path
         self.disk_digest = disk_digest  # the file's bytes as read or last saved here; None: not known
         self.undo_stack = QUndoStack(self)
-        self.undo_stack.cleanChanged.connect(lambda clean: self.modified_changed.emit(not clean))
+        # A bound method, not a lambda: Qt drops the connection when this document goes, before its undo stack
+        # (a child) says "clean" once more on its way out, which a lambda would pass to a deleted signal.
+        self.undo_stack.cleanChanged.connect(self._clean_changed)
         self.recovery = RecoverySession(recovery_folder(), path)
         self._snapshots = SnapshotCache()
         self._snapshots.snapshot(briefing)  # copy every item once now, while opening, not at the first keystroke
@@ -51,6 +53,9 @@ class DocumentController(QObject):
         self.autosave = QTimer(self)
         self.autosave.timeout.connect(self.write_recovery_copy)
         self.set_autosave_interval(autosave_seconds)
+
+    def _clean_changed(self, clean: bool) -> None:
+        self.modified_changed.emit(not clean)
 
     @property
     def modified(self) -> bool:

@@ -14,13 +14,14 @@ import html
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import QHeaderView, QLabel, QLineEdit, QTextBrowser, QTreeView, QVBoxLayout, QWidget
 
 from briefing.edits import Changes
 from briefing.language.times import local_time
 from briefing.memory.diff import Change, diff
 from briefing.memory.model import Match, Unit
+from briefing.memory.stack import PERSONAL_NAME
 from briefing.model import Item, Language
 from ui.labels import fill
 from ui.qt import named
@@ -34,6 +35,13 @@ Lookup = Callable[[str, Language], list[Match]]
 Search = Callable[[str], list[Unit]]
 Index = QModelIndex | QPersistentModelIndex
 COLOURS = {Change.DELETED: "background:#f8d0d0;text-decoration:line-through", Change.INSERTED: "background:#c8ecc8"}
+
+
+def memory_name(name: str) -> str:
+    """A memory's name in the interface language (office memories keep their own names)."""
+    if name == PERSONAL_NAME:
+        return QCoreApplication.translate("Memory", "personal")
+    return name
 
 
 def approval_text(unit: Unit) -> str:
@@ -89,7 +97,13 @@ class MatchModel(_Rows):
 
     def cell(self, number: int, column: int, row: Any) -> str:
         match: Match = row
-        values = (str(number + 1), f"{match.score}%", match.target, match.unit.memory, approval_text(match.unit))
+        values = (
+            str(number + 1),
+            f"{match.score}%",
+            match.target,
+            memory_name(match.unit.memory),
+            approval_text(match.unit),
+        )
         return values[column]
 
 
@@ -98,7 +112,7 @@ class UnitModel(_Rows):
 
     def cell(self, number: int, column: int, row: Any) -> str:
         unit: Unit = row
-        return (unit.source, unit.target, unit.memory)[column]
+        return (unit.source, unit.target, memory_name(unit.memory))[column]
 
 
 def diff_html(old: str, new: str, language: Language) -> str:

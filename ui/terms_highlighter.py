@@ -10,9 +10,10 @@ from PySide6.QtGui import QColor, QHelpEvent, QSyntaxHighlighter, QTextCharForma
 from PySide6.QtWidgets import QPlainTextEdit, QToolTip
 
 from briefing.model import Language
-from briefing.terms.model import Hit
+from briefing.terms.model import Entry, Hit
 from briefing.terms.stack import BRIEFING, PERSONAL, SHIPPED
 from ui.labels import fill
+from ui.qt import QT_TRANSLATE_NOOP
 
 Find = Callable[[str, Language], Sequence[Hit]]
 TERM_COLOUR = QColor("#2a6fbd")
@@ -31,6 +32,31 @@ def termbase_name(name: str) -> str:
     return fixed.get(name, name)
 
 
+DOMAINS = {
+    "organisation": QT_TRANSLATE_NOOP("Terms", "organisation"),
+    "meeting": QT_TRANSLATE_NOOP("Terms", "meeting"),
+    "delegation": QT_TRANSLATE_NOOP("Terms", "delegation"),
+    "person": QT_TRANSLATE_NOOP("Terms", "person"),
+    "title": QT_TRANSLATE_NOOP("Terms", "title"),
+    "rank": QT_TRANSLATE_NOOP("Terms", "rank"),
+    "place": QT_TRANSLATE_NOOP("Terms", "place"),
+    "phrase": QT_TRANSLATE_NOOP("Terms", "phrase"),
+    "weapon": QT_TRANSLATE_NOOP("Terms", "weapon"),
+    "space": QT_TRANSLATE_NOOP("Terms", "space"),
+    "exercise": QT_TRANSLATE_NOOP("Terms", "exercise"),
+    "document": QT_TRANSLATE_NOOP("Terms", "document"),
+    "other": QT_TRANSLATE_NOOP("Terms", "other"),
+}
+
+
+def entry_note(entry: Entry) -> str:
+    """An entry's note, or, when it has none, what kind of name it is (its domain) in the interface language."""
+    if entry.note:
+        return entry.note
+    domain = DOMAINS.get(entry.domain)
+    return QCoreApplication.translate("Terms", domain) if domain else entry.domain
+
+
 def hit_tooltip(hit: Hit) -> str:
     """What hovering a term says: the term and its target term, forbidden or not, the note, the termbase."""
     translate = QCoreApplication.translate
@@ -46,8 +72,8 @@ def hit_tooltip(hit: Hit) -> str:
         lines.append(f"{hit.term.text} → {target.text if target else '—'}")
     if target is not None and target.acronym:
         lines.append(fill(translate("Terms", "Acronym: %1"), target.acronym))
-    if hit.entry.note:
-        lines.append(fill(translate("Terms", "Note: %1"), hit.entry.note))
+    if entry_note(hit.entry):
+        lines.append(fill(translate("Terms", "Note: %1"), entry_note(hit.entry)))
     lines.append(fill(translate("Terms", "Termbase: %1"), termbase_name(hit.entry.termbase)))
     if not hit.entry.verified:
         lines.append(translate("Terms", "unverified: not confirmed from a public source"))

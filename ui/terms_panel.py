@@ -12,7 +12,7 @@ from briefing.terms.assist import Suggestion, suggestions
 from ui.labels import fill
 from ui.qt import named
 from ui.terminology import TerminologyController
-from ui.terms_highlighter import hit_tooltip, term_colour, termbase_name
+from ui.terms_highlighter import entry_note, hit_tooltip, term_colour, termbase_name
 
 Index = QModelIndex | QPersistentModelIndex
 SUGGESTION_ROLE = Qt.ItemDataRole.UserRole + 1  # the row's briefing.terms.assist.Suggestion
@@ -54,7 +54,7 @@ class HitsModel(QAbstractTableModel):
             if column == TARGET:
                 return row.insert
             if column == NOTE:
-                note = row.entry.note
+                note = entry_note(row.entry)
                 return note if row.entry.verified else " · ".join(filter(None, [self.tr("unverified"), note]))
             if column == TERMBASE:
                 return termbase_name(row.entry.termbase)

@@ -104,7 +104,8 @@ def entries_from_briefing(briefing: Briefing) -> list[Entry]:
             Term(ko, Language.KO, acronym=ko_short if ko_short != ko else ""),
             Term(en, Language.EN, acronym=en_short if en_short != en else ""),
         ]
-        entries.append(Entry(entry_id, terms, note=note, source="meeting card", termbase=BRIEFING))
+        # What the name is goes in the domain (worded by the interface), not in a note of English words.
+        entries.append(Entry(entry_id, terms, domain=note, source="meeting card", termbase=BRIEFING))
 
     code = card.series.code.strip()
     add("briefing-meeting", card.series.name, "meeting", Bilingual(code, code) if code else None)

@@ -192,3 +192,13 @@ def test_a_damaged_file_shows_the_problem_and_keeps_the_open_briefing(
 def test_a_korean_font_is_available() -> None:
     """Without one, Hangul shows as boxes (the set-up installs fonts-noto-cjk)."""
     assert QFontDatabase.families(QFontDatabase.WritingSystem.Korean)
+
+
+def test_opening_another_file_over_unsaved_changes_leaves_no_error_behind(window: MainWindow, qtbot: QtBot) -> None:
+    """The replaced document's undo stack says "clean" once more as it goes; nothing may hear it then."""
+    assert window.open_file(EXAMPLE)
+    window.document.apply(edits.set_text("item-convened", Language.KO, "바뀐 글"))
+    assert window.document.modified
+    assert window.open_file(EXAMPLE, ask=False)
+    qtbot.wait(50)  # deleteLater runs; an exception in a slot would fail the test here
+    assert not window.document.modified

@@ -22,6 +22,7 @@ from briefing.model import Language
 from briefing.terms.model import Hit
 from briefing.terms.stack import personal_path
 from briefing.terms.store import Termbase
+from tests.conftest import EXAMPLE
 from tests.ui.conftest import current_item, type_korean
 from ui.main_window import SIDE_TERMS, MainWindow
 from ui.terms_panel import SUGGESTION_ROLE
@@ -254,6 +255,13 @@ def test_the_korean_interface_words_the_terms(window: MainWindow, korean_ui: Non
     assert window.termbase_manager.windowTitle() == "용어 관리"
     assert window.termbase_manager.add_button.text() == "추가…"
     window.termbase_manager.reject()
+    # The card's names say what they are in Korean, not in the core's English words.
+    assert window.open_file(EXAMPLE, ask=False)
+    window.select("item-convened")
+    window.terms_panel.show_item(window.item_editor.item)
+    model = window.terms_panel.model
+    rows = {model.index(r, 0).data(): model.index(r, 2).data() for r in range(model.rowCount())}
+    assert rows["U.S. Department of Defense"] == "기관" and rows["Washington, D.C."] == "장소"
     window.switch_language("en")
 
 
