@@ -244,6 +244,7 @@ class TranslationMemory:
             raise
         finally:
             self._in_transaction = False
+            self._index.changed()  # committed or rolled back, what lookups cached may be stale
 
     # -- writing -----------------------------------------------------------------------------------
     def learn(self, units: Iterable[Unit]) -> int:
