@@ -25,7 +25,7 @@ from briefing.model import Language
 CHUNK = 1024  # ids per postings row (4 KB)
 RARE_GRAMS = 16  # at most this many of the query's rarest grams select candidates
 MIN_RARE = 4  # ... and at least this many, whatever their lists cost
-POSTINGS_BUDGET = 40_000  # ... beyond which no further (commoner) gram is read
+POSTINGS_BUDGET = 100_000  # ... beyond which no further (commoner) gram is read (cached: cheap; English recall)
 FLUSH = 20_000  # forms rows kept before they are written
 POSTINGS_CACHE = 4_000_000  # unit ids (16 MB) of postings a connection keeps between lookups
 
