@@ -17,6 +17,7 @@ import io
 import os
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import lru_cache
 from pathlib import Path
 
 from lxml import etree
@@ -101,6 +102,7 @@ def read_checked(path: Path, max_bytes: int = MAX_BYTES) -> etree._Element:
     return root
 
 
+@lru_cache(maxsize=256)  # called three times per unit with a handful of codes
 def _language(code: str | None) -> Language | None:
     primary = (code or "").replace("_", "-").split("-")[0].lower()
     return Language(primary) if primary in ("ko", "en") else None

@@ -9,8 +9,10 @@ characters (spaces ignored) for Korean.
 
 from __future__ import annotations
 
+import operator
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -32,6 +34,9 @@ _PLACEABLE = re.compile(
     r"|(?P<number>(?<![\d.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d]))(?P<suffix>st|nd|rd|th)?)",
     re.IGNORECASE,
 )
+_DIGITS = re.compile(r"\d+")
+_MONTHS_LOWER = tuple(name.lower() for name in MONTHS_EN)
+_FOLDED = frozenset("ſıKİ")  # letters IGNORECASE matches to a month name's letters while str.lower does not
 _WORD = re.compile(r"[^\W_]+|" + MASK)
 _QUOTED = re.compile("[" + "".join(chr(c) for c in _QUOTES) + "]")
 _NOT_LETTER = re.compile(r"[\W_]+")
@@ -50,10 +55,37 @@ class Placeable:
 @lru_cache(maxsize=1024)  # a lookup compares one query with many units
 def clean(text: str) -> str:
     """NFKC, straight quotes, whitespace collapsed: what every comparison starts from."""
+    return _cleaned(text)
+
+
+def _cleaned(text: str) -> str:
+    """`clean` without the cache (an import sees each text once)."""
     text = unicodedata.normalize("NFKC", text)
     if _QUOTED.search(text) is not None:
         text = text.translate(_QUOTES)
     return " ".join(text.split())
+
+
+def _found(text: str) -> Iterator[re.Match[str]]:
+    """`_PLACEABLE.finditer(text)`, but the pattern is tried only where a match can start (a run of digits, a
+    month name): scanning every position cost most of an import's time."""
+    lowered = text.lower()
+    if not text.isascii() and (len(lowered) != len(text) or not _FOLDED.isdisjoint(text)):
+        yield from _PLACEABLE.finditer(text)  # positions would not line up: the plain scan
+        return
+    starts = [match.start() for match in _DIGITS.finditer(text)]
+    for name in _MONTHS_LOWER:
+        at = lowered.find(name)
+        while at >= 0:
+            starts.append(at)
+            at = lowered.find(name, at + 1)
+    last = 0
+    for start in sorted(starts):
+        if start >= last:
+            match = _PLACEABLE.match(text, start)
+            if match is not None:
+                yield match
+                last = match.end()
 
 
 def placeables(text: str) -> list[Placeable]:
@@ -63,7 +95,7 @@ def placeables(text: str) -> list[Placeable]:
 @lru_cache(maxsize=1024)
 def _placeables(text: str) -> tuple[Placeable, ...]:
     found: list[Placeable] = []
-    for match in _PLACEABLE.finditer(text):
+    for match in _found(text):
         if match.group("dmonth") is not None:
             start, end = match.span("dmonth")
             found.append(Placeable(start, end, "month", str(int(match.group("dmonth"))), match.group("dmonth")))
@@ -91,7 +123,14 @@ def _placeables(text: str) -> tuple[Placeable, ...]:
 
 def masked(text: str) -> str:
     """The text with every placeable replaced by MASK."""
-    return _PLACEABLE.sub(_mask, text)
+    out, last = [], 0
+    for match in _found(text):
+        out += [text[last : match.start()], _mask(match)]
+        last = match.end()
+    if not out:
+        return text
+    out.append(text[last:])
+    return "".join(out)
 
 
 def _mask(match: re.Match[str]) -> str:
@@ -127,15 +166,17 @@ class Forms:
 
 
 def forms(text: str, language: Language) -> Forms:
-    prepared = masked(clean(text))
+    prepared = masked(_cleaned(text))
     lowered = prepared.lower()
     exact = "".join(prepared.split())
     if language is Language.EN:
         words = _WORD.findall(lowered)
-        return Forms(exact, " ".join(words), tuple(dict.fromkeys(word for word in words if word != MASK)))
+        distinct = dict.fromkeys(words)
+        distinct.pop(MASK, None)
+        return Forms(exact, " ".join(words), tuple(distinct))
     letters = _NOT_LETTER.sub("", lowered)
-    bigrams = [letters[i : i + 2] for i in range(len(letters) - 1)] or ([letters] if letters else [])
-    return Forms(exact, "".join(lowered.split()), tuple(dict.fromkeys(bigrams)))
+    bigrams = tuple(dict.fromkeys(map(operator.add, letters, letters[1:])))  # C speed, as `grams` does it
+    return Forms(exact, "".join(lowered.split()), bigrams or ((letters,) if letters else ()))
 
 
 def unstored(comparable: str, language: Language) -> list[str] | str:

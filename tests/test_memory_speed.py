@@ -1,0 +1,97 @@
+"""What made the memory fast must not change what it finds: placeables found only where they can start, index
+postings grouped at flush, and lookup caches that follow every write (this connection's and others')."""
+
+from __future__ import annotations
+
+import random
+import sqlite3
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from briefing.memory import matching
+from briefing.memory.index import GramIndex
+from briefing.memory.model import Unit
+from briefing.memory.store import TranslationMemory
+from briefing.model import Language
+
+SENTENCE = "The delegation of {} visited Seoul for talks on space cooperation."
+
+
+def test_placeables_found_at_their_starts_only_agree_with_a_full_scan() -> None:
+    rng = random.Random(5)
+    pieces = [*"0123456789 .,월-가aX", "May", "june", "NOVEMBER", "dismay", " 2024. 11. 7.", "1,500", "3.5", "2nd"]
+    pieces += ["ſeptember", "İ", "K", "ı", "\x1b[31m", "\ue000"]  # case-folding letters take the plain scan
+    for _ in range(20_000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 10)))
+        found = [match.span() for match in matching._found(text)]
+        assert found == [match.span() for match in matching._PLACEABLE.finditer(text)], text
+        assert matching.masked(text) == matching._PLACEABLE.sub(matching._mask, text), text
+    assert matching.masked("ſeptember 3") == f"{matching.MASK} {matching.MASK}"
+    assert matching.masked("no numbers here") == "no numbers here"
+
+
+def test_a_writer_groups_postings_by_gram_in_unit_order(tmp_path: Path) -> None:
+    db = sqlite3.connect(tmp_path / "index.sqlite")
+    writer = GramIndex(db).writer()
+    texts = {7: "회의 회의 서울", 3: "서울 회의", 9: "부산", 4: "Seoul talks"}
+    for unit_id, text in texts.items():
+        language = Language.EN if text.isascii() else Language.KO
+        writer.add(unit_id, language, matching.forms(text, language))
+    postings = {term: ids.tolist() for term, ids in writer.postings().items()}
+    naive: dict[str, list[int]] = {}
+    for unit_id, text in sorted(texts.items()):
+        language = Language.EN if text.isascii() else Language.KO
+        naive.setdefault(language.value + ":", []).append(unit_id)
+        for gram in matching.forms(text, language).grams:
+            naive.setdefault(f"{language.value}:{gram}", []).append(unit_id)
+    assert postings == naive
+    assert postings["ko:회의"] == [3, 7] and postings["en:"] == [4]
+    db.close()
+
+
+def units(*words: str) -> list[Unit]:
+    return [Unit(Language.EN, SENTENCE.format(word), f"{word} 번역") for word in words]
+
+
+def targets(memory: TranslationMemory) -> set[str]:
+    return {m.target for m in memory.lookup(SENTENCE.format("Chile"), Language.EN, minimum=50, limit=20)}
+
+
+def test_lookup_caches_follow_this_connections_writes_and_rollbacks(tmp_path: Path) -> None:
+    with TranslationMemory.create(tmp_path / "tm.sqlite") as memory:
+        memory.learn(units("Peru", "Iran"))
+        assert targets(memory) == {"Peru 번역", "Iran 번역"}
+        memory.learn([*units("Oman"), Unit(Language.EN, "Oman", "오만", briefing="b", item_id="1")])
+        assert targets(memory) == {"Peru 번역", "Iran 번역", "Oman 번역"}
+        with pytest.raises(RuntimeError), memory.transaction():
+            memory.add_many((unit, None) for unit in units("Fiji"))
+            assert "Fiji 번역" in targets(memory)  # seen inside the transaction...
+            raise RuntimeError("abandoned")
+        assert targets(memory) == {"Peru 번역", "Iran 번역", "Oman 번역"}  # ... and gone with its rollback
+        memory.learn([Unit(Language.EN, SENTENCE.format("Cuba"), "쿠바", briefing="b", item_id="2")])
+        assert memory.forget_item("b", "2") == 1
+        assert "쿠바" not in targets(memory)
+
+
+def test_a_reader_sees_what_another_connection_committed(tmp_path: Path) -> None:
+    TranslationMemory.create(tmp_path / "tm.sqlite").close()
+    with TranslationMemory.open(tmp_path / "tm.sqlite", read_only=True) as reader:
+        assert targets(reader) == set()
+        with TranslationMemory.open(tmp_path / "tm.sqlite") as writer:
+            writer.learn(units("Peru"))
+            assert targets(reader) == {"Peru 번역"}
+            writer.learn(units(*(f"Region{i}" for i in range(40))))
+            assert len(targets(reader)) == 20
+
+
+def test_the_postings_cache_is_bounded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("briefing.memory.index.POSTINGS_CACHE", 5)
+    with TranslationMemory.create(tmp_path / "tm.sqlite") as memory:
+        memory.learn(units(*(f"Region{i}" for i in range(30))))
+        index = memory._index
+        for word in ("delegation", "visited", "seoul", "talks", "space"):
+            lists = index._lists([f"en:{word}"])
+            assert np.array_equal(lists[0], np.arange(1, 31))
+            assert index._cached == 30  # emptied before each list that would grow it past the bound
