@@ -44,6 +44,14 @@ def briefing_key(path: Path) -> str:
     return str(path.resolve())
 
 
+Approval = tuple[datetime | None, str, str]
+
+
+def approval(item: Item) -> Approval:
+    """What identifies an approval: its time (to the second) and the texts approved (two in one second differ)."""
+    return (item.approved_at, item.text.ko, item.text.en)
+
+
 class MemoryCommands(QObject):
     message = Signal(str, int)  # for the status bar, and for how long
     learned = Signal(int)  # units the personal memory took in
@@ -56,7 +64,8 @@ class MemoryCommands(QObject):
         self.window, self.runner = window, runner
         self.memories = Memories.load(config.current())
         self.document: DocumentController | None = None
-        self._approvals: dict[str, datetime | None] = {}  # item id → the approval last learned (or seen)
+        # item id → the approval last learned (or seen at opening): when, and the two texts approved
+        self._approvals: dict[str, Approval] = {}
         self._failing = False  # a learning failure was reported; say it again only after a success
 
     def problems_text(self) -> str:
@@ -97,7 +106,7 @@ class MemoryCommands(QObject):
     # -- learning --------------------------------------------------------------------------------
     def attach(self, document: DocumentController) -> None:
         self.document = document
-        self._approvals = {item.id: item.approved_at for item in document.briefing.items()}
+        self._approvals = {item.id: approval(item) for item in document.briefing.items()}
         document.changed.connect(self._document_changed)
         document.saved.connect(self._saved)
 
@@ -113,9 +122,11 @@ class MemoryCommands(QObject):
             except KeyError:
                 continue
             approved = item.status is TargetStatus.APPROVED and item.is_current()
-            if approved and self._approvals.get(item_id) != item.approved_at:
+            # An approval seen before (at opening, or learned since) is not learned again: undoing a machine
+            # translation of 2,000 approved items brings their approvals back, which the memory already has.
+            if approved and self._approvals.get(item_id) != approval(item):
                 units += item_units(item, key)
-            self._approvals[item_id] = item.approved_at
+                self._approvals[item_id] = approval(item)
         if units:
             self._learn(lambda memory: memory.learn(units))
 

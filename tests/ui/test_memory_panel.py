@@ -224,3 +224,23 @@ def test_the_panel_in_korean(window: MainWindow, qtbot: QtBot, tmp_path: Path) -
     assert headers[2:] == ["번역", "번역 메모리", "승인"]
     assert window.actions_["memoryImport"].text().startswith("번역 메모리 가져오기")
     QApplication.processEvents()
+
+
+def test_undo_that_brings_approvals_back_does_not_teach_them_again(
+    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from briefing import edits
+
+    window.open_file(make_briefing(tmp_path / "b.briefing", KO, OTHER, KO))
+    window.select("item-0")
+    learned: list[int] = []
+    real_learn = TranslationMemory.learn
+    monkeypatch.setattr(TranslationMemory, "learn", lambda self, units: learned.append(1) or real_learn(self, units))
+    assert window.item_editor.approve()
+    assert learned == [1]
+    machine = edits.Translation("item-0", Language.EN, "machine words", TargetOrigin.MACHINE, KO)
+    window.document.apply(edits.ApplyTranslations([machine]))
+    window.document.undo_stack.undo()  # the approval is back, as the memory already has it
+    assert current_item(window).status is TargetStatus.APPROVED
+    assert learned == [1]
+    assert [u.target for u in personal_units()] == [EN]
