@@ -116,11 +116,10 @@ class MemoryCommands(QObject):
             return
         units: list[Unit] = []
         key = briefing_key(document.path)
-        for item_id in changes.items:
-            try:
-                item = document.briefing.item(item_id)
-            except KeyError:
-                continue
+        changed = set(changes.items)
+        # One walk of the briefing, not a search per changed item (a translation of 2,000 items changes them all).
+        for item in (item for item in document.briefing.items() if item.id in changed):
+            item_id = item.id
             approved = item.status is TargetStatus.APPROVED and item.is_current()
             # An approval seen before (at opening, or learned since) is not learned again: undoing a machine
             # translation of 2,000 approved items brings their approvals back, which the memory already has.
