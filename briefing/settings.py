@@ -142,7 +142,7 @@ class Settings:
     threads: int = _option(
         0, "translation CPU threads (0: all cores)", minimum=0, maximum=64, legacy="translation/threads"
     )
-    office_memories: str = _option("", "office translation memories, read-only (.sqlite files, separated by ;)")
+    office_memories: tuple[str, ...] = _option((), "the office's translation memory files (read-only)")
     memory_min_match: int = _option(
         100, "the lowest memory match (%) that fills an item before machine translation", minimum=50, maximum=100
     )

@@ -630,6 +630,25 @@
     </message>
 </context>
 <context>
+    <name>FileList</name>
+    <message>
+        <source>Add…</source>
+        <translation>추가…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>삭제</translation>
+    </message>
+    <message>
+        <source>Add a shared file (read-only)</source>
+        <translation>공유 파일 추가(읽기 전용)</translation>
+    </message>
+    <message>
+        <source>SQLite files (*.sqlite);;All files (*)</source>
+        <translation>SQLite 파일 (*.sqlite);;모든 파일 (*)</translation>
+    </message>
+</context>
+<context>
     <name>HitsModel</name>
     <message>
         <source>Term</source>
@@ -2106,6 +2125,18 @@ Bilingual Korean/English briefings, translated offline.</source>
     <message>
         <source>Recovery copy every</source>
         <translation>복구 사본 저장 간격</translation>
+    </message>
+    <message>
+        <source>Fill from the memory at</source>
+        <translation>번역 메모리로 채우는 일치율</translation>
+    </message>
+    <message>
+        <source>Office termbases</source>
+        <translation>기관 공용 용어집</translation>
+    </message>
+    <message>
+        <source>Office translation memories</source>
+        <translation>기관 공용 번역 메모리</translation>
     </message>
     <message>
         <source>Settings not saved</source>

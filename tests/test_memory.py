@@ -141,7 +141,7 @@ def test_the_stack_reports_a_broken_office_memory_and_uses_the_rest(tmp_path: Pa
     memory.close()
     broken = tmp_path / "broken.sqlite"
     broken.write_bytes(b"not sqlite at all" * 10)
-    settings = Settings(office_memories=f"{memory.path}; {broken} ;")
+    settings = Settings(office_memories=(str(memory.path), str(broken), " "))
     with Memories.load(settings) as memories:
         assert [p.code for p in memories.problems] == ["memory.not_a_memory"]
         assert memories.lookup(KO, Language.KO)[0].unit.memory == "test"

@@ -76,6 +76,8 @@ class MemoryCommands(QObject):
         """The settings changed (office memories): open the memories again."""
         self.memories.close()
         self.memories = Memories.load(config.current())
+        if self.memories.problems:  # said once; the window works without that memory
+            self.message.emit(self.problems_text(), 15_000)
 
     def close(self) -> None:
         self.memories.close()

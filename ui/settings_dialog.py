@@ -1,6 +1,6 @@
 """Settings: interface language, author and organisation, default source language and template, editor font,
-translation, autosave. Values and their ranges come from the core (`briefing/settings.py`), which the command
-line reads too."""
+translation, autosave, the office's termbases and translation memories, the memory's fill threshold. Values
+and their ranges come from the core (`briefing/settings.py`), which the command line reads too."""
 
 from __future__ import annotations
 
@@ -10,11 +10,16 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFontComboBox,
     QFormLayout,
+    QHBoxLayout,
     QLineEdit,
+    QListWidget,
     QMessageBox,
+    QPushButton,
     QSpinBox,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -31,6 +36,42 @@ def _spin(name: str, value: int, object_name: str) -> QSpinBox:
     box.setRange(option.minimum or 0, option.maximum or 0)
     box.setValue(value)
     return box
+
+
+class FileList(QWidget):
+    """A short list of files (the office's shared termbases or memories) with Add… and Remove."""
+
+    def __init__(self, paths: tuple[str, ...], object_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.list = named(QListWidget(), object_name)
+        self.list.addItems(list(paths))
+        self.list.setMaximumHeight(64)
+        self.add_button = QPushButton(self.tr("Add…"))
+        self.remove_button = QPushButton(self.tr("Remove"))
+        self.add_button.clicked.connect(self.choose)
+        self.remove_button.clicked.connect(lambda: self.list.takeItem(self.list.currentRow()))
+        buttons = QVBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.remove_button)
+        buttons.addStretch()
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.list, 1)
+        row.addLayout(buttons)
+
+    def choose(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Add a shared file (read-only)"), "", self.tr("SQLite files (*.sqlite);;All files (*)")
+        )
+        if path:
+            self.add(path)
+
+    def add(self, path: str) -> None:
+        if path not in self.paths():
+            self.list.addItem(path)
+
+    def paths(self) -> tuple[str, ...]:
+        return tuple(self.list.item(row).text() for row in range(self.list.count()))
 
 
 class SettingsDialog(QDialog):
@@ -63,6 +104,10 @@ class SettingsDialog(QDialog):
         self.autosave = _spin("autosave_seconds", initial.autosave_seconds, "settingsAutosave")
         self.autosave.setSuffix(self.tr(" s"))  # seconds
         self.autosave.setSpecialValueText(self.tr("off"))
+        self.min_match = _spin("memory_min_match", initial.memory_min_match, "settingsMinMatch")
+        self.min_match.setSuffix(" %")
+        self.office_termbases = FileList(initial.office_termbases, "settingsOfficeTermbases")
+        self.office_memories = FileList(initial.office_memories, "settingsOfficeMemories")
         form = QFormLayout(self)
         form.addRow(self.tr("Interface language"), self.language)
         form.addRow(self.tr("Author"), self.author)
@@ -74,6 +119,9 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Translation beam size"), self.beam)
         form.addRow(self.tr("Translation threads"), self.threads)
         form.addRow(self.tr("Recovery copy every"), self.autosave)
+        form.addRow(self.tr("Fill from the memory at"), self.min_match)
+        form.addRow(self.tr("Office termbases"), self.office_termbases)
+        form.addRow(self.tr("Office translation memories"), self.office_memories)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -93,6 +141,9 @@ class SettingsDialog(QDialog):
             "beam_size": self.beam.value(),
             "threads": self.threads.value(),
             "autosave_seconds": self.autosave.value(),
+            "memory_min_match": self.min_match.value(),
+            "office_termbases": self.office_termbases.paths(),
+            "office_memories": self.office_memories.paths(),
         }
 
     def accept(self) -> None:

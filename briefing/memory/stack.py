@@ -1,8 +1,8 @@
 """The memories a person works with: their personal memory, and the office memories they read.
 
 The personal memory (`<data folder>/memory/personal.sqlite`) is created on first write and learns from the
-briefings its owner approves. Office memories are shared files listed in the `office_memories` setting (paths
-separated by `;`), always opened read-only. A memory that cannot be opened is reported in `problems` and
+briefings its owner approves. Office memories are shared files listed in the `office_memories` setting (a list of
+paths, as `office_termbases` is), always opened read-only. A memory that cannot be opened is reported in `problems` and
 skipped: the others still work.
 """
 
@@ -26,8 +26,8 @@ def personal_path(home: Path | None = None) -> Path:
 
 
 def office_paths(settings: Settings) -> list[Path]:
-    """The office memory files a setting lists (`;`-separated, `~` expanded, blanks ignored)."""
-    return [Path(part.strip()).expanduser() for part in settings.office_memories.split(";") if part.strip()]
+    """The office memory files a setting lists (`~` expanded, blanks ignored)."""
+    return [Path(part.strip()).expanduser() for part in settings.office_memories if part.strip()]
 
 
 class Memories:

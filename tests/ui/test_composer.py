@@ -484,3 +484,26 @@ def test_delegations_and_people_are_editable_with_undo(window: MainWindow) -> No
     for _ in range(4):
         stack.undo()
     assert len(delegations()) == 2
+
+
+def test_office_termbases_and_memories_are_chosen_in_the_settings(window: MainWindow, tmp_path: Path) -> None:
+    from briefing.terms.model import Entry, Term
+    from briefing.terms.store import Termbase
+
+    office = Termbase.create(tmp_path / "office.sqlite", "office")
+    office.add(Entry("", [Term("전략사령부", Language.KO), Term("Strategic Command", Language.EN)]))
+    office.close()
+    window.open_settings_dialog()
+    dialog = window.settings_dialog
+    assert dialog.min_match.value() == 100 and (dialog.min_match.minimum(), dialog.min_match.maximum()) == (50, 100)
+    dialog.office_termbases.add(str(tmp_path / "office.sqlite"))
+    dialog.office_memories.add(str(tmp_path / "absent.sqlite"))
+    dialog.min_match.setValue(95)
+    dialog.accept()
+    chosen = config.current()
+    assert chosen.office_termbases == (str(tmp_path / "office.sqlite"),)
+    assert chosen.office_memories == (str(tmp_path / "absent.sqlite"),)
+    assert chosen.memory_min_match == 95
+    hits = window.terminology.terminology.hits("전략사령부는 창설되었다.", Language.KO)
+    assert [hit.target(Language.EN).text for hit in hits if hit.target(Language.EN)] == ["Strategic Command"]
+    assert "absent.sqlite" in window.statusBar().currentMessage()  # the missing memory is said, not fatal

@@ -187,7 +187,7 @@ def test_translate_missing_stores_the_memory_part_when_the_engine_has_no_package
 def test_a_damaged_memory_is_said_once_and_the_window_works_without_it(qtbot: QtBot, tmp_path: Path) -> None:
     office = tmp_path / "office.sqlite"
     office.write_bytes(b"SQLite format 3\x00" + b"\xff" * 4000)
-    config.update(office_memories=str(office), autosave_seconds=0)
+    config.update(office_memories=(str(office),), autosave_seconds=0)
     window = MainWindow()
     qtbot.addWidget(window)
     assert "office.sqlite" in window.statusBar().currentMessage()
