@@ -15,6 +15,7 @@ and writes PNG files:
     review-note-{en,ko}.png            1366×768, the note flagged for review (with a reason) after an approval:
                                        the review note above the editors
     terms-panel-{en,ko}.png            1366×768, the opening paragraph: terms marked in both editors, the Terms panel
+    termbases-{en,ko}.png              Tools → Terminology…: the shipped termbase searched for "준장"
     memory-panel-{en,ko}.png           1366×768, the example learned by the memory (saved once), then the opening
                                        paragraph changed to the 24th meeting: the Memory panel's 99 % match, diff
 
@@ -179,6 +180,18 @@ def main() -> None:
         window.terms_panel.show_item(window.item_editor.item)
         settle(app)
         shoot(window, TAB_ITEM, f"terms-panel-{language}")
+        close(window)
+
+        # The termbase manager on the shipped termbase, searched for the rank that differs by service.
+        window = open_window(language, LAPTOP)
+        window.open_termbase_manager()
+        manager = window.termbase_manager
+        manager.resize(1100, 560)
+        manager.chooser.setCurrentIndex(manager.chooser.findText(manager.chooser.itemText(manager.chooser.count() - 1)))
+        manager.search.setText("준장")
+        settle(app)
+        save(manager.grab(), f"termbases-{language}")
+        manager.reject()
         close(window)
 
         # The memory: the example saved once (every approved item learned), then the opening paragraph
