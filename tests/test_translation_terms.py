@@ -69,7 +69,8 @@ def translate(text: str, source: Language) -> jobs.Result:
         (KO, "SCWG를 개최했다.", "SCWG 개최했다."),
         # into Korean: plural, possessive, acronym and a forbidden form all become the official term
         (EN, "The Ministry of National Defense hosted it.", "The 국방부 hosted it."),
-        (EN, "The Joint Chiefs of Staff (JCS) agreed.", "The 합참 agreed."),
+        (EN, "The Joint Chiefs of Staff (JCS) agreed.", "The 합참(JCS) agreed."),  # the Latin acronym kept
+        (EN, "The JCS agreed.", "The 합참 agreed."),  # the acronym alone: the Korean term
         (EN, "The Ministry of Defense said (local time).", "The 국방부 said (현지시각)."),
         (
             EN,

@@ -51,9 +51,13 @@ def target_text(hit: Hit, source_text: str, target: Language) -> str | None:
     written = hit.term.acronym
     if written and matched.strip() == written:  # only the acronym was written
         return preferred.acronym or preferred.text
-    if written and preferred.acronym and "(" in matched and written in matched:
-        space = "" if target is Language.KO else " "  # Korean writes "실무협의회(SCWG)"
-        return f"{preferred.text}{space}({preferred.acronym})"
+    if written and "(" in matched and written in matched:
+        # Both were written: both come out. A Latin acronym serves both languages ("실무협의회(SCWG)") when the
+        # target term has none of its own.
+        acronym = preferred.acronym or (written if written.isascii() else "")
+        if acronym:
+            space = "" if target is Language.KO else " "  # Korean writes "실무협의회(SCWG)"
+            return f"{preferred.text}{space}({acronym})"
     return preferred.text
 
 
