@@ -10,6 +10,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from briefing.memory import index as index_module
 from briefing.memory import matching
 from briefing.memory.index import GramIndex
 from briefing.memory.model import Unit
@@ -95,3 +96,17 @@ def test_the_postings_cache_is_bounded(tmp_path: Path, monkeypatch: pytest.Monke
             lists = index._lists([f"en:{word}"])
             assert np.array_equal(lists[0], np.arange(1, 31))
             assert index._cached == 30  # emptied before each list that would grow it past the bound
+
+
+def test_the_best_totals_are_the_largest_positive_ones_whatever_the_threshold_steps() -> None:
+    rng = np.random.default_rng(3)
+    for size, limit in [(0, 5), (1, 5), (10, 5), (1000, 150), (5000, 150), (200, 200)]:
+        for scale in (1, 0):  # scale 0: totals all zero
+            totals = np.zeros(size)
+            if size:
+                hit = rng.choice(size, size=rng.integers(0, size + 1), replace=False)
+                totals[hit] = rng.choice([0.5, 1.0, 2.0, 7.0, 40.0, 300.0], size=len(hit)) * scale
+            best = index_module._best(totals, limit)
+            positive = np.sort(totals[totals > 0])[::-1]
+            assert len(set(best.tolist())) == len(best) == min(limit, len(positive))
+            assert np.array_equal(np.sort(totals[best])[::-1], positive[:limit])
