@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import random
 import sqlite3
+from datetime import UTC, datetime
 from pathlib import Path
 
 import numpy as np
@@ -13,7 +14,7 @@ import pytest
 from briefing.memory import index as index_module
 from briefing.memory import matching
 from briefing.memory.index import GramIndex
-from briefing.memory.model import Unit
+from briefing.memory.model import Unit, UnitKind
 from briefing.memory.store import TranslationMemory
 from briefing.model import Language
 
@@ -110,3 +111,32 @@ def test_the_best_totals_are_the_largest_positive_ones_whatever_the_threshold_st
             positive = np.sort(totals[totals > 0])[::-1]
             assert len(set(best.tolist())) == len(best) == min(limit, len(positive))
             assert np.array_equal(np.sort(totals[best])[::-1], positive[:limit])
+
+
+def test_a_lookup_makes_the_same_best_matches_as_one_that_matches_every_candidate(tmp_path: Path) -> None:
+    """The scan stops once no unit left can rank among the best `limit`: its results are the first `limit` of a
+    lookup that turns every candidate into a match (ties by kind and approval, carry-over penalties, duplicates)."""
+    rng = random.Random(11)
+    words = ["talks", "on", "space", "cyber", "held", "in", "Seoul", "Busan", "the", "council", "joint", "new"]
+    values = ["3", "12", "1,500", "2nd", "May", "2024. 11. 7."]
+    days = [None, datetime(2024, 1, 1, tzinfo=UTC), datetime(2025, 6, 1, tzinfo=UTC)]
+
+    def text() -> str:
+        return " ".join(rng.choice(words + values[:2] if rng.random() < 0.8 else values) for _ in range(6))
+
+    stored = []
+    for number in range(300):
+        source = rng.choice(stored).source if number % 3 == 2 else text()  # some sources twice
+        target = rng.choice([f"번역 {number}", f"번역 {source}", "번역 3 3", "번역"])  # placeables or none
+        stored.append(Unit(Language.EN, source, target, rng.choice(list(UnitKind)), approved_at=rng.choice(days)))
+    with TranslationMemory.create(tmp_path / "tm.sqlite") as memory:
+        memory.learn(stored)
+        compared = 0
+        for _ in range(60):
+            query = rng.choice([text(), rng.choice(stored).source.replace("3", "4")])
+            minimum = rng.choice([0, 50, 70])
+            everything = memory.lookup(query, Language.EN, minimum=minimum, limit=100_000)
+            for limit in (1, 2, 5):
+                assert memory.lookup(query, Language.EN, minimum=minimum, limit=limit) == everything[:limit], query
+            compared += len(everything) > 5
+        assert compared > 30

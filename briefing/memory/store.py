@@ -12,6 +12,7 @@ read-only, their gram index is built in the connection's temp schema on the firs
 from __future__ import annotations
 
 import contextlib
+import math
 import os
 import sqlite3
 from collections.abc import Iterable, Iterator
@@ -31,7 +32,7 @@ from briefing.model import Language, now_utc
 SCHEMA_VERSION = 2  # 1: a contentless FTS5 table of grams; 2: the gram index of index.py
 APPLICATION_ID = 0x42534D31  # "BSM1": a Briefing Studio memory
 CANDIDATES = 150  # units the gram index hands to the fuzzy scorer (recall 79–80/80 on the bench at 100,000)
-BATCH = 4  # units turned into matches at a time (at least `limit`), best fuzzy score first, until settled
+BATCH = 4  # units read from the file at a time (at least `limit`), best fuzzy score first, until settled
 EXACT = 1000  # units with the query's exact key considered at most
 
 register(
@@ -391,21 +392,32 @@ class TranslationMemory:
                 query, choices, scorer=fuzz.ratio, score_cutoff=minimum, limit=None
             ):
                 bound[unit_id] = value
-            ranked = sorted(bound, key=lambda unit_id: -bound[unit_id])
+            # the best score each unit can make (see `_match`), best first; a match is made only for a unit that
+            # could still enter the best `limit`, one at a time, and the scan stops once none can
+            ceiling = {
+                unit_id: value if unit_id in same_key else min(98, int(value)) for unit_id, value in bound.items()
+            }
+            ranked = sorted(bound, key=lambda unit_id: (-ceiling[unit_id], -bound[unit_id]))
             matches: list[Match] = []
+            units: dict[int, Unit] = {}
             size = max(BATCH, limit)
-            for start in range(0, len(ranked), size):
-                if _settled(matches, limit, bound[ranked[start]]):
-                    break  # no unit left can score above the `limit` matches already made
-                batch = ranked[start : start + size]
-                for row in self._db.execute(
-                    f"SELECT {_COLUMNS} FROM units WHERE id IN ({','.join('?' * len(batch))})", batch
-                ):
-                    unit_id = int(str(row[0]))
-                    match = self._match(self._unit(row), text, bound[unit_id], unit_id in same_key)
-                    if match.score >= minimum:
-                        matches.append(match)
-        matches.sort(key=lambda m: (-m.score, m.unit.kind is not UnitKind.ITEM, -_stamp(m.unit.approved_at)))
+            for position, unit_id in enumerate(ranked):
+                top = ceiling[unit_id]
+                if top < minimum or _settled(matches, limit, _order(top, None)):
+                    break  # no unit left can reach the minimum, or score as high as the `limit` matches made
+                if unit_id not in units:
+                    batch = ranked[position : position + size]
+                    for row in self._db.execute(
+                        f"SELECT {_COLUMNS} FROM units WHERE id IN ({','.join('?' * len(batch))})", batch
+                    ):
+                        units[int(str(row[0]))] = self._unit(row)
+                unit = units[unit_id]
+                if _settled(matches, limit, _order(top, unit)):
+                    continue  # even at its best it would rank below `limit` matches made (ties: the earlier)
+                match = self._match(unit, text, bound[unit_id], unit_id in same_key)
+                if match.score >= minimum:
+                    matches.append(match)
+        matches.sort(key=lambda match: _order(match.score, match.unit))
         return _distinct(matches)[:limit]
 
     def _match(self, unit: Unit, text: str, fuzzy: float, same_key: bool) -> Match:
@@ -483,9 +495,18 @@ class TranslationMemory:
         )
 
 
-def _settled(matches: list[Match], limit: int, bound: float) -> bool:
-    """Whether `limit` distinct matches already score at least `bound` (ties keep the fuzzy order)."""
-    return len({(m.unit.source, m.target) for m in matches if m.score >= bound}) >= limit
+def _settled(matches: list[Match], limit: int, best: tuple[float, bool, float]) -> bool:
+    """Whether `limit` distinct matches (see `_distinct`) rank ahead of a unit that ranks `best` at best (or
+    level with it: of equal matches the one made first is kept)."""
+    return len({(m.unit.source, m.target) for m in matches if _order(m.score, m.unit) <= best}) >= limit
+
+
+def _order(score: float, unit: Unit | None) -> tuple[float, bool, float]:
+    """How matches rank: by score, then units learned from a whole item, then the latest approved; for no unit,
+    the best rank any unit with that score can have."""
+    if unit is None:
+        return (-score, False, -math.inf)
+    return (-score, unit.kind is not UnitKind.ITEM, -_stamp(unit.approved_at))
 
 
 def _distinct(matches: list[Match]) -> list[Match]:
