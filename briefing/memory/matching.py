@@ -23,7 +23,7 @@ from briefing.model import Language
 
 MASK = "\ue000"  # stands for a placeable in keys and grams
 
-_QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "「": '"', "」": '"', "·": "·"})
+_QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "「": '"', "」": '"', "·": "·"} | {MASK: "\ufffd"})
 _SPACE = re.compile(r"\s+")
 _MONTH_NAMES = {name.lower(): number for number, name in enumerate(MONTHS_EN, start=1)}
 _PLACEABLE = re.compile(
@@ -54,7 +54,8 @@ class Placeable:
 
 @lru_cache(maxsize=1024)  # a lookup compares one query with many units
 def clean(text: str) -> str:
-    """NFKC, straight quotes, whitespace collapsed: what every comparison starts from."""
+    """NFKC, straight quotes, whitespace collapsed: what every comparison starts from. A MASK character in the
+    text becomes U+FFFD, so that every MASK in a key or comparable form stands for a placeable."""
     return _cleaned(text)
 
 

@@ -382,9 +382,10 @@ class TranslationMemory:
                     (source_language.value, forms.key, EXACT),
                 )
             }
+            found = self._index.candidates(forms.grams, source_language, CANDIDATES)
             choices = {
                 unit_id: matching.unstored(comparable, source_language)
-                for unit_id, comparable in self._index.candidates(forms.grams, source_language, CANDIDATES).items()
+                for unit_id, comparable in found.items()
                 if unit_id not in bound
             }
             same_key = set(bound)
@@ -393,9 +394,14 @@ class TranslationMemory:
             ):
                 bound[unit_id] = value
             # the best score each unit can make (see `_match`), best first; a match is made only for a unit that
-            # could still enter the best `limit`, one at a time, and the scan stops once none can
+            # could still enter the best `limit`, one at a time, and the scan stops once none can. A unit with
+            # another number of placeables (MASKs in its form) cannot take the query's values: 5 below, for sure
+            places = forms.comparable.count(matching.MASK)
             ceiling = {
-                unit_id: value if unit_id in same_key else min(98, int(value)) for unit_id, value in bound.items()
+                unit_id: value
+                if unit_id in same_key
+                else max(0, min(98, int(value)) - (5 if found[unit_id].count(matching.MASK) != places else 0))
+                for unit_id, value in bound.items()
             }
             ranked = sorted(bound, key=lambda unit_id: (-ceiling[unit_id], -bound[unit_id]))
             matches: list[Match] = []
