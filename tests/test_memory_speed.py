@@ -11,6 +11,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from briefing.language.phrases import MONTHS_EN
 from briefing.memory import index as index_module
 from briefing.memory import matching
 from briefing.memory.index import GramIndex
@@ -21,20 +22,58 @@ from briefing.model import Language
 SENTENCE = "The delegation of {} visited Seoul for talks on space cooperation."
 
 
-def test_placeables_found_at_their_starts_only_agree_with_a_full_scan() -> None:
+def reference_placeables(text: str) -> list[tuple[int, int, str, str, str, str]]:
+    """Placeables as `_PLACEABLE`, the readable pattern, defines them."""
+    found = []
+    for match in matching._PLACEABLE.finditer(text):
+        if match.group("dmonth") is not None:
+            year = match.group("dotted").rstrip(". ")
+            found.append((match.start(), match.start() + 4, "number", year, year, ""))
+            month = match.group("dmonth")
+            found.append((*match.span("dmonth"), "month", str(int(month)), month, ""))
+        elif match.group("kmonth") is not None:
+            found.append((*match.span(), "month", str(int(match.group("kmonth"))), match.group(0), ""))
+        elif match.group("name") is not None:
+            number = [name[:3].lower() for name in MONTHS_EN].index(match.group(0)[:3].translate(FOLDS).lower()) + 1
+            found.append((*match.span(), "month", str(number), match.group(0), ""))
+        else:
+            value = match.group("number").replace(",", "")
+            found.append((*match.span(), "number", value, match.group(0), match.group("suffix") or ""))
+    return found
+
+
+FOLDS = str.maketrans("ſıİK", "siik")
+
+
+def test_the_placeable_scanner_agrees_with_the_readable_pattern() -> None:
     rng = random.Random(5)
     pieces = [*"0123456789 .,월-가aX", "May", "june", "NOVEMBER", "dismay", " 2024. 11. 7.", "1,500", "3.5", "2nd"]
-    pieces += ["ſeptember", "İ", "K", "ı", "\x1b[31m", "\ue000"]  # case-folding letters take the plain scan
-    for _ in range(20_000):
+    pieces += ["ſeptember", "İ", "K", "ı", "\x1b[31m", "\ue000", "auguſt", "AprİL", "1ST", "3ſt", "٣", "Sept", "_May"]
+    for _ in range(10_000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 10)))
         found = [match.span() for match in matching._found(text)]
         assert found == [match.span() for match in matching._PLACEABLE.finditer(text)], text
-        assert matching.masked(text) == matching._PLACEABLE.sub(matching._mask, text), text
+        assert [
+            (p.start, p.end, p.kind, p.value, p.text, p.suffix) for p in matching.placeables(text)
+        ] == reference_placeables(text), text
+        masks = matching._PLACEABLE.sub(
+            lambda m: matching.MASK if m["dotted"] is None else matching.MASK + m["dotted"][4:] + matching.MASK, text
+        )
+        assert matching.masked(text) == masks, text
         language = Language.EN if rng.random() < 0.5 else Language.KO
         assert matching.forms(text, language).comparable.count(matching.MASK) == len(
             matching.placeables(matching.clean(text))
         ), text  # a lookup reads who cannot take the query's values from the stored form
     assert matching.masked("ſeptember 3") == f"{matching.MASK} {matching.MASK}"
+    assert [p.value for p in matching.placeables("ſeptember 3, AprİL 2, 2024. 11. 7.")] == [
+        "9",
+        "3",
+        "4",
+        "2",
+        "2024",
+        "11",
+        "7",
+    ]
     assert matching.masked("no numbers here") == "no numbers here"
 
 
