@@ -3,10 +3,13 @@ postings grouped at flush, and lookup caches that follow every write (this conne
 
 from __future__ import annotations
 
+import os
 import random
 import sqlite3
+from concurrent.futures import ProcessPoolExecutor
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -183,3 +186,59 @@ def test_a_lookup_makes_the_same_best_matches_as_one_that_matches_every_candidat
                 assert memory.lookup(query, Language.EN, minimum=minimum, limit=limit) == everything[:limit], query
             compared += len(everything) > 5
         assert compared > 30
+
+
+def texts_in_both_languages(count: int) -> list[tuple[str, Language]]:
+    rng = random.Random(13)
+    words = ["회의", "서울", "제22차", "2024. 11. 7.", "3월", "talks", "Seoul", "May", "1,500", "2nd", "\ue000", "İ"]
+    return [
+        (" ".join(rng.choice(words) for _ in range(rng.randint(1, 9))), rng.choice(list(Language)))
+        for _ in range(count)
+    ]
+
+
+def test_forms_of_many_texts_from_worker_processes_are_the_forms_in_order(monkeypatch: pytest.MonkeyPatch) -> None:
+    pools = []
+
+    class Counted(ProcessPoolExecutor):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            pools.append(self)
+
+    monkeypatch.setattr(matching, "PARALLEL_FROM", 10)
+    monkeypatch.setattr(matching, "CHUNK", 7)
+    monkeypatch.setattr(matching, "ProcessPoolExecutor", Counted)
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    texts = texts_in_both_languages(60)
+    assert list(matching.forms_many(texts)) == [matching.forms(text, language) for text, language in texts]
+    assert len(pools) == 1
+
+
+def test_forms_of_many_texts_are_computed_here_when_no_process_can_start(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refused(*args: object, **kwargs: object) -> None:
+        raise OSError("no processes here")
+
+    monkeypatch.setattr(matching, "PARALLEL_FROM", 10)
+    monkeypatch.setattr(matching, "ProcessPoolExecutor", refused)
+    texts = texts_in_both_languages(30)
+    assert list(matching.forms_many(texts)) == [matching.forms(text, language) for text, language in texts]
+
+
+def test_a_large_import_through_worker_processes_stores_what_one_process_stores(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    stored = [Unit(language, text, f"번역 {n}") for n, (text, language) in enumerate(texts_in_both_languages(80))]
+    dumps = []
+    for parallel_from in (10**9, 10):
+        monkeypatch.setattr(matching, "PARALLEL_FROM", parallel_from)
+        with TranslationMemory.create(tmp_path / f"tm{parallel_from}.sqlite") as memory:
+            assert sum(memory.add_many((unit, None) for unit in stored)) == len(set(stored))
+            db = memory._db
+            dumps.append(
+                [
+                    db.execute(f"SELECT * FROM {table} ORDER BY 1, 2").fetchall()
+                    for table in ("gram_docs", "gram_postings", "unit_forms")
+                ]
+                + [db.execute("SELECT id, source, target, key FROM units ORDER BY id").fetchall()]
+            )
+    assert dumps[0] == dumps[1] and len(dumps[0][3]) > 50

@@ -265,16 +265,17 @@ class TranslationMemory:
     def add_many(self, units: Iterable[tuple[Unit, datetime | None]]) -> list[bool]:
         """Store units (each with when it was learned, None for now) in one transaction, skipping any already
         there; for each, whether it was added. Rows go in with executemany and the gram index is written once."""
+        units = list(units)
         added: list[bool] = []
-        with self.transaction(), self._guard():
+        texts = [(unit.source, unit.source_language) for unit, _ in units]
+        with self.transaction(), self._guard(), contextlib.closing(matching.forms_many(texts)) as made:
             next_id = int(self._db.execute("SELECT coalesce(max(id), 0) FROM units").fetchone()[0]) + 1
             empty = self._db.execute("SELECT 1 FROM units LIMIT 1").fetchone() is None  # nothing to compare with
             writer = self._index.writer()
             seen: set[tuple[str, ...]] = set()
             rows: list[tuple[object, ...]] = []
             now = _time(now_utc())
-            for unit, learned_at in units:
-                forms = matching.forms(unit.source, unit.source_language)
+            for (unit, learned_at), forms in zip(units, made, strict=True):
                 identity = (unit.source, unit.target, unit.kind.value, unit.briefing, unit.item_id)
                 if (unit.source_language.value, *identity) in seen or (
                     not empty and self._stored(unit, forms.key, identity)
