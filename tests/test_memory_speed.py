@@ -242,3 +242,20 @@ def test_a_large_import_through_worker_processes_stores_what_one_process_stores(
                 + [db.execute("SELECT id, source, target, key FROM units ORDER BY id").fetchall()]
             )
     assert dumps[0] == dumps[1] and len(dumps[0][3]) > 50
+
+
+def test_a_bulk_add_builds_the_key_index_after_the_rows_and_a_failed_one_keeps_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("briefing.memory.store.BULK", 5)
+    indexes = "SELECT name FROM sqlite_master WHERE type = 'index' AND name = 'units_by_key'"
+    with TranslationMemory.create(tmp_path / "tm.sqlite") as memory:
+        with pytest.raises(RuntimeError), memory.transaction():
+            memory.add_many((unit, None) for unit in units(*(f"Region{i}" for i in range(20))))
+            assert memory._db.execute(indexes).fetchall() == [("units_by_key",)]
+            raise RuntimeError("abandoned")
+        assert memory.count() == 0 and memory._db.execute(indexes).fetchall() == [("units_by_key",)]
+        memory.learn(units(*(f"Region{i}" for i in range(20))))
+        assert memory._db.execute(indexes).fetchall() == [("units_by_key",)]
+        assert len(memory.lookup(SENTENCE.format("Region7"), Language.EN, limit=3)) == 3
+        assert not memory.learn(units("Region7"))  # found through the key index: not added twice

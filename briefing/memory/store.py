@@ -54,7 +54,9 @@ class MemoryStoreError(BriefingError, OSError):
     """A memory file that cannot be used as asked: missing, damaged, newer, locked or read-only; names the path."""
 
 
-_SCHEMA = """
+KEY_INDEX = "CREATE INDEX units_by_key ON units(source_language, key)"
+BULK = 10_000  # units added at once to an empty memory from which its key index is built after the rows
+_SCHEMA = f"""
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE units(
     id INTEGER PRIMARY KEY,
@@ -69,7 +71,7 @@ CREATE TABLE units(
     approved_at TEXT,
     learned_at TEXT NOT NULL
 );
-CREATE INDEX units_by_key ON units(source_language, key);
+{KEY_INDEX};
 CREATE INDEX units_by_item ON units(briefing, item_id) WHERE briefing <> '';
 """
 
@@ -271,23 +273,25 @@ class TranslationMemory:
         with self.transaction(), self._guard(), contextlib.closing(matching.forms_many(texts)) as made:
             next_id = int(self._db.execute("SELECT coalesce(max(id), 0) FROM units").fetchone()[0]) + 1
             empty = self._db.execute("SELECT 1 FROM units LIMIT 1").fetchone() is None  # nothing to compare with
+            bulk = empty and len(units) >= BULK
+            if bulk:  # one sort at the end instead of 100,000 random inserts into the index (0.5 s)
+                self._db.execute("DROP INDEX units_by_key")
             writer = self._index.writer()
             seen: set[tuple[str, ...]] = set()
             rows: list[tuple[object, ...]] = []
             now = _time(now_utc())
             for (unit, learned_at), forms in zip(units, made, strict=True):
-                identity = (unit.source, unit.target, unit.kind.value, unit.briefing, unit.item_id)
-                if (unit.source_language.value, *identity) in seen or (
-                    not empty and self._stored(unit, forms.key, identity)
-                ):
+                kind, language = str(unit.kind), str(unit.source_language)  # a StrEnum's str is its value
+                identity = (unit.source, unit.target, kind, unit.briefing, unit.item_id)
+                if (language, *identity) in seen or (not empty and self._stored(unit, forms.key, identity)):
                     added.append(False)
                     continue
-                seen.add((unit.source_language.value, *identity))
+                seen.add((language, *identity))
                 rows.append(
                     (
                         next_id,
-                        unit.kind.value,
-                        unit.source_language.value,
+                        kind,
+                        language,
                         unit.source,
                         unit.target,
                         forms.key,
@@ -304,6 +308,8 @@ class TranslationMemory:
                 if len(rows) >= 5000:
                     self._insert(rows)
             self._insert(rows)
+            if bulk:
+                self._db.execute(KEY_INDEX)
             writer.flush()
         return added
 
