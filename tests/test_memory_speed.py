@@ -45,7 +45,7 @@ def reference_placeables(text: str) -> list[tuple[int, int, str, str, str, str]]
     return found
 
 
-FOLDS = str.maketrans("ſıİK", "siik")
+FOLDS = str.maketrans("ſıİ", "sii")
 
 
 def test_the_placeable_scanner_agrees_with_the_readable_pattern() -> None:

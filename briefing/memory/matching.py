@@ -33,7 +33,7 @@ CHUNK = 2_500  # texts per task for a worker
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "「": '"', "」": '"', "·": "·"} | {MASK: "\ufffd"})
 _SPACE = re.compile(r"\s+")
 _MONTH_NAMES = {name.lower(): number for number, name in enumerate(MONTHS_EN, start=1)}
-_FOLDS = str.maketrans("ſıİK", "siik")  # letters IGNORECASE matches to a month name's while str.lower does not
+_FOLDS = str.maketrans("ſıİ", "sii")  # letters IGNORECASE matches to a month name's while str.lower does not
 _PLACEABLE = re.compile(
     r"(?=\d|\b[jfmasond])(?:"  # what a placeable is; `_SCAN` finds the same, faster
     r"(?P<dotted>(?<!\d)\d{4}\.\s?)(?P<dmonth>\d{1,2})(?=\.\s?\d{1,2}\.)"  # 2024. 11. 7.: the month
