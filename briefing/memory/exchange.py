@@ -35,6 +35,7 @@ MAX_BYTES = 200 * 1024 * 1024
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _HAS_XML_SPACE = etree.XPath("boolean(//@xml:space)")
 TMX_TIME = "%Y%m%dT%H%M%SZ"
+_KINDS = {kind.value: kind for kind in UnitKind}
 PROPS = {"briefing": "x-briefing", "item_id": "x-briefing-item", "approved_by": "x-approved-by", "kind": "x-unit-kind"}
 
 register(
@@ -147,20 +148,19 @@ def import_tmx(memory: TranslationMemory, path: str | os.PathLike[str], *, max_b
             continue
         props = {prop.get("type"): prop.text or "" for prop in element.iter("prop")}
         kind = props.get(PROPS["kind"], "")
+        changed, created = element.get("changedate"), element.get("creationdate")
         made = Unit(
             source_language,
             source,
             target,
-            UnitKind(kind) if kind in tuple(UnitKind) else UnitKind.SENTENCE,
+            _KINDS.get(kind, UnitKind.SENTENCE),
             briefing=props.get(PROPS["briefing"], ""),
             item_id=props.get(PROPS["item_id"], ""),
             approved_by=props.get(PROPS["approved_by"], "") or element.get("changeid") or "",
             # changedate is written as the creation date when nobody's approval time is known
-            approved_at=_tmx_time(
-                element.get("changedate") if element.get("changedate") != element.get("creationdate") else None
-            ),
+            approved_at=_tmx_time(changed if changed != created else None),
         )
-        pairs.append((number, line, made, _tmx_time(element.get("creationdate"))))
+        pairs.append((number, line, made, _tmx_time(created)))
     if not pairs and number:
         found = ", ".join(sorted(code for code in languages if code)) or "none"
         raise ExchangeError("tmx.no_pair", path=str(path), languages=found)
@@ -224,11 +224,15 @@ def export_tmx(memory: TranslationMemory, path: str | os.PathLike[str]) -> int:
 
 def _segment_text(tuv: etree._Element, spaced: bool) -> str:
     """The text of a <tuv>'s <seg>, markup elements' text included, as translate-toolkit's getNodeText reads it."""
-    seg = next(tuv.iterdescendants("seg"), None)
+    seg = tuv.find("seg")
     if seg is None:
-        return ""
+        seg = next(tuv.iterdescendants("seg"), None)
+        if seg is None:
+            return ""
     if spaced:  # some element sets xml:space: let translate-toolkit resolve it
         return str(xml_helpers.getText(seg, "preserve"))  # type: ignore[no-untyped-call]
+    if not len(seg):  # no markup, comment or processing instruction inside: most segments
+        return seg.text or ""
     return "".join(seg.itertext())
 
 
