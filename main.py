@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import sys
 from pathlib import Path
 
@@ -19,4 +20,6 @@ def main() -> int:
 
 
 if __name__ == "__main__":
+    # A large translation-memory import computes in worker processes (spawned); a frozen build needs this.
+    multiprocessing.freeze_support()
     sys.exit(main())
