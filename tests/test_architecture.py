@@ -149,6 +149,25 @@ LAYERS = {
     "briefing.language": ("briefing.export", "briefing.translation", "briefing.cli", "briefing.edits", "ui"),
     "briefing.rules": ("briefing.edits", "briefing.storage", "briefing.export", "briefing.translation"),
     "briefing.qa": ("briefing.edits",),  # checks read a briefing and never change it
+    # The termbase and the memory are stores the translation uses, never the other way round; they know nothing
+    # of each other, of documents or of the command line. (The memory reuses the sentence splitter of markup.)
+    "briefing.terms": (
+        "briefing.translation",
+        "briefing.memory",
+        "briefing.export",
+        "briefing.cli",
+        "briefing.storage",
+    ),
+    "briefing.memory": (
+        "briefing.translation.engine",
+        "briefing.translation.jobs",
+        "briefing.translation.pretranslate",
+        "briefing.translation.terminology",
+        "briefing.terms",
+        "briefing.export",
+        "briefing.cli",
+        "briefing.edits",
+    ),
     "briefing": ("ui", "main"),
 }
 
