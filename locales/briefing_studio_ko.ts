@@ -876,14 +876,6 @@
         <translation>항목 %1개 · 승인 %2 · 검토 필요 %3 · 검토 요청 %4 · 미해결 의견 %5</translation>
     </message>
     <message>
-        <source>Termbase left out: %1</source>
-        <translation>용어집 제외됨: %1</translation>
-    </message>
-    <message>
-        <source>Term added to your termbase</source>
-        <translation>개인 용어집에 용어를 추가했습니다</translation>
-    </message>
-    <message>
         <source>About Briefing Studio</source>
         <translation>Briefing Studio 정보</translation>
     </message>
@@ -2366,6 +2358,17 @@ Bilingual Korean/English briefings, translated offline.</source>
     <message>
         <source>unverified: not confirmed from a public source</source>
         <translation>미확인: 공개 출처에서 확인되지 않음</translation>
+    </message>
+</context>
+<context>
+    <name>TermsCommands</name>
+    <message>
+        <source>Termbase left out: %1</source>
+        <translation>용어집 제외됨: %1</translation>
+    </message>
+    <message>
+        <source>Term added to your termbase</source>
+        <translation>개인 용어집에 용어를 추가했습니다</translation>
     </message>
 </context>
 <context>

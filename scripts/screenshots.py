@@ -177,15 +177,14 @@ def main() -> None:
         window = open_window(language, LAPTOP)
         window.select(OPENING)
         window.side.setCurrentIndex(SIDE_TERMS)
-        window.terms_panel.show_item(window.item_editor.item)
+        window.terms.panel.show_item(window.item_editor.item)
         settle(app)
         shoot(window, TAB_ITEM, f"terms-panel-{language}")
         close(window)
 
         # The termbase manager on the shipped termbase, searched for the rank that differs by service.
         window = open_window(language, LAPTOP)
-        window.open_termbase_manager()
-        manager = window.termbase_manager
+        manager = window.terms.open_termbase_manager()
         manager.resize(1100, 560)
         manager.chooser.setCurrentIndex(manager.chooser.findText(manager.chooser.itemText(manager.chooser.count() - 1)))
         manager.search.setText("준장")

@@ -18,9 +18,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QLineEdit,
     QMainWindow,
-    QMenu,
     QMessageBox,
-    QPlainTextEdit,
     QScrollArea,
     QSplitter,
     QTabWidget,
@@ -32,12 +30,10 @@ from PySide6.QtWidgets import (
 from briefing import settings as config
 from briefing.edits import Changes, EditRefused
 from briefing.language.phrases import catalog
-from briefing.memory.model import Match
 from briefing.messages import BriefingError
 from briefing.model import Bilingual, Briefing, Item, Language, Section, TargetStatus
 from briefing.recovery import RecoveryEntry
 from briefing.search import find_next
-from briefing.terms.assist import Suggestion
 from briefing.translation.engine import PackageMissing
 from ui import state as window_state
 from ui.actions import ActionSet, Selection
@@ -57,16 +53,13 @@ from ui.preview_pane import PreviewPane
 from ui.qt import named
 from ui.section_editor import SectionEditor
 from ui.tasks import Runner, TaskManager
-from ui.term_dialog import TermDialog
 from ui.terminology import TerminologyController
-from ui.terms_highlighter import TermHighlighter
-from ui.terms_panel import TermsPanel
+from ui.terms_commands import TermsCommands
 from ui.translation_controller import TranslationController, package_missing_box
 
 STATUS_DELAY_MS = 150  # the status bar's counts follow typing at this pace, not per keystroke
 TAB_ITEM, TAB_SECTION, TAB_CARD = range(3)
 SIDE_PREVIEW, SIDE_TERMS, SIDE_MEMORY = 0, 1, 2  # the side panels' tabs: the preview first
-TERMS_DELAY_MS = 300  # the Terms panel and the card's names follow typing at this pace
 
 
 def fresh_briefing() -> Briefing:
@@ -106,8 +99,7 @@ class MainWindow(QMainWindow):
         self.apply_editor_font()
         self.resize(1440, 860)
         window_state.restore_window(self)
-        if self.memory.memories.problems:  # said once; the window works without that memory
-            self.statusBar().showMessage(self.memory.problems_text(), 15_000)
+        self.memory.report_problems()  # said once; the window works without what cannot be opened
         self.terminology.report_problems()  # after the counts, so that the status bar shows it
 
     # -- parts -----------------------------------------------------------------------------------
@@ -128,16 +120,10 @@ class MainWindow(QMainWindow):
         # The right side: the preview, and the panels that help with the current item (terms, memory).
         self.side = named(QTabWidget(), "side")
         self.side.addTab(self.preview_pane, "")
-        self.terms_panel = named(TermsPanel(self.terminology), "termsPanel")
-        self.side.addTab(self.terms_panel, "")
-        self.highlighters = [
-            TermHighlighter(self.item_editor.korean, Language.KO, self.terminology.hits),
-            TermHighlighter(self.item_editor.english, Language.EN, self.terminology.hits),
-        ]
-        self._terms_timer = QTimer(self)
-        self._terms_timer.setSingleShot(True)
-        self._terms_timer.timeout.connect(self._follow_terms)
-        self._card_changed = False
+        self.terms = TermsCommands(
+            self, self.terminology, self.item_editor, self.runner, lambda: self.actions_["addTerm"]
+        )
+        self.side.addTab(self.terms.panel, "")
         self.memory_panel = MemoryPanel(self.memory.lookup, self.memory.concordance)
         self.side.addTab(self.memory_panel, "")
         splitter = named(QSplitter(Qt.Orientation.Horizontal), "mainSplitter")
@@ -183,8 +169,8 @@ class MainWindow(QMainWindow):
                 "translateItem": self.translate_current,
                 "translateMissing": self.translate_missing,
                 "retranslateSelection": self.retranslate_selection,
-                "addTerm": self.add_term,
-                "termbases": self.open_termbase_manager,
+                "addTerm": self.terms.add_term,
+                "termbases": self.terms.open_termbase_manager,
                 "uiKorean": lambda: self.switch_language("ko"),
                 "uiEnglish": lambda: self.switch_language("en"),
                 "about": self.about,
@@ -228,16 +214,10 @@ class MainWindow(QMainWindow):
         files.message.connect(self.statusBar().showMessage)
         files.recent_changed.connect(self._update_recent_menu)
         self.memory.message.connect(self.statusBar().showMessage)
-        self.memory_panel.match_chosen.connect(self.use_memory_match)
-        terms = self.terminology
-        terms.changed.connect(self._terms_changed)
-        terms.problems_found.connect(self._terms_problems)
-        self.terms_panel.insert_requested.connect(self.insert_term)
-        for editor in (self.item_editor.korean, self.item_editor.english):
-            editor.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-            editor.customContextMenuRequested.connect(
-                lambda position, editor=editor: self.editor_context_menu(editor).popup(editor.mapToGlobal(position))
-            )
+        self.memory_panel.match_chosen.connect(lambda match: self.memory.use(match, self.item_editor.item))
+        self.terms.message.connect(self.statusBar().showMessage)
+        self.terms.item_tab_wanted.connect(lambda: self.centre.setCurrentIndex(TAB_ITEM))
+        self.terms.briefing = lambda: self.document.briefing
 
     # Names the tests and the benchmarks know the parts by.
     @property
@@ -269,7 +249,7 @@ class MainWindow(QMainWindow):
         self.side.setTabText(SIDE_MEMORY, self.tr("Memory"))
         self.find_field.setPlaceholderText(self.tr("Find in both languages…"))
         parts = (self.section_editor, self.item_editor, self.card_editor, self.preview_pane, self.outline_pane)
-        for part in (*parts, self.terms_panel, self.memory_panel):
+        for part in (*parts, self.terms.panel, self.memory_panel):
             part.retranslate()
         self._update_recent_menu()
         self._update_title()
@@ -314,11 +294,9 @@ class MainWindow(QMainWindow):
         self.section_editor.document_changed(changes)
         self.card_editor.document_changed(changes)
         self.memory_panel.document_changed(changes)
+        self.terms.document_changed(changes)
         if changes.card:
             self._update_title()
-            self._card_changed = True
-        if changes.card or (self.item_editor.item_id in changes.items):
-            self._terms_timer.start(TERMS_DELAY_MS)
         self._status_timer.start(STATUS_DELAY_MS)
         self.preview_pane.schedule()
 
@@ -327,7 +305,7 @@ class MainWindow(QMainWindow):
 
     def _current_changed(self, item: Item | None, section: Section | None) -> None:
         self.item_editor.show_item(item)
-        self.terms_panel.show_item(item)
+        self.terms.show_item(item)
         self.section_editor.show_section(section)
         self.memory_panel.show_item(item)
         if section is not None and self.centre.currentIndex() == TAB_ITEM:
@@ -432,67 +410,6 @@ class MainWindow(QMainWindow):
             self._package_box.open()
             return
         report_failure(self, "translation", error)
-
-    def use_memory_match(self, match: Match) -> bool:
-        """Make a memory match's translation the current item's, as one undo step (status: memory-filled)."""
-        item = self.item_editor.item
-        if item is None:
-            return False
-        return self.document.try_apply(MemoryCommands.insertion(item, match), initiator=self.memory) is None
-
-    # -- terminology -------------------------------------------------------------------------------
-    def _follow_terms(self) -> None:
-        """After a pause in typing: the card's names into the terminology, the current item's terms listed."""
-        if self._card_changed:
-            self._card_changed = False
-            self.terminology.set_briefing(self.document.briefing)
-        self.terms_panel.show_item(self.item_editor.item)
-
-    def _terms_changed(self) -> None:
-        for highlighter in self.highlighters:
-            highlighter.rehighlight()
-
-    def _terms_problems(self, problems: list[str]) -> None:
-        """A termbase left out is said once; the window goes on without it."""
-        self.statusBar().showMessage(fill(self.tr("Termbase left out: %1"), " · ".join(problems)), 15000)
-
-    def insert_term(self, suggestion: Suggestion) -> bool:
-        """The term into the item's other-language editor at its cursor, as one undo step."""
-        if not suggestion.insert:
-            return False
-        self.centre.setCurrentIndex(TAB_ITEM)
-        editor = self.item_editor.korean if suggestion.target_language is Language.KO else self.item_editor.english
-        done = self.item_editor.insert_at_cursor(suggestion.target_language, suggestion.insert)
-        editor.setFocus()
-        return done
-
-    def editor_context_menu(self, editor: QPlainTextEdit) -> QMenu:
-        """The editor's own menu with "Add term…" at the end."""
-        menu = editor.createStandardContextMenu()
-        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        menu.addSeparator()
-        menu.addAction(self.actions_["addTerm"])
-        self.editor_menu = menu
-        return menu
-
-    def add_term(self) -> TermDialog:
-        """The Add term form, filled from the selection of the editor in use and the other editor's selection."""
-        korean, english = self.item_editor.korean, self.item_editor.english
-        ko, en = (editor.textCursor().selectedText().replace("\u2029", " ") for editor in (korean, english))
-        dialog = TermDialog(self, self.terminology, ko=ko, en=en)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(lambda: self.statusBar().showMessage(self.tr("Term added to your termbase"), 4000))
-        dialog.open()
-        self.term_dialog = dialog
-        return dialog
-
-    def open_termbase_manager(self) -> None:
-        from ui.termbase_manager import TermbaseManager
-
-        dialog = TermbaseManager(self, self.terminology, self.runner)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
-        self.termbase_manager = dialog
 
     # -- files -----------------------------------------------------------------------------------
     def _make_document(self, briefing: Briefing, path: Path | None, digest: str | None) -> DocumentController:

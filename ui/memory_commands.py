@@ -76,7 +76,11 @@ class MemoryCommands(QObject):
         """The settings changed (office memories): open the memories again."""
         self.memories.close()
         self.memories = Memories.load(config.current())
-        if self.memories.problems:  # said once; the window works without that memory
+        self.report_problems()
+
+    def report_problems(self) -> None:
+        """The memories left out, said once in the status bar; the window works without them."""
+        if self.memories.problems:
             self.message.emit(self.problems_text(), 15_000)
 
     def close(self) -> None:
@@ -104,6 +108,12 @@ class MemoryCommands(QObject):
         """The edit that makes a match's translation the item's (status: memory-filled), as one undo step."""
         translation = edits.Translation(item.id, item.target, match.target, TargetOrigin.MEMORY, item.source_text)
         return edits.ApplyTranslations([translation], label="edit.memory")
+
+    def use(self, match: Match, item: Item | None) -> bool:
+        """Make a match's translation the item's, as one undo step (status: memory-filled)."""
+        if item is None or self.document is None:
+            return False
+        return self.document.try_apply(self.insertion(item, match), initiator=self) is None
 
     # -- learning --------------------------------------------------------------------------------
     def attach(self, document: DocumentController) -> None:

@@ -38,8 +38,8 @@ def manager(window: MainWindow) -> Iterator[TermbaseManager]:
     terms.add_term("국방부", "Ministry of National Defense", note="mine")
     terms.add_term("우주작전대대", "Space Operations Battalion", en_acronym="SOB")
     terms.add_term("합동참모본부", "Joint Chiefs of Staff")
-    window.open_termbase_manager()
-    dialog = window.termbase_manager
+    window.terms.open_termbase_manager()
+    dialog = window.terms.termbase_manager
     assert dialog.termbase == "personal"
     yield dialog
     dialog.reject()

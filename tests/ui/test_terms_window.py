@@ -63,7 +63,7 @@ def test_an_astral_character_before_a_term_does_not_shift_its_mark(window: MainW
 @pytest.mark.qt_log_ignore("This plugin does not support raise")  # the tooltip window, offscreen
 def test_hovering_a_term_shows_its_target_note_and_termbase(window: MainWindow, qtbot: QtBot) -> None:
     _new_korean_item(window, "국방부와 미 국방성, 현지시각")
-    korean = window.highlighters[0]
+    korean = window.terms.highlighters[0]
     tip = korean.tooltip_at(1)
     assert tip.splitlines()[0] == "국방부 → Ministry of National Defense"
     assert "Acronym: MND" in tip and "Termbase: shipped" in tip and "Note: 'Defense Ministry'" in tip
@@ -89,7 +89,7 @@ def test_the_panel_lists_the_items_terms_and_inserts_one_as_one_undo_step(
 ) -> None:
     assert window.side.tabText(SIDE_TERMS) == "Terms"
     _new_korean_item(window, "국방부는 미 국방부와 협의했다")
-    panel = window.terms_panel
+    panel = window.terms.panel
     qtbot.waitUntil(lambda: panel.model.rowCount() == 2)
     qtmodeltester.check(panel.model)
     rows = [(r.found, r.insert, r.entry.termbase) for r in panel.model.rows]
@@ -133,7 +133,7 @@ def test_forbidden_terms_in_the_translation_are_listed_with_the_preferred_term(
     qtbot.keyClicks(window.item_editor.english, "The Ministry of Defense")
     marks = _marks(window.item_editor.english)
     assert [(start, length, style) for start, length, style, _ in marks] == [(4, 19, WAVE)]
-    panel = window.terms_panel
+    panel = window.terms.panel
     qtbot.waitUntil(lambda: panel.model.rowCount() == 2)
     forbidden = panel.model.rows[1]
     assert forbidden.forbidden and forbidden.insert == "Ministry of National Defense"
@@ -151,10 +151,10 @@ def test_add_term_from_a_selection_lands_in_the_personal_termbase_and_is_marked(
         cursor.setPosition(start)
         cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
         editor.setTextCursor(cursor)
-    menu = window.editor_context_menu(window.item_editor.korean)
+    menu = window.terms.editor_context_menu(window.item_editor.korean)
     assert window.actions_["addTerm"] in menu.actions()
     assert window.actions_["addTerm"].shortcut().toString() == "Ctrl+Alt+T"
-    dialog = window.add_term()
+    dialog = window.terms.add_term()
     assert (dialog.ko.text(), dialog.en.text()) == ("우주작전대대", "Space Operations Battalion")
     dialog.note.setText("공군 부대")
     dialog.accept()
@@ -166,8 +166,8 @@ def test_add_term_from_a_selection_lands_in_the_personal_termbase_and_is_marked(
     assert entry.note == "공군 부대"
     assert [(s, n) for s, n, *_ in _marks(window.item_editor.korean)] == [(0, 6)]  # marked at once
     assert [(s, n) for s, n, *_ in _marks(english)] == [(4, 26)]
-    assert "Termbase: personal" in window.highlighters[0].tooltip_at(2)
-    assert window.terms_panel.model.rowCount() == 1
+    assert "Termbase: personal" in window.terms.highlighters[0].tooltip_at(2)
+    assert window.terms.panel.model.rowCount() == 1
 
 
 def test_translation_gets_a_matcher_that_works_on_another_thread(window: MainWindow) -> None:
@@ -185,7 +185,7 @@ def test_translation_gets_a_matcher_that_works_on_another_thread(window: MainWin
 def test_the_meeting_cards_names_become_terms(window: MainWindow, example_path: Path, qtbot: QtBot) -> None:
     window.open_file(example_path)
     window.select(window.document.briefing.sections[0].items[0].id)
-    panel = window.terms_panel
+    panel = window.terms.panel
     qtbot.waitUntil(lambda: panel.model.rowCount() > 0)
     by_term = {row.found: row for row in panel.model.rows}  # the first item is written in English
     assert by_term["Korea-U.S. Space Cooperation Working Group"].insert == "한미 국방우주정책 실무협의회"
@@ -223,12 +223,12 @@ def test_a_damaged_personal_termbase_is_said_once_and_the_window_works_on(damage
     window = damaged_personal
     message = window.statusBar().currentMessage()
     assert message.startswith("Termbase left out: termbase ") and "personal.sqlite is damaged" in message
-    assert window.terms_panel.problems.isVisibleTo(window.terms_panel)
+    assert window.terms.panel.problems.isVisibleTo(window.terms.panel)
     _new_korean_item(window, "국방부는")  # the shipped termbase still marks
     assert [(s, n) for s, n, *_ in _marks(window.item_editor.korean)] == [(0, 3)]
     window.document.undo_stack.undo()
     assert current_item(window).text.ko == ""
-    dialog = window.add_term()
+    dialog = window.terms.add_term()
     dialog.ko.setText("가나")
     dialog.en.setText("Gana")
     dialog.accept()
@@ -243,23 +243,23 @@ def test_the_korean_interface_words_the_terms(window: MainWindow, korean_ui: Non
     assert window.side.tabText(SIDE_TERMS) == "용어"
     assert window.actions_["addTerm"].text() == "용어 추가(&A)…"
     assert window.actions_.menus["tools"].title() == "도구(&O)"
-    assert window.terms_panel.hint.text() == "용어를 보려면 항목을 고르십시오."
+    assert window.terms.panel.hint.text() == "용어를 보려면 항목을 고르십시오."
     _new_korean_item(window, "미 국방성")
-    tip = window.highlighters[0].tooltip_at(1)
+    tip = window.terms.highlighters[0].tooltip_at(1)
     assert tip.splitlines()[:2] == ["“미 국방성”은(는) 금지된 용어입니다", "사용: 미 국방부"]
     assert "용어집: 기본 제공" in tip
-    dialog = window.add_term()
+    dialog = window.terms.add_term()
     assert dialog.windowTitle() == "용어 추가"
     dialog.reject()
-    window.open_termbase_manager()
-    assert window.termbase_manager.windowTitle() == "용어 관리"
-    assert window.termbase_manager.add_button.text() == "추가…"
-    window.termbase_manager.reject()
+    window.terms.open_termbase_manager()
+    assert window.terms.termbase_manager.windowTitle() == "용어 관리"
+    assert window.terms.termbase_manager.add_button.text() == "추가…"
+    window.terms.termbase_manager.reject()
     # The card's names say what they are in Korean, not in the core's English words.
     assert window.open_file(EXAMPLE, ask=False)
     window.select("item-convened")
-    window.terms_panel.show_item(window.item_editor.item)
-    model = window.terms_panel.model
+    window.terms.panel.show_item(window.item_editor.item)
+    model = window.terms.panel.model
     rows = {model.index(r, 0).data(): model.index(r, 2).data() for r in range(model.rowCount())}
     assert rows["U.S. Department of Defense"] == "기관" and rows["Washington, D.C."] == "장소"
     window.switch_language("en")
