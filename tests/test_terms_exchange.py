@@ -108,6 +108,14 @@ def test_omegat_tsv_with_comments_english_first_and_skips(tmp_path: Path, termba
     assert termbase.search("우주정책")[0].note == "comment"
 
 
+def test_a_header_row_is_no_term(tmp_path: Path, termbase: Termbase) -> None:
+    path = tmp_path / "sheet.csv"
+    path.write_text("Korean,English,Comment\n국방부,Ministry of National Defense,\n", "utf-8")
+    report = import_file(termbase, path)
+    assert (report.added, report.skipped) == (1, [])
+    assert sorted(entry.preferred(Language.KO).text for entry in termbase.entries()) == ["국방부", "합참"]  # type: ignore[union-attr]
+
+
 HOSTILE = {
     "billion laughs": b'<?xml version="1.0"?><!DOCTYPE m [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]><martif><text><body><termEntry id="x"><langSet xml:lang="en"><tig><term>&c;</term></tig></langSet></termEntry></body></text></martif>',
     "external entity": b'<?xml version="1.0"?><!DOCTYPE m [<!ENTITY x SYSTEM "file:///etc/passwd">]><martif><text><body><termEntry><langSet xml:lang="en"><tig><term>&x;</term></tig></langSet></termEntry></body></text></martif>',

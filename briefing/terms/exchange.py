@@ -252,10 +252,14 @@ def parse_glossary(data: bytes, file: str, dialect: str, source: Language = Lang
         rows = ((reader.line_num, row) for row in reader)
     entries: list[tuple[Entry, str]] = []
     number = 0
+    first_row = True
     try:
         for number, row in rows:
             where = f"line {number}"
             if not any(cell.strip() for cell in row) or row[0].lstrip().startswith("#"):
+                continue
+            header, first_row = first_row and _is_header(row), False
+            if header:  # a spreadsheet's column names, not a term pair
                 continue
             cells = [cell.strip() for cell in row] + ["", "", ""]
             first, second, comment = cells[0], cells[1], " ".join(c for c in cells[2:] if c)
@@ -265,6 +269,18 @@ def parse_glossary(data: bytes, file: str, dialect: str, source: Language = Lang
     except csv.Error as error:
         raise ExchangeError("terms.bad_row", file=file, line=number + 1, reason=str(error)) from None
     return entries
+
+
+HEADER_WORDS = frozenset(
+    "source target term terms translation comment ko en korean english kor eng".split()
+    + "원문 번역 용어 대역어 한국어 영어 한글 영문".split()
+)
+
+
+def _is_header(row: list[str]) -> bool:
+    """A first row such as "source, target, comment" or "한국어, 영어": column names a spreadsheet wrote."""
+    names = [cell.strip().lower() for cell in row[:2]]
+    return len(names) == 2 and all(name in HEADER_WORDS for name in names)
 
 
 # -- import ------------------------------------------------------------------------------------------
