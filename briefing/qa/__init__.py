@@ -1,0 +1,15 @@
+"""QA checks: find every place where the Korean and the English of a briefing do not say the same thing.
+
+`run(briefing)` returns `Finding`s (briefing/qa/model.py); the checks live one concept per module and register
+themselves in `CHECKS` when imported here.
+"""
+
+from __future__ import annotations
+
+from briefing.qa.model import Finding, Severity, Span
+from briefing.qa.registry import CHECKS, Context, Registry, Scope, run
+
+__all__ = ["CHECKS", "Context", "Finding", "Registry", "Scope", "Severity", "Span", "run"]
+
+# The built-in checks register themselves in CHECKS when imported.
+from briefing.qa import numbers as _numbers  # noqa: F401
