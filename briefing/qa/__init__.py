@@ -12,4 +12,9 @@ from briefing.qa.registry import CHECKS, Context, Registry, Scope, run
 __all__ = ["CHECKS", "Context", "Finding", "Registry", "Scope", "Severity", "Span", "run"]
 
 # The built-in checks register themselves in CHECKS when imported.
+from briefing.qa import acronyms as _acronyms  # noqa: F401
+from briefing.qa import completeness as _completeness  # noqa: F401
+from briefing.qa import markup as _markup  # noqa: F401
 from briefing.qa import numbers as _numbers  # noqa: F401
+from briefing.qa import status as _status  # noqa: F401
+from briefing.qa import terminology as _terminology  # noqa: F401

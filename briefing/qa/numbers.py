@@ -10,7 +10,7 @@ rest as `missing` (in the source only) or `extra` (in the translation only). Val
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from briefing.language.values import Kind, Value, compatible, values
 from briefing.messages import register
@@ -36,11 +36,12 @@ def unmatched(source: list[Value], target: list[Value]) -> tuple[list[Value], li
     """The values of each side that found no partner on the other, in reading order."""
     left = list(source)
     right = list(target)
-    for same in (
+    passes: list[Callable[[Value, Value], bool]] = [
         lambda a, b: a.kind is b.kind and a.key == b.key,
         compatible,
         lambda a, b: a.kind in _NUMERIC and b.kind in _NUMERIC and a.number is not None and a.number == b.number,
-    ):
+    ]
+    for same in passes:
         if not left or not right:
             break
         still: list[Value] = []
@@ -61,7 +62,11 @@ def compare(item_id: str, source_text: str, source: Language, target_text: str) 
     # a value of one kind on each side is one value changed; a number counted on one side and dated or ranked
     # on the other ("7~8일" against "7–9") too
     pairs: list[tuple[Value, Value]] = []
-    for same in (lambda a, b: a.kind is b.kind, lambda a, b: a.number is not None and b.number is not None):
+    kinds: list[Callable[[Value, Value], bool]] = [
+        lambda a, b: a.kind is b.kind,
+        lambda a, b: a.number is not None and b.number is not None,
+    ]
+    for same in kinds:
         for a in list(missing):
             b = next((b for b in extra if same(a, b)), None)
             if b is not None:
