@@ -103,6 +103,10 @@ def compatible(a: Value, b: Value) -> bool:
         return False
     if a.kind is Kind.DATE:
         (ya, ma, da), (yb, mb, db) = a.key, b.key
+        if ma is None and ya is None and da is not None:  # "8월 19일부터 29일까지": the day alone
+            return da == db
+        if mb is None and yb is None and db is not None:
+            return da == db
         return ma == mb and da == db and (ya is None or yb is None) and (ma is not None or da is not None)
     if a.kind is Kind.TIME:
         (ha, mina, ka), (hb, minb, kb) = a.key, b.key
@@ -416,7 +420,7 @@ _EN = re.compile(
     rf"|(?P<count>(?P<cn>{_N}){_mult('cmult')}?(?:\s(?P<cur>dollars?|won|yen|euros?|yuan|pounds?)\b)?)"
     rf"|(?P<word>\b(?P<wn>{_WORD}){_mult('wmult')}?(?:\s(?P<wcur>dollars?|won|yen|euros?|yuan|pounds?)\b)?(?![\w-]))"
     r"|(?P<ordword>\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b)"
-    r"|(?P<twice>\btwice\b)",
+    r"|(?P<twice>\btwice\b)|(?P<once>\bonce\b)",
     re.IGNORECASE,  # but months are matched as written: "may" and "march" are not months
 )
 
@@ -522,8 +526,8 @@ def _english(text: str) -> list[Value]:
         elif m.group("ordword") is not None:
             rank = _ORDINAL_WORDS[m.group("ordword").lower()]
             add(Kind.ORDINAL, (Decimal(rank),), s, e, firm=rank > 2)  # "first", "second" are often not ranks
-        else:
-            add(Kind.COUNT, (Decimal(2),), s, e, firm=False)
+        else:  # "twice" (두 차례, 2회), "once" (1회, 한 차례; also "once it is built")
+            add(Kind.COUNT, (Decimal(2 if m.group("twice") else 1),), s, e, firm=False)
     return out
 
 

@@ -45,7 +45,7 @@ def acronyms(text: str) -> list[re.Match[str]]:
 
 def _spelled_out(text: str, match: re.Match[str]) -> bool:
     """ "Republic of Korea (ROK)": the words before "(ROK)" begin with its letters (small words may be skipped)."""
-    if not (text[match.start() - 1 : match.start()] == "(" and text[match.end() : match.end() + 1] == ")"):
+    if not _parenthesised(text, match):
         return False
     words = _WORD.findall(text[max(0, match.start() - 120) : match.start() - 1])
     letters = [c for c in match.group(0) if c.isupper()]
@@ -56,6 +56,10 @@ def _spelled_out(text: str, match: re.Match[str]) -> bool:
         elif word.lower() not in {"of", "the", "and", "for", "on", "in", "de"}:
             return False
     return not letters
+
+
+def _parenthesised(text: str, match: re.Match[str]) -> bool:
+    return text[match.start() - 1 : match.start()] == "(" and text[match.end() : match.end() + 1] == ")"
 
 
 def _initials_in(text: str, acronym: str) -> bool:
@@ -84,8 +88,10 @@ def check_acronyms(item: Item, context: Context) -> Iterator[Finding]:
             word = match.group(0)
             if word in other or word in explained[language] or (language, word) in reported:
                 continue
-            if (language is Language.EN and word in NAMES) or _initials_in(texts[language.other], word):
+            if language is Language.EN and word in NAMES:
                 continue
+            if not _parenthesised(texts[language], match) and _initials_in(texts[language.other], word):
+                continue  # "창설지원TF장" and "Task Force"; a name given with "(MCM)" must keep it
             if language is Language.EN and _spelled_out(texts[language], match):
                 continue
             reported.add((language, word))
