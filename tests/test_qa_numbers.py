@@ -85,7 +85,7 @@ DIFFERENT = [
 @pytest.mark.parametrize(("ko", "en", "kind"), DIFFERENT)
 def test_a_changed_value_is_one_differs_finding_with_both_spans(ko: str, en: str, kind: str) -> None:
     findings = list(compare("i", ko, Language.KO, en))
-    assert [f.code for f in findings] == ["qa.numbers.differs"], findings
+    assert [f.code for f in findings] == ["qa.numbers_differs"], findings
     finding = findings[0]
     assert [s.language for s in finding.spans] == [Language.KO, Language.EN]
     ko_span, en_span = finding.spans
@@ -97,15 +97,15 @@ def test_a_changed_value_is_one_differs_finding_with_both_spans(ko: str, en: str
 def test_a_value_on_one_side_only_is_missing_or_extra() -> None:
     ko = "양측은 2025년 1월 TTX를 실시하기로 했다."
     missing = list(compare("i", ko, Language.KO, "The sides agreed to hold the TTX."))
-    assert [(f.code, f.params["source"]) for f in missing] == [("qa.numbers.missing", "2025년 1월")]
+    assert [(f.code, f.params["source"]) for f in missing] == [("qa.numbers_missing", "2025년 1월")]
     extra = list(compare("i", "양측은 합의했다.", Language.KO, "The two sides agreed on 3 projects."))
-    assert [(f.code, f.params["target"]) for f in extra] == [("qa.numbers.extra", "3")]
+    assert [(f.code, f.params["target"]) for f in extra] == [("qa.numbers_extra", "3")]
     assert extra[0].english() == 'the translation says "3" (3); the source does not'
 
 
 def test_values_are_a_multiset_a_repeated_value_must_appear_as_often() -> None:
     findings = list(compare("i", "2척과 2척", Language.KO, "two ships"))
-    assert [f.code for f in findings] == ["qa.numbers.missing"]
+    assert [f.code for f in findings] == ["qa.numbers_missing"]
 
 
 def test_words_that_may_not_be_numbers_are_never_reported_alone() -> None:

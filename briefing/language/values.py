@@ -223,6 +223,7 @@ _KO = re.compile(
     rf"(?P<cur>달러|불(?![가-힣])|원(?!칙|장|인|전|자|소|형|년|조|래|회|격|거|천|리|수|과)|엔(?![가-힣])|유로|위안|파운드))"
     rf"|(?P<kpct>(?P<pn>{_N})\s?(?:%p?|퍼센트(?:\s?포인트)?|프로(?!그|젝|세|토|필|파|펠|모)))"
     rf"|(?P<kcount>{_KO_BIG})"
+    r"|(?P<alone>(?<![가-힣])(?:하나|둘|셋|넷)(?P<aord>째)?(?=[은는이가을를도와과의에]|[^가-힣]|$))"
     r"|(?P<both>(?<![가-힣])양(?=측|국|자\s|사\s|\s?정상|\s?대표|\s?군|\s?기관|\s?부처))"
     r"|(?P<first>(?<![가-힣])첫(?:\s?번\s?째|째)?(?=\s?[가-힣]))"
     r"|(?P<native>(?<![가-힣])(?:한|두|세|네|다섯|여섯|일곱|여덟|아홉|열))(?P<nord>\s?번\s?째|째)?(?=\s[가-힣]|\s?번\s?째|째)"
@@ -302,6 +303,9 @@ def _korean(text: str) -> list[Value]:
         elif m.group("kcount") is not None:
             number = _ko_big(m.group("kcount"))
             add(Kind.COUNT, (number,) if number is not None else None, s, e)
+        elif m.group("alone") is not None:
+            alone = {"하나": 1, "둘": 2, "셋": 3, "넷": 4}[m.group("alone").removesuffix("째")]
+            add(Kind.ORDINAL if m.group("aord") else Kind.COUNT, (Decimal(alone),), s, e, firm=alone != 1)
         elif m.group("both") is not None:
             add(Kind.COUNT, (Decimal(2),), s, e, firm=False)  # 양측, 양국: "the two sides", "both nations"
         elif m.group("first") is not None:

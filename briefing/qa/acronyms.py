@@ -20,8 +20,8 @@ NAME = "acronyms"
 
 register(
     {
-        "qa.acronyms.source_only": 'the acronym "{acronym}" is in the source only',
-        "qa.acronyms.target_only": 'the acronym "{acronym}" is in the translation only',
+        "qa.acronyms_source_only": 'the acronym "{acronym}" is in the source only',
+        "qa.acronyms_target_only": 'the acronym "{acronym}" is in the translation only',
     }
 )
 
@@ -95,7 +95,7 @@ def check_acronyms(item: Item, context: Context) -> Iterator[Finding]:
             if language is Language.EN and _spelled_out(texts[language], match):
                 continue
             reported.add((language, word))
-            code = "qa.acronyms.source_only" if language is item.source else "qa.acronyms.target_only"
+            code = "qa.acronyms_source_only" if language is item.source else "qa.acronyms_target_only"
             yield Finding(
                 NAME,
                 code,

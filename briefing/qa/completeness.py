@@ -25,13 +25,14 @@ MIN_KOREAN = 12  # Korean letters below which lengths say nothing
 
 register(
     {
-        "qa.completeness.empty": "the source has text but the translation is empty",
-        "qa.completeness.untranslated": "the translation is still in the source's language",
-        "qa.completeness.source_script": 'the English translation still has Korean in it: "{found}"',
-        "qa.completeness.identical": "the translation is the same as the source",
-        "qa.completeness.sentences": "the source has {source_count} sentences, the translation {target_count}",
-        "qa.completeness.length": "the translation is {ratio:.1f} times as long as the source in letters; "
-        "Korean/English pairs are usually {low:.1f} to {high:.1f}",
+        "qa.completeness_empty": "the source has text but the translation is empty",
+        "qa.completeness_untranslated": "the translation is still in the source's language",
+        "qa.completeness_source_script": 'the English translation still has Korean in it: "{found}"',
+        "qa.completeness_identical": "the translation is the same as the source",
+        "qa.completeness_sentences": "the source has {source_count} sentences, the translation {target_count}",
+        "qa.completeness_length": (
+            "the English has {ratio} letters per Korean letter; pairs usually have {low} to {high}"
+        ),
     }
 )
 
@@ -52,24 +53,24 @@ def check_completeness(item: Item, context: Context) -> Iterator[Finding]:
     if not source.strip():
         return
     if not target.strip():
-        yield Finding(NAME, "qa.completeness.empty", Severity.WARNING, item.id)
+        yield Finding(NAME, "qa.completeness_empty", Severity.WARNING, item.id)
         return
     if _SPACE.sub("", source) == _SPACE.sub("", target) and (_HANGUL.search(source) or _WORDY.search(source)):
-        yield Finding(NAME, "qa.completeness.identical", Severity.ERROR, item.id)
+        yield Finding(NAME, "qa.completeness_identical", Severity.ERROR, item.id)
         return
     english, korean = item.text.en, item.text.ko
     hangul = sum(len(m.group(0)) for m in _HANGUL.finditer(english))
     latin = len(_LATIN.findall(english))
     if item.target is Language.EN and hangul > latin:
-        yield Finding(NAME, "qa.completeness.untranslated", Severity.ERROR, item.id)
+        yield Finding(NAME, "qa.completeness_untranslated", Severity.ERROR, item.id)
         return
     if item.target is Language.KO and not _HANGUL.search(korean) and latin >= 3:
-        yield Finding(NAME, "qa.completeness.untranslated", Severity.ERROR, item.id)
+        yield Finding(NAME, "qa.completeness_untranslated", Severity.ERROR, item.id)
         return
     for left in _HANGUL.finditer(english):
         yield Finding(
             NAME,
-            "qa.completeness.source_script",
+            "qa.completeness_source_script",
             Severity.WARNING,
             item.id,
             {"found": left.group(0)},
@@ -81,7 +82,11 @@ def check_completeness(item: Item, context: Context) -> Iterator[Finding]:
     ratio = english_letters / korean_letters
     if not LOW <= ratio <= HIGH:
         yield Finding(
-            NAME, "qa.completeness.length", Severity.WARNING, item.id, {"ratio": ratio, "low": LOW, "high": HIGH}
+            NAME,
+            "qa.completeness_length",
+            Severity.WARNING,
+            item.id,
+            {"ratio": f"{ratio:.1f}", "low": f"{LOW:.1f}", "high": f"{HIGH:.1f}"},
         )
         return
     source_count, target_count = len(sentences(source)), len(sentences(target))
@@ -89,7 +94,7 @@ def check_completeness(item: Item, context: Context) -> Iterator[Finding]:
     if gap >= 2 or (gap == 1 and not SOFT_LOW <= ratio <= SOFT_HIGH):
         yield Finding(
             NAME,
-            "qa.completeness.sentences",
+            "qa.completeness_sentences",
             Severity.WARNING,
             item.id,
             {"source_count": source_count, "target_count": target_count},

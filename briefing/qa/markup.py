@@ -15,12 +15,12 @@ NAME = "markup"
 
 register(
     {
-        "qa.markup.placeholder": 'a placeholder "{found}" was left in the text',
-        "qa.markup.emphasis": "the source has {source_count} emphasised parts, the translation {target_count}",
-        "qa.markup.links": "the source has {source_count} links, the translation {target_count}",
-        "qa.markup.list_items": "the source has {source_count} list items, the translation {target_count}",
-        "qa.markup.lines": "the source has {source_count} lines, the translation {target_count}",
-        "qa.markup.unbalanced": 'the translation opens "{marker}" and never closes it',
+        "qa.markup_placeholder": 'a placeholder "{found}" was left in the text',
+        "qa.markup_emphasis": "the source has {source_count} emphasised parts, the translation {target_count}",
+        "qa.markup_links": "the source has {source_count} links, the translation {target_count}",
+        "qa.markup_list_items": "the source has {source_count} list items, the translation {target_count}",
+        "qa.markup_lines": "the source has {source_count} lines, the translation {target_count}",
+        "qa.markup_unbalanced": 'the translation opens "{marker}" and never closes it',
     }
 )
 
@@ -38,10 +38,10 @@ def _emphasis(text: str) -> int:
 
 
 _COUNTS = (
-    ("qa.markup.emphasis", _emphasis),
-    ("qa.markup.links", lambda text: len(_LINK.findall(text))),
-    ("qa.markup.list_items", lambda text: len(_LIST.findall(text))),
-    ("qa.markup.lines", lambda text: len(text.strip().splitlines())),
+    ("qa.markup_emphasis", _emphasis),
+    ("qa.markup_links", lambda text: len(_LINK.findall(text))),
+    ("qa.markup_list_items", lambda text: len(_LIST.findall(text))),
+    ("qa.markup_lines", lambda text: len(text.strip().splitlines())),
 )
 
 
@@ -52,7 +52,7 @@ def check_markup(item: Item, context: Context) -> Iterator[Finding]:
         for match in _PLACEHOLDER.finditer(text):
             yield Finding(
                 NAME,
-                "qa.markup.placeholder",
+                "qa.markup_placeholder",
                 Severity.ERROR,
                 item.id,
                 {"found": match.group(0)},
@@ -68,4 +68,4 @@ def check_markup(item: Item, context: Context) -> Iterator[Finding]:
                 NAME, code, Severity.WARNING, item.id, {"source_count": source_count, "target_count": target_count}
             )
     if target.count("**") % 2 and not source.count("**") % 2:
-        yield Finding(NAME, "qa.markup.unbalanced", Severity.WARNING, item.id, {"marker": "**"})
+        yield Finding(NAME, "qa.markup_unbalanced", Severity.WARNING, item.id, {"marker": "**"})

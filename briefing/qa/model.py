@@ -40,7 +40,7 @@ class Finding:
     """One thing a check found. `item_id` is None for a finding about the whole briefing."""
 
     check: str  # the registered name of the check, e.g. "numbers"
-    code: str  # a message code registered with briefing.messages.register, e.g. "qa.numbers.differs"
+    code: str  # a message code registered with briefing.messages.register, e.g. "qa.numbers_differs"
     severity: Severity
     item_id: str | None
     params: Mapping[str, Any] = field(default_factory=dict)

@@ -22,10 +22,10 @@ NAME = "numbers"
 
 register(
     {
-        "qa.numbers.differs": 'the source says "{source}" ({source_value}) where the translation says '
+        "qa.numbers_differs": 'the source says "{source}" ({source_value}) where the translation says '
         '"{target}" ({target_value})',
-        "qa.numbers.missing": 'the source says "{source}" ({source_value}); the translation does not',
-        "qa.numbers.extra": 'the translation says "{target}" ({target_value}); the source does not',
+        "qa.numbers_missing": 'the source says "{source}" ({source_value}); the translation does not',
+        "qa.numbers_extra": 'the translation says "{target}" ({target_value}); the source does not',
     }
 )
 
@@ -76,7 +76,7 @@ def compare(item_id: str, source_text: str, source: Language, target_text: str) 
     for a, b in pairs:
         yield Finding(
             NAME,
-            "qa.numbers.differs",
+            "qa.numbers_differs",
             Severity.ERROR,
             item_id,
             {"source": a.text, "source_value": a.canonical(), "target": b.text, "target_value": b.canonical()},
@@ -85,7 +85,7 @@ def compare(item_id: str, source_text: str, source: Language, target_text: str) 
     for a in missing:
         yield Finding(
             NAME,
-            "qa.numbers.missing",
+            "qa.numbers_missing",
             Severity.ERROR,
             item_id,
             {"source": a.text, "source_value": a.canonical()},
@@ -94,7 +94,7 @@ def compare(item_id: str, source_text: str, source: Language, target_text: str) 
     for b in extra:
         yield Finding(
             NAME,
-            "qa.numbers.extra",
+            "qa.numbers_extra",
             Severity.ERROR,
             item_id,
             {"target": b.text, "target_value": b.canonical()},

@@ -17,8 +17,8 @@ NAME = "terminology"
 
 register(
     {
-        "qa.terms.missing": '"{source_term}" is usually "{expected}"; the translation has no rendering of it',
-        "qa.terms.forbidden": '"{found}" should not be used; the termbase says "{preferred}"',
+        "qa.terms_missing": '"{source_term}" is usually "{expected}"; the translation has no rendering of it',
+        "qa.terms_forbidden": '"{found}" should not be used; the termbase says "{preferred}"',
     }
 )
 
@@ -38,7 +38,7 @@ def check_terminology(item: Item, context: Context) -> Iterator[Finding]:
             preferred = hit.target(item.target)
             yield Finding(
                 NAME,
-                "qa.terms.forbidden",
+                "qa.terms_forbidden",
                 Severity.ERROR,
                 item.id,
                 {"found": target[hit.start : hit.end], "preferred": preferred.text if preferred else ""},
@@ -57,7 +57,7 @@ def check_terminology(item: Item, context: Context) -> Iterator[Finding]:
         seen.add(entry.id)
         yield Finding(
             NAME,
-            "qa.terms.missing",
+            "qa.terms_missing",
             Severity.INFO,
             item.id,
             {"source_term": source[hit.start : hit.end], "expected": expected.text},
