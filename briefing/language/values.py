@@ -199,6 +199,8 @@ _KO_CURRENCY = {"달러": "USD", "불": "USD", "원": "KRW", "엔": "JPY", "유�
 _KO_NATIVE = {"한": 1, "두": 2, "세": 3, "네": 4, "다섯": 5, "여섯": 6, "일곱": 7, "여덟": 8, "아홉": 9, "열": 10}
 _KO_CLOCK = {"오전": "am", "새벽": "am", "아침": "am", "오후": "pm", "저녁": "pm", "밤": "pm"}
 _KO = re.compile(
+    # every value starts with one of these: the engine skips other characters without trying the branches
+    r"(?=[0-9$€£¥₩UEGJK오새아저밤정자상하제첫한두세네다여일열양둘셋넷])(?:"
     # 2024. 11. 7. / 2024.11.7 / 2024. 11. — the official form, with an optional range 7.~8. or ~11. 9.
     rf"(?P<dotted>(?<![0-9.])(?P<dy>[0-9]{{4}})\.\s?(?P<dm>[0-9]{{1,2}})\.(?:\s?(?P<dd>[0-9]{{1,2}})(?![0-9])\.?)?"
     rf"(?:\s?\([월화수목금토일]\))?(?:{_TO}(?:(?P<dm2>[0-9]{{1,2}})\.\s?)?(?P<dd2>[0-9]{{1,2}})\.(?![0-9]))?)"
@@ -227,6 +229,7 @@ _KO = re.compile(
     r"|(?P<both>(?<![가-힣])양(?=측|국|자\s|사\s|\s?정상|\s?대표|\s?군|\s?기관|\s?부처))"
     r"|(?P<first>(?<![가-힣])첫(?:\s?번\s?째|째)?(?=\s?[가-힣]))"
     r"|(?P<native>(?<![가-힣])(?:한|두|세|네|다섯|여섯|일곱|여덟|아홉|열))(?P<nord>\s?번\s?째|째)?(?=\s[가-힣]|\s?번\s?째|째)"
+    r")"
 )
 
 
@@ -400,6 +403,8 @@ def _mult(name: str) -> str:
 _AMPM = r"(?P<ap>[ap])\.?\s?m\b\.?"
 _ORD_SUFFIX = r"(?:st|nd|rd|th)?"
 _EN = re.compile(
+    # every value starts with a digit, a sign or one of these letters at the start of a word
+    r"(?=[0-9$€£¥₩]|(?<![A-Za-z])[ADEFGHJKMNOQSTU])(?:"
     # November 7, 2024 / Nov. 7–8, 2024 / November 7th / November 7 to November 9, 2024
     rf"(?P<mdy>(?P<m1>{_MONTH})\s(?P<d1>[0-9]{{1,2}}){_ORD_SUFFIX}(?![0-9,]?[0-9])"
     rf"(?:(?:{_TO}|\s(?:to|through|and)\s)(?:(?P<m1b>{_MONTH})\s)?(?P<d1b>[0-9]{{1,2}}){_ORD_SUFFIX}(?![0-9]))?"
@@ -424,7 +429,8 @@ _EN = re.compile(
     rf"|(?P<count>(?P<cn>{_N}){_mult('cmult')}?(?:\s(?P<cur>dollars?|won|yen|euros?|yuan|pounds?)\b)?)"
     rf"|(?P<word>\b(?P<wn>{_WORD}){_mult('wmult')}?(?:\s(?P<wcur>dollars?|won|yen|euros?|yuan|pounds?)\b)?(?![\w-]))"
     r"|(?P<ordword>\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b)"
-    r"|(?P<twice>\btwice\b)|(?P<once>\bonce\b)",
+    r"|(?P<twice>\btwice\b)|(?P<once>\bonce\b)"
+    r")",
     re.IGNORECASE,  # but months are matched as written: "may" and "march" are not months
 )
 

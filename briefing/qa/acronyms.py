@@ -79,7 +79,7 @@ def check_acronyms(item: Item, context: Context) -> Iterator[Finding]:
     explained: dict[Language, set[str]] = {Language.KO: set(), Language.EN: set()}  # by the other text's terms
     if context.terminology is not None:
         for language, text in texts.items():
-            for hit in context.terminology.hits(text, language):
+            for hit in context.term_hits(text, language):
                 explained[language.other].update(term.acronym for term in hit.entry.terms if term.acronym)
     reported: set[tuple[Language, str]] = set()
     for language, matches in found.items():

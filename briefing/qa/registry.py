@@ -8,15 +8,16 @@ fills by importing its check modules. Pass another `Registry` to `run` to test o
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from briefing.model import Briefing, Item
+from briefing.model import Briefing, Item, Language
 from briefing.qa.model import Finding
 
 if TYPE_CHECKING:
     from briefing.memory.stack import Memories
+    from briefing.terms.model import Hit
     from briefing.terms.stack import Terminology
 
 
@@ -32,6 +33,16 @@ class Context:
     briefing: Briefing
     terminology: Terminology | None = None
     memory: Memories | None = None
+    _hits: dict[tuple[str, Language], list[Hit]] = field(default_factory=dict, repr=False, compare=False)
+
+    def term_hits(self, text: str, language: Language) -> list[Hit]:
+        """The termbase's hits in `text` (none without a termbase), found once per run for all checks."""
+        if self.terminology is None:
+            return []
+        found = self._hits.get((text, language))
+        if found is None:
+            found = self._hits[(text, language)] = self.terminology.hits(text, language)
+        return found
 
 
 ItemCheck = Callable[[Item, Context], Iterable[Finding]]

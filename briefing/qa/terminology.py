@@ -29,7 +29,7 @@ def check_terminology(item: Item, context: Context) -> Iterator[Finding]:
     source, target = item.source_text, item.target_text
     if terminology is None or not source.strip() or not target.strip():
         return
-    target_hits = terminology.hits(target, item.target)
+    target_hits = context.term_hits(target, item.target)
     rendered = {hit.entry.id for hit in target_hits if not hit.forbidden}
     forbidden_entries = set()
     for hit in target_hits:
@@ -45,7 +45,7 @@ def check_terminology(item: Item, context: Context) -> Iterator[Finding]:
                 (Span(item.target, hit.start, hit.end),),
             )
     seen = set()
-    for hit in terminology.hits(source, item.source):
+    for hit in context.term_hits(source, item.source):
         entry = hit.entry
         expected = hit.target(item.target)
         if hit.forbidden or expected is None or entry.id in rendered or entry.id in forbidden_entries:
