@@ -1928,6 +1928,38 @@ Bilingual Korean/English briefings, translated offline.</source>
         <translation>&quot;{found}&quot;은(는) 쓰지 않습니다. 용어집에 따르면 &quot;{preferred}&quot;입니다</translation>
     </message>
     <message>
+        <source>the same source is translated differently in item {other}</source>
+        <translation>같은 원문이 {other} 항목에서는 다르게 번역되었습니다</translation>
+    </message>
+    <message>
+        <source>the same translation stands for a different source in item {other}</source>
+        <translation>같은 번역문이 {other} 항목에서는 다른 원문의 번역으로 쓰였습니다</translation>
+    </message>
+    <message>
+        <source>the translation memory translates this source as &quot;{memory}&quot;</source>
+        <translation>번역 메모리에는 이 원문의 번역이 &quot;{memory}&quot;(으)로 되어 있습니다</translation>
+    </message>
+    <message>
+        <source>the sentence ending &quot;{found}&quot; is {style}; most of the document is {usual}</source>
+        <translation>문장 종결 &quot;{found}&quot;은(는) {style}입니다. 문서의 대부분은 {usual}입니다</translation>
+    </message>
+    <message>
+        <source>the date &quot;{found}&quot; is usually written &quot;{official}&quot;</source>
+        <translation>날짜 &quot;{found}&quot;은(는) 보통 &quot;{official}&quot;(으)로 씁니다</translation>
+    </message>
+    <message>
+        <source>the text says &quot;{found}&quot;; the meeting card says session {session}</source>
+        <translation>본문에는 &quot;{found}&quot;(으)로 되어 있으나 회의 정보에는 제{session}차입니다</translation>
+    </message>
+    <message>
+        <source>the text says &quot;{found}&quot;; the meeting card says {expected}</source>
+        <translation>본문에는 &quot;{found}&quot;(으)로 되어 있으나 회의 정보에는 {expected}입니다</translation>
+    </message>
+    <message>
+        <source>&quot;{found}&quot; is on one side only; the meeting card writes it &quot;{other}&quot; on the other</source>
+        <translation>&quot;{found}&quot;이(가) 한쪽에만 있습니다. 회의 정보에는 다른 쪽 표기가 &quot;{other}&quot;입니다</translation>
+    </message>
+    <message>
         <source>Korean</source>
         <translation>한국어</translation>
     </message>

@@ -34,7 +34,17 @@ def codes(item: Item, **kwargs: object) -> list[str]:
 
 
 def test_every_built_in_check_registers_and_every_code_it_can_report_is_a_message() -> None:
-    assert sorted(CHECKS.names()) == ["acronyms", "completeness", "markup", "numbers", "status", "terminology"]
+    assert sorted(CHECKS.names()) == [
+        "acronyms",
+        "completeness",
+        "consistency",
+        "markup",
+        "meeting",
+        "numbers",
+        "status",
+        "style",
+        "terminology",
+    ]
     qa_codes = [code for code in ENGLISH if code.startswith("qa.")]
     assert len(qa_codes) >= 25
     assert all(ENGLISH[code] for code in qa_codes)

@@ -6,11 +6,23 @@ from __future__ import annotations
 
 import csv
 from collections import Counter
+from datetime import date
 from pathlib import Path
 
 import pytest
 
-from briefing.model import Briefing, Item, Language, Section, TargetOrigin
+from briefing.model import (
+    Bilingual,
+    Briefing,
+    Delegation,
+    Item,
+    Language,
+    MeetingCard,
+    Person,
+    Section,
+    Series,
+    TargetOrigin,
+)
 from briefing.qa import Finding, Severity, run
 from briefing.storage import load
 from briefing.terms.stack import FixedTermbase, Terminology, load_shipped
@@ -32,7 +44,17 @@ def _briefing(pairs: list[tuple[str, str, str]]) -> Briefing:
         item.set_text(Language.KO, ko)
         item.set_text(Language.EN, en, TargetOrigin.HUMAN)
         section.items.append(item)
-    return Briefing(sections=[section])
+    return Briefing(meeting=CARD, sections=[section])
+
+
+# The meeting the corpus's "meeting" rows are about (the example briefing's card, in short).
+CARD = MeetingCard(
+    series=Series("SCWG", Bilingual("한미 국방우주정책 실무협의회", "Korea-U.S. Space Cooperation Working Group")),
+    session=23,
+    start_date=date(2024, 11, 7),
+    place=Bilingual("미국 워싱턴 D.C.", "Washington, D.C."),
+    delegations=[Delegation(members=[Person(name=Bilingual("박희정", "Park Hee-jeong"))])],
+)
 
 
 @pytest.fixture(scope="module")
@@ -67,7 +89,16 @@ def test_the_corpus_is_large_and_covers_every_text_check() -> None:
     counts = Counter(expect for expect, _, _ in corpus())
     assert sum(counts.values()) >= 120
     assert counts["clean"] >= 60
-    assert {"numbers", "acronyms", "completeness", "markup", "terminology"} <= set(counts)
+    assert {
+        "numbers",
+        "acronyms",
+        "completeness",
+        "markup",
+        "terminology",
+        "meeting",
+        "consistency",
+        "style",
+    } <= set(counts)
 
 
 def test_planted_mistakes_are_caught_and_clean_pairs_left_alone(terminology: Terminology) -> None:
@@ -86,4 +117,4 @@ def test_the_example_briefing_has_no_error(terminology: Terminology) -> None:
     terminology.set_briefing(briefing)
     findings = run(briefing, terminology=terminology)
     assert [f.english() for f in findings if f.severity is Severity.ERROR] == []
-    assert {f.check for f in findings} <= {"acronyms", "status", "terminology"}
+    assert {f.check for f in findings} <= {"acronyms", "status", "terminology"}  # none of meeting, style, …

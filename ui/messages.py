@@ -470,6 +470,24 @@ CATALOGUE: dict[str, str] = {
     "qa.terms_forbidden": QT_TRANSLATE_NOOP(
         "Messages", '"{found}" should not be used; the termbase says "{preferred}"'
     ),
+    "qa.consistency_source": QT_TRANSLATE_NOOP("Messages", "the same source is translated differently in item {other}"),
+    "qa.consistency_target": QT_TRANSLATE_NOOP(
+        "Messages", "the same translation stands for a different source in item {other}"
+    ),
+    "qa.consistency_memory": QT_TRANSLATE_NOOP(
+        "Messages", 'the translation memory translates this source as "{memory}"'
+    ),
+    "qa.style_endings": QT_TRANSLATE_NOOP(
+        "Messages", 'the sentence ending "{found}" is {style}; most of the document is {usual}'
+    ),
+    "qa.style_date_form": QT_TRANSLATE_NOOP("Messages", 'the date "{found}" is usually written "{official}"'),
+    "qa.meeting_session": QT_TRANSLATE_NOOP(
+        "Messages", 'the text says "{found}"; the meeting card says session {session}'
+    ),
+    "qa.meeting_date": QT_TRANSLATE_NOOP("Messages", 'the text says "{found}"; the meeting card says {expected}'),
+    "qa.meeting_name": QT_TRANSLATE_NOOP(
+        "Messages", '"{found}" is on one side only; the meeting card writes it "{other}" on the other'
+    ),
 }
 
 

@@ -14,7 +14,10 @@ __all__ = ["CHECKS", "Context", "Finding", "Registry", "Scope", "Severity", "Spa
 # The built-in checks register themselves in CHECKS when imported.
 from briefing.qa import acronyms as _acronyms  # noqa: F401
 from briefing.qa import completeness as _completeness  # noqa: F401
+from briefing.qa import consistency as _consistency  # noqa: F401
 from briefing.qa import markup as _markup  # noqa: F401
+from briefing.qa import meeting as _meeting  # noqa: F401
 from briefing.qa import numbers as _numbers  # noqa: F401
 from briefing.qa import status as _status  # noqa: F401
+from briefing.qa import style as _style  # noqa: F401
 from briefing.qa import terminology as _terminology  # noqa: F401
