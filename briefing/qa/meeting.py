@@ -63,7 +63,7 @@ def _expected(card: MeetingCard) -> str:
 def _facts(item: Item, language: Language, card: MeetingCard) -> Iterator[Finding]:
     text = item.text.get(language)
     mentions = _mentions(card, language)
-    if not mentions or not text.strip():
+    if not any(name in text for name in mentions):
         return
     offset = 0
     for piece in split_sentences(text):
