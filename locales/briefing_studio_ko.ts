@@ -1820,6 +1820,138 @@ Bilingual Korean/English briefings, translated offline.</source>
         <translation>{name}(이)라는 용어집은 없습니다. 용어집: {names}</translation>
     </message>
     <message>
+        <source>the acronym &quot;{acronym}&quot; is in the source only</source>
+        <translation>약어 &quot;{acronym}&quot;이(가) 원문에만 있습니다</translation>
+    </message>
+    <message>
+        <source>the acronym &quot;{acronym}&quot; is in the translation only</source>
+        <translation>약어 &quot;{acronym}&quot;이(가) 번역문에만 있습니다</translation>
+    </message>
+    <message>
+        <source>the source has text but the translation is empty</source>
+        <translation>원문은 있으나 번역문이 비어 있습니다</translation>
+    </message>
+    <message>
+        <source>the translation is still in the source&apos;s language</source>
+        <translation>번역문이 아직 원문 언어로 되어 있습니다</translation>
+    </message>
+    <message>
+        <source>the English translation still has Korean in it: &quot;{found}&quot;</source>
+        <translation>영문 번역에 한국어가 남아 있습니다: &quot;{found}&quot;</translation>
+    </message>
+    <message>
+        <source>the translation is the same as the source</source>
+        <translation>번역문이 원문과 같습니다</translation>
+    </message>
+    <message>
+        <source>the source has {source_count} sentences, the translation {target_count}</source>
+        <translation>원문은 {source_count}문장, 번역문은 {target_count}문장입니다</translation>
+    </message>
+    <message>
+        <source>the English has {ratio} letters per Korean letter; pairs usually have {low} to {high}</source>
+        <translation>영문 글자 수가 한글 글자 수의 {ratio}배입니다. 보통은 {low}~{high}배입니다</translation>
+    </message>
+    <message>
+        <source>a placeholder &quot;{found}&quot; was left in the text</source>
+        <translation>자리표시자 &quot;{found}&quot;이(가) 텍스트에 남아 있습니다</translation>
+    </message>
+    <message>
+        <source>the source has {source_count} emphasised parts, the translation {target_count}</source>
+        <translation>강조 부분이 원문에 {source_count}개, 번역문에 {target_count}개 있습니다</translation>
+    </message>
+    <message>
+        <source>the source has {source_count} links, the translation {target_count}</source>
+        <translation>링크가 원문에 {source_count}개, 번역문에 {target_count}개 있습니다</translation>
+    </message>
+    <message>
+        <source>the source has {source_count} list items, the translation {target_count}</source>
+        <translation>목록 항목이 원문에 {source_count}개, 번역문에 {target_count}개 있습니다</translation>
+    </message>
+    <message>
+        <source>the source has {source_count} lines, the translation {target_count}</source>
+        <translation>원문은 {source_count}줄, 번역문은 {target_count}줄입니다</translation>
+    </message>
+    <message>
+        <source>the translation opens &quot;{marker}&quot; and never closes it</source>
+        <translation>번역문에서 &quot;{marker}&quot;이(가) 열리고 닫히지 않았습니다</translation>
+    </message>
+    <message>
+        <source>the source says &quot;{source}&quot; ({source_value}) where the translation says &quot;{target}&quot; ({target_value})</source>
+        <translation>원문은 &quot;{source}&quot;({source_value})인데 번역문은 &quot;{target}&quot;({target_value})입니다</translation>
+    </message>
+    <message>
+        <source>the source says &quot;{source}&quot; ({source_value}); the translation does not</source>
+        <translation>원문의 &quot;{source}&quot;({source_value})이(가) 번역문에 없습니다</translation>
+    </message>
+    <message>
+        <source>the translation says &quot;{target}&quot; ({target_value}); the source does not</source>
+        <translation>번역문의 &quot;{target}&quot;({target_value})이(가) 원문에 없습니다</translation>
+    </message>
+    <message>
+        <source>approved, but the source changed after the approval</source>
+        <translation>승인되었으나 승인 후 원문이 바뀌었습니다</translation>
+    </message>
+    <message>
+        <source>the source changed after the translation was made; it needs another look</source>
+        <translation>번역 후 원문이 바뀌었습니다. 다시 검토해야 합니다</translation>
+    </message>
+    <message>
+        <source>machine translation that nobody has reviewed</source>
+        <translation>아무도 검토하지 않은 기계 번역입니다</translation>
+    </message>
+    <message>
+        <source>filled from the translation memory and not reviewed</source>
+        <translation>번역 메모리에서 채워졌고 검토되지 않았습니다</translation>
+    </message>
+    <message>
+        <source>{count} comment(s) still open</source>
+        <translation>해결되지 않은 댓글이 {count}개 있습니다</translation>
+    </message>
+    <message>
+        <source>flagged for review</source>
+        <translation>검토 요청 표시가 되어 있습니다</translation>
+    </message>
+    <message>
+        <source>&quot;{source_term}&quot; is usually &quot;{expected}&quot;; the translation has no rendering of it</source>
+        <translation>&quot;{source_term}&quot;은(는) 보통 &quot;{expected}&quot;(으)로 옮깁니다. 번역문에 해당 표현이 없습니다</translation>
+    </message>
+    <message>
+        <source>&quot;{found}&quot; should not be used; the termbase says &quot;{preferred}&quot;</source>
+        <translation>&quot;{found}&quot;은(는) 쓰지 않습니다. 용어집에 따르면 &quot;{preferred}&quot;입니다</translation>
+    </message>
+    <message>
+        <source>the same source is translated differently in item {other}</source>
+        <translation>같은 원문이 {other} 항목에서는 다르게 번역되었습니다</translation>
+    </message>
+    <message>
+        <source>the same translation stands for a different source in item {other}</source>
+        <translation>같은 번역문이 {other} 항목에서는 다른 원문의 번역으로 쓰였습니다</translation>
+    </message>
+    <message>
+        <source>the translation memory translates this source as &quot;{memory}&quot;</source>
+        <translation>번역 메모리에는 이 원문의 번역이 &quot;{memory}&quot;(으)로 되어 있습니다</translation>
+    </message>
+    <message>
+        <source>the sentence ending &quot;{found}&quot; is {style}; most of the document is {usual}</source>
+        <translation>문장 종결 &quot;{found}&quot;은(는) {style}입니다. 문서의 대부분은 {usual}입니다</translation>
+    </message>
+    <message>
+        <source>the date &quot;{found}&quot; is usually written &quot;{official}&quot;</source>
+        <translation>날짜 &quot;{found}&quot;은(는) 보통 &quot;{official}&quot;(으)로 씁니다</translation>
+    </message>
+    <message>
+        <source>the text says &quot;{found}&quot;; the meeting card says session {session}</source>
+        <translation>본문에는 &quot;{found}&quot;(으)로 되어 있으나 회의 정보에는 제{session}차입니다</translation>
+    </message>
+    <message>
+        <source>the text says &quot;{found}&quot;; the meeting card says {expected}</source>
+        <translation>본문에는 &quot;{found}&quot;(으)로 되어 있으나 회의 정보에는 {expected}입니다</translation>
+    </message>
+    <message>
+        <source>&quot;{found}&quot; is on one side only; the meeting card writes it &quot;{other}&quot; on the other</source>
+        <translation>&quot;{found}&quot;이(가) 한쪽에만 있습니다. 회의 정보에는 다른 쪽 표기가 &quot;{other}&quot;입니다</translation>
+    </message>
+    <message>
         <source>Korean</source>
         <translation>한국어</translation>
     </message>

@@ -418,6 +418,76 @@ CATALOGUE: dict[str, str] = {
         "Messages",
         "there is no termbase called {name}; the termbases are: {names}",
     ),
+    "qa.acronyms_source_only": QT_TRANSLATE_NOOP("Messages", 'the acronym "{acronym}" is in the source only'),
+    "qa.acronyms_target_only": QT_TRANSLATE_NOOP("Messages", 'the acronym "{acronym}" is in the translation only'),
+    "qa.completeness_empty": QT_TRANSLATE_NOOP("Messages", "the source has text but the translation is empty"),
+    "qa.completeness_untranslated": QT_TRANSLATE_NOOP("Messages", "the translation is still in the source's language"),
+    "qa.completeness_source_script": QT_TRANSLATE_NOOP(
+        "Messages", 'the English translation still has Korean in it: "{found}"'
+    ),
+    "qa.completeness_identical": QT_TRANSLATE_NOOP("Messages", "the translation is the same as the source"),
+    "qa.completeness_sentences": QT_TRANSLATE_NOOP(
+        "Messages", "the source has {source_count} sentences, the translation {target_count}"
+    ),
+    "qa.completeness_length": QT_TRANSLATE_NOOP(
+        "Messages",
+        "the English has {ratio} letters per Korean letter; pairs usually have {low} to {high}",
+    ),
+    "qa.markup_placeholder": QT_TRANSLATE_NOOP("Messages", 'a placeholder "{found}" was left in the text'),
+    "qa.markup_emphasis": QT_TRANSLATE_NOOP(
+        "Messages", "the source has {source_count} emphasised parts, the translation {target_count}"
+    ),
+    "qa.markup_links": QT_TRANSLATE_NOOP(
+        "Messages", "the source has {source_count} links, the translation {target_count}"
+    ),
+    "qa.markup_list_items": QT_TRANSLATE_NOOP(
+        "Messages", "the source has {source_count} list items, the translation {target_count}"
+    ),
+    "qa.markup_lines": QT_TRANSLATE_NOOP(
+        "Messages", "the source has {source_count} lines, the translation {target_count}"
+    ),
+    "qa.markup_unbalanced": QT_TRANSLATE_NOOP("Messages", 'the translation opens "{marker}" and never closes it'),
+    "qa.numbers_differs": QT_TRANSLATE_NOOP(
+        "Messages", 'the source says "{source}" ({source_value}) where the translation says "{target}" ({target_value})'
+    ),
+    "qa.numbers_missing": QT_TRANSLATE_NOOP(
+        "Messages", 'the source says "{source}" ({source_value}); the translation does not'
+    ),
+    "qa.numbers_extra": QT_TRANSLATE_NOOP(
+        "Messages", 'the translation says "{target}" ({target_value}); the source does not'
+    ),
+    "qa.status_stale_approval": QT_TRANSLATE_NOOP("Messages", "approved, but the source changed after the approval"),
+    "qa.status_source_changed": QT_TRANSLATE_NOOP(
+        "Messages", "the source changed after the translation was made; it needs another look"
+    ),
+    "qa.status_machine": QT_TRANSLATE_NOOP("Messages", "machine translation that nobody has reviewed"),
+    "qa.status_memory": QT_TRANSLATE_NOOP("Messages", "filled from the translation memory and not reviewed"),
+    "qa.status_open_comments": QT_TRANSLATE_NOOP("Messages", "{count} comment(s) still open"),
+    "qa.status_flagged": QT_TRANSLATE_NOOP("Messages", "flagged for review"),
+    "qa.terms_missing": QT_TRANSLATE_NOOP(
+        "Messages", '"{source_term}" is usually "{expected}"; the translation has no rendering of it'
+    ),
+    "qa.terms_forbidden": QT_TRANSLATE_NOOP(
+        "Messages", '"{found}" should not be used; the termbase says "{preferred}"'
+    ),
+    "qa.consistency_source": QT_TRANSLATE_NOOP("Messages", "the same source is translated differently in item {other}"),
+    "qa.consistency_target": QT_TRANSLATE_NOOP(
+        "Messages", "the same translation stands for a different source in item {other}"
+    ),
+    "qa.consistency_memory": QT_TRANSLATE_NOOP(
+        "Messages", 'the translation memory translates this source as "{memory}"'
+    ),
+    "qa.style_endings": QT_TRANSLATE_NOOP(
+        "Messages", 'the sentence ending "{found}" is {style}; most of the document is {usual}'
+    ),
+    "qa.style_date_form": QT_TRANSLATE_NOOP("Messages", 'the date "{found}" is usually written "{official}"'),
+    "qa.meeting_session": QT_TRANSLATE_NOOP(
+        "Messages", 'the text says "{found}"; the meeting card says session {session}'
+    ),
+    "qa.meeting_date": QT_TRANSLATE_NOOP("Messages", 'the text says "{found}"; the meeting card says {expected}'),
+    "qa.meeting_name": QT_TRANSLATE_NOOP(
+        "Messages", '"{found}" is on one side only; the meeting card writes it "{other}" on the other'
+    ),
 }
 
 

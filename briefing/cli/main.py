@@ -19,6 +19,7 @@ from pathlib import Path
 from briefing import __version__
 from briefing.cli import export as cli_export
 from briefing.cli import memory as cli_memory
+from briefing.cli import qa as cli_qa
 from briefing.cli import settings as cli_settings
 from briefing.cli import terms as cli_terms
 from briefing.cli import translation as cli_translation
@@ -93,6 +94,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_settings.add_parsers(commands)
     cli_memory.add_parsers(commands)
     cli_terms.add_parsers(commands)
+    cli_qa.add_parsers(commands)
     return parser
 
 
@@ -139,6 +141,8 @@ def _run(argv: Sequence[str] | None, open_window: OpenWindow | None) -> int:
             return cli_settings.run_settings(args)
         if args.command == "terms":
             return cli_terms.run_terms(args)
+        if args.command == "qa":
+            return cli_qa.run_qa(args)
         if open_window is None:
             parser.error("the window is not available here")
         return open_window(getattr(args, "file", None), getattr(args, "ui_language", None))
