@@ -77,6 +77,21 @@ def test_a_registry_of_ones_own_runs_item_and_briefing_checks_and_refuses_a_name
     assert [(f.check, f.item_id) for f in found] == [("long", "it"), ("count", None)]
 
 
+def test_run_can_recheck_some_items_or_one_scope() -> None:
+    first, second = _item("첫째 긴 문장", "x"), _item("둘째 긴 문장", "y")
+    second.id = "second"
+    briefing = Briefing(sections=[Section(items=[first, second])])
+    registry = Registry()
+    registry.check("long", Scope.ITEM)(
+        lambda item, context: [Finding("long", "qa.x", Severity.INFO, item.id)] if len(item.source_text) > 3 else []
+    )
+    registry.check("count", Scope.BRIEFING)(lambda b, context: [Finding("count", "qa.y", Severity.INFO, None)])
+    assert [f.item_id for f in run(briefing, registry=registry)] == ["it", "second", None]
+    assert [f.item_id for f in run(briefing, registry=registry, items={"second"})] == ["second", None]
+    assert [f.item_id for f in run(briefing, registry=registry, items={"second"}, scope=Scope.ITEM)] == ["second"]
+    assert [f.check for f in run(briefing, registry=registry, scope=Scope.BRIEFING)] == ["count"]
+
+
 def test_status_findings() -> None:
     assert codes(_item("문장", "A sentence.", TargetOrigin.MACHINE)) == ["qa.status_machine"]
     assert codes(_item("문장", "A sentence.", TargetOrigin.MEMORY)) == ["qa.status_memory"]

@@ -7,7 +7,7 @@ fills by importing its check modules. Pass another `Registry` to `run` to test o
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING
@@ -94,20 +94,26 @@ def run(
     memory: Memories | None = None,
     checks: Sequence[str] | None = None,
     registry: Registry = CHECKS,
+    scope: Scope | None = None,
+    items: Collection[str] | None = None,
 ) -> list[Finding]:
     """The findings of the named checks (every registered check when None), in document order, item by item.
 
-    Reads the briefing only. An unknown check name is a KeyError (a programming error, not a user's)."""
+    `scope` runs only the checks of that scope; `items` runs the item checks on those item ids only (a window
+    rechecks the item being typed in at once and the checks across items later). Reads the briefing only. An
+    unknown check name is a KeyError (a programming error, not a user's)."""
     chosen = [registry.get(name) for name in checks] if checks is not None else registry.all()
+    if scope is not None:
+        chosen = [c for c in chosen if c.scope is scope]
     context = Context(briefing, terminology, memory)
     findings: list[Finding] = []
     item_checks = [c for c in chosen if c.scope is Scope.ITEM]
-    items = briefing.items()
-    for item in items:
+    every = briefing.items()
+    for item in every if items is None else (i for i in every if i.id in items):
         for item_check in item_checks:
             findings.extend(item_check.function(item, context))
     for briefing_check in (c for c in chosen if c.scope is Scope.BRIEFING):
         findings.extend(briefing_check.function(briefing, context))
-    order = {item.id: index for index, item in enumerate(items)}
+    order = {item.id: index for index, item in enumerate(every)}
     findings.sort(key=lambda f: order.get(f.item_id or "", len(order)))
     return findings
