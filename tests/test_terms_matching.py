@@ -7,9 +7,12 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from briefing.model import Language
-from briefing.terms.matching import TermIndex
+from briefing.terms import matching
+from briefing.terms.matching import TermIndex, normalise_english, normalise_korean
 from briefing.terms.model import Entry, Hit, Term, TermStatus
 
 CASES = Path(__file__).parent / "data" / "term_cases.tsv"
@@ -194,3 +197,14 @@ def test_ten_thousand_entries_on_a_thousand_word_text_is_fast_enough() -> None:
 def test_hits_are_hashable_values() -> None:
     hits = INDEX.find("국방부는", Language.KO)
     assert isinstance(hits[0], Hit) and len({*hits}) == 1
+
+
+_PLAIN = "가나다라한국미국 \t\n\x1c\u3000-`'ABCabc.,()"  # the fast paths take these …
+_OTHER = "–’·ㆍ１é"  # … and leave texts with these to the slow ones
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=_PLAIN, max_size=40) | st.text(alphabet=_PLAIN + _OTHER, max_size=40), st.booleans())
+def test_the_fast_ways_of_normalising_give_what_going_character_by_character_gives(text: str, fold: bool) -> None:
+    assert normalise_korean(text) == matching._korean_by_character(text)
+    assert normalise_english(text, fold_case=fold) == matching._english_by_character(text, fold)

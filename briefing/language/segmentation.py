@@ -33,6 +33,9 @@ SENTENCE_STARTERS = frozenset(
 
 _CLOSERS = "\"'”’)]」』》〉"
 _END = re.compile(rf"[.!?…。！？]+[{re.escape(_CLOSERS)}]*")
+_LAST_WORD = re.compile(r"[^\s(\[\"'“‘]*$")
+_SPACING = re.compile(r"[ \t\u3000]*")
+_NEAR = 64  # characters either side of a full stop that decide whether it ends a sentence
 
 
 @dataclass(frozen=True)
@@ -79,11 +82,15 @@ def _append(pieces: list[Piece], sentence: str, gap: str) -> None:
 def _ends_sentence(text: str, mark: int, end: int) -> bool:
     if text[mark] != ".":
         return True  # ! ? … and full-width marks always end a sentence
-    before = text[:mark]
-    word_match = re.search(r"[^\s(\[\"'“‘]*$", before)
+    # Only the text near the mark matters: looking at all of it made splitting quadratic in the text's length.
+    before = text[max(0, mark - _NEAR) : mark]
+    word_match = _LAST_WORD.search(before)
+    if word_match is not None and word_match.start() == 0 and mark > _NEAR:
+        word_match = _LAST_WORD.search(text, 0, mark)  # a word longer than the window (a link, say)
     word = word_match.group(0) if word_match else ""
     word = re.split(r"[-/–—]", word)[-1]  # "Korea-U.S." is about "U.S."
-    after = text[end:].lstrip(" \t\u3000")
+    after_start = _SPACING.match(text, end).end()  # type: ignore[union-attr]
+    after = text[after_start : after_start + _NEAR]
     next_word = re.match(r"[\w'’]+", after)
     following = next_word.group(0) if next_word else ""
     if re.search(r"\d$", before) and re.match(r"\d", after):

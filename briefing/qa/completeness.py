@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from briefing.language.segmentation import sentences
 from briefing.messages import register
 from briefing.model import Item, Language
 from briefing.qa.model import Finding, Severity, Span
@@ -90,7 +89,7 @@ def check_completeness(item: Item, context: Context) -> Iterator[Finding]:
             {"ratio": f"{ratio:.1f}", "low": f"{LOW:.1f}", "high": f"{HIGH:.1f}"},
         )
         return
-    source_count, target_count = len(sentences(source)), len(sentences(target))
+    source_count, target_count = len(context.sentences(source)), len(context.sentences(target))
     gap = abs(source_count - target_count)
     if gap >= 2 or (gap == 1 and not SOFT_LOW <= ratio <= SOFT_HIGH):
         yield Finding(

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
+from briefing.language.segmentation import sentences
 from briefing.model import Briefing, Item, Language
 from briefing.qa.model import Finding
 
@@ -34,6 +35,7 @@ class Context:
     terminology: Terminology | None = None
     memory: Memories | None = None
     _hits: dict[tuple[str, Language], list[Hit]] = field(default_factory=dict, repr=False, compare=False)
+    _sentences: dict[str, list[str]] = field(default_factory=dict, repr=False, compare=False)
 
     def term_hits(self, text: str, language: Language) -> list[Hit]:
         """The termbase's hits in `text` (none without a termbase), found once per run for all checks."""
@@ -42,6 +44,13 @@ class Context:
         found = self._hits.get((text, language))
         if found is None:
             found = self._hits[(text, language)] = self.terminology.hits(text, language)
+        return found
+
+    def sentences(self, text: str) -> list[str]:
+        """The sentences of `text`, split once per run for all checks."""
+        found = self._sentences.get(text)
+        if found is None:
+            found = self._sentences[text] = sentences(text)
         return found
 
 

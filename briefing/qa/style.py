@@ -12,7 +12,6 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 
-from briefing.language.segmentation import sentences
 from briefing.messages import register
 from briefing.model import Briefing, Language
 from briefing.qa.model import Finding, Severity, Span
@@ -54,7 +53,7 @@ def check_style(briefing: Briefing, context: Context) -> Iterator[Finding]:
     counts: Counter[str] = Counter()
     for item in briefing.items():
         korean = item.text.ko
-        found = [style for s in sentences(korean) if (style := _style(s)) is not None]
+        found = [style for s in context.sentences(korean) if (style := _style(s)) is not None]
         counts.update(style for style, _ in found)
         classed.append((item.id, found))
         for match in _DATE.finditer(korean):
