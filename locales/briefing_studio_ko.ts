@@ -1920,6 +1920,10 @@ Bilingual Korean/English briefings, translated offline.</source>
         <translation>&quot;{found}&quot;은(는) 쓰지 않습니다. 용어집에 따르면 &quot;{preferred}&quot;입니다</translation>
     </message>
     <message>
+        <source>&quot;{source_term}&quot; is &quot;{found}&quot; here but &quot;{first}&quot; in item {other}</source>
+        <translation>&quot;{source_term}&quot;이(가) 여기서는 &quot;{found}&quot;(으)로, {other} 항목에서는 &quot;{first}&quot;(으)로 번역되었습니다</translation>
+    </message>
+    <message>
         <source>the same source is translated differently in item {other}</source>
         <translation>같은 원문이 {other} 항목에서는 다르게 번역되었습니다</translation>
     </message>

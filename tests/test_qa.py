@@ -43,6 +43,7 @@ def test_every_built_in_check_registers_and_every_code_it_can_report_is_a_messag
         "numbers",
         "status",
         "style",
+        "term_consistency",
         "terminology",
     ]
     qa_codes = [code for code in ENGLISH if code.startswith("qa.")]
@@ -154,6 +155,32 @@ def test_terminology_findings() -> None:
         == '"Ministry of Defense" should not be used; the termbase says "Ministry of National Defense"'
     )
     assert codes(_item("국방부는 밝혔다.", "The Ministry of National Defense said so."), terminology=terminology) == []
+
+
+def test_one_source_term_rendered_by_different_terms_of_its_entry_across_items() -> None:
+    terminology = Terminology([FixedTermbase("shipped", load_shipped())])
+    texts = [
+        ("한미연합사령부는 훈련을 했다.", "The ROK-U.S. Combined Forces Command held an exercise."),
+        ("연합사는 밝혔다.", "The CFC said so."),  # the acronym of the same term
+        ("한미연합사령부가 발표했다.", "The Combined Forces Command announced it."),  # an admitted other term
+        ("연합사는 다시 밝혔다.", "Combined Forces Command said so again, and the Combined Forces Command agreed."),
+    ]
+    items = []
+    for number, (ko, en) in enumerate(texts):
+        item = _item(ko, en)
+        item.id = f"item-{number}"
+        items.append(item)
+    briefing = Briefing(sections=[Section(items=items)])
+    found = run(briefing, terminology=terminology, checks=["term_consistency"])
+    assert [(f.item_id, f.code) for f in found] == [
+        ("item-2", "qa.terms_inconsistent"),
+        ("item-3", "qa.terms_inconsistent"),  # once per item and entry
+    ]
+    assert found[0].english() == (
+        '"한미연합사령부" is "Combined Forces Command" here but "ROK-U.S. Combined Forces Command" in item 1.1'
+    )
+    assert found[0].spans == (Span(Language.KO, 0, 7), Span(Language.EN, 4, 27))
+    assert run(briefing, checks=["term_consistency"]) == []  # nothing to go by without a termbase
 
 
 HOSTILE = st.text(

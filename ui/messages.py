@@ -470,6 +470,9 @@ CATALOGUE: dict[str, str] = {
     "qa.terms_forbidden": QT_TRANSLATE_NOOP(
         "Messages", '"{found}" should not be used; the termbase says "{preferred}"'
     ),
+    "qa.terms_inconsistent": QT_TRANSLATE_NOOP(
+        "Messages", '"{source_term}" is "{found}" here but "{first}" in item {other}'
+    ),
     "qa.consistency_source": QT_TRANSLATE_NOOP("Messages", "the same source is translated differently in item {other}"),
     "qa.consistency_target": QT_TRANSLATE_NOOP(
         "Messages", "the same translation stands for a different source in item {other}"
