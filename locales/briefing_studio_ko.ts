@@ -1920,6 +1920,14 @@ Bilingual Korean/English briefings, translated offline.</source>
         <translation>&quot;{found}&quot;은(는) 쓰지 않습니다. 용어집에 따르면 &quot;{preferred}&quot;입니다</translation>
     </message>
     <message>
+        <source>{date} is a {actual}, not &quot;{found}&quot;</source>
+        <translation>{date}은(는) {actual}입니다. &quot;{found}&quot;이(가) 아닙니다</translation>
+    </message>
+    <message>
+        <source>the text says the meeting was held in &quot;{found}&quot;; the meeting card says &quot;{expected}&quot;</source>
+        <translation>본문에는 회의 장소가 &quot;{found}&quot;(으)로 되어 있으나 회의 카드에는 &quot;{expected}&quot;(으)로 되어 있습니다</translation>
+    </message>
+    <message>
         <source>&quot;{source_term}&quot; is &quot;{found}&quot; here but &quot;{first}&quot; in item {other}</source>
         <translation>&quot;{source_term}&quot;이(가) 여기서는 &quot;{found}&quot;(으)로, {other} 항목에서는 &quot;{first}&quot;(으)로 번역되었습니다</translation>
     </message>

@@ -144,6 +144,11 @@ def test_acronyms_allow_expansions() -> None:
     assert codes(item, terminology=terminology) == []
 
 
+def test_a_currency_code_is_explained_by_a_sum_of_money_on_the_other_side() -> None:
+    assert codes(_item("국방예산은 61조 2,469억 원이다.", "The defense budget is KRW 61.2469 trillion.")) == []
+    assert codes(_item("국방예산이 증가했다.", "The KRW budget rose.")) == ["qa.acronyms_target_only"]
+
+
 def test_terminology_findings() -> None:
     terminology = Terminology([FixedTermbase("shipped", load_shipped())])
     found = _run(_item("국방부는 밝혔다.", "The Ministry of Defense said so."), terminology=terminology)

@@ -10,6 +10,7 @@ from briefing.memory.model import Unit
 from briefing.memory.stack import Memories
 from briefing.model import Bilingual, Briefing, Delegation, Item, Language, MeetingCard, Person, Section, Series
 from briefing.qa import Finding, Span, run
+from briefing.terms.stack import FixedTermbase, Terminology, load_shipped
 
 CARD = MeetingCard(
     series=Series("SCWG", Bilingual("한미 국방우주정책 실무협의회", "Korea-U.S. Space Cooperation Working Group")),
@@ -59,6 +60,34 @@ def test_meeting_facts_against_the_card() -> None:
     [place] = _found(_briefing(("회의는 서울에서 열렸다.", "The meeting was held in Washington.")), "meeting")
     assert place.params == {"found": "Washington", "other": "워싱턴"}
     assert _found(_briefing(("박희정 준장은 워싱턴에 있다.", "Park Hee-jeong is in Washington, D.C.")), "meeting") == []
+
+
+def test_this_meeting_counts_as_naming_it_and_a_place_other_than_the_cards_is_found() -> None:
+    session = _found(_briefing(("이번 제22차 회의에 참석하였다.", "They attended this 22nd meeting.")), "meeting")
+    assert [(f.code, f.params["found"]) for f in session] == [
+        ("qa.meeting_session", "제22차"),
+        ("qa.meeting_session", "22nd"),
+    ]
+    terminology = Terminology([FixedTermbase("shipped", load_shipped())])
+    held = _briefing(
+        (
+            "제23차 SCWG는 서울 국방부에서 열렸다.",
+            "The 23rd SCWG was held at the Ministry of National Defense in Seoul.",
+        )
+    )
+    found = _found(held, "meeting", terminology=terminology)
+    assert [(f.code, f.params) for f in found] == [
+        ("qa.meeting_place", {"found": "서울", "expected": "미국 워싱턴 D.C."}),
+        ("qa.meeting_place", {"found": "Seoul", "expected": "Washington, D.C."}),
+    ]
+    assert found[0].spans == (Span(Language.KO, 11, 13),)
+    assert _found(held, "meeting") == []  # which words are places, only a termbase says
+    # the card's place, or a place in a sentence that does not say where the meeting was held
+    fine = _briefing(
+        ("제23차 SCWG는 워싱턴 D.C.에서 열렸다.", "The 23rd SCWG was held in Washington, D.C."),
+        ("이번 회의에서 서울 안보 정세를 논의했다.", "This meeting discussed the security situation around Seoul."),
+    )
+    assert _found(fine, "meeting", terminology=terminology) == []
 
 
 def test_consistency_within_the_briefing() -> None:

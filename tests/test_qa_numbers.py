@@ -136,3 +136,67 @@ def test_korean_units_and_english_multipliers_make_exact_numbers() -> None:
 def test_absurdly_long_digit_runs_are_not_values() -> None:
     assert values("1" * 5000 + "명", Language.KO) == []
     assert values("9" * 5000, Language.EN) == []
+
+
+@pytest.mark.parametrize(
+    ("ko", "en", "expected"),
+    [
+        (
+            "회의는 2025. 2. 18.(화) 14:30에 시작한다.",
+            "The meeting begins at 2:30 p.m. on Tuesday, February 18, 2025.",
+            [],
+        ),
+        ("회의는 2025. 2. 18.(화) 14:30에 시작한다.", "The meeting begins at 2:30 p.m. on February 18, 2025.", []),
+        # the English weekday is not February 18's
+        (
+            "회의는 2025. 2. 18.(화) 14:30에 시작한다.",
+            "The meeting begins at 2:30 p.m. on Wednesday, February 18, 2025.",
+            [("qa.numbers_weekday", {"date": "February 18, 2025", "actual": "Tuesday", "found": "Wednesday"})],
+        ),
+        # the Korean weekday is wrong, the English has none: still found against the date
+        (
+            "회의는 2025. 2. 18.(수) 열린다.",
+            "The meeting is on February 18, 2025.",
+            [("qa.numbers_weekday", {"date": "2025. 2. 18.(수)", "actual": "화요일", "found": "(수)"})],
+        ),
+        # no year: the meeting's (2024) is used — November 7, 2024 was a Thursday
+        ("11월 7일(목) 개최", "held on Thursday, November 7", []),
+        (
+            "11월 7일(금) 개최",
+            "held on Friday, Nov. 7",
+            [
+                ("qa.numbers_weekday", {"date": "11월 7일(금)", "actual": "목요일", "found": "(금)"}),
+                ("qa.numbers_weekday", {"date": "Nov. 7", "actual": "Thursday", "found": "Friday"}),
+            ],
+        ),
+        # weekdays without dates differ between the sides
+        (
+            "매주 목요일에 만난다.",
+            "They meet every Friday.",
+            [
+                (
+                    "qa.numbers_differs",
+                    {"source": "목요일", "source_value": "Thursday", "target": "Friday", "target_value": "Friday"},
+                )
+            ],
+        ),
+        ("(월) 항목", "Mon. item", []),  # "(월)" after no date is not a weekday
+    ],
+)
+def test_weekdays_against_their_dates_and_the_other_side(
+    ko: str, en: str, expected: list[tuple[str, dict[str, str]]]
+) -> None:
+    assert [(f.code, dict(f.params)) for f in compare("i", ko, Language.KO, en, 2024)] == expected
+
+
+def test_native_korean_day_counts_pair_with_numbers_but_are_never_reported_alone() -> None:
+    assert (
+        list(
+            compare("i", "11월 12~13일 이틀간 진행되었다.", Language.KO, "It took place over two days, November 12–13.")
+        )
+        == []
+    )
+    assert list(compare("i", "사흘간 열렸다.", Language.KO, "It was held.")) == []
+    assert [f.code for f in compare("i", "이틀간 열렸다.", Language.KO, "It was held over five days.")] == [
+        "qa.numbers_extra"
+    ]

@@ -470,6 +470,10 @@ CATALOGUE: dict[str, str] = {
     "qa.terms_forbidden": QT_TRANSLATE_NOOP(
         "Messages", '"{found}" should not be used; the termbase says "{preferred}"'
     ),
+    "qa.numbers_weekday": QT_TRANSLATE_NOOP("Messages", '{date} is a {actual}, not "{found}"'),
+    "qa.meeting_place": QT_TRANSLATE_NOOP(
+        "Messages", 'the text says the meeting was held in "{found}"; the meeting card says "{expected}"'
+    ),
     "qa.terms_inconsistent": QT_TRANSLATE_NOOP(
         "Messages", '"{source_term}" is "{found}" here but "{first}" in item {other}'
     ),

@@ -541,8 +541,40 @@ def _english(text: str) -> list[Value]:
     return out
 
 
+# Native Korean counts of days: "11월 12~13일 이틀간" is "over two days". Soft, like "two" and 두: they pair with a
+# number on the other side but are never reported alone.
+_KO_DAYS = {
+    "하루": 1,
+    "이틀": 2,
+    "사흘": 3,
+    "나흘": 4,
+    "닷새": 5,
+    "엿새": 6,
+    "이레": 7,
+    "여드레": 8,
+    "아흐레": 9,
+    "열흘": 10,
+}
+_KO_DAYS["보름"] = 15
+_KO_DAY_COUNT = re.compile(
+    r"(?<![가-힣])(" + "|".join(_KO_DAYS) + r")(?=$|[^가-힣]|간|동안|째|의|에|을|를|이|가|은|는|만|도|씩|과|와)"
+)
+
+
+def _korean_day_counts(text: str, found: list[Value]) -> list[Value]:
+    taken = [(v.start, v.end) for v in found]
+    extra = [
+        Value(Kind.COUNT, (Decimal(_KO_DAYS[m.group(1)]),), m.start(), m.end(), m.group(1), firm=False)
+        for m in _KO_DAY_COUNT.finditer(text)
+        if not any(start < m.end() and m.start() < end for start, end in taken)
+    ]
+    return sorted([*found, *extra], key=lambda v: v.start) if extra else found
+
+
 def values(text: str, language: Language) -> list[Value]:
     """The values `text` states, in reading order, read by the conventions of `language`."""
     prepared = _prepared(text)
     found = _korean(prepared) if language is Language.KO else _english(prepared)
+    if language is Language.KO:
+        found = _korean_day_counts(prepared, found)
     return [Value(v.kind, v.key, v.start, v.end, text[v.start : v.end], v.firm) for v in found]

@@ -2,7 +2,7 @@
 
 An acronym on one side only is reported unless it is explained: the English spells it out in place
 ("Republic of Korea (ROK)", where the Korean writes the name), or the termbase knows it and finds its entry
-in the other text.
+in the other text; a currency code stands beside a sum of money on the other side.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 
+from briefing.language.values import Kind, values
 from briefing.messages import register
 from briefing.model import Item, Language
 from briefing.qa.model import Finding, Severity, Span
@@ -29,6 +30,8 @@ register(
 _ACRONYM = re.compile(r"(?<![A-Za-z0-9])[A-Z][A-Za-z0-9&]*[A-Z0-9](?![A-Za-z0-9])")
 # names Korean writes as names (대한민국, 미국, 유엔), never as these letters
 NAMES = frozenset({"ROK", "US", "USA", "UN", "DPRK", "EU", "UK", "PRC"})
+# currency codes, which a sum of money on the other side explains ("KRW 1.5 million" for "150만 원")
+CURRENCIES = frozenset({"KRW", "USD", "EUR", "JPY", "CNY", "GBP"})
 _CAPITALISED = re.compile(r"[A-Z][A-Za-z]*")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
 
@@ -89,6 +92,8 @@ def check_acronyms(item: Item, context: Context) -> Iterator[Finding]:
             if word in other or word in explained[language] or (language, word) in reported:
                 continue
             if language is Language.EN and word in NAMES:
+                continue
+            if word in CURRENCIES and any(v.kind is Kind.MONEY for v in values(texts[language.other], language.other)):
                 continue
             if not _parenthesised(texts[language], match) and _initials_in(texts[language.other], word):
                 continue  # "창설지원TF장" and "Task Force"; a name given with "(MCM)" must keep it
