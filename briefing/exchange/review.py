@@ -37,6 +37,8 @@ register(
         "exchange.status_unknown": "{where}: the status '{found}' is not one of: {choices}; the status was left "
         "as it is",
         "exchange.cannot_approve": "{where}: not approved ({reason})",
+        "exchange.target_conflict": "{where}: the target was changed both in the file and in the briefing since "
+        "the export; nothing from it was taken",
         "exchange.state_lowered": "the reviewer set the state to '{state}' in the review file",
     }
 )
@@ -68,6 +70,7 @@ class Proposal:
     approve: bool = False  # the file asks for approval of the target
     lowered: str = ""  # the file took an approval back (the state it set), to be flagged
     comments: tuple[ProposedComment, ...] = ()
+    conflict: bool = False  # the file changed the target, and so did someone in the briefing since the export
 
 
 @dataclass(frozen=True)
@@ -142,6 +145,14 @@ def check_ids(path: str, briefing: Briefing, proposals: Sequence[Proposal]) -> N
             raise ExchangeError("exchange.unknown_item", path=path, where=proposal.where, item=proposal.item_id)
 
 
+def target_proposed(file_target: str | None, exported: str | None, current: str) -> tuple[str | None, bool]:
+    """The target a file proposes, given the fingerprint of the target it was exported with: None when the
+    reviewer left it as exported; and whether that is a conflict (both the file and the briefing changed it)."""
+    if file_target is None or exported is None or fingerprint(file_target) == exported:
+        return None, False
+    return file_target, fingerprint(current) != exported and file_target != current
+
+
 def compare(briefing: Briefing, proposals: Iterable[Proposal]) -> ReviewDiff:
     """The diff of what the proposals change; the briefing is only read. Ids must have been checked."""
     diff = ReviewDiff()
@@ -155,6 +166,9 @@ def compare(briefing: Briefing, proposals: Iterable[Proposal]) -> ReviewDiff:
             continue
         if proposal.source is not None and proposal.source != item.source_text:
             diff.notices.append(Message("exchange.source_edited", {"where": proposal.where}))
+            continue
+        if proposal.conflict:
+            diff.notices.append(Message("exchange.target_conflict", {"where": proposal.where}))
             continue
         change = _change(item, proposal, numbered[item.id], diff.notices)
         if change is not None:

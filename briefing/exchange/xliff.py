@@ -43,6 +43,7 @@ from briefing.exchange.review import (
     identity,
     numbers,
     size_checked,
+    target_proposed,
 )
 from briefing.messages import Message, register
 from briefing.model import Briefing, Item, Language, TargetStatus, fingerprint
@@ -294,7 +295,11 @@ def unit_element(item: Item, number: str) -> etree._Element:
     unit = etree.Element(_q("unit"), id=item.id, name=number, type=f"{SUB_PREFIX}{item.type.value}")
     metadata = etree.SubElement(unit, _q("metadata", MDA))
     group = etree.SubElement(metadata, _q("metaGroup", MDA), category="briefing")
-    for kind, value in (("source-fingerprint", fingerprint(item.source_text)), ("status", item.status.value)):
+    for kind, value in (
+        ("source-fingerprint", fingerprint(item.source_text)),
+        ("target-fingerprint", fingerprint(item.target_text)),
+        ("status", item.status.value),
+    ):
         etree.SubElement(group, _q("meta", MDA), type=kind).text = value
     if item.comments:
         notes = etree.SubElement(unit, _q("notes"))
@@ -438,7 +443,7 @@ def _meta(element: etree._Element) -> dict[str, str]:
     }
 
 
-def _proposal(unit: etree._Element, path: str) -> Proposal:
+def _proposal(unit: etree._Element, path: str, by_id: dict[str, Item]) -> Proposal:
     ident = unit.get("id")
     where = f"unit {ident}" if ident else f"unit at line {unit.sourceline}"
     if not ident:
@@ -483,12 +488,17 @@ def _proposal(unit: etree._Element, path: str) -> Proposal:
                     resolved=None if resolved is None else resolved == "yes",
                 )
             )
+    item = by_id.get(ident)
+    target, conflict = target_proposed(
+        "".join(targets) if any_target else None, meta.get("target-fingerprint"), item.target_text if item else ""
+    )
     return Proposal(
         item_id=ident,
         where=where,
         exported_fingerprint=meta.get("source-fingerprint") or None,
         source="".join(sources),
-        target="".join(targets) if any_target else None,
+        target=target,
+        conflict=conflict,
         approve=approve,
         lowered=lowered,
         comments=tuple(comments),
@@ -523,6 +533,7 @@ def read_xliff(briefing: Briefing, path: str | os.PathLike[str], *, max_bytes: i
     files = list(root.iterchildren(_q("file")))
     found = next((meta.get("identity") for meta in map(_meta, files) if meta.get("identity")), None)
     check_identity(name, briefing, found)
-    proposals = [_proposal(unit, name) for file in files for unit in file.iter(_q("unit"))]
+    by_id = {item.id: item for item in briefing.items()}
+    proposals = [_proposal(unit, name, by_id) for file in files for unit in file.iter(_q("unit"))]
     check_ids(name, briefing, proposals)
     return compare(briefing, proposals)
