@@ -355,7 +355,7 @@ def test_a_file_over_the_size_cap_is_refused_before_it_is_read(tmp_path: Path) -
 
 
 def test_a_large_briefing_goes_out_and_back_quickly(tmp_path: Path) -> None:
-    briefing = large_briefing(1000)
+    briefing = large_briefing(400)
     started = time.perf_counter()
     write(briefing, tmp_path / "large.xlf")
     diff = xliff.read_xliff(briefing, tmp_path / "large.xlf")
