@@ -74,7 +74,7 @@ register(
         "xliff.dtd": "{path}, line {line}: the file declares a DTD of its own (<!DOCTYPE … [ … ]>), which can hide "
         "entity tricks; it is not imported",
         "xliff.not_xliff": "{path}: not an XLIFF 2 file (the root element is <{root}>, version {version})",
-        "xliff.bad_unit": "{path}, {where}: {reason}",
+        "xliff.bad_unit": "{path}, {where}: the unit cannot be read ({reason})",
         "xliff.no_id": "a unit without an id",
         "xliff.unknown_data": "an inline code refers to original data '{ref}' that the unit does not have",
         "xliff.bad_cp": '<cp hex="{hex}"> is not a character',
