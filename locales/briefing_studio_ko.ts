@@ -325,6 +325,10 @@
         <translation>번역 메모리 결과 사용</translation>
     </message>
     <message>
+        <source>Import review</source>
+        <translation>검토 결과 가져오기</translation>
+    </message>
+    <message>
         <source>Insert term</source>
         <translation>용어 삽입</translation>
     </message>
