@@ -325,6 +325,10 @@
         <translation>번역 메모리 결과 사용</translation>
     </message>
     <message>
+        <source>Import review</source>
+        <translation>검토 결과 가져오기</translation>
+    </message>
+    <message>
         <source>Insert term</source>
         <translation>용어 삽입</translation>
     </message>
@@ -1710,6 +1714,110 @@ Bilingual Korean/English briefings, translated offline.</source>
     <message>
         <source>{path}: cannot write the TMX file ({reason})</source>
         <translation>{path}: TMX 파일을 쓸 수 없습니다({reason})</translation>
+    </message>
+    <message>
+        <source>{path}: the file is {size} MB; review files up to {limit} MB can be imported</source>
+        <translation>{path}: 파일 크기가 {size} MB입니다. 검토 파일은 {limit} MB까지 가져올 수 있습니다</translation>
+    </message>
+    <message>
+        <source>{path}: cannot write the file ({reason})</source>
+        <translation>{path}: 파일을 쓸 수 없습니다 ({reason})</translation>
+    </message>
+    <message>
+        <source>{path}: the file was exported from another briefing ({found}), not from this one ({wanted})</source>
+        <translation>{path}: 이 브리핑({wanted})이 아닌 다른 브리핑({found})에서 내보낸 파일입니다</translation>
+    </message>
+    <message>
+        <source>{path}: the file does not say which briefing it was exported from</source>
+        <translation>{path}: 어느 브리핑에서 내보낸 파일인지 알 수 없습니다</translation>
+    </message>
+    <message>
+        <source>{path}, {where}: no item with id &apos;{item}&apos; in the briefing</source>
+        <translation>{path}, {where}: 브리핑에 ID가 &apos;{item}&apos;인 항목이 없습니다</translation>
+    </message>
+    <message>
+        <source>{path}, {where}: item &apos;{item}&apos; appears twice in the file</source>
+        <translation>{path}, {where}: 항목 &apos;{item}&apos;이(가) 파일에 두 번 나옵니다</translation>
+    </message>
+    <message>
+        <source>the briefing has no items whose source is {language} to export</source>
+        <translation>원문 언어가 {language}인 항목이 없어 내보낼 것이 없습니다</translation>
+    </message>
+    <message>
+        <source>{where}: the source was changed in the briefing since the export; nothing from it was taken</source>
+        <translation>{where}: 내보낸 뒤 브리핑에서 원문이 바뀌었습니다. 이 부분은 가져오지 않았습니다</translation>
+    </message>
+    <message>
+        <source>{where}: the source was edited in the file; a source is changed only in the briefing, so nothing from it was taken</source>
+        <translation>{where}: 파일에서 원문이 수정되었습니다. 원문은 브리핑에서만 바꿀 수 있으므로 이 부분은 가져오지 않았습니다</translation>
+    </message>
+    <message>
+        <source>{where}: the row of item {number} was deleted from the file; the item was left as it is</source>
+        <translation>{where}: 파일에서 항목 {number}의 행이 삭제되었습니다. 항목은 그대로 두었습니다</translation>
+    </message>
+    <message>
+        <source>{where}: the status &apos;{found}&apos; is not one of: {choices}; the status was left as it is</source>
+        <translation>{where}: 상태 &apos;{found}&apos;은(는) 다음 중 하나가 아닙니다: {choices}. 상태는 그대로 두었습니다</translation>
+    </message>
+    <message>
+        <source>{where}: not approved ({reason})</source>
+        <translation>{where}: 승인하지 않았습니다 ({reason})</translation>
+    </message>
+    <message>
+        <source>{where}: the target was changed both in the file and in the briefing since the export; nothing from it was taken</source>
+        <translation>{where}: 내보낸 뒤 번역문이 파일과 브리핑 양쪽에서 바뀌었습니다. 이 부분은 가져오지 않았습니다</translation>
+    </message>
+    <message>
+        <source>the reviewer set the state to &apos;{state}&apos; in the review file</source>
+        <translation>검토자가 검토 파일에서 상태를 &apos;{state}&apos;(으)로 바꿨습니다</translation>
+    </message>
+    <message>
+        <source>{path}, line {line}: not well-formed XML ({reason})</source>
+        <translation>{path}, {line}행: 올바른 XML이 아닙니다 ({reason})</translation>
+    </message>
+    <message>
+        <source>{path}: not an XLIFF 2 file (the root element is &lt;{root}&gt;, version {version})</source>
+        <translation>{path}: XLIFF 2 파일이 아닙니다 (최상위 요소 &lt;{root}&gt;, 버전 {version})</translation>
+    </message>
+    <message>
+        <source>{path}, {where}: the unit cannot be read ({reason})</source>
+        <translation>{path}, {where}: 단위를 읽을 수 없습니다 ({reason})</translation>
+    </message>
+    <message>
+        <source>a unit without an id</source>
+        <translation>ID가 없는 단위</translation>
+    </message>
+    <message>
+        <source>an inline code refers to original data &apos;{ref}&apos; that the unit does not have</source>
+        <translation>인라인 코드가 단위에 없는 원본 데이터 &apos;{ref}&apos;을(를) 가리킵니다</translation>
+    </message>
+    <message>
+        <source>&lt;cp hex=&quot;{hex}&quot;&gt; is not a character</source>
+        <translation>&lt;cp hex=&quot;{hex}&quot;&gt;은(는) 문자가 아닙니다</translation>
+    </message>
+    <message>
+        <source>{path}: not a DOCX file (not a zip archive)</source>
+        <translation>{path}: DOCX 파일이 아닙니다 (zip 압축 파일이 아님)</translation>
+    </message>
+    <message>
+        <source>{path}: not a DOCX file (it has no {part})</source>
+        <translation>{path}: DOCX 파일이 아닙니다 ({part} 없음)</translation>
+    </message>
+    <message>
+        <source>{path}: the part {part} unpacks to {size} MB (limit {limit} MB); the file is not opened</source>
+        <translation>{path}: {part} 부분의 압축을 풀면 {size} MB입니다 (한도 {limit} MB). 파일을 열지 않았습니다</translation>
+    </message>
+    <message>
+        <source>{path}: {part} declares a DTD (&lt;!DOCTYPE …&gt;), which can hide entity tricks; it is not imported</source>
+        <translation>{path}: {part}에 DTD(&lt;!DOCTYPE …&gt;)가 선언되어 있어 엔티티 공격이 숨어 있을 수 있으므로 가져오지 않습니다</translation>
+    </message>
+    <message>
+        <source>{path}: the document cannot be read ({reason})</source>
+        <translation>{path}: 문서를 읽을 수 없습니다 ({reason})</translation>
+    </message>
+    <message>
+        <source>{path}: no review table rows found (was the file exported as a review DOCX?)</source>
+        <translation>{path}: 검토 표의 행이 없습니다 (검토용 DOCX로 내보낸 파일입니까?)</translation>
     </message>
     <message>
         <source>termbase {path} does not exist</source>

@@ -35,6 +35,7 @@ LABELS: dict[str, str] = {
     "edit.reopen_comment": QT_TRANSLATE_NOOP("Edits", "Reopen comment"),
     "edit.translations": QT_TRANSLATE_NOOP("Edits", "Machine translation"),
     "edit.memory": QT_TRANSLATE_NOOP("Edits", "Use memory match"),
+    "edit.import_review": QT_TRANSLATE_NOOP("Edits", "Import review"),
     "edit.insert_term": QT_TRANSLATE_NOOP("Edits", "Insert term"),
     "edit.add_item": QT_TRANSLATE_NOOP("Edits", "Add item"),
     "edit.remove_item": QT_TRANSLATE_NOOP("Edits", "Delete item"),

@@ -367,6 +367,118 @@ CATALOGUE: dict[str, str] = {
         "Messages",
         "{path}: cannot write the TMX file ({reason})",
     ),
+    "exchange.too_big": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{path}: the file is {size} MB; review files up to {limit} MB can be imported",
+    ),
+    "exchange.unreadable": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{path}: cannot be read ({reason})",
+    ),
+    "exchange.cannot_write": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{path}: cannot write the file ({reason})",
+    ),
+    "exchange.other_briefing": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{path}: the file was exported from another briefing ({found}), not from this one ({wanted})",
+    ),
+    "exchange.no_identity": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{path}: the file does not say which briefing it was exported from",
+    ),
+    "exchange.unknown_item": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{path}, {where}: no item with id '{item}' in the briefing",
+    ),
+    "exchange.duplicate_item": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{path}, {where}: item '{item}' appears twice in the file",
+    ),
+    "exchange.nothing_to_export": QT_TRANSLATE_NOOP(
+        "Messages",
+        "the briefing has no items whose source is {language} to export",
+    ),
+    "exchange.source_changed": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{where}: the source was changed in the briefing since the export; nothing from it was taken",
+    ),
+    "exchange.source_edited": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{where}: the source was edited in the file; a source is changed only in the briefing, so nothing from it was taken",  # noqa: E501
+    ),
+    "exchange.row_deleted": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{where}: the row of item {number} was deleted from the file; the item was left as it is",
+    ),
+    "exchange.status_unknown": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{where}: the status '{found}' is not one of: {choices}; the status was left as it is",
+    ),
+    "exchange.cannot_approve": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{where}: not approved ({reason})",
+    ),
+    "exchange.target_conflict": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{where}: the target was changed both in the file and in the briefing since the export; nothing from it was taken",  # noqa: E501
+    ),
+    "exchange.state_lowered": QT_TRANSLATE_NOOP(
+        "Messages",
+        "the reviewer set the state to '{state}' in the review file",
+    ),
+    "xliff.broken": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{path}, line {line}: not well-formed XML ({reason})",
+    ),
+    "xliff.dtd": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{path}, line {line}: the file declares a DTD of its own (<!DOCTYPE … [ … ]>), which can hide entity tricks; it is not imported",  # noqa: E501
+    ),
+    "xliff.not_xliff": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{path}: not an XLIFF 2 file (the root element is <{root}>, version {version})",
+    ),
+    "xliff.bad_unit": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{path}, {where}: the unit cannot be read ({reason})",
+    ),
+    "xliff.no_id": QT_TRANSLATE_NOOP(
+        "Messages",
+        "a unit without an id",
+    ),
+    "xliff.unknown_data": QT_TRANSLATE_NOOP(
+        "Messages",
+        "an inline code refers to original data '{ref}' that the unit does not have",
+    ),
+    "xliff.bad_cp": QT_TRANSLATE_NOOP(
+        "Messages",
+        '<cp hex="{hex}"> is not a character',
+    ),
+    "review_docx.not_docx": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{path}: not a DOCX file (not a zip archive)",
+    ),
+    "review_docx.no_document": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{path}: not a DOCX file (it has no {part})",
+    ),
+    "review_docx.member_too_big": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{path}: the part {part} unpacks to {size} MB (limit {limit} MB); the file is not opened",
+    ),
+    "review_docx.dtd": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{path}: {part} declares a DTD (<!DOCTYPE …>), which can hide entity tricks; it is not imported",
+    ),
+    "review_docx.broken": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{path}: the document cannot be read ({reason})",
+    ),
+    "review_docx.no_rows": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{path}: no review table rows found (was the file exported as a review DOCX?)",
+    ),
     "terms.missing": QT_TRANSLATE_NOOP("Messages", "termbase {path} does not exist"),
     "terms.exists": QT_TRANSLATE_NOOP("Messages", "termbase {path} already exists"),
     "terms.damaged": QT_TRANSLATE_NOOP("Messages", "termbase {path} is damaged or not a termbase ({reason})"),
