@@ -168,6 +168,15 @@ LAYERS = {
         "briefing.cli",
         "briefing.edits",
     ),
+    # Review files are read into edits of the briefing; they never translate or touch the term and memory stores
+    # (they share the DOCX helpers of the export and the atomic write of the storage).
+    "briefing.exchange": (
+        "briefing.translation.engine",
+        "briefing.translation.jobs",
+        "briefing.terms",
+        "briefing.memory",
+        "briefing.cli",
+    ),
     "briefing": ("ui", "main"),
 }
 
