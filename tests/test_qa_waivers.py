@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime, timedelta, timezone
+from pathlib import Path
 
 import pytest
 
 from briefing import edits, rules
+from briefing.cli.main import run as cli
 from briefing.edits import EditRefused
 from briefing.model import Briefing, Item, Language, Section, Waiver
-from briefing.qa import Finding, Severity, Span, run
+from briefing.qa import Finding, Severity, Span, review, run
 from briefing.qa.model import POSITION_PARAMS, finding_key
+from briefing.storage import load, save
+from tests.conftest import EXAMPLE
 
 AT = datetime(2025, 3, 4, 5, 6, 7, tzinfo=UTC)
 
@@ -186,3 +191,105 @@ def test_rules_on_waivers_name_the_field() -> None:
     assert [(p.path, p.code) for p in rules.problems(briefing)] == [(f"{path}[1]", "rules.waiver_twice")]
     item.waivers = [good, Waiver(good.check, good.code, "fedcba9876543210", "ok", "me", AT)]
     assert rules.problems(briefing) == []
+
+
+# -- review: waivers applied -------------------------------------------------------------------------
+
+
+def test_review_splits_open_and_waived_and_keeps_unused_waivers() -> None:
+    briefing = numbers_briefing()
+    finding = numbers_finding(briefing)
+    edits.waive("b", finding, "rounded on purpose", "me", AT).apply(briefing)
+    stale = Waiver("numbers", "qa.numbers_extra", "00000000000000ff", "an old reason", "me", AT)
+    other_check = Waiver("terminology", "qa.terms_missing", "00000000000000aa", "not run", "me", AT)
+    briefing.item("a").waivers = [stale, other_check]
+    findings = run(briefing)
+    result = review(briefing, findings, checks=None)
+    assert [(f.key, w.reason) for f, w in result.waived] == [(finding.key, "rounded on purpose")]
+    assert finding not in result.open and len(result.open) == len(findings) - 1
+    assert result.unused == [("a", stale), ("a", other_check)]
+    assert result.open_errors() == []
+    summary = result.summary()
+    assert summary["waived"] == {"error": 1, "warning": 0, "info": 0}
+    assert summary["checks"]["numbers"] == {"open": 0, "waived": 1}
+    assert summary["unused_waivers"] == 2
+    assert json.loads(json.dumps(summary)) == summary
+    only_numbers = review(briefing, run(briefing, checks=["numbers"]), checks=["numbers"])
+    assert only_numbers.unused == [("a", stale)]  # a waiver of a check that did not run is not "unused"
+
+
+def test_a_waiver_stops_applying_when_the_text_changes_and_applies_again_when_it_comes_back() -> None:
+    briefing = numbers_briefing()
+    finding = numbers_finding(briefing)
+    edits.waive("b", finding, "rounded", "me", AT).apply(briefing)
+    item = briefing.item("b")
+    original = item.text.ko
+    item.set_text(Language.KO, original.replace("1,500명", "2,000명"))
+    result = review(briefing, run(briefing))
+    assert [f.code for f in result.open_errors()] == ["qa.numbers_missing"]
+    assert [w.reason for _, w in result.unused] == ["rounded"]
+    assert item.waivers  # kept, not deleted
+    item.set_text(Language.KO, original)
+    result = review(briefing, run(briefing))
+    assert result.open_errors() == [] and result.unused == []
+    assert [w.reason for _, w in result.waived] == ["rounded"]
+
+
+def test_a_waiver_survives_save_and_reopen_and_still_applies(tmp_path: Path) -> None:
+    briefing = load(EXAMPLE)
+    target = briefing.items()[0]
+    target.set_text(target.target, target.target_text.replace("제23차", "제24차"))
+    (finding,) = [f for f in run(briefing) if f.severity is Severity.ERROR]
+    edits.waive(target.id, finding, "checked with the desk", "검토관").apply(briefing)
+    path = tmp_path / "waived.briefing"
+    save(briefing, path)
+    again = load(path)
+    result = review(again, run(again))
+    assert result.open_errors() == []
+    assert [(f.code, w.by) for f, w in result.waived] == [(finding.code, "검토관")]
+
+
+# -- the qa command ----------------------------------------------------------------------------------
+
+
+def _waived_file(tmp_path: Path) -> tuple[Path, Finding]:
+    briefing = load(EXAMPLE)
+    target = briefing.items()[0]
+    target.set_text(target.target, target.target_text.replace("제23차", "제24차"))
+    (finding,) = [f for f in run(briefing) if f.severity is Severity.ERROR]
+    edits.waive(target.id, finding, "the desk confirmed it", "김검토", AT).apply(briefing)
+    briefing.items()[1].waivers = [Waiver("numbers", "qa.numbers_extra", "00000000000000ff", "old", "me", AT)]
+    path = tmp_path / "waived.briefing"
+    save(briefing, path)
+    return path, finding
+
+
+def test_qa_lists_waived_findings_apart_and_they_do_not_fail(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path, finding = _waived_file(tmp_path)
+    assert cli(["qa", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "waived:\n" in out and "waived by 김검토 at 2025-03-04T05:06:07Z: the desk confirmed it" in out
+    assert "00000000000000ff" in out and "waivers whose finding no longer occurs" in out
+    assert out.rstrip().endswith("0 errors, 2 warnings, 13 notes; 1 waived; 1 unused waivers")
+    assert cli(["qa", str(path), "--json"]) == 0
+    document = json.loads(capsys.readouterr().out)
+    assert document["summary"]["error"] == 0
+    assert document["waived_summary"] == {"error": 1, "warning": 0, "info": 0}
+    (waived,) = document["waived"]
+    assert (waived["code"], waived["key"], waived["number"]) == (finding.code, finding.key, "1.1")
+    assert waived["waiver"] == {"reason": "the desk confirmed it", "by": "김검토", "at": "2025-03-04T05:06:07Z"}
+    (unused,) = document["unused_waivers"]
+    assert (unused["number"], unused["key"], unused["reason"]) == ("1.2", "00000000000000ff", "old")
+    assert all(f["code"] != finding.code for f in document["findings"])
+
+
+def test_qa_without_the_waiver_fails_again(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path, finding = _waived_file(tmp_path)
+    briefing = load(path)
+    edits.unwaive(briefing.items()[0].id, finding.key).apply(briefing)
+    save(briefing, path)
+    assert cli(["qa", str(path), "--json", "--check", "numbers"]) == 1
+    document = json.loads(capsys.readouterr().out)
+    assert document["waived"] == [] and document["summary"]["error"] == 1
