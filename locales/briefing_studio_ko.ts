@@ -1616,6 +1616,18 @@ Bilingual Korean/English briefings, translated offline.</source>
         <translation>{path}: 저장하지 않았습니다. 저장하면 다시 열 수 없는 브리핑입니다({reason}). 디스크의 파일은 그대로입니다</translation>
     </message>
     <message>
+        <source>{count} QA error(s) are not waived: {items}. Correct them, waive them with a reason, or export a draft.</source>
+        <translation>예외 처리되지 않은 품질 검사 오류가 {count}개 있습니다: {items}. 오류를 고치거나, 사유를 적어 예외 처리하거나, 초안으로 내보내십시오.</translation>
+    </message>
+    <message>
+        <source>{number} {check}: {message}</source>
+        <translation>{number}항({check} 검사): {message}</translation>
+    </message>
+    <message>
+        <source>--findings appends the QA findings to a draft only; add --draft</source>
+        <translation>--findings는 초안에만 품질 검사 결과를 덧붙입니다. --draft를 함께 지정하십시오</translation>
+    </message>
+    <message>
         <source>the change was not made: {reason}</source>
         <translation>변경하지 않았습니다: {reason}</translation>
     </message>

@@ -274,6 +274,14 @@ CATALOGUE: dict[str, str] = {
         "Messages",
         "{path}: not saved, because the briefing would not open again ({reason}); the file on disk is unchanged",
     ),
+    "export.qa_errors": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{count} QA error(s) are not waived: {items}. Correct them, waive them with a reason, or export a draft.",
+    ),
+    "export.qa_item": QT_TRANSLATE_NOOP("Messages", "{number} {check}: {message}"),
+    "cli.findings_needs_draft": QT_TRANSLATE_NOOP(
+        "Messages", "--findings appends the QA findings to a draft only; add --draft"
+    ),
     "edit.refused": QT_TRANSLATE_NOOP("Messages", "the change was not made: {reason}"),
     "edit.unknown": QT_TRANSLATE_NOOP("Messages", "the change was not made: {what} {ident} is not in the briefing"),
     "edit.not_flagged": QT_TRANSLATE_NOOP("Messages", "the item is not marked for review"),

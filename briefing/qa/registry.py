@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from briefing.model import Briefing, Item, Language
 from briefing.qa.model import Finding
@@ -19,6 +19,13 @@ if TYPE_CHECKING:
     from briefing.memory.stack import Memories
     from briefing.terms.model import Hit
     from briefing.terms.stack import Terminology
+
+
+class TermHits(Protocol):
+    """What the checks read of a termbase: its hits in a text (`Terminology` has it; so has a matcher that a
+    window hands to a worker thread, which must not touch the termbases' files)."""
+
+    def hits(self, text: str, language: Language) -> list[Hit]: ...
 
 
 class Scope(StrEnum):
@@ -31,7 +38,7 @@ class Context:
     """What a check may read besides the item: the briefing it is in, the termbases and the memory (optional)."""
 
     briefing: Briefing
-    terminology: Terminology | None = None
+    terminology: Terminology | TermHits | None = None
     memory: Memories | None = None
     _hits: dict[tuple[str, Language], list[Hit]] = field(default_factory=dict, repr=False, compare=False)
 
@@ -90,7 +97,7 @@ CHECKS = Registry()
 def run(
     briefing: Briefing,
     *,
-    terminology: Terminology | None = None,
+    terminology: Terminology | TermHits | None = None,
     memory: Memories | None = None,
     checks: Sequence[str] | None = None,
     registry: Registry = CHECKS,
