@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from briefing.language.segmentation import sentences
 from briefing.model import Briefing, Item, Language
@@ -20,6 +20,13 @@ if TYPE_CHECKING:
     from briefing.memory.stack import Memories
     from briefing.terms.model import Hit
     from briefing.terms.stack import Terminology
+
+
+class TermHits(Protocol):
+    """What the checks read of a termbase: its hits in a text (`Terminology` has it; so has a matcher that a
+    window hands to a worker thread, which must not touch the termbases' files)."""
+
+    def hits(self, text: str, language: Language) -> list[Hit]: ...
 
 
 class Scope(StrEnum):
@@ -32,7 +39,7 @@ class Context:
     """What a check may read besides the item: the briefing it is in, the termbases and the memory (optional)."""
 
     briefing: Briefing
-    terminology: Terminology | None = None
+    terminology: Terminology | TermHits | None = None
     memory: Memories | None = None
     _hits: dict[tuple[str, Language], list[Hit]] = field(default_factory=dict, repr=False, compare=False)
     _sentences: dict[str, list[str]] = field(default_factory=dict, repr=False, compare=False)
@@ -99,7 +106,7 @@ CHECKS = Registry()
 def run(
     briefing: Briefing,
     *,
-    terminology: Terminology | None = None,
+    terminology: Terminology | TermHits | None = None,
     memory: Memories | None = None,
     checks: Sequence[str] | None = None,
     registry: Registry = CHECKS,
