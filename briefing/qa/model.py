@@ -22,6 +22,7 @@ from briefing.model import Language
 POSITION_PARAMS: Mapping[str, frozenset[str]] = {
     "qa.consistency_source": frozenset({"other"}),
     "qa.consistency_target": frozenset({"other"}),
+    "qa.terms_inconsistent": frozenset({"other"}),
 }
 KEY_LENGTH = 16  # hexadecimal digits of a finding's key
 

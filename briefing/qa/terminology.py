@@ -77,9 +77,9 @@ def check_term_consistency(briefing: Briefing, context: Context) -> Iterator[Fin
     reported once per entry and item."""
     if context.terminology is None:
         return
-    # (entry id, source term, target language) → (target term, item number): "Republic of Korea" → "대한민국" and
-    # "Korea" → "한국" are two source terms of one entry, each rendered its own way
-    first: dict[tuple[str, str, str], tuple[str, str]] = {}
+    # (entry id, source term, target language) → (target term, item number, item id): "Republic of Korea" →
+    # "대한민국" and "Korea" → "한국" are two source terms of one entry, each rendered its own way
+    first: dict[tuple[str, str, str], tuple[str, str, str]] = {}
     for s, section in enumerate(briefing.sections, start=1):
         for i, item in enumerate(section.items, start=1):
             source, target = item.source_text, item.target_text
@@ -95,7 +95,7 @@ def check_term_consistency(briefing: Briefing, context: Context) -> Iterator[Fin
                     continue  # a Latin acronym found in Korean text ("JCO"): the same as any rendering
                 key = (entry_id, in_source[entry_id].term.text, item.target.value)
                 number = f"{s}.{i}"
-                used, where = first.setdefault(key, (hit.term.text, number))
+                used, where, where_id = first.setdefault(key, (hit.term.text, number, item.id))
                 if used == hit.term.text:
                     continue
                 reported.add(entry_id)
@@ -110,6 +110,7 @@ def check_term_consistency(briefing: Briefing, context: Context) -> Iterator[Fin
                         "found": target[hit.start : hit.end],
                         "first": used,
                         "other": where,
+                        "other_id": where_id,
                     },
                     (Span(item.source, source_hit.start, source_hit.end), Span(item.target, hit.start, hit.end)),
                 )
