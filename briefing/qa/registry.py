@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from briefing.model import Briefing, Item, Language
 from briefing.qa.model import Finding
@@ -18,7 +18,13 @@ from briefing.qa.model import Finding
 if TYPE_CHECKING:
     from briefing.memory.stack import Memories
     from briefing.terms.model import Hit
-    from briefing.terms.stack import Terminology
+
+
+class Terms(Protocol):
+    """What the checks need of the termbases: the hits in a text. `briefing.terms.stack.Terminology` is one; a
+    window passes a matcher over an index built on its own thread, so that a worker never touches SQLite."""
+
+    def hits(self, text: str, language: Language) -> list[Hit]: ...
 
 
 class Scope(StrEnum):
@@ -31,7 +37,7 @@ class Context:
     """What a check may read besides the item: the briefing it is in, the termbases and the memory (optional)."""
 
     briefing: Briefing
-    terminology: Terminology | None = None
+    terminology: Terms | None = None
     memory: Memories | None = None
     _hits: dict[tuple[str, Language], list[Hit]] = field(default_factory=dict, repr=False, compare=False)
 
@@ -90,7 +96,7 @@ CHECKS = Registry()
 def run(
     briefing: Briefing,
     *,
-    terminology: Terminology | None = None,
+    terminology: Terms | None = None,
     memory: Memories | None = None,
     checks: Sequence[str] | None = None,
     registry: Registry = CHECKS,

@@ -1,0 +1,256 @@
+"""The QA panel: the briefing's findings (item, severity, check, what was found), filtered by severity and by
+check, with a count; a double-click or Enter on one goes to its item with the span selected.
+
+The model filters its own list (a comprehension over a few thousand findings takes well under a millisecond)
+rather than through a proxy, whose per-row calls into Python would not keep a 2,000-item briefing smooth.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping, Sequence
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QColor, QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from briefing.qa import CHECKS, Finding, Severity
+from ui.labels import fill
+from ui.qa_labels import SEVERITY_COLOURS, check_name, finding_text, severity_icon, severity_name
+from ui.qt import named
+
+Index = QModelIndex | QPersistentModelIndex
+FINDING_ROLE = Qt.ItemDataRole.UserRole + 1  # the row's briefing.qa.Finding
+SEVERITY_ROLE = Qt.ItemDataRole.UserRole + 2  # its severity's value ("error", …)
+NUMBER, SEVERITY, CHECK, MESSAGE = range(4)
+SEVERITIES = (Severity.ERROR, Severity.WARNING, Severity.INFO)
+
+
+class FindingsModel(QAbstractTableModel):
+    """The findings that pass the filters, one row each; `numbers` gives an item's place ("2.3")."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.all: list[Finding] = []
+        self.rows: list[Finding] = []
+        self.numbers: Mapping[str, str] = {}
+        self.severities: frozenset[Severity] = frozenset(Severity)
+        self.check: str | None = None  # None: every check
+
+    def set_findings(self, findings: Sequence[Finding], numbers: Mapping[str, str]) -> None:
+        self.beginResetModel()
+        self.all, self.numbers = list(findings), numbers
+        self._filter()
+        self.endResetModel()
+
+    def set_filter(self, severities: Collection[Severity], check: str | None) -> None:
+        self.beginResetModel()
+        self.severities, self.check = frozenset(severities), check
+        self._filter()
+        self.endResetModel()
+
+    def _filter(self) -> None:
+        severities, check = self.severities, self.check
+        self.rows = [f for f in self.all if f.severity in severities and (check is None or f.check == check)]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else 4
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if orientation is not Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        names = (self.tr("Item"), self.tr("Severity"), self.tr("Check"), self.tr("Finding"))
+        return names[section] if 0 <= section < len(names) else None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        finding, column = self.rows[index.row()], index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == NUMBER:
+                return self.numbers.get(finding.item_id, "") if finding.item_id else "—"
+            if column == SEVERITY:
+                return severity_name(finding.severity)
+            if column == CHECK:
+                return check_name(finding.check)
+            if column == MESSAGE:
+                return finding_text(finding)
+        if role == Qt.ItemDataRole.DecorationRole and column == SEVERITY:
+            return severity_icon(finding.severity)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return finding_text(finding)
+        if role == Qt.ItemDataRole.ForegroundRole and column == SEVERITY:
+            return QColor(SEVERITY_COLOURS[finding.severity])
+        if role == FINDING_ROLE:
+            return finding
+        if role == SEVERITY_ROLE:
+            return finding.severity.value
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def words_changed(self) -> None:
+        """The interface language changed: every cell is worded again."""
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 3)
+        if self.rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, 3))
+
+
+class FindingsView(QTableView):
+    """The table; Enter goes to the current row's finding (a double-click does too)."""
+
+    jump_requested = Signal(object)  # the Finding
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            self.jump_requested.emit(self.currentIndex().data(FINDING_ROLE))
+            return
+        super().keyPressEvent(event)
+
+
+class QaPanel(QWidget):
+    jump_requested = Signal(object)  # a Finding: show its item, its span selected
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = FindingsModel(self)
+        self.busy = False
+        self.severity_buttons: dict[Severity, QToolButton] = {}
+        filters = QHBoxLayout()
+        for severity in SEVERITIES:
+            button = named(QToolButton(), f"qaShow{severity.value.title()}")
+            button.setCheckable(True)
+            button.setChecked(True)
+            button.setIcon(severity_icon(severity))
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+            button.toggled.connect(lambda _on: self._filter_changed())
+            self.severity_buttons[severity] = button
+            filters.addWidget(button)
+        self.check_box = named(QComboBox(), "qaCheck")
+        self.check_box.currentIndexChanged.connect(lambda _index: self._filter_changed())
+        filters.addWidget(self.check_box, 1)
+        self.view = named(FindingsView(), "qaFindings")
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setWordWrap(False)
+        self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.view.verticalHeader().hide()
+        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        header = self.view.horizontalHeader()
+        header.setStretchLastSection(True)
+        self.view.doubleClicked.connect(lambda index: self.jump_requested.emit(index.data(FINDING_ROLE)))
+        self.view.jump_requested.connect(self.jump_requested)
+        self.count = named(QLabel(), "qaCount")
+        self.count.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.count)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        for severity, button in self.severity_buttons.items():
+            button.setText(severity_name(severity))
+            button.setToolTip(fill(self.tr("Show the findings of this severity: %1"), severity_name(severity)))
+        self._fill_checks(self.check_names())
+        self.model.words_changed()
+        self.size_columns()
+        self._show_count()
+
+    @staticmethod
+    def check_names() -> list[str]:
+        return CHECKS.names()
+
+    def _fill_checks(self, names: list[str]) -> None:
+        chosen = self.check_box.currentData()
+        self.check_box.blockSignals(True)
+        self.check_box.clear()
+        self.check_box.addItem(self.tr("All checks"), None)
+        for name in names:
+            self.check_box.addItem(check_name(name), name)
+        found = self.check_box.findData(chosen) if chosen is not None else 0
+        self.check_box.setCurrentIndex(max(found, 0))
+        self.check_box.blockSignals(False)
+
+    def size_columns(self) -> None:
+        """Item, severity and check wide enough for their longest label; the finding takes the rest (measured
+        on the labels, not on the rows: a few thousand rows are not measured at every run)."""
+        metrics = self.view.fontMetrics()
+        self.view.setColumnWidth(NUMBER, metrics.horizontalAdvance("88.88") + 12)
+        widest = max(metrics.horizontalAdvance(severity_name(s)) for s in Severity)
+        self.view.setColumnWidth(SEVERITY, widest + 34)
+        names = [check_name(name) for name in self.check_names()]
+        self.view.setColumnWidth(CHECK, min(max(metrics.horizontalAdvance(n) for n in names) + 12, 160))
+
+    # -- showing ---------------------------------------------------------------------------------
+    def show_findings(self, findings: Sequence[Finding], numbers: Mapping[str, str]) -> None:
+        """Show a new list, keeping the finding that was current (if it is still there) and the scroll."""
+        current = self.current_finding()
+        position = self.view.verticalScrollBar().value()
+        self.model.set_findings(findings, numbers)
+        if current is not None and current in self.model.rows:
+            self.view.setCurrentIndex(self.model.index(self.model.rows.index(current), MESSAGE))
+        self.view.verticalScrollBar().setValue(position)
+        self._show_count()
+
+    def set_busy(self, busy: bool) -> None:
+        self.busy = busy
+        self._show_count()
+
+    def current_finding(self) -> Finding | None:
+        index = self.view.currentIndex()
+        found = index.data(FINDING_ROLE) if index.isValid() else None
+        return found if isinstance(found, Finding) else None
+
+    # -- filters ---------------------------------------------------------------------------------
+    def set_filter(self, severities: Collection[Severity], check: str | None = None) -> None:
+        """What the buttons and the list of checks choose (for tests and scripts)."""
+        for severity, button in self.severity_buttons.items():
+            button.blockSignals(True)
+            button.setChecked(severity in severities)
+            button.blockSignals(False)
+        self.check_box.blockSignals(True)
+        self.check_box.setCurrentIndex(max(self.check_box.findData(check), 0) if check is not None else 0)
+        self.check_box.blockSignals(False)
+        self._filter_changed()
+
+    def _filter_changed(self) -> None:
+        severities = [s for s, button in self.severity_buttons.items() if button.isChecked()]
+        check = self.check_box.currentData()
+        self.model.set_filter(severities, check if isinstance(check, str) else None)
+        self._show_count()
+
+    def _show_count(self) -> None:
+        every = self.model.all
+        per = {s: sum(1 for f in every if f.severity is s) for s in Severity}
+        if not every:
+            line = self.tr("No findings")
+        else:
+            line = fill(
+                self.tr("%1 of %2 findings shown · errors %3 · warnings %4 · info %5"),
+                len(self.model.rows),
+                len(every),
+                per[Severity.ERROR],
+                per[Severity.WARNING],
+                per[Severity.INFO],
+            )
+        if self.busy:
+            line += " · " + self.tr("checking…")
+        self.count.setText(line)
