@@ -251,7 +251,8 @@ class OutlineModel(QAbstractItemModel):
             found = self._findings.get(item.id)
             if not found:
                 return texts
-            return "\n".join(f"• {finding_text(finding)}" for finding in found) + "\n\n" + texts
+            serious_first = sorted(found, key=lambda finding: -finding.severity.rank)
+            return "\n".join(f"• {finding_text(finding)}" for finding in serious_first) + "\n\n" + texts
         if role == self.QaRole:
             severity = self._worst.get(item.id)
             return severity.value if severity is not None else None
