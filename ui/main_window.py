@@ -222,7 +222,7 @@ class MainWindow(QMainWindow):
         self.terms.item_tab_wanted.connect(lambda: self.centre.setCurrentIndex(TAB_ITEM))
         self.terms.briefing = lambda: self.document.briefing
         self.qa.select = self.select
-        self.qa.on_badges = self.outline_model.set_findings
+        self.qa.on_badges = self.outline_pane.show_findings
         self.qa.item_tab_wanted.connect(lambda: self.centre.setCurrentIndex(TAB_ITEM))
 
     # Names the tests and the benchmarks know the parts by.

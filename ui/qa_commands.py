@@ -25,6 +25,7 @@ from briefing.memory.stack import Memories
 from briefing.memory.store import MemoryStoreError
 from briefing.model import Briefing, Language
 from briefing.qa import CHECKS, Finding, Scope, run
+from briefing.qa.registry import Terms
 from briefing.terms.assist import FindTerms
 from briefing.terms.model import Hit
 from ui.document import DocumentController
@@ -40,6 +41,7 @@ from ui.terms_highlighter import utf16_offsets
 
 QA_DELAY_MS = 400  # the checks across the briefing run this long after the last change
 RECHECK_AT_ONCE = 8  # up to this many changed items are rechecked at once (typing); more wait for the run
+STEP = 100  # items checked between two looks at the cancel flag
 
 
 class MatchedTerms:
@@ -70,6 +72,34 @@ def item_numbers(briefing: Briefing) -> dict[str, str]:
     }
 
 
+def check_in_steps(
+    briefing: Briefing, terms: Terms | None, memories: Memories | None, cancel: threading.Event, generation: int
+) -> Outcome | None:
+    """Every check over `briefing`, the item checks `STEP` items at a time, so that a cancelled run (the
+    document changed) stops within a step and the checks' passing objects go before they grow old (the
+    garbage collector's long pauses hold the window's thread too). None when cancelled."""
+    ids = [item.id for item in briefing.items()]
+    findings: list[Finding] = []
+    for start in range(0, len(ids), STEP):
+        if cancel.is_set():
+            return None
+        findings += run(briefing, terminology=terms, scope=Scope.ITEM, items=set(ids[start : start + STEP]))
+    if cancel.is_set():
+        return None
+    findings += run(briefing, terminology=terms, memory=memories, scope=Scope.BRIEFING)
+    order = {item_id: index for index, item_id in enumerate(ids)}
+    findings.sort(key=lambda f: order.get(f.item_id or "", len(order)))  # stable: a run's order within an item
+    return Outcome(findings, item_numbers(briefing), generation)
+
+
+def exists(briefing: Briefing, item_id: str) -> bool:
+    try:
+        briefing.item(item_id)
+    except KeyError:
+        return False
+    return True
+
+
 def open_memories() -> Memories:
     return Memories.load(config.current())
 
@@ -87,15 +117,16 @@ class QaCommands(QObject):
         self.window, self.runner, self.terminology, self.item_editor = window, runner, terminology, item_editor
         self.open_memories: Callable[[], Memories] = open_memories  # called in the task's thread
         self.select: Callable[[str], None] | None = None  # makes an item current in the outline, set by the window
-        self.on_badges: Callable[[dict[str, list[Finding]], Iterable[str]], None] | None = None  # the outline's
+        self.on_badges: Callable[[dict[str, list[Finding]], set[str]], None] | None = None  # the outline's
         self.document: DocumentController | None = None
         self.panel = named(QaPanel(), "qaPanel")
         self.marks = {
             Language.KO: FindingMarks(item_editor.korean, Language.KO),
             Language.EN: FindingMarks(item_editor.english, Language.EN),
         }
-        self.findings: list[Finding] = []
-        self.by_item: dict[str, list[Finding]] = {}
+        self.by_item: dict[str, list[Finding]] = {}  # the findings of each item, in the order a run gives them
+        self._whole: list[Finding] = []  # findings about the briefing as a whole (no item)
+        self._flat: list[Finding] | None = []  # every finding in document order, made when asked for
         self.numbers: dict[str, str] = {}
         self.task: Task | None = None
         self._generation = 0  # counts the document's changes: a run that checked an older one is dropped
@@ -110,6 +141,14 @@ class QaCommands(QObject):
     def busy(self) -> bool:
         return self.task is not None and not self.task.done
 
+    @property
+    def findings(self) -> list[Finding]:
+        """Every current finding, in document order (the briefing's own last)."""
+        if self._flat is None:
+            items = self.document.briefing.items() if self.document is not None else []
+            self._flat = [f for item in items for f in self.by_item.get(item.id, ())] + self._whole
+        return self._flat
+
     # -- following the document -----------------------------------------------------------------
     def attach(self, document: DocumentController) -> None:
         """A briefing opened: forget the old findings and check the new one now."""
@@ -119,9 +158,15 @@ class QaCommands(QObject):
         self.rerun()
 
     def document_changed(self, changes: Changes) -> None:
+        """A change makes the run under way stale: it stops at its next step and the next run waits for a
+        pause; the items just typed in are rechecked at once."""
         self._generation += 1
+        if self.busy and self.task is not None:
+            self.task.cancel()
+            self._pending = False  # the pause's timer starts the next run
         if changes.structure:
             self.numbers = item_numbers(self.document.briefing) if self.document is not None else {}
+            self._flat = None
         if 0 < len(changes.items) <= RECHECK_AT_ONCE:
             self.recheck(changes.items)
         self.schedule()
@@ -154,30 +199,27 @@ class QaCommands(QObject):
         terms = self.terms()
         memories_for = self.open_memories
 
-        def work(_progress: Progress, _cancel: threading.Event) -> Outcome:
+        def work(_progress: Progress, cancel: threading.Event) -> Outcome | None:
             try:
                 memories: Memories | None = memories_for()
             except MemoryStoreError:
                 memories = None  # a memory that cannot be opened: the other checks still run
             try:
-                findings = run(snapshot, terminology=terms, memory=memories)
+                return check_in_steps(snapshot, terms, memories, cancel, generation)
             finally:
                 if memories is not None:
                     memories.close()
-            return Outcome(findings, item_numbers(snapshot), generation)
 
         self.panel.set_busy(True)
         self.task = self.runner(self, "", work, self._finished, self._failed, False, context="qa")
 
-    def _finished(self, outcome: Outcome) -> None:
+    def _finished(self, outcome: Outcome | None) -> None:
         self.panel.set_busy(False)
-        if outcome.generation != self._generation:
+        if outcome is None or outcome.generation != self._generation:
             self.run_dropped.emit()
-            if self._pending:
-                self.rerun()
-            return
-        self._take(outcome.findings, outcome.numbers)
-        self.run_finished.emit(len(outcome.findings))
+        else:
+            self._take(outcome.findings, outcome.numbers)
+            self.run_finished.emit(len(outcome.findings))
         if self._pending:
             self.rerun()
 
@@ -194,35 +236,47 @@ class QaCommands(QObject):
         document = self.document
         if document is None:
             return
-        items = document.briefing.items()
-        live = {item.id for item in items}
         asked = set(item_ids)
-        ids = asked & live
-        fresh = run(document.briefing, terminology=self.terms(), scope=Scope.ITEM, items=ids) if ids else []
+        live = {item_id for item_id in asked if exists(document.briefing, item_id)}
+        fresh = run(document.briefing, terminology=self.terms(), scope=Scope.ITEM, items=live) if live else []
         item_checks = {check.name for check in CHECKS.all() if check.scope is Scope.ITEM}
-        by_item = {item_id: found for item_id, found in self.by_item.items() if item_id in live}
-        for item_id in ids:
-            kept = [f for f in by_item.pop(item_id, []) if f.check not in item_checks]
-            mine = [f for f in fresh if f.item_id == item_id]
-            if mine or kept:
-                by_item[item_id] = mine + kept  # the order of a run: the item checks, then those across items
-        findings = [f for item in items for f in by_item.get(item.id, ())]
-        whole = [f for f in self.findings if f.item_id is None]
-        self._take(findings + whole, self.numbers, changed=asked)
+        changed = set()
+        for item_id in asked:
+            old = self.by_item.pop(item_id, [])
+            kept = [f for f in old if f.check not in item_checks] if item_id in live else []
+            new = [f for f in fresh if f.item_id == item_id] + kept  # a run's order: item checks first
+            if new:
+                self.by_item[item_id] = new
+            if new != old:
+                changed.add(item_id)
+        if changed:
+            self._flat = None
+            self._announce(changed)
 
     # -- taking findings in ----------------------------------------------------------------------
-    def _take(self, findings: Sequence[Finding], numbers: dict[str, str], changed: set[str] | None = None) -> None:
+    def _take(self, findings: Sequence[Finding], numbers: dict[str, str]) -> None:
+        """A whole run's findings (in document order) replace the current ones."""
         by_item: dict[str, list[Finding]] = {}
+        whole: list[Finding] = []
         for finding in findings:
-            if finding.item_id is not None:
+            if finding.item_id is None:
+                whole.append(finding)
+            else:
                 by_item.setdefault(finding.item_id, []).append(finding)
-        if changed is None:  # the items whose findings differ from before
-            changed = {i for i in by_item.keys() | self.by_item.keys() if by_item.get(i) != self.by_item.get(i)}
-        self.findings, self.by_item, self.numbers = list(findings), by_item, numbers
-        self.panel.show_findings(self.findings, numbers)
+        old = self.by_item
+        changed = {i for i in by_item.keys() | old.keys() if by_item.get(i) != old.get(i)}
+        self.by_item, self._whole, self.numbers = by_item, whole, numbers
+        self._flat = [f for f in findings if f.item_id is not None] + whole
+        self._announce(changed)
+
+    def _announce(self, changed: set[str]) -> None:
+        """Tell the views: the panel (when in view), the badges of the items that changed, the editor's marks."""
+        self.panel.invalidate(lambda: (self.findings, self.numbers))
         if self.on_badges is not None:
-            self.on_badges(by_item, changed)
-        self.show_item(self.item_editor.item_id)
+            self.on_badges(self.by_item, changed)
+        shown = self.item_editor.item_id
+        if shown in changed:
+            self.show_item(shown)
         self.findings_changed.emit()
 
     def worst(self, item_id: str) -> str | None:

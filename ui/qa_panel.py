@@ -7,10 +7,11 @@ rather than through a proxy, whose per-row calls into Python would not keep a 2,
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping, Sequence
+from collections import Counter
+from collections.abc import Callable, Collection, Mapping, Sequence
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QColor, QKeyEvent
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -33,6 +34,7 @@ FINDING_ROLE = Qt.ItemDataRole.UserRole + 1  # the row's briefing.qa.Finding
 SEVERITY_ROLE = Qt.ItemDataRole.UserRole + 2  # its severity's value ("error", …)
 NUMBER, SEVERITY, CHECK, MESSAGE = range(4)
 SEVERITIES = (Severity.ERROR, Severity.WARNING, Severity.INFO)
+PANEL_DELAY_MS = 150  # the list follows the findings at this pace while it is in view
 
 
 class FindingsModel(QAbstractTableModel):
@@ -157,6 +159,10 @@ class QaPanel(QWidget):
         header.setStretchLastSection(True)
         self.view.doubleClicked.connect(lambda index: self.jump_requested.emit(index.data(FINDING_ROLE)))
         self.view.jump_requested.connect(self.jump_requested)
+        self._source: Callable[[], tuple[Sequence[Finding], Mapping[str, str]]] | None = None
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self.refresh)
         self.count = named(QLabel(), "qaCount")
         self.count.setWordWrap(True)
         layout = QVBoxLayout(self)
@@ -200,8 +206,20 @@ class QaPanel(QWidget):
         self.view.setColumnWidth(CHECK, min(max(metrics.horizontalAdvance(n) for n in names) + 12, 160))
 
     # -- showing ---------------------------------------------------------------------------------
-    def show_findings(self, findings: Sequence[Finding], numbers: Mapping[str, str]) -> None:
-        """Show a new list, keeping the finding that was current (if it is still there) and the scroll."""
+    def invalidate(self, source: Callable[[], tuple[Sequence[Finding], Mapping[str, str]]]) -> None:
+        """The findings changed; `source` gives them. Shown after a short pause while the panel is in view (typing
+        rechecks an item at every key), or when it comes into view: a hidden panel costs nothing."""
+        self._source = source
+        if self.isVisible():
+            self._timer.start(PANEL_DELAY_MS)
+
+    def refresh(self) -> None:
+        """Show the findings now, keeping the finding that was current (if it is still there) and the scroll."""
+        self._timer.stop()
+        if self._source is None:
+            return
+        findings, numbers = self._source()
+        self._source = None
         current = self.current_finding()
         position = self.view.verticalScrollBar().value()
         self.model.set_findings(findings, numbers)
@@ -209,6 +227,10 @@ class QaPanel(QWidget):
             self.view.setCurrentIndex(self.model.index(self.model.rows.index(current), MESSAGE))
         self.view.verticalScrollBar().setValue(position)
         self._show_count()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self.refresh()
+        super().showEvent(event)
 
     def set_busy(self, busy: bool) -> None:
         self.busy = busy
@@ -239,7 +261,7 @@ class QaPanel(QWidget):
 
     def _show_count(self) -> None:
         every = self.model.all
-        per = {s: sum(1 for f in every if f.severity is s) for s in Severity}
+        per = Counter(f.severity for f in every)
         if not every:
             line = self.tr("No findings")
         else:

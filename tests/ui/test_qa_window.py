@@ -159,7 +159,7 @@ def test_typing_the_right_number_in_korean_clears_the_error_at_once_and_after_th
     with qtbot.waitSignal(opened.qa.run_finished, timeout=20_000):
         pass
     assert [f for f in opened.qa.findings if f.severity is Severity.ERROR] == []
-    assert "errors 0" in opened.qa.panel.count.text()
+    qtbot.waitUntil(lambda: "errors 0" in opened.qa.panel.count.text(), timeout=5_000)  # the panel in view follows
 
 
 def test_a_run_overtaken_by_an_edit_is_dropped(opened: MainWindow, qtbot: QtBot) -> None:
@@ -188,6 +188,9 @@ def test_the_panel_in_korean(window: MainWindow, qtbot: QtBot, planted: Path, ko
     with qtbot.waitSignal(window.qa.run_finished, timeout=20_000):
         assert window.open_file(planted)
     panel = window.qa.panel
+    assert panel.model.rows == []  # out of view: not filled …
+    window.side.setCurrentIndex(SIDE_QA)
+    assert panel.model.rows  # … until shown
     assert window.side.tabText(SIDE_QA) == "검토 결과"
     assert panel.count.text().startswith(f"검토 결과 {len(window.qa.findings)}건 중")
     row = [f.code for f in panel.model.rows].index("qa.numbers_differs")
