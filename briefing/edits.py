@@ -16,8 +16,8 @@ import dataclasses
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
-from typing import Any
+from datetime import UTC, date, datetime
+from typing import TYPE_CHECKING, Any
 
 from briefing import rules
 from briefing.language.dates import PartialDate
@@ -36,17 +36,26 @@ from briefing.model import (
     Section,
     StatementKind,
     TargetOrigin,
+    Waiver,
     fingerprint,
     now_utc,
 )
 from briefing.schema import Problem
 from briefing.snapshot import detached
 
+if TYPE_CHECKING:
+    from briefing.qa.model import Finding
+
 register(
     {
         "edit.refused": "the change was not made: {reason}",
         "edit.unknown": "the change was not made: {what} {ident} is not in the briefing",
         "edit.not_flagged": "the item is not marked for review",
+        "edit.waiver_no_reason": "a waiver needs a reason: say why the finding is acceptable",
+        "edit.waiver_other_item": "the finding is about another item ({found}), not this one",
+        "edit.waiver_no_item": "a finding about the whole briefing cannot be waived yet",
+        "edit.already_waived": "this finding is already waived on the item",
+        "edit.not_waived": "the item has no waiver {key}",
     }
 )
 
@@ -293,6 +302,39 @@ def clear_flag(item_id: str) -> ItemEdit:
             raise EditRefused(code="edit.not_flagged")
 
     return ItemEdit("edit.clear_flag", item_id, change)
+
+
+def waive(item_id: str, finding: Finding, reason: str, by: str, at: datetime | None = None) -> ItemEdit:
+    """A reviewer (`by`) accepts a QA finding about the item, saying why; stored with the item (see
+    `briefing.model.Waiver`). Refused for an empty reason, a finding about another item or about the whole
+    briefing (not stored anywhere yet), and a finding already waived."""
+    if finding.item_id is None:
+        raise EditRefused(code="edit.waiver_no_item")
+    if finding.item_id != item_id:
+        raise EditRefused(code="edit.waiver_other_item", found=finding.item_id)
+    if not isinstance(reason, str) or not reason.strip():
+        raise EditRefused(code="edit.waiver_no_reason")
+    key = finding.key
+
+    def change(item: Item) -> None:
+        if any((w.check, w.code, w.key) == (finding.check, finding.code, key) for w in item.waivers):
+            raise EditRefused(code="edit.already_waived")
+        moment = now_utc() if at is None else at.astimezone(UTC) if at.tzinfo is not None else at  # naive: refused
+        item.waivers = [*item.waivers, Waiver(finding.check, finding.code, key, reason.strip(), by, moment)]
+
+    return ItemEdit("edit.waive", item_id, change)
+
+
+def unwaive(item_id: str, key: str) -> ItemEdit:
+    """Take back the waiver with this finding key from the item (the finding counts again)."""
+
+    def change(item: Item) -> None:
+        kept = [w for w in item.waivers if w.key != key]
+        if len(kept) == len(item.waivers):
+            raise EditRefused(code="edit.not_waived", key=key)
+        item.waivers = kept
+
+    return ItemEdit("edit.unwaive", item_id, change)
 
 
 def add_comment(item_id: str, author: str, text: str, at: datetime | None = None) -> ItemEdit:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import copy
 import json
 from collections.abc import Callable, Mapping
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from briefing.language.dates import DateError, PartialDate
@@ -34,13 +34,14 @@ from briefing.model import (
     Series,
     StatementKind,
     TargetStatus,
+    Waiver,
     fingerprint,
 )
 from briefing.rules import problems as rule_problems
 from briefing.schema import Problem, checker, describe
 
 FORMAT_NAME = "briefing-studio/briefing"
-CURRENT_VERSION = 2
+CURRENT_VERSION = 3
 FILE_SUFFIX = ".briefing"
 MAX_PROBLEMS_SHOWN = 30
 
@@ -80,9 +81,19 @@ def migrate_1_to_2(data: Json) -> Json:
     return result
 
 
+def migrate_2_to_3(data: Json) -> Json:
+    """Version 2 → 3: every item gains `waivers`, the QA findings a reviewer accepted (an empty list: version 2
+    had no waivers). Takes a version-2 document and returns a new one; the input is not changed."""
+    result = copy.deepcopy(data)
+    for section in result["sections"]:
+        for item in section["items"]:
+            item["waivers"] = []
+    return result
+
+
 # MIGRATIONS[n] turns a version-n document, valid against the version-n schema, into a version-(n+1)
 # document. Each is a pure function of the JSON data, tested on its own.
-MIGRATIONS: dict[int, Migration] = {1: migrate_1_to_2}
+MIGRATIONS: dict[int, Migration] = {1: migrate_1_to_2, 2: migrate_2_to_3}
 
 register(
     {
@@ -253,8 +264,21 @@ def _item(item: Item) -> Json:
             }
             for c in item.comments
         ],
+        "waivers": [_waiver(w) for w in item.waivers],
     }
     return data
+
+
+def _waiver(waiver: Waiver) -> Json:
+    at = waiver.at.astimezone(UTC) if waiver.at.tzinfo is not None else waiver.at  # a naive time: the rules say so
+    return {
+        "check": waiver.check,
+        "code": waiver.code,
+        "key": waiver.key,
+        "reason": waiver.reason,
+        "by": waiver.by,
+        "at": _datetime(at),
+    }
 
 
 def _flag(flag: ReviewFlag | None) -> Json | None:
@@ -481,6 +505,18 @@ class _Reader:
                 )
                 for n, c in enumerate(data["comments"])
             ],
+            waivers=[self._waiver(w, f"{path}.waivers[{n}]") for n, w in enumerate(data["waivers"])],
+        )
+
+    def _waiver(self, data: Json, path: str) -> Waiver:
+        at = self._datetime(data["at"], f"{path}.at")
+        return Waiver(
+            check=data["check"],
+            code=data["code"],
+            key=data["key"],
+            reason=data["reason"],
+            by=data["by"],
+            at=at.astimezone(UTC) if at.tzinfo is not None else at,  # stored in UTC, whatever offset was written
         )
 
 

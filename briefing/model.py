@@ -201,6 +201,23 @@ class ReviewFlag:
     reason: str = ""
 
 
+@dataclass(frozen=True)
+class Waiver:
+    """A reviewer's decision that a QA finding is acceptable here: which finding (`check`, `code` and the
+    finding's `key`, see `briefing.qa.model.Finding.key`), why, who and when (aware UTC).
+
+    Stored with the item the finding is about; it applies as long as the check finds the same thing there.
+    When the text changes so that the finding no longer occurs, the waiver stays (shown as unused) rather than
+    being deleted behind the reviewer's back."""
+
+    check: str
+    code: str
+    key: str
+    reason: str
+    by: str
+    at: datetime
+
+
 @dataclass
 class Comment:
     author: str
@@ -239,6 +256,7 @@ class Item:
     due: PartialDate | None = None  # actions
     when: PartialDate | None = None  # schedule events
     comments: list[Comment] = field(default_factory=list)
+    waivers: list[Waiver] = field(default_factory=list)  # QA findings a reviewer accepted, with the reason
 
     def __post_init__(self) -> None:
         if self.type is ItemType.STATEMENT and self.statement_kind is None:

@@ -30,6 +30,7 @@ from briefing.model import (
     Role,
     StatementKind,
     TargetStatus,
+    Waiver,
 )
 from briefing.schema import Problem
 
@@ -38,6 +39,16 @@ ID_MAX = 200
 SERIES_CODE_MAX = 40
 SESSION_MIN, SESSION_MAX = 1, 100_000
 BASIS_PATTERN = re.compile(r"[0-9a-f]{16}")
+# A waiver names its finding by check name, message code and key (briefing/qa/model.py: `Finding.key`).
+WAIVER_CHECK_PATTERN = re.compile(r"[a-z][a-z0-9_]{0,39}")
+WAIVER_CODE_PATTERN = re.compile(r"[a-z][a-z0-9_]*(\.[a-z0-9_]+)+")
+WAIVER_CODE_MAX = 100
+WAIVER_KEY_PATTERN = re.compile(r"[0-9a-f]{16}")
+WAIVER_REASON_MAX = 2000
+WAIVER_BY_MAX = 200
+# Control characters (terminal escape sequences among them) have no place in a waiver's reason or name: they
+# are printed by the command line and written into the export's manifest. Line breaks and tabs are allowed.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 register(
     {
@@ -57,6 +68,11 @@ register(
         "rules.approval_without_source": "an approval needs the approved source text (approved_source)",
         "rules.resolved_open_comment": "only a resolved comment records who resolved it",
         "rules.not_a_flag": "expected a reviewer's flag (by, at, reason), found {found}",
+        "rules.not_a_waiver": "expected a waiver (check, code, key, reason, by, at), found {found}",
+        "rules.waiver_no_reason": "a waiver needs a reason",
+        "rules.waiver_twice": "the same finding is waived twice on this item (also at {other})",
+        "rules.bad_waiver_name": "{found} is not a QA check, message code or finding key",
+        "rules.control_character": "contains a control character ({found}); remove it",
     }
 )
 
@@ -166,6 +182,7 @@ def _item(item: Item, path: str) -> Iterator[Problem]:
     yield from _approval(item, path)
     if item.flag is not None:
         yield from _flag(item.flag, f"{path}.flag")
+    yield from _waivers(item.waivers, f"{path}.waivers")
     if problems:
         return  # the fields that depend on the type cannot be judged
     for name, owner_type in _FIELDS_BY_TYPE.items():
@@ -206,6 +223,50 @@ def _flag(flag: ReviewFlag, path: str) -> Iterator[Problem]:
     yield from _text(flag.by, f"{path}.by")
     yield from _time(flag.at, f"{path}.at")
     yield from _text(flag.reason, f"{path}.reason")
+
+
+def _waivers(waivers: object, path: str) -> Iterator[Problem]:
+    if not isinstance(waivers, list):
+        yield Problem(path, "rules.not_a_waiver", {"found": repr(waivers)[:60]})
+        return
+    seen: dict[tuple[str, str, str], int] = {}
+    for n, waiver in enumerate(waivers):
+        found = list(_waiver(waiver, f"{path}[{n}]"))
+        yield from found
+        if found:
+            continue
+        name = (waiver.check, waiver.code, waiver.key)
+        if name in seen:
+            yield Problem(f"{path}[{n}]", "rules.waiver_twice", {"other": f"{path}[{seen[name]}]"})
+        else:
+            seen[name] = n
+
+
+def _waiver(waiver: object, path: str) -> Iterator[Problem]:
+    """One waiver: a well-formed name of its finding, a reason of reasonable length, who and when."""
+    if not isinstance(waiver, Waiver):
+        yield Problem(path, "rules.not_a_waiver", {"found": repr(waiver)[:60]})
+        return
+    for name, pattern, limit in (
+        ("check", WAIVER_CHECK_PATTERN, WAIVER_CODE_MAX),
+        ("code", WAIVER_CODE_PATTERN, WAIVER_CODE_MAX),
+        ("key", WAIVER_KEY_PATTERN, WAIVER_CODE_MAX),
+    ):
+        value = getattr(waiver, name)
+        if not isinstance(value, str) or len(value) > limit or not pattern.fullmatch(value):
+            yield Problem(f"{path}.{name}", "rules.bad_waiver_name", {"found": repr(value)[:60]})
+    for name, limit in (("reason", WAIVER_REASON_MAX), ("by", WAIVER_BY_MAX)):
+        value = getattr(waiver, name)
+        found = list(_text(value, f"{path}.{name}", limit))
+        yield from found
+        if found or not isinstance(value, str):
+            continue
+        control = _CONTROL.search(value)
+        if control is not None:
+            yield Problem(f"{path}.{name}", "rules.control_character", {"found": f"U+{ord(control.group()):04X}"})
+        elif name == "reason" and not value.strip():
+            yield Problem(f"{path}.reason", "rules.waiver_no_reason")
+    yield from _time(waiver.at, f"{path}.at")
 
 
 def _comment(comment: Comment, path: str) -> Iterator[Problem]:

@@ -141,7 +141,9 @@ class SchemaChecker:
         if "$ref" in schema:
             yield from self._check(value, self._resolve(schema["$ref"]), path)
             return
-        if "const" in schema and value != schema["const"]:
+        if "const" in schema and (
+            value != schema["const"] or isinstance(value, bool) != isinstance(schema["const"], bool)
+        ):
             yield Problem(path, "schema.const", {"wanted": describe(schema["const"]), "found": describe(value)})
             return
         if "enum" in schema and value not in schema["enum"]:

@@ -305,6 +305,14 @@
         <translation>검토 요청 해제</translation>
     </message>
     <message>
+        <source>Waive finding</source>
+        <translation>검사 결과 예외 처리</translation>
+    </message>
+    <message>
+        <source>Withdraw waiver</source>
+        <translation>예외 처리 철회</translation>
+    </message>
+    <message>
         <source>Add comment</source>
         <translation>의견 추가</translation>
     </message>
@@ -1607,8 +1615,40 @@ Bilingual Korean/English briefings, translated offline.</source>
         <translation>검토 표시(표시자, 시각, 사유)여야 하나 {found}입니다</translation>
     </message>
     <message>
+        <source>expected a waiver (check, code, key, reason, by, at), found {found}</source>
+        <translation>예외 처리(check, code, key, reason, by, at)가 있어야 하는데 {found}이(가) 있습니다</translation>
+    </message>
+    <message>
+        <source>a waiver needs a reason</source>
+        <translation>예외 처리에는 사유가 필요합니다</translation>
+    </message>
+    <message>
+        <source>the same finding is waived twice on this item (also at {other})</source>
+        <translation>이 항목에서 같은 검사 결과가 두 번 예외 처리되었습니다({other}에도 있음)</translation>
+    </message>
+    <message>
+        <source>{found} is not a QA check, message code or finding key</source>
+        <translation>{found}은(는) 품질 검사 이름, 메시지 코드 또는 검사 결과 키가 아닙니다</translation>
+    </message>
+    <message>
+        <source>contains a control character ({found}); remove it</source>
+        <translation>제어 문자({found})가 들어 있습니다. 삭제하십시오</translation>
+    </message>
+    <message>
         <source>{path}: not saved, because the briefing would not open again ({reason}); the file on disk is unchanged</source>
         <translation>{path}: 저장하지 않았습니다. 저장하면 다시 열 수 없는 브리핑입니다({reason}). 디스크의 파일은 그대로입니다</translation>
+    </message>
+    <message>
+        <source>{count} QA error(s) are not waived: {items}. Correct them, waive them with a reason, or export a draft.</source>
+        <translation>예외 처리되지 않은 품질 검사 오류가 {count}개 있습니다: {items}. 오류를 고치거나, 사유를 적어 예외 처리하거나, 초안으로 내보내십시오.</translation>
+    </message>
+    <message>
+        <source>{number} {check}: {message}</source>
+        <translation>{number}항({check} 검사): {message}</translation>
+    </message>
+    <message>
+        <source>--findings appends the QA findings to a draft only; add --draft</source>
+        <translation>--findings는 초안에만 품질 검사 결과를 덧붙입니다. --draft를 함께 지정하십시오</translation>
     </message>
     <message>
         <source>the change was not made: {reason}</source>
@@ -1621,6 +1661,26 @@ Bilingual Korean/English briefings, translated offline.</source>
     <message>
         <source>the item is not marked for review</source>
         <translation>검토 요청된 항목이 아닙니다</translation>
+    </message>
+    <message>
+        <source>a waiver needs a reason: say why the finding is acceptable</source>
+        <translation>예외 처리에는 사유가 필요합니다. 이 검사 결과를 수용할 수 있는 이유를 적으십시오</translation>
+    </message>
+    <message>
+        <source>the finding is about another item ({found}), not this one</source>
+        <translation>이 검사 결과는 이 항목이 아니라 다른 항목({found})에 관한 것입니다</translation>
+    </message>
+    <message>
+        <source>a finding about the whole briefing cannot be waived yet</source>
+        <translation>브리핑 전체에 관한 검사 결과는 아직 예외 처리할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>this finding is already waived on the item</source>
+        <translation>이 검사 결과는 이 항목에서 이미 예외 처리되었습니다</translation>
+    </message>
+    <message>
+        <source>the item has no waiver {key}</source>
+        <translation>이 항목에는 예외 처리 {key}이(가) 없습니다</translation>
     </message>
     <message>
         <source>{key} is not a setting; the settings are: {names}</source>
@@ -2175,6 +2235,34 @@ Bilingual Korean/English briefings, translated offline.</source>
 <context>
     <name>QaPanel</name>
     <message>
+        <source>waived by %1 on %2</source>
+        <translation>예외 처리: %1, %2</translation>
+    </message>
+    <message>
+        <source>waived on %1</source>
+        <translation>예외 처리: %1</translation>
+    </message>
+    <message>
+        <source>Show waived</source>
+        <translation>예외 처리된 항목 보기</translation>
+    </message>
+    <message>
+        <source>List the findings a reviewer accepted, with who, when and why</source>
+        <translation>검토자가 예외로 인정한 결과를 누가, 언제, 왜 인정했는지와 함께 표시</translation>
+    </message>
+    <message>
+        <source>Waive…</source>
+        <translation>예외 처리…</translation>
+    </message>
+    <message>
+        <source>Accept this finding here, giving a reason (kept in the file)</source>
+        <translation>사유를 적어 이 결과를 예외로 인정(파일에 기록됨)</translation>
+    </message>
+    <message>
+        <source>Remove waiver</source>
+        <translation>예외 처리 취소</translation>
+    </message>
+    <message>
         <source>Show the findings of this severity: %1</source>
         <translation>이 심각도의 검토 결과 보기: %1</translation>
     </message>
@@ -2189,6 +2277,10 @@ Bilingual Korean/English briefings, translated offline.</source>
     <message>
         <source>%1 of %2 findings shown · errors %3 · warnings %4 · info %5</source>
         <translation>검토 결과 %2건 중 %1건 표시 · 오류 %3 · 경고 %4 · 참고 %5</translation>
+    </message>
+    <message>
+        <source>waived %1</source>
+        <translation>예외 %1</translation>
     </message>
     <message>
         <source>checking…</source>
@@ -2672,6 +2764,21 @@ Bilingual Korean/English briefings, translated offline.</source>
     <message>
         <source>Open language packages…</source>
         <translation>언어 패키지 열기…</translation>
+    </message>
+</context>
+<context>
+    <name>WaiveDialog</name>
+    <message>
+        <source>Waive finding</source>
+        <translation>검토 결과 예외 처리</translation>
+    </message>
+    <message>
+        <source>Why this is acceptable here (kept in the file, with your name)</source>
+        <translation>여기서 문제가 없는 이유(작성자 이름과 함께 파일에 기록됨)</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>사유:</translation>
     </message>
 </context>
 </TS>

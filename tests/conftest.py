@@ -18,6 +18,7 @@ os.environ["BRIEFING_HOME"] = tempfile.mkdtemp(prefix="briefing-home-")
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "scwg-23.briefing"
 EXAMPLE_V1 = ROOT / "tests" / "data" / "scwg-23-v1.briefing"  # the example as format version 1 wrote it
+EXAMPLE_V2 = ROOT / "tests" / "data" / "scwg-23-v2.briefing"  # the example as format version 2 wrote it
 sys.path.insert(0, str(ROOT))
 
 

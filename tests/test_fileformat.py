@@ -21,12 +21,13 @@ from briefing.fileformat import (
     loads,
     migrate,
     migrate_1_to_2,
+    migrate_2_to_3,
     to_json,
 )
-from briefing.model import ItemType, Language, NoteMark, ReviewFlag, Role, StatementKind, TargetStatus
+from briefing.model import ItemType, Language, NoteMark, ReviewFlag, Role, StatementKind, TargetStatus, Waiver
 from briefing.schema import checker
 from briefing.storage import load, save
-from tests.conftest import EXAMPLE, EXAMPLE_V1
+from tests.conftest import EXAMPLE, EXAMPLE_V1, EXAMPLE_V2
 from tests.helpers import small_briefing
 
 
@@ -406,8 +407,8 @@ def test_review_facts_round_trip_in_version_2() -> None:
     again = loads(text)
     assert dumps(again) == text
     item = to_json(briefing)["sections"][0]["items"][0]
-    assert list(item)[-8:] == [
-        "status", "basis", "approved_source", "approved_by", "approved_at", "flag", "text", "comments"
+    assert list(item)[-9:] == [
+        "status", "basis", "approved_source", "approved_by", "approved_at", "flag", "text", "comments", "waivers"
     ]  # fmt: skip
     assert (item["approved_by"], item["approved_at"]) == ("김검토", "2024-11-08T09:30:00Z")  # stored in UTC
     read_first, read_second, read_note = again.items()[0], again.items()[1], again.items()[10]
@@ -429,10 +430,10 @@ def _v1_data() -> dict[str, Any]:
 
 
 class TestVersion1:
-    def test_the_version_1_example_opens_and_saves_as_the_version_2_example(self) -> None:
-        migrated = dumps(loads(EXAMPLE_V1.read_bytes()))
+    def test_the_version_1_example_opens_and_saves_as_the_current_example(self) -> None:
+        migrated = dumps(loads(EXAMPLE_V1.read_bytes()))  # 1 → 2 → 3
         assert migrated == EXAMPLE.read_text("utf-8")
-        assert json.loads(migrated)["version"] == CURRENT_VERSION == 2
+        assert json.loads(migrated)["version"] == CURRENT_VERSION == 3
 
     def test_migration_is_a_pure_function_giving_a_valid_version_2_document(self) -> None:
         data = _v1_data()
@@ -461,9 +462,9 @@ class TestVersion1:
         assert (migrated[1]["status"], migrated[1]["flag"]) == ("edited", flag)
         assert (migrated[2]["status"], migrated[2]["flag"]) == ("needs_review", None)
         assert migrated[3]["status"] == "approved" and migrated[3]["flag"] is None
-        assert list(migrated[0]) == list(to_json(loads(EXAMPLE.read_bytes()))["sections"][0]["items"][0])
+        assert list(migrated[0]) == list(json.loads(EXAMPLE_V2.read_text("utf-8"))["sections"][0]["items"][0])
 
-    def test_a_version_1_file_with_a_flagged_item_loads_and_saves_as_version_2(self, tmp_path: Path) -> None:
+    def test_a_version_1_file_with_a_flagged_item_loads_and_saves_as_the_current_version(self, tmp_path: Path) -> None:
         data = _v1_data()
         data["sections"][1]["items"][0]["status"] = "needs_review"
         path = tmp_path / "flagged.briefing"
@@ -475,7 +476,7 @@ class TestVersion1:
         assert briefing.statistics().flagged == 1
         save(briefing, path)
         saved = json.loads(path.read_text("utf-8"))
-        assert saved["version"] == 2
+        assert saved["version"] == CURRENT_VERSION
         assert saved["sections"][1]["items"][0]["flag"] == {"by": "", "at": data["modified"], "reason": ""}
         assert json.loads(path.with_name("flagged.briefing.bak").read_text("utf-8"))["version"] == 1
         # Typing in the source and taking it back leaves the migrated flag where it was.
@@ -494,9 +495,122 @@ class TestVersion1:
             "edited, approved, needs_review",
         ]
 
-    def test_version_3_is_refused_naming_both_versions(self) -> None:
+    def test_version_4_is_refused_naming_both_versions(self) -> None:
         data = example_data()
-        data["version"] = 3
+        data["version"] = 4
         with pytest.raises(BriefingFormatError) as caught:
             from_json(data)
-        assert "the file uses format version 3, but this Briefing Studio reads versions up to 2" in str(caught.value)
+        assert "the file uses format version 4, but this Briefing Studio reads versions up to 3" in str(caught.value)
+
+
+# -- version 3: QA waivers ----------------------------------------------------------------------------
+
+
+def _waiver_json(**changes: Any) -> dict[str, Any]:
+    waiver = {
+        "check": "numbers",
+        "code": "qa.numbers_missing",
+        "key": "0123456789abcdef",
+        "reason": "The English rounds the figure on purpose.",
+        "by": "김검토",
+        "at": "2024-11-09T01:02:03Z",
+    }
+    return waiver | changes
+
+
+class TestVersion3:
+    def test_waivers_round_trip_through_a_real_file(self, tmp_path: Path) -> None:
+        briefing = loads(EXAMPLE.read_bytes())
+        seoul = timezone(timedelta(hours=9))
+        item = briefing.items()[3]
+        item.waivers = [
+            Waiver("numbers", "qa.numbers_missing", "0123456789abcdef", "반올림함.\n두 줄", "김검토", datetime(2024, 11, 9, tzinfo=UTC)),
+            Waiver("acronyms", "qa.acronyms_missing", "fedcba9876543210", "Spelt out.", "", datetime(2024, 11, 9, 10, tzinfo=seoul)),
+        ]  # fmt: skip
+        path = tmp_path / "waived.briefing"
+        save(briefing, path)
+        data = json.loads(path.read_text("utf-8"))
+        assert data["version"] == 3
+        section, index = briefing.locate(item.id)
+        written = data["sections"][briefing.sections.index(section)]["items"][index]["waivers"]
+        assert [w["at"] for w in written] == ["2024-11-09T00:00:00Z", "2024-11-09T01:00:00Z"]  # UTC in the file
+        again = load(path)
+        assert again.items()[3].waivers == item.waivers
+        assert all(w.at.tzinfo is UTC for w in again.items()[3].waivers)
+        assert dumps(again) == path.read_text("utf-8")
+        assert all(i.waivers == [] for n, i in enumerate(again.items()) if n != 3)
+
+    def test_a_waiver_written_with_another_offset_is_read_in_utc(self) -> None:
+        data = example_data()
+        data["sections"][0]["items"][0]["waivers"] = [_waiver_json(at="2024-11-09T10:00:00+09:00")]
+        (waiver,) = from_json(data).items()[0].waivers
+        assert waiver.at == datetime(2024, 11, 9, 1, tzinfo=UTC) and waiver.at.tzinfo is UTC
+
+    def test_a_version_2_file_migrates_and_the_original_is_untouched(self, tmp_path: Path) -> None:
+        path = tmp_path / "old.briefing"
+        path.write_bytes(EXAMPLE_V2.read_bytes())
+        original = path.read_bytes()
+        data = json.loads(original)
+        assert data["version"] == 2
+        migrated = migrate_2_to_3(data)
+        assert data == json.loads(original)  # a pure function
+        assert checker(3).problems({**migrated, "version": 3}) == []
+        assert all(i["waivers"] == [] for s in migrated["sections"] for i in s["items"])
+        assert MIGRATIONS[2] is migrate_2_to_3
+        briefing = load(path)
+        assert path.read_bytes() == original  # opening never rewrites the file
+        assert dumps(briefing) == EXAMPLE.read_text("utf-8")
+        save(briefing, path)
+        assert json.loads(path.read_text("utf-8"))["version"] == 3
+        assert path.with_name("old.briefing.bak").read_bytes() == original
+
+    def test_waivers_are_unknown_in_a_version_2_file(self) -> None:
+        data = json.loads(EXAMPLE_V2.read_text("utf-8"))
+        data["sections"][0]["items"][0]["waivers"] = []
+        assert problems_of(data) == ["$.sections[0].items[0].waivers: unknown field"]
+
+    @pytest.mark.parametrize(
+        ("waiver", "expected"),
+        [
+            ({"check": "numbers", "code": "qa.x", "key": "0123456789abcdef", "by": "", "at": "2024-11-09T01:02:03Z"},
+             ".waivers[0].reason: missing"),
+            (_waiver_json(at="2024-11-31T01:02:03Z"), ".waivers[0].at: \"2024-11-31T01:02:03Z\" is not a real date"),
+            (_waiver_json(at="yesterday"), ".waivers[0].at: \"yesterday\""),
+            (_waiver_json(reason=7), ".waivers[0].reason: expected text, found 7"),
+            (_waiver_json(key="XYZ"), ".waivers[0].key: \"XYZ\""),
+            (_waiver_json(check=None), ".waivers[0].check: expected text, found null"),
+            (_waiver_json(reason=""), ".waivers[0].reason: a waiver needs a reason"),
+            (_waiver_json(reason="ok\x1b[2J\x1b]0;owned\x07"), ".waivers[0].reason: contains a control character (U+001B)"),
+            (_waiver_json(by="\x9b31m"), ".waivers[0].by: contains a control character (U+009B)"),
+            (_waiver_json(reason="x" * (10 * 2**20)), ".waivers[0].reason: is longer than 2000 characters"),
+            (_waiver_json(extra=1), ".waivers[0].extra: unknown field"),
+            ("a waiver", ".waivers[0]: expected an object"),
+        ],
+    )  # fmt: skip
+    def test_a_damaged_waiver_is_a_clear_problem_with_its_path(self, waiver: Any, expected: str) -> None:
+        data = example_data()
+        data["sections"][1]["items"][2]["waivers"] = [waiver]
+        found = problems_of(data)
+        assert len(found) == 1, found
+        assert found[0].startswith("$.sections[1].items[2]" + expected), found
+        assert "\x1b" not in found[0] and "\x9b" not in found[0]  # the problem never carries the escape itself
+
+    def test_the_same_waiver_twice_on_one_item_is_a_problem(self) -> None:
+        data = example_data()
+        data["sections"][0]["items"][0]["waivers"] = [_waiver_json(), _waiver_json(reason="again")]
+        assert problems_of(data) == [
+            "$.sections[0].items[0].waivers[1]: the same finding is waived twice on this item "
+            "(also at $.sections[0].items[0].waivers[0])"
+        ]
+
+    def test_a_huge_file_of_waivers_is_refused_by_the_schema_not_by_memory(self, tmp_path: Path) -> None:
+        data = example_data()
+        data["sections"][0]["items"][0]["waivers"] = [
+            _waiver_json(key=f"{n:016x}", reason="r" * 3000) for n in range(50)
+        ]
+        path = tmp_path / "huge.briefing"
+        path.write_text(json.dumps(data), "utf-8")
+        with pytest.raises(BriefingFormatError) as caught:
+            load(path)
+        assert len(caught.value.problems) == 50
+        assert caught.value.problems[0].path == "$.sections[0].items[0].waivers[0].reason"

@@ -76,8 +76,8 @@ def test_consistency_within_the_briefing() -> None:
     )
     found = _found(briefing, "consistency")
     assert [(f.code, f.item_id, f.params) for f in found] == [
-        ("qa.consistency_source", "i2", {"other": "1.1"}),
-        ("qa.consistency_target", "i3", {"other": "1.1"}),
+        ("qa.consistency_source", "i2", {"other": "1.1", "other_id": "i0"}),
+        ("qa.consistency_target", "i3", {"other": "1.1", "other_id": "i0"}),
     ]
 
 

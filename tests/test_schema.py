@@ -13,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from briefing.fileformat import CURRENT_VERSION, loads, to_json
+from briefing.model import Waiver
 from briefing.schema import checker, load_schema
 from tests.conftest import EXAMPLE, EXAMPLE_V1
 from tests.helpers import large_briefing
@@ -48,7 +49,22 @@ def _reviewed_example() -> dict[str, Any]:
     items[0].approve("김검토", datetime(2024, 11, 8, 9, 30, tzinfo=UTC))
     items[1].flag_for_review("Kim Reviewer", datetime(2024, 11, 9, 1, 2, 3, tzinfo=UTC), "Check the rank.")
     items[10].resolve_comment(items[10].comments[0].id, True, "김검토", datetime(2024, 11, 9, 2, 0, tzinfo=UTC))
+    items[2].waivers.append(
+        Waiver(
+            "numbers", "qa.numbers_missing", "0123456789abcdef", "Rounded.", "김검토", datetime(2024, 11, 9, tzinfo=UTC)
+        )
+    )
     return to_json(briefing)
+
+
+def _reviewed_example_v2() -> dict[str, Any]:
+    """The same as format version 2 had it (no waivers)."""
+    data = copy.deepcopy(_reviewed_example())
+    data["version"] = 2
+    for section in data["sections"]:
+        for item in section["items"]:
+            del item["waivers"]
+    return data
 
 
 def test_example_and_generated_files_are_valid_for_both() -> None:
@@ -85,7 +101,7 @@ def _locations(node: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
     return found
 
 
-_EXAMPLES = {1: json.loads(EXAMPLE_V1.read_text("utf-8")), 2: _reviewed_example()}
+_EXAMPLES = {1: json.loads(EXAMPLE_V1.read_text("utf-8")), 2: _reviewed_example_v2(), 3: _reviewed_example()}
 _LOCATIONS = {version: _locations(example)[1:] for version, example in _EXAMPLES.items()}
 
 

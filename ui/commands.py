@@ -30,6 +30,8 @@ LABELS: dict[str, str] = {
     "edit.approve": QT_TRANSLATE_NOOP("Edits", "Approve"),
     "edit.flag": QT_TRANSLATE_NOOP("Edits", "Mark for review"),
     "edit.clear_flag": QT_TRANSLATE_NOOP("Edits", "Clear review mark"),
+    "edit.waive": QT_TRANSLATE_NOOP("Edits", "Waive finding"),
+    "edit.unwaive": QT_TRANSLATE_NOOP("Edits", "Withdraw waiver"),
     "edit.add_comment": QT_TRANSLATE_NOOP("Edits", "Add comment"),
     "edit.resolve_comment": QT_TRANSLATE_NOOP("Edits", "Resolve comment"),
     "edit.reopen_comment": QT_TRANSLATE_NOOP("Edits", "Reopen comment"),

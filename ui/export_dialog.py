@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import contextlib
 import threading
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
@@ -27,10 +29,15 @@ from PySide6.QtWidgets import (
 from briefing import settings as config
 from briefing.export.pack import PackResult, make_pack
 from briefing.export.templates import Layout, available_templates
-from briefing.messages import BriefingError
+from briefing.messages import BriefingError, Message
+from briefing.model import Language
+from briefing.qa import run as run_qa
+from briefing.terms.assist import FindTerms
+from briefing.terms.model import Hit
 from ui.document import DocumentController
 from ui.errors import report_failure
 from ui.labels import fill
+from ui.messages import text as message_text
 from ui.qt import named
 from ui.tasks import Progress, Runner, Task
 
@@ -40,11 +47,34 @@ def pack_summary(result: PackResult) -> str:
     return fill(QCoreApplication.translate("ExportDialog", "Wrote %1 files to %2."), len(result.files), result.folder)
 
 
+@dataclass(frozen=True)
+class _Matcher:
+    """The window's termbases as the QA checks read them on the worker thread (matching only, no files)."""
+
+    find: FindTerms
+
+    def hits(self, text: str, language: Language) -> list[Hit]:
+        return list(self.find(text, language))
+
+
+def _word(message: Message, language: Language) -> str:
+    """A finding in a draft's appendix: the English document in English, the Korean one in the interface's
+    catalogue (Korean when the interface is Korean; Qt's translate may be called from the worker thread)."""
+    return message.english() if language is Language.EN else message_text(message.code, message.params)
+
+
 class ExportDialog(QDialog):
-    def __init__(self, parent: QWidget | None, document: DocumentController, runner: Runner) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None,
+        document: DocumentController,
+        runner: Runner,
+        find_terms: Callable[[], FindTerms] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("exportDialog")
         self.document, self.runner = document, runner
+        self.find_terms = find_terms  # the window's termbases, for the QA a final export runs
         self.task: Task | None = None
         self.pack_result: PackResult | None = None  # what the export wrote, once it is done
         self.setWindowTitle(self.tr("Export briefing pack"))
@@ -108,6 +138,7 @@ class ExportDialog(QDialog):
         with contextlib.suppress(BriefingError):  # remembering the choice is a convenience, never a failure
             config.update(default_template=template.key)
         self.buttons.setEnabled(False)
+        terms = _Matcher(self.find_terms()) if self.find_terms is not None else None  # read here, used on the worker
 
         def work(progress: Progress, cancel: threading.Event) -> PackResult:
             return make_pack(
@@ -120,6 +151,8 @@ class ExportDialog(QDialog):
                 pdf=pdf,
                 make_zip=make_zip,
                 progress=lambda step, steps, what: progress(step, steps),
+                findings=run_qa(snapshot, terminology=terms),
+                word=_word,
             )
 
         self.task = self.runner(

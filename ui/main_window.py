@@ -503,7 +503,7 @@ class MainWindow(QMainWindow):
     def open_export_dialog(self) -> None:
         from ui.export_dialog import ExportDialog
 
-        dialog = ExportDialog(self, self.document, self.runner)
+        dialog = ExportDialog(self, self.document, self.runner, self.terminology.find_terms)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         self.export_dialog = dialog

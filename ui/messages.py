@@ -261,13 +261,39 @@ CATALOGUE: dict[str, str] = {
     ),
     "rules.resolved_open_comment": QT_TRANSLATE_NOOP("Messages", "only a resolved comment records who resolved it"),
     "rules.not_a_flag": QT_TRANSLATE_NOOP("Messages", "expected a reviewer's flag (by, at, reason), found {found}"),
+    "rules.not_a_waiver": QT_TRANSLATE_NOOP(
+        "Messages", "expected a waiver (check, code, key, reason, by, at), found {found}"
+    ),
+    "rules.waiver_no_reason": QT_TRANSLATE_NOOP("Messages", "a waiver needs a reason"),
+    "rules.waiver_twice": QT_TRANSLATE_NOOP(
+        "Messages", "the same finding is waived twice on this item (also at {other})"
+    ),
+    "rules.bad_waiver_name": QT_TRANSLATE_NOOP("Messages", "{found} is not a QA check, message code or finding key"),
+    "rules.control_character": QT_TRANSLATE_NOOP("Messages", "contains a control character ({found}); remove it"),
     "storage.would_not_open": QT_TRANSLATE_NOOP(
         "Messages",
         "{path}: not saved, because the briefing would not open again ({reason}); the file on disk is unchanged",
     ),
+    "export.qa_errors": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{count} QA error(s) are not waived: {items}. Correct them, waive them with a reason, or export a draft.",
+    ),
+    "export.qa_item": QT_TRANSLATE_NOOP("Messages", "{number} {check}: {message}"),
+    "cli.findings_needs_draft": QT_TRANSLATE_NOOP(
+        "Messages", "--findings appends the QA findings to a draft only; add --draft"
+    ),
     "edit.refused": QT_TRANSLATE_NOOP("Messages", "the change was not made: {reason}"),
     "edit.unknown": QT_TRANSLATE_NOOP("Messages", "the change was not made: {what} {ident} is not in the briefing"),
     "edit.not_flagged": QT_TRANSLATE_NOOP("Messages", "the item is not marked for review"),
+    "edit.waiver_no_reason": QT_TRANSLATE_NOOP(
+        "Messages", "a waiver needs a reason: say why the finding is acceptable"
+    ),
+    "edit.waiver_other_item": QT_TRANSLATE_NOOP(
+        "Messages", "the finding is about another item ({found}), not this one"
+    ),
+    "edit.waiver_no_item": QT_TRANSLATE_NOOP("Messages", "a finding about the whole briefing cannot be waived yet"),
+    "edit.already_waived": QT_TRANSLATE_NOOP("Messages", "this finding is already waived on the item"),
+    "edit.not_waived": QT_TRANSLATE_NOOP("Messages", "the item has no waiver {key}"),
     "settings.unknown_option": QT_TRANSLATE_NOOP("Messages", "{key} is not a setting; the settings are: {names}"),
     "settings.bad_value": QT_TRANSLATE_NOOP("Messages", "{key} cannot be {value}; allowed: {allowed}"),
     "settings.file_bad_value": QT_TRANSLATE_NOOP(

@@ -11,29 +11,32 @@ item), so that their marks follow the typing.
 
 from __future__ import annotations
 
+import getpass
 import threading
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QWidget
 
+from briefing import edits
 from briefing import settings as config
 from briefing.edits import Changes
 from briefing.memory.stack import Memories
 from briefing.memory.store import MemoryStoreError
-from briefing.model import Briefing, Language
+from briefing.model import Briefing, Language, Waiver
 from briefing.qa import CHECKS, Finding, Scope, run
-from briefing.qa.registry import Terms
+from briefing.qa.registry import TermHits
+from briefing.qa.waivers import review
 from briefing.terms.assist import FindTerms
 from briefing.terms.model import Hit
 from ui.document import DocumentController
 from ui.errors import report_quietly
 from ui.item_editor import ItemEditor
-from ui.qa_labels import worst
+from ui.qa_labels import finding_text, worst
 from ui.qa_marks import FindingMarks
-from ui.qa_panel import QaPanel
+from ui.qa_panel import QaPanel, WaiveDialog
 from ui.qt import named
 from ui.tasks import Progress, Runner, Task
 from ui.terminology import TerminologyController
@@ -59,7 +62,8 @@ class MatchedTerms:
 class Outcome:
     """What a run brings back: the findings, each item's place ("2.3"), and the document's state it checked."""
 
-    findings: list[Finding]
+    findings: list[Finding]  # not waived
+    waived: list[tuple[Finding, Waiver]]
     numbers: dict[str, str]
     generation: int
 
@@ -73,7 +77,7 @@ def item_numbers(briefing: Briefing) -> dict[str, str]:
 
 
 def check_in_steps(
-    briefing: Briefing, terms: Terms | None, memories: Memories | None, cancel: threading.Event, generation: int
+    briefing: Briefing, terms: TermHits | None, memories: Memories | None, cancel: threading.Event, generation: int
 ) -> Outcome | None:
     """Every check over `briefing`, the item checks `STEP` items at a time, so that a cancelled run (the
     document changed) stops within a step and the checks' passing objects go before they grow old (the
@@ -89,7 +93,8 @@ def check_in_steps(
     findings += run(briefing, terminology=terms, memory=memories, scope=Scope.BRIEFING)
     order = {item_id: index for index, item_id in enumerate(ids)}
     findings.sort(key=lambda f: order.get(f.item_id or "", len(order)))  # stable: a run's order within an item
-    return Outcome(findings, item_numbers(briefing), generation)
+    reviewed = review(briefing, findings)
+    return Outcome(reviewed.open, reviewed.waived, item_numbers(briefing), generation)
 
 
 def exists(briefing: Briefing, item_id: str) -> bool:
@@ -98,6 +103,11 @@ def exists(briefing: Briefing, item_id: str) -> bool:
     except KeyError:
         return False
     return True
+
+
+def reviewer() -> str:
+    """Who waives: the author set in Settings, else the account's name (as approvals do)."""
+    return config.current().author or getpass.getuser()
 
 
 def open_memories() -> Memories:
@@ -125,8 +135,9 @@ class QaCommands(QObject):
             Language.EN: FindingMarks(item_editor.english, Language.EN),
         }
         self.by_item: dict[str, list[Finding]] = {}  # the findings of each item, in the order a run gives them
+        self.waived_by_item: dict[str, list[tuple[Finding, Waiver]]] = {}  # waived findings with their waivers
         self._whole: list[Finding] = []  # findings about the briefing as a whole (no item)
-        self._flat: list[Finding] | None = []  # every finding in document order, made when asked for
+        self._flat: list[Finding] | None = []  # every open finding in document order, made when asked for
         self.numbers: dict[str, str] = {}
         self.task: Task | None = None
         self._generation = 0  # counts the document's changes: a run that checked an older one is dropped
@@ -134,7 +145,10 @@ class QaCommands(QObject):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.rerun)
+        self.waive_dialog: WaiveDialog | None = None
         self.panel.jump_requested.connect(self.jump)
+        self.panel.waive_requested.connect(self.ask_waiver)
+        self.panel.unwaive_requested.connect(self.unwaive)
         terminology.changed.connect(self.schedule)
 
     @property
@@ -149,12 +163,18 @@ class QaCommands(QObject):
             self._flat = [f for item in items for f in self.by_item.get(item.id, ())] + self._whole
         return self._flat
 
+    @property
+    def waived(self) -> list[tuple[Finding, Waiver]]:
+        """The waived findings with their waivers, in document order."""
+        items = self.document.briefing.items() if self.document is not None else []
+        return [pair for item in items for pair in self.waived_by_item.get(item.id, ())]
+
     # -- following the document -----------------------------------------------------------------
     def attach(self, document: DocumentController) -> None:
         """A briefing opened: forget the old findings and check the new one now."""
         self.document = document
         self._generation += 1
-        self._take([], item_numbers(document.briefing))
+        self._take(Outcome([], [], item_numbers(document.briefing), self._generation))
         self.rerun()
 
     def document_changed(self, changes: Changes) -> None:
@@ -218,7 +238,7 @@ class QaCommands(QObject):
         if outcome is None or outcome.generation != self._generation:
             self.run_dropped.emit()
         else:
-            self._take(outcome.findings, outcome.numbers)
+            self._take(outcome)
             self.run_finished.emit(len(outcome.findings))
         if self._pending:
             self.rerun()
@@ -240,38 +260,52 @@ class QaCommands(QObject):
         live = {item_id for item_id in asked if exists(document.briefing, item_id)}
         fresh = run(document.briefing, terminology=self.terms(), scope=Scope.ITEM, items=live) if live else []
         item_checks = {check.name for check in CHECKS.all() if check.scope is Scope.ITEM}
+        found: list[Finding] = []
+        for item_id in asked:  # the checks across items keep their findings, waived or not
+            old = [*self.by_item.get(item_id, []), *(f for f, _ in self.waived_by_item.get(item_id, []))]
+            kept = [f for f in old if f.check not in item_checks] if item_id in live else []
+            found += [f for f in fresh if f.item_id == item_id] + kept  # a run's order: item checks first
+        reviewed = review(document.briefing, found)
         changed = set()
         for item_id in asked:
-            old = self.by_item.pop(item_id, [])
-            kept = [f for f in old if f.check not in item_checks] if item_id in live else []
-            new = [f for f in fresh if f.item_id == item_id] + kept  # a run's order: item checks first
-            if new:
-                self.by_item[item_id] = new
-            if new != old:
+            new_open = [f for f in reviewed.open if f.item_id == item_id]
+            new_waived = [pair for pair in reviewed.waived if pair[0].item_id == item_id]
+            if new_open != self.by_item.get(item_id, []) or new_waived != self.waived_by_item.get(item_id, []):
                 changed.add(item_id)
+            self.by_item.pop(item_id, None)
+            self.waived_by_item.pop(item_id, None)
+            if new_open:
+                self.by_item[item_id] = new_open
+            if new_waived:
+                self.waived_by_item[item_id] = new_waived
         if changed:
             self._flat = None
             self._announce(changed)
 
     # -- taking findings in ----------------------------------------------------------------------
-    def _take(self, findings: Sequence[Finding], numbers: dict[str, str]) -> None:
+    def _take(self, outcome: Outcome) -> None:
         """A whole run's findings (in document order) replace the current ones."""
         by_item: dict[str, list[Finding]] = {}
         whole: list[Finding] = []
-        for finding in findings:
+        for finding in outcome.findings:
             if finding.item_id is None:
                 whole.append(finding)
             else:
                 by_item.setdefault(finding.item_id, []).append(finding)
-        old = self.by_item
+        waived: dict[str, list[tuple[Finding, Waiver]]] = {}
+        for pair in outcome.waived:
+            waived.setdefault(pair[0].item_id or "", []).append(pair)
+        old, old_waived = self.by_item, self.waived_by_item
         changed = {i for i in by_item.keys() | old.keys() if by_item.get(i) != old.get(i)}
-        self.by_item, self._whole, self.numbers = by_item, whole, numbers
-        self._flat = [f for f in findings if f.item_id is not None] + whole
+        changed |= {i for i in waived.keys() | old_waived.keys() if waived.get(i) != old_waived.get(i)}
+        self.by_item, self.waived_by_item, self._whole = by_item, waived, whole
+        self.numbers = outcome.numbers
+        self._flat = [f for f in outcome.findings if f.item_id is not None] + whole
         self._announce(changed)
 
     def _announce(self, changed: set[str]) -> None:
         """Tell the views: the panel (when in view), the badges of the items that changed, the editor's marks."""
-        self.panel.invalidate(lambda: (self.findings, self.numbers))
+        self.panel.invalidate(lambda: (self.findings, self.waived, self.numbers))
         if self.on_badges is not None:
             self.on_badges(self.by_item, changed)
         shown = self.item_editor.item_id
@@ -312,3 +346,28 @@ class QaCommands(QObject):
         if not focused:
             editors[item.target].setFocus()
         return True
+
+    # -- waivers ---------------------------------------------------------------------------------
+    def waive(self, finding: Finding, reason: str) -> bool:
+        """Accept a finding with a reason, by the author set in Settings, as one undo step."""
+        if self.document is None or finding.item_id is None:
+            return False
+        edit = edits.waive(finding.item_id, finding, reason, reviewer())
+        return self.document.try_apply(edit, initiator=self) is None
+
+    def unwaive(self, finding: Finding) -> bool:
+        """Take a waiver back (the finding counts again), as one undo step."""
+        if self.document is None or finding.item_id is None:
+            return False
+        return self.document.try_apply(edits.unwaive(finding.item_id, finding.key), initiator=self) is None
+
+    def ask_waiver(self, finding: Finding | None) -> WaiveDialog | None:
+        """The small form that asks why the finding is acceptable; its OK waives it."""
+        if finding is None or finding.item_id is None:
+            return None
+        dialog = WaiveDialog(self.window, finding_text(finding))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.reason_given.connect(lambda reason: self.waive(finding, reason))
+        dialog.open()
+        self.waive_dialog = dialog
+        return dialog

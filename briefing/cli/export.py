@@ -19,10 +19,20 @@ from briefing.export.templates import (
     template_problems,
 )
 from briefing.messages import register
+from briefing.model import Briefing
+from briefing.qa import Finding
+from briefing.qa import run as run_qa
+from briefing.settings import Settings
+from briefing.terms.stack import Terminology
 
 EXIT_OK = 0
 
-register({"cli.bad_layouts": "--lang takes ko, en and bilingual, comma-separated; not {found}"})
+register(
+    {
+        "cli.bad_layouts": "--lang takes ko, en and bilingual, comma-separated; not {found}",
+        "cli.findings_needs_draft": "--findings appends the QA findings to a draft only; add --draft",
+    }
+)
 
 
 def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -31,7 +41,8 @@ def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
         help="write the matched DOCX briefing pack (Korean, English, bilingual)",
         description="Render the briefing through a Word template into <name>.ko.docx, <name>.en.docx and "
         "<name>.bilingual.docx with a manifest.json.\nThe Korean and English documents are checked to carry the "
-        "same sections and items in the same order;\nunapproved items stop the export unless --draft.",
+        "same sections and items in the same order;\nunapproved items and QA errors no reviewer waived (see the qa "
+        "command) stop the export unless --draft.\nThe manifest records the QA summary and every waiver.",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     export.add_argument("file", type=Path, metavar="FILE")
@@ -43,12 +54,31 @@ def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
     export.add_argument("--draft", action="store_true", help="allow unapproved items; mark every page DRAFT / 초안")
     export.add_argument("--pdf", action="store_true", help="also convert each document to PDF (needs LibreOffice)")
     export.add_argument("--zip", action="store_true", help="also bundle everything into <name>.zip")
+    export.add_argument(
+        "--findings",
+        action="store_true",
+        help="with --draft: append the open QA findings to the end of each document (number, severity, check, finding)",
+    )
     commands.add_parser("templates", help="list the export templates (built in and the office's own)")
 
 
+def qa_findings(briefing: Briefing, settings: Settings) -> list[Finding]:
+    """The QA findings with the termbases in force (as the qa command runs them, without the memory)."""
+    terminology = Terminology.load(briefing, settings)
+    try:
+        for problem in terminology.problems:
+            print(f"warning: {problem}", file=sys.stderr)
+        return run_qa(briefing, terminology=terminology)
+    finally:
+        terminology.close()
+
+
 def run_export(args: argparse.Namespace) -> int:
+    if args.findings and not args.draft:
+        raise TemplateError("cli.findings_needs_draft")
     briefing = storage.load(args.file)
-    template = find_template(args.template or cli_settings.load().default_template)
+    settings = cli_settings.load()
+    template = find_template(args.template or settings.default_template)
     try:
         layouts = [Layout(value.strip()) for value in args.lang.split(",") if value.strip()]
     except ValueError:
@@ -68,10 +98,14 @@ def run_export(args: argparse.Namespace) -> int:
             pdf=args.pdf,
             make_zip=args.zip,
             progress=lambda step, steps, what: bar.update(step, steps),
+            findings=qa_findings(briefing, settings),
+            append_findings=args.findings,
         )
     except ExportError as error:
         if error.code == "export.not_approved":
             raise error.with_hint(" To export anyway, add --draft.") from None
+        if error.code == "export.qa_errors":
+            raise error.with_hint(" See them with: briefing-studio qa FILE; to export anyway, add --draft.") from None
         if error.code == "export.no_libreoffice":
             raise error.with_hint(" (or export without --pdf)") from None
         raise

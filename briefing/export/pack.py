@@ -15,7 +15,7 @@ import shutil
 import subprocess
 import tempfile
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -25,6 +25,7 @@ from xml.sax.saxutils import escape
 import docx
 
 from briefing import __version__
+from briefing.export import findings as qa_export
 from briefing.export.docx_support import FIXED_ZIP_TIME, bookmark_names
 from briefing.export.render import render
 from briefing.export.templates import Layout, Template
@@ -32,6 +33,8 @@ from briefing.language.phrases import catalog
 from briefing.messages import BriefingError, Message, register
 from briefing.model import Briefing, Language, TargetStatus
 from briefing.outline import STATUS_LABELS
+from briefing.qa import Finding, review
+from briefing.qa import run as run_qa
 
 PDF_TIMEOUT_SECONDS = 180
 Progress = Callable[[int, int, str], None]  # (step, steps, what)
@@ -142,7 +145,15 @@ def make_pack(
     pdf: bool = False,
     make_zip: bool = False,
     progress: Progress | None = None,
+    findings: Sequence[Finding] | None = None,
+    append_findings: bool = False,
+    word: qa_export.Word = qa_export.english,
 ) -> PackResult:
+    """Render, verify and write the pack. A final export (`draft` False) refuses unapproved items and QA errors
+    that no reviewer waived. `findings` are the QA findings of the briefing, run by the caller with its
+    termbases; None runs every check without a termbase or memory. The manifest records the QA summary and every
+    waiver; a draft with `append_findings` lists the open findings at the end of each document, worded by
+    `word` (English by default; the window words them in its catalogue)."""
     if not draft:
         pending = unapproved(briefing)
         if pending:
@@ -151,6 +162,11 @@ def make_pack(
             )
             marking = f"{catalog(Language.EN).draft} / {catalog(Language.KO).draft}"
             raise ExportError("export.not_approved", count=len(pending), items=shown, marking=marking)
+    checked = review(briefing, run_qa(briefing) if findings is None else findings)
+    if not draft:
+        errors = qa_export.blocking(briefing, checked)
+        if errors:
+            raise ExportError("export.qa_errors", count=len(errors), items=qa_export.shown(errors))
     if pdf and libreoffice() is None:
         raise ExportError("export.no_libreoffice")
     steps = len(layouts) * (2 if pdf else 1) + 1
@@ -163,8 +179,11 @@ def make_pack(
             progress(step, steps, what)
 
     rendered: dict[Layout, bytes] = {}
+    appendix = qa_export.rows(briefing, checked.open) if draft and append_findings else []
     for layout in layouts:
-        rendered[layout] = render(briefing, template, layout, draft=draft)
+        rendered[layout] = qa_export.append_findings(
+            render(briefing, template, layout, draft=draft), appendix, layout, word
+        )
         report(f"{name}.{layout.value}.docx")
     korean = rendered.get(Layout.KO) or render(briefing, template, Layout.KO, draft=draft)
     english = rendered.get(Layout.EN) or render(briefing, template, Layout.EN, draft=draft)
@@ -207,6 +226,7 @@ def make_pack(
         },
         "approval": {status.value: count for status, count in stats.per_status.items()},
         "verified": "Korean and English documents carry the same sections and items in the same order",
+        "qa": qa_export.manifest(briefing, checked),
     }
     manifest_path = folder / "manifest.json"
     _write(manifest_path, (json.dumps(result.manifest, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))

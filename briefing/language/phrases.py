@@ -45,6 +45,9 @@ class Catalog:
     language_name: str  # the heading of this language's column in a bilingual table
     first_section: str  # the section a new briefing starts with
     new_section: str  # the title of a section just added, until the drafter names it
+    findings_title: str  # the heading of a draft's appendix of QA findings
+    findings_columns: tuple[str, str, str, str]  # its columns: number, severity, check, finding
+    severities: tuple[str, str, str]  # error, warning, info
 
 
 CATALOGS = {
@@ -69,6 +72,9 @@ CATALOGS = {
         language_name="한국어",
         first_section="개요",
         new_section="새 절",
+        findings_title="부록: 품질 검사 결과(초안 전용)",
+        findings_columns=("연번", "수준", "검사", "내용"),
+        severities=("오류", "경고", "참고"),
     ),
     Language.EN: Catalog(
         language=Language.EN,
@@ -91,6 +97,9 @@ CATALOGS = {
         language_name="English",
         first_section="Overview",
         new_section="New section",
+        findings_title="Appendix: QA findings (draft only)",
+        findings_columns=("No.", "Severity", "Check", "Finding"),
+        severities=("error", "warning", "info"),
     ),
 }
 

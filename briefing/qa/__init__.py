@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from briefing.qa.model import Finding, Severity, Span
 from briefing.qa.registry import CHECKS, Context, Registry, Scope, run
+from briefing.qa.waivers import Review, review
 
-__all__ = ["CHECKS", "Context", "Finding", "Registry", "Scope", "Severity", "Span", "run"]
+__all__ = ["CHECKS", "Context", "Finding", "Registry", "Review", "Scope", "Severity", "Span", "review", "run"]
 
 # The built-in checks register themselves in CHECKS when imported.
 from briefing.qa import acronyms as _acronyms  # noqa: F401

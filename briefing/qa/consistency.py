@@ -1,6 +1,8 @@
 """The same thing said the same way: a source sentence translated differently within the briefing, one
 translation used for different sources, and a translation that differs from the memory's for the same source.
 
+A finding names the other item by its number (`other`, for the message) and by its id (`other_id`, for the
+finding's key: the number changes when items move, see `briefing.qa.model.POSITION_PARAMS`).
 Texts compare with spaces, case and final punctuation left out. Within the briefing the first item is the
 reference and the later ones are reported, so a pair is reported once; texts under `MIN_LETTERS` (a heading,
 "Korea") are left alone: short texts rightly take different renderings in different places.
@@ -49,11 +51,23 @@ def check_consistency(briefing: Briefing, context: Context) -> Iterator[Finding]
             continue
         first = by_source.setdefault((item.source.value, source), item)
         if first is not item and _key(first.target_text) != target:
-            yield Finding(NAME, "qa.consistency_source", Severity.WARNING, item.id, {"other": numbers[first.id]})
+            yield Finding(
+                NAME,
+                "qa.consistency_source",
+                Severity.WARNING,
+                item.id,
+                {"other": numbers[first.id], "other_id": first.id},
+            )
             continue
         first = by_target.setdefault((item.target.value, target), item)
         if first is not item and _key(first.source_text) != source and len(target) >= MIN_LETTERS:
-            yield Finding(NAME, "qa.consistency_target", Severity.WARNING, item.id, {"other": numbers[first.id]})
+            yield Finding(
+                NAME,
+                "qa.consistency_target",
+                Severity.WARNING,
+                item.id,
+                {"other": numbers[first.id], "other_id": first.id},
+            )
             continue
         if context.memory is not None:
             matches = context.memory.lookup(item.source_text, item.source, minimum=100, limit=3)

@@ -18,11 +18,12 @@ from briefing.qa.model import Finding
 if TYPE_CHECKING:
     from briefing.memory.stack import Memories
     from briefing.terms.model import Hit
+    from briefing.terms.stack import Terminology
 
 
-class Terms(Protocol):
-    """What the checks need of the termbases: the hits in a text. `briefing.terms.stack.Terminology` is one; a
-    window passes a matcher over an index built on its own thread, so that a worker never touches SQLite."""
+class TermHits(Protocol):
+    """What the checks read of a termbase: its hits in a text (`Terminology` has it; so has a matcher that a
+    window hands to a worker thread, which must not touch the termbases' files)."""
 
     def hits(self, text: str, language: Language) -> list[Hit]: ...
 
@@ -37,7 +38,7 @@ class Context:
     """What a check may read besides the item: the briefing it is in, the termbases and the memory (optional)."""
 
     briefing: Briefing
-    terminology: Terms | None = None
+    terminology: Terminology | TermHits | None = None
     memory: Memories | None = None
     _hits: dict[tuple[str, Language], list[Hit]] = field(default_factory=dict, repr=False, compare=False)
 
@@ -96,7 +97,7 @@ CHECKS = Registry()
 def run(
     briefing: Briefing,
     *,
-    terminology: Terms | None = None,
+    terminology: Terminology | TermHits | None = None,
     memory: Memories | None = None,
     checks: Sequence[str] | None = None,
     registry: Registry = CHECKS,

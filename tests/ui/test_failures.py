@@ -500,3 +500,22 @@ def test_the_application_installs_the_hooks(tmp_path: Path, briefing_home: Path)
     assert result.stdout.strip() == f"shown: {shown}"
     assert "RuntimeError: injected in the running application" in result.stderr  # still printed for a terminal
     assert "in new_document" in log_file(briefing_home).read_text("utf-8")
+
+
+def test_a_final_export_from_the_window_refuses_an_unwaived_qa_error(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    from briefing.storage import load, save
+
+    briefing = load(EXAMPLE)
+    first = briefing.items()[0]
+    first.text.ko = first.text.ko.replace("제23차", "제24차")  # hand-edited: still approved, but says another number
+    path = tmp_path / "planted.briefing"
+    save(briefing, path)
+    window.open_file(path)
+    with qtbot.waitSignal(window.tasks.task_failed, timeout=30_000, check_params_cb=is_export):
+        start_export(window, tmp_path / "pack")
+    box = the_failure_dialog(qtbot)
+    assert box.informativeText().startswith("1 QA error(s) are not waived: 1.1 numbers: the source says")
+    assert box.detailedText() == ""
+    assert not (tmp_path / "pack").exists()

@@ -1,7 +1,7 @@
 """QA in the window, driven as a reviewer would: a briefing with a planted mistake opens and its findings come
 in from the background; the panel filters them, Enter goes to the item with the span selected, the outline
 shows the item's badge, the editor underlines the span; typing the right number in Korean clears it at once,
-and a run that an edit overtook is dropped."""
+a run that an edit overtook is dropped, and a waiver with a reason goes through the undo stack."""
 
 from __future__ import annotations
 
@@ -13,10 +13,11 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QIcon, QTextCharFormat, QTextCursor
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from briefing import edits
+from briefing import settings as config
 from briefing.memory.stack import Memories
 from briefing.model import Language
 from briefing.qa import Finding, Severity
@@ -26,7 +27,7 @@ from tests.ui.conftest import type_korean
 from ui.main_window import SIDE_QA, MainWindow
 from ui.outline_model import OutlineModel
 from ui.qa_commands import open_memories
-from ui.qa_panel import FINDING_ROLE, MESSAGE
+from ui.qa_panel import FINDING_ROLE, MESSAGE, WAIVER_ROLE
 
 PLANTED = "item-convened"  # English source "the 23rd … meeting"; its Korean made to say 제24차
 WAVE = QTextCharFormat.UnderlineStyle.WaveUnderline
@@ -196,3 +197,56 @@ def test_the_panel_in_korean(window: MainWindow, qtbot: QtBot, planted: Path, ko
     row = [f.code for f in panel.model.rows].index("qa.numbers_differs")
     assert [panel.model.index(row, column).data() for column in (1, 2)] == ["오류", "숫자·날짜"]
     assert "제24차" in panel.model.index(row, MESSAGE).data() and "the source" not in panel.model.index(row, 3).data()
+
+
+def test_waive_with_a_reason_then_undo_redo_and_remove_the_waiver(
+    opened: MainWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    config.update(author="김검토")
+    qa, panel = opened.qa, opened.qa.panel
+    error = _the_error(opened)
+    panel.view.setCurrentIndex(panel.model.index(panel.model.rows.index(error), MESSAGE))
+    assert panel.waive_button.isEnabled() and not panel.unwaive_button.isEnabled()
+    panel.waive_button.click()
+    dialog = qa.waive_dialog
+    assert dialog is not None and dialog.isVisible() and dialog.finding.text() == error.english()
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    assert not ok.isEnabled()  # no reason, no waiver
+    dialog.reason.setText("제24차 is right: the card is out of date")
+    ok.click()
+    stack = opened.document.undo_stack
+    assert stack.undoText() == "Waive finding"
+    (waiver,) = opened.document.briefing.item(PLANTED).waivers
+    assert (waiver.by, waiver.code, waiver.reason) == ("김검토", error.code, "제24차 is right: the card is out of date")
+
+    def waived() -> bool:
+        return error not in qa.findings and [f for f, _ in qa.waived] == [error]
+
+    assert waived()  # rechecked at once
+    assert opened.outline_model.index_of_item(PLANTED).data(OutlineModel.QaRole) != "error"
+    qtbot.waitUntil(lambda: "waived 1" in panel.count.text(), timeout=5_000)
+    assert error not in panel.model.rows  # apart: shown only on request …
+    panel.show_waived.click()
+    row = panel.model.rows.index(error)
+    assert panel.model.index(row, MESSAGE).data(WAIVER_ROLE) == waiver
+    shown = panel.model.index(row, MESSAGE).data()
+    assert "— waived by 김검토 on " in shown and shown.endswith(": 제24차 is right: the card is out of date")
+    assert panel.model.index(row, MESSAGE).data(Qt.ItemDataRole.ForegroundRole).name() == "#8a8a8a"
+
+    stack.undo()
+    assert not waived() and error in qa.findings and opened.document.briefing.item(PLANTED).waivers == []
+    assert opened.outline_model.index_of_item(PLANTED).data(OutlineModel.QaRole) == "error"
+    stack.redo()
+    assert waived()
+
+    # the waiver is kept in the file
+    assert opened.save_to(tmp_path / "waived.briefing")
+    assert [w.reason for w in load(tmp_path / "waived.briefing").item(PLANTED).waivers] == [waiver.reason]
+
+    panel.refresh()
+    panel.view.setCurrentIndex(panel.model.index(panel.model.rows.index(error), MESSAGE))
+    assert panel.unwaive_button.isEnabled() and not panel.waive_button.isEnabled()
+    panel.unwaive_button.click()
+    assert stack.undoText() == "Withdraw waiver" and not waived()
+    stack.undo()
+    assert waived()
