@@ -241,6 +241,9 @@ class QaPanel(QWidget):
         self._timer.timeout.connect(self.refresh)
         self.count = named(QLabel(), "qaCount")
         self.count.setWordWrap(True)
+        self.detail = named(QLabel(), "qaDetail")  # the chosen finding in full: the list's column is narrow
+        self.detail.setWordWrap(True)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.show_waived = named(QCheckBox(), "qaShowWaived")
         self.show_waived.toggled.connect(lambda _on: self._filter_changed())
         self.waive_button = named(QPushButton(), "qaWaive")
@@ -257,6 +260,7 @@ class QaPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
         layout.addWidget(self.view, 1)
+        layout.addWidget(self.detail)
         layout.addWidget(self.count)
         layout.addLayout(actions)
         self.retranslate()
@@ -340,6 +344,9 @@ class QaPanel(QWidget):
         finding, waiver = self.current_finding(), self.current_waiver()
         self.waive_button.setEnabled(finding is not None and finding.item_id is not None and waiver is None)
         self.unwaive_button.setEnabled(waiver is not None)
+        index = self.view.currentIndex()
+        self.detail.setText(index.siblingAtColumn(MESSAGE).data(Qt.ItemDataRole.ToolTipRole) if index.isValid() else "")
+        self.detail.setVisible(index.isValid())
 
     def current_finding(self) -> Finding | None:
         index = self.view.currentIndex()

@@ -66,6 +66,8 @@ def test_findings_of_a_planted_mistake_appear_after_opening(opened: MainWindow, 
     row = rows.index(error)
     shown = [panel.model.index(row, column).data() for column in range(4)]
     assert shown == ["1.1", "Error", "Numbers and dates", error.english()]
+    panel.view.setCurrentIndex(panel.model.index(row, 0))
+    assert panel.detail.text() == error.english()  # in full under the list
     assert panel.count.text().startswith(f"{len(rows)} of {len(rows)} findings shown · errors 1 · ")
     assert opened.side.tabText(SIDE_QA) == "QA"
     qtmodeltester.check(panel.model)  # type: ignore[attr-defined]
