@@ -661,6 +661,25 @@
     </message>
 </context>
 <context>
+    <name>FindingsModel</name>
+    <message>
+        <source>Item</source>
+        <translation>항목</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>심각도</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>검사</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>검토 내용</translation>
+    </message>
+</context>
+<context>
     <name>HitsModel</name>
     <message>
         <source>Term</source>
@@ -874,6 +893,10 @@
     <message>
         <source>Memory</source>
         <translation>번역 메모리</translation>
+    </message>
+    <message>
+        <source>QA</source>
+        <translation>검토 결과</translation>
     </message>
     <message>
         <source>Find in both languages…</source>
@@ -2279,6 +2302,112 @@ Bilingual Korean/English briefings, translated offline.</source>
     </message>
 </context>
 <context>
+    <name>QA</name>
+    <message>
+        <source>Error</source>
+        <translation>오류</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>경고</translation>
+    </message>
+    <message>
+        <source>Info</source>
+        <translation>참고</translation>
+    </message>
+    <message>
+        <source>Numbers and dates</source>
+        <translation>숫자·날짜</translation>
+    </message>
+    <message>
+        <source>Meeting facts</source>
+        <translation>회의 정보</translation>
+    </message>
+    <message>
+        <source>Acronyms</source>
+        <translation>약어</translation>
+    </message>
+    <message>
+        <source>Terminology</source>
+        <translation>용어</translation>
+    </message>
+    <message>
+        <source>Completeness</source>
+        <translation>누락·미번역</translation>
+    </message>
+    <message>
+        <source>Markup</source>
+        <translation>서식</translation>
+    </message>
+    <message>
+        <source>Consistency</source>
+        <translation>일관성</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <source>Korean style</source>
+        <translation>국문 문체</translation>
+    </message>
+</context>
+<context>
+    <name>QaPanel</name>
+    <message>
+        <source>waived by %1 on %2</source>
+        <translation>예외 처리: %1, %2</translation>
+    </message>
+    <message>
+        <source>waived on %1</source>
+        <translation>예외 처리: %1</translation>
+    </message>
+    <message>
+        <source>Show waived</source>
+        <translation>예외 처리된 항목 보기</translation>
+    </message>
+    <message>
+        <source>List the findings a reviewer accepted, with who, when and why</source>
+        <translation>검토자가 예외로 인정한 결과를 누가, 언제, 왜 인정했는지와 함께 표시</translation>
+    </message>
+    <message>
+        <source>Waive…</source>
+        <translation>예외 처리…</translation>
+    </message>
+    <message>
+        <source>Accept this finding here, giving a reason (kept in the file)</source>
+        <translation>사유를 적어 이 결과를 예외로 인정(파일에 기록됨)</translation>
+    </message>
+    <message>
+        <source>Remove waiver</source>
+        <translation>예외 처리 취소</translation>
+    </message>
+    <message>
+        <source>Show the findings of this severity: %1</source>
+        <translation>이 심각도의 검토 결과 보기: %1</translation>
+    </message>
+    <message>
+        <source>All checks</source>
+        <translation>모든 검사</translation>
+    </message>
+    <message>
+        <source>No findings</source>
+        <translation>검토 결과 없음</translation>
+    </message>
+    <message>
+        <source>%1 of %2 findings shown · errors %3 · warnings %4 · info %5</source>
+        <translation>검토 결과 %2건 중 %1건 표시 · 오류 %3 · 경고 %4 · 참고 %5</translation>
+    </message>
+    <message>
+        <source>waived %1</source>
+        <translation>예외 %1</translation>
+    </message>
+    <message>
+        <source>checking…</source>
+        <translation>검사 중…</translation>
+    </message>
+</context>
+<context>
     <name>Recovery</name>
     <message>
         <source>Recover unsaved work</source>
@@ -2755,6 +2884,21 @@ Bilingual Korean/English briefings, translated offline.</source>
     <message>
         <source>Open language packages…</source>
         <translation>언어 패키지 열기…</translation>
+    </message>
+</context>
+<context>
+    <name>WaiveDialog</name>
+    <message>
+        <source>Waive finding</source>
+        <translation>검토 결과 예외 처리</translation>
+    </message>
+    <message>
+        <source>Why this is acceptable here (kept in the file, with your name)</source>
+        <translation>여기서 문제가 없는 이유(작성자 이름과 함께 파일에 기록됨)</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>사유:</translation>
     </message>
 </context>
 </TS>

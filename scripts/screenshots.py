@@ -18,6 +18,8 @@ and writes PNG files:
     termbases-{en,ko}.png              Tools → Terminology…: the shipped termbase searched for "준장"
     memory-panel-{en,ko}.png           1366×768, the example learned by the memory (saved once), then the opening
                                        paragraph changed to the 24th meeting: the Memory panel's 99 % match, diff
+    qa-panel-{en,ko}.png               1366×768, the opening paragraph's Korean made to say 제24차: the QA panel, the
+                                       error chosen (its span selected in both editors), the badge in the outline
 
 Reproducible: every window gets a fresh data folder (BRIEFING_HOME in a temporary folder, so the user's
 settings, window state and recent files are neither read nor written), a fixed author, a fixed clock for
@@ -70,7 +72,7 @@ def main() -> None:
     from briefing.model import Language
     from ui.app import create_application
     from ui.i18n import set_ui_language
-    from ui.main_window import SIDE_MEMORY, SIDE_TERMS, TAB_CARD, TAB_ITEM, MainWindow
+    from ui.main_window import SIDE_MEMORY, SIDE_QA, SIDE_TERMS, TAB_CARD, TAB_ITEM, MainWindow
     from ui.tasks import run_now
 
     app = create_application()
@@ -205,6 +207,23 @@ def main() -> None:
         window.memory_panel.show_item(window.item_editor.item)
         settle(app, 12)
         shoot(window, TAB_ITEM, f"memory-panel-{language}")
+        close(window)
+
+        # QA: a number changed in the Korean of the opening paragraph; the error chosen in the QA panel.
+        window = open_window(language, LAPTOP)
+        opening = window.document.briefing.item(OPENING)
+        window.document.apply(edits.set_text(OPENING, Language.KO, opening.text.ko.replace("제23차", "제24차")))
+        window.qa.rerun()
+        window.side.setCurrentIndex(SIDE_QA)
+        settle(app)
+        panel = window.qa.panel
+        errors = [f for f in panel.model.rows if f.code == "qa.numbers_differs"]
+        if not errors:
+            raise SystemExit("the planted number was not found by the QA checks")
+        panel.view.setCurrentIndex(panel.model.index(panel.model.rows.index(errors[0]), 3))
+        window.qa.jump(errors[0])
+        settle(app)
+        save(window.grab(), f"qa-panel-{language}")
         close(window)
 
     homes.cleanup()

@@ -50,6 +50,7 @@ from ui.messages import refusal_text
 from ui.outline_model import OutlineModel
 from ui.outline_pane import OutlinePane
 from ui.preview_pane import PreviewPane
+from ui.qa_commands import QaCommands
 from ui.qt import named
 from ui.section_editor import SectionEditor
 from ui.tasks import Runner, TaskManager
@@ -59,7 +60,7 @@ from ui.translation_controller import TranslationController, package_missing_box
 
 STATUS_DELAY_MS = 150  # the status bar's counts follow typing at this pace, not per keystroke
 TAB_ITEM, TAB_SECTION, TAB_CARD = range(3)
-SIDE_PREVIEW, SIDE_TERMS, SIDE_MEMORY = 0, 1, 2  # the side panels' tabs: the preview first
+SIDE_PREVIEW, SIDE_TERMS, SIDE_MEMORY, SIDE_QA = 0, 1, 2, 3  # the side panels' tabs: the preview first
 
 
 def fresh_briefing() -> Briefing:
@@ -126,6 +127,8 @@ class MainWindow(QMainWindow):
         self.side.addTab(self.terms.panel, "")
         self.memory_panel = MemoryPanel(self.memory.lookup, self.memory.concordance)
         self.side.addTab(self.memory_panel, "")
+        self.qa = QaCommands(self, self.runner, self.terminology, self.item_editor)  # the findings, kept in step
+        self.side.addTab(self.qa.panel, "")
         splitter = named(QSplitter(Qt.Orientation.Horizontal), "mainSplitter")
         for pane in (self.outline_pane, self.centre, self.side):
             splitter.addWidget(pane)
@@ -218,6 +221,9 @@ class MainWindow(QMainWindow):
         self.terms.message.connect(self.statusBar().showMessage)
         self.terms.item_tab_wanted.connect(lambda: self.centre.setCurrentIndex(TAB_ITEM))
         self.terms.briefing = lambda: self.document.briefing
+        self.qa.select = self.select
+        self.qa.on_badges = self.outline_pane.show_findings
+        self.qa.item_tab_wanted.connect(lambda: self.centre.setCurrentIndex(TAB_ITEM))
 
     # Names the tests and the benchmarks know the parts by.
     @property
@@ -247,9 +253,10 @@ class MainWindow(QMainWindow):
         self.side.setTabText(SIDE_PREVIEW, self.tr("Preview"))
         self.side.setTabText(SIDE_TERMS, self.tr("Terms"))
         self.side.setTabText(SIDE_MEMORY, self.tr("Memory"))
+        self.side.setTabText(SIDE_QA, self.tr("QA"))
         self.find_field.setPlaceholderText(self.tr("Find in both languages…"))
         parts = (self.section_editor, self.item_editor, self.card_editor, self.preview_pane, self.outline_pane)
-        for part in (*parts, self.terms.panel, self.memory_panel):
+        for part in (*parts, self.terms.panel, self.memory_panel, self.qa.panel):
             part.retranslate()
         self._update_recent_menu()
         self._update_title()
@@ -273,6 +280,7 @@ class MainWindow(QMainWindow):
         self.memory.attach(document)
         self.outline_pane.set_document(document)
         self.terminology.set_briefing(document.briefing)
+        self.qa.attach(document)  # after the card's names are in the termbases
         self.card_editor.load()
         self._update_title()
         self._update_status()
@@ -295,6 +303,7 @@ class MainWindow(QMainWindow):
         self.card_editor.document_changed(changes)
         self.memory_panel.document_changed(changes)
         self.terms.document_changed(changes)
+        self.qa.document_changed(changes)
         if changes.card:
             self._update_title()
         self._status_timer.start(STATUS_DELAY_MS)
@@ -306,6 +315,7 @@ class MainWindow(QMainWindow):
     def _current_changed(self, item: Item | None, section: Section | None) -> None:
         self.item_editor.show_item(item)
         self.terms.show_item(item)
+        self.qa.show_item(item.id if item is not None else None)
         self.section_editor.show_section(section)
         self.memory_panel.show_item(item)
         if section is not None and self.centre.currentIndex() == TAB_ITEM:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 from PySide6.QtCore import (
@@ -16,7 +16,9 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
 from briefing.model import Briefing, Item, Section, TargetStatus
+from briefing.qa import Finding, Severity
 from ui.labels import STATUS_COLOURS, status_text, type_text
+from ui.qa_labels import finding_text, severity_icon, worst
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -33,10 +35,12 @@ SectionMover = Callable[[str, int], None]  # (section id, index)
 
 class OutlineModel(QAbstractItemModel):
     """Sections and their items; columns: number and text, type, status. Items can be dragged to a new
-    place (the move goes through `on_move`, i.e. the undo stack)."""
+    place (the move goes through `on_move`, i.e. the undo stack). An item with QA findings shows the most
+    serious one's sign before its text, and their messages in its tooltip."""
 
     ItemIdRole = Qt.ItemDataRole.UserRole + 1
     StatusRole = Qt.ItemDataRole.UserRole + 2
+    QaRole = Qt.ItemDataRole.UserRole + 3  # the most serious finding's severity ("error", …) or None
 
     COLUMN_TEXT, COLUMN_TYPE, COLUMN_STATUS = range(3)
 
@@ -51,6 +55,8 @@ class OutlineModel(QAbstractItemModel):
         self._briefing = briefing or Briefing()
         self._icons: dict[TargetStatus, QIcon] = {}
         self._rows: dict[str, tuple[int, int]] = {}
+        self._findings: Mapping[str, Sequence[Finding]] = {}
+        self._worst: dict[str, Severity] = {}  # looked up at paint time: a dict, nothing counted
         self.on_move = on_move
         self.on_move_section = on_move_section
         self._index_rows()
@@ -103,6 +109,27 @@ class OutlineModel(QAbstractItemModel):
             first = self.index(min(changed), self.COLUMN_TEXT, parent)
             last = self.index(max(changed), self.COLUMN_STATUS, parent)
             self.dataChanged.emit(first, last)
+
+    def set_findings(
+        self, findings: Mapping[str, Sequence[Finding]], changed: Iterable[str], announce: bool = True
+    ) -> None:
+        """The QA findings by item (those not waived); `changed`: the items whose findings differ, announced
+        row by row unless `announce` is False (the pane repaints instead: a view walks every row between two
+        indexes it is told about, a few ten milliseconds for a whole run's 2,000 badges)."""
+        self._findings = findings
+        changed = frozenset(changed)
+        for item_id in changed:
+            severity = worst(findings.get(item_id, ()))
+            if severity is None:
+                self._worst.pop(item_id, None)
+            else:
+                self._worst[item_id] = severity
+        if announce:
+            roles = [Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.ToolTipRole, self.QaRole]
+            for item_id in changed:
+                index = self.index_of_item(item_id, self.COLUMN_TEXT)
+                if index.isValid():
+                    self.dataChanged.emit(index, index, roles)
 
     def titles_updated(self) -> None:
         if self._briefing.sections:
@@ -225,8 +252,19 @@ class OutlineModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.ToolTipRole and column == self.COLUMN_STATUS and item.flag is not None:
             reason = f": {item.flag.reason}" if item.flag.reason else ""
             return self.tr("Review requested") + reason
+        if role == Qt.ItemDataRole.DecorationRole and column == self.COLUMN_TEXT:
+            severity = self._worst.get(item.id)
+            return severity_icon(severity) if severity is not None else None
         if role == Qt.ItemDataRole.ToolTipRole and column == self.COLUMN_TEXT:
-            return f"{item.text.ko}\n\n{item.text.en}".strip()
+            texts = f"{item.text.ko}\n\n{item.text.en}".strip()
+            found = self._findings.get(item.id)
+            if not found:
+                return texts
+            serious_first = sorted(found, key=lambda finding: -finding.severity.rank)
+            return "\n".join(f"• {finding_text(finding)}" for finding in serious_first) + "\n\n" + texts
+        if role == self.QaRole:
+            severity = self._worst.get(item.id)
+            return severity.value if severity is not None else None
         if role == self.ItemIdRole:
             return item.id
         if role == self.StatusRole:

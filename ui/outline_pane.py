@@ -6,6 +6,8 @@ edits (add, delete, move, drag and drop) through the document, and refreshes onl
 
 from __future__ import annotations
 
+from collections.abc import Collection, Mapping, Sequence
+
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QVBoxLayout, QWidget
@@ -14,10 +16,13 @@ from briefing import edits
 from briefing.edits import Changes
 from briefing.language.phrases import catalog
 from briefing.model import Bilingual, Item, ItemType, Language, Section, TargetStatus
+from briefing.qa import Finding
 from ui.document import DocumentController
 from ui.labels import kind_names, status_text, type_names
 from ui.outline_model import OutlineModel
 from ui.qt import named
+
+BADGES_ONE_BY_ONE = 40  # up to this many changed badges are announced row by row
 
 
 class OutlinePane(QWidget):
@@ -77,6 +82,14 @@ class OutlinePane(QWidget):
             self.model.items_updated(changes.items)
         if changes.titles:
             self.model.titles_updated()
+
+    def show_findings(self, findings: Mapping[str, Sequence[Finding]], changed: Collection[str]) -> None:
+        """The QA badges: a few changed rows are updated one by one, a whole run's by repainting the view
+        (what it paints reads the badges afresh)."""
+        few = len(changed) <= BADGES_ONE_BY_ONE
+        self.model.set_findings(findings, changed, announce=few)
+        if not few:
+            self.view.viewport().update()
 
     def retranslate(self) -> None:
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 2)

@@ -134,6 +134,8 @@ class Task(QObject):
 
     # -- the GUI thread ------------------------------------------------------------------------------
     def _on_succeeded(self, result: object) -> None:
+        if not self._open:  # closed after the worker had already emitted: the result is dropped all the same
+            return
         self._finish()
         on_done = self.on_done
         try:
@@ -146,6 +148,8 @@ class Task(QObject):
                 self.manager.settle(self, result, None)
 
     def _on_failed(self, error: BaseException) -> None:
+        if not self._open:
+            return
         self._finish()
         on_error = self.on_error
         try:
