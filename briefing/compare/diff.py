@@ -10,8 +10,8 @@ refined only when at least half its characters survive (`SURVIVING`).
 difflib is quadratic at worst, so the text is never handed to it whole when long: the common beginning and end
 are taken off first (one change in a long text costs nothing); a middle of more than `MAX_TOKENS` words is cut
 at anchors (runs of words found once in each text, as patience diff does) and the stretches between them are
-compared on their own; a stretch still too long is shown as replaced. The result is always exact: joining the SAME and DELETED pieces gives the old text,
-the SAME and INSERTED pieces the new one.
+compared on their own; a stretch still too long is shown as replaced. The result is always exact: joining the
+SAME and DELETED pieces gives the old text, the SAME and INSERTED pieces the new one.
 """
 
 from __future__ import annotations
@@ -245,8 +245,8 @@ def _best_pairs(a: list[str], b: list[str]) -> list[tuple[int, int]]:
     pairs: list[tuple[int, int]] = []
     i = j = 0
     while i < len(a) and j < len(b):
-        s = similar.get((i, j))
-        if s is not None and score[i][j] == s + score[i + 1][j + 1]:
+        pair = similar.get((i, j))
+        if pair is not None and score[i][j] == pair + score[i + 1][j + 1]:
             pairs.append((i, j))
             i, j = i + 1, j + 1
         elif score[i][j] == score[i + 1][j]:
