@@ -80,6 +80,7 @@ class ItemReport:
     moved: bool = False
     texts: tuple[TextChange, ...] = ()
     fields: tuple[FieldChange, ...] = ()
+    unchanged: tuple[tuple[Language, str], ...] = ()  # the texts that did not change, to show beside the others
 
     @property
     def kinds(self) -> tuple[Kind, ...]:
@@ -413,7 +414,9 @@ def _compare_items(old_briefing: Briefing, new_briefing: Briefing) -> tuple[list
         texts = tuple(_bilingual("text", before.item.text, located.item.text))
         fields = tuple(_field_changes(before.item, located.item))
         if moved or texts or fields:
-            reports.append(ItemReport(before.place, located.place, how, similarity, moved, texts, fields))
+            changed = {change.language for change in texts}
+            unchanged = tuple((lang, located.item.text.get(lang)) for lang in LANGUAGES if lang not in changed)
+            reports.append(ItemReport(before.place, located.place, how, similarity, moved, texts, fields, unchanged))
     reports += removed_before.pop(len(new), [])
     return reports, sum(how is MatchedBy.TEXT for _, how, _ in pairs.by_old.values())
 
@@ -464,3 +467,55 @@ def _comments(item: Item) -> list[tuple[str, str, str, bool]]:
 def _comment_summary(item: Item) -> str:
     open_ = sum(not comment.resolved for comment in item.comments)
     return f"{len(item.comments)} ({open_} open)"
+
+
+# -- wording (the command line and the DOCX say the same) ------------------------------------------------
+
+
+def summary(report: Report) -> str:
+    """One line: how many items were added, removed, moved and changed; card fields and sections changed."""
+    if report.same:
+        return f"no changes ({report.items_compared[1]} items)"
+    counts = report.counts()
+    parts = [f"{counts[kind]} {kind.value}" for kind in Kind]
+    line = f"items: {', '.join(parts)} (of {report.items_compared[0]} → {report.items_compared[1]})"
+    if report.card:
+        line += f"; meeting card: {len(report.card)} field{'s' * (len(report.card) != 1)} changed"
+    if report.sections:
+        line += f"; sections: {len(report.sections)} changed"
+    if report.matched_by_text:
+        line += f"; {report.matched_by_text} items matched by text (their ids differ)"
+    return line
+
+
+def item_heading(report: ItemReport) -> str:
+    """ "1.3 changed", "5.1 (was 2.2) moved from Discussions, changed", "2.1 removed (was in Discussions)"."""
+    kinds = report.kinds
+    if report.new is None and report.old is not None:
+        return f"{report.old.number} removed (was in {report.old.section})"
+    assert report.new is not None
+    heading = report.new.number
+    if report.old is not None and report.old.number != report.new.number:
+        heading += f" (was {report.old.number})"
+    words = []
+    for kind in kinds:
+        if kind is Kind.MOVED and report.old is not None and report.old.section != report.new.section:
+            words.append(f"moved from {report.old.section} to {report.new.section}")
+        elif kind is Kind.ADDED:
+            words.append(f"added in {report.new.section}")
+        else:
+            words.append(kind.value)
+    heading += " " + ", ".join(words)
+    if report.matched_by is MatchedBy.TEXT:
+        heading += f" [matched by text, {report.similarity:.0f}% similar; ids differ]"
+    return heading
+
+
+def section_heading(report: SectionReport) -> str:
+    if report.new is None and report.old is not None:
+        return f"section {report.old.number} removed ({report.old.section})"
+    assert report.new is not None
+    heading = f"section {report.new.number}"
+    if report.old is not None and report.old.number != report.new.number:
+        heading += f" (was {report.old.number})"
+    return f"{heading} {', '.join(kind.value for kind in report.kinds)} ({report.new.section})"
