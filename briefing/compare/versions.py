@@ -519,3 +519,67 @@ def section_heading(report: SectionReport) -> str:
     if report.old is not None and report.old.number != report.new.number:
         heading += f" (was {report.old.number})"
     return f"{heading} {', '.join(kind.value for kind in report.kinds)} ({report.new.section})"
+
+
+# -- as data (`compare --json`, docs/compare.md) ----------------------------------------------------------
+
+JSON_FORMAT = "briefing-studio/compare"
+JSON_VERSION = 1
+
+
+def _place_json(place: Place | None) -> dict[str, str] | None:
+    return None if place is None else {"id": place.id, "number": place.number, "section": place.section}
+
+
+def _text_json(change: TextChange) -> dict[str, Any]:
+    return {
+        "where": change.where,
+        "language": change.language.value if change.language else None,
+        "old": change.old,
+        "new": change.new,
+        "diff": [[piece.change.value, piece.text] for piece in change.pieces],
+    }
+
+
+def report_json(report: Report, old_name: str = "", new_name: str = "") -> dict[str, Any]:
+    """The report as plain JSON data (described in docs/compare.md)."""
+    counts = report.counts()
+    return {
+        "format": JSON_FORMAT,
+        "version": JSON_VERSION,
+        "old": old_name,
+        "new": new_name,
+        "same": report.same,
+        "summary": {
+            **{kind.value: counts[kind] for kind in Kind},
+            "old_items": report.items_compared[0],
+            "new_items": report.items_compared[1],
+            "matched_by_text": report.matched_by_text,
+            "card_changes": len(report.card),
+            "section_changes": len(report.sections),
+        },
+        "card": [_text_json(change) for change in report.card],
+        "sections": [
+            {
+                "kinds": [kind.value for kind in section.kinds],
+                "old": _place_json(section.old),
+                "new": _place_json(section.new),
+                "moved": section.moved,
+                "titles": [_text_json(change) for change in section.titles],
+            }
+            for section in report.sections
+        ],
+        "items": [
+            {
+                "kinds": [kind.value for kind in item.kinds],
+                "old": _place_json(item.old),
+                "new": _place_json(item.new),
+                "matched_by": item.matched_by.value if item.matched_by else None,
+                "similarity": item.similarity,
+                "moved": item.moved,
+                "texts": [_text_json(change) for change in item.texts],
+                "fields": [{"name": f.name, "old": f.old, "new": f.new} for f in item.fields],
+            }
+            for item in report.items
+        ],
+    }
