@@ -16,6 +16,7 @@ SAME and DELETED pieces gives the old text, the SAME and INSERTED pieces the new
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import re
 from collections import Counter
@@ -105,6 +106,8 @@ Refine = Callable[[list[str], list[str], bool], list[Piece]]
 
 def _aligned(a: list[str], b: list[str], refine: Refine) -> list[Piece]:
     """Trim what both share at the ends, compare the middle with difflib, refine each replaced stretch."""
+    if a == b:
+        return [Piece(Change.SAME, "".join(a))]
     start, end = _trimmed(a, b)
     pieces = [Piece(Change.SAME, "".join(a[:start]))]
     middle_a, middle_b = a[start : len(a) - end], b[start : len(b) - end]
@@ -155,8 +158,9 @@ def _anchors(a: list[str], b: list[str]) -> list[tuple[int, int]]:
     def unique(tokens: list[str]) -> dict[tuple[str, ...], int]:
         seen: dict[tuple[str, ...], int] = {}
         for index in range(len(tokens) - ANCHOR + 1):
-            key = tuple(tokens[index : index + ANCHOR])
-            seen[key] = -1 if key in seen else index
+            if not tokens[index].isspace():  # runs start at words: half the work, as many anchors
+                key = tuple(tokens[index : index + ANCHOR])
+                seen[key] = -1 if key in seen else index
         return seen
 
     in_a, in_b = unique(a), unique(b)
@@ -171,33 +175,24 @@ def _anchors(a: list[str], b: list[str]) -> list[tuple[int, int]]:
 
 def _longest_chain(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The longest run of pairs (sorted by their first number) whose second numbers increase too."""
-    tails: list[int] = []  # tails[k]: index into pairs of the smallest end of a chain of length k + 1
+    tails: list[int] = []  # tails[k]: the smallest second number ending a chain of length k + 1
+    tail_index: list[int] = []  # and the index of its pair
     previous = [-1] * len(pairs)
     for index, (_, j) in enumerate(pairs):
-        k = _search(pairs, tails, j)
+        k = bisect.bisect_left(tails, j)
         if k:
-            previous[index] = tails[k - 1]
+            previous[index] = tail_index[k - 1]
         if k == len(tails):
-            tails.append(index)
+            tails.append(j)
+            tail_index.append(index)
         else:
-            tails[k] = index
+            tails[k], tail_index[k] = j, index
     chain: list[tuple[int, int]] = []
-    index = tails[-1] if tails else -1
+    index = tail_index[-1] if tail_index else -1
     while index >= 0:
         chain.append(pairs[index])
         index = previous[index]
     return chain[::-1]
-
-
-def _search(pairs: list[tuple[int, int]], tails: list[int], j: int) -> int:
-    low, high = 0, len(tails)
-    while low < high:
-        middle = (low + high) // 2
-        if pairs[tails[middle]][1] < j:
-            low = middle + 1
-        else:
-            high = middle
-    return low
 
 
 # -- Korean: eojeol, then characters -------------------------------------------------------------------
