@@ -1,14 +1,15 @@
 """Two versions of a briefing compared item by item: what was added, removed, moved and changed.
 
 Items are matched by id first. Items left over on both sides (a copy re-created with new ids, an item deleted
-and typed again) are matched by their text: exactly equal texts first, then the most similar pairs whose
-rapidfuzz ratio is at least `MATCH_THRESHOLD`, each new item weighed against the old items near its relative
-position (`MATCH_WINDOW`, so that 2,000 re-created items cost seconds, not minutes); the report says which way
-each pair was matched. An item is moved when it changed section or when its order among the matched items
-changed (it is not on the longest run of matched items that kept their order, so one insertion at the top does
-not make every later item "moved"). A matched item is changed when a text differs (with its word diff) or its
-type, status, source language, kind, owner, dates, flag or comments do. The meeting card, the title and the
-section titles are compared field by field.
+and typed again) are matched by their text: exactly equal texts first, then an equal text in one language, then
+the most similar pairs whose rapidfuzz ratio is at least `MATCH_THRESHOLD`, each new item weighed against the
+old items near its relative position (`MATCH_WINDOW`, narrowed when many items are left, so that 2,000
+re-created and edited items cost seconds, not minutes); the report says which way each pair was matched. An item
+is moved when it changed section or when its order among the matched items changed (it is not on the longest
+run of matched items that kept their order, so one insertion at the top does not make every later item
+"moved"). A matched item is changed when a text differs (with its word diff) or its type, status, source
+language, kind, owner, dates, flag or comments do. The meeting card, the title and the section titles are
+compared field by field.
 """
 
 from __future__ import annotations
@@ -27,6 +28,8 @@ from briefing.model import LANGUAGES, Bilingual, Briefing, Item, Language, Meeti
 
 MATCH_THRESHOLD = 80.0  # rapidfuzz ratio (0–100) for two items with different ids to count as one
 MATCH_WINDOW = 300  # items either side of a new item's relative position that its text is weighed against
+MIN_WINDOW = 20  # … at least, however many items are left to match
+MAX_COMPARISONS = 60_000  # the window narrows so that about this many texts are weighed in all
 
 
 class MatchedBy(StrEnum):
@@ -330,6 +333,14 @@ def _key_text(item: Item) -> str:
     return f"{item.text.ko}\n{item.text.en}"
 
 
+def _korean(item: Item) -> str:
+    return item.text.ko
+
+
+def _english(item: Item) -> str:
+    return item.text.en
+
+
 @dataclass
 class _Pairs:
     by_old: dict[int, tuple[int, MatchedBy, float | None]] = field(default_factory=dict)  # old order → new order
@@ -349,16 +360,23 @@ def _match_items(old: list[_Located], new: list[_Located]) -> _Pairs:
             pairs.add(located.order, order, MatchedBy.ID)
     free_old = [located for located in old if located.order not in pairs.by_old]
     free_new = [located for located in new if located.order not in pairs.by_new]
-    # The same text: the first free old item with it, in order.
-    by_text: dict[str, list[int]] = defaultdict(list)
-    for located in free_old:
-        by_text[_key_text(located.item)].append(located.order)
-    for located in free_new:
-        waiting = by_text.get(_key_text(located.item))
-        if waiting:
-            pairs.add(waiting.pop(0), located.order, MatchedBy.TEXT, 100.0)
-    free_old = [located for located in free_old if located.order not in pairs.by_old]
-    free_new = [located for located in free_new if located.order not in pairs.by_new]
+    # The same texts, then the same text in one language (the other was edited): the first free old item with
+    # it, in order. Cheap, and it leaves few items for the fuzzy comparison.
+    for key in (_key_text, _korean, _english):
+        by_text: dict[str, list[int]] = defaultdict(list)
+        for located in free_old:
+            if text := key(located.item):
+                by_text[text].append(located.order)
+        for located in free_new:
+            waiting = by_text.get(key(located.item))
+            if waiting:
+                old_order = waiting.pop(0)
+                score = (
+                    100.0 if key is _key_text else fuzz.ratio(_key_text(old[old_order].item), _key_text(located.item))
+                )
+                pairs.add(old_order, located.order, MatchedBy.TEXT, round(score, 1))
+        free_old = [located for located in free_old if located.order not in pairs.by_old]
+        free_new = [located for located in free_new if located.order not in pairs.by_new]
     for score, old_order, new_order in _similar(free_old, free_new):
         if old_order not in pairs.by_old and new_order not in pairs.by_new:
             pairs.add(old_order, new_order, MatchedBy.TEXT, round(score, 1))
@@ -371,9 +389,10 @@ def _similar(old: list[_Located], new: list[_Located]) -> list[tuple[float, int,
         return []
     texts = [_key_text(located.item) for located in old]
     found: list[tuple[float, int, int, int]] = []
+    window = max(MIN_WINDOW, min(MATCH_WINDOW, MAX_COMPARISONS // (2 * len(new))))
     for index, located in enumerate(new):
         centre = round(index * len(old) / len(new))
-        low, high = max(0, centre - MATCH_WINDOW), min(len(old), centre + MATCH_WINDOW + 1)
+        low, high = max(0, centre - window), min(len(old), centre + window + 1)
         for _, score, offset in process.extract(
             _key_text(located.item),
             texts[low:high],
