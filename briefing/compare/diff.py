@@ -1,11 +1,12 @@
 """What differs between two texts of one language, as pieces a person reads: kept, deleted, inserted.
 
 English is compared word by word, spaces and punctuation being pieces of their own, so that "23rd" against
-"22nd" marks one word. Korean is compared eojeol (space-separated word) by eojeol first; a changed eojeol that
-is still mostly the same word is then compared character by character, so that a changed particle or number is
-marked as the one or two characters it is ("제22차" → "제23차" marks "2" → "3", "회의를" → "회의에서" the
-particle), while a wholly different word is one replacement rather than a salad of characters: an eojeol is
-refined only when at least half its characters survive (`SURVIVING`).
+"22nd" marks one word. Korean is compared eojeol by eojeol first (space-separated words with their particles;
+punctuation stands apart in both languages); a changed eojeol that is still mostly the same word is then
+compared character by character, so that a changed particle or number is marked as the one or two characters
+it is ("제22차" → "제23차" marks "2" → "3", "회의를" → "회의에서" the particle), while a wholly different word
+is one replacement rather than a salad of characters: an eojeol is refined only when at least half its
+characters survive (`SURVIVING`).
 
 difflib is quadratic at worst, so the text is never handed to it whole when long: the common beginning and end
 are taken off first (one change in a long text costs nothing); a middle of more than `MAX_TOKENS` words is cut
@@ -33,8 +34,7 @@ MAX_PAIRING = 1600  # old × new eojeol of one changed stretch paired by similar
 ANCHOR = 8  # tokens (about four words) in a run that anchors a long text
 SURVIVING = 0.5  # an eojeol is refined by character when at least this share of its characters survives
 
-_ENGLISH = re.compile(r"[^\W_]+|\s+|[\W_]", re.UNICODE)
-_KOREAN = re.compile(r"\S+|\s+", re.UNICODE)
+_WORDS = re.compile(r"[^\W_]+|\s+|[\W_]", re.UNICODE)
 
 
 class Change(StrEnum):
@@ -50,9 +50,11 @@ class Piece:
 
 
 def tokens(text: str, language: Language) -> list[str]:
-    """The words compared: eojeol and runs of spaces for Korean; words, runs of spaces and single marks for
-    English."""
-    return (_KOREAN if language is Language.KO else _ENGLISH).findall(text)
+    """The words compared, in either language: runs of letters and digits (a Korean eojeol with its particle,
+    "제23차", "D"), runs of spaces, and single marks ("." "(" "▵"). The language decides only whether a changed
+    word is refined by character."""
+    del language  # the same units in both languages; kept in the signature for the memory's callers
+    return _WORDS.findall(text)
 
 
 def diff(old: str, new: str, language: Language) -> list[Piece]:

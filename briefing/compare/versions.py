@@ -414,30 +414,41 @@ def _compare_items(old_briefing: Briefing, new_briefing: Briefing) -> tuple[list
     matched = sorted(pairs.by_old.items())  # by old order
     in_order = {matched[index][0] for index in _longest_increasing([(new_order,) for _, (new_order, _, _) in matched])}
     reports: list[ItemReport] = []
-    removed_before: dict[int, list[ItemReport]] = defaultdict(list)  # new order → removed items shown before it
-    following = len(new)
-    for located in reversed(old):  # a removed item is shown before the new place of the next item it preceded
+    removed_after: dict[int, list[ItemReport]] = defaultdict(list)  # new order → removed items shown after it
+    preceding = -1
+    for located in old:  # a removed item is shown after the new place of the item it followed
         if located.order in pairs.by_old:
-            following = pairs.by_old[located.order][0]
+            preceding = pairs.by_old[located.order][0]
         else:
-            removed_before[following].insert(0, _removed(located))
+            removed_after[preceding].append(_removed(located))
+    reports += removed_after.pop(-1, [])
     for located in new:
-        reports += removed_before.pop(located.order, [])
         old_order = pairs.by_new.get(located.order)
         if old_order is None:
             reports.append(_added(located))
-            continue
-        before = old[old_order]
-        _, how, similarity = pairs.by_old[old_order]
-        moved = old_order not in in_order or sections.get(before.section_id) != located.section_id
-        texts = tuple(_bilingual("text", before.item.text, located.item.text))
-        fields = tuple(_field_changes(before.item, located.item))
-        if moved or texts or fields:
-            changed = {change.language for change in texts}
-            unchanged = tuple((lang, located.item.text.get(lang)) for lang in LANGUAGES if lang not in changed)
-            reports.append(ItemReport(before.place, located.place, how, similarity, moved, texts, fields, unchanged))
-    reports += removed_before.pop(len(new), [])
+        else:
+            reports += _matched(old[old_order], located, pairs.by_old[old_order], in_order, sections)
+        reports += removed_after.pop(located.order, [])
     return reports, sum(how is MatchedBy.TEXT for _, how, _ in pairs.by_old.values())
+
+
+def _matched(
+    before: _Located,
+    after: _Located,
+    match: tuple[int, MatchedBy, float | None],
+    in_order: set[int],
+    sections: dict[str, str],
+) -> list[ItemReport]:
+    """The report of a matched pair, if anything about it changed."""
+    _, how, similarity = match
+    moved = before.order not in in_order or sections.get(before.section_id) != after.section_id
+    texts = tuple(_bilingual("text", before.item.text, after.item.text))
+    fields = tuple(_field_changes(before.item, after.item))
+    if not (moved or texts or fields):
+        return []
+    changed = {change.language for change in texts}
+    unchanged = tuple((lang, after.item.text.get(lang)) for lang in LANGUAGES if lang not in changed)
+    return [ItemReport(before.place, after.place, how, similarity, moved, texts, fields, unchanged)]
 
 
 def _added(located: _Located) -> ItemReport:
