@@ -43,9 +43,9 @@ register(
 
 EPILOG = """\
 With one FILE, compares FILE.bak (the version before the last save) with FILE.
-The report lists items added, removed, moved (to another section, or out of order) and changed (texts, with
-[-deleted-]{+inserted+} word diffs; type, status, source language, flag, comments), then changes of the title,
-the meeting card and the section titles. Items are matched by id, and items whose ids differ by their text
+The report lists changes of the title, the meeting card and the section titles, then the items added,
+removed, moved (to another section, or out of order) and changed (texts, with [-deleted-]{+inserted+} word
+diffs; type, status, source language, flag, comments). Items are matched by id, and items whose ids differ by their text
 (the report says so). --json prints the report as JSON (see docs/compare.md); --docx writes it as a Word file
 with tracked changes (accept all: the new texts; reject all: the old).
 Exit status: 0 when the versions are the same, 1 when they differ, 2 when a file cannot be used."""
@@ -67,7 +67,7 @@ def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
     parser.add_argument("new", type=Path, nargs="?", metavar="NEW", help="the later version")
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
     parser.add_argument("--docx", type=Path, metavar="OUT", help="also write the report as a DOCX with tracked changes")
-    parser.add_argument("--author", help="the author of the tracked changes (default: the author of the settings)")
+    parser.add_argument("--author", metavar="NAME", help="the author of the tracked changes (default: the author of the settings)")
 
 
 def run_compare(args: argparse.Namespace, out: TextIO | None = None) -> int:
