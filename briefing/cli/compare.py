@@ -67,7 +67,9 @@ def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
     parser.add_argument("new", type=Path, nargs="?", metavar="NEW", help="the later version")
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
     parser.add_argument("--docx", type=Path, metavar="OUT", help="also write the report as a DOCX with tracked changes")
-    parser.add_argument("--author", metavar="NAME", help="the author of the tracked changes (default: the author of the settings)")
+    parser.add_argument(
+        "--author", metavar="NAME", help="the author of the tracked changes (default: the author of the settings)"
+    )
 
 
 def run_compare(args: argparse.Namespace, out: TextIO | None = None) -> int:
