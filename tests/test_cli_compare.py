@@ -94,7 +94,7 @@ def test_no_backup_to_compare_with(tmp_path: Path, capsys: pytest.CaptureFixture
     assert run(["compare", str(path)]) == 2
     assert "no earlier version to compare with (b.briefing.bak" in capsys.readouterr().err
     assert run(["compare", str(tmp_path / "missing.briefing")]) == 2
-    assert "no such file" in capsys.readouterr().err
+    assert "missing.briefing: no such file" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize(

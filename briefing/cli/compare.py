@@ -81,7 +81,8 @@ def run_compare(args: argparse.Namespace, out: TextIO | None = None) -> int:
             raise CompareError("compare.no_backup", path=str(new_path), backup=old_path.name)
     if args.docx is not None:
         _check_output(args.docx, old_path, new_path)
-    old, new = storage.load(old_path), storage.load(new_path)
+    new = storage.load(new_path)  # first: with one FILE, a missing FILE is named rather than its .bak
+    old = storage.load(old_path)
     report = compare(old, new)
     if args.docx is not None:
         author = args.author if args.author is not None else cli_settings.load().author
