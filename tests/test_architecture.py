@@ -177,6 +177,16 @@ LAYERS = {
         "briefing.memory",
         "briefing.cli",
     ),
+    # Comparing reads two briefings and never changes them; the memory's match diff is its word diff.
+    "briefing.compare": (
+        "briefing.edits",
+        "briefing.translation",
+        "briefing.terms",
+        "briefing.memory",
+        "briefing.exchange",
+        "briefing.qa",
+        "briefing.cli",
+    ),
     "briefing": ("ui", "main"),
 }
 
