@@ -28,6 +28,7 @@ class Selection:
     can_approve: bool = False
     can_flag: bool = False
     busy: bool = False  # a translation is running
+    has_backup: bool = False  # the open file has a .bak to compare with
 
 
 Enabled = Callable[[Selection], bool]
@@ -60,6 +61,20 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("export", QT_TRANSLATE_NOOP("Actions", "&Export…"), "Ctrl+E", "file", 2, toolbar=True),
     ActionSpec("packages", QT_TRANSLATE_NOOP("Actions", "Language &packages…"), None, "file", 2),
     ActionSpec("settings", QT_TRANSLATE_NOOP("Actions", "Se&ttings…"), KEYS.Preferences, "file", 2),
+    # Review outside the application and comparing versions (ui/exchange_commands.py, ui/compare_commands.py);
+    # "Export for review" is a submenu put before "Import review…".
+    ActionSpec("reviewExportXliff", QT_TRANSLATE_NOOP("Actions", "&XLIFF 2.0…"), None, "exportReview"),
+    ActionSpec("reviewExportDocx", QT_TRANSLATE_NOOP("Actions", "Review &DOCX…"), None, "exportReview"),
+    ActionSpec("reviewImport", QT_TRANSLATE_NOOP("Actions", "&Import review…"), None, "file", 5),
+    ActionSpec("compareWith", QT_TRANSLATE_NOOP("Actions", "&Compare with…"), None, "file", 5),
+    ActionSpec(
+        "compareBackup",
+        QT_TRANSLATE_NOOP("Actions", "Compare with &backup"),
+        None,
+        "file",
+        5,
+        enabled=lambda s: s.has_backup,
+    ),
     ActionSpec("quit", QT_TRANSLATE_NOOP("Actions", "&Quit"), KEYS.Quit, "file", 3),
     ActionSpec("findAction", QT_TRANSLATE_NOOP("Actions", "&Find…"), KEYS.Find, "edit", 1),
     ActionSpec("findNext", QT_TRANSLATE_NOOP("Actions", "Find &next"), KEYS.FindNext, "edit", 1),
@@ -172,6 +187,7 @@ MENUS: dict[str, str] = {
     "language": QT_TRANSLATE_NOOP("Actions", "Interface &language"),
     "help": QT_TRANSLATE_NOOP("Actions", "&Help"),
     "recent": QT_TRANSLATE_NOOP("Actions", "Open &recent"),
+    "exportReview": QT_TRANSLATE_NOOP("Actions", "Export for re&view"),
 }
 
 
@@ -206,6 +222,8 @@ class ActionSet(QObject):
             if spec.menu in groups and groups[spec.menu] != spec.group:
                 menu.addSeparator()
             groups[spec.menu] = spec.group
+            if spec.key == "reviewImport":
+                menu.addMenu(self.menus["exportReview"])
             menu.addAction(self.actions[spec.key])
             if spec.key == "open":
                 menu.addMenu(self.menus["recent"])

@@ -98,6 +98,18 @@ def _contexts() -> dict[str, tuple[str, str]]:
             translate("Failure", "Preview failed"),
             translate("Failure", "The preview could not be made."),
         ),
+        "review_export": (
+            translate("Failure", "Export for review failed"),
+            translate("Failure", "The review file was not written."),
+        ),
+        "review_import": (
+            translate("Failure", "Review not imported"),
+            translate("Failure", "The review file could not be used. The briefing was not changed."),
+        ),
+        "compare": (
+            translate("Failure", "Comparison failed"),
+            translate("Failure", "The two versions could not be compared."),
+        ),
         "action": (
             translate("Failure", "Something went wrong"),
             translate(

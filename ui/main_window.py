@@ -38,8 +38,10 @@ from briefing.translation.engine import PackageMissing
 from ui import state as window_state
 from ui.actions import ActionSet, Selection
 from ui.card_editor import CardEditor
+from ui.compare_commands import CompareCommands
 from ui.document import DocumentController
 from ui.errors import BackupWarning, report_failure
+from ui.exchange_commands import REVIEW_DOCX, XLIFF, ReviewFiles
 from ui.files import FileCommands
 from ui.i18n import set_ui_language
 from ui.item_editor import ItemEditor
@@ -92,6 +94,8 @@ class MainWindow(QMainWindow):
         self.translation.find_terms = self.terminology.find_terms
         self.files = FileCommands(self, lambda: self.document, self._make_document)
         self.memory = MemoryCommands(self, self.runner)  # the translation memories, open while the window is
+        self.review_files = ReviewFiles(self, self.runner, lambda: self.document)  # XLIFF / review DOCX out and in
+        self.comparison = CompareCommands(self, self.runner, lambda: self.document)  # with another version
         self._build()
         self._build_actions()
         self._connect()
@@ -180,6 +184,11 @@ class MainWindow(QMainWindow):
                 "memoryImport": self.memory.choose_import,
                 "memoryExport": self.memory.choose_export,
                 **{f"memoryMatch{n}": partial(self.memory_panel.choose, n) for n in range(1, 10)},
+                "reviewExportXliff": lambda: self.review_files.choose_export(XLIFF),
+                "reviewExportDocx": lambda: self.review_files.choose_export(REVIEW_DOCX),
+                "reviewImport": self.review_files.choose_import,
+                "compareWith": self.comparison.choose_other,
+                "compareBackup": self.comparison.compare_with_backup,
             },
         )
         self.undo_group = QUndoGroup(self)
@@ -217,6 +226,8 @@ class MainWindow(QMainWindow):
         files.message.connect(self.statusBar().showMessage)
         files.recent_changed.connect(self._update_recent_menu)
         self.memory.message.connect(self.statusBar().showMessage)
+        self.review_files.message.connect(self.statusBar().showMessage)
+        self.comparison.message.connect(self.statusBar().showMessage)
         self.memory_panel.match_chosen.connect(lambda match: self.memory.use(match, self.item_editor.item))
         self.terms.message.connect(self.statusBar().showMessage)
         self.terms.item_tab_wanted.connect(lambda: self.centre.setCurrentIndex(TAB_ITEM))
@@ -276,6 +287,7 @@ class MainWindow(QMainWindow):
         document.refused.connect(self._refused)
         document.modified_changed.connect(lambda _: self._update_title())
         document.path_changed.connect(lambda _: self._update_title())
+        document.saved.connect(lambda _: self._update_actions())  # a .bak to compare with may now exist
         self.backup_warning.watch(document)
         self.memory.attach(document)
         self.outline_pane.set_document(document)
@@ -333,6 +345,7 @@ class MainWindow(QMainWindow):
                 can_approve=item is not None and bool(item.source_text.strip() and item.target_text.strip()),
                 can_flag=item is not None and item.status is not TargetStatus.EMPTY,
                 busy=self.translation.busy,
+                has_backup=self.comparison.has_backup(),
             )
         )
 
