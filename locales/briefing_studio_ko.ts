@@ -36,6 +36,26 @@
         <translation>설정(&amp;T)…</translation>
     </message>
     <message>
+        <source>&amp;XLIFF 2.0…</source>
+        <translation>&amp;XLIFF 2.0…</translation>
+    </message>
+    <message>
+        <source>Review &amp;DOCX…</source>
+        <translation>검토용 DOCX(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import review…</source>
+        <translation>검토 결과 가져오기(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;Compare with…</source>
+        <translation>다른 버전과 비교(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Compare with &amp;backup</source>
+        <translation>백업본과 비교(&amp;B)</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
@@ -142,6 +162,10 @@
     <message>
         <source>Open &amp;recent</source>
         <translation>최근 파일(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Export for re&amp;view</source>
+        <translation>검토용으로 내보내기(&amp;V)</translation>
     </message>
 </context>
 <context>
@@ -256,6 +280,254 @@
     <message>
         <source>A date like 2024-11-07</source>
         <translation>2024-11-07 형식의 날짜</translation>
+    </message>
+</context>
+<context>
+    <name>CompareCommands</name>
+    <message>
+        <source>Compare with</source>
+        <translation>비교할 파일</translation>
+    </message>
+    <message>
+        <source>Briefings (*.briefing *.bak);;All files (*)</source>
+        <translation>브리핑 (*.briefing *.bak);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <source>There is no earlier version: the .bak is written when the file is saved</source>
+        <translation>이전 버전이 없습니다. .bak 파일은 파일을 다시 저장할 때 만들어집니다</translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation>제목 없음</translation>
+    </message>
+    <message>
+        <source>(with unsaved changes)</source>
+        <translation>(저장하지 않은 변경 포함)</translation>
+    </message>
+    <message>
+        <source>Comparing…</source>
+        <translation>비교하는 중…</translation>
+    </message>
+</context>
+<context>
+    <name>CompareDialog</name>
+    <message>
+        <source>Compare versions</source>
+        <translation>버전 비교</translation>
+    </message>
+    <message>
+        <source>Old: %1
+New: %2</source>
+        <translation>이전: %1
+이후: %2</translation>
+    </message>
+    <message>
+        <source>All changes</source>
+        <translation>모든 변경</translation>
+    </message>
+    <message>
+        <source>Save as DOCX with tracked changes…</source>
+        <translation>변경 내용 추적 DOCX로 저장…</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>보기:</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>추가됨</translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation>삭제됨</translation>
+    </message>
+    <message>
+        <source>Moved</source>
+        <translation>이동됨</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>변경됨</translation>
+    </message>
+    <message>
+        <source>No changes (%1 items)</source>
+        <translation>변경 없음 (항목 %1개)</translation>
+    </message>
+    <message>
+        <source>Items: %1 added, %2 removed, %3 moved, %4 changed (of %5 → %6)</source>
+        <translation>항목: 추가 %1, 삭제 %2, 이동 %3, 변경 %4 (%5개 → %6개)</translation>
+    </message>
+    <message>
+        <source>; meeting card: %1 fields changed</source>
+        <translation>; 회의 정보: %1개 필드 변경</translation>
+    </message>
+    <message>
+        <source>; sections: %1 changed</source>
+        <translation>; 섹션: %1개 변경</translation>
+    </message>
+    <message>
+        <source>; %1 items matched by text (their ids differ)</source>
+        <translation>; %1개 항목은 ID가 달라 텍스트로 대응시킴</translation>
+    </message>
+    <message>
+        <source>%1 removed (was in %2)</source>
+        <translation>%1 삭제됨 (원래 위치: %2)</translation>
+    </message>
+    <message>
+        <source>(was %1)</source>
+        <translation>(이전 %1)</translation>
+    </message>
+    <message>
+        <source>added in %1</source>
+        <translation>%1에 추가됨</translation>
+    </message>
+    <message>
+        <source>moved from %1 to %2</source>
+        <translation>%1에서 %2(으)로 이동됨</translation>
+    </message>
+    <message>
+        <source>moved</source>
+        <translation>이동됨</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>변경됨</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>[matched by text, %1% similar; ids differ]</source>
+        <translation>[텍스트로 대응, 유사도 %1%, ID 다름]</translation>
+    </message>
+    <message>
+        <source>Section %1 removed (%2)</source>
+        <translation>섹션 %1 삭제됨 (%2)</translation>
+    </message>
+    <message>
+        <source>Section %1</source>
+        <translation>섹션 %1</translation>
+    </message>
+    <message>
+        <source>type</source>
+        <translation>유형</translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <source>source language</source>
+        <translation>원문 언어</translation>
+    </message>
+    <message>
+        <source>statement kind</source>
+        <translation>성명 종류</translation>
+    </message>
+    <message>
+        <source>note mark</source>
+        <translation>주석 표시</translation>
+    </message>
+    <message>
+        <source>due</source>
+        <translation>기한</translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation>일자</translation>
+    </message>
+    <message>
+        <source>review flag</source>
+        <translation>검토 표시</translation>
+    </message>
+    <message>
+        <source>comments</source>
+        <translation>의견</translation>
+    </message>
+    <message>
+        <source>owner (Korean)</source>
+        <translation>담당 (한국어)</translation>
+    </message>
+    <message>
+        <source>owner (English)</source>
+        <translation>담당 (영어)</translation>
+    </message>
+    <message>
+        <source>Korean</source>
+        <translation>한국어</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>영어</translation>
+    </message>
+    <message>
+        <source>title</source>
+        <translation>제목</translation>
+    </message>
+    <message>
+        <source>series code</source>
+        <translation>회의 약칭</translation>
+    </message>
+    <message>
+        <source>series name</source>
+        <translation>회의 명칭</translation>
+    </message>
+    <message>
+        <source>session</source>
+        <translation>회차</translation>
+    </message>
+    <message>
+        <source>start date</source>
+        <translation>시작일</translation>
+    </message>
+    <message>
+        <source>end date</source>
+        <translation>종료일</translation>
+    </message>
+    <message>
+        <source>time zone note</source>
+        <translation>시간대 표기</translation>
+    </message>
+    <message>
+        <source>place</source>
+        <translation>장소</translation>
+    </message>
+    <message>
+        <source>marking</source>
+        <translation>보안 등급 표시</translation>
+    </message>
+    <message>
+        <source>The two versions have the same content.</source>
+        <translation>두 버전의 내용이 같습니다.</translation>
+    </message>
+    <message>
+        <source>Title and meeting card</source>
+        <translation>제목과 회의 정보</translation>
+    </message>
+    <message>
+        <source>Sections</source>
+        <translation>섹션</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>항목</translation>
+    </message>
+    <message>
+        <source>No items of this kind.</source>
+        <translation>해당하는 항목이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Save the comparison as DOCX</source>
+        <translation>비교 결과를 DOCX로 저장</translation>
+    </message>
+    <message>
+        <source>Word documents (*.docx)</source>
+        <translation>Word 문서 (*.docx)</translation>
+    </message>
+    <message>
+        <source>Writing the comparison…</source>
+        <translation>비교 결과를 쓰는 중…</translation>
     </message>
 </context>
 <context>
@@ -556,6 +828,30 @@
     <message>
         <source>The preview could not be made.</source>
         <translation>미리보기를 만들지 못했습니다.</translation>
+    </message>
+    <message>
+        <source>Export for review failed</source>
+        <translation>검토용 내보내기 실패</translation>
+    </message>
+    <message>
+        <source>The review file was not written.</source>
+        <translation>검토 파일을 쓰지 못했습니다.</translation>
+    </message>
+    <message>
+        <source>Review not imported</source>
+        <translation>검토 결과를 가져오지 못함</translation>
+    </message>
+    <message>
+        <source>The review file could not be used. The briefing was not changed.</source>
+        <translation>검토 파일을 사용할 수 없습니다. 브리핑은 변경되지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>Comparison failed</source>
+        <translation>비교 실패</translation>
+    </message>
+    <message>
+        <source>The two versions could not be compared.</source>
+        <translation>두 버전을 비교하지 못했습니다.</translation>
     </message>
     <message>
         <source>Something went wrong</source>
@@ -2488,6 +2784,124 @@ Bilingual Korean/English briefings, translated offline.</source>
     <message>
         <source>Keep</source>
         <translation>보관</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewFiles</name>
+    <message>
+        <source>XLIFF 2.0 (*.xlf)</source>
+        <translation>XLIFF 2.0 (*.xlf)</translation>
+    </message>
+    <message>
+        <source>Word documents (*.docx)</source>
+        <translation>Word 문서 (*.docx)</translation>
+    </message>
+    <message>
+        <source>Export for review</source>
+        <translation>검토용으로 내보내기</translation>
+    </message>
+    <message>
+        <source>The briefing has items written in Korean and items written in English. A review file holds one direction: which items should it hold?</source>
+        <translation>이 브리핑에는 한국어로 작성한 항목과 영어로 작성한 항목이 함께 있습니다. 검토 파일에는 한 방향만 담을 수 있습니다. 어느 항목을 내보낼까요?</translation>
+    </message>
+    <message>
+        <source>Korean → English</source>
+        <translation>한국어 → 영어</translation>
+    </message>
+    <message>
+        <source>English → Korean</source>
+        <translation>영어 → 한국어</translation>
+    </message>
+    <message>
+        <source>Wrote %1 items to %2 for review</source>
+        <translation>검토용으로 항목 %1개를 %2에 썼습니다</translation>
+    </message>
+    <message>
+        <source>(%1 items of the other direction left out)</source>
+        <translation>(반대 방향 항목 %1개는 제외)</translation>
+    </message>
+    <message>
+        <source>Exporting for review…</source>
+        <translation>검토용으로 내보내는 중…</translation>
+    </message>
+    <message>
+        <source>Import review</source>
+        <translation>검토 결과 가져오기</translation>
+    </message>
+    <message>
+        <source>Review files (*.xlf *.xliff *.docx);;All files (*)</source>
+        <translation>검토 파일 (*.xlf *.xliff *.docx);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <source>Reading the review file…</source>
+        <translation>검토 파일을 읽는 중…</translation>
+    </message>
+    <message>
+        <source>The briefing changed while the review was shown: reading it again</source>
+        <translation>검토 내용을 보는 동안 브리핑이 바뀌어 파일을 다시 읽습니다</translation>
+    </message>
+    <message>
+        <source>Review imported: %1 items changed (one undo step)</source>
+        <translation>검토 결과를 가져왔습니다. 항목 %1개 변경 (한 번에 실행 취소 가능)</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewImportDialog</name>
+    <message>
+        <source>Import review</source>
+        <translation>검토 결과 가져오기</translation>
+    </message>
+    <message>
+        <source>%1 changes %2 items of this briefing.</source>
+        <translation>%1 파일은 이 브리핑의 항목 %2개를 바꿉니다.</translation>
+    </message>
+    <message>
+        <source>%1 changes nothing in this briefing.</source>
+        <translation>%1 파일은 이 브리핑에서 바꾸는 것이 없습니다.</translation>
+    </message>
+    <message>
+        <source>%1 notices: not applied.</source>
+        <translation>적용하지 않는 알림 %1건.</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>적용(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Not applied</source>
+        <translation>적용하지 않음</translation>
+    </message>
+    <message>
+        <source>The file proposes no changes.</source>
+        <translation>이 파일에는 바꿀 내용이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Translation: </source>
+        <translation>번역: </translation>
+    </message>
+    <message>
+        <source>Status: %1</source>
+        <translation>상태: %1</translation>
+    </message>
+    <message>
+        <source>Status: %1 (%2)</source>
+        <translation>상태: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>(no author)</source>
+        <translation>(작성자 없음)</translation>
+    </message>
+    <message>
+        <source>New comment by %1: </source>
+        <translation>%1의 새 의견: </translation>
+    </message>
+    <message>
+        <source>Comment resolved: </source>
+        <translation>의견 해결: </translation>
+    </message>
+    <message>
+        <source>Comment reopened: </source>
+        <translation>의견 다시 열림: </translation>
     </message>
 </context>
 <context>

@@ -128,3 +128,13 @@ def test_a_damaged_file_is_reported(window: MainWindow, qtbot: QtBot, tmp_path: 
     assert len(boxes) == 1 and boxes[0].windowTitle() == "Comparison failed"
     assert window.comparison.dialog is None
     boxes[0].close()
+
+
+def test_the_report_speaks_korean(window: MainWindow, qtbot: QtBot, tmp_path: Path, korean_ui: None) -> None:
+    old, new = edited_copy(tmp_path)
+    assert window.open_file(new, ask=False)
+    dialog = compared(window, qtbot, old)
+    assert dialog.summary.text() == "항목: 추가 1, 삭제 0, 이동 0, 변경 1 (21개 → 22개)"
+    text = dialog.view.document().toPlainText()
+    assert "3.1 변경됨" in text and "에 추가됨" in text
+    assert window.actions_["compareWith"].text() == "다른 버전과 비교(&C)…"

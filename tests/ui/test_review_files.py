@@ -214,3 +214,13 @@ def test_the_file_menu_has_the_review_and_compare_commands(window: MainWindow) -
     assert "Export for re&view" in texts and "&Import review…" in texts and "&Compare with…" in texts
     submenu = window.actions_.menus["exportReview"]
     assert [action.objectName() for action in submenu.actions()] == ["reviewExportXliff", "reviewExportDocx"]
+
+
+def test_the_dialog_speaks_korean(window: MainWindow, qtbot: QtBot, tmp_path: Path, korean_ui: None) -> None:
+    opened(window, tmp_path)
+    dialog = read(window, qtbot, reviewed(exported(window, qtbot, tmp_path / "out.xlf")))
+    assert dialog.summary.text() == "reviewed.xlf 파일은 이 브리핑의 항목 3개를 바꿉니다."
+    shown_text = dialog.view.document().toPlainText()
+    assert "번역: " in shown_text and "상태: " in shown_text and "의 새 의견: " in shown_text
+    assert "the reviewer set the state" not in shown_text  # the flag's reason worded from the catalogue
+    assert dialog.apply_button.text() == "적용(&A)"
