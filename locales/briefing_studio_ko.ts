@@ -2860,8 +2860,8 @@ Bilingual Korean/English briefings, translated offline.</source>
         <translation>%1 파일은 이 브리핑에서 바꾸는 것이 없습니다.</translation>
     </message>
     <message>
-        <source>%1 notices: not applied.</source>
-        <translation>적용하지 않는 알림 %1건.</translation>
+        <source>Reported, not applied: %1 (at the end).</source>
+        <translation>적용하지 않고 알리는 내용: %1건 (맨 아래).</translation>
     </message>
     <message>
         <source>&amp;Apply</source>

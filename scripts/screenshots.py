@@ -20,6 +20,10 @@ and writes PNG files:
                                        paragraph changed to the 24th meeting: the Memory panel's 99 % match, diff
     qa-panel-{en,ko}.png               1366×768, the opening paragraph's Korean made to say 제24차: the QA panel, the
                                        error chosen (its span selected in both editors), the badge in the outline
+    review-import-{en,ko}.png          1366×768, File → Import review… of an XLIFF exported from the example and edited
+                                       as a reviewer would: the dialog of what it changes, with word diffs and notices
+    compare-{en,ko}.png                1366×768, File → Compare with… the example, from a copy with an item added, one
+                                       moved and the opening paragraph made the 24th meeting: the report with diffs
 
 Reproducible: every window gets a fresh data folder (BRIEFING_HOME in a temporary folder, so the user's
 settings, window state and recent files are neither read nor written), a fixed author, a fixed clock for
@@ -50,6 +54,10 @@ ZONES = {"ko": "Asia/Seoul", "en": "America/New_York"}
 REVIEWERS = {"ko": "김지현", "en": "Jordan Lee"}
 APPROVED_AT = datetime(2024, 11, 8, 3, 20, tzinfo=UTC)
 FLAGGED_AT = datetime(2024, 11, 8, 4, 5, tzinfo=UTC)
+REVIEW_NOTES = {
+    "ko": "‘정식 참여’ 시점을 원문과 다시 대조해 주십시오.",
+    "en": "Please check the date of the formal participation against the original.",
+}
 REASONS = {
     "ko": "‘2025년 1월’이 TTX 참여 시점인지 JCO 셀 시점인지 원문 확인 필요",
     "en": "Check against the original whether January 2025 refers to the JCO Cell",
@@ -65,7 +73,7 @@ def settle(app, rounds: int = 6) -> None:  # type: ignore[no-untyped-def]
 def main() -> None:
     from PySide6.QtCore import QPoint
     from PySide6.QtGui import QPainter
-    from PySide6.QtWidgets import QApplication, QToolTip
+    from PySide6.QtWidgets import QApplication, QToolTip, QWidget
 
     from briefing import edits
     from briefing import settings as config
@@ -226,7 +234,113 @@ def main() -> None:
         save(window.grab(), f"qa-panel-{language}")
         close(window)
 
+        # Review outside the application: an XLIFF exported, edited as a reviewer would, imported.
+        window = open_window(language, LAPTOP)
+        xlf = Path(os.environ["BRIEFING_HOME"]) / "scwg-23.en-ko.xlf"
+        window.review_files.export(xlf, "xliff")
+        reviewed = reviewed_xliff(xlf, language)
+        shown_dialogs: list[QWidget] = []
+        window.review_files.review_read.connect(shown_dialogs.append)
+        window.review_files.import_review(reviewed)
+        settle(app)
+        window.statusBar().clearMessage()  # "Wrote … for review" names a temporary folder
+        settle(app)
+        if not shown_dialogs:
+            raise SystemExit("the review import dialog did not open")
+        save(over(window, shown_dialogs[0], (1000, 640)), f"review-import-{language}")
+        shown_dialogs[0].close()
+        close(window)
+
+        # Two versions compared: the example against a copy with an item added, one moved, the opening changed.
+        window = open_window(language, LAPTOP)
+        newer = changed_copy(Path(os.environ["BRIEFING_HOME"]))
+        if not window.open_file(newer, ask=False):
+            raise SystemExit(f"could not open {newer}")
+        compared: list[QWidget] = []
+        window.comparison.compared.connect(compared.append)
+        window.comparison.compare_with(EXAMPLE)
+        settle(app)
+        if not compared:
+            raise SystemExit("the compare dialog did not open")
+        save(over(window, compared[0], (1100, 680)), f"compare-{language}")
+        compared[0].close()
+        close(window)
+
     homes.cleanup()
+
+
+def over(window, dialog, size: tuple[int, int]):  # type: ignore[no-untyped-def]
+    """The window's picture with a dialog painted over its middle (offscreen, a dialog is a window of its own)."""
+    from PySide6.QtGui import QColor, QPainter
+
+    dialog.resize(*size)
+    picture = window.grab()
+    painter = QPainter(picture)
+    painter.fillRect(picture.rect(), QColor(0, 0, 0, 60))
+    left, top = (window.width() - size[0]) // 2, (window.height() - size[1]) // 2
+    painter.drawPixmap(left, top, dialog.grab())
+    painter.end()
+    return picture
+
+
+def reviewed_xliff(path: Path, language: str) -> Path:
+    """The exported file as a reviewer returns it: two targets edited, an approval taken back, a note added,
+    and a source edited (which the import reports and does not apply)."""
+    from lxml import etree
+
+    from briefing.exchange.xliff import XLIFF
+
+    ns = {"x": XLIFF}
+    root = etree.fromstring(path.read_bytes())
+    units = {unit.get("id"): unit for unit in root.iterfind(".//x:unit", ns)}
+
+    def target(unit: str, old: str, new: str) -> None:
+        element = units[unit].find("x:segment/x:target", ns)
+        if element is None or old not in (element.text or ""):
+            raise SystemExit(f"{unit}: '{old}' is not in the exported target")
+        element.text = (element.text or "").replace(old, new)
+
+    target("item-jco", "참여에 합의했다", "참여에 최종 합의했다")
+    target("item-icbm", "공동으로 규탄했다", "공동으로 강력히 규탄했다")
+    segment = units["item-ttx"].find("x:segment", ns)
+    notes = units["item-ttx-note"].find("x:notes", ns)
+    source = units["item-training"].find("x:segment/x:source", ns)
+    if segment is None or notes is None or source is None:
+        raise SystemExit("the exported XLIFF is not as the screenshot expects")
+    segment.set("state", "translated")
+    etree.SubElement(notes, f"{{{XLIFF}}}note", category="comment").text = REVIEW_NOTES[language]
+    source.text = (source.text or "") + " (edited)"
+    out = path.with_name("scwg-23.reviewed.xlf")
+    out.write_bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8"))
+    return out
+
+
+def changed_copy(folder: Path) -> Path:
+    """The example as a later version: an item added, the closing moved up, the opening made the 24th meeting."""
+    from briefing.model import Bilingual, Item, Language
+    from briefing.storage import load, save
+
+    briefing = load(EXAMPLE)
+    opening = briefing.item(OPENING)
+    opening.set_text(Language.EN, opening.text.en.replace("23rd", "24th").replace("November 7", "November 14"))
+    opening.set_text(Language.KO, opening.text.ko.replace("제23차", "제24차").replace("11월 7일", "11월 14일"))
+    first = briefing.sections[0]
+    briefing.add_item(
+        first.id,
+        Item(
+            text=Bilingual(
+                en="The two sides agreed to hold the next meeting in Seoul in 2025.",
+                ko="양측은 차기 회의를 2025년 서울에서 개최하기로 합의했다.",
+            )
+        ),
+    )
+    closing = briefing.item("item-closing")
+    section = next(s for s in briefing.sections if closing in s.items)
+    section.items.remove(closing)
+    section.items.insert(0, closing)
+    path = folder / "scwg-24.briefing"
+    save(briefing, path)
+    return path
 
 
 if __name__ == "__main__":

@@ -32,7 +32,7 @@ from briefing.cli.compare import CompareError
 from briefing.compare.docx import write_docx
 from briefing.compare.versions import FieldChange, ItemReport, Kind, MatchedBy, Report, SectionReport, TextChange
 from briefing.model import ItemType, Language, TargetStatus
-from ui.diff_marks import shown, write_pieces, write_text
+from ui.diff_marks import detail_line, shown, write_pieces, write_text
 from ui.errors import report_failure
 from ui.labels import fill, status_text, type_names
 from ui.qt import named
@@ -64,7 +64,8 @@ class CompareDialog(QDialog):
         self.setWindowTitle(self.tr("Compare versions"))
         self.resize(960, 680)
         names = named(QLabel(), "compareFiles")
-        names.setText(fill(self.tr("Old: %1\nNew: %2"), shown(old_name), shown(new_name)))
+        names.setText(fill(self.tr("Old: %1\nNew: %2"), shown(Path(old_name).name), shown(Path(new_name).name)))
+        names.setToolTip(fill(self.tr("Old: %1\nNew: %2"), shown(old_name), shown(new_name)))
         names.setWordWrap(True)
         self.summary = named(QLabel(self.summary_text(report)), "compareSummary")
         self.summary.setWordWrap(True)
@@ -230,14 +231,14 @@ class CompareDialog(QDialog):
         if kind is None and report.card:
             heading(self.tr("Title and meeting card"))
             for change in report.card:
-                cursor.insertBlock()
+                detail_line(cursor)
                 language = f" ({change.language.value.upper()})" if change.language else ""
                 write_text(cursor, f"{self.card_where(change)}{language}: ")
                 write_pieces(cursor, change.pieces)
         if kind is None and report.sections:
             heading(self.tr("Sections"))
             for section in report.sections:
-                cursor.insertBlock()
+                detail_line(cursor)
                 write_text(cursor, self.section_heading(section))
                 for change in section.titles:
                     self._text_line(cursor, change)
@@ -250,25 +251,25 @@ class CompareDialog(QDialog):
                 cursor.insertBlock(block)
                 write_text(cursor, self.item_heading(item), bold=True)
                 for field in item.fields:
-                    cursor.insertBlock()
+                    detail_line(cursor)
                     name, old, new = self.field_words(field)
-                    write_text(cursor, f"    {name}: {old} → {new}")
+                    write_text(cursor, f"{name}: {old} → {new}")
                 for change in item.texts:
                     self._text_line(cursor, change)
                 for language, words in item.unchanged:
                     if words:
-                        cursor.insertBlock()
+                        detail_line(cursor)
                         muted = QTextCharFormat()
                         muted.setForeground(MUTED)
-                        cursor.insertText(f"    {language.value.upper()}  " + shown(words), muted)
+                        cursor.insertText(f"{language.value.upper()}  " + shown(words), muted)
         elif kind is not None:
             write_text(cursor, self.tr("No items of this kind."), italic=True)
         return document
 
     @staticmethod
     def _text_line(cursor: QTextCursor, change: TextChange) -> None:
-        cursor.insertBlock()
-        write_text(cursor, f"    {(change.language or Language.EN).value.upper()}  ", bold=True)
+        detail_line(cursor)
+        write_text(cursor, f"{(change.language or Language.EN).value.upper()}  ", bold=True)
         write_pieces(cursor, change.pieces)
 
     # -- the DOCX --------------------------------------------------------------------------------

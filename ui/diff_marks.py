@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QColor, QFont, QTextBlockFormat, QTextCharFormat, QTextCursor
 
 from briefing.compare.diff import Change, Piece
 
@@ -25,6 +25,7 @@ INSERTED_FOREGROUND = QColor("#135e13")
 # characters (a "Trojan Source" text reads differently from what it holds).
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _INVISIBLE = re.compile("[\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
+DETAIL_INDENT = 18.0  # pixels: the lines under an item's heading, wrapped lines too
 INVISIBLE_MARK = "\u2b1a"  # ⬚ a dotted square: "an invisible character is here"
 
 
@@ -60,6 +61,13 @@ def write_pieces(cursor: QTextCursor, pieces: Iterable[Piece], base: QTextCharFo
     """Insert the pieces of a diff at the cursor, each in its format."""
     for piece in pieces:
         cursor.insertText(shown(piece.text), piece_format(piece.change, base))
+
+
+def detail_line(cursor: QTextCursor) -> None:
+    """Start a line under a heading: indented, its wrapped lines too."""
+    block = QTextBlockFormat()
+    block.setLeftMargin(DETAIL_INDENT)
+    cursor.insertBlock(block)
 
 
 def write_text(cursor: QTextCursor, text: str, bold: bool = False, italic: bool = False) -> None:

@@ -24,7 +24,7 @@ from briefing.compare.diff import diff
 from briefing.exchange.review import ItemChange, ReviewDiff
 from briefing.messages import Message
 from briefing.model import Briefing, Item, TargetStatus
-from ui.diff_marks import shown, write_pieces, write_text
+from ui.diff_marks import detail_line, shown, write_pieces, write_text
 from ui.labels import fill, status_text
 from ui.messages import text
 from ui.qt import named
@@ -61,7 +61,7 @@ class ReviewImportDialog(QDialog):
         else:
             headline = fill(self.tr("%1 changes nothing in this briefing."), file_name)
         if notices:
-            headline += " " + fill(self.tr("%1 notices: not applied."), notices)
+            headline += " " + fill(self.tr("Reported, not applied: %1 (at the end)."), notices)
         self.summary = named(QLabel(headline), "reviewSummary")
         self.summary.setWordWrap(True)
         self.view = named(QTextBrowser(), "reviewChanges")
@@ -106,7 +106,7 @@ class ReviewImportDialog(QDialog):
                 cursor.insertBlock(self._gap())
             write_text(cursor, self.tr("Not applied"), bold=True)
             for notice in review.notices:
-                cursor.insertBlock()
+                detail_line(cursor)
                 write_text(cursor, "• " + self._notice(notice))
         if first and not review.notices:
             write_text(cursor, self.tr("The file proposes no changes."), italic=True)
@@ -131,7 +131,7 @@ class ReviewImportDialog(QDialog):
             cursor.insertText("   " + shown(source.replace("\n", " ")), _muted())
         if change.target is not None:
             before, after = change.target
-            cursor.insertBlock()
+            detail_line(cursor)
             write_text(cursor, self.tr("Translation: "))
             language = item.target if item is not None else None
             if language is None:
@@ -139,20 +139,20 @@ class ReviewImportDialog(QDialog):
             else:
                 write_pieces(cursor, diff(before, after, language))
         if change.approve:
-            cursor.insertBlock()
+            detail_line(cursor)
             write_text(cursor, fill(self.tr("Status: %1"), status_text(TargetStatus.APPROVED)))
         if change.flag:
-            cursor.insertBlock()
+            detail_line(cursor)
             status = status_text(TargetStatus.NEEDS_REVIEW)
             write_text(cursor, fill(self.tr("Status: %1 (%2)"), status, flag_text(change.flag)))
         for author, body in change.new_comments:
-            cursor.insertBlock()
+            detail_line(cursor)
             who = author or self.tr("(no author)")
             write_text(cursor, fill(self.tr("New comment by %1: "), who))
             write_text(cursor, body, italic=True)
         comments = {comment.id: comment.text for comment in item.comments} if item is not None else {}
         for comment_id, done in change.resolved:
-            cursor.insertBlock()
+            detail_line(cursor)
             label = self.tr("Comment resolved: ") if done else self.tr("Comment reopened: ")
             write_text(cursor, label)
             write_text(cursor, comments.get(comment_id, comment_id), italic=True)
