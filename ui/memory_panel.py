@@ -3,7 +3,8 @@ concordance search.
 
 Each match shows its percentage, its translation, the memory it came from and who approved it when; below
 the list, the current match's source is compared with the item's source (briefing/compare/diff.py: Korean by
-eojeol, then by character inside a changed one; English by word), deletions and insertions coloured. A click, Enter, or Ctrl+1…Ctrl+9 (declared in
+eojeol, then by character inside a changed one; English by word), deletions and insertions coloured. A click,
+Enter, or Ctrl+1…Ctrl+9 (declared in
 ui/actions.py) asks for match N's translation to be put in (`match_chosen`); the window makes the edit.
 Lookups wait until the item or its source has stood still for `LOOKUP_DELAY_MS`, so typing is never held up.
 """
