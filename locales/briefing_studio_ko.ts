@@ -2833,6 +2833,10 @@ Bilingual Korean/English briefings, translated offline.</source>
         <translation>검토 파일 (*.xlf *.xliff *.docx);;모든 파일 (*)</translation>
     </message>
     <message>
+        <source>The briefing keeps changing: import the review when it is done</source>
+        <translation>브리핑이 계속 바뀌고 있습니다. 작업이 끝난 뒤 검토 결과를 가져오십시오</translation>
+    </message>
+    <message>
         <source>Reading the review file…</source>
         <translation>검토 파일을 읽는 중…</translation>
     </message>

@@ -35,6 +35,7 @@ from ui.tasks import Progress, Runner
 
 XLIFF, REVIEW_DOCX = "xliff", "review-docx"
 MESSAGE_MS = 10_000
+READS = 3  # times a file is read again because the briefing changed meanwhile, before giving up for now
 
 
 def reviewer() -> str:
@@ -142,7 +143,7 @@ class ReviewFiles(QObject):
         if name:
             self.import_review(Path(name))
 
-    def import_review(self, path: Path) -> None:
+    def import_review(self, path: Path, reads_left: int = READS) -> None:
         """Read the file in the background against a snapshot, then show what it changes."""
         document = self.document()
         snapshot = document.snapshot()
@@ -155,8 +156,11 @@ class ReviewFiles(QObject):
             stale.stop()
             if self.document() is not document:
                 return  # another briefing was opened meanwhile: this diff is of no use
-            if stale.changed:
-                self.import_review(path)  # the briefing changed while the file was read: read it again
+            if stale.changed and reads_left > 0:
+                self.import_review(path, reads_left - 1)  # the briefing changed while the file was read: again
+                return
+            if stale.changed:  # it keeps changing (a long translation applying its results)
+                self.message.emit(self.tr("The briefing keeps changing: import the review when it is done"), 0)
                 return
             self._show(path, review, document, snapshot)
 
