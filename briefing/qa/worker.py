@@ -223,6 +223,7 @@ class QaWorker:
         self._ids = itertools.count(1)
         self._closed = False
         self.starts = 0  # how many processes were started (a restart after a failure counts)
+        self.items_sent = 0  # how many items were pickled for the process (changed ones only, after the first)
 
     @property
     def pid(self) -> int | None:
@@ -290,6 +291,7 @@ class QaWorker:
         new = [item for item in items if self._sent.get(item.id) is not item]
         for part in _chunks(new, ITEMS_PER_MESSAGE):
             connection.send_bytes(pickle.dumps(("items", list(part)), PROTOCOL))
+            self.items_sent += len(part)
         self._sent = {item.id: item for item in items}  # as the process's mirror will be once it reads the run
 
     def _wait(self, connection: Connection, run_id: int, cancel: threading.Event) -> list[Finding] | None:
