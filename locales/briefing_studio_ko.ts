@@ -2353,6 +2353,17 @@ Bilingual Korean/English briefings, translated offline.</source>
     </message>
 </context>
 <context>
+    <name>QaCommands</name>
+    <message>
+        <source>The checks ran in the window: their process stopped</source>
+        <translation>검토 프로세스가 중단되어 창에서 검토했습니다</translation>
+    </message>
+    <message>
+        <source>The checks run in the window from now on: their process kept stopping</source>
+        <translation>검토 프로세스가 계속 중단되어 앞으로는 창에서 검토합니다</translation>
+    </message>
+</context>
+<context>
     <name>QaPanel</name>
     <message>
         <source>waived by %1 on %2</source>

@@ -233,7 +233,9 @@ class QaCommands(QObject):
         generation = self._generation
         terms = self.terms()
         memories_for = self.open_memories
-        worker = self.worker if self.worker_failures < PROCESS_FAILURES else None
+        # An empty briefing (a new window) is checked here: no process is started before there is work for it.
+        work_for_it = any(section.items for section in snapshot.sections)
+        worker = self.worker if work_for_it and self.worker_failures < PROCESS_FAILURES else None
         settings, terms_version = config.current(), self.terms_version
 
         def work(_progress: Progress, cancel: threading.Event) -> Outcome | None:

@@ -219,7 +219,8 @@ class QaWorker:
         self._process: BaseProcess | None = None
         self._connection: Connection | None = None
         self._sent: dict[str, Item] = {}  # the items the process holds, as the objects they were sent from
-        self._lock = threading.Lock()
+        self._lock = threading.Lock()  # one `check` at a time
+        self._writing = threading.Lock()  # one message at a time on the pipe: `close` may come from another thread
         self._ids = itertools.count(1)
         self._closed = False
         self.starts = 0  # how many processes were started (a restart after a failure counts)
@@ -260,7 +261,7 @@ class QaWorker:
         self._closed = True
         process, connection = self._process, self._connection
         if connection is not None and process is not None and process.is_alive():
-            with contextlib.suppress(OSError):
+            with contextlib.suppress(OSError), self._writing:
                 connection.send_bytes(pickle.dumps(("stop",), PROTOCOL))
             process.join(STOP_SECONDS)
         self._discard()
@@ -283,14 +284,20 @@ class QaWorker:
     def _send(self, connection: Connection, message: tuple[Any, ...]) -> None:
         buffer = io.BytesIO()
         _ItemsByReference(buffer, self._sent).dump(message)
-        connection.send_bytes(buffer.getbuffer())
+        self._write(connection, buffer.getvalue())
+
+    def _write(self, connection: Connection, data: bytes) -> None:
+        with self._writing:
+            if self._closed:
+                raise EOFError("the worker is closed")
+            connection.send_bytes(data)
 
     def _send_items(self, connection: Connection, briefing: Briefing) -> None:
         """The items the process does not hold yet (new objects: changed since the last run), a few at a time."""
         items = briefing.items()
         new = [item for item in items if self._sent.get(item.id) is not item]
         for part in _chunks(new, ITEMS_PER_MESSAGE):
-            connection.send_bytes(pickle.dumps(("items", list(part)), PROTOCOL))
+            self._write(connection, pickle.dumps(("items", list(part)), PROTOCOL))
             self.items_sent += len(part)
         self._sent = {item.id: item for item in items}  # as the process's mirror will be once it reads the run
 
@@ -341,4 +348,5 @@ class QaWorker:
                 process.kill()
                 process.join(STOP_SECONDS)
             if not process.is_alive():
-                process.close()
+                with contextlib.suppress(ValueError):  # closed already (by a `close` from another thread)
+                    process.close()
