@@ -330,6 +330,7 @@ class QaWorker:
         process = self._process
         if process is None:
             return "not started"
+        process.join(0.5)  # a killed process may still be going: its exit code says why
         if process.is_alive():
             return "still running"
         return f"exit code {process.exitcode}"
