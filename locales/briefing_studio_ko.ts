@@ -2123,6 +2123,16 @@ Bilingual Korean/English briefings, translated offline.</source>
         <translation>&quot;{source_term}&quot;이(가) 여기서는 &quot;{found}&quot;(으)로, {other} 항목에서는 &quot;{first}&quot;(으)로 번역되었습니다</translation>
     </message>
     <message>
+        <source>the QA process stopped ({reason}): {error}</source>
+        <translation>검토 프로세스가 중단되었습니다({reason}): {error}</translation>
+    </message>
+    <message>
+        <source>a QA check failed in the QA process:
+{details}</source>
+        <translation>검토 프로세스에서 검토 항목 하나가 실패했습니다:
+{details}</translation>
+    </message>
+    <message>
         <source>the same source is translated differently in item {other}</source>
         <translation>같은 원문이 {other} 항목에서는 다르게 번역되었습니다</translation>
     </message>

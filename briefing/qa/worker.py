@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from briefing.memory.store import MemoryStoreError
+from briefing.messages import BriefingError, register
 from briefing.model import Briefing, Item
 from briefing.paths import data_home
 from briefing.qa.model import Finding
@@ -48,12 +49,20 @@ STOP_SECONDS = 2.0  # how long `close` waits for the process to end before termi
 PROTOCOL = pickle.HIGHEST_PROTOCOL
 
 
-class WorkerGone(Exception):
+register(
+    {
+        "qa.worker_gone": "the QA process stopped ({reason}): {error}",
+        "qa.check_failed": "a QA check failed in the QA process:\n{details}",
+    }
+)
+
+
+class WorkerGone(BriefingError):
     """The QA process could not start, or stopped (killed, crashed): the caller checks in its own process."""
 
 
-class CheckFailed(Exception):
-    """A check raised in the QA process (a fault, not the user's); the message holds its traceback."""
+class CheckFailed(BriefingError):
+    """A check raised in the QA process (a fault, not the user's); `details` holds its traceback."""
 
 
 def run_in_steps(
@@ -254,7 +263,7 @@ class QaWorker:
                     return None
                 reason = self._exit_reason()
                 self._discard()
-                raise WorkerGone(f"the QA process stopped ({reason}): {error!r}") from error
+                raise WorkerGone("qa.worker_gone", reason=reason, error=repr(error)) from error
 
     def close(self) -> None:
         """Stop the process (asked, then terminated if it does not end within STOP_SECONDS). Idempotent."""
@@ -324,7 +333,7 @@ class QaWorker:
             elif kind == "cancelled":
                 return None
             elif kind == "failed":
-                raise CheckFailed(message[2])
+                raise CheckFailed("qa.check_failed", details=message[2])
 
     def _exit_reason(self) -> str:
         process = self._process
