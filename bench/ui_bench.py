@@ -1,7 +1,10 @@
 """The window at scale: opening a 2,000-item briefing, rerunning its QA checks, typing in it, storing a
 whole-briefing translation, and the longest event-loop stall while translating.
 
-    QT_QPA_PLATFORM=offscreen python bench/ui_bench.py [--items 2000]
+    QT_QPA_PLATFORM=offscreen python bench/ui_bench.py [--items 2000] [--qa-in-thread]
+
+The QA checks run in the application's QA process (briefing/qa/worker.py); `--qa-in-thread` runs them in a task's
+thread instead, as a window without a QA process (or after the process failed) does.
 
 Baselines in the same run: loading the same file without the window (the core alone); the longest stall of
 an idle event loop over the same time; for typing, what each keystroke used to cost (a `loads(dumps())` copy
@@ -34,6 +37,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--items", type=int, default=2000)
+    parser.add_argument("--qa-in-thread", action="store_true", help="check in a thread, not in the QA process")
     args = parser.parse_args()
     home = Path(tempfile.mkdtemp(prefix="ui-bench-"))
     os.environ["BRIEFING_HOME"] = str(home)
@@ -42,6 +46,7 @@ def main() -> None:
 
     from briefing import settings as config
     from briefing.model import Language
+    from briefing.qa.worker import QaWorker
     from briefing.storage import load, save
     from briefing.translation.packages import PackageStore
     from tests.helpers import large_briefing
@@ -55,7 +60,9 @@ def main() -> None:
     start = time.perf_counter()
     load(big)
     core = time.perf_counter() - start
-    window = MainWindow()
+    qa_worker = None if args.qa_in_thread else QaWorker()
+    print(f"QA checks in {'a thread' if qa_worker is None else 'the QA process'}")
+    window = MainWindow(qa_worker=qa_worker)
     window.show()
     app.processEvents()
     start = time.perf_counter()
@@ -117,6 +124,8 @@ def main() -> None:
     )
     window.document.undo_stack.setClean()
     window.close()
+    if qa_worker is not None:
+        qa_worker.close()
 
 
 def typing_benchmark(app: Any, window: Any, longest_stall: Any, idle: float) -> None:

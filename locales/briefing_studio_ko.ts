@@ -2427,6 +2427,16 @@ Bilingual Korean/English briefings, translated offline.</source>
         <translation>&quot;{source_term}&quot;이(가) 여기서는 &quot;{found}&quot;(으)로, {other} 항목에서는 &quot;{first}&quot;(으)로 번역되었습니다</translation>
     </message>
     <message>
+        <source>the QA process stopped ({reason}): {error}</source>
+        <translation>검토 프로세스가 중단되었습니다({reason}): {error}</translation>
+    </message>
+    <message>
+        <source>a QA check failed in the QA process:
+{details}</source>
+        <translation>검토 프로세스에서 검토 항목 하나가 실패했습니다:
+{details}</translation>
+    </message>
+    <message>
         <source>the same source is translated differently in item {other}</source>
         <translation>같은 원문이 {other} 항목에서는 다르게 번역되었습니다</translation>
     </message>
@@ -2654,6 +2664,17 @@ Bilingual Korean/English briefings, translated offline.</source>
     <message>
         <source>Korean style</source>
         <translation>국문 문체</translation>
+    </message>
+</context>
+<context>
+    <name>QaCommands</name>
+    <message>
+        <source>The checks ran in the window: their process stopped</source>
+        <translation>검토 프로세스가 중단되어 창에서 검토했습니다</translation>
+    </message>
+    <message>
+        <source>The checks run in the window from now on: their process kept stopping</source>
+        <translation>검토 프로세스가 계속 중단되어 앞으로는 창에서 검토합니다</translation>
     </message>
 </context>
 <context>

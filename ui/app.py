@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
@@ -18,6 +19,9 @@ from ui.errors import install_failure_hooks
 from ui.i18n import LOCALES, UI_LANGUAGES, install_translators, set_ui_language, system_ui_language
 from ui.labels import fill
 from ui.messages import error_text
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
 
 __all__ = ["LOCALES", "create_application", "install_translators", "offer_recovery", "run_app"]
 
@@ -89,6 +93,7 @@ def report_settings_problems(window: QWidget, loaded: config.Loaded) -> QMessage
 
 
 def run_app(path: Path | None, ui_language: str | None = None) -> int:
+    from briefing.qa.worker import QaWorker
     from ui.main_window import MainWindow
 
     app = create_application()
@@ -110,7 +115,14 @@ def run_app(path: Path | None, ui_language: str | None = None) -> int:
     chosen = ui_language or loaded.settings.ui_language
     set_ui_language(app, chosen if chosen in UI_LANGUAGES else system_ui_language())
     install_failure_hooks()  # from here on an exception nobody catches is shown and logged, not only printed
-    window = MainWindow()
+    qa_worker = QaWorker()  # the application's QA process: started on the first run, stopped when the app ends
+    try:
+        return _show_window(app, MainWindow(qa_worker=qa_worker), loaded, path)
+    finally:
+        qa_worker.close()
+
+
+def _show_window(app: QApplication, window: MainWindow, loaded: config.Loaded, path: Path | None) -> int:
     window.show()
     report_settings_problems(window, loaded)
     orphans = orphaned_copies(recovery_folder())

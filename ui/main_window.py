@@ -32,6 +32,7 @@ from briefing.edits import Changes, EditRefused
 from briefing.language.phrases import catalog
 from briefing.messages import BriefingError
 from briefing.model import Bilingual, Briefing, Item, Language, Section, TargetStatus
+from briefing.qa.worker import QaWorker
 from briefing.recovery import RecoveryEntry
 from briefing.search import find_next
 from briefing.translation.engine import PackageMissing
@@ -80,12 +81,13 @@ class MainWindow(QMainWindow):
     translation_finished = Signal(object)  # the list of jobs.Result
     preview_updated = Signal()
 
-    def __init__(self, runner: Runner | None = None) -> None:
+    def __init__(self, runner: Runner | None = None, qa_worker: QaWorker | None = None) -> None:
         super().__init__()
         self.setAcceptDrops(True)
         self.setObjectName("mainWindow")
         self.tasks = TaskManager(self)  # owns every background task, whichever dialog started it
         self.runner: Runner = runner if runner is not None else self.tasks
+        self._qa_worker = qa_worker  # the application's (it stops it); None: QA runs in a task's thread
         self.backup_warning = BackupWarning(self)
         self.statusBar().addPermanentWidget(self.backup_warning)
         self.document = DocumentController(fresh_briefing(), None, config.current().autosave_seconds, self)
@@ -131,7 +133,8 @@ class MainWindow(QMainWindow):
         self.side.addTab(self.terms.panel, "")
         self.memory_panel = MemoryPanel(self.memory.lookup, self.memory.concordance)
         self.side.addTab(self.memory_panel, "")
-        self.qa = QaCommands(self, self.runner, self.terminology, self.item_editor)  # the findings, kept in step
+        # the findings, kept in step; checked in the application's QA process when there is one
+        self.qa = QaCommands(self, self.runner, self.terminology, self.item_editor, self._qa_worker)
         self.side.addTab(self.qa.panel, "")
         splitter = named(QSplitter(Qt.Orientation.Horizontal), "mainSplitter")
         for pane in (self.outline_pane, self.centre, self.side):

@@ -623,6 +623,8 @@ CATALOGUE: dict[str, str] = {
     "qa.terms_inconsistent": QT_TRANSLATE_NOOP(
         "Messages", '"{source_term}" is "{found}" here but "{first}" in item {other}'
     ),
+    "qa.worker_gone": QT_TRANSLATE_NOOP("Messages", "the QA process stopped ({reason}): {error}"),
+    "qa.check_failed": QT_TRANSLATE_NOOP("Messages", "a QA check failed in the QA process:\n{details}"),
     "qa.consistency_source": QT_TRANSLATE_NOOP("Messages", "the same source is translated differently in item {other}"),
     "qa.consistency_target": QT_TRANSLATE_NOOP(
         "Messages", "the same translation stands for a different source in item {other}"

@@ -2,15 +2,20 @@
 the outline's badges and the item editor's marks.
 
 Every check runs in the background (ui/tasks.py) on a snapshot of the briefing (briefing/snapshot.py) when a
-file opens and `QA_DELAY_MS` after the last change; the termbases go to the worker as a matcher over an index
-built on this thread (SQLite connections stay on theirs), the memories are opened in the task on connections
-of its own. A result that an edit overtook is dropped, and one run at a time: a change during a run starts the
-next when it ends. The items just typed in are rechecked at once with the item checks (under a millisecond an
-item), so that their marks follow the typing.
+file opens and `QA_DELAY_MS` after the last change. With a `QaWorker` (the application's QA process,
+briefing/qa/worker.py) the task's thread only hands the snapshot over and waits on a pipe, which leaves the window's
+thread free; the process loads the termbases itself (again when `terms_version` moves: the termbases changed) and
+opens the memories read-only. Without one, or when the process cannot start or stops, the task runs the checks
+itself (the termbases as a matcher over an index built on this thread, the memories on connections of its own),
+and the panel says so once. A result that an edit overtook is dropped, and one run at a time: a change during a
+run starts the next when it ends. The items just typed in are rechecked at once with the item checks (under a
+millisecond an item), so that their marks follow the typing.
 """
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
 import getpass
 import threading
 from collections.abc import Callable, Iterable
@@ -23,12 +28,14 @@ from PySide6.QtWidgets import QWidget
 from briefing import edits
 from briefing import settings as config
 from briefing.edits import Changes
+from briefing.log import log_entry
 from briefing.memory.stack import Memories
 from briefing.memory.store import MemoryStoreError
 from briefing.model import Briefing, Language, Waiver
 from briefing.qa import CHECKS, Finding, Scope, run
 from briefing.qa.registry import TermHits
 from briefing.qa.waivers import review
+from briefing.qa.worker import QaWorker, WorkerGone, run_in_steps
 from briefing.terms.assist import FindTerms
 from briefing.terms.model import Hit
 from ui.document import DocumentController
@@ -44,7 +51,7 @@ from ui.terms_highlighter import utf16_offsets
 
 QA_DELAY_MS = 400  # the checks across the briefing run this long after the last change
 RECHECK_AT_ONCE = 8  # up to this many changed items are rechecked at once (typing); more wait for the run
-STEP = 100  # items checked between two looks at the cancel flag
+PROCESS_FAILURES = 3  # after this many failures of the QA process the checks stay in the window's process
 
 
 class MatchedTerms:
@@ -66,6 +73,7 @@ class Outcome:
     waived: list[tuple[Finding, Waiver]]
     numbers: dict[str, str]
     generation: int
+    fell_back: str | None = None  # why the checks ran in the window's process instead of the QA process
 
 
 def item_numbers(briefing: Briefing) -> dict[str, str]:
@@ -76,25 +84,20 @@ def item_numbers(briefing: Briefing) -> dict[str, str]:
     }
 
 
+def reviewed_outcome(briefing: Briefing, findings: list[Finding], generation: int) -> Outcome:
+    """A run's findings (in document order) sorted into open and waived against the briefing's waivers."""
+    reviewed = review(briefing, findings)
+    return Outcome(reviewed.open, reviewed.waived, item_numbers(briefing), generation)
+
+
 def check_in_steps(
     briefing: Briefing, terms: TermHits | None, memories: Memories | None, cancel: threading.Event, generation: int
 ) -> Outcome | None:
-    """Every check over `briefing`, the item checks `STEP` items at a time, so that a cancelled run (the
-    document changed) stops within a step and the checks' passing objects go before they grow old (the
-    garbage collector's long pauses hold the window's thread too). None when cancelled."""
-    ids = [item.id for item in briefing.items()]
-    findings: list[Finding] = []
-    for start in range(0, len(ids), STEP):
-        if cancel.is_set():
-            return None
-        findings += run(briefing, terminology=terms, scope=Scope.ITEM, items=set(ids[start : start + STEP]))
-    if cancel.is_set():
-        return None
-    findings += run(briefing, terminology=terms, memory=memories, scope=Scope.BRIEFING)
-    order = {item_id: index for index, item_id in enumerate(ids)}
-    findings.sort(key=lambda f: order.get(f.item_id or "", len(order)))  # stable: a run's order within an item
-    reviewed = review(briefing, findings)
-    return Outcome(reviewed.open, reviewed.waived, item_numbers(briefing), generation)
+    """Every check over `briefing` in this process, in steps (briefing.qa.worker.run_in_steps), so that a
+    cancelled run (the document changed) stops within a step and the checks' passing objects go before they grow
+    old (the garbage collector's long pauses hold the window's thread too). None when cancelled."""
+    findings = run_in_steps(briefing, terms, memories, cancel.is_set)
+    return reviewed_outcome(briefing, findings, generation) if findings is not None else None
 
 
 def exists(briefing: Briefing, item_id: str) -> bool:
@@ -121,10 +124,18 @@ class QaCommands(QObject):
     item_tab_wanted = Signal()  # a jump goes to the item editor: its tab should be in front
 
     def __init__(
-        self, window: QWidget, runner: Runner, terminology: TerminologyController, item_editor: ItemEditor
+        self,
+        window: QWidget,
+        runner: Runner,
+        terminology: TerminologyController,
+        item_editor: ItemEditor,
+        worker: QaWorker | None = None,
     ) -> None:
         super().__init__(window)
         self.window, self.runner, self.terminology, self.item_editor = window, runner, terminology, item_editor
+        self.worker = worker  # the application's QA process; None: the checks run in a task's thread
+        self.worker_failures = 0  # the QA process failed this often; from PROCESS_FAILURES on it is not used
+        self.terms_version = 0  # moves whenever the termbases changed: the QA process loads them again
         self.open_memories: Callable[[], Memories] = open_memories  # called in the task's thread
         self.select: Callable[[str], None] | None = None  # makes an item current in the outline, set by the window
         self.on_badges: Callable[[dict[str, list[Finding]], set[str]], None] | None = None  # the outline's
@@ -149,7 +160,7 @@ class QaCommands(QObject):
         self.panel.jump_requested.connect(self.jump)
         self.panel.waive_requested.connect(self.ask_waiver)
         self.panel.unwaive_requested.connect(self.unwaive)
-        terminology.changed.connect(self.schedule)
+        terminology.changed.connect(self._terms_changed)
 
     @property
     def busy(self) -> bool:
@@ -194,6 +205,10 @@ class QaCommands(QObject):
     def schedule(self) -> None:
         self._timer.start(QA_DELAY_MS)
 
+    def _terms_changed(self) -> None:
+        self.terms_version += 1
+        self.schedule()
+
     def show_item(self, item_id: str | None) -> None:
         """The item editor shows another item: its marks."""
         findings = self.by_item.get(item_id, []) if item_id is not None else []
@@ -218,30 +233,64 @@ class QaCommands(QObject):
         generation = self._generation
         terms = self.terms()
         memories_for = self.open_memories
+        # An empty briefing (a new window) is checked here: no process is started before there is work for it.
+        work_for_it = any(section.items for section in snapshot.sections)
+        worker = self.worker if work_for_it and self.worker_failures < PROCESS_FAILURES else None
+        settings, terms_version = config.current(), self.terms_version
 
         def work(_progress: Progress, cancel: threading.Event) -> Outcome | None:
+            fell_back = None
+            if worker is not None:
+                try:
+                    found = worker.check(snapshot, settings, terms_version, cancel)
+                except WorkerGone as gone:
+                    fell_back = str(gone)  # checked here instead: no findings are lost
+                else:
+                    return reviewed_outcome(snapshot, found, generation) if found is not None else None
             try:
                 memories: Memories | None = memories_for()
             except MemoryStoreError:
                 memories = None  # a memory that cannot be opened: the other checks still run
             try:
-                return check_in_steps(snapshot, terms, memories, cancel, generation)
+                result = check_in_steps(snapshot, terms, memories, cancel, generation)
             finally:
                 if memories is not None:
                     memories.close()
+            if fell_back is None:
+                return result
+            if result is None:  # cancelled after all: nothing to take in, but the failure is still said
+                return Outcome([], [], {}, -1, fell_back)
+            return dataclasses.replace(result, fell_back=fell_back)
 
         self.panel.set_busy(True)
         self.task = self.runner(self, "", work, self._finished, self._failed, False, context="qa")
 
-    def _finished(self, outcome: Outcome | None) -> None:
+    def _finished(self, result: Outcome | None) -> None:
         self.panel.set_busy(False)
-        if outcome is None or outcome.generation != self._generation:
+        if result is not None:
+            self._process_said(result.fell_back)
+        if result is None or result.generation != self._generation:
             self.run_dropped.emit()
         else:
-            self._take(outcome)
-            self.run_finished.emit(len(outcome.findings))
+            self._take(result)
+            self.run_finished.emit(len(result.findings))
         if self._pending:
             self.rerun()
+
+    def _process_said(self, fell_back: str | None) -> None:
+        """The QA process failed (logged, and said once in the panel until it works again) or worked."""
+        if fell_back is None:
+            if self.worker is not None and self.worker_failures < PROCESS_FAILURES:
+                self.panel.set_note("")
+            return
+        self.worker_failures += 1
+        with contextlib.suppress(OSError):
+            log_entry("WARNING", "qa", f"{fell_back}; the checks ran in the window's process")
+        self.panel.set_note(
+            self.tr("The checks ran in the window: their process stopped")
+            if self.worker_failures < PROCESS_FAILURES
+            else self.tr("The checks run in the window from now on: their process kept stopping")
+        )
 
     def _failed(self, error: BaseException) -> None:
         """A check failed (a fault, not the user's): said in the panel, logged, never a dialog at every pause."""

@@ -208,6 +208,7 @@ class QaPanel(QWidget):
         super().__init__(parent)
         self.model = FindingsModel(self)
         self.busy = False
+        self.note = ""  # said after the count while it holds (the checks' process stopped)
         self.severity_buttons: dict[Severity, QToolButton] = {}
         filters = QHBoxLayout()
         for severity in SEVERITIES:
@@ -331,6 +332,11 @@ class QaPanel(QWidget):
         self.refresh()
         super().showEvent(event)
 
+    def set_note(self, note: str) -> None:
+        """A line about how the checks run, after the count until it is taken back ("")."""
+        self.note = note
+        self._show_count()
+
     def set_busy(self, busy: bool) -> None:
         self.busy = busy
         self._show_count()
@@ -392,4 +398,6 @@ class QaPanel(QWidget):
             line += " · " + fill(self.tr("waived %1"), len(self.model.all_waived))
         if self.busy:
             line += " · " + self.tr("checking…")
+        if self.note:
+            line += " · " + self.note
         self.count.setText(line)

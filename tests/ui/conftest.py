@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from briefing import settings as config
 from briefing.model import Item, Language
+from briefing.qa.worker import QaWorker
 from briefing.storage import load, save
 from tests.conftest import EXAMPLE
 from ui.app import install_translators
@@ -33,12 +34,20 @@ def current_item(window: MainWindow) -> Item:
     return item
 
 
+@pytest.fixture(scope="session")
+def qa_worker() -> Iterator[QaWorker]:
+    """One QA process for the whole session (as the application has one), stopped at its end."""
+    worker = QaWorker()
+    yield worker
+    worker.close()
+
+
 @pytest.fixture
-def window(qtbot: QtBot) -> Iterator[MainWindow]:
-    """The composer, shown, with autosave off (tests drive the autosave timer themselves); closed without
-    questions at the end, unless the test closed and deleted it."""
+def window(qtbot: QtBot, qa_worker: QaWorker) -> Iterator[MainWindow]:
+    """The composer, shown, with autosave off (tests drive the autosave timer themselves), its QA checked in the
+    session's QA process; closed without questions at the end, unless the test closed and deleted it."""
     config.update(autosave_seconds=0)
-    made = MainWindow()
+    made = MainWindow(qa_worker=qa_worker)
     made.show()
     qtbot.waitExposed(made)
     yield made

@@ -8,6 +8,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
@@ -165,16 +166,31 @@ def test_typing_the_right_number_in_korean_clears_the_error_at_once_and_after_th
     qtbot.waitUntil(lambda: "errors 0" in opened.qa.panel.count.text(), timeout=5_000)  # the panel in view follows
 
 
-def test_a_run_overtaken_by_an_edit_is_dropped(opened: MainWindow, qtbot: QtBot) -> None:
+@pytest.mark.parametrize("where", ["process", "thread"])
+def test_a_run_overtaken_by_an_edit_is_dropped(
+    opened: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, where: str
+) -> None:
     qa = opened.qa
     started, gate = threading.Event(), threading.Event()
+    if where == "thread":
+        qa.worker = None  # the checks in the task's thread (the window without a QA process)
 
-    def held() -> Memories:
-        started.set()
-        gate.wait(10)
-        return open_memories()
+        def held() -> Memories:
+            started.set()
+            gate.wait(10)
+            return open_memories()
 
-    qa.open_memories = held
+        qa.open_memories = held
+    else:
+        assert qa.worker is not None
+        check = qa.worker.check
+
+        def held_check(*args: Any) -> list[Finding] | None:
+            started.set()
+            gate.wait(10)
+            return check(*args)
+
+        monkeypatch.setattr(qa.worker, "check", held_check)
     qa.rerun()  # checks the briefing as it is: with the error
     assert started.wait(10)
     item = opened.document.briefing.item(PLANTED)
