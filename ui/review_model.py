@@ -247,7 +247,7 @@ class ReviewModel(QAbstractTableModel):
         if column is Column.QA:
             findings = self._findings_of(row.id)
             worst = worst_severity(findings)
-            return f"{severity_name(worst)} {len(findings)}" if worst is not None else ""
+            return f"{severity_name(worst)} · {len(findings)}" if worst is not None else ""
         count = open_comments(item)
         return f"{COMMENT_MARK} {count}" if count else ""
 
