@@ -259,7 +259,10 @@ class ReviewModel(QAbstractTableModel):
             return f"{row.section.title.ko}\n{row.section.title.en}"
         if column is Column.STATUS and item.flag is not None:
             reason = f": {item.flag.reason}" if item.flag.reason else ""
-            return tr("Flagged for review by %1").replace("%1", item.flag.by or "?") + reason
+            return (
+                QCoreApplication.translate("ReviewModel", "Flagged for review by %1").replace("%1", item.flag.by or "?")
+                + reason
+            )
         if column is Column.QA:
             findings = self._findings_of(row.id)
             return "\n".join(f"{severity_name(f.severity)}: {finding_text(f)}" for f in findings) or None
