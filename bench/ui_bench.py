@@ -96,6 +96,7 @@ def main() -> None:
     window.qa.run_finished.disconnect(qa_done)
     typing_benchmark(app, window, longest_stall, idle)
     translation_store_benchmark(window)
+    review_grid_benchmark(app, window)
     for archive in (build_package(home, "en", "ko"),):
         PackageStore().install(archive)
     config.update(beam_size=1)
@@ -233,6 +234,68 @@ def translation_store_benchmark(window: Any) -> None:
         f"(an outline reset alone: {reset * 1000:.0f} ms)"
     )
     document.undo_stack.setClean()
+
+
+def review_grid_benchmark(app: Any, window: Any) -> None:
+    """The review grid over the big briefing: showing it, each filter and sort (the core's pass and the model's
+    reset, on the GUI thread), scrolling through every row page by page (each page painted), an edit in place."""
+    from PySide6.QtCore import Qt
+
+    from bench.timing import best
+    from briefing.model import Language
+    from briefing.review import COLUMNS, Column
+
+    start = time.perf_counter()
+    window.review_mode.show_grid()
+    app.processEvents()
+    shown = time.perf_counter() - start
+    grid = window.review
+    timings: dict[str, float] = {}
+
+    def filtered(name: str, setup: Any) -> None:
+        def run() -> None:
+            setup()
+            grid.apply_filter()
+
+        timings[name] = best(run, 3)
+
+    filtered("text", lambda: grid.search.setText("Item 19"))
+    filtered("regex", lambda: (grid.regex_box.setChecked(True), grid.search.setText(r"item 1\d{3}:")))
+    filtered("status", lambda: (grid.clear_filter(), grid.status_box.setCurrentIndex(2)))  # not approved
+    filtered("attention", lambda: grid.status_box.setCurrentIndex(1))
+    grid.clear_filter()
+    timings["sort"] = best(
+        lambda: grid.view.sortByColumn(COLUMNS.index(Column.ENGLISH), Qt.SortOrder.DescendingOrder), 3
+    )
+    grid.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    bar = grid.view.verticalScrollBar()
+    pages = []
+    for value in range(0, bar.maximum() + 1, max(1, bar.pageStep())):
+        begin = time.perf_counter()
+        bar.setValue(value)
+        grid.view.viewport().repaint()
+        pages.append(time.perf_counter() - begin)
+    bar.setValue(0)
+    middle = grid.model.ids[len(grid.model.ids) // 2]
+    grid.select(middle)
+    index = grid.model.index(grid.model.row_of(middle), COLUMNS.index(Column.KOREAN))
+    text = window.document.briefing.item(middle).text.get(Language.KO)
+    begin = time.perf_counter()
+    grid.model.setData(index, text + " 수정")
+    app.processEvents()
+    edit = time.perf_counter() - begin
+    window.document.undo_stack.undo()
+    rows = grid.model.rowCount()
+    worst = max(timings.values())
+    print(
+        f"review grid over {rows} items: shown in {shown * 1000:.0f} ms; filter by text "
+        f"{timings['text'] * 1000:.1f} ms, regex {timings['regex'] * 1000:.1f} ms, status "
+        f"{timings['status'] * 1000:.1f} ms, needing attention {timings['attention'] * 1000:.1f} ms, sort by "
+        f"English {timings['sort'] * 1000:.1f} ms (worst {worst * 1000:.1f} ms, target ≤ 16); scrolling "
+        f"{len(pages)} pages: at most {max(pages) * 1000:.1f} ms a page; an edit in place {edit * 1000:.1f} ms"
+    )
+    window.review_mode.show_composer()
+    window.document.undo_stack.setClean()
 
 
 if __name__ == "__main__":

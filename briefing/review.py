@@ -72,13 +72,22 @@ def attention(item: Item, findings: Sequence[Finding] = ()) -> frozenset[Attenti
         reasons.add(Attention.FLAGGED)
     if open_comments(item):
         reasons.add(Attention.OPEN_COMMENTS)
-    if any(f.severity in (Severity.ERROR, Severity.WARNING) for f in findings):
+    if any(f.severity in _SERIOUS for f in findings):
         reasons.add(Attention.QA)
     return frozenset(reasons)
 
 
 def needs_attention(item: Item, findings: Sequence[Finding] = ()) -> bool:
-    return bool(attention(item, findings))
+    """`bool(attention(item, findings))`, without building the set (it runs over every item per repaint)."""
+    return (
+        item.status is not TargetStatus.APPROVED
+        or item.flag is not None
+        or any(not comment.resolved for comment in item.comments)
+        or any(f.severity in _SERIOUS for f in findings)
+    )
+
+
+_SERIOUS = frozenset({Severity.ERROR, Severity.WARNING})
 
 
 def worst_severity(findings: Iterable[Finding]) -> Severity | None:
@@ -335,10 +344,18 @@ def progress(items: Iterable[Item], findings: Findings = NO_FINDINGS) -> Progres
     total = approved = flagged = comments = wanting = 0
     for item in items:
         total += 1
-        approved += item.status is TargetStatus.APPROVED
+        is_approved = item.status is TargetStatus.APPROVED
+        approved += is_approved
         flagged += item.flag is not None
-        comments += open_comments(item)
-        wanting += needs_attention(item, findings.get(item.id, ()))
+        open_here = sum(not comment.resolved for comment in item.comments) if item.comments else 0
+        comments += open_here
+        if (
+            not is_approved
+            or item.flag is not None
+            or open_here
+            or (item.id in findings and any(f.severity in _SERIOUS for f in findings[item.id]))
+        ):
+            wanting += 1
     return Progress(total, approved, flagged, comments, wanting)
 
 

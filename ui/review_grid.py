@@ -237,7 +237,7 @@ class ReviewGrid(QWidget):
         self.view.verticalHeader().hide()
         rows = self.view.verticalHeader()
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # no row is measured: 2,000 scroll evenly
-        rows.setDefaultSectionSize(self.view.fontMetrics().lineSpacing() * 3 + 8)
+        rows.setDefaultSectionSize(self.view.fontMetrics().lineSpacing() * 3 + 14)
         header = self.view.horizontalHeader()
         header.setStretchLastSection(False)
         for column, width in (
@@ -246,7 +246,7 @@ class ReviewGrid(QWidget):
             (Column.TYPE, 96),
             (Column.STATUS, 130),
             (Column.QA, 96),
-            (Column.COMMENTS, 64),
+            (Column.COMMENTS, 80),
         ):
             self.view.setColumnWidth(COLUMNS.index(column), width)
         for column in (Column.KOREAN, Column.ENGLISH):
@@ -281,8 +281,13 @@ class ReviewGrid(QWidget):
         self.since_date.dateChanged.connect(lambda _date: self.apply_filter())
         self.clear_button.clicked.connect(self.clear_filter)
         self.approve_button.clicked.connect(self.bulk_approve)
-        self.model.modelReset.connect(self._update_progress)
-        self.model.dataChanged.connect(lambda *_: self._update_progress())
+        # The progress line is counted over every shown item: once after a burst of changes, in an event of
+        # its own (not inside the filter's or the edit's).
+        self._progress_timer = QTimer(self)
+        self._progress_timer.setSingleShot(True)
+        self._progress_timer.timeout.connect(self._update_progress)
+        self.model.modelReset.connect(self._progress_soon)
+        self.model.dataChanged.connect(lambda *_: self._progress_soon())
 
     def retranslate(self) -> None:
         self._filling = True
@@ -328,6 +333,7 @@ class ReviewGrid(QWidget):
         self.approve_button.setText(self.tr("Approve shown…"))
         self.approve_button.setToolTip(self.tr("Approve every shown item, as one undo step"))
         self._filling = False
+        self.model.clear_cache()  # types and statuses are worded in the interface language
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
         self._update_progress()
 
@@ -391,7 +397,7 @@ class ReviewGrid(QWidget):
             reset = self.model.items_changed(item_ids)
         if reset:
             self._restore(current, row)
-        self._update_progress()
+        self._progress_soon()
 
     def findings_changed(self) -> None:
         if not self.isVisible():
@@ -463,7 +469,7 @@ class ReviewGrid(QWidget):
             return False
         self.problem.hide()
         self._restore(current, row)
-        self._update_progress()
+        self._progress_soon()
         return True
 
     def clear_filter(self) -> None:
@@ -632,6 +638,9 @@ class ReviewGrid(QWidget):
         return box
 
     # -- the progress line -----------------------------------------------------------------------
+    def _progress_soon(self) -> None:
+        self._progress_timer.start(0)
+
     def _update_progress(self) -> None:
         shown = self.model.ids
         counted = progress(self.model.shown_items, self.model.findings())

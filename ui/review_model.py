@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QLocale, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from briefing.model import Briefing, Item, Language
@@ -49,9 +49,30 @@ HEADERS = {
     Column.COMMENTS: QT_TRANSLATE_NOOP("ReviewModel", "Comments"),
 }
 FLAG_MARK = "⚑"
-COMMENT_MARK = "💬"
 _LANGUAGE = {Column.KOREAN: Language.KO, Column.ENGLISH: Language.EN}
 SOURCE_TINT = QColor("#f4f6fa")  # the source side of a row, so that the eye finds the translation
+_DISPLAY, _EDIT, _TOOLTIP, _FOREGROUND, _BACKGROUND, _DECORATION, _ALIGNMENT = (
+    int(role.value)
+    for role in (
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.EditRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.ForegroundRole,
+        Qt.ItemDataRole.BackgroundRole,
+        Qt.ItemDataRole.DecorationRole,
+        Qt.ItemDataRole.TextAlignmentRole,
+    )
+)
+_ITEM_ID_ROLE, _ATTENTION_ROLE = int(Qt.ItemDataRole.UserRole.value) + 1, int(Qt.ItemDataRole.UserRole.value) + 2
+_SERVED = frozenset(
+    {_DISPLAY, _EDIT, _TOOLTIP, _FOREGROUND, _BACKGROUND, _DECORATION, _ALIGNMENT, _ITEM_ID_ROLE, _ATTENTION_ROLE}
+)
+_KO, _EN, _STATUS, _QA = (COLUMNS.index(c) for c in (Column.KOREAN, Column.ENGLISH, Column.STATUS, Column.QA))
+_TOP_LEFT = int((Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop).value)
+_CENTRE_LEFT = int((Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter).value)
+_STATUS_BRUSHES = {status: QBrush(QColor(colour)) for status, colour in STATUS_COLOURS.items()}
+_SEVERITY_BRUSHES = {severity: QBrush(QColor(colour)) for severity, colour in SEVERITY_COLOURS.items()}
+_SOURCE_BRUSH = QBrush(SOURCE_TINT)
 
 
 def tr(text: str) -> str:
@@ -62,8 +83,8 @@ class ReviewModel(QAbstractTableModel):
     """The shown items as rows, one column per `briefing.review.Column`; the two text columns are editable
     (through `on_edit`, i.e. the document's undo stack)."""
 
-    ItemIdRole = Qt.ItemDataRole.UserRole + 1
-    AttentionRole = Qt.ItemDataRole.UserRole + 2  # True when the row's item needs attention
+    ItemIdRole = _ITEM_ID_ROLE
+    AttentionRole = _ATTENTION_ROLE  # True when the row's item needs attention
 
     def __init__(self, parent: Any = None, on_edit: TextEdit | None = None) -> None:
         super().__init__(parent)
@@ -78,6 +99,7 @@ class ReviewModel(QAbstractTableModel):
         self._shown: list[Row] = []
         self._position: dict[str, int] = {}  # id → shown row
         self._by_id: dict[str, Row] = {}  # every item's row, by id
+        self._cache: dict[str, tuple[str, ...]] = {}  # item id → its cells' texts
 
     # -- what is shown ---------------------------------------------------------------------------
     @property
@@ -112,6 +134,7 @@ class ReviewModel(QAbstractTableModel):
         """The structure changed (or another briefing): every row again."""
         self._all = rows(self.briefing)
         self._by_id = {row.id: row for row in self._all}
+        self._cache.clear()
         self._refilter(force=True)
 
     def set_filter(self, spec: ReviewFilter) -> None:
@@ -156,6 +179,8 @@ class ReviewModel(QAbstractTableModel):
     def items_changed(self, item_ids: Iterable[str]) -> bool:
         """Items were edited: the rows follow (leaving, entering or moving as the filter and the sort say);
         True when the shown rows changed."""
+        item_ids = set(item_ids)
+        self.clear_cache(item_ids)
         if self._refilter():
             return True
         self._announce(item_ids)
@@ -163,6 +188,9 @@ class ReviewModel(QAbstractTableModel):
 
     def findings_changed(self, item_ids: Iterable[str] | None = None) -> bool:
         """The QA findings changed: the QA column (and what filters or sorts by it)."""
+        self.clear_cache(item_ids)
+        if item_ids is not None:
+            item_ids = set(item_ids)
         if self._refilter():
             return True
         if item_ids is None:
@@ -202,42 +230,66 @@ class ReviewModel(QAbstractTableModel):
         return self.findings().get(item_id, ())
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._shown):
+        # Called for every role of every painted cell (some 900 calls a screenful): the roles not served go
+        # first, the texts come from a cache by item, the brushes are made once.
+        if role not in _SERVED:
             return None
-        row = self._shown[index.row()]
-        column = COLUMNS[index.column()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            return self._text(row, column)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(row, column)
-        if role == self.ItemIdRole:
-            return row.id
-        if role == self.AttentionRole:
-            return bool(attention(row.item, self._findings_of(row.id)))
-        if role == Qt.ItemDataRole.ForegroundRole:
-            if column is Column.STATUS:
-                return QBrush(QColor(STATUS_COLOURS[row.item.status]))
-            if column is Column.QA:
+        number = index.row()
+        if not 0 <= number < len(self._shown):
+            return None
+        row = self._shown[number]
+        column = index.column()
+        if role in (_DISPLAY, _EDIT):
+            if column in (_KO, _EN):
+                return row.item.text.ko if column == _KO else row.item.text.en
+            return self._cells(row)[column]
+        if role == _ALIGNMENT:
+            return _TOP_LEFT if column in (_KO, _EN) else _CENTRE_LEFT
+        if role == _FOREGROUND:
+            if column == _STATUS:
+                return _STATUS_BRUSHES[row.item.status]
+            if column == _QA:
                 worst = worst_severity(self._findings_of(row.id))
-                return QBrush(QColor(SEVERITY_COLOURS[worst])) if worst is not None else None
+                return _SEVERITY_BRUSHES[worst] if worst is not None else None
             return None
-        if role == Qt.ItemDataRole.BackgroundRole and column in _LANGUAGE and _LANGUAGE[column] is row.item.source:
-            return QBrush(SOURCE_TINT)
-        if role == Qt.ItemDataRole.DecorationRole and column is Column.QA:
+        if role == _BACKGROUND:
+            if (column == _KO and row.item.source is Language.KO) or (column == _EN and row.item.source is Language.EN):
+                return _SOURCE_BRUSH
+            return None
+        if role == _DECORATION:
+            if column != _QA:
+                return None
             worst = worst_severity(self._findings_of(row.id))
             return severity_icon(worst) if worst is not None else None
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            if column in _LANGUAGE:
-                return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        return None
+        if role == _TOOLTIP:
+            return self._tooltip(row, COLUMNS[column])
+        if role == self.ItemIdRole:
+            return row.id
+        return bool(attention(row.item, self._findings_of(row.id)))  # AttentionRole
+
+    def _cells(self, row: Row) -> tuple[str, ...]:
+        """The row's texts in every column (the two text columns are read from the item directly)."""
+        cells = self._cache.get(row.id)
+        if cells is None:
+            cells = tuple("" if c in _LANGUAGE else self._text(row, c) for c in COLUMNS)
+            self._cache[row.id] = cells
+        return cells
+
+    def clear_cache(self, item_ids: Iterable[str] | None = None) -> None:
+        """Forget the cached texts of these items (of all: the findings or the interface language changed)."""
+        if item_ids is None:
+            self._cache.clear()
+        else:
+            for item_id in item_ids:
+                self._cache.pop(item_id, None)
 
     def _text(self, row: Row, column: Column) -> str:
         item = row.item
         if column is Column.NUMBER:
             return row.number
-        if column is Column.SECTION:
-            return row.section.title.ko or row.section.title.en
+        if column is Column.SECTION:  # in the interface's language where the title has it
+            title = row.section.title
+            return (title.ko or title.en) if QLocale().language() == QLocale.Language.Korean else (title.en or title.ko)
         if column is Column.TYPE:
             return type_text(item)
         if column in _LANGUAGE:
@@ -249,7 +301,7 @@ class ReviewModel(QAbstractTableModel):
             worst = worst_severity(findings)
             return f"{severity_name(worst)} · {len(findings)}" if worst is not None else ""
         count = open_comments(item)
-        return f"{COMMENT_MARK} {count}" if count else ""
+        return str(count) if count else ""
 
     def _tooltip(self, row: Row, column: Column) -> str | None:
         item = row.item

@@ -64,7 +64,7 @@ def test_filters_combine_and_a_bad_regex_is_said_not_raised(window: MainWindow, 
     assert grid.model.ids == ["item-jco", "item-ttx"]
     grid.type_box.setCurrentIndex(grid.type_box.findText("decision"))
     assert grid.model.ids == ["item-ttx"]
-    assert grid.progress_label.text().startswith("1 of 21 items shown · 0 of 1 approved")
+    qtbot.waitUntil(lambda: grid.progress_label.text().startswith("1 of 21 items shown · 0 of 1 approved"))
     grid.clear_filter()
     assert grid.model.rowCount() == 21
     # text in one language, then a regular expression, with the comments filter
@@ -197,7 +197,7 @@ def test_flag_with_a_reason(window: MainWindow, qtbot: QtBot) -> None:
     flag = window.document.briefing.item("item-icbm").flag
     assert flag is not None and flag.reason == "‘ICBM’ 표기 확인"
     assert "⚑" in grid.model.index(grid.model.row_of("item-icbm"), COLUMNS.index(Column.STATUS)).data()
-    assert "1 flagged" in grid.progress_label.text()
+    qtbot.waitUntil(lambda: "1 flagged" in grid.progress_label.text())
     window.document.undo_stack.undo()
     assert window.document.briefing.item("item-icbm").flag is None
 
@@ -226,7 +226,9 @@ def test_bulk_approve_of_the_shown_rows_after_a_confirmation(window: MainWindow,
     window.document.undo_stack.undo()
     assert grid.model.ids == ["item-jco", "item-ttx"]
     grid.clear_filter()
-    assert grid.progress_label.text() == "17 of 21 approved, 0 flagged, 1 comment open · 6 need attention"
+    qtbot.waitUntil(
+        lambda: grid.progress_label.text() == "17 of 21 approved, 0 flagged, 1 comment open · 6 need attention"
+    )
 
 
 def test_f8_in_the_composer_and_esc_back_to_the_grid(window: MainWindow, qtbot: QtBot) -> None:
@@ -255,5 +257,5 @@ def test_the_grid_in_korean(window: MainWindow, qtbot: QtBot, korean_ui: None) -
     grid = open_grid(window, qtbot)
     assert window.review_mode.modes.tabText(1) == "검토"
     assert grid.model.headerData(ENGLISH, Qt.Orientation.Horizontal) == "영어"
-    assert grid.progress_label.text().startswith("21개 중 21개 승인")
+    qtbot.waitUntil(lambda: grid.progress_label.text().startswith("21개 중 21개 승인, 검토 요청 0개, 미해결 의견 1건"))
     assert grid.approve_button.text() == "표시된 항목 승인…"
