@@ -11,20 +11,35 @@ composer and Esc in the item editor comes back to the grid.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QTabWidget, QWidget
+from PySide6.QtWidgets import QStatusBar, QTabWidget, QWidget
 
 from briefing.edits import Changes
 from briefing.model import Item
 from briefing.review import needs_attention, next_needing_attention
+from ui.document import DocumentController
+from ui.item_editor import ItemEditor
+from ui.qa_commands import QaCommands
 from ui.qt import named
 from ui.review_grid import ReviewGrid
 
-if TYPE_CHECKING:
-    from ui.main_window import MainWindow
+
+class MainWindow(Protocol):
+    """What the modes need of the window (ui/main_window.py), named here so that neither imports the other."""
+
+    document: DocumentController
+    item_editor: ItemEditor
+    qa: QaCommands
+
+    def statusBar(self) -> QStatusBar: ...
+    def selected_item_id(self) -> str | None: ...
+    def select(self, ident: str | None) -> None: ...
+    def focus_source_editor(self) -> None: ...
+    def _update_actions(self) -> None: ...
+
 
 MODE_COMPOSE, MODE_REVIEW = 0, 1
 
@@ -33,7 +48,7 @@ class ReviewMode(QObject):
     """Builds the grid and the mode tabs around the composer's splitter, and carries the reviewer's keys."""
 
     def __init__(self, window: MainWindow, composer: QWidget) -> None:
-        super().__init__(window)
+        super().__init__(composer)
         self.window = window
         self.grid = named(ReviewGrid(window.document), "reviewPage")
         self.modes = named(QTabWidget(), "modes")

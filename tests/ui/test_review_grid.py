@@ -253,7 +253,7 @@ def test_f8_in_the_composer_and_esc_back_to_the_grid(window: MainWindow, qtbot: 
 
 
 def test_the_grid_in_korean(window: MainWindow, qtbot: QtBot, korean_ui: None) -> None:
-    window.switch_language("ko")
+    window.retranslate()  # the fixture installed the Korean translation (and takes it away afterwards)
     grid = open_grid(window, qtbot)
     assert window.review_mode.modes.tabText(1) == "검토"
     assert grid.model.headerData(ENGLISH, Qt.Orientation.Horizontal) == "영어"
