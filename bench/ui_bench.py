@@ -103,6 +103,7 @@ def main() -> None:
     window.qa.run_finished.disconnect(qa_done)
     typing_benchmark(app, window, longest_stall, idle)
     translation_store_benchmark(window)
+    review_grid_benchmark(app, window)
     for archive in (build_package(home, "en", "ko"),):
         PackageStore().install(archive)
     config.update(beam_size=1)
@@ -242,6 +243,84 @@ def translation_store_benchmark(window: Any) -> None:
         f"(an outline reset alone: {reset * 1000:.0f} ms)"
     )
     document.undo_stack.setClean()
+
+
+def review_grid_benchmark(app: Any, window: Any) -> None:
+    """The review grid over the big briefing, on the GUI thread: showing it; one filter or sort each (the core's
+    pass, the model's reset, the current row put back); scrolling through every row a page at a time (each page
+    painted whole) and three rows at a time (a wheel step: Qt paints only the new rows); the grid's own work after
+    an edit in place (the rest of the window's reaction, QA and preview included, is measured apart)."""
+    from PySide6.QtCore import Qt
+
+    from bench.timing import best
+    from briefing.model import Language
+    from briefing.review import COLUMNS, Column
+
+    start = time.perf_counter()
+    window.review_mode.show_grid()
+    app.processEvents()
+    shown = time.perf_counter() - start
+    grid = window.review
+    timings: dict[str, float] = {}
+
+    def filtered(name: str, setup: Any) -> None:
+        grid.clear_filter()
+        for widget in (grid.search, grid.regex_box, grid.status_box):
+            widget.blockSignals(True)
+        setup()
+        for widget in (grid.search, grid.regex_box, grid.status_box):
+            widget.blockSignals(False)
+        timings[name] = best(grid.apply_filter, 3)
+
+    filtered("text", lambda: grid.search.setText("Item 19"))
+    filtered("regex", lambda: (grid.regex_box.setChecked(True), grid.search.setText(r"item 1\d{3}:")))
+    filtered("status", lambda: grid.status_box.setCurrentIndex(2))  # not approved
+    filtered("attention", lambda: grid.status_box.setCurrentIndex(1))
+    grid.clear_filter()
+    app.processEvents()
+    progress_line = best(grid._update_progress, 3)
+    english = COLUMNS.index(Column.ENGLISH)
+    timings["sort"] = best(lambda: grid.view.sortByColumn(english, Qt.SortOrder.DescendingOrder), 3)
+    grid.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    app.processEvents()
+    bar = grid.view.verticalScrollBar()
+    pages, steps = [], []
+    for value in range(0, bar.maximum() + 1, max(1, bar.pageStep())):
+        begin = time.perf_counter()
+        bar.setValue(value)
+        grid.view.viewport().repaint()
+        pages.append(time.perf_counter() - begin)
+    bar.setValue(0)
+    app.processEvents()
+    for value in range(0, min(bar.maximum(), 600), 3):
+        begin = time.perf_counter()
+        bar.setValue(value)
+        app.processEvents()
+        steps.append(time.perf_counter() - begin)
+    middle = grid.model.ids[len(grid.model.ids) // 2]
+    grid.select(middle)
+    index = grid.model.index(grid.model.row_of(middle), COLUMNS.index(Column.KOREAN))
+    text = window.document.briefing.item(middle).text.get(Language.KO)
+    begin = time.perf_counter()
+    grid.model.setData(index, text + " 수정")
+    whole = time.perf_counter() - begin
+    app.processEvents()
+    own = best(lambda: grid._follow({middle}, False), 3)
+    window.document.undo_stack.undo()
+    rows = grid.model.rowCount()
+    steps.sort()
+    print(
+        f"review grid over {rows} items: shown in {shown * 1000:.0f} ms; one filter by text "
+        f"{timings['text'] * 1000:.1f} ms, regex {timings['regex'] * 1000:.1f} ms, status "
+        f"{timings['status'] * 1000:.1f} ms, needing attention {timings['attention'] * 1000:.1f} ms, sort by "
+        f"English {timings['sort'] * 1000:.1f} ms (target ≤ 16), the progress line after it "
+        f"{progress_line * 1000:.1f} ms; scrolling {len(pages)} whole pages: at most {max(pages) * 1000:.1f} ms a "
+        "page; "
+        f"{len(steps)} wheel steps: median {steps[len(steps) // 2] * 1000:.1f} ms, at most {steps[-1] * 1000:.1f} ms; "
+        f"after an edit in place the grid takes {own * 1000:.1f} ms (the whole window's reaction {whole * 1000:.0f} ms)"
+    )
+    window.review_mode.show_composer()
+    window.document.undo_stack.setClean()
 
 
 if __name__ == "__main__":

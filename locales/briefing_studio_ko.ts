@@ -96,6 +96,14 @@
         <translation>검토 요청(&amp;R)</translation>
     </message>
     <message>
+        <source>Next item needing &amp;attention</source>
+        <translation>다음 확인 필요 항목(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Previous item needing a&amp;ttention</source>
+        <translation>이전 확인 필요 항목(&amp;T)</translation>
+    </message>
+    <message>
         <source>Translate this &amp;item</source>
         <translation>이 항목 번역(&amp;I)</translation>
     </message>
@@ -126,6 +134,10 @@
     <message>
         <source>&amp;Terminology…</source>
         <translation>용어 관리(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>&amp;Review grid</source>
+        <translation>검토 표(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;About Briefing Studio</source>
@@ -569,6 +581,10 @@ New: %2</source>
         <translation>승인</translation>
     </message>
     <message>
+        <source>Approve shown items</source>
+        <translation>표시된 항목 승인</translation>
+    </message>
+    <message>
         <source>Mark for review</source>
         <translation>검토 요청</translation>
     </message>
@@ -973,6 +989,21 @@ New: %2</source>
     <message>
         <source>Finding</source>
         <translation>검토 내용</translation>
+    </message>
+</context>
+<context>
+    <name>FlagDialog</name>
+    <message>
+        <source>Flag for review</source>
+        <translation>검토 요청</translation>
+    </message>
+    <message>
+        <source>What should be checked?</source>
+        <translation>무엇을 확인해야 합니까?</translation>
+    </message>
+    <message>
+        <source>Why should item %1 be looked at again?</source>
+        <translation>%1 항목을 다시 검토해야 하는 이유는 무엇입니까?</translation>
     </message>
 </context>
 <context>
@@ -1963,6 +1994,18 @@ Bilingual Korean/English briefings, translated offline.</source>
         <translation>검토 요청된 항목이 아닙니다</translation>
     </message>
     <message>
+        <source>the regular expression is not valid: {reason}</source>
+        <translation>정규식이 올바르지 않습니다: {reason}</translation>
+    </message>
+    <message>
+        <source>the regular expression took too long to match (over {ms} ms): make it simpler</source>
+        <translation>정규식 검색 시간이 너무 깁니다({ms}ms 초과). 더 간단하게 고치십시오</translation>
+    </message>
+    <message>
+        <source>the search text is too long ({length} characters, at most {limit})</source>
+        <translation>검색어가 너무 깁니다({length}자, 최대 {limit}자)</translation>
+    </message>
+    <message>
         <source>a waiver needs a reason: say why the finding is acceptable</source>
         <translation>예외 처리에는 사유가 필요합니다. 이 검사 결과를 수용할 수 있는 이유를 적으십시오</translation>
     </message>
@@ -2871,6 +2914,165 @@ Bilingual Korean/English briefings, translated offline.</source>
     </message>
 </context>
 <context>
+    <name>ReviewGrid</name>
+    <message>
+        <source>Text or regular expression in either language…</source>
+        <translation>한국어·영어 문안 또는 정규식 검색…</translation>
+    </message>
+    <message>
+        <source>Regex</source>
+        <translation>정규식</translation>
+    </message>
+    <message>
+        <source>Read the search as a regular expression (Python syntax)</source>
+        <translation>검색어를 정규식(Python 문법)으로 해석합니다</translation>
+    </message>
+    <message>
+        <source>Both languages</source>
+        <translation>두 언어</translation>
+    </message>
+    <message>
+        <source>Korean</source>
+        <translation>한국어</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>영어</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>모든 상태</translation>
+    </message>
+    <message>
+        <source>Needing attention</source>
+        <translation>확인 필요</translation>
+    </message>
+    <message>
+        <source>Not approved</source>
+        <translation>미승인</translation>
+    </message>
+    <message>
+        <source>Flagged</source>
+        <translation>검토 요청됨</translation>
+    </message>
+    <message>
+        <source>Any QA result</source>
+        <translation>품질 검사 전체</translation>
+    </message>
+    <message>
+        <source>QA errors</source>
+        <translation>품질 검사 오류</translation>
+    </message>
+    <message>
+        <source>QA warnings or errors</source>
+        <translation>품질 검사 경고·오류</translation>
+    </message>
+    <message>
+        <source>Any QA finding</source>
+        <translation>품질 검사 결과 있음</translation>
+    </message>
+    <message>
+        <source>No QA findings</source>
+        <translation>품질 검사 결과 없음</translation>
+    </message>
+    <message>
+        <source>Any comments</source>
+        <translation>의견 전체</translation>
+    </message>
+    <message>
+        <source>Open comments</source>
+        <translation>미해결 의견 있음</translation>
+    </message>
+    <message>
+        <source>No open comments</source>
+        <translation>미해결 의견 없음</translation>
+    </message>
+    <message>
+        <source>All types</source>
+        <translation>모든 유형</translation>
+    </message>
+    <message>
+        <source>Reviewed since</source>
+        <translation>검토 기준일</translation>
+    </message>
+    <message>
+        <source>Items approved, flagged, commented on or waived on or after this date (the file keeps no time for text edits, nor for exports)</source>
+        <translation>이 날짜 이후에 승인, 검토 요청, 의견, 예외 처리가 있었던 항목(파일에는 문안 수정 시각과 내보내기 시각이 기록되지 않습니다)</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>필터 해제</translation>
+    </message>
+    <message>
+        <source>Approve shown…</source>
+        <translation>표시된 항목 승인…</translation>
+    </message>
+    <message>
+        <source>Approve every shown item, as one undo step</source>
+        <translation>표시된 항목을 모두 승인합니다(한 번에 실행 취소 가능)</translation>
+    </message>
+    <message>
+        <source>All sections</source>
+        <translation>모든 절</translation>
+    </message>
+    <message>
+        <source>No shown item needs attention</source>
+        <translation>표시된 항목 중 확인이 필요한 항목이 없습니다</translation>
+    </message>
+    <message>
+        <source>Nothing to approve: the item has no translation yet</source>
+        <translation>승인할 내용이 없습니다. 아직 번역문이 없는 항목입니다</translation>
+    </message>
+    <message>
+        <source>No shown item is waiting for approval</source>
+        <translation>표시된 항목 중 승인을 기다리는 항목이 없습니다</translation>
+    </message>
+    <message>
+        <source>Approve %1 shown items as %2?</source>
+        <translation>표시된 항목 %1개를 %2 이름으로 승인하시겠습니까?</translation>
+    </message>
+    <message>
+        <source>%1 are already approved.</source>
+        <translation>%1개는 이미 승인되었습니다.</translation>
+    </message>
+    <message>
+        <source>%1 without a translation are left as they are.</source>
+        <translation>번역문이 없는 %1개는 그대로 둡니다.</translation>
+    </message>
+    <message>
+        <source>Approve shown items</source>
+        <translation>표시된 항목 승인</translation>
+    </message>
+    <message>
+        <source>%1 items approved</source>
+        <translation>%1개 항목을 승인했습니다</translation>
+    </message>
+    <message>
+        <source>%1 of %2 approved</source>
+        <translation>%2개 중 %1개 승인</translation>
+    </message>
+    <message>
+        <source>%1 flagged</source>
+        <translation>검토 요청 %1개</translation>
+    </message>
+    <message>
+        <source>1 comment open</source>
+        <translation>미해결 의견 1건</translation>
+    </message>
+    <message>
+        <source>%1 comments open</source>
+        <translation>미해결 의견 %1건</translation>
+    </message>
+    <message>
+        <source>%1 need attention</source>
+        <translation>확인 필요 %1개</translation>
+    </message>
+    <message>
+        <source>%1 of %2 items shown</source>
+        <translation>%2개 중 %1개 표시</translation>
+    </message>
+</context>
+<context>
     <name>ReviewImportDialog</name>
     <message>
         <source>Import review</source>
@@ -2927,6 +3129,64 @@ Bilingual Korean/English briefings, translated offline.</source>
     <message>
         <source>Comment reopened: </source>
         <translation>의견 다시 열림: </translation>
+    </message>
+</context>
+<context>
+    <name>ReviewMode</name>
+    <message>
+        <source>Compose</source>
+        <translation>작성</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>검토</translation>
+    </message>
+    <message>
+        <source>Every item as a row, with filters (F7)</source>
+        <translation>모든 항목을 한 줄씩 보여 주는 표와 필터(F7)</translation>
+    </message>
+    <message>
+        <source>No item needs attention</source>
+        <translation>확인이 필요한 항목이 없습니다</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewModel</name>
+    <message>
+        <source>No.</source>
+        <translation>번호</translation>
+    </message>
+    <message>
+        <source>Section</source>
+        <translation>절</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>유형</translation>
+    </message>
+    <message>
+        <source>Korean</source>
+        <translation>한국어</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>영어</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <source>QA</source>
+        <translation>품질 검사</translation>
+    </message>
+    <message>
+        <source>Comments</source>
+        <translation>의견</translation>
+    </message>
+    <message>
+        <source>Flagged for review by %1</source>
+        <translation>%1 님이 검토 요청</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,7 @@
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/screenshots.py
     xvfb-run -a -s "-screen 0 1440x900x24" .venv/bin/python scripts/screenshots.py   # the same, on X11
+    .venv/bin/python scripts/screenshots.py review-grid qa-panel   # only the pictures whose names start so
 
 Runs offscreen unless QT_QPA_PLATFORM says otherwise (a Korean font must be installed, as ./dev arranges)
 and writes PNG files:
@@ -24,6 +25,9 @@ and writes PNG files:
                                        as a reviewer would: the dialog of what it changes, with word diffs and notices
     compare-{en,ko}.png                1366×768, File → Compare with… the example, from a copy with an item added, one
                                        moved and the opening paragraph made the 24th meeting: the report with diffs
+    review-grid-{en,ko}.png            1366×768, the Review tab: three translations edited since approval, one flagged
+                                       with a reason, the QA warning and the open comment; filtered to the items
+                                       needing attention, sorted by number, the progress line below
 
 Reproducible: every window gets a fresh data folder (BRIEFING_HOME in a temporary folder, so the user's
 settings, window state and recent files are neither read nor written), a fixed author, a fixed clock for
@@ -88,7 +92,11 @@ def main() -> None:
     out.mkdir(parents=True, exist_ok=True)
     homes = tempfile.TemporaryDirectory(prefix="briefing-screenshots-")
 
+    only = sys.argv[1:]
+
     def save(image, name: str) -> None:  # type: ignore[no-untyped-def]
+        if only and not any(name.startswith(prefix) for prefix in only):
+            return
         target = out / f"{name}.png"
         if not image.save(str(target)):
             raise SystemExit(f"could not write {target}")
@@ -264,6 +272,25 @@ def main() -> None:
             raise SystemExit("the compare dialog did not open")
         save(over(window, compared[0], (1100, 680)), f"compare-{language}")
         compared[0].close()
+        close(window)
+
+        # The review grid: a few items edited since their approval, one flagged; the items needing attention.
+        window = open_window(language, LAPTOP)
+        briefing = window.document.briefing
+        for item_id in ("item-co-chairs", "item-jco", "item-training"):
+            ko = briefing.item(item_id).text.ko
+            window.document.apply(edits.set_text(item_id, Language.KO, ko.replace("했다", "하였다", 1) + " "))
+        window.document.apply(edits.flag(ITEM, REVIEWERS[language], REASONS[language], at=FLAGGED_AT))
+        window.qa.rerun()
+        settle(app)
+        window.review_mode.show_grid()
+        grid = window.review
+        grid.status_box.setCurrentIndex(1)  # needing attention
+        grid.select("item-jco")
+        settle(app)
+        if grid.model.rowCount() < 4:
+            raise SystemExit(f"the review grid shows {grid.model.rowCount()} items needing attention, not 5")
+        save(window.grab(), f"review-grid-{language}")
         close(window)
 
     homes.cleanup()

@@ -128,6 +128,20 @@ ACTIONS: tuple[ActionSpec, ...] = (
         enabled=lambda s: s.can_flag,
     ),
     ActionSpec(
+        "nextAttention",
+        QT_TRANSLATE_NOOP("Actions", "Next item needing &attention"),
+        "F8",
+        "edit",
+        5,
+    ),
+    ActionSpec(
+        "previousAttention",
+        QT_TRANSLATE_NOOP("Actions", "Previous item needing a&ttention"),
+        "Shift+F8",
+        "edit",
+        5,
+    ),
+    ActionSpec(
         "translateItem",
         QT_TRANSLATE_NOOP("Actions", "Translate this &item"),
         "Ctrl+T",
@@ -173,6 +187,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
         enabled=lambda s: s.has_item,
     ),
     ActionSpec("termbases", QT_TRANSLATE_NOOP("Actions", "&Terminology…"), None, "tools", 0),
+    ActionSpec("reviewMode", QT_TRANSLATE_NOOP("Actions", "&Review grid"), "F7", "view"),
     ActionSpec("uiKorean", "한국어", None, "language", untranslated=True),
     ActionSpec("uiEnglish", "English", None, "language", untranslated=True),
     ActionSpec("about", QT_TRANSLATE_NOOP("Actions", "&About Briefing Studio"), None, "help"),

@@ -28,6 +28,7 @@ LABELS: dict[str, str] = {
     "edit.due": QT_TRANSLATE_NOOP("Edits", "Change due date"),
     "edit.source": QT_TRANSLATE_NOOP("Edits", "Change source language"),
     "edit.approve": QT_TRANSLATE_NOOP("Edits", "Approve"),
+    "edit.bulk_approve": QT_TRANSLATE_NOOP("Edits", "Approve shown items"),
     "edit.flag": QT_TRANSLATE_NOOP("Edits", "Mark for review"),
     "edit.clear_flag": QT_TRANSLATE_NOOP("Edits", "Clear review mark"),
     "edit.waive": QT_TRANSLATE_NOOP("Edits", "Waive finding"),

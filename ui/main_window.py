@@ -55,6 +55,7 @@ from ui.outline_pane import OutlinePane
 from ui.preview_pane import PreviewPane
 from ui.qa_commands import QaCommands
 from ui.qt import named
+from ui.review_mode import ReviewMode
 from ui.section_editor import SectionEditor
 from ui.tasks import Runner, TaskManager
 from ui.terminology import TerminologyController
@@ -140,7 +141,9 @@ class MainWindow(QMainWindow):
         for pane in (self.outline_pane, self.centre, self.side):
             splitter.addWidget(pane)
         splitter.setSizes([480, 520, 440])
-        self.setCentralWidget(splitter)
+        self.review_mode = ReviewMode(self, splitter)  # the composer and the review grid, as two tabs
+        self.review = self.review_mode.grid
+        self.setCentralWidget(self.review_mode.modes)
         self.find_field = named(QLineEdit(), "find")
         self.find_field.setClearButtonEnabled(True)
         self.find_field.returnPressed.connect(self.find_next)
@@ -174,8 +177,11 @@ class MainWindow(QMainWindow):
                 "delete": self.outline_pane.delete_selected,
                 "moveUp": lambda: self.outline_pane.move_selected(-1),
                 "moveDown": lambda: self.outline_pane.move_selected(1),
-                "approveAction": self.item_editor.approve,
-                "flagAction": self.item_editor.flag_for_review,
+                "approveAction": lambda: self.review_mode.approve(self.item_editor.approve),
+                "flagAction": lambda: self.review_mode.flag(self.item_editor.flag_for_review),
+                "nextAttention": lambda: self.review_mode.next_attention(1),
+                "previousAttention": lambda: self.review_mode.next_attention(-1),
+                "reviewMode": self.review_mode.toggle,
                 "translateItem": self.translate_current,
                 "translateMissing": self.translate_missing,
                 "retranslateSelection": self.retranslate_selection,
@@ -238,6 +244,7 @@ class MainWindow(QMainWindow):
         self.qa.select = self.select
         self.qa.on_badges = self.outline_pane.show_findings
         self.qa.item_tab_wanted.connect(lambda: self.centre.setCurrentIndex(TAB_ITEM))
+        self.review_mode.wire()
 
     # Names the tests and the benchmarks know the parts by.
     @property
@@ -269,6 +276,7 @@ class MainWindow(QMainWindow):
         self.side.setTabText(SIDE_MEMORY, self.tr("Memory"))
         self.side.setTabText(SIDE_QA, self.tr("QA"))
         self.find_field.setPlaceholderText(self.tr("Find in both languages…"))
+        self.review_mode.retranslate()
         parts = (self.section_editor, self.item_editor, self.card_editor, self.preview_pane, self.outline_pane)
         for part in (*parts, self.terms.panel, self.memory_panel, self.qa.panel):
             part.retranslate()
@@ -296,6 +304,7 @@ class MainWindow(QMainWindow):
         self.outline_pane.set_document(document)
         self.terminology.set_briefing(document.briefing)
         self.qa.attach(document)  # after the card's names are in the termbases
+        self.review_mode.attach(document)
         self.card_editor.load()
         self._update_title()
         self._update_status()
@@ -319,6 +328,7 @@ class MainWindow(QMainWindow):
         self.memory_panel.document_changed(changes)
         self.terms.document_changed(changes)
         self.qa.document_changed(changes)
+        self.review_mode.document_changed(changes)
         if changes.card:
             self._update_title()
         self._status_timer.start(STATUS_DELAY_MS)
@@ -340,7 +350,7 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     def _update_actions(self) -> None:
-        item = self.item_editor.item
+        item = self.review_mode.current_item()  # the grid's row in review, the editor's item otherwise
         self.actions_.update_enabled(
             Selection(
                 has_item=item is not None,

@@ -285,6 +285,13 @@ CATALOGUE: dict[str, str] = {
     "edit.refused": QT_TRANSLATE_NOOP("Messages", "the change was not made: {reason}"),
     "edit.unknown": QT_TRANSLATE_NOOP("Messages", "the change was not made: {what} {ident} is not in the briefing"),
     "edit.not_flagged": QT_TRANSLATE_NOOP("Messages", "the item is not marked for review"),
+    "review.bad_regex": QT_TRANSLATE_NOOP("Messages", "the regular expression is not valid: {reason}"),
+    "review.regex_too_slow": QT_TRANSLATE_NOOP(
+        "Messages", "the regular expression took too long to match (over {ms} ms): make it simpler"
+    ),
+    "review.search_too_long": QT_TRANSLATE_NOOP(
+        "Messages", "the search text is too long ({length} characters, at most {limit})"
+    ),
     "edit.waiver_no_reason": QT_TRANSLATE_NOOP(
         "Messages", "a waiver needs a reason: say why the finding is acceptable"
     ),
