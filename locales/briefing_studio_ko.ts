@@ -1903,6 +1903,14 @@ Bilingual Korean/English briefings, translated offline.</source>
         <translation>{path}: 검토 표의 행이 없습니다 (검토용 DOCX로 내보낸 파일입니까?)</translation>
     </message>
     <message>
+        <source>{path}: there is no earlier version to compare with ({backup} is written when the file is saved again); name two files</source>
+        <translation>{path}: 비교할 이전 판이 없습니다(파일을 다시 저장하면 {backup}이(가) 만들어집니다). 파일 두 개를 지정하십시오</translation>
+    </message>
+    <message>
+        <source>{path}: is one of the briefings compared; write the DOCX to another file</source>
+        <translation>{path}: 비교 대상 브리핑 파일입니다. DOCX는 다른 파일에 저장하십시오</translation>
+    </message>
+    <message>
         <source>termbase {path} does not exist</source>
         <translation>용어집 {path}이(가) 없습니다</translation>
     </message>

@@ -505,6 +505,14 @@ CATALOGUE: dict[str, str] = {
         "Messages",
         "{path}: no review table rows found (was the file exported as a review DOCX?)",
     ),
+    "compare.no_backup": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{path}: there is no earlier version to compare with ({backup} is written when the file is saved again); "
+        "name two files",
+    ),
+    "compare.output_is_input": QT_TRANSLATE_NOOP(
+        "Messages", "{path}: is one of the briefings compared; write the DOCX to another file"
+    ),
     "terms.missing": QT_TRANSLATE_NOOP("Messages", "termbase {path} does not exist"),
     "terms.exists": QT_TRANSLATE_NOOP("Messages", "termbase {path} already exists"),
     "terms.damaged": QT_TRANSLATE_NOOP("Messages", "termbase {path} is damaged or not a termbase ({reason})"),

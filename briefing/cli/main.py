@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from briefing import __version__
+from briefing.cli import compare as cli_compare
 from briefing.cli import exchange as cli_exchange
 from briefing.cli import export as cli_export
 from briefing.cli import memory as cli_memory
@@ -97,6 +98,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_terms.add_parsers(commands)
     cli_qa.add_parsers(commands)
     cli_exchange.add_parsers(commands)
+    cli_compare.add_parsers(commands)
     return parser
 
 
@@ -147,6 +149,8 @@ def _run(argv: Sequence[str] | None, open_window: OpenWindow | None) -> int:
             return cli_qa.run_qa(args)
         if args.command == "exchange":
             return cli_exchange.run_exchange(args)
+        if args.command == "compare":
+            return cli_compare.run_compare(args)
         if open_window is None:
             parser.error("the window is not available here")
         return open_window(getattr(args, "file", None), getattr(args, "ui_language", None))
