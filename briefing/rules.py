@@ -73,6 +73,8 @@ register(
         "rules.waiver_twice": "the same finding is waived twice on this item (also at {other})",
         "rules.bad_waiver_name": "{found} is not a QA check, message code or finding key",
         "rules.control_character": "contains a control character ({found}); remove it",
+        "rules.reply_unknown": "replies to {found}, which is not a comment of this item",
+        "rules.reply_cycle": "replies in a circle: {found}",
     }
 )
 
@@ -207,6 +209,7 @@ def _item(item: Item, path: str) -> Iterator[Problem]:
         yield Problem(f"{path}.when", "rules.schedule_needs_date")
     for n, comment in enumerate(item.comments):
         yield from _comment(comment, f"{path}.comments[{n}]")
+    yield from _replies(item.comments, f"{path}.comments")
 
 
 def _approval(item: Item, path: str) -> Iterator[Problem]:
@@ -275,6 +278,28 @@ def _comment(comment: Comment, path: str) -> Iterator[Problem]:
     yield from _who_and_when(comment.resolved_by, comment.resolved_at, f"{path}.resolved_by", f"{path}.resolved_at")
     if not comment.resolved and (comment.resolved_by is not None or comment.resolved_at is not None):
         yield Problem(f"{path}.resolved_by", "rules.resolved_open_comment")
+
+
+def _replies(comments: list[Comment], path: str) -> Iterator[Problem]:
+    """Every reply answers a comment of the same item, and following replies upwards always ends at a comment
+    that starts a thread (no comment answers itself, directly or round a circle)."""
+    parent = {c.id: c.reply_to for c in comments if isinstance(c, Comment) and isinstance(c.id, str)}
+    for n, comment in enumerate(comments):
+        if not isinstance(comment, Comment) or comment.reply_to is None:
+            continue
+        where = f"{path}[{n}].reply_to"
+        if not isinstance(comment.reply_to, str):
+            yield Problem(where, "rules.not_text", {"found": repr(comment.reply_to)})
+        elif comment.reply_to not in parent:
+            yield Problem(where, "rules.reply_unknown", {"found": comment.reply_to})
+        else:
+            seen = [comment.id]
+            step: str | None = comment.reply_to
+            while step is not None and step in parent and step not in seen:
+                seen.append(step)
+                step = parent[step]
+            if step is not None and step in seen:
+                yield Problem(where, "rules.reply_cycle", {"found": " → ".join([*seen, step])[:200]})
 
 
 def _who_and_when(who: object, when: object, who_path: str, when_path: str) -> Iterator[Problem]:
