@@ -282,24 +282,30 @@ def _comment(comment: Comment, path: str) -> Iterator[Problem]:
 
 def _replies(comments: list[Comment], path: str) -> Iterator[Problem]:
     """Every reply answers a comment of the same item, and following replies upwards always ends at a comment
-    that starts a thread (no comment answers itself, directly or round a circle)."""
+    that starts a thread (no comment answers itself, directly or round a circle). Linear in the comments."""
     parent = {c.id: c.reply_to for c in comments if isinstance(c, Comment) and isinstance(c.id, str)}
+    rooted: set[str] = set()  # comments known to lead up to a thread's first comment
     for n, comment in enumerate(comments):
         if not isinstance(comment, Comment) or comment.reply_to is None:
             continue
         where = f"{path}[{n}].reply_to"
         if not isinstance(comment.reply_to, str):
-            yield Problem(where, "rules.not_text", {"found": repr(comment.reply_to)})
-        elif comment.reply_to not in parent:
-            yield Problem(where, "rules.reply_unknown", {"found": comment.reply_to})
+            yield Problem(where, "rules.not_text", {"found": repr(comment.reply_to)[:60]})
+            continue
+        if comment.reply_to not in parent:
+            yield Problem(where, "rules.reply_unknown", {"found": repr(comment.reply_to)[:60]})
+            continue
+        chain = [comment.id]
+        on_chain = {comment.id}
+        step: str | None = comment.reply_to
+        while step is not None and step not in rooted and step not in on_chain and step in parent:
+            chain.append(step)
+            on_chain.add(step)
+            step = parent[step]
+        if step is not None and step in on_chain:
+            yield Problem(where, "rules.reply_cycle", {"found": " → ".join([*chain, step])[:200]})
         else:
-            seen = [comment.id]
-            step: str | None = comment.reply_to
-            while step is not None and step in parent and step not in seen:
-                seen.append(step)
-                step = parent[step]
-            if step is not None and step in seen:
-                yield Problem(where, "rules.reply_cycle", {"found": " → ".join([*seen, step])[:200]})
+            rooted.update(chain)  # a missing parent up the chain is reported at its own comment
 
 
 def _who_and_when(who: object, when: object, who_path: str, when_path: str) -> Iterator[Problem]:
