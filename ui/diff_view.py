@@ -34,7 +34,7 @@ class DiffView(QTextEdit):
         super().__init__(parent)
         self.setReadOnly(True)
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setMaximumHeight(84)
+        self.setMaximumHeight(64)
         self.setTabChangesFocus(True)
         self.pieces: list[Piece] = []
 
