@@ -40,6 +40,7 @@ from briefing.model import (
     fingerprint,
     now_utc,
 )
+from briefing.safeguards import is_person_work
 from briefing.schema import Problem
 from briefing.snapshot import detached
 
@@ -337,13 +338,22 @@ def unwaive(item_id: str, key: str) -> ItemEdit:
     return ItemEdit("edit.unwaive", item_id, change)
 
 
-def add_comment(item_id: str, author: str, text: str, at: datetime | None = None) -> ItemEdit:
+def add_comment(
+    item_id: str, author: str, text: str, at: datetime | None = None, reply_to: str | None = None
+) -> ItemEdit:
+    """A comment on the item, or (`reply_to` a comment's id) a reply in that comment's thread."""
+
     def change(item: Item) -> None:
-        comment = item.add_comment(author, text)
+        comment = item.add_comment(author, text, reply_to)
         if at is not None:
             comment.created = at
 
-    return ItemEdit("edit.add_comment", item_id, change)
+    return ItemEdit("edit.add_comment" if reply_to is None else "edit.reply", item_id, change)
+
+
+def reply(item_id: str, comment_id: str, author: str, text: str, at: datetime | None = None) -> ItemEdit:
+    """Answer a comment of the item: the reply joins that comment's thread (refused for a comment not there)."""
+    return add_comment(item_id, author, text, at, reply_to=comment_id)
 
 
 def resolve_comment(
@@ -373,13 +383,22 @@ class ApplyTranslations(Edit):
     """Translations from a job (machine, memory, import) stored as one undo step.
 
     Items whose source changed while they were being translated, or that are gone, are skipped and listed
-    in `skipped`.
+    in `skipped`. With `overwrite` given, a target a person wrote or approved (`safeguards.is_person_work`) is
+    replaced only for the items named there; the others are left as they are and listed in `kept` (a person
+    may have edited one while the job ran). Without it, every target is replaced.
     """
 
-    def __init__(self, translations: Iterable[Translation], label: str = "edit.translations") -> None:
+    def __init__(
+        self,
+        translations: Iterable[Translation],
+        label: str = "edit.translations",
+        overwrite: Iterable[str] | None = None,
+    ) -> None:
         self.label = label
         self.translations = list(translations)
+        self.overwrite = None if overwrite is None else frozenset(overwrite)
         self.skipped: list[str] = []
+        self.kept: list[str] = []
         self.states: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {}
 
     def apply(self, briefing: Briefing) -> Changes:
@@ -397,6 +416,9 @@ class ApplyTranslations(Edit):
                 or fingerprint(item.source_text) != fingerprint(translation.source_text)
             ):
                 self.skipped.append(translation.item_id)
+                continue
+            if self.overwrite is not None and item.id not in self.overwrite and is_person_work(item):
+                self.kept.append(item.id)
                 continue
             before = self.states[item.id][0] if item.id in self.states else _state(item)
             item.set_text(translation.target, translation.text, translation.origin)

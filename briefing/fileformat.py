@@ -83,11 +83,16 @@ def migrate_1_to_2(data: Json) -> Json:
 
 def migrate_2_to_3(data: Json) -> Json:
     """Version 2 → 3: every item gains `waivers`, the QA findings a reviewer accepted (an empty list: version 2
-    had no waivers). Takes a version-2 document and returns a new one; the input is not changed."""
+    had no waivers), and `suggestion`, the machine or memory text last put in (null: version 2 did not keep it);
+    every comment gains `reply_to` (null: version 2 had no threads). Takes a version-2 document and returns a
+    new one; the input is not changed."""
     result = copy.deepcopy(data)
     for section in result["sections"]:
         for item in section["items"]:
             item["waivers"] = []
+            item["suggestion"] = None
+            for comment in item["comments"]:
+                comment["reply_to"] = None
     return result
 
 
@@ -261,10 +266,12 @@ def _item(item: Item) -> Json:
                 "resolved": c.resolved,
                 "resolved_by": c.resolved_by,
                 "resolved_at": _optional_datetime(c.resolved_at),
+                "reply_to": c.reply_to,
             }
             for c in item.comments
         ],
         "waivers": [_waiver(w) for w in item.waivers],
+        "suggestion": item.suggestion,
     }
     return data
 
@@ -502,10 +509,12 @@ class _Reader:
                     resolved=c["resolved"],
                     resolved_by=c["resolved_by"],
                     resolved_at=self._optional_datetime(c["resolved_at"], f"{path}.comments[{n}].resolved_at"),
+                    reply_to=c.get("reply_to"),  # absent in files written before threads: a comment of its own
                 )
                 for n, c in enumerate(data["comments"])
             ],
             waivers=[self._waiver(w, f"{path}.waivers[{n}]") for n, w in enumerate(data["waivers"])],
+            suggestion=data.get("suggestion"),
         )
 
     def _waiver(self, data: Json, path: str) -> Waiver:

@@ -22,6 +22,7 @@ register(
         "model.approve_no_translation": "cannot approve an item whose translation is empty",
         "model.flag_empty": "an empty translation cannot be flagged for review",
         "model.empty_comment": "a comment needs some text",
+        "model.no_parent": "there is no comment {id} on this item to reply to",
         "model.item_exists": "an item with id '{id}' is already in the briefing",
         "model.section_exists": "a section with id '{id}' is already in the briefing",
     }
@@ -227,6 +228,7 @@ class Comment:
     resolved: bool = False
     resolved_by: str | None = None  # who resolved it; None while open, and for resolutions from version-1 files
     resolved_at: datetime | None = None  # when (aware UTC); set together with resolved_by
+    reply_to: str | None = None  # the id of the comment of the same item this one answers; None starts a thread
 
 
 @dataclass
@@ -257,6 +259,7 @@ class Item:
     when: PartialDate | None = None  # schedule events
     comments: list[Comment] = field(default_factory=list)
     waivers: list[Waiver] = field(default_factory=list)  # QA findings a reviewer accepted, with the reason
+    suggestion: str | None = None  # the machine or memory translation last put in as the target (None: none yet)
 
     def __post_init__(self) -> None:
         if self.type is ItemType.STATEMENT and self.statement_kind is None:
@@ -313,6 +316,8 @@ class Item:
             return
         self.status = _STATUS_FOR_ORIGIN[origin]
         self.basis = fingerprint(self.source_text)
+        if origin is not TargetOrigin.HUMAN:
+            self.suggestion = text  # what a person's later edits are shown against
 
     def approve(self, by: str = "", at: datetime | None = None) -> None:
         """A reviewer (`by`, at `at`, now by default) accepts the target as a translation of the current source.
@@ -349,6 +354,7 @@ class Item:
             return
         self.source = language
         self._forget_approval()
+        self.suggestion = None  # it was a translation into the other language
         if self.target_text:
             self.status, self.basis = TargetStatus.NEEDS_REVIEW, fingerprint(self.source_text)
         else:
@@ -368,10 +374,13 @@ class Item:
             return True
         return False
 
-    def add_comment(self, author: str, text: str) -> Comment:
+    def add_comment(self, author: str, text: str, reply_to: str | None = None) -> Comment:
+        """A new comment, or (`reply_to` the id of one of this item's comments) a reply in that comment's thread."""
         if not text.strip():
             raise ModelError("model.empty_comment")
-        comment = Comment(author=author, text=text)
+        if reply_to is not None and not any(c.id == reply_to for c in self.comments):
+            raise ModelError("model.no_parent", id=reply_to)
+        comment = Comment(author=author, text=text, reply_to=reply_to)
         self.comments.append(comment)
         return comment
 

@@ -73,6 +73,8 @@ register(
         "rules.waiver_twice": "the same finding is waived twice on this item (also at {other})",
         "rules.bad_waiver_name": "{found} is not a QA check, message code or finding key",
         "rules.control_character": "contains a control character ({found}); remove it",
+        "rules.reply_unknown": "replies to {found}, which is not a comment of this item",
+        "rules.reply_cycle": "replies in a circle: {found}",
     }
 )
 
@@ -207,6 +209,7 @@ def _item(item: Item, path: str) -> Iterator[Problem]:
         yield Problem(f"{path}.when", "rules.schedule_needs_date")
     for n, comment in enumerate(item.comments):
         yield from _comment(comment, f"{path}.comments[{n}]")
+    yield from _replies(item.comments, f"{path}.comments")
 
 
 def _approval(item: Item, path: str) -> Iterator[Problem]:
@@ -275,6 +278,34 @@ def _comment(comment: Comment, path: str) -> Iterator[Problem]:
     yield from _who_and_when(comment.resolved_by, comment.resolved_at, f"{path}.resolved_by", f"{path}.resolved_at")
     if not comment.resolved and (comment.resolved_by is not None or comment.resolved_at is not None):
         yield Problem(f"{path}.resolved_by", "rules.resolved_open_comment")
+
+
+def _replies(comments: list[Comment], path: str) -> Iterator[Problem]:
+    """Every reply answers a comment of the same item, and following replies upwards always ends at a comment
+    that starts a thread (no comment answers itself, directly or round a circle). Linear in the comments."""
+    parent = {c.id: c.reply_to for c in comments if isinstance(c, Comment) and isinstance(c.id, str)}
+    rooted: set[str] = set()  # comments known to lead up to a thread's first comment
+    for n, comment in enumerate(comments):
+        if not isinstance(comment, Comment) or comment.reply_to is None:
+            continue
+        where = f"{path}[{n}].reply_to"
+        if not isinstance(comment.reply_to, str):
+            yield Problem(where, "rules.not_text", {"found": repr(comment.reply_to)[:60]})
+            continue
+        if comment.reply_to not in parent:
+            yield Problem(where, "rules.reply_unknown", {"found": repr(comment.reply_to)[:60]})
+            continue
+        chain = [comment.id]
+        on_chain = {comment.id}
+        step: str | None = comment.reply_to
+        while step is not None and step not in rooted and step not in on_chain and step in parent:
+            chain.append(step)
+            on_chain.add(step)
+            step = parent[step]
+        if step is not None and step in on_chain:
+            yield Problem(where, "rules.reply_cycle", {"found": " → ".join([*chain, step])[:200]})
+        else:
+            rooted.update(chain)  # a missing parent up the chain is reported at its own comment
 
 
 def _who_and_when(who: object, when: object, who_path: str, when_path: str) -> Iterator[Problem]:

@@ -181,6 +181,29 @@
     </message>
 </context>
 <context>
+    <name>Asking</name>
+    <message>
+        <source>Approve a changed source?</source>
+        <translation>바뀐 원문을 승인하시겠습니까?</translation>
+    </message>
+    <message>
+        <source>Approve anyway</source>
+        <translation>그래도 승인</translation>
+    </message>
+    <message>
+        <source>Replace people&apos;s translations?</source>
+        <translation>사람이 작업한 번역문을 대체하시겠습니까?</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>대체</translation>
+    </message>
+    <message>
+        <source>Skip those</source>
+        <translation>해당 항목 건너뛰기</translation>
+    </message>
+</context>
+<context>
     <name>BackupWarning</name>
     <message>
         <source>Unsaved work is not backed up</source>
@@ -611,6 +634,10 @@ New: %2</source>
     <message>
         <source>Reopen comment</source>
         <translation>의견 다시 열기</translation>
+    </message>
+    <message>
+        <source>Reply to comment</source>
+        <translation>의견에 답글</translation>
     </message>
     <message>
         <source>Machine translation</source>
@@ -1080,16 +1107,40 @@ New: %2</source>
         <translation>의견 추가</translation>
     </message>
     <message>
+        <source>Reply</source>
+        <translation>답글</translation>
+    </message>
+    <message>
+        <source>Answer the selected comment with the text typed</source>
+        <translation>입력한 내용으로 선택한 의견에 답글을 답니다</translation>
+    </message>
+    <message>
+        <source>All comments</source>
+        <translation>모든 의견</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>미해결</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>해결됨</translation>
+    </message>
+    <message>
+        <source>The source changed since the approval (struck through: removed, underlined: added):</source>
+        <translation>승인 이후 원문이 바뀌었습니다(취소선: 삭제, 밑줄: 추가):</translation>
+    </message>
+    <message>
+        <source>Edited against the machine or memory suggestion:</source>
+        <translation>기계 번역·번역 메모리 제안 대비 수정 내용:</translation>
+    </message>
+    <message>
         <source>(source)</source>
         <translation>(원문)</translation>
     </message>
     <message>
         <source>Review requested</source>
         <translation>검토 요청됨</translation>
-    </message>
-    <message>
-        <source>Approved against this source:</source>
-        <translation>승인 당시 원문:</translation>
     </message>
     <message>
         <source>Flagged for review by %1 on %2</source>
@@ -1402,6 +1453,10 @@ Bilingual Korean/English briefings, translated offline.</source>
     <message>
         <source>a comment needs some text</source>
         <translation>의견 내용을 입력하십시오</translation>
+    </message>
+    <message>
+        <source>there is no comment {id} on this item to reply to</source>
+        <translation>이 항목에는 답글을 달 의견 {id}이(가) 없습니다</translation>
     </message>
     <message>
         <source>an item with id &apos;{id}&apos; is already in the briefing</source>
@@ -1964,6 +2019,30 @@ Bilingual Korean/English briefings, translated offline.</source>
     <message>
         <source>contains a control character ({found}); remove it</source>
         <translation>제어 문자({found})가 들어 있습니다. 삭제하십시오</translation>
+    </message>
+    <message>
+        <source>replies to {found}, which is not a comment of this item</source>
+        <translation>이 항목의 의견이 아닌 {found}에 대한 답글입니다</translation>
+    </message>
+    <message>
+        <source>replies in a circle: {found}</source>
+        <translation>답글이 순환 참조합니다: {found}</translation>
+    </message>
+    <message>
+        <source>The source changed since the last approval and the translation was not revised. Approve anyway?</source>
+        <translation>마지막 승인 이후 원문이 바뀌었으나 번역문은 수정되지 않았습니다. 그래도 승인하시겠습니까?</translation>
+    </message>
+    <message>
+        <source>The source changed since the translation was made and the translation was not revised. Approve anyway?</source>
+        <translation>번역 이후 원문이 바뀌었으나 번역문은 수정되지 않았습니다. 그래도 승인하시겠습니까?</translation>
+    </message>
+    <message>
+        <source>This replaces a translation that was approved or edited by a person. Replace it?</source>
+        <translation>사람이 승인하거나 수정한 번역문을 대체합니다. 대체하시겠습니까?</translation>
+    </message>
+    <message>
+        <source>{count} of the {total} items have a translation that was approved or edited by a person. Replace those too, or skip them?</source>
+        <translation>항목 {total}개 중 {count}개는 사람이 승인하거나 수정한 번역문입니다. 이 항목도 대체하시겠습니까, 아니면 건너뛰시겠습니까?</translation>
     </message>
     <message>
         <source>{path}: not saved, because the briefing would not open again ({reason}); the file on disk is unchanged</source>
@@ -2542,6 +2621,10 @@ Bilingual Korean/English briefings, translated offline.</source>
     <message>
         <source>Review requested</source>
         <translation>검토 요청됨</translation>
+    </message>
+    <message>
+        <source>Open comment threads: %1</source>
+        <translation>미해결 의견 스레드: %1</translation>
     </message>
     <message>
         <source>empty</source>
@@ -3544,6 +3627,10 @@ Bilingual Korean/English briefings, translated offline.</source>
 </context>
 <context>
     <name>TranslationController</name>
+    <message>
+        <source>Nothing was translated: the translations stay as they are</source>
+        <translation>번역하지 않았습니다. 번역문은 그대로입니다</translation>
+    </message>
     <message>
         <source>Nothing to translate</source>
         <translation>번역할 항목이 없습니다</translation>

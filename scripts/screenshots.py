@@ -28,6 +28,10 @@ and writes PNG files:
     review-grid-{en,ko}.png            1366×768, the Review tab: three translations edited since approval, one flagged
                                        with a reason, the QA warning and the open comment; filtered to the items
                                        needing attention, sorted by number, the progress line below
+    changed-source-{en,ko}.png         1366×768, the opening paragraph machine-translated, edited, approved, then its
+                                       source changed to the 24th meeting: both word diffs in the item editor
+
+    .venv/bin/python scripts/screenshots.py changed-source   # only the changed-source pictures
 
 Reproducible: every window gets a fresh data folder (BRIEFING_HOME in a temporary folder, so the user's
 settings, window state and recent files are neither read nor written), a fixed author, a fixed clock for
@@ -81,7 +85,7 @@ def main() -> None:
 
     from briefing import edits
     from briefing import settings as config
-    from briefing.model import Language
+    from briefing.model import Language, TargetOrigin
     from ui.app import create_application
     from ui.i18n import set_ui_language
     from ui.main_window import SIDE_MEMORY, SIDE_QA, SIDE_TERMS, TAB_CARD, TAB_ITEM, MainWindow
@@ -136,6 +140,29 @@ def main() -> None:
         settle(app, 2)
 
     for language in ("en", "ko"):
+        # A source changed after approval: what changed, word by word, against the approved source; the Korean
+        # a person edited, against the machine's suggestion.
+        window = open_window(language, LAPTOP)
+        window.select(OPENING)
+        opening = window.document.briefing.item(OPENING)
+        machine = opening.text.ko.replace("개최했다", "열었다")
+        window.document.apply(
+            edits.ApplyTranslations(
+                [edits.Translation(OPENING, Language.KO, machine, TargetOrigin.MACHINE, opening.source_text)]
+            )
+        )
+        window.document.apply(edits.set_text(OPENING, Language.KO, opening.text.ko.replace("열었다", "개최했다")))
+        window.document.apply(edits.approve(OPENING, REVIEWERS[language], at=APPROVED_AT))
+        changed = opening.text.en.replace("23rd", "24th").replace("November 7", "November 14")
+        window.document.apply(edits.set_text(OPENING, Language.EN, changed))
+        settle(app)
+        if not (window.item_editor.reference.isVisible() and window.item_editor.suggestion_diff.isVisible()):
+            raise SystemExit("the word diffs are not shown for a changed source")
+        shoot(window, TAB_ITEM, f"changed-source-{language}")
+        close(window)
+        if only and all(prefix.startswith("changed-source") for prefix in only):
+            continue  # the rest takes minutes
+
         # The composer as before, at 1440×860, and at the size of a laptop screen.
         for size, suffix in ((LARGE, ""), (LAPTOP, "-1366")):
             window = open_window(language, size)

@@ -407,8 +407,9 @@ def test_review_facts_round_trip_in_version_2() -> None:
     again = loads(text)
     assert dumps(again) == text
     item = to_json(briefing)["sections"][0]["items"][0]
-    assert list(item)[-9:] == [
-        "status", "basis", "approved_source", "approved_by", "approved_at", "flag", "text", "comments", "waivers"
+    assert list(item)[-10:] == [
+        "status", "basis", "approved_source", "approved_by", "approved_at", "flag", "text", "comments", "waivers",
+        "suggestion",
     ]  # fmt: skip
     assert (item["approved_by"], item["approved_at"]) == ("김검토", "2024-11-08T09:30:00Z")  # stored in UTC
     read_first, read_second, read_note = again.items()[0], again.items()[1], again.items()[10]

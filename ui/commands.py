@@ -36,6 +36,7 @@ LABELS: dict[str, str] = {
     "edit.add_comment": QT_TRANSLATE_NOOP("Edits", "Add comment"),
     "edit.resolve_comment": QT_TRANSLATE_NOOP("Edits", "Resolve comment"),
     "edit.reopen_comment": QT_TRANSLATE_NOOP("Edits", "Reopen comment"),
+    "edit.reply": QT_TRANSLATE_NOOP("Edits", "Reply to comment"),
     "edit.translations": QT_TRANSLATE_NOOP("Edits", "Machine translation"),
     "edit.memory": QT_TRANSLATE_NOOP("Edits", "Use memory match"),
     "edit.import_review": QT_TRANSLATE_NOOP("Edits", "Import review"),

@@ -1,4 +1,6 @@
-"""The item editor: type, source language, status, the Korean and English Markdown side by side, comments."""
+"""The item editor: type, source language, status, the Korean and English Markdown side by side, what changed
+(the source against the approved one, the target against the machine or memory suggestion, as word diffs), and the
+comment threads."""
 
 from __future__ import annotations
 
@@ -25,11 +27,16 @@ from PySide6.QtWidgets import (
 
 from briefing import edits
 from briefing import settings as config
+from briefing.compare.diff import changed, diff
 from briefing.edits import Changes
 from briefing.language.dates import DateError, PartialDate
 from briefing.language.times import local_time
 from briefing.model import Comment, Item, ItemType, Language, NoteMark, StatementKind, TargetStatus
+from briefing.safeguards import approval_question
 from briefing.terms.assist import insert_term
+from briefing.threads import Shown, entries
+from ui import asking
+from ui.diff_view import DiffView
 from ui.document import DocumentController
 from ui.labels import STATUS_COLOURS, fill, kind_names, mark_invalid, status_text, type_names
 from ui.messages import text as message_text
@@ -99,7 +106,7 @@ class ItemEditor(QWidget):
             layout.addWidget(editor)
             editors.addWidget(column)
         self.comments = named(QListWidget(), "comments")
-        self.comments.setMaximumHeight(110)
+        self.comments.setMaximumHeight(130)
         self.comments.setWordWrap(True)
         self.comments.currentRowChanged.connect(lambda _row: self._update_comment_buttons())
         self.comment_field = named(QLineEdit(), "commentField")
@@ -107,21 +114,34 @@ class ItemEditor(QWidget):
         self.comment_field.textChanged.connect(lambda _text: self._update_comment_buttons())
         self.add_comment_button = named(QPushButton(), "addComment")
         self.add_comment_button.clicked.connect(self.add_comment)
+        self.reply_button = named(QPushButton(), "replyComment")
+        self.reply_button.clicked.connect(self.reply)
         self.resolve_button = named(QPushButton(), "resolveComment")
         self.resolve_button.clicked.connect(self.toggle_resolved)
+        self.comment_filter = named(QComboBox(), "commentFilter")
+        self.comment_filter.currentIndexChanged.connect(lambda _index: self._show_comments())
         comment_row = QHBoxLayout()
+        comment_row.addWidget(self.comment_filter)
         comment_row.addWidget(self.comment_field, 1)
         comment_row.addWidget(self.add_comment_button)
+        comment_row.addWidget(self.reply_button)
         comment_row.addWidget(self.resolve_button)
-        self.reference = named(QLabel(), "approvedSource")
-        self.reference.setWordWrap(True)
+        # What changed: the source against the approved one, the target against the machine or memory suggestion.
+        self.reference_label = named(QLabel(), "approvedSourceLabel")
+        self.reference = named(DiffView(), "approvedSource")
+        self.suggestion_label = named(QLabel(), "suggestionLabel")
+        self.suggestion_diff = named(DiffView(), "suggestionDiff")
+        self.ask_approval = asking.ask_approval  # the question before approving a changed source (tests may answer)
         self.review_note = named(QLabel(), "reviewNote")  # the flag and the approval: who, when, why
         self.review_note.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.review_note)
+        layout.addWidget(self.reference_label)
         layout.addWidget(self.reference)
         layout.addWidget(editors, 1)
+        layout.addWidget(self.suggestion_label)
+        layout.addWidget(self.suggestion_diff)
         layout.addWidget(self.comments)
         layout.addLayout(comment_row)
 
@@ -166,6 +186,23 @@ class ItemEditor(QWidget):
         self.english.setPlaceholderText(self.tr("English text (Markdown)"))
         self.comment_field.setPlaceholderText(self.tr("Add a comment on this item…"))
         self.add_comment_button.setText(self.tr("Comment"))
+        self.reply_button.setText(self.tr("Reply"))
+        self.reply_button.setToolTip(self.tr("Answer the selected comment with the text typed"))
+        shown = self.comment_filter.currentData()
+        self.comment_filter.blockSignals(True)
+        self.comment_filter.clear()
+        for choice, name in (
+            (Shown.ALL, self.tr("All comments")),
+            (Shown.OPEN, self.tr("Open")),
+            (Shown.RESOLVED, self.tr("Resolved")),
+        ):
+            self.comment_filter.addItem(name, choice.value)
+        self.comment_filter.setCurrentIndex(max(0, self.comment_filter.findData(shown)))
+        self.comment_filter.blockSignals(False)
+        self.reference_label.setText(
+            self.tr("The source changed since the approval (struck through: removed, underlined: added):")
+        )
+        self.suggestion_label.setText(self.tr("Edited against the machine or memory suggestion:"))
         self.show_item(self.item)
 
     @property
@@ -201,7 +238,7 @@ class ItemEditor(QWidget):
             self.korean.setPlainText("")
             self.english.setPlainText("")
             self.status_badge.setText("")
-            self.reference.hide()
+            self._show_changes(None)
             self.review_note.hide()
             self.comments.clear()
             self._update_comment_buttons()
@@ -225,18 +262,34 @@ class ItemEditor(QWidget):
         self.korean_label.setText(self.tr("Korean") + (source_mark if item.source is Language.KO else ""))
         self.english_label.setText(self.tr("English") + (source_mark if item.source is Language.EN else ""))
         self._show_status(item)
-        row = self.comments.currentRow()
-        self.comments.clear()
-        for comment in item.comments:
-            state = " (" + self._resolution(comment) + ")" if comment.resolved else ""
-            entry = QListWidgetItem(f"{comment.author} · {local_time(comment.created)}{state}\n{comment.text}")
-            if comment.resolved:
-                entry.setForeground(QColor("#777777"))
-            self.comments.addItem(entry)
-        if 0 <= row < self.comments.count():
-            self.comments.setCurrentRow(row)
-        self._update_comment_buttons()
+        self._show_comments()
         self._loading = False
+
+    def _show_comments(self, chosen: str | None = None) -> None:
+        """The item's comments thread by thread, replies indented under what they answer, filtered by the
+        open/resolved choice; the chosen comment (by id) stays chosen."""
+        item = self.item
+        current = self.comments.currentItem()
+        chosen = chosen or (current.data(Qt.ItemDataRole.UserRole) if current is not None else None)
+        self.comments.clear()
+        if item is None:
+            self._update_comment_buttons()
+            return
+        shown = Shown(self.comment_filter.currentData() or Shown.ALL.value)
+        for entry in entries(item.comments, shown):
+            comment = entry.comment
+            state = " (" + self._resolution(comment) + ")" if comment.resolved else ""
+            indent = "    " * entry.depth + ("↳ " if entry.depth else "")
+            line = QListWidgetItem(
+                f"{indent}{comment.author} · {local_time(comment.created)}{state}\n{indent}{comment.text}"
+            )
+            line.setData(Qt.ItemDataRole.UserRole, comment.id)
+            if comment.resolved:
+                line.setForeground(QColor("#777777"))
+            self.comments.addItem(line)
+            if comment.id == chosen:
+                self.comments.setCurrentItem(line)
+        self._update_comment_buttons()
 
     def _show_status(self, item: Item) -> None:
         """The status badge and the approved source: what typing may change besides the text."""
@@ -247,14 +300,32 @@ class ItemEditor(QWidget):
             flagged = html.escape(self.tr("Review requested"))
             badge += f" <span style='background:#d9383a;color:white'>&nbsp;⚑ {flagged}&nbsp;</span>"
         self.status_badge.setText(badge)
-        if item.status is TargetStatus.NEEDS_REVIEW and item.approved_source is not None:
-            self.reference.setText(self.tr("Approved against this source:") + " " + item.approved_source)
-            self.reference.show()
-        else:
-            self.reference.hide()
+        self._show_changes(item)
         review = self._review_lines(item)
         self.review_note.setText("\n".join(review))
         self.review_note.setVisible(bool(review))
+
+    def _show_changes(self, item: Item | None) -> None:
+        """The word diffs: the approved source against the current one while the source changed since the
+        approval, and the suggestion against the target once a person edited it."""
+        source_shown = (
+            item is not None
+            and item.status is TargetStatus.NEEDS_REVIEW
+            and item.approved_source is not None
+            and item.approved_source != item.source_text
+        )
+        if item is not None and item.approved_source is not None and source_shown:
+            self.reference.show_pieces(diff(item.approved_source, item.source_text, item.source))
+        self.reference_label.setVisible(source_shown)
+        self.reference.setVisible(source_shown)
+        suggestion_shown = False
+        if item is not None and item.suggestion is not None and item.target_text.strip():
+            pieces = diff(item.suggestion, item.target_text, item.target)
+            suggestion_shown = changed(pieces)
+            if suggestion_shown:
+                self.suggestion_diff.show_pieces(pieces)
+        self.suggestion_label.setVisible(suggestion_shown)
+        self.suggestion_diff.setVisible(suggestion_shown)
 
     def _review_lines(self, item: Item) -> list[str]:
         """The reviewer's flag and the last approval in words, times on the user's clock."""
@@ -299,25 +370,46 @@ class ItemEditor(QWidget):
             return False
         if not self._apply(edits.add_comment(self.item.id, self._reviewer(), text)):
             return False
-        self.show_item(self.item)
         self.comment_field.clear()
-        self.comments.setCurrentRow(self.comments.count() - 1)
+        item = self.item
+        if item is not None:
+            self.comment_filter.setCurrentIndex(self.comment_filter.findData(Shown.ALL.value))
+            self._show_comments(chosen=item.comments[-1].id)
+        return True
+
+    def reply(self) -> bool:
+        """The comment field's text as a reply to the selected comment, in its thread."""
+        item, chosen = self.item, self._chosen_comment()
+        text = self.comment_field.text().strip()
+        if item is None or chosen is None or not text:
+            return False
+        if not self._apply(edits.reply(item.id, chosen.id, self._reviewer(), text)):
+            return False
+        self.comment_field.clear()
+        self.comment_filter.setCurrentIndex(self.comment_filter.findData(Shown.ALL.value))
+        self._show_comments(chosen=item.comments[-1].id)
         return True
 
     def toggle_resolved(self) -> None:
         """Resolve the selected comment, or reopen it when it is resolved."""
-        item, row = self.item, self.comments.currentRow()
-        if item is None or not 0 <= row < len(item.comments):
+        item, chosen = self.item, self._chosen_comment()
+        if item is None or chosen is None:
             return
-        comment_id, resolve = item.comments[row].id, not item.comments[row].resolved
-        if self._apply(edits.resolve_comment(item.id, comment_id, resolve, self._reviewer())):
-            self.show_item(item)
-        self.comments.setCurrentRow(row)
+        if self._apply(edits.resolve_comment(item.id, chosen.id, not chosen.resolved, self._reviewer())):
+            self._show_comments(chosen=chosen.id)
+
+    def _chosen_comment(self) -> Comment | None:
+        item, current = self.item, self.comments.currentItem()
+        if item is None or current is None:
+            return None
+        chosen = current.data(Qt.ItemDataRole.UserRole)
+        return next((c for c in item.comments if c.id == chosen), None)
 
     def _update_comment_buttons(self) -> None:
-        item, row = self.item, self.comments.currentRow()
-        chosen = item.comments[row] if item is not None and 0 <= row < len(item.comments) else None
-        self.add_comment_button.setEnabled(item is not None and bool(self.comment_field.text().strip()))
+        item, chosen = self.item, self._chosen_comment()
+        typed = bool(self.comment_field.text().strip())
+        self.add_comment_button.setEnabled(item is not None and typed)
+        self.reply_button.setEnabled(chosen is not None and typed)
         self.resolve_button.setEnabled(chosen is not None)
         self.resolve_button.setText(self.tr("Reopen") if chosen is not None and chosen.resolved else self.tr("Resolve"))
 
@@ -414,9 +506,14 @@ class ItemEditor(QWidget):
             self.show_item(item)
 
     def approve(self) -> bool:
+        """Approve the translation; when the source changed since and the translation was not revised, only
+        after the user says so."""
         item = self.item
         if item is None or not item.source_text.strip() or not item.target_text.strip():
             return False  # nothing to approve yet (the core would refuse too)
+        question = approval_question(item)
+        if question is not None and not self.ask_approval(self, question):
+            return False
         if self._apply(edits.approve(item.id, self._reviewer())):
             self.show_item(item)
             return True

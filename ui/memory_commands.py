@@ -29,6 +29,8 @@ from briefing.memory.stack import PERSONAL_NAME, Memories
 from briefing.memory.store import MemoryStoreError, TranslationMemory
 from briefing.messages import BriefingError
 from briefing.model import Item, Language, TargetOrigin, TargetStatus
+from briefing.safeguards import Answer, Overwrite, overwrite_plan
+from ui import asking
 from ui.document import DocumentController
 from ui.errors import report_failure
 from ui.labels import fill
@@ -67,6 +69,7 @@ class MemoryCommands(QObject):
         # item id → the approval last learned (or seen at opening): when, and the two texts approved
         self._approvals: dict[str, Approval] = {}
         self._failing = False  # a learning failure was reported; say it again only after a success
+        self.ask_overwrite: Callable[[QWidget, Overwrite], Answer] = asking.ask_overwrite
 
     def problems_text(self) -> str:
         """The memories that could not be opened, in one line for the status bar ("" when all opened)."""
@@ -110,8 +113,12 @@ class MemoryCommands(QObject):
         return edits.ApplyTranslations([translation], label="edit.memory")
 
     def use(self, match: Match, item: Item | None) -> bool:
-        """Make a match's translation the item's, as one undo step (status: memory-filled)."""
+        """Make a match's translation the item's, as one undo step (status: memory-filled); replacing a
+        translation a person wrote or approved only after asking."""
         if item is None or self.document is None:
+            return False
+        plan = overwrite_plan(self.document.briefing, [item.id])
+        if plan.needs_question and plan.chosen(self.ask_overwrite(self.window, plan)) is None:
             return False
         return self.document.try_apply(self.insertion(item, match), initiator=self) is None
 

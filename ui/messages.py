@@ -35,6 +35,7 @@ CATALOGUE: dict[str, str] = {
     "model.approve_no_translation": QT_TRANSLATE_NOOP("Messages", "cannot approve an item whose translation is empty"),
     "model.flag_empty": QT_TRANSLATE_NOOP("Messages", "an empty translation cannot be flagged for review"),
     "model.empty_comment": QT_TRANSLATE_NOOP("Messages", "a comment needs some text"),
+    "model.no_parent": QT_TRANSLATE_NOOP("Messages", "there is no comment {id} on this item to reply to"),
     "model.item_exists": QT_TRANSLATE_NOOP("Messages", "an item with id '{id}' is already in the briefing"),
     "model.section_exists": QT_TRANSLATE_NOOP("Messages", "a section with id '{id}' is already in the briefing"),
     "schema.const": QT_TRANSLATE_NOOP("Messages", "must be {wanted}, found {found}"),
@@ -270,6 +271,24 @@ CATALOGUE: dict[str, str] = {
     ),
     "rules.bad_waiver_name": QT_TRANSLATE_NOOP("Messages", "{found} is not a QA check, message code or finding key"),
     "rules.control_character": QT_TRANSLATE_NOOP("Messages", "contains a control character ({found}); remove it"),
+    "rules.reply_unknown": QT_TRANSLATE_NOOP("Messages", "replies to {found}, which is not a comment of this item"),
+    "rules.reply_cycle": QT_TRANSLATE_NOOP("Messages", "replies in a circle: {found}"),
+    "ask.source_changed_approved": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The source changed since the last approval and the translation was not revised. Approve anyway?",
+    ),
+    "ask.source_changed": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The source changed since the translation was made and the translation was not revised. Approve anyway?",
+    ),
+    "ask.overwrite_one": QT_TRANSLATE_NOOP(
+        "Messages", "This replaces a translation that was approved or edited by a person. Replace it?"
+    ),
+    "ask.overwrite_many": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{count} of the {total} items have a translation that was approved or edited by a person. Replace those "
+        "too, or skip them?",
+    ),
     "storage.would_not_open": QT_TRANSLATE_NOOP(
         "Messages",
         "{path}: not saved, because the briefing would not open again ({reason}); the file on disk is unchanged",

@@ -17,7 +17,8 @@ from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
 from briefing.model import Briefing, Item, Section, TargetStatus
 from briefing.qa import Finding, Severity
-from ui.labels import STATUS_COLOURS, status_text, type_text
+from briefing.threads import has_open_comments, open_threads
+from ui.labels import STATUS_COLOURS, fill, status_text, type_text
 from ui.qa_labels import finding_text, severity_icon, worst
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -27,6 +28,7 @@ _SECTION = 0  # internalId of top-level rows; item rows store their section's ro
 
 
 FLAG_MARK = "⚑"  # after the status of an item a reviewer flagged
+COMMENT_MARK = "✉"  # after the status of an item with open comment threads, followed by how many
 MIME_ITEM = "application/x-briefing-item"
 MIME_SECTION = "application/x-briefing-section"
 Mover = Callable[[str, str, int], None]  # (item id, section id, index)
@@ -41,6 +43,7 @@ class OutlineModel(QAbstractItemModel):
     ItemIdRole = Qt.ItemDataRole.UserRole + 1
     StatusRole = Qt.ItemDataRole.UserRole + 2
     QaRole = Qt.ItemDataRole.UserRole + 3  # the most serious finding's severity ("error", …) or None
+    OpenCommentsRole = Qt.ItemDataRole.UserRole + 4  # how many comment threads of the item are open
 
     COLUMN_TEXT, COLUMN_TYPE, COLUMN_STATUS = range(3)
 
@@ -246,12 +249,20 @@ class OutlineModel(QAbstractItemModel):
                 return f"{number}  {preview[:80]}"
             if column == self.COLUMN_TYPE:
                 return type_text(item)
-            return status_text(item.status) + (f" {FLAG_MARK}" if item.flag is not None else "")
+            marks = f" {FLAG_MARK}" if item.flag is not None else ""
+            threads = open_threads(item) if has_open_comments(item) else 0
+            return status_text(item.status) + marks + (f" {COMMENT_MARK}{threads}" if threads else "")
         if role == Qt.ItemDataRole.DecorationRole and column == self.COLUMN_STATUS:
             return self._icon(item.status)
-        if role == Qt.ItemDataRole.ToolTipRole and column == self.COLUMN_STATUS and item.flag is not None:
-            reason = f": {item.flag.reason}" if item.flag.reason else ""
-            return self.tr("Review requested") + reason
+        if role == Qt.ItemDataRole.ToolTipRole and column == self.COLUMN_STATUS:
+            lines = []
+            if item.flag is not None:
+                lines.append(self.tr("Review requested") + (f": {item.flag.reason}" if item.flag.reason else ""))
+            if has_open_comments(item):
+                lines.append(fill(self.tr("Open comment threads: %1"), open_threads(item)))
+            return "\n".join(lines) or None
+        if role == self.OpenCommentsRole:
+            return open_threads(item) if has_open_comments(item) else 0
         if role == Qt.ItemDataRole.DecorationRole and column == self.COLUMN_TEXT:
             severity = self._worst.get(item.id)
             return severity_icon(severity) if severity is not None else None

@@ -1,6 +1,8 @@
 """Translation from the window: plan a job, fill what the translation memory can (at or above the
 `memory_min_match` setting, briefing/translation/pretranslate.py), run the rest on the translation worker in the
 background, and store both as one undo step (briefing.edits.ApplyTranslations), which refreshes only those rows.
+A job that would replace translations people wrote or approved asks first (briefing/safeguards.py, ui/asking.py):
+replace them, skip them, or cancel; a translation a person edits while the job runs is kept either way.
 The memories are opened in the background task on connections of its own; a memory that fails there leaves
 every item to the engine. If the engine fails (no language package), what the memory filled is still stored."""
 
@@ -19,10 +21,12 @@ from briefing.memory.stack import Memories
 from briefing.memory.store import MemoryStoreError
 from briefing.messages import BriefingError
 from briefing.model import LANGUAGES, Briefing
+from briefing.safeguards import Answer, Overwrite, overwrite_plan
 from briefing.terms.assist import FindTerms
 from briefing.translation import jobs, pretranslate
 from briefing.translation.engine import Engine, EngineSettings, PackageMissing
 from briefing.translation.packages import PackageStore
+from ui import asking
 from ui.document import DocumentController
 from ui.labels import fill
 from ui.tasks import Runner, Task
@@ -64,6 +68,7 @@ class TranslationController(QObject):
         self.worker = jobs.TranslationWorker(self._engine)
         self.task: Task | None = None
         self.find_terms: Callable[[], FindTerms] | None = None  # the window's termbases, if any
+        self.ask_overwrite: Callable[[QWidget, Overwrite], Answer] = asking.ask_overwrite
 
     def _engine(self) -> Engine:
         return self.make_engine()
@@ -96,6 +101,17 @@ class TranslationController(QObject):
             for target in LANGUAGES
         ]
         requests = [r for r in requests if r.tasks]
+        plan = overwrite_plan(briefing, [task.item_id for r in requests for task in r.tasks])
+        allowed = frozenset(plan.replaceable)  # people's work is replaced only where the user said so
+        if plan.needs_question:
+            ids_kept = plan.chosen(self.ask_overwrite(self.dialogs_parent, plan))
+            if ids_kept is None:
+                self.message.emit(self.tr("Nothing was translated: the translations stay as they are"), 4000)
+                return False
+            allowed = frozenset(ids_kept)
+            ids = [i for i in (ids if ids is not None else ids_kept) if i in allowed]
+            requests = [replace(r, tasks=tuple(t for t in r.tasks if t.item_id in allowed)) for r in requests]
+            requests = [r for r in requests if r.tasks]
         if not requests:
             self.message.emit(self.tr("Nothing to translate"), 4000)
             return False
@@ -133,7 +149,7 @@ class TranslationController(QObject):
             self.dialogs_parent,
             self.tr("Translating…"),
             work,
-            lambda outcome: self._store(document, outcome),
+            lambda outcome: self._store(document, outcome, allowed),
             self._failed,
             context="translation",
         )
@@ -144,10 +160,10 @@ class TranslationController(QObject):
         self.busy_changed.emit()
         self.failed.emit(error)
 
-    def _store(self, document: DocumentController, outcome: Outcome) -> None:
+    def _store(self, document: DocumentController, outcome: Outcome, allowed: frozenset[str] = frozenset()) -> None:
         results = outcome.results
         machine = [t for result in results for t in jobs.translations(result)]
-        edit = edits.ApplyTranslations(outcome.memory + machine)
+        edit = edits.ApplyTranslations(outcome.memory + machine, overwrite=allowed)
         document.apply(edit, initiator=self)  # one undo step; refreshes just these rows
         stored = set(edit.changed)
         from_memory = sum(t.item_id in stored for t in outcome.memory)
@@ -158,8 +174,9 @@ class TranslationController(QObject):
             text = fill(self.tr("Machine-translated items: %1"), machine_made)
         if any(r.cancelled for r in results):
             text += " · " + self.tr("cancelled; the rest were left untouched")
-        if edit.skipped:
-            text += " · " + fill(self.tr("left alone because they changed meanwhile: %1"), len(edit.skipped))
+        if edit.skipped or edit.kept:
+            changed_meanwhile = len(edit.skipped) + len(edit.kept)
+            text += " · " + fill(self.tr("left alone because they changed meanwhile: %1"), changed_meanwhile)
         if stored or outcome.error is None:
             self.message.emit(text, 8000)
         if outcome.error is not None:

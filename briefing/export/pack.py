@@ -35,6 +35,7 @@ from briefing.model import Briefing, Language, TargetStatus
 from briefing.outline import STATUS_LABELS
 from briefing.qa import Finding, review
 from briefing.qa import run as run_qa
+from briefing.safeguards import approvers
 
 PDF_TIMEOUT_SECONDS = 180
 Progress = Callable[[int, int, str], None]  # (step, steps, what)
@@ -225,6 +226,7 @@ def make_pack(
             "en": stats.filled[Language.EN],
         },
         "approval": {status.value: count for status, count in stats.per_status.items()},
+        "approvals": {"by": approvers(briefing)},  # who approved how many items ("" when not recorded)
         "verified": "Korean and English documents carry the same sections and items in the same order",
         "qa": qa_export.manifest(briefing, checked),
     }

@@ -21,6 +21,7 @@ from pytestqt.qtbot import QtBot
 
 from briefing.export import pack
 from briefing.log import log_file
+from briefing.safeguards import Answer
 from briefing.translation.packages import PackageStore
 from tests.conftest import EXAMPLE, ROOT
 from ui.app import install_translators
@@ -362,6 +363,7 @@ def test_a_fault_in_translation_is_shown_and_logged(
     window.open_file(EXAMPLE)
     window.select("item-convened")
     monkeypatch.setattr(window.translation.worker, "submit", raising(RuntimeError("injected translation fault")))
+    window.translation.ask_overwrite = lambda _parent, _plan: Answer.REPLACE  # the item is approved: replace it
     with qtbot.waitSignal(
         window.tasks.task_failed, timeout=30_000, check_params_cb=lambda task, error: task.context == "translation"
     ):

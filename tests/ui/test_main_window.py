@@ -36,7 +36,7 @@ def test_outline_shape_and_roles() -> None:
     note = model.index(2, 0, model.index(2, 0))
     assert model.data(note, OutlineModel.ItemIdRole) == "item-ttx-note"
     assert model.data(note.siblingAtColumn(OutlineModel.COLUMN_TYPE)) == "note *"
-    assert model.data(note.siblingAtColumn(OutlineModel.COLUMN_STATUS)) == "approved"
+    assert model.data(note.siblingAtColumn(OutlineModel.COLUMN_STATUS)) == "approved ✉1"  # one open comment thread
     assert model.data(note, OutlineModel.StatusRole) == "approved"
     assert model.data(note).startswith("3.3  After mastering the task procedures")
     assert model.parent(note) == model.index(2, 0)
