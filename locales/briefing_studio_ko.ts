@@ -3115,6 +3115,10 @@ Bilingual Korean/English briefings, translated offline.</source>
         <translation>표시된 항목 %1개를 %2 이름으로 승인하시겠습니까?</translation>
     </message>
     <message>
+        <source>%1 of them had their source changed while the translation was not revised.</source>
+        <translation>그중 %1개는 원문이 바뀌었지만 번역문은 수정되지 않았습니다.</translation>
+    </message>
+    <message>
         <source>%1 are already approved.</source>
         <translation>%1개는 이미 승인되었습니다.</translation>
     </message>

@@ -64,6 +64,8 @@ from briefing.review import (
     next_needing_attention,
     progress,
 )
+from briefing.safeguards import approval_question, needs_approval_question
+from ui import asking
 from ui.document import DocumentController
 from ui.labels import fill, status_text, type_names
 from ui.messages import text as message_text
@@ -175,6 +177,7 @@ class ReviewGrid(QWidget):
     def __init__(self, document: DocumentController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.document = document
+        self.ask_approval = asking.ask_approval  # the question before approving a changed source (tests may answer)
         self.model = ReviewModel(self, on_edit=self._edit_text)
         self._committing = False  # an in-place edit is being kept: refresh after the editor closed
         self._stale = False  # changes came while hidden: refresh when shown
@@ -578,6 +581,9 @@ class ReviewGrid(QWidget):
         if item.status is TargetStatus.APPROVED and item.flag is None:
             approved = True  # already: just go on
         else:
+            question = approval_question(item)  # the source changed and the translation was not revised
+            if question is not None and not self.ask_approval(self, question):
+                return False
             approved = self.document.try_apply(edits.approve(item_id, reviewer()), initiator=self) is None
         if not approved:
             return False
@@ -612,6 +618,14 @@ class ReviewGrid(QWidget):
             self.message.emit(self.tr("No shown item is waiting for approval"), 4000)
             return None
         lines = [fill(self.tr("Approve %1 shown items as %2?"), len(plan.approved), reviewer())]
+        unrevised = needs_approval_question(self.model.shown_items)
+        if unrevised:
+            lines.append(
+                fill(
+                    self.tr("%1 of them had their source changed while the translation was not revised."),
+                    len(unrevised),
+                )
+            )
         if plan.already:
             lines.append(fill(self.tr("%1 are already approved."), len(plan.already)))
         if plan.cannot:

@@ -181,6 +181,19 @@ def test_ctrl_enter_approves_and_goes_to_the_next_item_needing_attention(window:
     assert grid.current_item_id() == "item-topics"  # round to the first item needing attention
 
 
+def test_approving_a_changed_source_with_an_unrevised_translation_asks_first(window: MainWindow, qtbot: QtBot) -> None:
+    grid = open_grid(window, qtbot)
+    item = window.document.briefing.item("item-co-chairs")
+    window.document.apply(edits.set_text("item-co-chairs", Language.EN, item.text.en + " Changed."))  # the source
+    asked: list[str] = []
+    grid.ask_approval = lambda parent, question: asked.append(question.code) or False  # type: ignore[method-assign]
+    grid.select("item-co-chairs")
+    assert not grid.approve_and_next()
+    assert asked and item.status is TargetStatus.NEEDS_REVIEW
+    grid.ask_approval = lambda parent, question: True  # type: ignore[method-assign]
+    assert grid.approve_and_next() and item.status is TargetStatus.APPROVED
+
+
 def test_flag_with_a_reason(window: MainWindow, qtbot: QtBot) -> None:
     grid = open_grid(window, qtbot)
     grid.select("item-icbm")
