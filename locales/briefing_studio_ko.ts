@@ -3275,6 +3275,10 @@ Bilingual Korean/English briefings, translated offline.</source>
         <source>Flagged for review by %1</source>
         <translation>%1 님이 검토 요청</translation>
     </message>
+    <message>
+        <source>Changed since it was approved:</source>
+        <translation>승인 후 바뀐 내용:</translation>
+    </message>
 </context>
 <context>
     <name>SectionEditor</name>

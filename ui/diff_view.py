@@ -1,30 +1,14 @@
-"""A read-only strip showing a word diff (briefing/compare/diff.py): deletions struck through in red, insertions
-underlined in green, kept text plain. Colour is never the only mark (strike-through and underline), so the
-strip reads in grey-scale print and for colour-blind reviewers."""
+"""A read-only strip showing a word diff (briefing/compare/diff.py) with the marks of ui/diff_marks.py:
+deletions struck through on red, insertions underlined on green, kept text plain — colour is never the only
+mark, so the strip reads in grey-scale print and for colour-blind reviewers."""
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QFrame, QTextEdit, QWidget
 
-from briefing.compare.diff import Change, Piece
-
-DELETED_COLOUR = "#b3261e"
-INSERTED_COLOUR = "#1b6e33"
-
-
-def piece_format(change: Change) -> QTextCharFormat:
-    """How one kind of piece looks."""
-    shown = QTextCharFormat()
-    if change is Change.DELETED:
-        shown.setFontStrikeOut(True)
-        shown.setForeground(QColor(DELETED_COLOUR))
-        shown.setBackground(QColor("#fbe4e2"))
-    elif change is Change.INSERTED:
-        shown.setFontUnderline(True)
-        shown.setForeground(QColor(INSERTED_COLOUR))
-        shown.setBackground(QColor("#e3f3e6"))
-    return shown
+from briefing.compare.diff import Piece
+from ui.diff_marks import write_pieces
 
 
 class DiffView(QTextEdit):
@@ -41,7 +25,5 @@ class DiffView(QTextEdit):
     def show_pieces(self, pieces: list[Piece]) -> None:
         self.pieces = list(pieces)
         self.clear()
-        cursor = QTextCursor(self.document())
-        for piece in pieces:
-            cursor.insertText(piece.text, piece_format(piece.change))
+        write_pieces(QTextCursor(self.document()), self.pieces)
         self.moveCursor(QTextCursor.MoveOperation.Start)

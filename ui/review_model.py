@@ -9,12 +9,14 @@ current row back by id.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QLocale, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from briefing.compare.diff import Change, diff
 from briefing.model import Briefing, Item, Language
 from briefing.qa import Finding
 from briefing.review import (
@@ -30,6 +32,7 @@ from briefing.review import (
     sort_rows,
     worst_severity,
 )
+from ui.diff_marks import DELETED_BACKGROUND, DELETED_FOREGROUND, INSERTED_BACKGROUND, INSERTED_FOREGROUND, shown
 from ui.labels import STATUS_COLOURS, status_text, type_text
 from ui.qa_labels import SEVERITY_COLOURS, finding_text, severity_icon, severity_name
 from ui.qt import QT_TRANSLATE_NOOP
@@ -306,7 +309,11 @@ class ReviewModel(QAbstractTableModel):
     def _tooltip(self, row: Row, column: Column) -> str | None:
         item = row.item
         if column in _LANGUAGE:
-            return item.text.get(_LANGUAGE[column]) or None
+            language = _LANGUAGE[column]
+            text = item.text.get(language)
+            if language is item.source and item.approved_source is not None and item.approved_source != text:
+                return changed_source_tooltip(item.approved_source, text, language)
+            return text or None
         if column is Column.SECTION:
             return f"{row.section.title.ko}\n{row.section.title.en}"
         if column is Column.STATUS and item.flag is not None:
@@ -337,3 +344,23 @@ class ReviewModel(QAbstractTableModel):
 
     def findings_by_item(self) -> Mapping[str, Sequence[Finding]]:
         return self.findings()
+
+
+def changed_source_tooltip(approved: str, current: str, language: Language) -> str:
+    """The source against the one last approved, word by word, as rich text for a tooltip: deleted words struck
+    through in red, inserted ones underlined in green (the item editor's marks)."""
+    parts = []
+    for piece in diff(approved, current, language):
+        text = html.escape(shown(piece.text)).replace("\n", "<br>")
+        if piece.change is Change.DELETED:
+            parts.append(
+                f'<s style="color:{DELETED_FOREGROUND.name()};background:{DELETED_BACKGROUND.name()}">{text}</s>'
+            )
+        elif piece.change is Change.INSERTED:
+            parts.append(
+                f'<u style="color:{INSERTED_FOREGROUND.name()};background:{INSERTED_BACKGROUND.name()}">{text}</u>'
+            )
+        else:
+            parts.append(text)
+    heading = html.escape(QCoreApplication.translate("ReviewModel", "Changed since it was approved:"))
+    return f"<p><b>{heading}</b></p><p>{''.join(parts)}</p>"

@@ -272,3 +272,19 @@ def test_the_grid_in_korean(window: MainWindow, qtbot: QtBot, korean_ui: None) -
     assert grid.model.headerData(ENGLISH, Qt.Orientation.Horizontal) == "영어"
     qtbot.waitUntil(lambda: grid.progress_label.text().startswith("21개 중 21개 승인, 검토 요청 0개, 미해결 의견 1건"))
     assert grid.approve_button.text() == "표시된 항목 승인…"
+
+
+def test_a_changed_source_shows_its_word_diff_against_the_approved_one_in_the_tooltip(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    grid = open_grid(window, qtbot)
+    item = window.document.briefing.item("item-co-chairs")
+    source_column = COLUMNS.index(Column.ENGLISH if item.source is Language.EN else Column.KOREAN)
+    index = grid.model.index(grid.model.row_of("item-co-chairs"), source_column)
+    assert "Changed since" not in str(grid.model.data(index, Qt.ItemDataRole.ToolTipRole))
+    changed = item.source_text.replace("co-chaired", "chaired <b>", 1)
+    window.document.apply(edits.set_text("item-co-chairs", item.source, changed))
+    index = grid.model.index(grid.model.row_of("item-co-chairs"), source_column)
+    tip = str(grid.model.data(index, Qt.ItemDataRole.ToolTipRole))
+    assert "Changed since it was approved" in tip
+    assert ">co-</s>" in tip and "&lt;b&gt;" in tip  # the deletion struck through; the text escaped
