@@ -397,11 +397,6 @@ class Item:
         raise KeyError(comment_id)
 
 
-def needs_attention(item: Item) -> bool:
-    """Whether a reviewer should look at the item: flagged, changed source, or no translation yet."""
-    return item.flag is not None or item.status in (TargetStatus.NEEDS_REVIEW, TargetStatus.EMPTY)
-
-
 @dataclass
 class Section:
     title: Bilingual = field(default_factory=Bilingual)

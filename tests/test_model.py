@@ -19,8 +19,8 @@ from briefing.model import (
     TargetOrigin,
     TargetStatus,
     fingerprint,
-    needs_attention,
 )
+from briefing.review import needs_attention
 from tests.helpers import item, small_briefing
 
 
@@ -236,9 +236,10 @@ class TestReview:
         assert made.status is TargetStatus.APPROVED and made.approved_by == "김검토"
 
     def test_needs_attention(self) -> None:
+        """One definition (briefing/review.py): not approved, flagged, an open comment or a serious QA finding."""
         assert needs_attention(Item())
         assert needs_attention(item("A."))
-        assert not needs_attention(item("A.", "가."))
+        assert needs_attention(item("A.", "가."))  # translated, not yet approved
         assert not needs_attention(approved())
         changed = approved("A.", "가.")
         changed.set_text(Language.EN, "B.")
