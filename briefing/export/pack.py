@@ -26,6 +26,7 @@ import docx
 
 from briefing import __version__
 from briefing.export import findings as qa_export
+from briefing.export import office_pdf
 from briefing.export.docx_support import FIXED_ZIP_TIME, bookmark_names
 from briefing.export.render import render
 from briefing.export.templates import Layout, Template
@@ -348,7 +349,10 @@ def _write_replacement_table(profile: Path, pairs: dict[str, str]) -> None:
 
 def convert_to_pdf(source: Path, folder: Path, timeout: float = PDF_TIMEOUT_SECONDS) -> Path:
     """Convert with LibreOffice in its own temporary profile (so a running LibreOffice is not disturbed),
-    whose font replacement table follows the document's fallback chains for fonts this machine lacks."""
+    whose font replacement table follows the document's fallback chains for fonts this machine lacks.
+
+    DOCX → flat ODT → PDF: the flat ODT gets the Korean spacing LibreOffice's DOCX import drops
+    (`office_pdf.close_up_asian_spacing`); the PDF is tagged, has bookmarks and the document's language."""
     program = libreoffice()
     if program is None:
         raise ExportError("export.no_libreoffice")
@@ -357,24 +361,36 @@ def convert_to_pdf(source: Path, folder: Path, timeout: float = PDF_TIMEOUT_SECO
         pairs = font_substitutions(source, installed_font_families())
         if pairs:
             _write_replacement_table(profile, pairs)
-        command = [
-            program,
-            f"-env:UserInstallation={profile.as_uri()}",
-            "--headless",
-            "--norestore",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            work,
-            str(source),
-        ]
-        try:
-            subprocess.run(command, capture_output=True, timeout=timeout, check=False)
-        except subprocess.TimeoutExpired:
-            raise ExportError("export.pdf_timeout", name=source.name, seconds=f"{timeout:.0f}") from None
+        flat = Path(work) / (source.stem + ".fodt")
+        _soffice(program, profile, "fodt", source, Path(work), timeout)
+        if not flat.is_file():
+            raise ExportError("export.no_pdf", name=source.name)
+        flat.write_bytes(office_pdf.close_up_asian_spacing(flat.read_bytes()))
+        _soffice(program, profile, office_pdf.pdf_filter(), flat, Path(work), timeout)
         produced = Path(work) / (source.stem + ".pdf")
         if not produced.is_file():
             raise ExportError("export.no_pdf", name=source.name)
+        language = office_pdf.document_language(source)
+        if language:
+            produced.write_bytes(office_pdf.set_catalog_language(produced.read_bytes(), language))
         target = folder / produced.name
         shutil.move(str(produced), target)
     return target
+
+
+def _soffice(program: str, profile: Path, convert_to: str, source: Path, outdir: Path, timeout: float) -> None:
+    command = [
+        program,
+        f"-env:UserInstallation={profile.as_uri()}",
+        "--headless",
+        "--norestore",
+        "--convert-to",
+        convert_to,
+        "--outdir",
+        str(outdir),
+        str(source),
+    ]
+    try:
+        subprocess.run(command, capture_output=True, timeout=timeout, check=False)
+    except subprocess.TimeoutExpired:
+        raise ExportError("export.pdf_timeout", name=source.name, seconds=f"{timeout:.0f}") from None
