@@ -222,6 +222,22 @@ def korean_line_rules(ppr: Any) -> None:
         _insert_ppr_child(ppr, rule)
 
 
+def set_outline_level(ppr: Any, level: int) -> None:
+    """An outline level (0 = level 1) in a paragraph or style `w:pPr`: Word's navigation pane and a table
+    of contents (`TOC \\u`) list the paragraph, and LibreOffice makes it a PDF bookmark."""
+    outline = OxmlElement("w:outlineLvl")
+    outline.set(qn("w:val"), str(level))
+    _insert_ppr_child(ppr, outline)
+
+
+def ensure_outline_level(document: Any, style_name: str, level: int) -> None:
+    """Give a template's heading style an outline level unless the officer set one (kept as it is)."""
+    style = document.styles[style_name]
+    ppr = style.element.get_or_add_pPr()
+    if ppr.find(qn("w:outlineLvl")) is None:
+        set_outline_level(ppr, level)
+
+
 # -- fonts and language ----------------------------------------------------------------------------
 
 

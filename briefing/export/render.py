@@ -64,6 +64,7 @@ class _Renderer:
         document = self.document
         ox.ensure_styles(document, self.template.fonts)
         ox.apply_typography(document, self.template.fonts)
+        ox.ensure_outline_level(document, "Briefing Heading", 0)  # sections: navigation pane, TOC, PDF bookmarks
         report = self.template.style is ItemStyle.REPORT
         bullets = ("-", "·", "-") if report else ("•", "◦", "▪")
         ordered_ko = (("decimal", "%1."), ("ganada", "%2."), ("decimal", "%3)"), ("ganada", "%4)"))
@@ -324,7 +325,9 @@ class _Renderer:
             self._cell_text(row.cells[0], str(s), "Briefing Table Header")
             for cell, language in zip(row.cells[1:], (ko, en), strict=True):
                 self._cell_text(cell, section.title.get(language), "Briefing Table Header")
-            self.bookmark(row.cells[1].paragraphs[0], f"_bs_{s}_0")
+            heading = row.cells[1].paragraphs[0]
+            ox.set_outline_level(heading._p.get_or_add_pPr(), 0)  # the Korean title stands for the section
+            self.bookmark(heading, f"_bs_{s}_0")
             for i, item in enumerate(section.items, start=1):
                 row = table.add_row()
                 _cant_split(row)
