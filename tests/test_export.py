@@ -131,7 +131,7 @@ def test_every_template_renders_every_layout(key: str, layout: Layout) -> None:
     with zipfile.ZipFile(io.BytesIO(data)) as bundle:
         app = bundle.read("docProps/app.xml").decode()
         assert "<Application>Briefing Studio</Application>" in app
-        assert {info.date_time for info in bundle.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+        assert {info.date_time for info in bundle.infolist()} == {(2024, 11, 8, 3, 30, 0)}  # the last change
         assert "python-docx" not in bundle.read("docProps/core.xml").decode()
 
 
