@@ -196,9 +196,7 @@ def make_pack(
     if not replace:
         there = existing_files(planned)
         if there:
-            raise ExportError(
-                "export.would_replace", folder=str(folder), files=", ".join(path.name for path in there)
-            )
+            raise ExportError("export.would_replace", folder=str(folder), files=", ".join(path.name for path in there))
     stem = pack_stem(name, template, draft)
     if not draft:
         pending = unapproved(briefing)
