@@ -17,6 +17,7 @@ import tempfile
 import zipfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree
@@ -252,8 +253,10 @@ def make_pack(
         for layout in rendered:
             source = folder / f"{stem}.{layout.value}.docx"
             target = convert_to_pdf(source, folder)
+            data = reproducible_pdf(target.read_bytes(), briefing.modified)
+            _write(target, data)
             result.files.append(target)
-            entries.append(_entry(target, target.read_bytes(), layout.value, "pdf"))
+            entries.append(_entry(target, data, layout.value, "pdf"))
             report(target.name)
     stats = briefing.statistics()
     result.manifest = {
@@ -314,6 +317,38 @@ def _zip(files: list[Path], when: tuple[int, int, int, int, int, int]) -> bytes:
 
 
 # -- PDF -----------------------------------------------------------------------------------------
+
+
+_PDF_DATE = re.compile(rb"/(?:CreationDate|ModDate)\s*\(D:(\d{14})([^)]*)\)")
+_PDF_ID = re.compile(rb"/ID\s*\[\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*\]")
+_PDF_CHECKSUM = re.compile(rb"/DocChecksum\s*/([0-9A-Fa-f]+)")
+
+
+def reproducible_pdf(data: bytes, when: datetime) -> bytes:
+    """LibreOffice's PDF with its creation time set to `when` (the briefing's last change, UTC) and its file
+    identifiers derived from the content, so the same briefing gives the same PDF bytes (and manifest).
+
+    Every value is replaced by one of the same length, so the cross-reference offsets stay right."""
+    utc = when.astimezone(UTC) if when.tzinfo is not None else when
+    stamp = utc.strftime("%Y%m%d%H%M%S").encode("ascii")
+
+    def date(match: re.Match[bytes]) -> bytes:
+        zone = {7: b"+00'00'", 6: b"+00'00", 2: b"Z'", 1: b"Z", 0: b""}.get(len(match.group(2)), match.group(2))
+        return match.group(0)[: match.start(1) - match.start(0)] + stamp + zone + b")"
+
+    dated = _PDF_DATE.sub(date, data)
+    blank = _PDF_CHECKSUM.sub(lambda m: m.group(0).replace(m.group(1), b"0" * len(m.group(1))), dated)
+    blank = _PDF_ID.sub(lambda m: b"/ID", blank)
+    digest = hashlib.sha256(blank).hexdigest().upper().encode("ascii")
+
+    def same_length(value: bytes) -> bytes:
+        return (digest * (len(value) // len(digest) + 1))[: len(value)]
+
+    dated = _PDF_CHECKSUM.sub(lambda m: m.group(0).replace(m.group(1), same_length(m.group(1))), dated)
+    return _PDF_ID.sub(
+        lambda m: m.group(0).replace(m.group(1), same_length(m.group(1))).replace(m.group(2), same_length(m.group(2))),
+        dated,
+    )
 
 
 def libreoffice() -> str | None:
