@@ -113,7 +113,7 @@ def run_export(args: argparse.Namespace) -> int:
         if error.code == "export.qa_errors":
             raise error.with_hint(" See them with: briefing-studio qa FILE; to export anyway, add --draft.") from None
         if error.code == "export.would_replace":
-            raise error.with_hint(" To replace them, add --force.") from None
+            raise error.with_hint("; to replace them, add --force.") from None
         if error.code == "export.no_libreoffice":
             raise error.with_hint(" (or export without --pdf)") from None
         raise
