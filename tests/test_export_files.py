@@ -262,6 +262,10 @@ def test_two_exports_are_byte_identical_and_dated_from_the_briefing(tmp_path: Pa
     assert first.zip_path and second.zip_path and first.zip_path.read_bytes() == second.zip_path.read_bytes()
     with zipfile.ZipFile(first.files[0]) as bundle:
         assert {info.date_time for info in bundle.infolist()} == {(2024, 11, 8, 3, 30, 0)}
+    draft = make_pack(example(), template, tmp_path / "c", "x", [Layout.EN], draft=True, append_findings=True)
+    with zipfile.ZipFile(draft.files[0]) as bundle:  # a draft's appendix of findings keeps the date
+        assert b"Appendix" in bundle.read("word/document.xml")
+        assert {info.date_time for info in bundle.infolist()} == {(2024, 11, 8, 3, 30, 0)}
     assert ox.zip_time(datetime(1970, 1, 1, tzinfo=UTC)) == ox.FIXED_ZIP_TIME  # zip cannot hold it
     assert ox.zip_time(datetime(2024, 1, 2, 3, 4, 5, tzinfo=UTC)) == (2024, 1, 2, 3, 4, 4)
 

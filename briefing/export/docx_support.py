@@ -475,6 +475,18 @@ def zip_time(when: datetime | None) -> tuple[int, int, int, int, int, int]:
     return (utc.year, utc.month, utc.day, utc.hour, utc.minute, utc.second - utc.second % 2)
 
 
+def zip_datetime(data: bytes) -> datetime | None:
+    """The date of a DOCX's entries (as `deterministic_docx` wrote them), to keep it when the file is rewritten."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as bundle:
+            entries = bundle.infolist()
+    except zipfile.BadZipFile:
+        return None
+    if not entries or entries[0].date_time == FIXED_ZIP_TIME:
+        return None
+    return datetime(*entries[0].date_time, tzinfo=UTC)
+
+
 def deterministic_docx(data: bytes, version: str, strip_thumbnail: bool = False, when: datetime | None = None) -> bytes:
     """Rewrite a saved DOCX with its entries dated `when` (the briefing's last change; 1980 without one) and our
     own app.xml, so equal input gives equal bytes."""
