@@ -67,7 +67,9 @@ def main() -> None:
         return run
 
     bilingual = best(cold(lambda: render(briefing, template, Layout.BILINGUAL)), args.repeat)
-    pack = best(cold(lambda: make_pack(briefing, template, work / "pack", "bench", list(Layout))), args.repeat)
+    pack = best(
+        cold(lambda: make_pack(briefing, template, work / "pack", "bench", list(Layout), replace=True)), args.repeat
+    )
     print(f"  bilingual document alone              {bilingual:7.2f} s")
     print(f"  whole pack (ko, en, bilingual, verify) {pack:7.2f} s")
     pandoc = shutil.which("pandoc")

@@ -750,6 +750,20 @@ New: %2</source>
 <context>
     <name>ExportDialog</name>
     <message>
+        <source>Replace the earlier export?</source>
+        <translation>이전에 내보낸 파일을 바꾸시겠습니까?</translation>
+    </message>
+    <message>
+        <source>%1 already holds these files of the same pack:
+%2</source>
+        <translation>%1에 같은 자료의 다음 파일이 이미 있습니다:
+%2</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>바꾸기</translation>
+    </message>
+    <message>
         <source>Export briefing pack</source>
         <translation>브리핑 자료 내보내기</translation>
     </message>
@@ -1931,6 +1945,10 @@ Bilingual Korean/English briefings, translated offline.</source>
     <message>
         <source>{name}: LibreOffice produced no PDF</source>
         <translation>{name}: LibreOffice가 PDF를 만들지 못했습니다</translation>
+    </message>
+    <message>
+        <source>{folder} already holds {files} from an earlier export; nothing was replaced</source>
+        <translation>{folder}에 이전에 내보낸 {files} 파일이 이미 있습니다. 아무것도 바꾸지 않았습니다</translation>
     </message>
     <message>
         <source>--lang takes ko, en and bilingual, comma-separated; not {found}</source>

@@ -31,7 +31,7 @@ def main() -> None:
         for name, layout in PAGES:
             folder = Path(work) / name
             pack.make_pack(briefing, find_template(name), folder, "scwg-23", [layout], pdf=True)
-            pdf = folder / f"scwg-23.{layout.value}.pdf"
+            pdf = folder / f"{pack.pack_stem('scwg-23', find_template(name), False)}.{layout.value}.pdf"
             target = out / f"{name}-{layout.value}-1"  # page 1
             command = ["pdftoppm", "-r", "50", "-png", "-f", "1", "-l", "1", "-singlefile", str(pdf), str(target)]
             subprocess.run(command, check=True)

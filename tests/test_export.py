@@ -131,7 +131,7 @@ def test_every_template_renders_every_layout(key: str, layout: Layout) -> None:
     with zipfile.ZipFile(io.BytesIO(data)) as bundle:
         app = bundle.read("docProps/app.xml").decode()
         assert "<Application>Briefing Studio</Application>" in app
-        assert {info.date_time for info in bundle.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+        assert {info.date_time for info in bundle.infolist()} == {(2024, 11, 8, 3, 30, 0)}  # the last change
         assert "python-docx" not in bundle.read("docProps/core.xml").decode()
 
 
@@ -242,8 +242,9 @@ def test_the_pack(tmp_path: Path) -> None:
     out = tmp_path / "pack"
     result = make_pack(example(), find_template("briefing-pack"), out, "scwg-23", list(Layout), make_zip=True)
     names = sorted(p.name for p in out.iterdir())
-    assert names == ["manifest.json", "scwg-23.bilingual.docx", "scwg-23.en.docx", "scwg-23.ko.docx", "scwg-23.zip"]
-    manifest = json.loads((out / "manifest.json").read_text("utf-8"))
+    stem = "scwg-23.briefing-pack"
+    assert names == [f"{stem}.{kind}" for kind in ("bilingual.docx", "en.docx", "ko.docx", "manifest.json", "zip")]
+    manifest = json.loads((out / f"{stem}.manifest.json").read_text("utf-8"))
     assert manifest == result.manifest
     assert manifest["template"] == "briefing-pack" and manifest["draft"] is False
     assert manifest["items"] == {"total": 21, "sections": 5, "ko": 21, "en": 21}
@@ -253,7 +254,7 @@ def test_the_pack(tmp_path: Path) -> None:
 
     for entry in manifest["files"]:
         assert hashlib.sha256((out / entry["file"]).read_bytes()).hexdigest() == entry["sha256"]
-    with zipfile.ZipFile(out / "scwg-23.zip") as bundle:
+    with zipfile.ZipFile(out / f"{stem}.zip") as bundle:
         assert sorted(bundle.namelist()) == names[:-1]
 
 
@@ -267,7 +268,7 @@ def test_unapproved_items_block_export_unless_draft(tmp_path: Path) -> None:
     assert not (tmp_path / "out").exists()
     make_pack(briefing, template, tmp_path / "out", "x", list(Layout), draft=True)
     for layout, mark in ((Layout.KO, "초안"), (Layout.EN, "DRAFT"), (Layout.BILINGUAL, "초안 / DRAFT")):
-        document = docx.Document(str(tmp_path / "out" / f"x.{layout.value}.docx"))
+        document = docx.Document(str(tmp_path / "out" / f"x.press-release.draft.{layout.value}.docx"))
         assert mark in header_text(document)
         assert document.core_properties.content_status == "Draft"
 
@@ -336,7 +337,8 @@ def test_empty_briefing_and_huge_item(tmp_path: Path) -> None:
 def test_export_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "out"
     assert run(["export", str(EXAMPLE), "--out", str(out), "--template", "meeting-report", "--lang", "ko,en"]) == 0
-    assert sorted(p.name for p in out.iterdir()) == ["manifest.json", "scwg-23.en.docx", "scwg-23.ko.docx"]
+    stem = "scwg-23.meeting-report"
+    assert sorted(p.name for p in out.iterdir()) == [f"{stem}.en.docx", f"{stem}.ko.docx", f"{stem}.manifest.json"]
     assert run(["export", str(EXAMPLE), "--out", str(out), "--lang", "ko,fr"]) == 2
     assert "--lang takes ko, en and bilingual" in capsys.readouterr().err
     assert run(["export", str(EXAMPLE), "--out", str(out), "--template", "nope"]) == 2

@@ -119,7 +119,7 @@ def test_pdf_of_a_serif_template_uses_the_serif_korean_fallback(tmp_path: Path) 
     assert libreoffice(), "LibreOffice is needed for this test (./dev test installs it)"
     make_pack(load(EXAMPLE), find_template("meeting-report"), tmp_path, "scwg-23", [Layout.KO], pdf=True)
     fonts = subprocess.run(
-        [_tool("pdffonts"), str(tmp_path / "scwg-23.ko.pdf")], capture_output=True, text=True, check=True
+        [_tool("pdffonts"), str(tmp_path / "scwg-23.meeting-report.ko.pdf")], capture_output=True, text=True, check=True
     ).stdout
     assert "NotoSerifCJK" in fonts and "NotoSansCJK" not in fonts, fonts
 

@@ -76,7 +76,7 @@ def test_waived_errors_pass_and_the_manifest_records_every_waiver(tmp_path: Path
     save(briefing, path)
     reopened = load(path)
     result = make_pack(reopened, find_template("briefing-pack"), tmp_path / "out", "w", list(Layout))
-    manifest = json.loads((tmp_path / "out" / "manifest.json").read_text("utf-8"))
+    manifest = json.loads((tmp_path / "out" / "w.briefing-pack.manifest.json").read_text("utf-8"))
     assert manifest == result.manifest
     qa = manifest["qa"]
     assert qa["summary"]["open"]["error"] == 0 and qa["summary"]["waived"]["error"] == len(errors)
@@ -107,9 +107,9 @@ def test_a_draft_appends_the_findings_to_each_document(tmp_path: Path) -> None:
     briefing, errors = planted()
     out = tmp_path / "draft"
     make_pack(briefing, find_template("briefing-pack"), out, "d", list(Layout), draft=True, append_findings=True)
-    english = _paragraph_texts((out / "d.en.docx").read_bytes())
-    korean = _paragraph_texts((out / "d.ko.docx").read_bytes())
-    bilingual = _paragraph_texts((out / "d.bilingual.docx").read_bytes())
+    english = _paragraph_texts((out / "d.briefing-pack.draft.en.docx").read_bytes())
+    korean = _paragraph_texts((out / "d.briefing-pack.draft.ko.docx").read_bytes())
+    bilingual = _paragraph_texts((out / "d.briefing-pack.draft.bilingual.docx").read_bytes())
     assert "Appendix: QA findings (draft only)" in english
     assert "부록: 품질 검사 결과(초안 전용)" in korean
     assert "부록: 품질 검사 결과(초안 전용) / Appendix: QA findings (draft only)" in bilingual
@@ -120,7 +120,9 @@ def test_a_draft_appends_the_findings_to_each_document(tmp_path: Path) -> None:
     assert english.index("Appendix: QA findings (draft only)") > 2  # at the end, after the briefing
     plain = tmp_path / "plain"
     make_pack(briefing, find_template("briefing-pack"), plain, "d", [Layout.EN], draft=True)
-    assert "Appendix: QA findings (draft only)" not in _paragraph_texts((plain / "d.en.docx").read_bytes())
+    assert "Appendix: QA findings (draft only)" not in _paragraph_texts(
+        (plain / "d.briefing-pack.draft.en.docx").read_bytes()
+    )
 
 
 def test_the_appendix_takes_the_callers_wording_and_hostile_text(tmp_path: Path) -> None:
@@ -147,6 +149,8 @@ def test_cli_export_runs_qa_and_findings_needs_draft(tmp_path: Path, capsys: pyt
     assert cli(["export", str(path), "--out", str(tmp_path / "b"), "--lang", "en", "--findings"]) == 2
     assert "--findings appends the QA findings to a draft only" in capsys.readouterr().err
     assert cli(["export", str(path), "--out", str(tmp_path / "c"), "--lang", "en", "--draft", "--findings"]) == 0
-    assert "Appendix: QA findings (draft only)" in _paragraph_texts((tmp_path / "c" / "planted.en.docx").read_bytes())
-    manifest = json.loads((tmp_path / "c" / "manifest.json").read_text("utf-8"))
+    assert "Appendix: QA findings (draft only)" in _paragraph_texts(
+        (tmp_path / "c" / "planted.press-release.draft.en.docx").read_bytes()
+    )
+    manifest = json.loads((tmp_path / "c" / "planted.press-release.draft.manifest.json").read_text("utf-8"))
     assert manifest["qa"]["summary"]["open"]["error"] >= 1

@@ -224,5 +224,5 @@ def test_a_final_export_s_manifest_lists_who_approved_how_many(tmp_path: Path) -
     for made in briefing.items()[:5]:
         made.approve("김검토", AT)
     result = make_pack(briefing, find_template("briefing-pack"), tmp_path / "pack", "p", [Layout.KO, Layout.EN])
-    manifest = json.loads((tmp_path / "pack" / "manifest.json").read_text("utf-8"))
+    manifest = json.loads((tmp_path / "pack" / "p.briefing-pack.manifest.json").read_text("utf-8"))
     assert manifest["approvals"] == {"by": {"": 16, "김검토": 5}} == result.manifest["approvals"]

@@ -431,10 +431,15 @@ def test_export_uses_the_default_template_setting_unless_told(
 ) -> None:
     config.update(default_template="meeting-report")
     assert run(["export", str(EXAMPLE), "--out", str(tmp_path / "a"), "--lang", "ko"]) == 0
-    assert json.loads((tmp_path / "a" / "manifest.json").read_text())["template"] == "meeting-report"
+    assert (
+        json.loads((tmp_path / "a" / "scwg-23.meeting-report.manifest.json").read_text())["template"]
+        == "meeting-report"
+    )
     arguments = ["export", str(EXAMPLE), "--out", str(tmp_path / "b"), "--lang", "ko", "--template", "briefing-pack"]
     assert run(arguments) == 0
-    assert json.loads((tmp_path / "b" / "manifest.json").read_text())["template"] == "briefing-pack"
+    assert (
+        json.loads((tmp_path / "b" / "scwg-23.briefing-pack.manifest.json").read_text())["template"] == "briefing-pack"
+    )
 
 
 @pytest.mark.usefixtures("installed")

@@ -22,12 +22,13 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QMainWindow,
+    QMessageBox,
     QPushButton,
     QWidget,
 )
 
 from briefing import settings as config
-from briefing.export.pack import PackResult, make_pack
+from briefing.export.pack import PackResult, existing_files, make_pack, pack_files
 from briefing.export.templates import Layout, available_templates
 from briefing.messages import BriefingError, Message
 from briefing.model import Language
@@ -40,6 +41,32 @@ from ui.labels import fill
 from ui.messages import text as message_text
 from ui.qt import named
 from ui.tasks import Progress, Runner, Task
+
+
+def ask_replace(parent: QWidget | None, folder: Path, files: list[Path]) -> bool:
+    """ "Replace the earlier pack?" when the folder already holds files this export would write; True to replace.
+    Keeping them (Cancel) is the default, so an Enter pressed by habit replaces nothing."""
+    shown = "\n".join(path.name for path in files[:8]) + (f"\n… (+{len(files) - 8})" if len(files) > 8 else "")
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        QCoreApplication.translate("ExportDialog", "Replace the earlier export?"),
+        fill(
+            QCoreApplication.translate("ExportDialog", "%1 already holds these files of the same pack:\n%2"),
+            folder,
+            shown,
+        ),
+        parent=parent,
+    )
+    box.setObjectName("askReplacePack")
+    replace = box.addButton(
+        QCoreApplication.translate("ExportDialog", "Replace"), QMessageBox.ButtonRole.DestructiveRole
+    )
+    replace.setObjectName("replace")
+    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+    cancel.setObjectName("cancel")
+    box.setDefaultButton(cancel)
+    box.exec()
+    return box.clickedButton() is replace
 
 
 def pack_summary(result: PackResult) -> str:
@@ -135,6 +162,9 @@ class ExportDialog(QDialog):
             self.pdf.isChecked(),
             self.zip.isChecked(),
         )
+        there = existing_files(pack_files(folder, name, template, layouts, draft=draft, pdf=pdf, make_zip=make_zip))
+        if there and not ask_replace(self, folder, there):
+            return
         with contextlib.suppress(BriefingError):  # remembering the choice is a convenience, never a failure
             config.update(default_template=template.key)
         self.buttons.setEnabled(False)
@@ -153,6 +183,7 @@ class ExportDialog(QDialog):
                 progress=lambda step, steps, what: progress(step, steps),
                 findings=run_qa(snapshot, terminology=terms),
                 word=_word,
+                replace=bool(there),
             )
 
         self.task = self.runner(

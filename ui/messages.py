@@ -239,6 +239,9 @@ CATALOGUE: dict[str, str] = {
         "Messages", "{name}: LibreOffice did not finish the PDF within {seconds} s"
     ),
     "export.no_pdf": QT_TRANSLATE_NOOP("Messages", "{name}: LibreOffice produced no PDF"),
+    "export.would_replace": QT_TRANSLATE_NOOP(
+        "Messages", "{folder} already holds {files} from an earlier export; nothing was replaced"
+    ),
     "cli.bad_layouts": QT_TRANSLATE_NOOP("Messages", "--lang takes ko, en and bilingual, comma-separated; not {found}"),
     "recovery.locked": QT_TRANSLATE_NOOP("Messages", "{folder}: recovery slot {key} is locked by another process"),
     "download.cancelled": QT_TRANSLATE_NOOP("Messages", "download cancelled; nothing was installed"),

@@ -39,8 +39,10 @@ def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
     export = commands.add_parser(
         "export",
         help="write the matched DOCX briefing pack (Korean, English, bilingual)",
-        description="Render the briefing through a Word template into <name>.ko.docx, <name>.en.docx and "
-        "<name>.bilingual.docx with a manifest.json.\nThe Korean and English documents are checked to carry the "
+        description="Render the briefing through a Word template into <name>.<template>.ko.docx, .en.docx and "
+        ".bilingual.docx with <name>.<template>.manifest.json\n(a draft's names end in .draft.ko.docx …, so packs of "
+        "different templates and drafts live side by side).\nFiles of an earlier export are replaced only with "
+        "--force.\nThe Korean and English documents are checked to carry the "
         "same sections and items in the same order;\nunapproved items and QA errors no reviewer waived (see the qa "
         "command) stop the export unless --draft.\nThe manifest records the QA summary and every waiver.",
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -53,7 +55,10 @@ def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
     export.add_argument("--lang", default="ko,en,bilingual", help="layouts, comma-separated (default: all three)")
     export.add_argument("--draft", action="store_true", help="allow unapproved items; mark every page DRAFT / 초안")
     export.add_argument("--pdf", action="store_true", help="also convert each document to PDF (needs LibreOffice)")
-    export.add_argument("--zip", action="store_true", help="also bundle everything into <name>.zip")
+    export.add_argument("--zip", action="store_true", help="also bundle everything into <name>.<template>.zip")
+    export.add_argument(
+        "--force", action="store_true", help="replace the files of an earlier export of the same pack in DIR"
+    )
     export.add_argument(
         "--findings",
         action="store_true",
@@ -100,12 +105,15 @@ def run_export(args: argparse.Namespace) -> int:
             progress=lambda step, steps, what: bar.update(step, steps),
             findings=qa_findings(briefing, settings),
             append_findings=args.findings,
+            replace=args.force,
         )
     except ExportError as error:
         if error.code == "export.not_approved":
             raise error.with_hint(" To export anyway, add --draft.") from None
         if error.code == "export.qa_errors":
             raise error.with_hint(" See them with: briefing-studio qa FILE; to export anyway, add --draft.") from None
+        if error.code == "export.would_replace":
+            raise error.with_hint("; to replace them, add --force.") from None
         if error.code == "export.no_libreoffice":
             raise error.with_hint(" (or export without --pdf)") from None
         raise

@@ -6,11 +6,13 @@ Facts behind each function: `shared/research/docx.md`.
 
 from __future__ import annotations
 
+import copy
 import io
 import re
 import zipfile
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any
 
 from docx.enum.style import WD_STYLE_TYPE
@@ -477,8 +479,33 @@ APP_XML = (
 )
 
 
-def deterministic_docx(data: bytes, version: str, strip_thumbnail: bool = False) -> bytes:
-    """Rewrite a saved DOCX with fixed timestamps and our own app.xml, so equal input gives equal bytes."""
+def zip_time(when: datetime | None) -> tuple[int, int, int, int, int, int]:
+    """A zip entry's time from a briefing's time (UTC; zip cannot hold times before 1980 or odd seconds)."""
+    if when is None:
+        return FIXED_ZIP_TIME
+    utc = when.astimezone(UTC) if when.tzinfo is not None else when
+    if utc.year < 1980:
+        return FIXED_ZIP_TIME
+    if utc.year > 2107:
+        return (2107, 12, 31, 23, 59, 58)
+    return (utc.year, utc.month, utc.day, utc.hour, utc.minute, utc.second - utc.second % 2)
+
+
+def zip_datetime(data: bytes) -> datetime | None:
+    """The date of a DOCX's entries (as `deterministic_docx` wrote them), to keep it when the file is rewritten."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as bundle:
+            entries = bundle.infolist()
+    except zipfile.BadZipFile:
+        return None
+    if not entries or entries[0].date_time == FIXED_ZIP_TIME:
+        return None
+    return datetime(*entries[0].date_time, tzinfo=UTC)
+
+
+def deterministic_docx(data: bytes, version: str, strip_thumbnail: bool = False, when: datetime | None = None) -> bytes:
+    """Rewrite a saved DOCX with its entries dated `when` (the briefing's last change; 1980 without one) and our
+    own app.xml, so equal input gives equal bytes."""
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for info in source.infolist():
@@ -491,7 +518,7 @@ def deterministic_docx(data: bytes, version: str, strip_thumbnail: bool = False)
                 content = re.sub(rb"<Relationship [^>]*thumbnail[^>]*/>", b"", content)
             if strip_thumbnail and info.filename == "[Content_Types].xml":
                 content = re.sub(rb'<Default Extension="jpeg"[^>]*/>', b"", content)
-            fixed = zipfile.ZipInfo(info.filename, FIXED_ZIP_TIME)
+            fixed = zipfile.ZipInfo(info.filename, zip_time(when))
             fixed.compress_type = zipfile.ZIP_DEFLATED
             fixed.external_attr = 0o644 << 16
             target.writestr(fixed, content)
@@ -501,3 +528,227 @@ def deterministic_docx(data: bytes, version: str, strip_thumbnail: bool = False)
 def _app_version(version: str) -> str:
     parts = [*version.split("."), "0", "0"][:2]
     return f"{int(parts[0]):02d}.{int(re.sub(r'[^0-9]', '', parts[1]) or 0):04d}"
+
+
+# -- a clean file -----------------------------------------------------------------------------------
+
+_LEFTOVER_RELATIONSHIPS = (
+    RT.CUSTOM_XML,  # python-docx's default template carries a bibliography-sources item
+    "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects",  # Word 2010's copy of styles.xml
+)
+_STYLE_REFERENCES = ".//w:pStyle/@w:val | .//w:rStyle/@w:val | .//w:tblStyle/@w:val | .//w:numStyleLink/@w:val"
+
+
+def used_style_ids(document: Any) -> set[str]:
+    """Style ids the document refers to from its body, headers, footers, notes and numbering, with every style
+    those are based on or linked to, the default styles, and the renderer's own Briefing styles (the surface an
+    officer restyles, kept even when this briefing has no item in one of them)."""
+    styles_element = document.styles.element
+    used: set[str] = set()
+    for part in document.part.package.iter_parts():
+        if isinstance(part, XmlPart) and part.element is not styles_element:
+            used.update(str(value) for value in part.element.xpath(_STYLE_REFERENCES))
+    by_id = {style.get(qn("w:styleId")): style for style in styles_element.findall(qn("w:style"))}
+    names = {
+        style.find(qn("w:name")).get(qn("w:val")): key
+        for key, style in by_id.items()
+        if style.find(qn("w:name")) is not None
+    }
+    used.update(names[name] for name in STYLE_SPECS if name in names)
+    used.update(key for key, style in by_id.items() if style.get(qn("w:default")) in ("1", "true", "on"))
+    pending = list(used)
+    while pending:
+        style = by_id.get(pending.pop())
+        if style is None:
+            continue
+        for tag in ("w:basedOn", "w:next", "w:link"):
+            link = style.find(qn(tag))
+            target = link.get(qn("w:val")) if link is not None else None
+            if target and target not in used:
+                used.add(target)
+                pending.append(target)
+    return used
+
+
+def template_fonts_everywhere(document: Any, fonts: Fonts, style_ids: Iterable[str]) -> None:
+    """The template's fonts on every style the export uses (theme fonts dropped, which would win over the
+    names), not only on the document defaults; a monospace style (code) keeps its own font."""
+    monospace = {spec.name for spec in STYLE_SPECS.values() if spec.monospace}
+    wanted = set(style_ids)
+    for style in document.styles.element.findall(qn("w:style")):
+        name = style.find(qn("w:name"))
+        if style.get(qn("w:styleId")) not in wanted or (name is not None and name.get(qn("w:val")) in monospace):
+            continue
+        rpr = style.find(qn("w:rPr"))
+        if style.get(qn("w:type")) == "numbering" or (rpr is None and style.get(qn("w:type")) == "table"):
+            continue
+        if rpr is None:
+            rpr = OxmlElement("w:rPr")
+            style.append(rpr)  # w:rPr comes after w:pPr, and before table style properties (none here)
+            _order_style_children(style)
+        set_run_fonts(rpr, fonts.latin[0], fonts.east_asian[0])
+
+
+_STYLE_ORDER = [
+    "name", "aliases", "basedOn", "next", "link", "autoRedefine", "hidden", "uiPriority", "semiHidden",
+    "unhideWhenUsed", "qFormat", "locked", "personal", "personalCompose", "personalReply", "rsid", "pPr", "rPr",
+    "tblPr", "trPr", "tcPr", "tblStylePr",
+]  # fmt: skip
+
+
+def _order_style_children(style: Any) -> None:
+    children = sorted(
+        style,
+        key=lambda child: (
+            _STYLE_ORDER.index(child.tag.split("}")[1])
+            if child.tag.split("}")[1] in _STYLE_ORDER
+            else len(_STYLE_ORDER)
+        ),
+    )
+    for child in children:
+        style.append(child)
+
+
+def clean_package(document: Any, fonts: Fonts) -> Mapping[str, int]:
+    """Strip what python-docx's default template leaves behind: styles nothing uses (latent styles stay),
+    the customXml bibliography and Word 2010's stylesWithEffects copy, and the "proofing done" flag
+    (`w:proofState`) that would hide spelling errors from Word. Then the template's fonts reach every
+    remaining style. Returns the style counts before and after."""
+    styles_element = document.styles.element
+    before = len(styles_element.findall(qn("w:style")))
+    keep = used_style_ids(document)
+    for style in styles_element.findall(qn("w:style")):
+        if style.get(qn("w:styleId")) not in keep:
+            styles_element.remove(style)
+    template_fonts_everywhere(document, fonts, keep)
+    for relationship_id, relationship in list(document.part.rels.items()):
+        if relationship.reltype in _LEFTOVER_RELATIONSHIPS:
+            document.part.rels.pop(relationship_id)
+    settings = document.settings.element
+    for flag in settings.findall(qn("w:proofState")):
+        settings.remove(flag)
+    return {"before": before, "after": len(styles_element.findall(qn("w:style")))}
+
+
+# -- a template's placeholders ------------------------------------------------------------------------
+
+_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+
+
+def fill_placeholders(p: Any, texts: Mapping[str, str], fields: Mapping[str, str], bold: Collection[str] = ()) -> bool:
+    """Replace `{marking}`-style placeholders in one paragraph (`w:p`) run by run: every other run, image
+    (`w:drawing`), field and tab of the paragraph stays as it was, and the filled text keeps the formatting of
+    the run the placeholder started in. A placeholder split across runs (as Word saves text typed in pieces) is
+    found too. `texts` maps placeholders to text ("" removes one), `fields` to a field instruction (PAGE); those
+    in `bold` are also made bold. True when something was filled."""
+    pattern = re.compile("|".join(re.escape(key) for key in sorted({*texts, *fields}, key=len, reverse=True)))
+    filled = False
+    search_from = 0
+    while True:
+        pieces = _text_elements(p)
+        whole = "".join(t.text or "" for t in pieces)
+        match = pattern.search(whole, search_from)
+        if match is None:
+            break
+        _split_at(p, match.end())
+        _split_at(p, match.start())
+        inside = _runs_between(p, match.start(), match.end())
+        first = inside[0]
+        rpr = first.find(qn("w:rPr"))
+        key = match.group(0)
+        if key in fields:
+            replacement = field_runs(fields[key], rpr)
+        else:
+            replacement = [_text_run(texts[key], rpr, key in bold)] if texts[key] else []
+        for run in replacement:
+            first.addprevious(run)
+        for run in inside:
+            for t in run.findall(qn("w:t")):
+                run.remove(t)
+            if all(child.tag == qn("w:rPr") for child in run):
+                run.getparent().remove(run)
+        search_from = match.start() + sum(len(t.text or "") for r in replacement for t in r.findall(qn("w:t")))
+        filled = True
+    return filled
+
+
+def field_runs(instruction: str, rpr: Any = None, placeholder: str = "1") -> list[Any]:
+    """A field (PAGE, NUMPAGES) as its five runs, each formatted like `rpr`."""
+    runs = []
+    for part in (
+        f'<w:r {nsdecls("w")}><w:fldChar w:fldCharType="begin"/></w:r>',
+        f'<w:r {nsdecls("w")}><w:instrText xml:space="preserve"> {instruction} </w:instrText></w:r>',
+        f'<w:r {nsdecls("w")}><w:fldChar w:fldCharType="separate"/></w:r>',
+        f"<w:r {nsdecls('w')}><w:t>{placeholder}</w:t></w:r>",
+        f'<w:r {nsdecls("w")}><w:fldChar w:fldCharType="end"/></w:r>',
+    ):
+        run = parse_xml(part)
+        if rpr is not None:
+            run.insert(0, copy.deepcopy(rpr))
+        runs.append(run)
+    return runs
+
+
+def _text_run(text: str, rpr: Any, bold: bool) -> Any:
+    run = make_run(text, {})
+    own = copy.deepcopy(rpr) if rpr is not None else OxmlElement("w:rPr")
+    if bold and own.find(qn("w:b")) is None:
+        marker = OxmlElement("w:b")
+        successor = next((child for child in own if child.tag not in {qn("w:rStyle"), qn("w:rFonts")}), None)
+        if successor is not None:
+            successor.addprevious(marker)
+        else:
+            own.append(marker)
+    if len(own):
+        run.insert(0, own)
+    return run
+
+
+def _text_elements(p: Any) -> list[Any]:
+    return [t for t in p.iter(qn("w:t")) if t.getparent().tag == qn("w:r")]
+
+
+def _split_at(p: Any, offset: int) -> None:
+    """Make `offset` (in the paragraph's text) fall between two runs, splitting the run it falls in; an image
+    or tab sharing that run stays on its side of the offset."""
+    position = 0
+    for t in _text_elements(p):
+        text = t.text or ""
+        k = offset - position
+        position += len(text)
+        if not 0 <= k <= len(text):
+            continue
+        run = t.getparent()
+        children = [child for child in run if child.tag != qn("w:rPr")]
+        before, after = children[: children.index(t)], children[children.index(t) + 1 :]
+        if (k == 0 and not before) or (k == len(text) and not after):
+            return  # already a run boundary
+        rpr = run.find(qn("w:rPr"))
+        second = OxmlElement("w:r")
+        if rpr is not None:
+            second.append(copy.deepcopy(rpr))
+        if text[k:]:
+            rest = OxmlElement("w:t")
+            rest.text = text[k:]
+            rest.set(_XML_SPACE, "preserve")
+            second.append(rest)
+        for child in after:
+            second.append(child)
+        t.text = text[:k]
+        t.set(_XML_SPACE, "preserve")
+        if not t.text:
+            run.remove(t)
+        run.addnext(second)
+        return
+
+
+def _runs_between(p: Any, start: int, end: int) -> list[Any]:
+    """The runs whose text lies within [start, end) once both ends are run boundaries."""
+    runs: list[Any] = []
+    position = 0
+    for t in _text_elements(p):
+        text = t.text or ""
+        if start <= position and position + len(text) <= end and text and t.getparent() not in runs:
+            runs.append(t.getparent())
+        position += len(text)
+    return runs

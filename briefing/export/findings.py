@@ -127,7 +127,7 @@ def append_findings(data: bytes, found: Sequence[Row], layout: Layout, word: Wor
             _cell(document, cell, text, "Briefing Table Text")
     out = io.BytesIO()
     document.save(out)
-    return ox.deterministic_docx(out.getvalue(), __version__)
+    return ox.deterministic_docx(out.getvalue(), __version__, when=ox.zip_datetime(data))
 
 
 def _language(layout: Layout) -> Language:

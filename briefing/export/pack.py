@@ -17,6 +17,7 @@ import tempfile
 import zipfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree
@@ -27,7 +28,7 @@ import docx
 from briefing import __version__
 from briefing.export import findings as qa_export
 from briefing.export import office_pdf
-from briefing.export.docx_support import FIXED_ZIP_TIME, bookmark_names
+from briefing.export.docx_support import bookmark_names, zip_time
 from briefing.export.render import render
 from briefing.export.templates import Layout, Template
 from briefing.language.phrases import catalog
@@ -56,6 +57,7 @@ register(
         "export.cannot_write": "{path}: cannot be written ({reason})",
         "export.pdf_timeout": "{name}: LibreOffice did not finish the PDF within {seconds} s",
         "export.no_pdf": "{name}: LibreOffice produced no PDF",
+        "export.would_replace": "{folder} already holds {files} from an earlier export; nothing was replaced",
     }
 )
 
@@ -136,6 +138,39 @@ def unapproved(briefing: Briefing) -> list[Message]:
     return out
 
 
+def pack_stem(name: str, template: Template, draft: bool) -> str:
+    """The start of every file name of a pack: `<name>.<template>[.draft]`, so that packs of different templates
+    and drafts live side by side in one folder."""
+    return ".".join([name, template.key, *(["draft"] if draft else [])])
+
+
+def pack_files(
+    folder: Path,
+    name: str,
+    template: Template,
+    layouts: Sequence[Layout],
+    *,
+    draft: bool = False,
+    pdf: bool = False,
+    make_zip: bool = False,
+) -> list[Path]:
+    """Every file a pack with these choices writes: `<stem>.<layout>.docx` (and `.pdf`), `<stem>.manifest.json`
+    and `<stem>.zip`."""
+    stem = pack_stem(name, template, draft)
+    files = [folder / f"{stem}.{layout.value}.docx" for layout in layouts]
+    if pdf:
+        files += [folder / f"{stem}.{layout.value}.pdf" for layout in layouts]
+    files.append(folder / f"{stem}.manifest.json")
+    if make_zip:
+        files.append(folder / f"{stem}.zip")
+    return files
+
+
+def existing_files(files: Sequence[Path]) -> list[Path]:
+    """Those of `files` that are already there (what an export would replace)."""
+    return [path for path in files if path.exists()]
+
+
 def make_pack(
     briefing: Briefing,
     template: Template,
@@ -150,12 +185,21 @@ def make_pack(
     findings: Sequence[Finding] | None = None,
     append_findings: bool = False,
     word: qa_export.Word = qa_export.english,
+    replace: bool = False,
 ) -> PackResult:
     """Render, verify and write the pack. A final export (`draft` False) refuses unapproved items and QA errors
     that no reviewer waived. `findings` are the QA findings of the briefing, run by the caller with its
     termbases; None runs every check without a termbase or memory. The manifest records the QA summary and every
     waiver; a draft with `append_findings` lists the open findings at the end of each document, worded by
-    `word` (English by default; the window words them in its catalogue)."""
+    `word` (English by default; the window words them in its catalogue). Files of an earlier pack with the same
+    name, template and draft state are replaced only with `replace`; otherwise the export stops before
+    rendering and names them."""
+    planned = pack_files(folder, name, template, layouts, draft=draft, pdf=pdf, make_zip=make_zip)
+    if not replace:
+        there = existing_files(planned)
+        if there:
+            raise ExportError("export.would_replace", folder=str(folder), files=", ".join(path.name for path in there))
+    stem = pack_stem(name, template, draft)
     if not draft:
         pending = unapproved(briefing)
         if pending:
@@ -186,7 +230,7 @@ def make_pack(
         rendered[layout] = qa_export.append_findings(
             render(briefing, template, layout, draft=draft), appendix, layout, word
         )
-        report(f"{name}.{layout.value}.docx")
+        report(f"{stem}.{layout.value}.docx")
     korean = rendered.get(Layout.KO) or render(briefing, template, Layout.KO, draft=draft)
     english = rendered.get(Layout.EN) or render(briefing, template, Layout.EN, draft=draft)
     mismatches = verify(korean, english)
@@ -202,16 +246,18 @@ def make_pack(
     result = PackResult(folder)
     entries = []
     for layout, data in rendered.items():
-        path = folder / f"{name}.{layout.value}.docx"
+        path = folder / f"{stem}.{layout.value}.docx"
         _write(path, data)
         result.files.append(path)
         entries.append(_entry(path, data, layout.value, "docx"))
     if pdf:
         for layout in rendered:
-            source = folder / f"{name}.{layout.value}.docx"
+            source = folder / f"{stem}.{layout.value}.docx"
             target = convert_to_pdf(source, folder)
+            data = reproducible_pdf(target.read_bytes(), briefing.modified)
+            _write(target, data)
             result.files.append(target)
-            entries.append(_entry(target, target.read_bytes(), layout.value, "pdf"))
+            entries.append(_entry(target, data, layout.value, "pdf"))
             report(target.name)
     stats = briefing.statistics()
     result.manifest = {
@@ -231,13 +277,13 @@ def make_pack(
         "verified": "Korean and English documents carry the same sections and items in the same order",
         "qa": qa_export.manifest(briefing, checked),
     }
-    manifest_path = folder / "manifest.json"
+    manifest_path = folder / f"{stem}.manifest.json"
     _write(manifest_path, (json.dumps(result.manifest, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
     result.files.append(manifest_path)
     if make_zip:
-        result.zip_path = folder / f"{name}.zip"
-        _write(result.zip_path, _zip(result.files))
-    report("manifest.json")
+        result.zip_path = folder / f"{stem}.zip"
+        _write(result.zip_path, _zip(result.files, zip_time(briefing.modified)))
+    report(manifest_path.name)
     return result
 
 
@@ -260,11 +306,11 @@ def _write(path: Path, data: bytes) -> None:
         raise ExportError("export.cannot_write", path=str(path), reason=error.strerror or str(error)) from None
 
 
-def _zip(files: list[Path]) -> bytes:
+def _zip(files: list[Path], when: tuple[int, int, int, int, int, int]) -> bytes:
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as bundle:
         for path in files:
-            info = zipfile.ZipInfo(path.name, FIXED_ZIP_TIME)
+            info = zipfile.ZipInfo(path.name, when)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
             bundle.writestr(info, path.read_bytes())
@@ -272,6 +318,38 @@ def _zip(files: list[Path]) -> bytes:
 
 
 # -- PDF -----------------------------------------------------------------------------------------
+
+
+_PDF_DATE = re.compile(rb"/(?:CreationDate|ModDate)\s*\(D:(\d{14})([^)]*)\)")
+_PDF_ID = re.compile(rb"/ID\s*\[\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*\]")
+_PDF_CHECKSUM = re.compile(rb"/DocChecksum\s*/([0-9A-Fa-f]+)")
+
+
+def reproducible_pdf(data: bytes, when: datetime) -> bytes:
+    """LibreOffice's PDF with its creation time set to `when` (the briefing's last change, UTC) and its file
+    identifiers derived from the content, so the same briefing gives the same PDF bytes (and manifest).
+
+    Every value is replaced by one of the same length, so the cross-reference offsets stay right."""
+    utc = when.astimezone(UTC) if when.tzinfo is not None else when
+    stamp = utc.strftime("%Y%m%d%H%M%S").encode("ascii")
+
+    def date(match: re.Match[bytes]) -> bytes:
+        zone = {7: b"+00'00'", 6: b"+00'00", 2: b"Z'", 1: b"Z", 0: b""}.get(len(match.group(2)), match.group(2))
+        return match.group(0)[: match.start(1) - match.start(0)] + stamp + zone + b")"
+
+    dated = _PDF_DATE.sub(date, data)
+    blank = _PDF_CHECKSUM.sub(lambda m: m.group(0).replace(m.group(1), b"0" * len(m.group(1))), dated)
+    blank = _PDF_ID.sub(lambda m: b"/ID", blank)
+    digest = hashlib.sha256(blank).hexdigest().upper().encode("ascii")
+
+    def same_length(value: bytes) -> bytes:
+        return (digest * (len(value) // len(digest) + 1))[: len(value)]
+
+    dated = _PDF_CHECKSUM.sub(lambda m: m.group(0).replace(m.group(1), same_length(m.group(1))), dated)
+    return _PDF_ID.sub(
+        lambda m: m.group(0).replace(m.group(1), same_length(m.group(1))).replace(m.group(2), same_length(m.group(2))),
+        dated,
+    )
 
 
 def libreoffice() -> str | None:

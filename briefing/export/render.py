@@ -84,9 +84,10 @@ class _Renderer:
         else:
             self._single(self.language)
         self._core_properties()
+        ox.clean_package(document, self.template.fonts)
         out = io.BytesIO()
         document.save(out)
-        return ox.deterministic_docx(out.getvalue(), __version__)
+        return ox.deterministic_docx(out.getvalue(), __version__, when=self.briefing.modified)
 
     def _clear_body(self) -> None:
         body = self.document.element.body
@@ -160,20 +161,8 @@ class _Renderer:
             self._page_numbers(footer)
 
     def _fill(self, paragraph: Any, values: dict[str, str]) -> None:
-        """Replace placeholders in a header/footer paragraph, keeping its style and alignment."""
-        text = paragraph.text
-        for run in list(paragraph._p.iter(qn("w:r"))):
-            run.getparent().remove(run)
-        parts = [piece for piece in _split_placeholders(text) if piece]
-        for piece in parts:
-            if piece == "{page}":
-                ox.add_field(paragraph, "PAGE")
-            elif piece == "{pages}":
-                ox.add_field(paragraph, "NUMPAGES")
-            else:
-                filled = values.get(piece, piece)
-                if filled:
-                    paragraph._p.append(ox.make_run(filled, {"bold": piece == "{draft}"}))
+        """Fill placeholders run by run: the paragraph's images, fields and formatting stay."""
+        ox.fill_placeholders(paragraph._p, values, {"{page}": "PAGE", "{pages}": "NUMPAGES"}, bold={"{draft}"})
 
     def _fill_text(self, paragraph: Any, text: str) -> None:
         if text:
@@ -371,19 +360,6 @@ class _Renderer:
 def _naive_utc(value: datetime) -> datetime:
     """python-docx writes core-property times as UTC without converting them."""
     return value.astimezone(UTC).replace(tzinfo=None) if value.tzinfo is not None else value
-
-
-def _split_placeholders(text: str) -> list[str]:
-    pieces, rest = [], text
-    while rest:
-        positions = [(rest.find(p), p) for p in PLACEHOLDERS if p in rest]
-        if not positions:
-            pieces.append(rest)
-            break
-        index, placeholder = min(positions)
-        pieces += [rest[:index], placeholder]
-        rest = rest[index + len(placeholder) :]
-    return pieces
 
 
 def _repeat_header(row: Any) -> None:

@@ -278,13 +278,31 @@ def test_export_dialog_writes_the_pack(window: MainWindow, qtbot: QtBot, tmp_pat
     dialog.template.setCurrentIndex(dialog.template.findData("meeting-report"))
     dialog.export()
     assert "Wrote 4 files to" in window.statusBar().currentMessage()
-    assert sorted(p.name for p in (tmp_path / "pack").iterdir()) == [
-        "manifest.json",
-        "scwg-23.bilingual.docx",
-        "scwg-23.en.docx",
-        "scwg-23.ko.docx",
-    ]
-    assert json.loads((tmp_path / "pack" / "manifest.json").read_text())["template"] == "meeting-report"
+    stem = "scwg-23.meeting-report"
+    names = [f"{stem}.bilingual.docx", f"{stem}.en.docx", f"{stem}.ko.docx", f"{stem}.manifest.json"]
+    assert sorted(p.name for p in (tmp_path / "pack").iterdir()) == names
+    manifest = tmp_path / "pack" / f"{stem}.manifest.json"
+    assert json.loads(manifest.read_text())["template"] == "meeting-report"
+    # Exporting again asks before replacing; Cancel (the default) leaves the earlier pack exactly as it was.
+    from tests.ui.test_review_safety import Answerer
+
+    manifest.write_text("the earlier pack's manifest", "utf-8")
+    answerer = Answerer().will("cancel")
+    dialog.export()
+    assert answerer.asked and answerer.asked[0][0] == "askReplacePack"
+    assert all(name in answerer.asked[0][1] for name in names)
+    assert answerer.buttons == [["cancel", "replace"]]
+    assert manifest.read_text("utf-8") == "the earlier pack's manifest"
+    answerer.will("replace")
+    dialog.export()
+    assert len(answerer.asked) == 2
+    assert json.loads(manifest.read_text())["template"] == "meeting-report"
+    # Another template's pack lives beside it without a question.
+    dialog.template.setCurrentIndex(dialog.template.findData("press-release"))
+    dialog.export()
+    assert len(answerer.asked) == 2
+    assert len(list((tmp_path / "pack").glob("scwg-23.press-release.*"))) == 4
+    assert len(list((tmp_path / "pack").iterdir())) == 8
 
 
 def test_switching_the_interface_language_without_restart(window: MainWindow, qtbot: QtBot) -> None:

@@ -29,7 +29,7 @@ from ui.errors import FailureHooks, describe, install_failure_hooks
 from ui.export_dialog import ExportDialog
 from ui.main_window import MainWindow
 
-EXPORTED = ["manifest.json", "scwg-23.bilingual.docx", "scwg-23.en.docx", "scwg-23.ko.docx"]
+EXPORTED = [f"scwg-23.meeting-report.{kind}" for kind in ("bilingual.docx", "en.docx", "ko.docx", "manifest.json")]
 
 
 def failure_dialogs() -> list[QMessageBox]:
