@@ -177,8 +177,8 @@ def test_catalog_language_is_edited_in_place_or_not_at_all() -> None:
 
 def test_document_language_reads_core_properties_and_refuses_tricks(tmp_path: Path) -> None:
     result = make_pack(load(EXAMPLE), find_template("press-release"), tmp_path, "x", [Layout.KO, Layout.BILINGUAL])
-    assert office_pdf.document_language(tmp_path / "x.ko.docx") == "ko-KR"
-    assert office_pdf.document_language(tmp_path / "x.bilingual.docx") == "ko-KR"  # "ko-KR, en-US"
+    assert office_pdf.document_language(tmp_path / "x.press-release.ko.docx") == "ko-KR"
+    assert office_pdf.document_language(tmp_path / "x.press-release.bilingual.docx") == "ko-KR"  # "ko-KR, en-US"
     assert result.files
     hostile = tmp_path / "hostile.docx"
     core = (
