@@ -50,7 +50,8 @@ from ui.terminology import TerminologyController
 from ui.terms_highlighter import utf16_offsets
 
 QA_DELAY_MS = 400  # the checks across the briefing run this long after the last change
-RECHECK_AT_ONCE = 8  # up to this many changed items are rechecked at once (typing); more wait for the run
+RECHECK_AT_ONCE = 8  # up to this many changed items are rechecked at a typing pause; more wait for the run
+RECHECK_DELAY_MS = 120  # a change within this time of the last is rechecked at the pause, not in its keystroke
 PROCESS_FAILURES = 3  # after this many failures of the QA process the checks stay in the window's process
 
 
@@ -156,6 +157,10 @@ class QaCommands(QObject):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.rerun)
+        self._typed: set[str] = set()  # items changed since the last recheck
+        self._recheck_timer = QTimer(self)
+        self._recheck_timer.setSingleShot(True)
+        self._recheck_timer.timeout.connect(self._recheck_typed)
         self.waive_dialog: WaiveDialog | None = None
         self.panel.jump_requested.connect(self.jump)
         self.panel.waive_requested.connect(self.ask_waiver)
@@ -190,7 +195,8 @@ class QaCommands(QObject):
 
     def document_changed(self, changes: Changes) -> None:
         """A change makes the run under way stale: it stops at its next step and the next run waits for a
-        pause; the items just typed in are rechecked at once."""
+        pause; a change after a quiet moment is rechecked at once, the keystrokes that follow it quickly at the
+        next short pause in the typing (so that typing does not pay for the recheck each time)."""
         self._generation += 1
         if self.busy and self.task is not None:
             self.task.cancel()
@@ -198,9 +204,20 @@ class QaCommands(QObject):
         if changes.structure:
             self.numbers = item_numbers(self.document.briefing) if self.document is not None else {}
             self._flat = None
-        if 0 < len(changes.items) <= RECHECK_AT_ONCE:
-            self.recheck(changes.items)
+        if changes.items:
+            typing = changes.initiator is not None and changes.initiator is not self  # an editor, not undo
+            if typing and self._recheck_timer.isActive():  # typing on: recheck at the pause
+                self._typed.update(changes.items)
+            elif len(changes.items) <= RECHECK_AT_ONCE:  # a first keystroke, a waiver, an undo: at once
+                self._typed -= changes.items
+                self.recheck(changes.items)
+            self._recheck_timer.start(RECHECK_DELAY_MS)
         self.schedule()
+
+    def _recheck_typed(self) -> None:
+        typed, self._typed = self._typed, set()
+        if 0 < len(typed) <= RECHECK_AT_ONCE:  # more (a translation, an import) wait for the whole run
+            self.recheck(typed)
 
     def schedule(self) -> None:
         self._timer.start(QA_DELAY_MS)
