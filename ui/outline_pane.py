@@ -23,6 +23,7 @@ from ui.outline_model import OutlineModel
 from ui.qt import named
 
 BADGES_ONE_BY_ONE = 40  # up to this many changed badges are announced row by row
+MIN_TITLE_WIDTH = 200  # pixels the titles keep before the type column is hidden
 
 
 class OutlinePane(QWidget):
@@ -34,6 +35,7 @@ class OutlinePane(QWidget):
         super().__init__(parent)
         self.document = document
         self._current: str | None = None
+        self._type_width = 0  # the type column's width while it is hidden
         self.model = OutlineModel(parent=self, on_move=self.move_item, on_move_section=self.move_section)
         self.view = named(QTreeView(), "outline")
         self.view.setModel(self.model)
@@ -53,6 +55,7 @@ class OutlinePane(QWidget):
         )
         self.view.selectionModel().currentChanged.connect(self._current_changed)
         self.view.installEventFilter(self)
+        self.view.viewport().installEventFilter(self)  # its resizes: fit the columns
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view)
@@ -103,8 +106,16 @@ class OutlinePane(QWidget):
         types = [*type_names().values(), *kind_names().values(), f"{type_names()[ItemType.SCHEDULE]} 2025-H1"]
         widest_type = max(metrics.horizontalAdvance(name) for name in types)
         widest_status = max(metrics.horizontalAdvance(status_text(status)) for status in TargetStatus)
-        self.view.setColumnWidth(OutlineModel.COLUMN_TYPE, widest_type + 12)
+        self._type_width = widest_type + 12
+        self.view.setColumnWidth(OutlineModel.COLUMN_TYPE, self._type_width)
         self.view.setColumnWidth(OutlineModel.COLUMN_STATUS, widest_status + 28)  # and the status dot
+        self.fit_columns()
+
+    def fit_columns(self) -> None:
+        """A narrow outline (a laptop screen) gives up the type column — the item editor shows the type — so
+        that the titles keep at least `MIN_TITLE_WIDTH` pixels."""
+        room = self.view.viewport().width() - self.view.columnWidth(OutlineModel.COLUMN_STATUS)
+        self.view.setColumnHidden(OutlineModel.COLUMN_TYPE, room - self._type_width < MIN_TITLE_WIDTH)
 
     # -- selection -------------------------------------------------------------------------------
     def _first_item_index(self) -> QModelIndex:
@@ -239,6 +250,8 @@ class OutlinePane(QWidget):
 
     # -- keyboard --------------------------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.view.viewport() and event.type() == QEvent.Type.Resize:
+            self.fit_columns()
         if watched is self.view and isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress:
             key, modifiers = event.key(), event.modifiers()
             if key == Qt.Key.Key_Insert:
