@@ -462,10 +462,18 @@ def test_a_window_opened_without_a_file_is_ready_for_the_first_item(window: Main
 
 def test_outline_columns_fit_every_type_and_status_label(window: MainWindow) -> None:
     """Sized from the labels, not from the items on show: an item added or translated later fits too."""
+    from PySide6.QtWidgets import QApplication, QSplitter
+
     from ui.outline_model import OutlineModel
 
+    window.resize(1920, 1000)  # wide enough for the type column (a narrow outline hides it)
+    splitter = window.findChild(QSplitter, "mainSplitter")
+    splitter.setSizes([700, 700, 520])
+    QApplication.processEvents()
     for language in ("en", "ko"):
         window.switch_language(language)
+        QApplication.processEvents()
+        assert not window.outline.isColumnHidden(OutlineModel.COLUMN_TYPE)
         metrics = window.outline.fontMetrics()
         schedule = window.item_editor.type_box.itemText(window.item_editor.type_box.findData(ItemType.SCHEDULE))
         longest_status = "machine-translated" if language == "en" else "기계 번역"
