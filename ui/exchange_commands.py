@@ -21,10 +21,10 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from briefing import settings as config
-from briefing.cli.exchange import read
 from briefing.edits import Changes
 from briefing.exchange import review_docx, xliff
 from briefing.exchange.review import ReviewDiff, direction
+from briefing.exchange.reviewed import read
 from briefing.model import Briefing, Language
 from ui.document import DocumentController
 from ui.errors import report_failure

@@ -10,7 +10,8 @@ from typing import TextIO
 from briefing import storage
 from briefing.cli import settings as cli_settings
 from briefing.exchange import review_docx, xliff
-from briefing.exchange.review import ReviewDiff, direction
+from briefing.exchange.review import direction
+from briefing.exchange.reviewed import read
 from briefing.model import Briefing, Language
 
 EXIT_OK = 0
@@ -73,18 +74,6 @@ def _export(args: argparse.Namespace, out: TextIO) -> int:
 
 def _majority(briefing: Briefing) -> Language:
     return direction(briefing)
-
-
-def read(briefing: Briefing, path: Path) -> ReviewDiff:
-    """The diff of a reviewed file, by its kind: a zip is a review DOCX, anything else is read as XLIFF."""
-    try:
-        with path.open("rb") as stream:
-            magic = stream.read(4)
-    except OSError:
-        magic = b""
-    if magic.startswith(b"PK") or path.suffix.lower() == ".docx":
-        return review_docx.read_review_docx(briefing, path)
-    return xliff.read_xliff(briefing, path)
 
 
 def _import(args: argparse.Namespace, out: TextIO) -> int:
