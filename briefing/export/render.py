@@ -190,17 +190,20 @@ class _Renderer:
         return card_rows(self.briefing, language, self._date_style(language))
 
     def item_prefix(self, item: Item, language: Language, section_number: int, item_number: int) -> str:
+        """What opens an item's first paragraph. Every item takes its place as its number, notes too: the outline,
+        QA findings, export refusals and hidden bookmarks all call the note under 3.2 "3.3", so the documents do
+        (the bilingual table's No. column always did; the single-language pack skipped it, 3.2 → 3.4)."""
         symbols = self.symbols_ko if language is Language.KO else self.symbols_en
         style = self.template.style
+        number = "" if self.layout is Layout.BILINGUAL else f"{section_number}.{item_number} "  # else: No. column
         if item.type is ItemType.NOTE:
-            return f"{item.note_mark.value if item.note_mark else '*'} "
+            mark = f"{item.note_mark.value if item.note_mark else '*'} "
+            return (number if style is ItemStyle.PACK else "") + mark
         prefix = ""
-        if self.layout is Layout.BILINGUAL:
-            prefix = ""  # the No. column numbers the rows
-        elif style is ItemStyle.REPORT:
-            prefix = f"{symbols[1]} "
+        if style is ItemStyle.REPORT:
+            prefix = f"{symbols[1]} "  # □/○ in every layout, the bilingual table's cells too
         elif style is ItemStyle.PACK:
-            prefix = f"{section_number}.{item_number} "
+            prefix = number
         when = item.when if item.type is ItemType.SCHEDULE else None
         if when is not None:
             prefix += format_partial(when, language, self._date_style(language)) + catalog(language).schedule_separator
@@ -240,7 +243,6 @@ class _Renderer:
 
     # -- one language ----------------------------------------------------------------------------
     def _single(self, language: Language) -> None:
-        words = catalog(language)
         self.paragraph("Briefing Title", self._text(self.briefing.title, language))
         meeting = self.meeting_name(language)
         if meeting:
@@ -257,16 +259,22 @@ class _Renderer:
             self.paragraph("Briefing Body")
         body_style = "Briefing Item" if self.template.style is ItemStyle.REPORT else "Briefing Body"
         for s, section in enumerate(self.briefing.sections, start=1):
-            title = section.title.get(language)
-            if self.template.style is ItemStyle.REPORT:
-                title = f"{words.section_symbols[0]} {title}"
-            elif self.template.style is ItemStyle.PACK:
-                title = f"{s}. {title}"
+            title = self._section_title(section.title, language, s)
             heading = self.paragraph("Briefing Heading", title)
             self.bookmark(heading, f"_bs_{s}_0")
             for i, item in enumerate(section.items, start=1):
                 paragraphs = self.write_item(self.document, item, language, s, i, body_style)
                 self.bookmark(paragraphs[0], item_bookmark(s, i, item.id))
+
+    def _section_title(self, title: Bilingual, language: Language, number: int) -> str:
+        """A section's heading: □ before it in a report (every layout), its number in a single-language pack (the
+        bilingual table has the No. column)."""
+        text = title.get(language)
+        if self.template.style is ItemStyle.REPORT:
+            return f"{catalog(language).section_symbols[0]} {text}"
+        if self.template.style is ItemStyle.PACK and self.layout is not Layout.BILINGUAL:
+            return f"{number}. {text}"
+        return text
 
     def _cell_text(self, cell: Any, text: str, style: str, bold: bool = False) -> None:
         paragraph = cell.paragraphs[0]
@@ -313,7 +321,7 @@ class _Renderer:
             _cant_split(row)
             self._cell_text(row.cells[0], str(s), "Briefing Table Header")
             for cell, language in zip(row.cells[1:], (ko, en), strict=True):
-                self._cell_text(cell, section.title.get(language), "Briefing Table Header")
+                self._cell_text(cell, self._section_title(section.title, language, s), "Briefing Table Header")
             heading = row.cells[1].paragraphs[0]
             ox.set_outline_level(heading._p.get_or_add_pPr(), 0)  # the Korean title stands for the section
             self.bookmark(heading, f"_bs_{s}_0")
