@@ -30,7 +30,7 @@ STILL_BROKEN = {
     ("meeting-report", "ko"): {"볼랜드(David", "연습(TTX)을", "인도·태평양"},
     ("press-release", "ko"): {"▵국제협력"},
     ("briefing-pack", "bilingual"): {"4월에는"},
-    ("meeting-report", "bilingual"): {"4월에는"},
+    ("meeting-report", "bilingual"): {"4월에는", "2025년부터"},  # ○ in the cells moved a line end (point 1)
     ("press-release", "bilingual"): {"4월에는"},
 }
 

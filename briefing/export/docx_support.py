@@ -14,6 +14,7 @@ from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
+from xml.sax.saxutils import quoteattr
 
 from docx.enum.style import WD_STYLE_TYPE
 from docx.opc.constants import CONTENT_TYPE as CT
@@ -752,3 +753,85 @@ def _runs_between(p: Any, start: int, end: int) -> list[Any]:
             runs.append(t.getparent())
         position += len(text)
     return runs
+
+
+# -- a draft's marks --------------------------------------------------------------------------------
+
+WATERMARK_SHAPE = "PowerPlusWaterMarkObject"  # the name Word gives its Design → Watermark text shape
+_VML = 'xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office"'
+_TEXT_SHAPETYPE = (  # Word's own definition of a WordArt text shape (spt 136), as its watermark writes it
+    '<v:shapetype id="_x0000_t136" coordsize="21600,21600" o:spt="136" adj="10800" '
+    'path="m@7,l@8,m@5,21600l@6,21600e"><v:formulas>'
+    + "".join(
+        f'<v:f eqn="{eqn}"/>'
+        for eqn in (
+            "sum #0 0 10800",
+            "prod #0 2 1",
+            "sum 21600 0 @1",
+            "sum 0 0 @2",
+            "sum 21600 0 @3",
+            "if @0 @3 0",
+            "if @0 21600 @1",
+            "if @0 0 @2",
+            "if @0 @4 21600",
+            "mid @5 @6",
+            "mid @8 @5",
+            "mid @7 @8",
+            "mid @6 @7",
+            "sum @6 0 @5",
+        )
+    )
+    + '</v:formulas><v:path textpathok="t" o:connecttype="custom" o:connectlocs="@9,0;@10,10800;@11,21600;@12,10800"'
+    ' o:connectangles="270,180,90,0"/><v:textpath on="t" fitshape="t"/>'
+    '<v:handles><v:h position="#0,bottomRight" xrange="6629,14971"/></v:handles>'
+    '<o:lock v:ext="edit" text="t" shapetype="t"/></v:shapetype>'
+)
+
+
+def watermark_run(text: str, font: str, number: int, width_pt: float = 460) -> Any:
+    """A run holding a diagonal, pale text watermark as Word's Design → Watermark makes it (a VML WordArt shape
+    behind the text, centred on the page margins). Word and LibreOffice both show it on every page whose header
+    holds it."""
+    height = max(60.0, min(160.0, width_pt / max(len(text), 1) * 1.6))
+    style = (
+        f"position:absolute;margin-left:0;margin-top:0;width:{width_pt:.0f}pt;height:{height:.0f}pt;rotation:315;"
+        "z-index:-251654144;mso-position-horizontal:center;mso-position-horizontal-relative:margin;"
+        "mso-position-vertical:center;mso-position-vertical-relative:margin"
+    )
+    text_style = f'font-family:"{font}";font-size:1pt'
+    return parse_xml(
+        f"<w:r {nsdecls('w')} {_VML}><w:rPr><w:noProof/></w:rPr><w:pict>{_TEXT_SHAPETYPE}"
+        f'<v:shape id="{WATERMARK_SHAPE}{number}" o:spid="_x0000_s{2049 + number}" type="#_x0000_t136" '
+        f'style="{style}" o:allowincell="f" fillcolor="silver" stroked="f">'
+        f'<v:fill opacity=".5"/><v:textpath style={quoteattr(text_style)} string={quoteattr(visible_text(text))}/>'
+        "</v:shape></w:pict></w:r>"
+    )
+
+
+def add_watermark(header: Any, text: str, font: str, number: int) -> None:
+    """Put the watermark into a header (python-docx `_Header`), in its first paragraph so the header keeps its
+    height."""
+    paragraphs = header.paragraphs
+    paragraph = paragraphs[0] if paragraphs else header.add_paragraph()
+    paragraph._p.append(watermark_run(text, font, number))
+
+
+def shade_paragraph(paragraph: Any, fill: str) -> None:
+    """A background colour behind the whole paragraph (`w:shd` in its properties)."""
+    shading = OxmlElement("w:shd")
+    shading.set(qn("w:val"), "clear")
+    shading.set(qn("w:color"), "auto")
+    shading.set(qn("w:fill"), fill)
+    _insert_ppr_child(paragraph._p.get_or_add_pPr(), shading)
+
+
+def tag_run(text: str, fill: str) -> Any:
+    """A bold, shaded status tag such as "[machine]" that opens a draft's unfinished text."""
+    run = make_run(text + " ", {"bold": True})
+    rpr = run.find(qn("w:rPr"))
+    shading = OxmlElement("w:shd")
+    shading.set(qn("w:val"), "clear")
+    shading.set(qn("w:color"), "auto")
+    shading.set(qn("w:fill"), fill)
+    rpr.append(shading)  # after w:b, as the schema orders them
+    return run

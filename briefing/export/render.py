@@ -22,9 +22,17 @@ from briefing.export import docx_support as ox
 from briefing.export.markdown_docx import Target, write
 from briefing.export.templates import ItemStyle, Layout, Template, TemplateError
 from briefing.language.phrases import DateStyle, card_rows, catalog, format_partial, meeting_name
-from briefing.model import Bilingual, Briefing, Item, ItemType, Language
+from briefing.model import Bilingual, Briefing, Item, ItemType, Language, TargetStatus
 
 PLACEHOLDERS = ("{marking}", "{draft}", "{page}", "{pages}", "{title}")
+
+# A draft's mark on a target text that is not yet a person's: the catalogue's tag (by index) and a shading colour.
+DRAFT_MARKS = {
+    TargetStatus.MACHINE: (0, "FFF2CC"),  # pale yellow
+    TargetStatus.MEMORY: (1, "E2EFDA"),  # pale green
+    TargetStatus.NEEDS_REVIEW: (2, "FCE4D6"),  # pale orange
+    TargetStatus.EMPTY: (3, "EDEDED"),  # grey
+}
 
 
 def item_bookmark(section_number: int, item_number: int, item_id: str) -> str:
@@ -83,6 +91,8 @@ class _Renderer:
             self._bilingual()
         else:
             self._single(self.language)
+        if self.draft:
+            self._open_comments()
         self._core_properties()
         ox.clean_package(document, self.template.fonts)
         out = io.BytesIO()
@@ -159,6 +169,21 @@ class _Renderer:
             footer = section.footer.add_paragraph(style=self.style("Briefing Header"))
             footer.alignment = 1
             self._page_numbers(footer)
+        if self.draft:
+            self._watermark()
+
+    def _watermark(self) -> None:
+        """DRAFT/초안 across every page: in the header of every page kind the document has (the first page's and
+        even pages' headers too when the template has its own)."""
+        text = self._draft_text().replace(" / ", " ")
+        number = 0
+        for section in self.document.sections:
+            kinds = [section.header, section.first_page_header, section.even_page_header]
+            for kind, header in enumerate(kinds):
+                if kind and header.is_linked_to_previous:
+                    continue  # no header of this kind: pages use the default one
+                number += 1
+                ox.add_watermark(header, text, self.template.fonts.east_asian[0], number)
 
     def _fill(self, paragraph: Any, values: dict[str, str]) -> None:
         """Fill placeholders run by run: the paragraph's images, fields and formatting stay."""
@@ -190,17 +215,20 @@ class _Renderer:
         return card_rows(self.briefing, language, self._date_style(language))
 
     def item_prefix(self, item: Item, language: Language, section_number: int, item_number: int) -> str:
+        """What opens an item's first paragraph. Every item takes its place as its number, notes too: the outline,
+        QA findings, export refusals and hidden bookmarks all call the note under 3.2 "3.3", so the documents do
+        (the bilingual table's No. column always did; the single-language pack skipped it, 3.2 → 3.4)."""
         symbols = self.symbols_ko if language is Language.KO else self.symbols_en
         style = self.template.style
+        number = "" if self.layout is Layout.BILINGUAL else f"{section_number}.{item_number} "  # else: No. column
         if item.type is ItemType.NOTE:
-            return f"{item.note_mark.value if item.note_mark else '*'} "
+            mark = f"{item.note_mark.value if item.note_mark else '*'} "
+            return (number if style is ItemStyle.PACK else "") + mark
         prefix = ""
-        if self.layout is Layout.BILINGUAL:
-            prefix = ""  # the No. column numbers the rows
-        elif style is ItemStyle.REPORT:
-            prefix = f"{symbols[1]} "
+        if style is ItemStyle.REPORT:
+            prefix = f"{symbols[1]} "  # □/○ in every layout, the bilingual table's cells too
         elif style is ItemStyle.PACK:
-            prefix = f"{section_number}.{item_number} "
+            prefix = number
         when = item.when if item.type is ItemType.SCHEDULE else None
         if when is not None:
             prefix += format_partial(when, language, self._date_style(language)) + catalog(language).schedule_separator
@@ -230,17 +258,31 @@ class _Renderer:
 
     def write_item(self, container: Any, item: Item, language: Language, s: int, i: int, body_style: str) -> list[Any]:
         style = "Briefing Note" if item.type is ItemType.NOTE else body_style
+        prefix = self.item_prefix(item, language, s, i)
         paragraphs = write(
-            item.text.get(language),
-            self.target(container, style),
-            self.item_prefix(item, language, s, i),
-            self.item_suffix(item, language),
+            item.text.get(language), self.target(container, style), prefix, self.item_suffix(item, language)
         )
+        if self.draft and language is item.target and item.status in DRAFT_MARKS:
+            self._mark_state(paragraphs, DRAFT_MARKS[item.status], language, bool(prefix))
         return paragraphs
+
+    def _mark_state(self, paragraphs: list[Any], mark: tuple[int, str], language: Language, prefixed: bool) -> None:
+        """A draft's unfinished text, shaded, its status tag ("[machine]", "[기계 번역]") after the number/symbol."""
+        index, fill = mark
+        for paragraph in paragraphs:
+            ox.shade_paragraph(paragraph, fill)
+        p = paragraphs[0]._p
+        runs = p.findall(qn("w:r"))
+        tag = ox.tag_run(catalog(language).draft_tags[index], fill)
+        if prefixed and runs:
+            runs[0].addnext(tag)
+        elif runs:
+            runs[0].addprevious(tag)
+        else:
+            p.append(tag)
 
     # -- one language ----------------------------------------------------------------------------
     def _single(self, language: Language) -> None:
-        words = catalog(language)
         self.paragraph("Briefing Title", self._text(self.briefing.title, language))
         meeting = self.meeting_name(language)
         if meeting:
@@ -257,16 +299,22 @@ class _Renderer:
             self.paragraph("Briefing Body")
         body_style = "Briefing Item" if self.template.style is ItemStyle.REPORT else "Briefing Body"
         for s, section in enumerate(self.briefing.sections, start=1):
-            title = section.title.get(language)
-            if self.template.style is ItemStyle.REPORT:
-                title = f"{words.section_symbols[0]} {title}"
-            elif self.template.style is ItemStyle.PACK:
-                title = f"{s}. {title}"
+            title = self._section_title(section.title, language, s)
             heading = self.paragraph("Briefing Heading", title)
             self.bookmark(heading, f"_bs_{s}_0")
             for i, item in enumerate(section.items, start=1):
                 paragraphs = self.write_item(self.document, item, language, s, i, body_style)
                 self.bookmark(paragraphs[0], item_bookmark(s, i, item.id))
+
+    def _section_title(self, title: Bilingual, language: Language, number: int) -> str:
+        """A section's heading: □ before it in a report (every layout), its number in a single-language pack (the
+        bilingual table has the No. column)."""
+        text = title.get(language)
+        if self.template.style is ItemStyle.REPORT:
+            return f"{catalog(language).section_symbols[0]} {text}"
+        if self.template.style is ItemStyle.PACK and self.layout is not Layout.BILINGUAL:
+            return f"{number}. {text}"
+        return text
 
     def _cell_text(self, cell: Any, text: str, style: str, bold: bool = False) -> None:
         paragraph = cell.paragraphs[0]
@@ -313,7 +361,7 @@ class _Renderer:
             _cant_split(row)
             self._cell_text(row.cells[0], str(s), "Briefing Table Header")
             for cell, language in zip(row.cells[1:], (ko, en), strict=True):
-                self._cell_text(cell, section.title.get(language), "Briefing Table Header")
+                self._cell_text(cell, self._section_title(section.title, language, s), "Briefing Table Header")
             heading = row.cells[1].paragraphs[0]
             ox.set_outline_level(heading._p.get_or_add_pPr(), 0)  # the Korean title stands for the section
             self.bookmark(heading, f"_bs_{s}_0")
@@ -327,6 +375,38 @@ class _Renderer:
                     _remove(first)  # the cell's empty first paragraph, now that content follows it
                     if language is ko:
                         self.bookmark(paragraphs[0], item_bookmark(s, i, item.id))
+
+    # -- a draft's appendix of open comments -----------------------------------------------------
+    def _open_comments(self) -> None:
+        """Every comment not yet resolved, under the number of its item, in the document's language(s)."""
+        open_comments = [
+            (f"{s}.{i}", comment)
+            for s, section in enumerate(self.briefing.sections, start=1)
+            for i, item in enumerate(section.items, start=1)
+            for comment in item.comments
+            if not comment.resolved
+        ]
+        if not open_comments:
+            return
+        languages = (Language.KO, Language.EN) if self.layout is Layout.BILINGUAL else (self.language,)
+        phrases = [catalog(language) for language in languages]
+
+        def both(texts: list[str]) -> str:
+            return " / ".join(dict.fromkeys(texts))
+
+        heading = self.paragraph("Briefing Heading", both([p.comments_title for p in phrases]))
+        heading.paragraph_format.page_break_before = True
+        table = self.document.add_table(rows=1, cols=3)
+        table.style = self.style("Briefing Table")
+        for cell, column in zip(table.rows[0].cells, range(3), strict=True):
+            self._cell_text(cell, both([p.comments_columns[column] for p in phrases]), "Briefing Table Header")
+        _repeat_header(table.rows[0])
+        for number, comment in open_comments:
+            cells = table.add_row().cells
+            text = ("↳ " if comment.reply_to else "") + comment.text
+            for cell, value in zip(cells, (number, comment.author, text), strict=True):
+                self._cell_text(cell, value, "Briefing Table Text")
+        _column_widths(table, self.document.sections[-1], (0.1, 0.2, 0.7))
 
     # -- properties ------------------------------------------------------------------------------
     def _core_properties(self) -> None:

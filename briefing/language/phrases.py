@@ -48,6 +48,9 @@ class Catalog:
     findings_title: str  # the heading of a draft's appendix of QA findings
     findings_columns: tuple[str, str, str, str]  # its columns: number, severity, check, finding
     severities: tuple[str, str, str]  # error, warning, info
+    draft_tags: tuple[str, str, str, str]  # a draft's mark on a target text: machine, memory, needs review, empty
+    comments_title: str  # the heading of a draft's appendix of open comments
+    comments_columns: tuple[str, str, str]  # its columns: number, author, comment
 
 
 CATALOGS = {
@@ -75,6 +78,9 @@ CATALOGS = {
         findings_title="부록: 품질 검사 결과(초안 전용)",
         findings_columns=("연번", "수준", "검사", "내용"),
         severities=("오류", "경고", "참고"),
+        draft_tags=("[기계 번역]", "[번역 메모리]", "[검토 필요]", "[번역 없음]"),
+        comments_title="부록: 미해결 의견(초안 전용)",
+        comments_columns=("연번", "작성자", "의견"),
     ),
     Language.EN: Catalog(
         language=Language.EN,
@@ -100,6 +106,9 @@ CATALOGS = {
         findings_title="Appendix: QA findings (draft only)",
         findings_columns=("No.", "Severity", "Check", "Finding"),
         severities=("error", "warning", "info"),
+        draft_tags=("[machine]", "[memory]", "[needs review]", "[empty]"),
+        comments_title="Appendix: open comments (draft only)",
+        comments_columns=("No.", "Author", "Comment"),
     ),
 }
 
