@@ -32,7 +32,7 @@ from briefing.export.templates import (
     load_template,
     user_templates_folder,
 )
-from briefing.model import Bilingual, Briefing, ItemType, Language, Section
+from briefing.model import Bilingual, Briefing, ItemType, Language, NoteMark, Section
 from briefing.storage import load
 from tests.conftest import EXAMPLE
 
@@ -158,8 +158,11 @@ def test_report_style_and_official_dates() -> None:
     paragraphs = [p.text for p in document.paragraphs]
     assert "□ 개요" in paragraphs
     assert any(p.startswith("○ 국방부와 미 국방부는") for p in paragraphs)
-    assert any(p.startswith("○ 2024. 12.: 우주작전 기본과정(SPACE 100) 국내 개설") for p in paragraphs)
-    assert any(p.startswith("○ 2025년 상반기: 첫 한미연합") for p in paragraphs)
+    # One dotted style for every date of the document, and never a period before the colon.
+    assert any(p.startswith("○ 2024. 12: 우주작전 기본과정(SPACE 100) 국내 개설") for p in paragraphs)
+    assert any(p.startswith("○ 2025. 상반기: 첫 한미연합") for p in paragraphs)
+    schedule = [p.split(": ")[0] for p in paragraphs if re.match(r"○ 20\d\d[.:]", p)]
+    assert schedule == ["○ 2024. 12", "○ 2025. 1", "○ 2025. 상반기", "○ 2025. 4", "○ 2025"]
     assert any(p.startswith("* 한국은 JCO 셀") for p in paragraphs)
     card = document.tables[0]
     assert card.rows[0].cells[1].text == "2024. 11. 7.(현지시각)"
@@ -168,7 +171,7 @@ def test_report_style_and_official_dates() -> None:
     english = opened(render(example(), find_template("meeting-report"), Layout.EN))
     assert english.tables[0].rows[0].cells[1].text == "November 7, 2024 (local time)"
     assert "■ Overview" in [p.text for p in english.paragraphs]
-    assert any(p.text.startswith("● first half of 2025: First ROK-U.S.") for p in english.paragraphs)
+    assert any(p.text.startswith("● First half of 2025: First ROK-U.S.") for p in english.paragraphs)
 
 
 def markdown_briefing() -> Briefing:
@@ -397,3 +400,14 @@ def test_no_word_of_an_item_is_ever_dropped(pieces: list[str]) -> None:
     for word in re.findall(r"[A-Za-z0-9가-힣]+", words):
         if word != "http":  # the scheme of an address that became a link may be shown without it
             assert word in shown, (text, word)
+
+
+def test_english_documents_say_note_where_korean_ones_print_the_reference_mark() -> None:
+    briefing = example()
+    for item in briefing.items():
+        if item.type is ItemType.NOTE:
+            item.note_mark = NoteMark.REFERENCE
+    english = "\n".join(p.text for p in opened(render(briefing, find_template("briefing-pack"), Layout.EN)).paragraphs)
+    korean = "\n".join(p.text for p in opened(render(briefing, find_template("briefing-pack"), Layout.KO)).paragraphs)
+    assert "※" not in english and re.search(r"^3\.3 Note: ", english, re.M)
+    assert re.search(r"^3\.3 ※ ", korean, re.M)

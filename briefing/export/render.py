@@ -21,7 +21,15 @@ from briefing import __version__
 from briefing.export import docx_support as ox
 from briefing.export.markdown_docx import Target, write
 from briefing.export.templates import ItemStyle, Layout, Template, TemplateError
-from briefing.language.phrases import DateStyle, card_rows, catalog, format_partial, meeting_name
+from briefing.language.phrases import (
+    DateStyle,
+    card_rows,
+    catalog,
+    format_partial,
+    meeting_name,
+    note_mark,
+    schedule_label,
+)
 from briefing.model import Bilingual, Briefing, Item, ItemType, Language, TargetStatus
 
 PLACEHOLDERS = ("{marking}", "{draft}", "{page}", "{pages}", "{title}")
@@ -222,7 +230,7 @@ class _Renderer:
         style = self.template.style
         number = "" if self.layout is Layout.BILINGUAL else f"{section_number}.{item_number} "  # else: No. column
         if item.type is ItemType.NOTE:
-            mark = f"{item.note_mark.value if item.note_mark else '*'} "
+            mark = f"{note_mark(item.note_mark.value if item.note_mark else '*', language)} "
             return (number if style is ItemStyle.PACK else "") + mark
         prefix = ""
         if style is ItemStyle.REPORT:
@@ -231,7 +239,7 @@ class _Renderer:
             prefix = number
         when = item.when if item.type is ItemType.SCHEDULE else None
         if when is not None:
-            prefix += format_partial(when, language, self._date_style(language)) + catalog(language).schedule_separator
+            prefix += schedule_label(when, language, self._date_style(language))
         return prefix
 
     def item_suffix(self, item: Item, language: Language) -> str:
