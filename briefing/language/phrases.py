@@ -6,12 +6,17 @@ they live in the core and are plain data: an office can read and check every phr
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
 from briefing.language.dates import PartialDate, Precision
-from briefing.model import Briefing, Language
+from briefing.model import Bilingual, Briefing, Language
+
+# Classified markings, printed in red as offices print them: 비밀 in any grade (비밀, Ⅱ급비밀, 2급 비밀), 대외비,
+# and SECRET / CONFIDENTIAL (TOP SECRET too) in English; not "FOR OFFICIAL USE ONLY", "UNCLASSIFIED" or 일반.
+_SECRET_LEVEL = re.compile(r"비밀|대외비|\b(?:SECRET|CONFIDENTIAL)\b", re.IGNORECASE)
 
 MONTHS_EN = "January February March April May June July August September October November December".split()
 
@@ -115,6 +120,12 @@ CATALOGS = {
 
 def catalog(language: Language) -> Catalog:
     return CATALOGS[language]
+
+
+def secret_level(marking: Bilingual) -> bool:
+    """Whether a briefing's marking is a 비밀-level one (printed red): decided on both languages together, so
+    "대외비 / FOR OFFICIAL USE ONLY" is red in the English document too: one classification, one look."""
+    return any(_SECRET_LEVEL.search(text) for text in (marking.ko, marking.en) if text)
 
 
 def ordinal(number: int, language: Language) -> str:
