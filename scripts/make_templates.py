@@ -21,6 +21,7 @@ sys.path.insert(0, str(ROOT))
 
 import docx  # noqa: E402
 from docx.enum.section import WD_ORIENT  # noqa: E402
+from docx.enum.text import WD_ALIGN_PARAGRAPH  # noqa: E402
 from docx.shared import Mm, Pt  # noqa: E402
 
 from briefing import __version__  # noqa: E402
@@ -97,14 +98,14 @@ def build(spec: dict[str, Any], landscape: bool) -> bytes:
     # offices print it (the renderer colours a 비밀-level marking red); page X / Y under the bottom one.
     header = section.header.paragraphs[0]
     header.style = document.styles["Briefing Header"]
-    header.alignment = 1
+    header.alignment = WD_ALIGN_PARAGRAPH.CENTER
     _marking_run(header, "{draft} {marking}")
     footer = section.footer.paragraphs[0]
     footer.style = document.styles["Briefing Header"]
-    footer.alignment = 1
+    footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
     _marking_run(footer, "{marking}")
     numbers = section.footer.add_paragraph(style=document.styles["Briefing Header"])
-    numbers.alignment = 1
+    numbers.alignment = WD_ALIGN_PARAGRAPH.CENTER
     numbers.add_run("{page} / {pages}")
     body = document.element.body
     for child in list(body)[:-1]:
