@@ -21,6 +21,7 @@ sys.path.insert(0, str(ROOT))
 
 import docx  # noqa: E402
 from docx.enum.section import WD_ORIENT  # noqa: E402
+from docx.enum.text import WD_ALIGN_PARAGRAPH  # noqa: E402
 from docx.shared import Mm, Pt  # noqa: E402
 
 from briefing import __version__  # noqa: E402
@@ -41,7 +42,7 @@ TEMPLATES = {
         },
         "style": "press",
         "date_style": {"ko": "prose", "en": "prose"},
-        "marking_position": "header-right",
+        "marking_position": "header-center",
         "fonts": SANS,
         "sizes": {"Briefing Title": 18, "Briefing Heading": 12, "Briefing Body": 11},
     },
@@ -65,11 +66,17 @@ TEMPLATES = {
         },
         "style": "pack",
         "date_style": {"ko": "official", "en": "prose"},
-        "marking_position": "header-right",
+        "marking_position": "header-center",
         "fonts": SANS,
         "sizes": {"Briefing Title": 16, "Briefing Heading": 12},
     },
 }
+
+
+def _marking_run(paragraph: Any, text: str) -> None:
+    run = paragraph.add_run(text)
+    run.bold = True
+    run.font.size = Pt(12)
 
 
 def build(spec: dict[str, Any], landscape: bool) -> bytes:
@@ -87,16 +94,19 @@ def build(spec: dict[str, Any], landscape: bool) -> bytes:
     for side in ("left_margin", "right_margin"):
         setattr(section, side, Mm(20))
     section.top_margin, section.bottom_margin = Mm(20), Mm(18)
-    _, side = spec["marking_position"].split("-")
-    alignment = {"left": 0, "center": 1, "right": 2}[side]
+    # The marking at the top and the bottom of every page, centred, bold and larger than the 9 pt header, as
+    # offices print it (the renderer colours a 비밀-level marking red); page X / Y under the bottom one.
     header = section.header.paragraphs[0]
     header.style = document.styles["Briefing Header"]
-    header.alignment = alignment
-    header.add_run("{draft} {marking}")
+    header.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _marking_run(header, "{draft} {marking}")
     footer = section.footer.paragraphs[0]
     footer.style = document.styles["Briefing Header"]
-    footer.alignment = 1
-    footer.add_run("{page} / {pages}")
+    footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _marking_run(footer, "{marking}")
+    numbers = section.footer.add_paragraph(style=document.styles["Briefing Header"])
+    numbers.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    numbers.add_run("{page} / {pages}")
     body = document.element.body
     for child in list(body)[:-1]:
         body.remove(child)

@@ -1,10 +1,14 @@
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from briefing.language.dates import PartialDate, Precision
+from briefing.language.phrases import DateStyle, date_span, note_mark, schedule_label
+from briefing.model import Language
 
 
 @pytest.mark.parametrize(
@@ -37,3 +41,21 @@ def test_full_dates_round_trip(value: object) -> None:
     if value.year < 1000:
         return
     assert PartialDate.parse(PartialDate.from_date(value).isoformat()) == PartialDate.from_date(value)
+
+
+def test_date_ranges_say_what_they_share_once() -> None:
+    ko, en, official = Language.KO, Language.EN, DateStyle.OFFICIAL
+    assert date_span(date(2024, 11, 7), date(2024, 11, 8), en) == "November 7–8, 2024"
+    assert date_span(date(2024, 11, 30), date(2024, 12, 1), en) == "November 30 – December 1, 2024"
+    assert date_span(date(2024, 12, 31), date(2025, 1, 2), en) == "December 31, 2024 – January 2, 2025"
+    assert date_span(date(2024, 11, 7), date(2024, 11, 8), ko, official) == "2024. 11. 7.~8."
+    assert date_span(date(2024, 11, 30), date(2024, 12, 1), ko) == "2024년 11월 30일~12월 1일"
+
+
+def test_schedule_labels_one_style_no_period_before_the_colon_and_a_capital() -> None:
+    ko, en, official = Language.KO, Language.EN, DateStyle.OFFICIAL
+    labels = [schedule_label(PartialDate.parse(t), ko, official) for t in ("2024-12", "2025-H1", "2025-Q3", "2025")]
+    assert labels == ["2024. 12: ", "2025. 상반기: ", "2025. 3분기: ", "2025: "]
+    assert schedule_label(PartialDate.parse("2025-H1"), ko, DateStyle.PROSE) == "2025년 상반기: "
+    assert schedule_label(PartialDate.parse("2025-H1"), en, DateStyle.PROSE) == "First half of 2025: "
+    assert (note_mark("※", en), note_mark("※", ko), note_mark("*", en)) == ("Note:", "※", "*")

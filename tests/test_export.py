@@ -32,7 +32,8 @@ from briefing.export.templates import (
     load_template,
     user_templates_folder,
 )
-from briefing.model import Bilingual, Briefing, ItemType, Language, Section
+from briefing.language.phrases import secret_level
+from briefing.model import Bilingual, Briefing, ItemType, Language, NoteMark, Section
 from briefing.storage import load
 from tests.conftest import EXAMPLE
 
@@ -158,8 +159,11 @@ def test_report_style_and_official_dates() -> None:
     paragraphs = [p.text for p in document.paragraphs]
     assert "□ 개요" in paragraphs
     assert any(p.startswith("○ 국방부와 미 국방부는") for p in paragraphs)
-    assert any(p.startswith("○ 2024. 12.: 우주작전 기본과정(SPACE 100) 국내 개설") for p in paragraphs)
-    assert any(p.startswith("○ 2025년 상반기: 첫 한미연합") for p in paragraphs)
+    # One dotted style for every date of the document, and never a period before the colon.
+    assert any(p.startswith("○ 2024. 12: 우주작전 기본과정(SPACE 100) 국내 개설") for p in paragraphs)
+    assert any(p.startswith("○ 2025. 상반기: 첫 한미연합") for p in paragraphs)
+    schedule = [p.split(": ")[0] for p in paragraphs if re.match(r"○ 20\d\d[.:]", p)]
+    assert schedule == ["○ 2024. 12", "○ 2025. 1", "○ 2025. 상반기", "○ 2025. 4", "○ 2025"]
     assert any(p.startswith("* 한국은 JCO 셀") for p in paragraphs)
     card = document.tables[0]
     assert card.rows[0].cells[1].text == "2024. 11. 7.(현지시각)"
@@ -168,7 +172,7 @@ def test_report_style_and_official_dates() -> None:
     english = opened(render(example(), find_template("meeting-report"), Layout.EN))
     assert english.tables[0].rows[0].cells[1].text == "November 7, 2024 (local time)"
     assert "■ Overview" in [p.text for p in english.paragraphs]
-    assert any(p.text.startswith("● first half of 2025: First ROK-U.S.") for p in english.paragraphs)
+    assert any(p.text.startswith("● First half of 2025: First ROK-U.S.") for p in english.paragraphs)
 
 
 def markdown_briefing() -> Briefing:
@@ -293,7 +297,10 @@ def test_an_officer_template_missing_styles_gets_fallbacks_and_keeps_its_own(bri
     assert str(body.font.color.rgb) == "112233"
     assert "Briefing Heading" in [s.name for s in document.styles]
     assert "제23차 한미 국방우주정책 실무협의회(SCWG) 개최" in body_text(document)
-    assert "대외비" in header_text(document)  # no placeholders in their header: added where the manifest says
+    # No placeholders in their header: the marking is added at the top and the bottom, red (대외비), bold, 12 pt.
+    for part in (document.sections[0].header, document.sections[0].footer):
+        (marking,) = [p for p in part.paragraphs if p.text == "대외비"]
+        assert marking_look(marking) == (1, True, 12.0, "C00000")
 
 
 def test_template_problems_are_clear_errors(briefing_home: Path, tmp_path: Path) -> None:
@@ -397,3 +404,66 @@ def test_no_word_of_an_item_is_ever_dropped(pieces: list[str]) -> None:
     for word in re.findall(r"[A-Za-z0-9가-힣]+", words):
         if word != "http":  # the scheme of an address that became a link may be shown without it
             assert word in shown, (text, word)
+
+
+def test_english_documents_say_note_where_korean_ones_print_the_reference_mark() -> None:
+    briefing = example()
+    for item in briefing.items():
+        if item.type is ItemType.NOTE:
+            item.note_mark = NoteMark.REFERENCE
+    english = "\n".join(p.text for p in opened(render(briefing, find_template("briefing-pack"), Layout.EN)).paragraphs)
+    korean = "\n".join(p.text for p in opened(render(briefing, find_template("briefing-pack"), Layout.KO)).paragraphs)
+    assert "※" not in english and re.search(r"^3\.3 Note: ", english, re.M)
+    assert re.search(r"^3\.3 ※ ", korean, re.M)
+
+
+def marking_look(paragraph: docx.text.paragraph.Paragraph) -> tuple[int | None, bool, float, str | None]:
+    """The marking's alignment, boldness, size in points and colour, as Word would show them (run over style)."""
+    (run,) = [r for r in paragraph.runs if r.text.strip()][-1:]
+    size = run.font.size or paragraph.style.font.size
+    colour = run.font.color.rgb if run.font.color and run.font.color.type is not None else None
+    return paragraph.alignment, bool(run.bold), size.pt, str(colour) if colour else None
+
+
+@pytest.mark.parametrize("key", TEMPLATES)
+@pytest.mark.parametrize("layout", list(Layout))
+def test_the_marking_is_centred_at_the_top_and_the_bottom_and_red_when_secret(key: str, layout: Layout) -> None:
+    secret = {
+        Layout.KO: "대외비",
+        Layout.EN: "FOR OFFICIAL USE ONLY",
+        Layout.BILINGUAL: "대외비 / FOR OFFICIAL USE ONLY",
+    }
+    plain = {Layout.KO: "일반", Layout.EN: "UNCLASSIFIED", Layout.BILINGUAL: "일반 / UNCLASSIFIED"}
+    for marking, texts, colour in (
+        (Bilingual(ko="대외비", en="FOR OFFICIAL USE ONLY"), secret, "C00000"),  # red in English too: 대외비
+        (Bilingual(ko="일반", en="UNCLASSIFIED"), plain, None),
+    ):
+        briefing = example()
+        briefing.meeting.marking = marking
+        document = opened(render(briefing, find_template(key), layout))
+        section = document.sections[0]
+        for part in (section.header, section.footer):
+            (paragraph,) = [p for p in part.paragraphs if p.text.strip() == texts[layout]]
+            alignment, bold, size, found = marking_look(paragraph)
+            assert (alignment, bold, found) == (1, True, colour)
+            assert size >= 12 > document.styles["Briefing Header"].font.size.pt  # larger than the header line
+            xml = paragraph._p.xml
+            assert '<w:jc w:val="center"/>' in xml and ('w:color w:val="C00000"' in xml) == bool(colour)
+
+
+@pytest.mark.parametrize(
+    ("ko", "en", "red"),
+    [
+        ("Ⅱ급비밀", "SECRET", True),
+        ("3급 비밀", "", True),
+        ("비밀", "", True),
+        ("", "TOP SECRET", True),
+        ("", "Confidential", True),
+        ("대외비", "FOR OFFICIAL USE ONLY", True),
+        ("", "FOR OFFICIAL USE ONLY", False),
+        ("일반", "UNCLASSIFIED", False),
+        ("", "", False),
+    ],
+)
+def test_which_markings_are_secret_level(ko: str, en: str, red: bool) -> None:
+    assert secret_level(Bilingual(ko=ko, en=en)) is red

@@ -22,7 +22,7 @@ from tests.conftest import EXAMPLE
 
 # With the Latin fonts ./dev test installs (Liberation: the metrics of Times New Roman and Arial).
 PAGES = {Layout.KO: 2, Layout.EN: 2, Layout.BILINGUAL: 4}
-PAGES_OF = {"meeting-report": {**PAGES, Layout.BILINGUAL: 3}}
+PAGES_OF: dict[str, dict[Layout, int]] = {}  # a pack whose page counts differ from PAGES
 # Words LibreOffice 7.4 still breaks at a line end, at a boundary between Hangul and another character class
 # (UAX #14 allows a break there): after "▵", ")" or a digit, before "(" and after "·".
 STILL_BROKEN = {

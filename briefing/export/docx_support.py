@@ -636,12 +636,19 @@ def clean_package(document: Any, fonts: Fonts) -> Mapping[str, int]:
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
 
-def fill_placeholders(p: Any, texts: Mapping[str, str], fields: Mapping[str, str], bold: Collection[str] = ()) -> bool:
+def fill_placeholders(
+    p: Any,
+    texts: Mapping[str, str],
+    fields: Mapping[str, str],
+    bold: Collection[str] = (),
+    colours: Mapping[str, str] | None = None,
+) -> bool:
     """Replace `{marking}`-style placeholders in one paragraph (`w:p`) run by run: every other run, image
     (`w:drawing`), field and tab of the paragraph stays as it was, and the filled text keeps the formatting of
     the run the placeholder started in. A placeholder split across runs (as Word saves text typed in pieces) is
     found too. `texts` maps placeholders to text ("" removes one), `fields` to a field instruction (PAGE); those
-    in `bold` are also made bold. True when something was filled."""
+    in `bold` are also made bold, those in `colours` get that colour unless their run has its own. True when
+    something was filled."""
     pattern = re.compile("|".join(re.escape(key) for key in sorted({*texts, *fields}, key=len, reverse=True)))
     filled = False
     search_from = 0
@@ -661,6 +668,14 @@ def fill_placeholders(p: Any, texts: Mapping[str, str], fields: Mapping[str, str
             replacement = field_runs(fields[key], rpr)
         else:
             replacement = [_text_run(texts[key], rpr, key in bold)] if texts[key] else []
+            colour = (colours or {}).get(key)
+            for run in replacement if colour else ():
+                run_rpr = run.find(qn("w:rPr"))
+                if run_rpr is None:
+                    run_rpr = OxmlElement("w:rPr")
+                    run.insert(0, run_rpr)
+                if run_rpr.find(qn("w:color")) is None:
+                    set_run_property(run_rpr, "w:color", colour)
         for run in replacement:
             first.addprevious(run)
         for run in inside:
@@ -688,6 +703,34 @@ def field_runs(instruction: str, rpr: Any = None, placeholder: str = "1") -> lis
             run.insert(0, copy.deepcopy(rpr))
         runs.append(run)
     return runs
+
+
+# The order of w:rPr's children in the schema (ECMA-376 CT_RPr), as far as this module writes them.
+_RPR_ORDER = tuple(
+    qn(f"w:{tag}")
+    for tag in (
+        "rStyle rFonts b bCs i iCs caps smallCaps strike dstrike outline shadow emboss imprint noProof "
+        "snapToGrid vanish webHidden color spacing w kern position sz szCs highlight u effect bdr shd"
+    ).split()
+)
+
+
+def set_run_property(rpr: Any, tag: str, value: str | None = None) -> None:
+    """Set one run property (`w:color`, `w:sz`, `w:b`) in its schema place, replacing an earlier one."""
+    element = OxmlElement(tag)
+    if value is not None:
+        element.set(qn("w:val"), value)
+    existing = rpr.find(qn(tag))
+    if existing is not None:
+        existing.addprevious(element)
+        rpr.remove(existing)
+        return
+    rank = _RPR_ORDER.index(qn(tag))
+    successor = next((c for c in rpr if c.tag in _RPR_ORDER and _RPR_ORDER.index(c.tag) > rank), None)
+    if successor is not None:
+        successor.addprevious(element)
+    else:
+        rpr.append(element)
 
 
 def _text_run(text: str, rpr: Any, bold: bool) -> Any:

@@ -21,8 +21,20 @@ from briefing import __version__
 from briefing.export import docx_support as ox
 from briefing.export.markdown_docx import Target, write
 from briefing.export.templates import ItemStyle, Layout, Template, TemplateError
-from briefing.language.phrases import DateStyle, card_rows, catalog, format_partial, meeting_name
+from briefing.language.phrases import (
+    DateStyle,
+    card_rows,
+    catalog,
+    format_partial,
+    meeting_name,
+    note_mark,
+    schedule_label,
+    secret_level,
+)
 from briefing.model import Bilingual, Briefing, Item, ItemType, Language, TargetStatus
+
+MARKING_RED = "C00000"  # a 비밀-level marking's colour (Word's standard dark red; prints red, stays legible)
+MARKING_HALF_POINTS = 24  # the marking's size in a template without placeholders: 12 pt, above the 9 pt header
 
 PLACEHOLDERS = ("{marking}", "{draft}", "{page}", "{pages}", "{title}")
 
@@ -148,29 +160,47 @@ class _Renderer:
         return catalog(self.language).draft
 
     def _header_and_footer(self) -> None:
+        """The marking at the top and the bottom of every page, centred, bold and larger (the built-in templates'
+        header and footer say so; red for a 비밀-level marking), the draft word beside it, page X / Y below."""
         section = self.document.sections[-1]
         values = {
             "{marking}": self._marking(),
             "{draft}": self._draft_text(),
             "{title}": self._text(self.briefing.title),
         }
+        colours = {"{marking}": MARKING_RED} if secret_level(self.briefing.meeting.marking) else {}
         found = False
         for part in (section.header, section.footer):
             for paragraph in part.paragraphs:
                 if any(p in paragraph.text for p in PLACEHOLDERS):
-                    self._fill(paragraph, values)
+                    self._fill(paragraph, values, colours)
                     found = True
-        if not found:  # an officer's template without placeholders: add ours where the manifest says
+        if not found:  # an office template without placeholders: marking top and bottom, side from manifest
             where, side = self.template.marking_position.split("-")
-            part = section.header if where == "header" else section.footer
-            paragraph = part.add_paragraph(style=self.style("Briefing Header"))
-            paragraph.alignment = {"left": 0, "center": 1, "right": 2}[side]
-            self._fill_text(paragraph, " ".join(v for v in (values["{draft}"], values["{marking}"]) if v))
+            alignment = {"left": 0, "center": 1, "right": 2}[side]
+            top = section.header.add_paragraph(style=self.style("Briefing Header"))
+            bottom = section.footer.add_paragraph(style=self.style("Briefing Header"))
+            for paragraph in (top, bottom):
+                paragraph.alignment = alignment
+                if values["{draft}"] and paragraph is (top if where == "header" else bottom):
+                    paragraph._p.append(ox.make_run(values["{draft}"] + " ", {"bold": True}))
+                self._marking_run(paragraph, values["{marking}"], colours.get("{marking}"))
             footer = section.footer.add_paragraph(style=self.style("Briefing Header"))
             footer.alignment = 1
             self._page_numbers(footer)
         if self.draft:
             self._watermark()
+
+    def _marking_run(self, paragraph: Any, text: str, colour: str | None) -> None:
+        if not text:
+            return
+        run = ox.make_run(text, {"bold": True})
+        rpr = run.find(qn("w:rPr"))
+        if colour:
+            ox.set_run_property(rpr, "w:color", colour)
+        for tag in ("w:sz", "w:szCs"):
+            ox.set_run_property(rpr, tag, str(MARKING_HALF_POINTS))
+        paragraph._p.append(run)
 
     def _watermark(self) -> None:
         """DRAFT/초안 across every page: in the header of every page kind the document has (the first page's and
@@ -185,13 +215,10 @@ class _Renderer:
                 number += 1
                 ox.add_watermark(header, text, self.template.fonts.east_asian[0], number)
 
-    def _fill(self, paragraph: Any, values: dict[str, str]) -> None:
+    def _fill(self, paragraph: Any, values: dict[str, str], colours: dict[str, str]) -> None:
         """Fill placeholders run by run: the paragraph's images, fields and formatting stay."""
-        ox.fill_placeholders(paragraph._p, values, {"{page}": "PAGE", "{pages}": "NUMPAGES"}, bold={"{draft}"})
-
-    def _fill_text(self, paragraph: Any, text: str) -> None:
-        if text:
-            paragraph._p.append(ox.make_run(text, {"bold": self.draft}))
+        fields = {"{page}": "PAGE", "{pages}": "NUMPAGES"}
+        ox.fill_placeholders(paragraph._p, values, fields, bold={"{draft}"}, colours=colours)
 
     def _page_numbers(self, paragraph: Any) -> None:
         word = catalog(self.language).page
@@ -222,7 +249,7 @@ class _Renderer:
         style = self.template.style
         number = "" if self.layout is Layout.BILINGUAL else f"{section_number}.{item_number} "  # else: No. column
         if item.type is ItemType.NOTE:
-            mark = f"{item.note_mark.value if item.note_mark else '*'} "
+            mark = f"{note_mark(item.note_mark.value if item.note_mark else '*', language)} "
             return (number if style is ItemStyle.PACK else "") + mark
         prefix = ""
         if style is ItemStyle.REPORT:
@@ -231,7 +258,7 @@ class _Renderer:
             prefix = number
         when = item.when if item.type is ItemType.SCHEDULE else None
         if when is not None:
-            prefix += format_partial(when, language, self._date_style(language)) + catalog(language).schedule_separator
+            prefix += schedule_label(when, language, self._date_style(language))
         return prefix
 
     def item_suffix(self, item: Item, language: Language) -> str:

@@ -6,12 +6,17 @@ they live in the core and are plain data: an office can read and check every phr
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
 from briefing.language.dates import PartialDate, Precision
-from briefing.model import Briefing, Language
+from briefing.model import Bilingual, Briefing, Language
+
+# Classified markings, printed in red as offices print them: 비밀 in any grade (비밀, Ⅱ급비밀, 2급 비밀), 대외비,
+# and SECRET / CONFIDENTIAL (TOP SECRET too) in English; not "FOR OFFICIAL USE ONLY", "UNCLASSIFIED" or 일반.
+_SECRET_LEVEL = re.compile(r"비밀|대외비|\b(?:SECRET|CONFIDENTIAL)\b", re.IGNORECASE)
 
 MONTHS_EN = "January February March April May June July August September October November December".split()
 
@@ -117,6 +122,12 @@ def catalog(language: Language) -> Catalog:
     return CATALOGS[language]
 
 
+def secret_level(marking: Bilingual) -> bool:
+    """Whether a briefing's marking is a 비밀-level one (printed red): decided on both languages together, so
+    "대외비 / FOR OFFICIAL USE ONLY" is red in the English document too: one classification, one look."""
+    return any(_SECRET_LEVEL.search(text) for text in (marking.ko, marking.en) if text)
+
+
 def ordinal(number: int, language: Language) -> str:
     """23 → "제23차" / "23rd"."""
     if language is Language.KO:
@@ -134,7 +145,12 @@ def format_date(value: date, language: Language, style: DateStyle = DateStyle.PR
 
 
 def format_partial(value: PartialDate, language: Language, style: DateStyle = DateStyle.PROSE) -> str:
-    """A schedule date as precise as it was given: "2025년 상반기" / "first half of 2025"."""
+    """A schedule date as precise as it was given: "2025년 상반기" / "first half of 2025".
+
+    One Korean style per document: in the official style every date is dotted, a period after each number
+    ("2024. 11. 7.", "2024. 12.", "2025."), and a half or quarter follows the dotted year ("2025. 상반기",
+    "2025. 3분기"), as 개조식 reports write them; the prose style spells all of them out ("2024년 12월")."""
+    official = language is Language.KO and style is DateStyle.OFFICIAL
     match value.precision:
         case Precision.DAY:
             assert value.month is not None and value.day is not None
@@ -142,29 +158,59 @@ def format_partial(value: PartialDate, language: Language, style: DateStyle = Da
         case Precision.MONTH:
             assert value.month is not None
             if language is Language.KO:
-                return (
-                    f"{value.year}. {value.month}."
-                    if style is DateStyle.OFFICIAL
-                    else f"{value.year}년 {value.month}월"
-                )
+                return f"{value.year}. {value.month}." if official else f"{value.year}년 {value.month}월"
             return f"{MONTHS_EN[value.month - 1]} {value.year}"
         case Precision.HALF:
             if language is Language.KO:
-                return f"{value.year}년 {'상' if value.half == 1 else '하'}반기"
+                return f"{value.year}{'.' if official else '년'} {'상' if value.half == 1 else '하'}반기"
             return f"{'first' if value.half == 1 else 'second'} half of {value.year}"
         case Precision.QUARTER:
             if language is Language.KO:
-                return f"{value.year}년 {value.quarter}분기"
+                return f"{value.year}{'.' if official else '년'} {value.quarter}분기"
             return f"Q{value.quarter} {value.year}"
-    return f"{value.year}년" if language is Language.KO else str(value.year)
+    if language is Language.KO:
+        return f"{value.year}." if official else f"{value.year}년"
+    return str(value.year)
+
+
+def schedule_label(value: PartialDate, language: Language, style: DateStyle) -> str:
+    """A schedule line's date and separator: "2024. 12: ", "2025. 상반기: ", "First half of 2025: ".
+
+    A dotted date's last period gives way to the colon (never "2024. 12.:"); the date opens the item's text
+    (after its number or □/○ at most), so an English one starts with a capital ("First half of 2025:")."""
+    text = format_partial(value, language, style)
+    separator = catalog(language).schedule_separator
+    if separator.startswith(":") and text.endswith("."):
+        text = text[:-1]
+    text = text[:1].upper() + text[1:]
+    return text + separator
+
+
+def note_mark(mark: str, language: Language) -> str:
+    """A note's mark in this language: English documents say "Note:" where Korean ones print "※"."""
+    return catalog(language).note_label if mark == "※" else mark
 
 
 def date_span(start: date, end: date | None, language: Language, style: DateStyle = DateStyle.PROSE) -> str:
+    """A meeting's days: "November 7–8, 2024", "2024. 11. 7.~8.", "2024년 11월 7일~8일"; what the end shares
+    with the start (year, month) is said once."""
     if end is None or end == start:
         return format_date(start, language, style)
+    same_month = (end.year, end.month) == (start.year, start.month)
     if language is Language.KO:
-        return f"{format_date(start, language, style)}~{format_date(end, language, style)}"
-    return f"{format_date(start, language, style)} – {format_date(end, language, style)}"
+        official = style is DateStyle.OFFICIAL
+        if same_month:
+            last = f"{end.day}." if official else f"{end.day}일"
+        elif end.year == start.year:
+            last = f"{end.month}. {end.day}." if official else f"{end.month}월 {end.day}일"
+        else:
+            last = format_date(end, language, style)
+        return f"{format_date(start, language, style)}~{last}"
+    if end.year != start.year:
+        return f"{format_date(start, language, style)} – {format_date(end, language, style)}"
+    if not same_month:
+        return f"{MONTHS_EN[start.month - 1]} {start.day} – {MONTHS_EN[end.month - 1]} {end.day}, {end.year}"
+    return f"{MONTHS_EN[start.month - 1]} {start.day}–{end.day}, {end.year}"
 
 
 def meeting_name(briefing: Briefing, language: Language) -> str:
