@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 
 from briefing.export.markdown_docx import parse
-from briefing.language.phrases import DateStyle, card_rows, catalog, format_partial, meeting_name
+from briefing.language.phrases import DateStyle, card_rows, catalog, meeting_name, schedule_label
 from briefing.model import Briefing, Item, ItemType, Language
 
 FULL_PREVIEW_ITEMS = 200  # above this, the preview shows the section being edited, not the whole briefing
@@ -59,7 +59,7 @@ def _item(item: Item, language: Language, number: str) -> str:
     if item.type is ItemType.NOTE:
         prefix = (item.note_mark.value if item.note_mark else "*") + " "
     if item.type is ItemType.SCHEDULE and item.when is not None:
-        prefix += format_partial(item.when, language) + catalog(language).schedule_separator
+        prefix += schedule_label(item.when, language, DateStyle.PROSE)
     text = item.text.get(language)
     if not text.strip():
         return f"<p style='color:#999'>{html.escape(prefix)}…</p>"
