@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QLineEdit,
     QMainWindow,
-    QMessageBox,
     QScrollArea,
     QSplitter,
     QTabWidget,
@@ -61,6 +60,7 @@ from ui.tasks import Runner, TaskManager
 from ui.terminology import TerminologyController
 from ui.terms_commands import TermsCommands
 from ui.translation_controller import TranslationController, package_missing_box
+from ui.window_dialogs import WindowDialogs
 
 STATUS_DELAY_MS = 150  # the status bar's counts follow typing at this pace, not per keystroke
 TAB_ITEM, TAB_SECTION, TAB_CARD = range(3)
@@ -99,6 +99,7 @@ class MainWindow(QMainWindow):
         self.memory = MemoryCommands(self, self.runner)  # the translation memories, open while the window is
         self.review_files = ReviewFiles(self, self.runner, lambda: self.document)  # XLIFF / review DOCX out and in
         self.comparison = CompareCommands(self, self.runner, lambda: self.document)  # with another version
+        self.dialogs = WindowDialogs(self, self)  # packages, export, recovery copies, settings, about
         self._build()
         self._build_actions()
         self._connect()
@@ -165,10 +166,10 @@ class MainWindow(QMainWindow):
                 "open": self.choose_file,
                 "save": self.save,
                 "saveAs": self.save_as,
-                "recoverAction": self.open_recovery_dialog,
-                "export": self.open_export_dialog,
-                "packages": self.open_packages_dialog,
-                "settings": self.open_settings_dialog,
+                "recoverAction": self.dialogs.recovery,
+                "export": self.dialogs.export,
+                "packages": self.dialogs.packages,
+                "settings": self.dialogs.settings,
                 "quit": self.close,
                 "findAction": self.focus_find,
                 "findNext": self.find_next,
@@ -189,7 +190,7 @@ class MainWindow(QMainWindow):
                 "termbases": self.terms.open_termbase_manager,
                 "uiKorean": lambda: self.switch_language("ko"),
                 "uiEnglish": lambda: self.switch_language("en"),
-                "about": self.about,
+                "about": self.dialogs.about,
                 "memoryImport": self.memory.choose_import,
                 "memoryExport": self.memory.choose_export,
                 **{f"memoryMatch{n}": partial(self.memory_panel.choose, n) for n in range(1, 10)},
@@ -442,7 +443,7 @@ class MainWindow(QMainWindow):
 
     def _translation_failed(self, error: BaseException) -> None:
         if isinstance(error, PackageMissing):
-            self._package_box = package_missing_box(self, error, self.open_packages_dialog)
+            self._package_box = package_missing_box(self, error, self.dialogs.packages)
             self._package_box.open()
             return
         report_failure(self, "translation", error)
@@ -518,48 +519,9 @@ class MainWindow(QMainWindow):
                 return
 
     # -- dialogs ---------------------------------------------------------------------------------
-    def open_packages_dialog(self) -> None:
-        from ui.packages_dialog import PackagesDialog
-
-        dialog = PackagesDialog(self, self.runner)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
-        self.packages_dialog = dialog
-
-    def open_export_dialog(self) -> None:
-        from ui.export_dialog import ExportDialog
-
-        dialog = ExportDialog(self, self.document, self.runner, self.terminology.find_terms)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
-        self.export_dialog = dialog
-
-    def open_recovery_dialog(self) -> None:
-        from ui.recovery_dialog import RecoveryDialog
-
-        dialog = RecoveryDialog(self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-
-        def restore(entry: RecoveryEntry) -> None:
-            if self.restore_copy(entry):
-                dialog.accept()
-
-        dialog.restore_requested.connect(restore)
-        dialog.open()
-        self.recovery_dialog = dialog
-
     def restore_copy(self, entry: RecoveryEntry) -> bool:
         """Open a recovery copy as unsaved work on its original file, then delete the copy."""
         return self.files.restore(entry)
-
-    def open_settings_dialog(self) -> None:
-        from ui.settings_dialog import SettingsDialog
-
-        dialog = SettingsDialog(self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(self._settings_changed)
-        dialog.open()
-        self.settings_dialog = dialog
 
     def apply_editor_font(self) -> None:
         font = self.item_editor.korean.font()
@@ -570,7 +532,7 @@ class MainWindow(QMainWindow):
         for editor in (self.item_editor.korean, self.item_editor.english):
             editor.setFont(font)
 
-    def _settings_changed(self) -> None:
+    def settings_changed(self) -> None:
         self.apply_editor_font()
         self.document.set_autosave_interval(config.current().autosave_seconds)
         self.translation.reconfigure()
@@ -588,12 +550,3 @@ class MainWindow(QMainWindow):
         assert isinstance(app, QApplication)
         set_ui_language(app, language)
         self.retranslate()  # now, not only when Qt delivers the LanguageChange event
-
-    def about(self) -> None:
-        from briefing import __version__
-
-        QMessageBox.about(
-            self,
-            self.tr("About Briefing Studio"),
-            fill(self.tr("Briefing Studio %1\nBilingual Korean/English briefings, translated offline."), __version__),
-        )

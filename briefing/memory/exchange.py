@@ -24,7 +24,7 @@ from lxml import etree
 from translate.misc import xml_helpers
 from translate.storage import tmx
 
-from briefing import __version__
+from briefing import __version__, xmlsafe
 from briefing.memory.model import Unit, UnitKind
 from briefing.memory.store import TranslationMemory
 from briefing.messages import BriefingError, register
@@ -84,18 +84,13 @@ def read_checked(path: Path, max_bytes: int = MAX_BYTES) -> etree._Element:
         data = path.read_bytes()
     except OSError as error:
         raise ExchangeError("tmx.unreadable", path=str(path), reason=error.strerror or str(error)) from None
-    parser = etree.XMLParser(
-        resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False, huge_tree=False
-    )
     try:
-        root = etree.fromstring(data, parser)
-    except etree.XMLSyntaxError as error:
-        line = error.lineno or 1
-        if b"<!ENTITY" in data[: 64 * 1024]:
-            raise ExchangeError("tmx.dtd", path=str(path), line=line) from None
-        raise ExchangeError("tmx.broken", path=str(path), line=line, reason=error.msg) from None
-    tree = root.getroottree()
-    declared = tree.docinfo.internalDTD
+        root = xmlsafe.parse(data)
+    except xmlsafe.Unparsable as error:
+        if error.entities:
+            raise ExchangeError("tmx.dtd", path=str(path), line=error.line) from None
+        raise ExchangeError("tmx.broken", path=str(path), line=error.line, reason=error.reason) from None
+    declared = xmlsafe.internal_subset(root)
     if declared is not None and (list(declared.iterentities()) or list(declared.iterelements())):
         raise ExchangeError("tmx.dtd", path=str(path), line=1)
     if not isinstance(root.tag, str) or etree.QName(root).localname != "tmx":

@@ -21,6 +21,7 @@ import defusedxml.ElementTree as defused
 from defusedxml import DefusedXmlException
 from lxml import etree
 
+from briefing import xmlsafe
 from briefing.messages import BriefingError, Message, register
 from briefing.model import Language
 from briefing.terms.model import Entry, Term, TermStatus
@@ -156,11 +157,10 @@ def parse_tbx(data: bytes, file: str) -> list[tuple[Entry, str]]:
     except defused.ParseError as error:
         line = error.position[0] if error.position else 0
         raise ExchangeError("terms.bad_xml", file=file, line=line, reason=str(error).split(":")[0]) from None
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
     try:
-        root = etree.fromstring(data, parser=parser)
-    except etree.XMLSyntaxError as error:
-        raise ExchangeError("terms.bad_xml", file=file, line=error.lineno, reason=error.msg) from None
+        root = xmlsafe.parse(data)
+    except xmlsafe.Unparsable as error:
+        raise ExchangeError("terms.bad_xml", file=file, line=error.line, reason=error.reason) from None
     if _local(root) not in ("martif", "tbx"):
         raise ExchangeError("terms.not_tbx", file=file, root=_local(root))
     entries: list[tuple[Entry, str]] = []

@@ -519,8 +519,8 @@ def test_office_termbases_and_memories_are_chosen_in_the_settings(window: MainWi
     office = Termbase.create(tmp_path / "office.sqlite", "office")
     office.add(Entry("", [Term("전략사령부", Language.KO), Term("Strategic Command", Language.EN)]))
     office.close()
-    window.open_settings_dialog()
-    dialog = window.settings_dialog
+    window.dialogs.settings()
+    dialog = window.dialogs.settings_dialog
     assert dialog.min_match.value() == 100 and (dialog.min_match.minimum(), dialog.min_match.maximum()) == (50, 100)
     dialog.office_termbases.add(str(tmp_path / "office.sqlite"))
     dialog.office_memories.add(str(tmp_path / "absent.sqlite"))

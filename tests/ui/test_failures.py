@@ -187,8 +187,8 @@ def test_autosave_failures_are_reported_once_and_kept_in_the_status_bar(
 
 # -- export and other background work ------------------------------------------------------------------
 def start_export(window: MainWindow, folder: Path) -> ExportDialog:
-    window.open_export_dialog()
-    dialog = window.export_dialog
+    window.dialogs.export()
+    dialog = window.dialogs.export_dialog
     assert isinstance(dialog, ExportDialog)
     dialog.folder.setText(str(folder))
     dialog.template.setCurrentIndex(dialog.template.findData("meeting-report"))
@@ -323,8 +323,8 @@ def test_escape_during_a_failing_export_still_shows_the_failure(
 def test_closing_the_packages_dialog_during_an_install_still_reports_it(
     window: MainWindow, qtbot: QtBot, package_files: dict[tuple[str, str], Path]
 ) -> None:
-    window.open_packages_dialog()
-    dialog = window.packages_dialog
+    window.dialogs.packages()
+    dialog = window.dialogs.packages_dialog
     with qtbot.waitSignal(
         window.tasks.task_finished, timeout=30_000, check_params_cb=lambda task, result: task.context == "packages"
     ):
