@@ -12,8 +12,9 @@ ENTITY_WINDOW = 64 * 1024
 
 
 @dataclass(frozen=True)
-class Unparsable(Exception):
-    """`entities`: the file declares entities (refused); otherwise it is not well-formed at `line`."""
+class Unparsable:
+    """Why `data` gave no tree (each format raises its own coded error from it): `entities` — the file declares
+    entities (refused); otherwise it is not well-formed at `line`."""
 
     line: int
     reason: str
@@ -26,12 +27,12 @@ def parser() -> etree.XMLParser:
     )
 
 
-def parse(data: bytes) -> etree._Element:
-    """The root element of `data`; Unparsable when it is not well-formed XML."""
+def parse(data: bytes) -> etree._Element | Unparsable:
+    """The root element of `data`, or why it is not well-formed XML."""
     try:
         return etree.fromstring(data, parser())
     except etree.XMLSyntaxError as error:
-        raise Unparsable(error.lineno or 1, error.msg, b"<!ENTITY" in data[:ENTITY_WINDOW]) from None
+        return Unparsable(error.lineno or 1, error.msg, b"<!ENTITY" in data[:ENTITY_WINDOW])
 
 
 def internal_subset(root: etree._Element) -> etree.DTD | None:

@@ -375,12 +375,11 @@ def export_xliff(briefing: Briefing, path: str | os.PathLike[str], source: Langu
 
 def parse_checked(data: bytes, path: str) -> etree._Element:
     """The root of well-formed XML with no internal DTD subset, parsed without loading or resolving anything."""
-    try:
-        root = xmlsafe.parse(data)
-    except xmlsafe.Unparsable as error:
-        if error.entities:
-            raise ExchangeError("xliff.dtd", path=path, line=error.line) from None
-        raise ExchangeError("xliff.broken", path=path, line=error.line, reason=error.reason) from None
+    root = xmlsafe.parse(data)
+    if isinstance(root, xmlsafe.Unparsable):
+        if root.entities:
+            raise ExchangeError("xliff.dtd", path=path, line=root.line)
+        raise ExchangeError("xliff.broken", path=path, line=root.line, reason=root.reason)
     declared = xmlsafe.internal_subset(root)
     if declared is not None:
         raise ExchangeError("xliff.dtd", path=path, line=1)

@@ -84,12 +84,11 @@ def read_checked(path: Path, max_bytes: int = MAX_BYTES) -> etree._Element:
         data = path.read_bytes()
     except OSError as error:
         raise ExchangeError("tmx.unreadable", path=str(path), reason=error.strerror or str(error)) from None
-    try:
-        root = xmlsafe.parse(data)
-    except xmlsafe.Unparsable as error:
-        if error.entities:
-            raise ExchangeError("tmx.dtd", path=str(path), line=error.line) from None
-        raise ExchangeError("tmx.broken", path=str(path), line=error.line, reason=error.reason) from None
+    root = xmlsafe.parse(data)
+    if isinstance(root, xmlsafe.Unparsable):
+        if root.entities:
+            raise ExchangeError("tmx.dtd", path=str(path), line=root.line)
+        raise ExchangeError("tmx.broken", path=str(path), line=root.line, reason=root.reason)
     declared = xmlsafe.internal_subset(root)
     if declared is not None and (list(declared.iterentities()) or list(declared.iterelements())):
         raise ExchangeError("tmx.dtd", path=str(path), line=1)

@@ -157,10 +157,9 @@ def parse_tbx(data: bytes, file: str) -> list[tuple[Entry, str]]:
     except defused.ParseError as error:
         line = error.position[0] if error.position else 0
         raise ExchangeError("terms.bad_xml", file=file, line=line, reason=str(error).split(":")[0]) from None
-    try:
-        root = xmlsafe.parse(data)
-    except xmlsafe.Unparsable as error:
-        raise ExchangeError("terms.bad_xml", file=file, line=error.line, reason=error.reason) from None
+    root = xmlsafe.parse(data)
+    if isinstance(root, xmlsafe.Unparsable):
+        raise ExchangeError("terms.bad_xml", file=file, line=root.line, reason=root.reason)
     if _local(root) not in ("martif", "tbx"):
         raise ExchangeError("terms.not_tbx", file=file, root=_local(root))
     entries: list[tuple[Entry, str]] = []
