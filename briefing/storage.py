@@ -12,6 +12,8 @@ import contextlib
 import glob
 import hashlib
 import os
+import secrets
+import stat
 import tempfile
 import time
 from pathlib import Path
@@ -39,6 +41,13 @@ register(
         "storage.not_saved": "{path}: not saved ({reason}); the file on disk is unchanged",
         "storage.would_not_open": "{path}: not saved, because the briefing would not open again ({reason}); "
         "the file on disk is unchanged",
+        "storage.not_regular": "{path}: not a regular file (a pipe, a device or a socket); only files are read",
+        "storage.over_limit": "{path}: larger than {limit} MB; not read",
+        "storage.is_link": "{path}: is a link (to {target}); nothing is written through a link. Save to the file "
+        "itself, or under another name",
+        "storage.read_only": "{path}: the file is read-only, so it is not replaced. Save under another name, or make "
+        "the file writable first",
+        "storage.not_a_file": "{path}: not a regular file (a pipe, a device or a socket); nothing is written there",
     }
 )
 
@@ -66,6 +75,10 @@ class ChangedOnDisk(BriefingFileError):
     """The file is no longer what this program read or wrote last: someone else saved over it."""
 
 
+class TooLarge(BriefingFileError):
+    """A file over the byte cap of what reads it (found by `stat` or while reading: the cap holds either way)."""
+
+
 def load(path: str | os.PathLike[str]) -> Briefing:
     """Read a briefing; BriefingFormatError for bad content, BriefingFileError for I/O trouble."""
     return read(path)[0]
@@ -84,18 +97,94 @@ def digest(data: bytes) -> str:
 
 def read_bytes(path: Path) -> bytes:
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise BriefingFileError("storage.too_large", path=str(path), size=size // 2**20)
-        return path.read_bytes()
+        return read_regular(path, MAX_FILE_BYTES)
+    except TooLarge:
+        try:
+            size = path.stat().st_size
+        except OSError:
+            size = MAX_FILE_BYTES + 1
+        raise BriefingFileError(
+            "storage.too_large", path=str(path), size=max(size, MAX_FILE_BYTES + 1) // 2**20
+        ) from None
+
+
+READ_CHUNK = 1024 * 1024
+
+
+def read_regular(path: str | os.PathLike[str], limit: int) -> bytes:
+    """The bytes of a regular file of at most `limit` bytes, else a coded BriefingFileError.
+
+    A pipe, a device (/dev/zero) or a socket is refused before a byte is read (opening does not wait for a
+    pipe's writer), and the cap is counted while reading, not only from `stat`: a file that grows, or lies
+    about its size, still stops at `limit + 1` bytes."""
+    name = str(path)
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(path, flags)
     except FileNotFoundError:
-        raise BriefingFileError("storage.no_such_file", path=str(path)) from None
+        raise BriefingFileError("storage.no_such_file", path=name) from None
     except IsADirectoryError:
-        raise BriefingFileError("storage.is_folder", path=str(path)) from None
+        raise BriefingFileError("storage.is_folder", path=name) from None
     except PermissionError:
-        raise BriefingFileError("storage.permission_denied", path=str(path)) from None
+        raise BriefingFileError("storage.permission_denied", path=name) from None
+    except OSError as error:
+        raise BriefingFileError("storage.unreadable", path=name, reason=error.strerror or str(error)) from None
+    try:
+        status = os.fstat(fd)
+        if stat.S_ISDIR(status.st_mode):
+            raise BriefingFileError("storage.is_folder", path=name)
+        if not stat.S_ISREG(status.st_mode):
+            raise BriefingFileError("storage.not_regular", path=name)
+        if status.st_size > limit:
+            raise TooLarge("storage.over_limit", path=name, limit=_megabytes(limit))
+        chunks, total = [], 0
+        while True:
+            chunk = os.read(fd, min(READ_CHUNK, limit + 1 - total))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+            if total > limit:
+                raise TooLarge("storage.over_limit", path=name, limit=_megabytes(limit))
+        return b"".join(chunks)
+    except IsADirectoryError:
+        raise BriefingFileError("storage.is_folder", path=name) from None
+    except PermissionError:
+        raise BriefingFileError("storage.permission_denied", path=name) from None
+    except BriefingFileError:
+        raise
+    except OSError as error:
+        raise BriefingFileError("storage.unreadable", path=name, reason=error.strerror or str(error)) from None
+    finally:
+        os.close(fd)
+
+
+def _megabytes(limit: int) -> str:
+    return f"{limit / 2**20:g}"
+
+
+def check_writable(path: Path) -> None:
+    """Refuse an output path that is a link (writing would reach wherever the link points, or turn a planted
+    link into the program's own file), a folder, a pipe or device, or a read-only file (the owner's "do not
+    change"). A missing path is fine."""
+    try:
+        status = os.lstat(path)
+    except FileNotFoundError:
+        return
     except OSError as error:
         raise BriefingFileError("storage.unreadable", path=str(path), reason=error.strerror or str(error)) from None
+    if stat.S_ISLNK(status.st_mode):
+        try:
+            target = str(Path(path).readlink())
+        except OSError:
+            target = "?"
+        raise BriefingFileError("storage.is_link", path=str(path), target=target)
+    if stat.S_ISDIR(status.st_mode):
+        raise BriefingFileError("storage.is_folder", path=str(path))
+    if not stat.S_ISREG(status.st_mode):
+        raise BriefingFileError("storage.not_a_file", path=str(path))
+    if not status.st_mode & 0o222 or not os.access(path, os.W_OK, follow_symlinks=False):
+        raise BriefingFileError("storage.read_only", path=str(path))
 
 
 def backup_path(path: Path) -> Path:
@@ -146,6 +235,7 @@ def save(
     except UnicodeEncodeError as error:
         character = repr(error.object[error.start : error.end])
         raise BriefingFileError("storage.unstorable_character", path=str(path), character=character) from None
+    check_writable(path)
     check_replaceable(path, expected, must_load=not replace_unreadable)
     write_atomically(path, data, keep_backup=True)
     return digest(data)
@@ -155,7 +245,12 @@ STALE_TEMPORARY_SECONDS = 600
 
 
 def write_atomically(path: Path, data: bytes, *, keep_backup: bool = False) -> None:
+    """Write `data` to `path` through a temporary file of an unpredictable name created exclusively (O_EXCL,
+    never following a link) in the same folder, renamed into place. A link, a read-only file or a special file
+    at `path` is refused (`check_writable`); a link planted there after that check is replaced by the rename,
+    never followed."""
     folder = path.parent if str(path.parent) else Path()
+    check_writable(path)
     _remove_stale_temporaries(path)
     try:
         fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
@@ -191,15 +286,17 @@ def _remove_stale_temporaries(path: Path) -> None:
 
 
 def _keep_backup(path: Path) -> None:
-    """Point `<name>.bak` at the current file's bytes, atomically, without copying them."""
+    """Point `<name>.bak` at the current file's bytes, atomically, without copying them (through a staged name
+    nobody can predict, so a link planted beside the file is never written through)."""
     backup = backup_path(path)
-    staged = path.with_name(f".{path.name}.bak.tmp")
-    with contextlib.suppress(FileNotFoundError):
-        staged.unlink()
+    staged = path.with_name(f".{path.name}.bak.{secrets.token_hex(8)}.tmp")
     try:
         os.link(path, staged)
     except OSError:  # a file system without hard links: copy instead
-        staged.write_bytes(path.read_bytes())
+        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+        fd = os.open(staged, flags, 0o600)
+        with os.fdopen(fd, "wb") as stream:
+            stream.write(path.read_bytes())
     staged.replace(backup)
 
 

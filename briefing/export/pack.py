@@ -2,16 +2,27 @@
 
 Before anything is written, the Korean and English documents are read back and compared: the same
 sections and items in the same order with the same numbering, or the export fails and says where.
+
+The pack is written into a private staging folder beside the outputs (`.<stem>.staging-<random>`), then
+published: the earlier manifest of the same pack is removed first, the new files are renamed into place,
+files of the earlier export the new one does not make (its PDFs, its zip) are removed, and the manifest
+`<stem>.manifest.json` is renamed in last. A kill or a full disk at any moment therefore leaves either the
+earlier pack complete, or files without a manifest and a leftover staging folder, which `check_pack` reports as
+broken: a manifest is only ever there with the very files it lists. Nothing is written through a link: an output
+path that is a link is refused, and renames replace whatever appears there, never follow it.
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import io
 import json
+import os
 import re
 import shutil
+import stat
 import subprocess
 import tempfile
 import zipfile
@@ -38,6 +49,7 @@ from briefing.outline import STATUS_LABELS
 from briefing.qa import Finding, review
 from briefing.qa import run as run_qa
 from briefing.safeguards import approvers
+from briefing.storage import BriefingFileError, read_regular
 
 PDF_TIMEOUT_SECONDS = 180
 Progress = Callable[[int, int, str], None]  # (step, steps, what)
@@ -58,6 +70,19 @@ register(
         "export.pdf_timeout": "{name}: LibreOffice did not finish the PDF within {seconds} s",
         "export.no_pdf": "{name}: LibreOffice produced no PDF",
         "export.would_replace": "{folder} already holds {files} from an earlier export; nothing was replaced",
+        "export.output_is_link": "{path}: is a link; an export never writes through a link (remove it, or export "
+        "into another folder)",
+        "export.publish_failed": "{folder}: the pack could not be put in place ({reason}); its earlier files may be "
+        "gone. Export again",
+        "pack.complete": "{manifest}: complete, {count} file(s) as the manifest lists them",
+        "pack.no_manifest": "{manifest}: missing: the export of this pack did not finish",
+        "pack.bad_manifest": "{manifest}: not a pack manifest ({reason})",
+        "pack.missing_file": "{file}: listed in the manifest but missing",
+        "pack.not_a_file": "{file}: a link or not a regular file",
+        "pack.digest_mismatch": "{file}: its contents are not what the manifest lists (SHA-256 differs)",
+        "pack.leftover_staging": "{folder}: an export of this pack was interrupted (its staging folder is still there)",
+        "pack.stale_file": "{file}: not listed in the manifest (left by an earlier export)",
+        "pack.zip_mismatch": "{file}: its copy of {member} differs from the pack's file",
     }
 )
 
@@ -195,11 +220,12 @@ def make_pack(
     name, template and draft state are replaced only with `replace`; otherwise the export stops before
     rendering and names them."""
     planned = pack_files(folder, name, template, layouts, draft=draft, pdf=pdf, make_zip=make_zip)
+    stem = pack_stem(name, template, draft)
+    _refuse_links(_every_pack_file(folder, stem))
     if not replace:
         there = existing_files(planned)
         if there:
             raise ExportError("export.would_replace", folder=str(folder), files=", ".join(path.name for path in there))
-    stem = pack_stem(name, template, draft)
     if not draft:
         pending = unapproved(briefing)
         if pending:
@@ -244,21 +270,54 @@ def make_pack(
             "export.cannot_create_folder", folder=str(folder), reason=error.strerror or str(error)
         ) from None
     result = PackResult(folder)
+    _remove_leftover_staging(folder, stem)
+    try:
+        staging = Path(tempfile.mkdtemp(prefix=f".{stem}.staging-", dir=folder))
+    except OSError as error:
+        raise ExportError("export.cannot_write", path=str(folder), reason=error.strerror or str(error)) from None
+    try:
+        staged = _stage(briefing, template, name, draft, rendered, checked, staging, pdf, make_zip, report, result)
+        _publish(folder, staging, stem, staged)
+    except Exception:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    result.files = [folder / path.name for path in result.files]
+    result.zip_path = folder / result.zip_path.name if result.zip_path is not None else None
+    report(f"{stem}.manifest.json")
+    return result
+
+
+def _stage(
+    briefing: Briefing,
+    template: Template,
+    name: str,
+    draft: bool,
+    rendered: dict[Layout, bytes],
+    checked: Any,
+    staging: Path,
+    pdf: bool,
+    make_zip: bool,
+    report: Callable[[str], None],
+    result: PackResult,
+) -> list[str]:
+    """Every file of the pack written into `staging`; their names in publishing order, the manifest last."""
+    stem = pack_stem(name, template, draft)
     entries = []
     for layout, data in rendered.items():
-        path = folder / f"{stem}.{layout.value}.docx"
-        _write(path, data)
+        path = staging / f"{stem}.{layout.value}.docx"
+        _write_new(path, data)
         result.files.append(path)
         entries.append(_entry(path, data, layout.value, "docx"))
     if pdf:
         for layout in rendered:
-            source = folder / f"{stem}.{layout.value}.docx"
-            target = convert_to_pdf(source, folder)
-            data = reproducible_pdf(target.read_bytes(), briefing.modified)
-            _write(target, data)
-            result.files.append(target)
-            entries.append(_entry(target, data, layout.value, "pdf"))
-            report(target.name)
+            source = staging / f"{stem}.{layout.value}.docx"
+            converted = convert_to_pdf(source, staging)
+            data = reproducible_pdf(converted.read_bytes(), briefing.modified)
+            _remove(converted)
+            _write_new(converted, data)
+            result.files.append(converted)
+            entries.append(_entry(converted, data, layout.value, "pdf"))
+            report(converted.name)
     stats = briefing.statistics()
     result.manifest = {
         "generator": f"Briefing Studio {__version__}",
@@ -277,14 +336,196 @@ def make_pack(
         "verified": "Korean and English documents carry the same sections and items in the same order",
         "qa": qa_export.manifest(briefing, checked),
     }
-    manifest_path = folder / f"{stem}.manifest.json"
-    _write(manifest_path, (json.dumps(result.manifest, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
+    manifest_path = staging / f"{stem}.manifest.json"
+    _write_new(manifest_path, (json.dumps(result.manifest, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
     result.files.append(manifest_path)
+    names = [path.name for path in result.files if path != manifest_path]
     if make_zip:
-        result.zip_path = folder / f"{stem}.zip"
-        _write(result.zip_path, _zip(result.files, zip_time(briefing.modified)))
-    report(manifest_path.name)
-    return result
+        result.zip_path = staging / f"{stem}.zip"
+        _write_new(result.zip_path, _zip(result.files, zip_time(briefing.modified)))
+        names.append(result.zip_path.name)
+    return [*names, manifest_path.name]
+
+
+def _every_pack_file(folder: Path, stem: str) -> list[Path]:
+    """Every name a pack of this stem can have, whatever its layouts, PDFs and zip."""
+    names = [f"{stem}.{layout.value}.{kind}" for layout in Layout for kind in ("docx", "pdf")]
+    return [folder / name for name in [*names, f"{stem}.zip", f"{stem}.manifest.json"]]
+
+
+def _refuse_links(paths: Sequence[Path]) -> None:
+    for path in paths:
+        if path.is_symlink():
+            raise ExportError("export.output_is_link", path=str(path))
+
+
+def _staging_folders(folder: Path, stem: str) -> list[Path]:
+    prefix = f".{stem}.staging-"
+    try:
+        return sorted(path for path in folder.iterdir() if path.name.startswith(prefix))
+    except OSError:
+        return []
+
+
+def _remove_leftover_staging(folder: Path, stem: str) -> None:
+    """Staging folders of an earlier export of this pack that was killed (a link there is removed, never followed)."""
+    for leftover in _staging_folders(folder, stem):
+        with contextlib.suppress(OSError):
+            if leftover.is_symlink() or not leftover.is_dir():
+                leftover.unlink()
+            else:
+                shutil.rmtree(leftover)
+
+
+def _publish(folder: Path, staging: Path, stem: str, names: list[str]) -> None:
+    """Put the staged pack in place: earlier manifest out first, files in, stale files out, manifest in last."""
+    manifest = names[-1]
+    _refuse_links([folder / name for name in names])
+    try:
+        with contextlib.suppress(FileNotFoundError):
+            _remove(folder / manifest)
+        _sync_folder(folder)
+        for name in names[:-1]:
+            _rename(staging / name, folder / name)
+        for path in _every_pack_file(folder, stem):
+            if path.name not in names and (path.exists() or path.is_symlink()):
+                _remove(path)
+        _sync_folder(folder)
+        _rename(staging / manifest, folder / manifest)
+        _sync_folder(folder)
+    except OSError as error:
+        raise ExportError("export.publish_failed", folder=str(folder), reason=error.strerror or str(error)) from None
+    with contextlib.suppress(OSError):
+        staging.rmdir()
+
+
+# Every step that touches the disk, by name, so that tests can fail or stop an export at each one.
+
+
+def _write_new(path: Path, data: bytes) -> None:
+    """A new file, created exclusively and never through a link (the staging folder is the export's own)."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(path, flags, 0o644)
+        with os.fdopen(fd, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+    except OSError as error:
+        raise ExportError("export.cannot_write", path=str(path), reason=error.strerror or str(error)) from None
+
+
+def _rename(source: Path, target: Path) -> None:
+    source.replace(target)  # replaces a link planted at `target`, never follows it
+
+
+def _remove(path: Path) -> None:
+    path.unlink()
+
+
+def _sync_folder(folder: Path) -> None:
+    if os.name != "posix":
+        return
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+# -- checking a pack on disk -----------------------------------------------------------------------
+
+
+@dataclass
+class PackCheck:
+    """What `check_pack` found: `complete` only when the manifest is there, every file it lists matches its
+    digest, and nothing of an interrupted or earlier export is left beside it."""
+
+    manifest: Path
+    problems: list[Message] = field(default_factory=list)
+    files: int = 0
+
+    @property
+    def complete(self) -> bool:
+        return not self.problems
+
+
+MAX_MANIFEST_BYTES = 16 * 1024 * 1024
+MAX_PACK_FILE_BYTES = 2 * 1024 * 1024 * 1024
+
+
+def check_pack(manifest: Path) -> PackCheck:
+    """Tell a complete pack from a broken one, given its manifest's path (`<stem>.manifest.json`, there or not):
+    missing or changed files, files not listed, a leftover staging folder, a zip that disagrees."""
+    folder, stem = manifest.parent, manifest.name.removesuffix(".manifest.json")
+    check = PackCheck(manifest)
+    for leftover in _staging_folders(folder, stem):
+        check.problems.append(Message("pack.leftover_staging", {"folder": str(leftover)}))
+    if not manifest.exists() and not manifest.is_symlink():
+        check.problems.append(Message("pack.no_manifest", {"manifest": str(manifest)}))
+        return check
+    if manifest.is_symlink():
+        check.problems.append(Message("pack.not_a_file", {"file": str(manifest)}))
+        return check
+    try:
+        raw = read_regular(manifest, MAX_MANIFEST_BYTES)
+        data = json.loads(raw)
+        entries = {str(entry["file"]): (int(entry["bytes"]), str(entry["sha256"])) for entry in data["files"]}
+    except BriefingFileError as error:
+        check.problems.append(Message("pack.bad_manifest", {"manifest": str(manifest), "reason": error.message}))
+        return check
+    except (ValueError, KeyError, TypeError, RecursionError) as error:
+        reason = f"{type(error).__name__}: {error}"
+        check.problems.append(Message("pack.bad_manifest", {"manifest": str(manifest), "reason": reason}))
+        return check
+    contents: dict[str, bytes] = {manifest.name: raw}
+    for name, (size, digest) in entries.items():
+        path = folder / name
+        if Path(name).name != name or not name.startswith(stem + "."):
+            check.problems.append(Message("pack.bad_manifest", {"manifest": str(manifest), "reason": name}))
+            continue
+        try:
+            mode = path.lstat().st_mode
+        except FileNotFoundError:
+            check.problems.append(Message("pack.missing_file", {"file": str(path)}))
+            continue
+        if not stat.S_ISREG(mode):
+            check.problems.append(Message("pack.not_a_file", {"file": str(path)}))
+            continue
+        try:
+            body = read_regular(path, min(size, MAX_PACK_FILE_BYTES))
+        except BriefingFileError:
+            body = b""
+        if len(body) != size or hashlib.sha256(body).hexdigest() != digest:
+            check.problems.append(Message("pack.digest_mismatch", {"file": str(path)}))
+            continue
+        contents[name] = body
+        check.files += 1
+    bundle = folder / f"{stem}.zip"
+    for path in _every_pack_file(folder, stem):
+        listed = path.name in entries or path in (manifest, bundle)
+        if not listed and (path.exists() or path.is_symlink()):
+            check.problems.append(Message("pack.stale_file", {"file": str(path)}))
+    if bundle.is_symlink():
+        check.problems.append(Message("pack.not_a_file", {"file": str(bundle)}))
+    elif bundle.exists():
+        check.problems += _check_zip(bundle, contents)
+    return check
+
+
+def _check_zip(bundle: Path, contents: dict[str, bytes]) -> list[Message]:
+    problems = []
+    try:
+        with zipfile.ZipFile(bundle) as archive:
+            members = {info.filename: info for info in archive.infolist()}
+            for name, body in contents.items():
+                info = members.get(name)
+                if info is None or info.file_size != len(body) or archive.read(info) != body:
+                    problems.append(Message("pack.zip_mismatch", {"file": str(bundle), "member": name}))
+    except (OSError, zipfile.BadZipFile, ValueError):
+        problems.append(Message("pack.digest_mismatch", {"file": str(bundle)}))
+    return problems
 
 
 def _entry(path: Path, data: bytes, layout: str, kind: str) -> dict[str, Any]:
@@ -295,15 +536,6 @@ def _entry(path: Path, data: bytes, layout: str, kind: str) -> dict[str, Any]:
         "bytes": len(data),
         "sha256": hashlib.sha256(data).hexdigest(),
     }
-
-
-def _write(path: Path, data: bytes) -> None:
-    try:
-        temporary = path.with_name(f".{path.name}.tmp")
-        temporary.write_bytes(data)
-        temporary.replace(path)
-    except OSError as error:
-        raise ExportError("export.cannot_write", path=str(path), reason=error.strerror or str(error)) from None
 
 
 def _zip(files: list[Path], when: tuple[int, int, int, int, int, int]) -> bytes:
