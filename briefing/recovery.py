@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import IO
 
 from briefing.fileformat import dumps
-from briefing.messages import register
+from briefing.messages import Message, register
 from briefing.model import Briefing, now_utc
 from briefing.storage import BriefingFileError, load, write_atomically
 
@@ -45,7 +45,12 @@ except ImportError:  # Windows
         return True
 
 
-register({"recovery.locked": "{folder}: recovery slot {key} is locked by another process"})
+register(
+    {
+        "recovery.locked": "{folder}: recovery slot {key} is locked by another process",
+        "recovery.skipped": "{path}: a recovery copy that cannot be opened here ({reason}); left as it is",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -115,25 +120,56 @@ class RecoverySession:
         RecoveryEntry(self.key, self.folder, self.document_path, now_utc()).discard()
 
 
-def orphaned_copies(folder: Path) -> list[RecoveryEntry]:
-    """Recovery copies whose editing session has ended without a save or close, newest first."""
+def orphaned_copies(folder: Path, skipped: list[Message] | None = None) -> list[RecoveryEntry]:
+    """Recovery copies whose editing session has ended without a save or close, newest first.
+
+    A copy this user cannot open (another user's, or one left by `sudo`), or whose lock cannot be opened or
+    read, is left alone and said in `skipped` (a notice), never a traceback."""
     entries: list[RecoveryEntry] = []
-    if not folder.is_dir():
+    try:
+        if not folder.is_dir():
+            return entries
+        copies = sorted(folder.glob("*.briefing"))
+    except OSError as error:
+        _skip(skipped, folder, error)
         return entries
-    for copy in folder.glob("*.briefing"):
-        key = copy.stem
-        lock_path = folder / f"{key}.lock"
-        if lock_path.exists():
-            with lock_path.open("ab") as stream:
-                if not _try_lock(stream):
-                    continue  # its session is still running (in this or another process)
+    for copy in copies:
         try:
-            meta = json.loads((folder / f"{key}.json").read_text("utf-8"))
-            document = Path(meta["document_path"]) if meta.get("document_path") else None
-            written = datetime.fromisoformat(meta["written"])
-            digest = meta.get("disk_digest") if isinstance(meta.get("disk_digest"), str) else None
-        except (OSError, ValueError, KeyError, TypeError, AttributeError):
-            document, written, digest = None, datetime.fromtimestamp(copy.stat().st_mtime).astimezone(), None
-        entries.append(RecoveryEntry(key, folder, document, written, digest))
+            entry = _orphan(folder, copy)
+        except OSError as error:
+            _skip(skipped, copy, error)
+            continue
+        if entry is not None:
+            entries.append(entry)
     entries.sort(key=lambda entry: entry.written, reverse=True)
     return entries
+
+
+def _skip(skipped: list[Message] | None, path: Path, error: OSError) -> None:
+    if skipped is not None:
+        skipped.append(Message("recovery.skipped", {"path": str(path), "reason": error.strerror or str(error)}))
+
+
+def _orphan(folder: Path, copy: Path) -> RecoveryEntry | None:
+    """The entry of an orphaned copy; None while its session still runs; OSError when it cannot be opened."""
+    key = copy.stem
+    with copy.open("rb"):
+        pass  # a copy this user cannot read is not offered
+    lock_path = folder / f"{key}.lock"
+    if lock_path.exists():
+        stream: IO[bytes]
+        try:
+            stream = lock_path.open("ab")
+        except PermissionError:
+            stream = lock_path.open("rb")  # a lock can be taken on a file opened for reading
+        with stream:
+            if not _try_lock(stream):
+                return None  # its session is still running (in this or another process)
+    try:
+        meta = json.loads((folder / f"{key}.json").read_text("utf-8"))
+        document = Path(meta["document_path"]) if meta.get("document_path") else None
+        written = datetime.fromisoformat(meta["written"])
+        digest = meta.get("disk_digest") if isinstance(meta.get("disk_digest"), str) else None
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
+        document, written, digest = None, datetime.fromtimestamp(copy.stat().st_mtime).astimezone(), None
+    return RecoveryEntry(key, folder, document, written, digest)

@@ -2609,6 +2609,126 @@ Bilingual Korean/English briefings, translated offline.</source>
         <translation>&quot;{found}&quot;이(가) 한쪽에만 있습니다. 회의 정보에는 다른 쪽 표기가 &quot;{other}&quot;입니다</translation>
     </message>
     <message>
+        <source>not a Word file (not a zip archive)</source>
+        <translation>Word 파일이 아닙니다(zip 압축 파일이 아님)</translation>
+    </message>
+    <message>
+        <source>larger than the {limit} MB a template may have</source>
+        <translation>서식 파일 한도 {limit} MB보다 큽니다</translation>
+    </message>
+    <message>
+        <source>{count} parts (a template may have {limit})</source>
+        <translation>부분이 {count}개입니다(서식 파일 한도 {limit}개)</translation>
+    </message>
+    <message>
+        <source>{part} unpacks to more than {limit} MB</source>
+        <translation>{part}의 압축을 풀면 {limit} MB를 넘습니다</translation>
+    </message>
+    <message>
+        <source>the part {part} is there twice</source>
+        <translation>{part} 부분이 두 번 들어 있습니다</translation>
+    </message>
+    <message>
+        <source>the part {part} is missing</source>
+        <translation>{part} 부분이 없습니다</translation>
+    </message>
+    <message>
+        <source>{part} is not well-formed XML ({reason})</source>
+        <translation>{part}은(는) 올바른 XML이 아닙니다({reason})</translation>
+    </message>
+    <message>
+        <source>{part} declares a DOCTYPE or entities, which are refused</source>
+        <translation>{part}에 DOCTYPE 또는 엔터티 선언이 있어 거부합니다</translation>
+    </message>
+    <message>
+        <source>{part} has no document body</source>
+        <translation>{part}에 문서 본문이 없습니다</translation>
+    </message>
+    <message>
+        <source>{part} has no section properties (w:sectPr: page size, header and footer)</source>
+        <translation>{part}에 구역 속성(w:sectPr: 용지 크기, 머리글과 바닥글)이 없습니다</translation>
+    </message>
+    <message>
+        <source>the zip archive is damaged ({reason})</source>
+        <translation>zip 압축 파일이 손상되었습니다({reason})</translation>
+    </message>
+    <message>
+        <source>{path}: not a regular file (a pipe, a device or a socket); only files are read</source>
+        <translation>{path}: 일반 파일이 아닙니다(파이프, 장치 또는 소켓). 파일만 읽습니다</translation>
+    </message>
+    <message>
+        <source>{path}: larger than {limit} MB; not read</source>
+        <translation>{path}: {limit} MB보다 커서 읽지 않았습니다</translation>
+    </message>
+    <message>
+        <source>{path}: is a link (to {target}); nothing is written through a link. Save to the file itself, or under another name</source>
+        <translation>{path}: 링크입니다({target}을(를) 가리킴). 링크를 통해서는 아무것도 쓰지 않습니다. 원본 파일에 직접 저장하거나 다른 이름으로 저장하십시오</translation>
+    </message>
+    <message>
+        <source>{path}: the file is read-only, so it is not replaced. Save under another name, or make the file writable first</source>
+        <translation>{path}: 읽기 전용 파일이므로 바꾸지 않았습니다. 다른 이름으로 저장하거나 먼저 파일을 쓰기 가능하게 하십시오</translation>
+    </message>
+    <message>
+        <source>{path}: not a regular file (a pipe, a device or a socket); nothing is written there</source>
+        <translation>{path}: 일반 파일이 아닙니다(파이프, 장치 또는 소켓). 그곳에는 아무것도 쓰지 않습니다</translation>
+    </message>
+    <message>
+        <source>{where}: {name} cannot be used ({reason})</source>
+        <translation>{where}: {name}을(를) 사용할 수 없습니다({reason})</translation>
+    </message>
+    <message>
+        <source>template &apos;{key}&apos;: {name}: external links and macros were stripped from the copy the export uses: {stripped}</source>
+        <translation>서식 &apos;{key}&apos;: {name}: 내보내기에 쓰는 사본에서 외부 링크와 매크로를 제거했습니다: {stripped}</translation>
+    </message>
+    <message>
+        <source>{where}: the cleaned copy of {name} cannot be written ({reason})</source>
+        <translation>{where}: 정리한 {name} 사본을 쓸 수 없습니다({reason})</translation>
+    </message>
+    <message>
+        <source>{path}: is a link; an export never writes through a link (remove it, or export into another folder)</source>
+        <translation>{path}: 링크입니다. 내보내기는 링크를 통해 쓰지 않습니다(링크를 지우거나 다른 폴더로 내보내십시오)</translation>
+    </message>
+    <message>
+        <source>{folder}: the pack could not be put in place ({reason}); its earlier files may be gone. Export again</source>
+        <translation>{folder}: 문서 묶음을 제자리에 놓지 못했습니다({reason}). 이전 파일이 없어졌을 수 있습니다. 다시 내보내십시오</translation>
+    </message>
+    <message>
+        <source>{manifest}: missing: the export of this pack did not finish</source>
+        <translation>{manifest}: 없습니다. 이 문서 묶음의 내보내기가 끝나지 않았습니다</translation>
+    </message>
+    <message>
+        <source>{manifest}: not a pack manifest ({reason})</source>
+        <translation>{manifest}: 문서 묶음 목록 파일이 아닙니다({reason})</translation>
+    </message>
+    <message>
+        <source>{file}: listed in the manifest but missing</source>
+        <translation>{file}: 목록에는 있으나 파일이 없습니다</translation>
+    </message>
+    <message>
+        <source>{file}: a link or not a regular file</source>
+        <translation>{file}: 링크이거나 일반 파일이 아닙니다</translation>
+    </message>
+    <message>
+        <source>{file}: its contents are not what the manifest lists (SHA-256 differs)</source>
+        <translation>{file}: 내용이 목록과 다릅니다(SHA-256 불일치)</translation>
+    </message>
+    <message>
+        <source>{folder}: an export of this pack was interrupted (its staging folder is still there)</source>
+        <translation>{folder}: 이 문서 묶음의 내보내기가 중단되었습니다(준비 폴더가 남아 있음)</translation>
+    </message>
+    <message>
+        <source>{file}: not listed in the manifest (left by an earlier export)</source>
+        <translation>{file}: 목록에 없는 파일입니다(이전 내보내기에서 남음)</translation>
+    </message>
+    <message>
+        <source>{file}: its copy of {member} differs from the pack&apos;s file</source>
+        <translation>{file}: 그 안의 {member} 사본이 문서 묶음의 파일과 다릅니다</translation>
+    </message>
+    <message>
+        <source>{path}: a recovery copy that cannot be opened here ({reason}); left as it is</source>
+        <translation>{path}: 여기서 열 수 없는 복구 사본입니다({reason}). 그대로 두었습니다</translation>
+    </message>
+    <message>
         <source>Korean</source>
         <translation>한국어</translation>
     </message>

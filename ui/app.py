@@ -7,18 +7,19 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QWidget
 
 from briefing import __version__
 from briefing import settings as config
 from briefing.fileformat import BriefingFormatError
+from briefing.messages import Message
 from briefing.paths import DataFolderError, check_data_home, recovery_folder
 from briefing.recovery import RecoveryEntry, orphaned_copies
 from briefing.storage import BriefingFileError
 from ui.errors import install_failure_hooks
 from ui.i18n import LOCALES, UI_LANGUAGES, install_translators, set_ui_language, system_ui_language
 from ui.labels import fill
-from ui.messages import error_text
+from ui.messages import error_text, text
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -92,6 +93,16 @@ def report_settings_problems(window: QWidget, loaded: config.Loaded) -> QMessage
     return box
 
 
+def report_skipped_recovery(window: QMainWindow, skipped: list[Message]) -> None:
+    """Recovery copies that could not be opened (another user's): said on stderr and in the status bar, never
+    a traceback; the window starts as usual."""
+    lines = [text(notice.code, notice.params) for notice in skipped]
+    for line in lines:
+        print(f"warning: {line}", file=sys.stderr)
+    if lines:
+        window.statusBar().showMessage("; ".join(lines))
+
+
 def run_app(path: Path | None, ui_language: str | None = None) -> int:
     from briefing.qa.worker import QaWorker
     from ui.main_window import MainWindow
@@ -125,7 +136,9 @@ def run_app(path: Path | None, ui_language: str | None = None) -> int:
 def _show_window(app: QApplication, window: MainWindow, loaded: config.Loaded, path: Path | None) -> int:
     window.show()
     report_settings_problems(window, loaded)
-    orphans = orphaned_copies(recovery_folder())
+    skipped: list[Message] = []
+    orphans = orphaned_copies(recovery_folder(), skipped)
+    report_skipped_recovery(window, skipped)
     restored = offer_recovery(window, orphans) if orphans else None
     if restored is not None:
         try:

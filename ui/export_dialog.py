@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QMainWindow,
     QMessageBox,
@@ -29,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from briefing import settings as config
 from briefing.export.pack import PackResult, existing_files, make_pack, pack_files
-from briefing.export.templates import Layout, available_templates
+from briefing.export.templates import Layout, available_templates, template_errors, template_notices
 from briefing.messages import BriefingError, Message
 from briefing.model import Language
 from briefing.qa import run as run_qa
@@ -38,6 +39,7 @@ from briefing.terms.model import Hit
 from ui.document import DocumentController
 from ui.errors import report_failure
 from ui.labels import fill
+from ui.messages import error_text
 from ui.messages import text as message_text
 from ui.qt import named
 from ui.tasks import Progress, Runner, Task
@@ -133,6 +135,12 @@ class ExportDialog(QDialog):
         self.zip = named(QCheckBox(self.tr("Also a zip of everything")), "exportZip")
         form = QFormLayout(self)
         form.addRow(self.tr("Template"), self.template)
+        notes = [error_text(error) for error in template_errors()]
+        notes += [message_text(notice.code, notice.params) for notice in template_notices()]
+        self.template_notes = named(QLabel("\n".join(notes)), "exportTemplateNotes")
+        self.template_notes.setWordWrap(True)
+        self.template_notes.setVisible(bool(notes))  # bad templates are listed with their problem, not offered
+        form.addRow(self.template_notes)
         form.addRow(self.tr("Documents"), languages)
         form.addRow(self.tr("Folder"), folder)
         form.addRow(self.draft)

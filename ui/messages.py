@@ -672,6 +672,67 @@ CATALOGUE: dict[str, str] = {
     "qa.meeting_name": QT_TRANSLATE_NOOP(
         "Messages", '"{found}" is on one side only; the meeting card writes it "{other}" on the other'
     ),
+    "docx.not_a_zip": QT_TRANSLATE_NOOP("Messages", "not a Word file (not a zip archive)"),
+    "docx.too_large": QT_TRANSLATE_NOOP("Messages", "larger than the {limit} MB a template may have"),
+    "docx.too_many_parts": QT_TRANSLATE_NOOP("Messages", "{count} parts (a template may have {limit})"),
+    "docx.part_too_large": QT_TRANSLATE_NOOP("Messages", "{part} unpacks to more than {limit} MB"),
+    "docx.duplicate_part": QT_TRANSLATE_NOOP("Messages", "the part {part} is there twice"),
+    "docx.missing_part": QT_TRANSLATE_NOOP("Messages", "the part {part} is missing"),
+    "docx.bad_part": QT_TRANSLATE_NOOP("Messages", "{part} is not well-formed XML ({reason})"),
+    "docx.entities": QT_TRANSLATE_NOOP("Messages", "{part} declares a DOCTYPE or entities, which are refused"),
+    "docx.no_body": QT_TRANSLATE_NOOP("Messages", "{part} has no document body"),
+    "docx.no_section": QT_TRANSLATE_NOOP(
+        "Messages", "{part} has no section properties (w:sectPr: page size, header and footer)"
+    ),
+    "docx.bad_zip": QT_TRANSLATE_NOOP("Messages", "the zip archive is damaged ({reason})"),
+    "storage.not_regular": QT_TRANSLATE_NOOP(
+        "Messages", "{path}: not a regular file (a pipe, a device or a socket); only files are read"
+    ),
+    "storage.over_limit": QT_TRANSLATE_NOOP("Messages", "{path}: larger than {limit} MB; not read"),
+    "storage.is_link": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{path}: is a link (to {target}); nothing is written through a link. Save to the file itself, "
+        "or under another name",
+    ),
+    "storage.read_only": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{path}: the file is read-only, so it is not replaced. Save under another name, "
+        "or make the file writable first",
+    ),
+    "storage.not_a_file": QT_TRANSLATE_NOOP(
+        "Messages", "{path}: not a regular file (a pipe, a device or a socket); nothing is written there"
+    ),
+    "templates.unusable_document": QT_TRANSLATE_NOOP("Messages", "{where}: {name} cannot be used ({reason})"),
+    "templates.stripped": QT_TRANSLATE_NOOP(
+        "Messages",
+        "template '{key}': {name}: external links and macros were stripped from the copy the export uses: {stripped}",
+    ),
+    "templates.cannot_clean": QT_TRANSLATE_NOOP(
+        "Messages", "{where}: the cleaned copy of {name} cannot be written ({reason})"
+    ),
+    "export.output_is_link": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{path}: is a link; an export never writes through a link (remove it, or export into another folder)",
+    ),
+    "export.publish_failed": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{folder}: the pack could not be put in place ({reason}); its earlier files may be gone. Export again",
+    ),
+    "pack.no_manifest": QT_TRANSLATE_NOOP("Messages", "{manifest}: missing: the export of this pack did not finish"),
+    "pack.bad_manifest": QT_TRANSLATE_NOOP("Messages", "{manifest}: not a pack manifest ({reason})"),
+    "pack.missing_file": QT_TRANSLATE_NOOP("Messages", "{file}: listed in the manifest but missing"),
+    "pack.not_a_file": QT_TRANSLATE_NOOP("Messages", "{file}: a link or not a regular file"),
+    "pack.digest_mismatch": QT_TRANSLATE_NOOP(
+        "Messages", "{file}: its contents are not what the manifest lists (SHA-256 differs)"
+    ),
+    "pack.leftover_staging": QT_TRANSLATE_NOOP(
+        "Messages", "{folder}: an export of this pack was interrupted (its staging folder is still there)"
+    ),
+    "pack.stale_file": QT_TRANSLATE_NOOP("Messages", "{file}: not listed in the manifest (left by an earlier export)"),
+    "pack.zip_mismatch": QT_TRANSLATE_NOOP("Messages", "{file}: its copy of {member} differs from the pack's file"),
+    "recovery.skipped": QT_TRANSLATE_NOOP(
+        "Messages", "{path}: a recovery copy that cannot be opened here ({reason}); left as it is"
+    ),
 }
 
 

@@ -9,13 +9,14 @@ from pathlib import Path
 from briefing import storage
 from briefing.cli import settings as cli_settings
 from briefing.cli.translation import ProgressBar
-from briefing.export.pack import ExportError, make_pack
+from briefing.export.pack import ExportError, check_pack, make_pack
 from briefing.export.templates import (
     DEFAULT_TEMPLATE,
     Layout,
     TemplateError,
     available_templates,
     find_template,
+    template_notices,
     template_problems,
 )
 from briefing.messages import register
@@ -26,6 +27,7 @@ from briefing.settings import Settings
 from briefing.terms.stack import Terminology
 
 EXIT_OK = 0
+EXIT_BROKEN = 2
 
 register(
     {
@@ -64,7 +66,22 @@ def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
         action="store_true",
         help="with --draft: append the open QA findings to the end of each document (number, severity, check, finding)",
     )
-    commands.add_parser("templates", help="list the export templates (built in and the office's own)")
+    commands.add_parser(
+        "templates",
+        help="list the export templates (built in and the office's own)",
+        description="List the usable templates; a template that cannot be used is named with its problem "
+        "(the others still work),\nand what was stripped from a template (external links, macros) is said.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    check = commands.add_parser(
+        "check-pack",
+        help="tell a complete exported pack from a broken one; exit 0 when complete, 2 otherwise",
+        description="Read <name>.<template>.manifest.json and check every file it lists (present, a regular file, "
+        "the same SHA-256),\nno file of the pack it does not list, no staging folder of an interrupted export, "
+        "and the zip's copies.\nExit status: 0 when every pack is complete, 2 otherwise.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    check.add_argument("manifests", nargs="+", type=Path, metavar="MANIFEST")
 
 
 def qa_findings(briefing: Briefing, settings: Settings) -> list[Finding]:
@@ -90,6 +107,8 @@ def run_export(args: argparse.Namespace) -> int:
         raise TemplateError("cli.bad_layouts", found=repr(args.lang)) from None
     for layout in layouts:
         template.document(layout)
+    for notice in template.stripped:
+        print(f"note: {notice}", file=sys.stderr)
     name = args.file.name.removesuffix(".briefing")
     bar = ProgressBar("exporting", "steps")
     try:
@@ -132,4 +151,20 @@ def run_templates() -> int:
         print(f"    {template.description.en}")
     for problem in template_problems():
         print(f"warning: {problem}", file=sys.stderr)
+    for notice in template_notices():
+        print(f"note: {notice}", file=sys.stderr)
     return EXIT_OK
+
+
+def run_check_pack(args: argparse.Namespace) -> int:
+    broken = 0
+    for manifest in args.manifests:
+        check = check_pack(manifest)
+        if check.complete:
+            print(f"COMPLETE {manifest} ({check.files} files)")
+            continue
+        broken += 1
+        print(f"BROKEN {manifest}", file=sys.stderr)
+        for problem in check.problems:
+            print(f"  {problem}", file=sys.stderr)
+    return EXIT_BROKEN if broken else EXIT_OK

@@ -137,6 +137,8 @@ def _run(argv: Sequence[str] | None, open_window: OpenWindow | None) -> int:
             return cli_translation.run_translate(args)
         if args.command == "export":
             return cli_export.run_export(args)
+        if args.command == "check-pack":
+            return cli_export.run_check_pack(args)
         if args.command == "templates":
             return cli_export.run_templates()
         if args.command == "memory":

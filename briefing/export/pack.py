@@ -37,8 +37,8 @@ from xml.sax.saxutils import escape
 import docx
 
 from briefing import __version__
+from briefing.export import docx_safety, office_pdf
 from briefing.export import findings as qa_export
-from briefing.export import office_pdf
 from briefing.export.docx_support import bookmark_names, zip_time
 from briefing.export.render import render
 from briefing.export.templates import Layout, Template
@@ -74,7 +74,6 @@ register(
         "into another folder)",
         "export.publish_failed": "{folder}: the pack could not be put in place ({reason}); its earlier files may be "
         "gone. Export again",
-        "pack.complete": "{manifest}: complete, {count} file(s) as the manifest lists them",
         "pack.no_manifest": "{manifest}: missing: the export of this pack did not finish",
         "pack.bad_manifest": "{manifest}: not a pack manifest ({reason})",
         "pack.missing_file": "{file}: listed in the manifest but missing",
@@ -633,8 +632,9 @@ def font_substitutions(document: Path, installed: frozenset[str]) -> dict[str, s
     return pairs
 
 
-def _write_replacement_table(profile: Path, pairs: dict[str, str]) -> None:
-    """LibreOffice's font replacement table (Tools → Options → Fonts) in a fresh user profile."""
+def _write_profile(profile: Path, pairs: dict[str, str]) -> None:
+    """A fresh LibreOffice user profile: offline (`office_pdf.OFFLINE_SETTINGS`) and with the font replacement
+    table (Tools → Options → Fonts) filled with `pairs`."""
     nodes = "".join(
         f'<node oor:name="_{index}" oor:op="replace">'
         '<prop oor:name="Always" oor:op="fuse"><value>true</value></prop>'
@@ -644,22 +644,28 @@ def _write_replacement_table(profile: Path, pairs: dict[str, str]) -> None:
         "</node>"
         for index, (name, substitute) in enumerate(sorted(pairs.items()))
     )
+    fonts = (
+        '<item oor:path="/org.openoffice.Office.Common/Font/Substitution">'
+        '<prop oor:name="Replacement" oor:op="fuse"><value>true</value></prop></item>\n'
+        f'<item oor:path="/org.openoffice.Office.Common/Font/Substitution/FontPairs">{nodes}</item>\n'
+        if pairs
+        else ""
+    )
     (profile / "user").mkdir(parents=True)
     (profile / "user" / "registrymodifications.xcu").write_text(
         '<?xml version="1.0" encoding="UTF-8"?>\n'
         '<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" '
         'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\n'
-        '<item oor:path="/org.openoffice.Office.Common/Font/Substitution">'
-        '<prop oor:name="Replacement" oor:op="fuse"><value>true</value></prop></item>\n'
-        f'<item oor:path="/org.openoffice.Office.Common/Font/Substitution/FontPairs">{nodes}</item>\n'
+        f"{office_pdf.offline_items()}{fonts}"
         "</oor:items>\n",
         "utf-8",
     )
 
 
 def convert_to_pdf(source: Path, folder: Path, timeout: float = PDF_TIMEOUT_SECONDS) -> Path:
-    """Convert with LibreOffice in its own temporary profile (so a running LibreOffice is not disturbed),
-    whose font replacement table follows the document's fallback chains for fonts this machine lacks.
+    """Convert with LibreOffice in its own temporary profile (so a running LibreOffice is not disturbed), offline,
+    whose font replacement table follows the document's fallback chains for fonts this machine lacks; what it
+    converts is a copy of `source` with external links and macros stripped.
 
     DOCX → flat ODT → PDF: the flat ODT gets the Korean spacing LibreOffice's DOCX import drops
     (`office_pdf.close_up_asian_spacing`); the PDF is tagged, has bookmarks and the document's language."""
@@ -669,10 +675,15 @@ def convert_to_pdf(source: Path, folder: Path, timeout: float = PDF_TIMEOUT_SECO
     with tempfile.TemporaryDirectory(prefix="briefing-pdf-") as work:
         profile = Path(work) / "profile"
         pairs = font_substitutions(source, installed_font_families())
-        if pairs:
-            _write_replacement_table(profile, pairs)
+        _write_profile(profile, pairs)
+        copy = Path(work) / "in" / source.name
+        copy.parent.mkdir()
+        try:
+            copy.write_bytes(docx_safety.clean(source.read_bytes()).data)
+        except docx_safety.UnusableDocx:
+            raise ExportError("export.no_pdf", name=source.name) from None
         flat = Path(work) / (source.stem + ".fodt")
-        _soffice(program, profile, "fodt", source, Path(work), timeout)
+        _soffice(program, profile, "fodt", copy, Path(work), timeout)
         if not flat.is_file():
             raise ExportError("export.no_pdf", name=source.name)
         flat.write_bytes(office_pdf.close_up_asian_spacing(flat.read_bytes()))

@@ -18,17 +18,21 @@ Built-in templates are in the repository's `templates/`; an office adds its own 
 
 from __future__ import annotations
 
+import dataclasses
+import hashlib
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
+from briefing.export.docx_safety import MAX_DOCX_BYTES, UnusableDocx, clean
 from briefing.export.docx_support import Fonts
 from briefing.language.phrases import DateStyle
-from briefing.messages import BriefingError, register
+from briefing.messages import BriefingError, Message, register
 from briefing.model import Bilingual, Language
 from briefing.paths import data_home
+from briefing.storage import BriefingFileError, read_regular, write_atomically
 
 BUILT_IN = Path(__file__).resolve().parents[2] / "templates"
 DEFAULT_TEMPLATE = "press-release"
@@ -59,8 +63,15 @@ register(
         "templates.no_fonts": "{where}: fonts.east_asian and fonts.latin each need at least one font",
         "templates.missing_document": "{where}: the {layout} document is missing",
         "templates.unreadable_document": "template '{key}': {name} cannot be read as a Word document ({reason})",
+        "templates.unusable_document": "{where}: {name} cannot be used ({reason})",
+        "templates.stripped": "template '{key}': {name}: external links and macros were stripped from the copy the "
+        "export uses: {stripped}",
+        "templates.cannot_clean": "{where}: the cleaned copy of {name} cannot be written ({reason})",
     }
 )
+
+MAX_MANIFEST_BYTES = 256 * 1024
+MAX_NAME_CHARACTERS = 200
 
 
 class TemplateError(BriefingError):
@@ -78,8 +89,9 @@ class Template:
     date_styles: dict[Language, DateStyle]
     marking_position: str
     fonts: Fonts
-    documents: dict[Layout, Path]
+    documents: dict[Layout, Path]  # what the export reads: the office's file, or its cleaned copy
     user: bool  # from the data folder rather than built in
+    stripped: tuple[Message, ...] = field(default=())  # notices: what was taken out of which document
 
     def document(self, layout: Layout) -> Path:
         if layout not in self.layouts:
@@ -103,6 +115,10 @@ def _scan() -> dict[str, Template | TemplateError]:
                     found[candidate.name] = load_template(candidate, user)
                 except TemplateError as error:
                     found[candidate.name] = error
+                except (Exception, RecursionError) as error:  # one bad template never takes the others down
+                    where = f"template {candidate.name!r} ({candidate / 'manifest.json'})"
+                    reason = f"{type(error).__name__}: {error}"
+                    found[candidate.name] = TemplateError("templates.invalid_manifest", where=where, reason=reason)
     return found
 
 
@@ -113,7 +129,22 @@ def available_templates() -> dict[str, Template]:
 
 def template_problems() -> list[str]:
     """Why some template folders cannot be used (shown, not fatal: the others still work)."""
-    return [str(value) for value in _scan().values() if isinstance(value, TemplateError)]
+    return [str(error) for error in template_errors()]
+
+
+def template_errors() -> list[TemplateError]:
+    """Each template folder that cannot be used, as its coded error."""
+    return [value for value in _scan().values() if isinstance(value, TemplateError)]
+
+
+def template_notices() -> list[Message]:
+    """What was stripped from usable templates (external links, macros): shown, the templates still work."""
+    return [notice for value in _scan().values() if isinstance(value, Template) for notice in value.stripped]
+
+
+def cleaned_folder() -> Path:
+    """Where cleaned copies of templates that carried external links or macros are kept, named by content."""
+    return data_home() / "cache" / "templates"
 
 
 def find_template(key: str) -> Template:
@@ -128,12 +159,19 @@ def find_template(key: str) -> Template:
 
 
 def load_template(folder: Path, user: bool = False) -> Template:
+    """One template, checked on its own: every manifest field's type, each document as a Word file with its
+    section properties, within size caps; external links and macros stripped (see `docx_safety`)."""
     where = f"template {folder.name!r} ({folder / 'manifest.json'})"
     try:
-        data = json.loads((folder / "manifest.json").read_text("utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+        data = json.loads(read_regular(folder / "manifest.json", MAX_MANIFEST_BYTES).decode("utf-8"))
+    except BriefingFileError as error:
+        raise TemplateError("templates.unreadable_manifest", where=where, reason=error.message) from None
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
         raise TemplateError("templates.unreadable_manifest", where=where, reason=str(error)) from None
+    except RecursionError:
+        raise TemplateError("templates.unreadable_manifest", where=where, reason="nested too deeply") from None
     try:
+        _check_manifest(data)
         layouts = tuple(Layout(value) for value in data["layouts"])
         documents = {Layout(key): folder / name for key, name in data["documents"].items()}
         fonts = Fonts(tuple(data["fonts"]["east_asian"]), tuple(data["fonts"]["latin"]))
@@ -160,7 +198,77 @@ def load_template(folder: Path, user: bool = False) -> Template:
     for layout in layouts:
         if layout not in documents or not documents[layout].is_file():
             raise TemplateError("templates.missing_document", where=where, layout=layout.value)
-    return template
+    checked: dict[Path, Path] = {}
+    stripped: list[Message] = []
+    for layout in layouts:
+        path = documents[layout]
+        if path not in checked:
+            checked[path] = _checked_document(template, where, path, stripped)
+        documents[layout] = checked[path]
+    return dataclasses.replace(template, documents=documents, stripped=tuple(stripped))
+
+
+def _checked_document(template: Template, where: str, path: Path, notices: list[Message]) -> Path:
+    """The path the export reads for `path`: itself when it is clean, else its cleaned copy."""
+    try:
+        data = read_regular(path, MAX_DOCX_BYTES)
+        cleaned = clean(data)
+    except (BriefingFileError, UnusableDocx) as error:
+        raise TemplateError("templates.unusable_document", where=where, name=path.name, reason=error.message) from None
+    if not cleaned.stripped:
+        return path
+    notices.append(
+        Message("templates.stripped", {"key": template.key, "name": path.name, "stripped": list(cleaned.stripped)})
+    )
+    copy = cleaned_folder() / f"{hashlib.sha256(cleaned.data).hexdigest()}.docx"
+    if not copy.is_file() or copy.is_symlink():
+        try:
+            copy.parent.mkdir(parents=True, exist_ok=True)
+            write_atomically(copy, cleaned.data)
+        except (OSError, BriefingFileError) as error:
+            reason = error.message if isinstance(error, BriefingFileError) else str(error)
+            raise TemplateError("templates.cannot_clean", where=where, name=path.name, reason=reason) from None
+    return copy
+
+
+def _check_manifest(data: Any) -> None:
+    """Each field of the manifest of the type it must have (a wrong type is a ValueError saying which field)."""
+    if not isinstance(data, dict):
+        raise ValueError("the manifest must be an object")
+    _text_pair(data, "name", required=True)
+    _text_pair(data, "description", required=False)
+    layouts = data.get("layouts")
+    if not isinstance(layouts, list) or not layouts or not all(isinstance(v, str) for v in layouts):
+        raise ValueError("layouts must be a non-empty list of ko, en, bilingual")
+    documents = data.get("documents")
+    if not isinstance(documents, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) and v and Path(v).name == v and v not in (".", "..")
+        for k, v in documents.items()
+    ):
+        raise ValueError("documents must map layouts to file names in the template's folder")
+    fonts = data.get("fonts")
+    if not isinstance(fonts, dict) or not all(
+        isinstance(fonts.get(kind), list) and all(isinstance(f, str) and f.strip() for f in fonts[kind])
+        for kind in ("east_asian", "latin")
+    ):
+        raise ValueError("fonts.east_asian and fonts.latin must be lists of font names")
+    for key in ("style", "marking_position"):
+        if key in data and not isinstance(data[key], str):
+            raise ValueError(f"{key} must be a string")
+    date_style = data.get("date_style", {})
+    if not isinstance(date_style, dict) or not all(isinstance(v, str) for v in date_style.values()):
+        raise ValueError("date_style must map ko and en to a style name")
+
+
+def _text_pair(data: dict[str, Any], key: str, *, required: bool) -> None:
+    if key not in data and not required:
+        return
+    value = data.get(key)
+    if not isinstance(value, dict) or not all(
+        isinstance(value.get(language, ""), str) and len(value.get(language, "")) <= MAX_NAME_CHARACTERS
+        for language in ("ko", "en")
+    ):
+        raise ValueError(f'{key} must be {{"ko": text, "en": text}}')
 
 
 def _bilingual(data: Any) -> Bilingual:
