@@ -277,6 +277,9 @@ def make_pack(
     try:
         staged = _stage(briefing, template, name, draft, rendered, checked, staging, pdf, make_zip, report, result)
         _publish(folder, staging, stem, staged)
+    except OSError as error:  # a full disk while staging: the earlier pack is untouched
+        shutil.rmtree(staging, ignore_errors=True)
+        raise ExportError("export.cannot_write", path=str(staging), reason=error.strerror or str(error)) from None
     except Exception:
         shutil.rmtree(staging, ignore_errors=True)
         raise
