@@ -196,7 +196,7 @@ def load_template(folder: Path, user: bool = False) -> Template:
     if not fonts.east_asian or not fonts.latin:
         raise TemplateError("templates.no_fonts", where=where)
     for layout in layouts:
-        if layout not in documents or not documents[layout].is_file():
+        if layout not in documents or not documents[layout].exists():
             raise TemplateError("templates.missing_document", where=where, layout=layout.value)
     checked: dict[Path, Path] = {}
     stripped: list[Message] = []
