@@ -88,7 +88,12 @@ def read(path: str | os.PathLike[str]) -> tuple[Briefing, str]:
     """A briefing and the SHA-256 of the bytes it was read from (pass it to `save` as `expected`)."""
     path = Path(path)
     data = read_bytes(path)
-    return loads(data, source=str(path)), digest(data)
+    try:
+        return loads(data, source=str(path)), digest(data)
+    except BriefingFormatError:
+        raise
+    except (ValueError, RecursionError) as error:  # what a reader check missed still names the file, coded
+        raise BriefingFileError("storage.unreadable", path=str(path), reason=str(error)) from None
 
 
 def digest(data: bytes) -> str:
@@ -183,7 +188,7 @@ def check_writable(path: Path) -> None:
         raise BriefingFileError("storage.is_folder", path=str(path))
     if not stat.S_ISREG(status.st_mode):
         raise BriefingFileError("storage.not_a_file", path=str(path))
-    if not status.st_mode & 0o222 or not os.access(path, os.W_OK, follow_symlinks=False):
+    if not status.st_mode & 0o222 or not os.access(path, os.W_OK):
         raise BriefingFileError("storage.read_only", path=str(path))
 
 

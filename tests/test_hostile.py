@@ -167,14 +167,17 @@ def test_validate_reads_regular_files_only_and_goes_on_after_each_refusal(
     huge = tmp_path / "huge.briefing"
     with huge.open("wb") as stream:
         stream.truncate(storage.MAX_FILE_BYTES + 1)  # sparse: the cap is met without writing 512 MB
+    digits = tmp_path / "digits.briefing"
+    digits.write_bytes(b'{"version": ' + b"1" * 5000 + b"}")  # past Python's 4,300-digit integer limit
     good = tmp_path / "good.briefing"
     storage.save(small_briefing(), good)
-    assert cli(["validate", str(fifo), "/dev/zero", str(folder), str(huge), str(good)]) == 2
+    assert cli(["validate", str(fifo), "/dev/zero", str(folder), str(huge), str(digits), str(good)]) == 2
     captured = capsys.readouterr()
     assert f"INVALID {fifo}: not a regular file (a pipe, a device or a socket)" in captured.err
     assert "INVALID /dev/zero: not a regular file" in captured.err
     assert f"INVALID {folder}: is a folder, not a file" in captured.err
     assert f"INVALID {huge}: 512 MB is larger than any briefing" in captured.err
+    assert f"INVALID {digits}:" in captured.err
     assert f"OK {good}" in captured.out
 
 
