@@ -19,6 +19,7 @@ from __future__ import annotations
 import io
 import posixpath
 import zipfile
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -82,7 +83,7 @@ def clean(data: bytes) -> Cleaned:
     """Check `data` as a Word document and strip external relationships and macros (see the module's docstring)."""
     if len(data) > MAX_DOCX_BYTES:
         raise UnusableDocx("docx.too_large", limit=MAX_DOCX_BYTES // 2**20)
-    parts = _read_parts(data)
+    parts = _Parts(data)
     content_types = _xml(parts, "[Content_Types].xml")
     package_rels = _xml(parts, "_rels/.rels")
     main = _main_part(package_rels)
@@ -132,55 +133,67 @@ def clean(data: bytes) -> Cleaned:
         stripped.append(f"{main}: {_main_type(content_types, main)}")
     if not stripped:
         return Cleaned(data, ())
-    for name in removed_parts:
-        parts.pop(name, None)
-        parts.pop(_rels_of(name), None)
+    dropped = removed_parts | {_rels_of(name) for name in removed_parts}
     _drop_content_types(content_types, removed_parts, main)
     changed["[Content_Types].xml"] = content_types
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as bundle:
-        for name, body_bytes in parts.items():
+        for name in parts:
+            if name in dropped:
+                continue
+            body_bytes = parts[name]
             if name in changed:
                 body_bytes = etree.tostring(changed[name], xml_declaration=True, encoding="UTF-8", standalone=True)
             bundle.writestr(zipfile.ZipInfo(name, (1980, 1, 1, 0, 0, 0)), body_bytes, zipfile.ZIP_DEFLATED)
     return Cleaned(out.getvalue(), tuple(stripped))
 
 
-def _read_parts(data: bytes) -> dict[str, bytes]:
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, ValueError, EOFError):
-        raise UnusableDocx("docx.not_a_zip") from None
-    with archive:
-        infos = archive.infolist()
+class _Parts(Mapping[str, bytes]):
+    """The parts of a zip by name, inflated only when asked for (checking a clean file reads its relationships and
+    main document, not its pictures and styles), each within the caps."""
+
+    def __init__(self, data: bytes) -> None:
+        try:
+            self.archive = zipfile.ZipFile(io.BytesIO(data))
+        except (zipfile.BadZipFile, ValueError, EOFError):
+            raise UnusableDocx("docx.not_a_zip") from None
+        infos = self.archive.infolist()
         if len(infos) > MAX_PARTS:
             raise UnusableDocx("docx.too_many_parts", count=len(infos), limit=MAX_PARTS)
-        names = [info.filename for info in infos]
-        for name in names:
-            if names.count(name) > 1:
-                raise UnusableDocx("docx.duplicate_part", part=name)
-        if sum(info.file_size for info in infos) > MAX_UNPACKED_BYTES:
-            raise UnusableDocx("docx.too_large", limit=MAX_UNPACKED_BYTES // 2**20)
-        parts: dict[str, bytes] = {}
-        total = 0
+        self.infos: dict[str, zipfile.ZipInfo] = {}
         for info in infos:
+            if info.filename in self.infos:
+                raise UnusableDocx("docx.duplicate_part", part=info.filename)
             if info.file_size > MAX_PART_BYTES:
                 raise UnusableDocx("docx.part_too_large", part=info.filename, limit=MAX_PART_BYTES // 2**20)
+            self.infos[info.filename] = info
+        if sum(info.file_size for info in infos) > MAX_UNPACKED_BYTES:
+            raise UnusableDocx("docx.too_large", limit=MAX_UNPACKED_BYTES // 2**20)
+        self.read: dict[str, bytes] = {}
+
+    def __getitem__(self, name: str) -> bytes:
+        if name not in self.read:
+            info = self.infos[name]
             try:
-                with archive.open(info) as stream:
+                with self.archive.open(info) as stream:
                     body = stream.read(MAX_PART_BYTES + 1)  # the cap holds even if the directory lies
             except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as error:
                 raise UnusableDocx("docx.bad_zip", reason=str(error)) from None
             if len(body) > MAX_PART_BYTES:
-                raise UnusableDocx("docx.part_too_large", part=info.filename, limit=MAX_PART_BYTES // 2**20)
-            total += len(body)
-            if total > MAX_UNPACKED_BYTES:
+                raise UnusableDocx("docx.part_too_large", part=name, limit=MAX_PART_BYTES // 2**20)
+            if sum(len(part) for part in self.read.values()) + len(body) > MAX_UNPACKED_BYTES:
                 raise UnusableDocx("docx.too_large", limit=MAX_UNPACKED_BYTES // 2**20)
-            parts[info.filename] = body
-    return parts
+            self.read[name] = body
+        return self.read[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.infos)
+
+    def __len__(self) -> int:
+        return len(self.infos)
 
 
-def _xml(parts: dict[str, bytes], name: str) -> etree._Element:
+def _xml(parts: Mapping[str, bytes], name: str) -> etree._Element:
     if name not in parts:
         raise UnusableDocx("docx.missing_part", part=name)
     data = parts[name]
