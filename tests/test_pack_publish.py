@@ -225,3 +225,14 @@ def test_check_pack_command(tmp_path: Path, earlier: Path, capsys: pytest.Captur
     err = capsys.readouterr().err
     assert f"BROKEN {manifest}" in err and "listed in the manifest but missing" in err
     assert "the export of this pack did not finish" in err
+
+
+def test_a_file_larger_than_listed_is_a_mismatch_even_when_listed_empty(tmp_path: Path) -> None:
+    manifest = tmp_path / "x.manifest.json"
+    empty = hashlib.sha256(b"").hexdigest()
+    entry = {"file": "x.ko.docx", "bytes": 0, "sha256": empty}
+    manifest.write_text(json.dumps({"files": [entry]}), "utf-8")
+    (tmp_path / "x.ko.docx").write_bytes(b"")
+    assert check_pack(manifest).complete
+    (tmp_path / "x.ko.docx").write_bytes(b"grown since")
+    assert [p.code for p in check_pack(manifest).problems] == ["pack.digest_mismatch"]

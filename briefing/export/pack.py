@@ -496,10 +496,10 @@ def check_pack(manifest: Path) -> PackCheck:
             check.problems.append(Message("pack.not_a_file", {"file": str(path)}))
             continue
         try:
-            body = read_regular(path, min(size, MAX_PACK_FILE_BYTES))
-        except BriefingFileError:
-            body = b""
-        if len(body) != size or hashlib.sha256(body).hexdigest() != digest:
+            body: bytes | None = read_regular(path, min(max(size, 0), MAX_PACK_FILE_BYTES))
+        except BriefingFileError:  # larger than listed (the cap is the listed size), or unreadable
+            body = None
+        if body is None or len(body) != size or hashlib.sha256(body).hexdigest() != digest:
             check.problems.append(Message("pack.digest_mismatch", {"file": str(path)}))
             continue
         contents[name] = body
