@@ -3,6 +3,8 @@ these, so both put the same numbers, symbols, dates, markings and titles in the 
 
 from __future__ import annotations
 
+import re
+
 from briefing.export.templates import ItemStyle, Layout, Template
 from briefing.language.phrases import DateStyle, catalog, format_partial, note_mark, schedule_label
 from briefing.model import Bilingual, Briefing, Comment, Item, ItemType, Language
@@ -105,3 +107,17 @@ def document_title(briefing: Briefing, layout: Layout) -> str:
     if layout is Layout.BILINGUAL:
         return " / ".join(part for part in (title.ko, title.en) if part)
     return title.get(layout_language(layout))
+
+
+_ITEM_MARK = re.compile(r"^_bs_(\d+)_(\d+)(?:_([0-9a-f]+))?$")
+
+
+def bookmark_structure(names: list[str]) -> list[tuple[str, str]]:
+    """The sections and items named by a document's hidden bookmarks, in order: (number, id digest)."""
+    found = []
+    for name in names:
+        match = _ITEM_MARK.match(name)
+        if match:
+            section, item, digest = match.groups()
+            found.append((section if item == "0" else f"{section}.{item}", digest or "section"))
+    return found

@@ -19,7 +19,7 @@ Built-in templates are in the repository's `templates/`; an office adds its own 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
@@ -59,6 +59,7 @@ register(
         "templates.no_fonts": "{where}: fonts.east_asian and fonts.latin each need at least one font",
         "templates.missing_document": "{where}: the {layout} document is missing",
         "templates.unreadable_document": "template '{key}': {name} cannot be read as a Word document ({reason})",
+        "templates.no_hwpx": "template '{key}' has no HWPX document for the {layout} layout",
     }
 )
 
@@ -80,6 +81,16 @@ class Template:
     fonts: Fonts
     documents: dict[Layout, Path]
     user: bool  # from the data folder rather than built in
+    # HWPX: the .hwpx file of each layout (manifest "hwpx", else document.hwpx / bilingual.hwpx beside the
+    # manifest when present), and the HWPX font chains {"body": [...], "heading": [...]} (manifest "hwpx_fonts").
+    hwpx_documents: dict[Layout, Path] = field(default_factory=dict)
+    hwpx_fonts: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def hwpx_document(self, layout: Layout) -> Path:
+        self.document(layout)  # the layout exists at all
+        if layout not in self.hwpx_documents:
+            raise TemplateError("templates.no_hwpx", key=self.key, layout=layout.value)
+        return self.hwpx_documents[layout]
 
     def document(self, layout: Layout) -> Path:
         if layout not in self.layouts:
@@ -149,6 +160,8 @@ def load_template(folder: Path, user: bool = False) -> Template:
             fonts=fonts,
             documents=documents,
             user=user,
+            hwpx_documents=_hwpx_documents(folder, data, layouts),
+            hwpx_fonts={str(k): tuple(str(f) for f in v) for k, v in data.get("hwpx_fonts", {}).items()},
         )
     except (KeyError, TypeError, ValueError) as error:
         reason = f"{type(error).__name__}: {error}"
@@ -161,6 +174,18 @@ def load_template(folder: Path, user: bool = False) -> Template:
         if layout not in documents or not documents[layout].is_file():
             raise TemplateError("templates.missing_document", where=where, layout=layout.value)
     return template
+
+
+def _hwpx_documents(folder: Path, data: dict[str, Any], layouts: tuple[Layout, ...]) -> dict[Layout, Path]:
+    named = data.get("hwpx")
+    if named is not None:
+        return {Layout(key): folder / str(name) for key, name in named.items()}
+    found = {}
+    for layout in layouts:
+        path = folder / ("bilingual.hwpx" if layout is Layout.BILINGUAL else "document.hwpx")
+        if path.is_file():
+            found[layout] = path
+    return found
 
 
 def _bilingual(data: Any) -> Bilingual:
