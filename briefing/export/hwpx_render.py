@@ -27,6 +27,7 @@ from hwpx import HwpxDocument
 from hwpx.oxml import HwpxOxmlParagraph, HwpxOxmlSection
 from lxml import etree
 
+from briefing import xmlsafe
 from briefing.export import content, hwpx_package
 from briefing.export.docx_support import visible_text, zip_time
 from briefing.export.hwpx_markdown import DEFAULT, REPORT_KO, Line, ListFormats, lines
@@ -72,7 +73,7 @@ def structure(data: bytes) -> list[tuple[str, str]]:
     names: list[str] = []
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         for part in sorted(n for n in archive.namelist() if re.fullmatch(r"Contents/section\d+\.xml", n)):
-            root = etree.fromstring(archive.read(part), hwpx_package.xmlsafe.parser())
+            root = etree.fromstring(archive.read(part), xmlsafe.parser())
             names += [element.get("name", "") for element in root.iter(f"{{{HP}}}bookmark")]
     return content.bookmark_structure(names)
 
@@ -182,7 +183,7 @@ class _Renderer:
         chains = {**DEFAULT_FONTS[self.template.style], **self.template.hwpx_fonts}
         faces = {}
         for role in ("body", "heading"):
-            chain = tuple(chains[role]) + ("",)
+            chain = (*chains[role], "")
             styles.ensure_font(chain[0], subst_face=chain[1] or None, subst_type="TTF" if chain[1] else None)
             faces[role] = chain[0]
         styles.ensure_font(MONO[0], subst_face=MONO[1], subst_type="TTF")
@@ -339,9 +340,8 @@ class _Renderer:
                 words = catalog(language).draft_tags[tag[0]]
                 self.writer.run(element, f"{words} ", self.styles.chars[f"tag {item.status.value}"])
             if line.label:
-                self.writer.run(
-                    element, f"{'  ' * (line.level - 1) if in_table else ''}{line.label} ", self.styles.chars[body_char]
-                )
+                indent = "  " * (line.level - 1) if in_table else ""  # a cell has no room for list indents
+                self.writer.run(element, f"{indent}{line.label} ", self.styles.chars[body_char])
             self._spans(element, line, body_char)
         if suffix:
             self.writer.run(paragraphs[-1], suffix, self.styles.chars[body_char])
@@ -530,15 +530,39 @@ class _Table:
 
     def done(self) -> None:
         self.element.set("rowCnt", str(self.rows))
-        for cell in (tc.find(f"{{{HP}}}subList") for tc in self.element.iter(f"{{{HP}}}tc")):
-            if cell.find(_P) is None:  # every cell holds a paragraph
-                self.renderer.writer.paragraph(cell, self.renderer.styles.paras["cell"])
+        total = 0
+        for row in self.element.findall(f"{{{HP}}}tr"):
+            height = 0
+            for column, tc in enumerate(row.findall(f"{{{HP}}}tc")):
+                cell = tc.find(f"{{{HP}}}subList")
+                if cell.find(_P) is None:  # every cell holds a paragraph
+                    self.renderer.writer.paragraph(cell, self.renderer.styles.paras["cell"])
+                height = max(height, _cell_height(cell, self.widths[column]))
+            for tc in row.findall(f"{{{HP}}}tc"):
+                tc.find(f"{{{HP}}}cellSz").set("height", str(height))
+            total += height
+        size = self.element.find(f"{{{HP}}}sz")
+        if size is not None:
+            size.set("height", str(total))
         if self.rows == 0:
             anchor = self.element
             while anchor.getparent() is not None and anchor.tag != _P:
                 anchor = anchor.getparent()
             if anchor.getparent() is not None:
                 anchor.getparent().remove(anchor)
+
+
+def _cell_height(cell: Any, width: int) -> int:
+    """A row height that fits the cell's text (10 pt, 130 % lines): Hancom grows a row to fit its text, but other
+    renderers draw the height written, so it is estimated from the text's width (full-width Hangul, half-width
+    Latin) and the cell's inner width."""
+    inner = max(width - 1020, 1000)
+    lines = 0
+    for paragraph in cell.iter(_P):
+        text = "".join(paragraph.itertext())
+        advance = sum(1000 if ord(ch) >= 0x1100 else 550 for ch in text)
+        lines += max(1, -(-advance // inner)) + text.count("\n")
+    return lines * 1300 + 282 + 400
 
 
 def _auto_number(run: Any, kind: str) -> None:
