@@ -13,8 +13,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 
 from briefing.export.markdown_docx import parse
-
-GANADA = "가나다라마바사아자차카타파하"
+from briefing.language.phrases import GANADA
 
 
 @dataclass(frozen=True)

@@ -33,7 +33,7 @@ from briefing.export.docx_support import visible_text, zip_time
 from briefing.export.hwpx_markdown import DEFAULT, REPORT_KO, Line, ListFormats, lines
 from briefing.export.render import DRAFT_MARKS, item_bookmark
 from briefing.export.templates import ItemStyle, Layout, Template, TemplateError
-from briefing.language.phrases import card_rows, catalog, meeting_name, secret_level
+from briefing.language.phrases import HWPX_MONO, HWPX_SANS, HWPX_SERIF, card_rows, catalog, meeting_name, secret_level
 from briefing.model import Briefing, Item, ItemType, Language
 
 HP = "http://www.hancom.co.kr/hwpml/2011/paragraph"
@@ -43,9 +43,7 @@ HWPUNIT_PER_MM = 7200 / 25.4
 PLACEHOLDER = re.compile(r"\{(marking|draft|page|pages|title)\}")
 
 # Font chains (first choice, fallback) per item style: the fallback goes into the font's hh:substFont.
-SERIF = ("휴먼명조", "함초롬바탕")
-SANS = ("맑은 고딕", "함초롬돋움")
-MONO = ("D2Coding", "함초롬돋움")
+SERIF, SANS, MONO = HWPX_SERIF, HWPX_SANS, HWPX_MONO
 DEFAULT_FONTS = {
     ItemStyle.REPORT: {"body": SERIF, "heading": SANS},
     ItemStyle.PRESS: {"body": SANS, "heading": SANS},
