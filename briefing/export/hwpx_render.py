@@ -476,7 +476,7 @@ class _Renderer:
 
     def _renumber(self) -> None:
         """Number the section's paragraph, table and field ids in document order (python-hwpx draws random ones),
-        so that equal input gives equal bytes; the fields' references follow their ids."""
+        so that equal input gives equal bytes; the references (a field's end, a header's apply) follow their ids."""
         mapping: dict[str, str] = {}
         for element in self.body.iter():
             for name in ("id", "fieldid"):
@@ -484,7 +484,7 @@ class _Renderer:
                 if value and value.isdigit() and value not in mapping:
                     mapping[value] = str(len(mapping) + 1)
         for element in self.body.iter():
-            for name in ("id", "fieldid", "beginIDRef"):
+            for name in ("id", "fieldid", "beginIDRef", "idRef"):
                 value = element.get(name)
                 if value and value in mapping:
                     element.set(name, mapping[value])
