@@ -17,7 +17,7 @@ sys.path.insert(0, str(ROOT))
 
 from hwpx import HwpxDocument  # noqa: E402
 
-from briefing.export.hwpx_render import _deterministic  # noqa: E402
+from briefing.export.hwpx_render import _deterministic, package_parts  # noqa: E402
 
 TEMPLATES = ("press-release", "meeting-report", "briefing-pack")
 
@@ -49,7 +49,7 @@ def build(landscape: bool) -> bytes:
         created_date="2024-11-08T00:00:00Z",
         modified_date="2024-11-08T00:00:00Z",
     )
-    return _deterministic(document.to_bytes(), None, "")
+    return _deterministic(package_parts(document.to_bytes()), None, "")
 
 
 def main() -> None:

@@ -15,6 +15,7 @@ import docx
 import pytest
 from docx.oxml.ns import qn
 from hwpx import HwpxDocument
+from hwpx.tools.package_validator import validate_editor_open_safety
 from lxml import etree
 
 from briefing.export import hwpx_package
@@ -76,6 +77,10 @@ def test_every_item_opens_as_in_the_docx_of_the_same_template_and_layout(key: st
     word = render(example(), find_template(key), layout)
     assert structure(data) == docx_structure(word)
     assert len(structure(data)) == 5 + sum(len(s.items) for s in example().sections)
+    # python-hwpx's own save runs this check; the export writes its parts itself (faster), so it runs here
+    safety = validate_editor_open_safety(data)
+    assert safety.ok, safety.summary
+    assert HwpxDocument.open(data).validate().issues == ()
     in_hwpx, in_docx = bookmarked_text_hwpx(data), bookmarked_text_docx(word)
     for name, text in in_hwpx.items():
         assert text.strip() == in_docx[name].strip(), name

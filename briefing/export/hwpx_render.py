@@ -81,7 +81,20 @@ class _Styles:
     """The character (charPr) and paragraph (paraPr) property ids the document uses."""
 
     chars: dict[str, str]
-    paras: dict[str, str]
+    paras: _ParagraphShapes
+
+
+class _ParagraphShapes:
+    """Paragraph property ids by name, minted by python-hwpx when first used (each takes a few milliseconds)."""
+
+    def __init__(self, renderer: _Renderer, specs: dict[str, dict[str, Any]]) -> None:
+        self.renderer, self.specs = renderer, specs
+        self.ids: dict[str, str] = {}
+
+    def __getitem__(self, name: str) -> str:
+        if name not in self.ids:
+            self.ids[name] = self.renderer._para(**self.specs[name])
+        return self.ids[name]
 
 
 class _Writer:
@@ -148,9 +161,20 @@ class _Renderer:
             self._open_comments()
         self._properties()
         self._renumber()
-        self.section.mark_dirty()
-        data = self.document.to_bytes()
-        return _deterministic(data, self.briefing.modified, self._preview_text())
+        return _deterministic(self._parts(), self.briefing.modified, self._preview_text())
+
+    def _parts(self) -> dict[str, bytes]:
+        """Every part of the package, the header and the section serialised from their trees.
+
+        python-hwpx's own save (`to_bytes`) also runs its editor-open safety validation, which takes longer than the
+        whole DOCX export of a 500-item briefing; the tests run that validation on every template and layout
+        (tests/test_export_hwpx.py), and the pack verifier reads every file back."""
+        package = self.document.package
+        parts = {name: package.get_part(name) for name in package.part_names()}
+        for header in self.document.oxml.headers:
+            parts[header.part_name] = _xml(header.element)
+        parts[self.section.part_name] = _xml(self.body)
+        return parts
 
     def _clear_body(self) -> None:
         """Keep the first paragraph's section settings, header and footer; drop every text and paragraph else."""
@@ -207,27 +231,36 @@ class _Renderer:
         }
         for status, (_, fill) in DRAFT_MARKS.items():
             chars[f"tag {status.value}"] = run(font=body, size=10, bold=True, highlight=f"#{fill}")
-        paras = {
-            "title": self._para(alignment="CENTER", spacing_after_pt=6),
-            "subtitle": self._para(alignment="CENTER", spacing_after_pt=12),
-            "heading": self._para(spacing_before_pt=12, spacing_after_pt=6, keep_with_next=True),
-            "body": self._para(alignment="JUSTIFY", spacing_after_pt=6, line_spacing_percent=160),
-            "item": self._para(
-                alignment="JUSTIFY",
-                spacing_after_pt=4,
-                line_spacing_percent=160,
-                indent_left_mm=4,
-                first_line_indent_mm=-4,
-            ),
-            "note": self._para(spacing_after_pt=4, line_spacing_percent=150, indent_left_mm=4, first_line_indent_mm=-4),
-            "cell": self._para(line_spacing_percent=130),
-            "cell center": self._para(alignment="CENTER", line_spacing_percent=130),
-            "page break heading": self._para(spacing_after_pt=6, page_break_before=True),
+        specs: dict[str, dict[str, Any]] = {
+            "title": {"alignment": "CENTER", "spacing_after_pt": 6},
+            "subtitle": {"alignment": "CENTER", "spacing_after_pt": 12},
+            "heading": {"spacing_before_pt": 12, "spacing_after_pt": 6, "keep_with_next": True},
+            "body": {"alignment": "JUSTIFY", "spacing_after_pt": 6, "line_spacing_percent": 160},
+            "item": {
+                "alignment": "JUSTIFY",
+                "spacing_after_pt": 4,
+                "line_spacing_percent": 160,
+                "indent_left_mm": 4,
+                "first_line_indent_mm": -4,
+            },
+            "note": {
+                "spacing_after_pt": 4,
+                "line_spacing_percent": 150,
+                "indent_left_mm": 4,
+                "first_line_indent_mm": -4,
+            },
+            "cell": {"line_spacing_percent": 130},
+            "cell center": {"alignment": "CENTER", "line_spacing_percent": 130},
+            "page break heading": {"spacing_after_pt": 6, "page_break_before": True},
         }
-        for level in range(1, 10):  # list depths: a hanging indent two spaces deeper each
-            paras[f"list {level}"] = self._para(
-                line_spacing_percent=160, spacing_after_pt=2, indent_left_mm=4 + 4 * level, first_line_indent_mm=-4
-            )
+        for level in range(1, 10):  # list depths: a hanging indent 4 mm deeper each
+            specs[f"list {level}"] = {
+                "line_spacing_percent": 160,
+                "spacing_after_pt": 2,
+                "indent_left_mm": 4 + 4 * level,
+                "first_line_indent_mm": -4,
+            }
+        paras = _ParagraphShapes(self, specs)
         return _Styles(chars, paras)
 
     def _para(self, **format: Any) -> str:
@@ -249,9 +282,8 @@ class _Renderer:
         }
         red = secret_level(self.briefing.meeting.marking)
         found = False
-        properties = self.section.properties
-        for part in [*properties.headers, *properties.footers]:
-            for t in list(part.element.iter(_T)):
+        for part in list(self.body.iter(f"{{{HP}}}header", f"{{{HP}}}footer")):  # every copy the section keeps
+            for t in list(part.iter(_T)):
                 if t.text and PLACEHOLDER.search(t.text):
                     self._fill(t, values, red)
                     found = True
@@ -310,8 +342,12 @@ class _Renderer:
             self.writer.run(element, text, self.styles.chars[char])
         return element
 
-    def bookmark(self, paragraph: Any, name: str) -> None:
-        self.document.refs.add_bookmark(name, paragraph=HwpxOxmlParagraph(paragraph, self.section))
+    @staticmethod
+    def bookmark(paragraph: Any, name: str) -> None:
+        """A hidden bookmark at the end of the paragraph, written as python-hwpx's `refs.add_bookmark` writes it
+        (by hand: that call takes longer than rendering the item)."""
+        run = etree.SubElement(paragraph, _RUN, {"charPrIDRef": "0"})
+        etree.SubElement(etree.SubElement(run, f"{{{HP}}}ctrl"), f"{{{HP}}}bookmark", {"name": name})
 
     def write_item(self, parent: Any, item: Item, language: Language, s: int, i: int, in_table: bool) -> list[Any]:
         """The item's paragraphs: its prefix (number, symbol, date), its Markdown text, its suffix."""
@@ -579,18 +615,27 @@ def _iso(value: datetime) -> str:
     return utc.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def _deterministic(data: bytes, when: datetime | None, preview: str) -> bytes:
-    """The saved package with its entries dated `when`, `mimetype` first and stored, and the preview text
-    (Preview/PrvText.txt, what file browsers show) set to the document's first lines."""
+def _xml(root: Any) -> bytes:
+    return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True))
+
+
+def _deterministic(parts: dict[str, bytes], when: datetime | None, preview: str) -> bytes:
+    """The package with its entries dated `when`, `mimetype` first and stored (as OWPML requires), and the preview
+    text (Preview/PrvText.txt, what file browsers show) set to the document's first lines."""
     out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
-        entries = sorted(source.infolist(), key=lambda info: info.filename != "mimetype")
-        for info in entries:
-            payload = source.read(info)
-            if info.filename == "Preview/PrvText.txt":
+    with zipfile.ZipFile(out, "w") as target:
+        for name in sorted(parts, key=lambda name: name != "mimetype"):
+            payload = parts[name]
+            if name == "Preview/PrvText.txt":
                 payload = preview.encode("utf-8")
-            fixed = zipfile.ZipInfo(info.filename, zip_time(when))
-            fixed.compress_type = zipfile.ZIP_STORED if info.filename == "mimetype" else zipfile.ZIP_DEFLATED
+            fixed = zipfile.ZipInfo(name, zip_time(when))
+            fixed.compress_type = zipfile.ZIP_STORED if name == "mimetype" else zipfile.ZIP_DEFLATED
             fixed.external_attr = 0o644 << 16
             target.writestr(fixed, payload)
     return out.getvalue()
+
+
+def package_parts(data: bytes) -> dict[str, bytes]:
+    """The parts of an HWPX package (for rewriting one made by python-hwpx deterministically)."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return {name: archive.read(name) for name in archive.namelist()}
