@@ -25,7 +25,7 @@ from briefing.export.pack import structure as docx_structure
 from briefing.export.render import render
 from briefing.export.templates import Layout, TemplateError, find_template, user_templates_folder
 from briefing.language.phrases import meeting_name
-from briefing.model import Bilingual, Briefing, ItemType, Language, NoteMark, Section
+from briefing.model import Bilingual, Briefing, ItemType, Language, NoteMark, Section, TargetStatus
 from briefing.storage import load
 from tests.conftest import EXAMPLE
 from tests.helpers import item, large_briefing
@@ -131,6 +131,8 @@ def test_marking_red_draft_word_and_page_numbers_in_header_and_footer() -> None:
         assert runs and colours[runs[0].get("charPrIDRef")] == "#C00000"
     top = "".join(parts[0].itertext())
     assert "초안" in top and "{" not in top
+    text = "".join("".join(t.itertext()) for t in root.iter(f"{{{HP}}}t"))
+    assert "부록: 미해결 의견(초안 전용)" in text  # the draft's appendix of open comments, as in its DOCX
     footer = next(root.iter(f"{{{HP}}}footer"))
     kinds = [n.get("numType") for n in footer.iter(f"{{{HP}}}autoNum")]
     assert kinds == ["PAGE", "TOTAL_PAGE"]
@@ -165,6 +167,10 @@ def test_markdown_keeps_its_meaning_as_hwpx_runs() -> None:
     assert "끝␛[31m" in body  # a terminal escape shows as its control picture, never as raw ESC
     assert any(p.startswith("※ 참고") for p in body)
     assert HwpxDocument.open(data).validate().issues == ()
+    section.items[0].status = TargetStatus.MACHINE
+    draft = section_root(render_hwpx(briefing, find_template("meeting-report"), Layout.KO, draft=True))
+    tags = [r for r in draft.iter(f"{{{HP}}}run") if "".join(r.itertext()).startswith("[")]
+    assert ["".join(r.itertext()) for r in tags] == ["[기계 번역] "]  # a draft marks machine translation
 
 
 def test_a_hundred_item_briefing_stays_matched() -> None:
