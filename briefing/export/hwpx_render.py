@@ -21,10 +21,8 @@ import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from hwpx import HwpxDocument
-from hwpx.oxml import HwpxOxmlParagraph, HwpxOxmlSection
 from lxml import etree
 
 from briefing import xmlsafe
@@ -35,6 +33,9 @@ from briefing.export.render import DRAFT_MARKS, item_bookmark
 from briefing.export.templates import ItemStyle, Layout, Template, TemplateError
 from briefing.language.phrases import HWPX_MONO, HWPX_SANS, HWPX_SERIF, card_rows, catalog, meeting_name, secret_level
 from briefing.model import Briefing, Item, ItemType, Language
+
+if TYPE_CHECKING:
+    from hwpx.oxml import HwpxOxmlSection
 
 HP = "http://www.hancom.co.kr/hwpml/2011/paragraph"
 _P, _RUN, _T = f"{{{HP}}}p", f"{{{HP}}}run", f"{{{HP}}}t"
@@ -53,6 +54,8 @@ DEFAULT_FONTS = {
 
 def render_hwpx(briefing: Briefing, template: Template, layout: Layout, *, draft: bool = False) -> bytes:
     """The document as HWPX bytes; the same input always gives the same bytes."""
+    from hwpx import HwpxDocument  # python-hwpx takes a while to import: only when an HWPX is made
+
     path = template.hwpx_document(layout)
     data = hwpx_package.read_checked(path, template.key)
     try:
@@ -392,6 +395,8 @@ class _Renderer:
                 while index + 1 < len(spans) and spans[index + 1].link == span.link:
                     index += 1
                     text += spans[index].text
+                from hwpx.oxml import HwpxOxmlParagraph
+
                 paragraph = HwpxOxmlParagraph(element, self.section)
                 self.document.refs.add_hyperlink(
                     span.link, visible_text(text), paragraph=paragraph, char_pr_id_ref=chars["link"]
