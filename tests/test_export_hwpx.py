@@ -30,8 +30,6 @@ from briefing.storage import load
 from tests.conftest import EXAMPLE
 from tests.helpers import item, large_briefing
 
-hwp_ingest = pytest.importorskip("hwp_ingest")
-
 
 def example() -> Briefing:
     briefing = load(EXAMPLE)
@@ -187,6 +185,7 @@ def test_a_hundred_item_briefing_stays_matched() -> None:
 def test_rhwp_renders_the_korean_report_and_each_page_holds_its_text() -> None:
     """hwp-ingest (rhwp) draws the pages; every page has the marking at top and bottom, and the pages' text in
     order is the document's text."""
+    hwp_ingest = pytest.importorskip("hwp_ingest")  # in the test extras (setup.cfg)
     data = rendered("meeting-report", Layout.KO)
     pages = hwp_ingest.to_svg_pages(data)
     assert len(pages) >= 2
