@@ -17,7 +17,7 @@ sys.path.insert(0, str(ROOT))
 
 from hwpx import HwpxDocument  # noqa: E402
 
-from briefing.export.hwpx_render import _deterministic, package_parts  # noqa: E402
+from briefing.export.hwpx_render import _deterministic, package_parts, renumber  # noqa: E402
 
 TEMPLATES = ("press-release", "meeting-report", "briefing-pack")
 
@@ -49,6 +49,9 @@ def build(landscape: bool) -> bytes:
         created_date="2024-11-08T00:00:00Z",
         modified_date="2024-11-08T00:00:00Z",
     )
+    for section in document.sections:  # the same template bytes every time the script runs
+        renumber(section.element)
+        section.mark_dirty()
     return _deterministic(package_parts(document.to_bytes()), None, "")
 
 

@@ -516,19 +516,7 @@ class _Renderer:
         )
 
     def _renumber(self) -> None:
-        """Number the section's paragraph, table and field ids in document order (python-hwpx draws random ones),
-        so that equal input gives equal bytes; the references (a field's end, a header's apply) follow their ids."""
-        mapping: dict[str, str] = {}
-        for element in self.body.iter():
-            for name in ("id", "fieldid"):
-                value = element.get(name)
-                if value and value.isdigit() and value not in mapping:
-                    mapping[value] = str(len(mapping) + 1)
-        for element in self.body.iter():
-            for name in ("id", "fieldid", "beginIDRef", "idRef"):
-                value = element.get(name)
-                if value and value in mapping:
-                    element.set(name, mapping[value])
+        renumber(self.body)
 
     def _preview_text(self) -> str:
         return "\n".join("".join(t.itertext()) for t in self.body.iter(_T))[:1000]
@@ -602,6 +590,22 @@ def _cell_height(cell: Any, width: int) -> int:
         advance = sum(1000 if ord(ch) >= 0x1100 else 550 for ch in text)
         lines += max(1, -(-advance // inner)) + text.count("\n")
     return lines * 1300 + 282 + 400
+
+
+def renumber(root: Any) -> None:
+    """Number a section's paragraph, table, header and field ids in document order (python-hwpx draws random ones),
+    so that equal input gives equal bytes; the references (a field's end, a header's apply) follow their ids."""
+    mapping: dict[str, str] = {}
+    for element in root.iter():
+        for name in ("id", "fieldid"):
+            value = element.get(name)
+            if value and value.isdigit() and value not in mapping:
+                mapping[value] = str(len(mapping) + 1)
+    for element in root.iter():
+        for name in ("id", "fieldid", "beginIDRef", "idRef"):
+            value = element.get(name)
+            if value and value in mapping:
+                element.set(name, mapping[value])
 
 
 def _auto_number(run: Any, kind: str) -> None:
