@@ -1,4 +1,5 @@
-"""Export speed: a 500-item briefing to the bilingual pack, against pandoc in the same run.
+"""Export speed: a 500-item briefing to the bilingual pack, against pandoc in the same run; and its HWPX export
+against its DOCX export (each layout, same template), the ratio printed (target: HWPX no slower, ≤ 1.0).
 
     python bench/export_bench.py [--items 500] [--repeat 3]
 
@@ -31,6 +32,7 @@ def main() -> None:
     work = Path(tempfile.mkdtemp(prefix="export-bench-"))
     os.environ["BRIEFING_HOME"] = str(work / "home")
 
+    from briefing.export.hwpx_render import render_hwpx
     from briefing.export.pack import make_pack
     from briefing.export.render import render
     from briefing.export.templates import Layout, find_template
@@ -72,6 +74,21 @@ def main() -> None:
     )
     print(f"  bilingual document alone              {bilingual:7.2f} s")
     print(f"  whole pack (ko, en, bilingual, verify) {pack:7.2f} s")
+    total_docx = total_hwpx = 0.0
+    for layout in Layout:
+
+        def as_docx(layout: Layout = layout) -> object:
+            return render(briefing, template, layout)
+
+        def as_hwpx(layout: Layout = layout) -> object:
+            return render_hwpx(briefing, template, layout)
+
+        docx_time, hwpx_time = best(cold(as_docx), args.repeat), best(cold(as_hwpx), args.repeat)
+        total_docx, total_hwpx = total_docx + docx_time, total_hwpx + hwpx_time
+        ratio = hwpx_time / docx_time
+        print(f"  {layout.value:<9} DOCX {docx_time:6.2f} s   HWPX {hwpx_time:6.2f} s   HWPX / DOCX {ratio:5.2f} x")
+    ratio = total_hwpx / total_docx
+    print(f"  all three DOCX {total_docx:6.2f} s   HWPX {total_hwpx:6.2f} s   HWPX / DOCX {ratio:5.2f} x")
     pandoc = shutil.which("pandoc")
     if pandoc is None:
         print("  pandoc is not installed: no baseline (apt-get install pandoc)")

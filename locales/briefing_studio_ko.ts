@@ -1905,6 +1905,46 @@ Bilingual Korean/English briefings, translated offline.</source>
         <translation>서식 &apos;{key}&apos;: {name}을(를) Word 문서로 읽을 수 없습니다({reason})</translation>
     </message>
     <message>
+        <source>template &apos;{key}&apos; has no HWPX document for the {layout} layout</source>
+        <translation>서식 &apos;{key}&apos;에는 {layout} 배치의 HWPX 문서가 없습니다</translation>
+    </message>
+    <message>
+        <source>template &apos;{key}&apos;: {name} is not an HWPX document ({reason})</source>
+        <translation>서식 &apos;{key}&apos;: {name}은(는) HWPX 문서가 아닙니다({reason})</translation>
+    </message>
+    <message>
+        <source>template &apos;{key}&apos;: {name} lacks its part {part}</source>
+        <translation>서식 &apos;{key}&apos;: {name}에 구성 요소 {part}이(가) 없습니다</translation>
+    </message>
+    <message>
+        <source>template &apos;{key}&apos;: {name}: {part} is larger than the limit of {limit} MB</source>
+        <translation>서식 &apos;{key}&apos;: {name}: {part}이(가) 한도 {limit} MB보다 큽니다</translation>
+    </message>
+    <message>
+        <source>template &apos;{key}&apos;: {name}: {part} declares a DTD or XML entities, which are refused</source>
+        <translation>서식 &apos;{key}&apos;: {name}: {part}에 DTD 또는 XML 엔터티 선언이 있어 거부합니다</translation>
+    </message>
+    <message>
+        <source>template &apos;{key}&apos;: {name}: {part} is not well-formed XML (line {line}: {reason})</source>
+        <translation>서식 &apos;{key}&apos;: {name}: {part}은(는) 올바른 XML이 아닙니다({line}행: {reason})</translation>
+    </message>
+    <message>
+        <source>the Korean and English HWPX documents do not match:
+{mismatches}</source>
+        <translation>국문과 영문 HWPX 문서가 일치하지 않습니다:
+{mismatches}</translation>
+    </message>
+    <message>
+        <source>the {layout} HWPX document does not carry the sections and items of the DOCX:
+{mismatches}</source>
+        <translation>{layout} HWPX 문서의 절과 항목이 DOCX와 다릅니다:
+{mismatches}</translation>
+    </message>
+    <message>
+        <source>formats are docx and hwpx, comma-separated; not {found}</source>
+        <translation>형식은 docx와 hwpx를 쉼표로 구분해 지정합니다. {found}은(는) 쓸 수 없습니다</translation>
+    </message>
+    <message>
         <source>{count} item(s) are not approved: {items}. Approve them, or export a draft (every page is then marked {marking}).</source>
         <translation>승인되지 않은 항목이 {count}개 있습니다: {items}. 승인하거나 초안으로 내보내십시오(초안은 모든 쪽에 {marking} 표시).</translation>
     </message>

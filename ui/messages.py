@@ -220,6 +220,25 @@ CATALOGUE: dict[str, str] = {
     "templates.unreadable_document": QT_TRANSLATE_NOOP(
         "Messages", "template '{key}': {name} cannot be read as a Word document ({reason})"
     ),
+    "templates.no_hwpx": QT_TRANSLATE_NOOP("Messages", "template '{key}' has no HWPX document for the {layout} layout"),
+    "hwpx.not_hwpx": QT_TRANSLATE_NOOP("Messages", "template '{key}': {name} is not an HWPX document ({reason})"),
+    "hwpx.missing_part": QT_TRANSLATE_NOOP("Messages", "template '{key}': {name} lacks its part {part}"),
+    "hwpx.too_large": QT_TRANSLATE_NOOP(
+        "Messages", "template '{key}': {name}: {part} is larger than the limit of {limit} MB"
+    ),
+    "hwpx.entities": QT_TRANSLATE_NOOP(
+        "Messages", "template '{key}': {name}: {part} declares a DTD or XML entities, which are refused"
+    ),
+    "hwpx.broken_xml": QT_TRANSLATE_NOOP(
+        "Messages", "template '{key}': {name}: {part} is not well-formed XML (line {line}: {reason})"
+    ),
+    "export.hwpx_mismatch": QT_TRANSLATE_NOOP(
+        "Messages", "the Korean and English HWPX documents do not match:\n{mismatches}"
+    ),
+    "export.formats_differ": QT_TRANSLATE_NOOP(
+        "Messages", "the {layout} HWPX document does not carry the sections and items of the DOCX:\n{mismatches}"
+    ),
+    "export.bad_formats": QT_TRANSLATE_NOOP("Messages", "formats are docx and hwpx, comma-separated; not {found}"),
     "export.not_approved": QT_TRANSLATE_NOOP(
         "Messages",
         "{count} item(s) are not approved: {items}. Approve them, or export a draft (every page is then "

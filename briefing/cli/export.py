@@ -9,7 +9,7 @@ from pathlib import Path
 from briefing import storage
 from briefing.cli import settings as cli_settings
 from briefing.cli.translation import ProgressBar
-from briefing.export.pack import ExportError, check_pack, make_pack
+from briefing.export.pack import ExportError, check_pack, make_pack, parse_formats
 from briefing.export.templates import (
     DEFAULT_TEMPLATE,
     Layout,
@@ -55,6 +55,13 @@ def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
         "--template", help=f"template name (default: the default_template setting, {DEFAULT_TEMPLATE} unless changed)"
     )
     export.add_argument("--lang", default="ko,en,bilingual", help="layouts, comma-separated (default: all three)")
+    export.add_argument(
+        "--format",
+        default="docx",
+        metavar="FORMATS",
+        help="docx, hwpx or docx,hwpx (default: docx); HWPX (Hancom 한글) documents are written beside the DOCX, "
+        "checked like them and listed in the manifest",
+    )
     export.add_argument("--draft", action="store_true", help="allow unapproved items; mark every page DRAFT / 초안")
     export.add_argument("--pdf", action="store_true", help="also convert each document to PDF (needs LibreOffice)")
     export.add_argument("--zip", action="store_true", help="also bundle everything into <name>.<template>.zip")
@@ -105,8 +112,11 @@ def run_export(args: argparse.Namespace) -> int:
         layouts = [Layout(value.strip()) for value in args.lang.split(",") if value.strip()]
     except ValueError:
         raise TemplateError("cli.bad_layouts", found=repr(args.lang)) from None
+    formats = parse_formats(args.format)
     for layout in layouts:
         template.document(layout)
+        if "hwpx" in formats:
+            template.hwpx_document(layout)
     for notice in template.stripped:
         print(f"note: {notice}", file=sys.stderr)
     name = args.file.name.removesuffix(".briefing")
@@ -125,6 +135,7 @@ def run_export(args: argparse.Namespace) -> int:
             findings=qa_findings(briefing, settings),
             append_findings=args.findings,
             replace=args.force,
+            formats=formats,
         )
     except ExportError as error:
         if error.code == "export.not_approved":

@@ -39,7 +39,10 @@ import docx
 from briefing import __version__
 from briefing.export import docx_safety, office_pdf
 from briefing.export import findings as qa_export
+from briefing.export.content import bookmark_structure
 from briefing.export.docx_support import bookmark_names, zip_time
+from briefing.export.hwpx_render import render_hwpx
+from briefing.export.hwpx_render import structure as hwpx_structure
 from briefing.export.render import render
 from briefing.export.templates import Layout, Template
 from briefing.language.phrases import catalog
@@ -82,8 +85,24 @@ register(
         "pack.leftover_staging": "{folder}: an export of this pack was interrupted (its staging folder is still there)",
         "pack.stale_file": "{file}: not listed in the manifest (left by an earlier export)",
         "pack.zip_mismatch": "{file}: its copy of {member} differs from the pack's file",
+        "export.hwpx_mismatch": "the Korean and English HWPX documents do not match:\n{mismatches}",
+        "export.formats_differ": "the {layout} HWPX document does not carry the sections and items of the DOCX:\n"
+        "{mismatches}",
+        "export.bad_formats": "formats are docx and hwpx, comma-separated; not {found}",
     }
 )
+
+
+FORMATS = ("docx", "hwpx")  # the document formats of a pack, in the order their files are written
+
+
+def parse_formats(text: str) -> tuple[str, ...]:
+    """`docx,hwpx` → ("docx", "hwpx"): the formats named, in pack order; DOCX is always made (the verifier, PDFs
+    and the QA appendix read it), so naming only hwpx still writes both."""
+    named = {part.strip().lower() for part in text.split(",") if part.strip()}
+    if not named or named - set(FORMATS):
+        raise ExportError("export.bad_formats", found=repr(text))
+    return tuple(kind for kind in FORMATS if kind in named)
 
 
 class ExportError(BriefingError):
@@ -110,24 +129,23 @@ class PackResult:
 
 # -- the verifier --------------------------------------------------------------------------------
 
-_ITEM_MARK = re.compile(r"^_bs_(\d+)_(\d+)(?:_([0-9a-f]+))?$")
-
 
 def structure(data: bytes) -> list[tuple[str, str]]:
     """The sections and items of a rendered document, in order: (number, id digest), from its bookmarks."""
-    document = docx.Document(io.BytesIO(data))
-    found = []
-    for name in bookmark_names(document):
-        match = _ITEM_MARK.match(name)
-        if match:
-            section, item, digest = match.groups()
-            found.append((section if item == "0" else f"{section}.{item}", digest or "section"))
-    return found
+    return bookmark_structure(bookmark_names(docx.Document(io.BytesIO(data))))
 
 
 def verify(korean: bytes, english: bytes) -> list[Mismatch]:
     """Every place where the two documents differ in sections, items, order or numbering."""
-    left, right = structure(korean), structure(english)
+    return compare_structures(structure(korean), structure(english))
+
+
+def verify_hwpx(korean: bytes, english: bytes) -> list[Mismatch]:
+    """`verify` for the HWPX documents."""
+    return compare_structures(hwpx_structure(korean), hwpx_structure(english))
+
+
+def compare_structures(left: list[tuple[str, str]], right: list[tuple[str, str]]) -> list[Mismatch]:
     mismatches = []
     for position in range(max(len(left), len(right))):
         a = left[position] if position < len(left) else None
@@ -177,11 +195,12 @@ def pack_files(
     draft: bool = False,
     pdf: bool = False,
     make_zip: bool = False,
+    formats: Sequence[str] = ("docx",),
 ) -> list[Path]:
-    """Every file a pack with these choices writes: `<stem>.<layout>.docx` (and `.pdf`), `<stem>.manifest.json`
-    and `<stem>.zip`."""
+    """Every file a pack with these choices writes: `<stem>.<layout>.docx` (and `.hwpx`, `.pdf`),
+    `<stem>.manifest.json` and `<stem>.zip`."""
     stem = pack_stem(name, template, draft)
-    files = [folder / f"{stem}.{layout.value}.docx" for layout in layouts]
+    files = [folder / f"{stem}.{layout.value}.{kind}" for kind in FORMATS if kind in formats for layout in layouts]
     if pdf:
         files += [folder / f"{stem}.{layout.value}.pdf" for layout in layouts]
     files.append(folder / f"{stem}.manifest.json")
@@ -210,6 +229,7 @@ def make_pack(
     append_findings: bool = False,
     word: qa_export.Word = qa_export.english,
     replace: bool = False,
+    formats: Sequence[str] = ("docx",),
 ) -> PackResult:
     """Render, verify and write the pack. A final export (`draft` False) refuses unapproved items and QA errors
     that no reviewer waived. `findings` are the QA findings of the briefing, run by the caller with its
@@ -217,8 +237,15 @@ def make_pack(
     waiver; a draft with `append_findings` lists the open findings at the end of each document, worded by
     `word` (English by default; the window words them in its catalogue). Files of an earlier pack with the same
     name, template and draft state are replaced only with `replace`; otherwise the export stops before
-    rendering and names them."""
-    planned = pack_files(folder, name, template, layouts, draft=draft, pdf=pdf, make_zip=make_zip)
+    rendering and names them. `formats` ("docx", "hwpx") adds the HWPX documents: each is checked against its DOCX
+    and the Korean against the English, as the DOCX are, and listed in the manifest with its digest."""
+    hwpx = "hwpx" in formats
+    if hwpx:
+        for layout in layouts:
+            template.hwpx_document(layout)  # every layout has its .hwpx, before anything is rendered
+    planned = pack_files(
+        folder, name, template, layouts, draft=draft, pdf=pdf, make_zip=make_zip, formats=("docx", *formats)
+    )
     stem = pack_stem(name, template, draft)
     _refuse_links(_every_pack_file(folder, stem))
     if not replace:
@@ -240,7 +267,7 @@ def make_pack(
             raise ExportError("export.qa_errors", count=len(errors), items=qa_export.shown(errors))
     if pdf and libreoffice() is None:
         raise ExportError("export.no_libreoffice")
-    steps = len(layouts) * (2 if pdf else 1) + 1
+    steps = len(layouts) * (1 + pdf + hwpx) + 1
     step = 0
 
     def report(what: str) -> None:
@@ -261,6 +288,20 @@ def make_pack(
     mismatches = verify(korean, english)
     if mismatches:
         raise ExportError("export.mismatch", mismatches="\n".join(f"  {m}" for m in mismatches))
+    rendered_hwpx: dict[Layout, bytes] = {}
+    if hwpx:
+        for layout in layouts:
+            rendered_hwpx[layout] = render_hwpx(briefing, template, layout, draft=draft)
+            differ = compare_structures(structure(rendered[layout]), hwpx_structure(rendered_hwpx[layout]))
+            if differ:
+                listed = "\n".join(f"  {m}" for m in differ)
+                raise ExportError("export.formats_differ", layout=layout.value, mismatches=listed)
+            report(f"{stem}.{layout.value}.hwpx")
+        korean_hwpx = rendered_hwpx.get(Layout.KO) or render_hwpx(briefing, template, Layout.KO, draft=draft)
+        english_hwpx = rendered_hwpx.get(Layout.EN) or render_hwpx(briefing, template, Layout.EN, draft=draft)
+        mismatches = verify_hwpx(korean_hwpx, english_hwpx)
+        if mismatches:
+            raise ExportError("export.hwpx_mismatch", mismatches="\n".join(f"  {m}" for m in mismatches))
 
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -275,7 +316,9 @@ def make_pack(
     except OSError as error:
         raise ExportError("export.cannot_write", path=str(folder), reason=error.strerror or str(error)) from None
     try:
-        staged = _stage(briefing, template, name, draft, rendered, checked, staging, pdf, make_zip, report, result)
+        staged = _stage(
+            briefing, template, name, draft, rendered, rendered_hwpx, checked, staging, pdf, make_zip, report, result
+        )
         _publish(folder, staging, stem, staged)
     except OSError as error:  # a full disk while staging: the earlier pack is untouched
         shutil.rmtree(staging, ignore_errors=True)
@@ -295,6 +338,7 @@ def _stage(
     name: str,
     draft: bool,
     rendered: dict[Layout, bytes],
+    rendered_hwpx: dict[Layout, bytes],
     checked: Any,
     staging: Path,
     pdf: bool,
@@ -310,6 +354,11 @@ def _stage(
         _write_new(path, data)
         result.files.append(path)
         entries.append(_entry(path, data, layout.value, "docx"))
+    for layout, data in rendered_hwpx.items():
+        path = staging / f"{stem}.{layout.value}.hwpx"
+        _write_new(path, data)
+        result.files.append(path)
+        entries.append(_entry(path, data, layout.value, "hwpx"))
     if pdf:
         for layout in rendered:
             source = staging / f"{stem}.{layout.value}.docx"
@@ -335,7 +384,8 @@ def _stage(
         },
         "approval": {status.value: count for status, count in stats.per_status.items()},
         "approvals": {"by": approvers(briefing)},  # who approved how many items ("" when not recorded)
-        "verified": "Korean and English documents carry the same sections and items in the same order",
+        "verified": "Korean and English documents carry the same sections and items in the same order"
+        + (" (DOCX and HWPX alike, and each HWPX those of its DOCX)" if rendered_hwpx else ""),
         "qa": qa_export.manifest(briefing, checked),
     }
     manifest_path = staging / f"{stem}.manifest.json"
@@ -351,7 +401,7 @@ def _stage(
 
 def _every_pack_file(folder: Path, stem: str) -> list[Path]:
     """Every name a pack of this stem can have, whatever its layouts, PDFs and zip."""
-    names = [f"{stem}.{layout.value}.{kind}" for layout in Layout for kind in ("docx", "pdf")]
+    names = [f"{stem}.{layout.value}.{kind}" for layout in Layout for kind in ("docx", "hwpx", "pdf")]
     return [folder / name for name in [*names, f"{stem}.zip", f"{stem}.manifest.json"]]
 
 

@@ -18,6 +18,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
 from briefing import __version__
+from briefing.export import content
 from briefing.export import docx_support as ox
 from briefing.export.markdown_docx import Target, write
 from briefing.export.templates import ItemStyle, Layout, Template, TemplateError
@@ -25,10 +26,7 @@ from briefing.language.phrases import (
     DateStyle,
     card_rows,
     catalog,
-    format_partial,
     meeting_name,
-    note_mark,
-    schedule_label,
     secret_level,
 )
 from briefing.model import Bilingual, Briefing, Item, ItemType, Language, TargetStatus
@@ -147,17 +145,10 @@ class _Renderer:
 
     # -- header and footer -----------------------------------------------------------------------
     def _marking(self) -> str:
-        marking = self.briefing.meeting.marking
-        if self.layout is Layout.BILINGUAL:
-            return " / ".join(dict.fromkeys(part for part in (marking.ko, marking.en) if part))
-        return marking.get(self.language)
+        return content.marking(self.briefing, self.layout)
 
     def _draft_text(self) -> str:
-        if not self.draft:
-            return ""
-        if self.layout is Layout.BILINGUAL:
-            return f"{catalog(Language.KO).draft} / {catalog(Language.EN).draft}"
-        return catalog(self.language).draft
+        return content.draft_text(self.layout, self.draft)
 
     def _header_and_footer(self) -> None:
         """The marking at the top and the bottom of every page, centred, bold and larger (the built-in templates'
@@ -242,33 +233,10 @@ class _Renderer:
         return card_rows(self.briefing, language, self._date_style(language))
 
     def item_prefix(self, item: Item, language: Language, section_number: int, item_number: int) -> str:
-        """What opens an item's first paragraph. Every item takes its place as its number, notes too: the outline,
-        QA findings, export refusals and hidden bookmarks all call the note under 3.2 "3.3", so the documents do
-        (the bilingual table's No. column always did; the single-language pack skipped it, 3.2 → 3.4)."""
-        symbols = self.symbols_ko if language is Language.KO else self.symbols_en
-        style = self.template.style
-        number = "" if self.layout is Layout.BILINGUAL else f"{section_number}.{item_number} "  # else: No. column
-        if item.type is ItemType.NOTE:
-            mark = f"{note_mark(item.note_mark.value if item.note_mark else '*', language)} "
-            return (number if style is ItemStyle.PACK else "") + mark
-        prefix = ""
-        if style is ItemStyle.REPORT:
-            prefix = f"{symbols[1]} "  # □/○ in every layout, the bilingual table's cells too
-        elif style is ItemStyle.PACK:
-            prefix = number
-        when = item.when if item.type is ItemType.SCHEDULE else None
-        if when is not None:
-            prefix += schedule_label(when, language, self._date_style(language))
-        return prefix
+        return content.item_prefix(item, language, section_number, item_number, self.template, self.layout)
 
     def item_suffix(self, item: Item, language: Language) -> str:
-        if item.type is not ItemType.ACTION:
-            return ""
-        details = [item.owner.get(language)] if item.owner and item.owner.get(language) else []
-        if item.due:
-            due = format_partial(item.due, language, self._date_style(language))
-            details.append(catalog(language).due.format(date=due))
-        return f" ({', '.join(details)})" if details else ""
+        return content.item_suffix(item, language, self.template)
 
     def target(self, container: Any, body_style: str) -> Target:
         def add(style: str) -> Any:
@@ -334,14 +302,7 @@ class _Renderer:
                 self.bookmark(paragraphs[0], item_bookmark(s, i, item.id))
 
     def _section_title(self, title: Bilingual, language: Language, number: int) -> str:
-        """A section's heading: □ before it in a report (every layout), its number in a single-language pack (the
-        bilingual table has the No. column)."""
-        text = title.get(language)
-        if self.template.style is ItemStyle.REPORT:
-            return f"{catalog(language).section_symbols[0]} {text}"
-        if self.template.style is ItemStyle.PACK and self.layout is not Layout.BILINGUAL:
-            return f"{number}. {text}"
-        return text
+        return content.section_title(title, language, number, self.template, self.layout)
 
     def _cell_text(self, cell: Any, text: str, style: str, bold: bool = False) -> None:
         paragraph = cell.paragraphs[0]
@@ -406,13 +367,7 @@ class _Renderer:
     # -- a draft's appendix of open comments -----------------------------------------------------
     def _open_comments(self) -> None:
         """Every comment not yet resolved, under the number of its item, in the document's language(s)."""
-        open_comments = [
-            (f"{s}.{i}", comment)
-            for s, section in enumerate(self.briefing.sections, start=1)
-            for i, item in enumerate(section.items, start=1)
-            for comment in item.comments
-            if not comment.resolved
-        ]
+        open_comments = content.open_comments(self.briefing)
         if not open_comments:
             return
         languages = (Language.KO, Language.EN) if self.layout is Layout.BILINGUAL else (self.language,)

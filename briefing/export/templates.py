@@ -67,6 +67,7 @@ register(
         "templates.stripped": "template '{key}': {name}: external links and macros were stripped from the copy the "
         "export uses: {stripped}",
         "templates.cannot_clean": "{where}: the cleaned copy of {name} cannot be written ({reason})",
+        "templates.no_hwpx": "template '{key}' has no HWPX document for the {layout} layout",
     }
 )
 
@@ -92,6 +93,16 @@ class Template:
     documents: dict[Layout, Path]  # what the export reads: the office's file, or its cleaned copy
     user: bool  # from the data folder rather than built in
     stripped: tuple[Message, ...] = field(default=())  # notices: what was taken out of which document
+    # HWPX: the .hwpx file of each layout (manifest "hwpx", else document.hwpx / bilingual.hwpx beside the
+    # manifest when present), and the HWPX font chains {"body": [...], "heading": [...]} (manifest "hwpx_fonts").
+    hwpx_documents: dict[Layout, Path] = field(default_factory=dict)
+    hwpx_fonts: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def hwpx_document(self, layout: Layout) -> Path:
+        self.document(layout)  # the layout exists at all
+        if layout not in self.hwpx_documents:
+            raise TemplateError("templates.no_hwpx", key=self.key, layout=layout.value)
+        return self.hwpx_documents[layout]
 
     def document(self, layout: Layout) -> Path:
         if layout not in self.layouts:
@@ -187,6 +198,8 @@ def load_template(folder: Path, user: bool = False) -> Template:
             fonts=fonts,
             documents=documents,
             user=user,
+            hwpx_documents=_hwpx_documents(folder, data, layouts),
+            hwpx_fonts={str(k): tuple(str(f) for f in v) for k, v in data.get("hwpx_fonts", {}).items()},
         )
     except (KeyError, TypeError, ValueError) as error:
         reason = f"{type(error).__name__}: {error}"
@@ -258,6 +271,17 @@ def _check_manifest(data: Any) -> None:
     date_style = data.get("date_style", {})
     if not isinstance(date_style, dict) or not all(isinstance(v, str) for v in date_style.values()):
         raise ValueError("date_style must map ko and en to a style name")
+    hwpx = data.get("hwpx", {})
+    if not isinstance(hwpx, dict) or not all(
+        isinstance(k, str) and k in {layout.value for layout in Layout} and isinstance(v, str) and Path(v).name == v
+        for k, v in hwpx.items()
+    ):
+        raise ValueError("hwpx must map layouts to .hwpx file names in the template's folder")
+    hwpx_fonts = data.get("hwpx_fonts", {})
+    if not isinstance(hwpx_fonts, dict) or not all(
+        isinstance(v, list) and all(isinstance(f, str) and f.strip() for f in v) for v in hwpx_fonts.values()
+    ):
+        raise ValueError('hwpx_fonts must map "body" and "heading" to lists of font names')
 
 
 def _text_pair(data: dict[str, Any], key: str, *, required: bool) -> None:
@@ -269,6 +293,18 @@ def _text_pair(data: dict[str, Any], key: str, *, required: bool) -> None:
         for language in ("ko", "en")
     ):
         raise ValueError(f'{key} must be {{"ko": text, "en": text}}')
+
+
+def _hwpx_documents(folder: Path, data: dict[str, Any], layouts: tuple[Layout, ...]) -> dict[Layout, Path]:
+    named = data.get("hwpx")
+    if named is not None:
+        return {Layout(key): folder / str(name) for key, name in named.items()}
+    found = {}
+    for layout in layouts:
+        path = folder / ("bilingual.hwpx" if layout is Layout.BILINGUAL else "document.hwpx")
+        if path.is_file():
+            found[layout] = path
+    return found
 
 
 def _bilingual(data: Any) -> Bilingual:

@@ -248,3 +248,12 @@ def card_rows(briefing: Briefing, language: Language, style: DateStyle = DateSty
     if chairs:
         rows.append((words.co_chairs_label, "\n".join(chairs)))
     return rows
+
+
+# The Hangul counters of the Korean outline (가. 나. 다.), as Word's "ganada" numbering writes them (HWPX lists).
+GANADA = "가나다라마바사아자차카타파하"
+# Hancom font faces of Korean official documents, each with the fallback an HWPX names in hh:substFont:
+# 휴먼명조 for a report's body, 맑은 고딕 for headings and for the body of a release or a pack.
+HWPX_SERIF = ("휴먼명조", "함초롬바탕")
+HWPX_SANS = ("맑은 고딕", "함초롬돋움")
+HWPX_MONO = ("D2Coding", "함초롬돋움")

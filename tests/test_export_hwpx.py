@@ -1,0 +1,332 @@
+"""HWPX export: reopened with python-hwpx, validated against the OWPML schema python-hwpx ships, compared item by
+item with the DOCX of the same template and layout, rendered to pages by rhwp, and hostile templates refused."""
+
+from __future__ import annotations
+
+import functools
+import io
+import json
+import re
+import shutil
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+from docx.oxml.ns import qn
+from hwpx import HwpxDocument
+from hwpx.tools.package_validator import validate_editor_open_safety
+from lxml import etree
+
+from briefing.export import hwpx_package
+from briefing.export.hwpx_render import HP, render_hwpx, structure
+from briefing.export.pack import ExportError, make_pack, parse_formats, verify_hwpx
+from briefing.export.pack import structure as docx_structure
+from briefing.export.render import render
+from briefing.export.templates import Layout, TemplateError, find_template, user_templates_folder
+from briefing.language.phrases import meeting_name
+from briefing.model import Bilingual, Briefing, ItemType, Language, NoteMark, Section, TargetStatus
+from briefing.storage import load
+from tests.conftest import EXAMPLE
+from tests.helpers import item, large_briefing
+
+
+def example() -> Briefing:
+    briefing = load(EXAMPLE)
+    briefing.meeting.marking = Bilingual(ko="대외비", en="FOR OFFICIAL USE ONLY")
+    return briefing
+
+
+@functools.cache
+def rendered(key: str, layout: Layout, draft: bool = False) -> bytes:
+    return render_hwpx(example(), find_template(key), layout, draft=draft)
+
+
+def section_root(data: bytes) -> etree._Element:
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return etree.fromstring(archive.read("Contents/section0.xml"))
+
+
+def bookmarked_text_hwpx(data: bytes) -> dict[str, str]:
+    """The text of each paragraph that carries a hidden bookmark, by bookmark name."""
+    found = {}
+    for mark in section_root(data).iter(f"{{{HP}}}bookmark"):
+        paragraph = next(a for a in mark.iterancestors() if a.tag == f"{{{HP}}}p")
+        found[mark.get("name")] = "".join("".join(t.itertext()) for t in paragraph.iter(f"{{{HP}}}t"))
+    return found
+
+
+def bookmarked_text_docx(data: bytes) -> dict[str, str]:
+    document = docx.Document(io.BytesIO(data))
+    found = {}
+    for start in document.element.body.iter(qn("w:bookmarkStart")):
+        paragraph = next(a for a in start.iterancestors() if a.tag == qn("w:p"))
+        found[start.get(qn("w:name"))] = "".join(t.text or "" for t in paragraph.iter(qn("w:t")))
+    return found
+
+
+@pytest.mark.parametrize(
+    ("key", "layout"),
+    [("meeting-report", Layout.KO), ("press-release", Layout.EN), ("briefing-pack", Layout.BILINGUAL)],
+)
+def test_every_item_opens_as_in_the_docx_of_the_same_template_and_layout(key: str, layout: Layout) -> None:
+    """Same sections and items in the same order, and each numbered/bookmarked paragraph says the same thing."""
+    data = rendered(key, layout)
+    word = render(example(), find_template(key), layout)
+    assert structure(data) == docx_structure(word)
+    assert len(structure(data)) == 5 + sum(len(s.items) for s in example().sections)
+    # python-hwpx's own save runs this check; the export writes its parts itself (faster), so it runs here
+    safety = validate_editor_open_safety(data)
+    assert safety.ok, safety.summary
+    assert HwpxDocument.open(data).validate().issues == ()
+    in_hwpx, in_docx = bookmarked_text_hwpx(data), bookmarked_text_docx(word)
+    for name, text in in_hwpx.items():
+        assert text.strip() == in_docx[name].strip(), name
+
+
+def test_reopened_with_python_hwpx_it_holds_the_briefing_and_passes_the_owpml_schema() -> None:
+    briefing = example()
+    data = rendered("meeting-report", Layout.KO)
+    document = HwpxDocument.open(data)
+    assert document.validate().issues == ()  # python-hwpx's OWPML header and section schemas
+    text = document.text.plain()
+    assert briefing.title.ko in text
+    assert "□ 개요" in text and "○ 국방부와 미 국방부는" in text
+    assert "2024. 11. 7.(현지시각)" in text  # the report's official date style, as in its DOCX card
+    for section in briefing.sections:
+        for entry in section.items:
+            plain = re.sub(r"[*_`]", "", entry.text.ko).split("\n")[0][:30]
+            assert plain in text
+    metadata = document.package.document_metadata()
+    assert metadata.title == briefing.title.ko
+    assert metadata.subject == meeting_name(briefing, Language.KO)
+    headers = " ".join(
+        "".join(t.itertext()) for part in document.sections[0].element.iter(f"{{{HP}}}header") for t in part.iter()
+    )
+    assert "대외비" in headers
+
+
+def test_the_same_briefing_gives_the_same_bytes() -> None:
+    first = render_hwpx(example(), find_template("press-release"), Layout.KO)
+    assert first == render_hwpx(example(), find_template("press-release"), Layout.KO)
+    with zipfile.ZipFile(io.BytesIO(first)) as archive:
+        entries = archive.infolist()
+    assert entries[0].filename == "mimetype" and entries[0].compress_type == zipfile.ZIP_STORED
+
+
+def test_marking_red_draft_word_and_page_numbers_in_header_and_footer() -> None:
+    data = rendered("meeting-report", Layout.KO, draft=True)
+    root = section_root(data)
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        header = etree.fromstring(archive.read("Contents/header.xml"))
+    colours = {c.get("id"): c.get("textColor") for c in header.iter("{*}charPr")}
+    parts = [*root.iter(f"{{{HP}}}header"), *root.iter(f"{{{HP}}}footer")]  # python-hwpx keeps two copies
+    assert parts
+    applied = {a.get("idRef") for a in root.iter(f"{{{HP}}}headerApply", f"{{{HP}}}footerApply")}
+    assert applied <= {part.get("id") for part in parts}  # renumbered ids still meet their references
+    for part in parts:
+        runs = [r for r in part.iter(f"{{{HP}}}run") if "대외비" in "".join(r.itertext())]
+        assert runs and colours[runs[0].get("charPrIDRef")] == "#C00000"
+    top = "".join(parts[0].itertext())
+    assert "초안" in top and "{" not in top
+    text = "".join("".join(t.itertext()) for t in root.iter(f"{{{HP}}}t"))
+    assert "부록: 미해결 의견(초안 전용)" in text  # the draft's appendix of open comments, as in its DOCX
+    footer = next(root.iter(f"{{{HP}}}footer"))
+    kinds = [n.get("numType") for n in footer.iter(f"{{{HP}}}autoNum")]
+    assert kinds == ["PAGE", "TOTAL_PAGE"]
+
+
+def test_markdown_keeps_its_meaning_as_hwpx_runs() -> None:
+    briefing = Briefing(title=Bilingual(ko="마크다운", en="Markdown"))
+    section = briefing.add_section(Section(title=Bilingual(ko="절", en="Part")))
+    text = (
+        "**굵게** *기울임* `code` [링크](https://example.org/a)\n\n- 하나\n- 둘\n    1. 첫째\n    2. 둘째\n\n끝\x1b[31m"
+    )
+    briefing.add_item(section.id, item("plain", text))
+    briefing.add_item(section.id, item("note", "참고", type=ItemType.NOTE, note_mark=NoteMark.REFERENCE))
+    data = render_hwpx(briefing, find_template("meeting-report"), Layout.KO)
+    root = section_root(data)
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        header = etree.fromstring(archive.read("Contents/header.xml"))
+    shapes = {c.get("id"): c for c in header.iter("{*}charPr")}
+
+    def shape_of(words: str) -> etree._Element:
+        run = next(r for r in root.iter(f"{{{HP}}}run") if "".join(r.itertext()) == words)
+        return shapes[run.get("charPrIDRef")]
+
+    assert shape_of("굵게").find("{*}bold") is not None
+    assert shape_of("기울임").find("{*}italic") is not None
+    link = next(root.iter(f"{{{HP}}}fieldBegin"))
+    assert link.get("type") == "HYPERLINK" and link.get("name") == "https://example.org/a"
+    paragraphs = ["".join("".join(t.itertext()) for t in p.iter(f"{{{HP}}}t")) for p in root.iter(f"{{{HP}}}p")]
+    body = [p for p in paragraphs if p]
+    assert "- 하나" in body and "- 둘" in body and "가. 첫째" in body and "나. 둘째" in body  # as the report's DOCX
+    assert any(p.startswith("○ 굵게 기울임 code 링크") for p in body)
+    assert "끝␛[31m" in body  # a terminal escape shows as its control picture, never as raw ESC
+    assert any(p.startswith("※ 참고") for p in body)
+    assert HwpxDocument.open(data).validate().issues == ()
+    section.items[0].status = TargetStatus.MACHINE
+    draft = section_root(render_hwpx(briefing, find_template("meeting-report"), Layout.KO, draft=True))
+    tags = [r for r in draft.iter(f"{{{HP}}}run") if "".join(r.itertext()).startswith("[")]
+    assert ["".join(r.itertext()) for r in tags] == ["[기계 번역] "]  # a draft marks machine translation
+
+
+def test_a_hundred_item_briefing_stays_matched() -> None:
+    briefing = large_briefing(100, 120)
+    data_ko = render_hwpx(briefing, find_template("briefing-pack"), Layout.KO)
+    data_en = render_hwpx(briefing, find_template("briefing-pack"), Layout.EN)
+    assert verify_hwpx(data_ko, data_en) == []
+    assert len(structure(data_ko)) == 104
+    del briefing.sections[0].items[3]
+    shorter = render_hwpx(briefing, find_template("briefing-pack"), Layout.EN)
+    assert verify_hwpx(data_ko, shorter)  # a missing item is found
+
+
+def test_rhwp_renders_the_korean_report_and_each_page_holds_its_text() -> None:
+    """hwp-ingest (rhwp) draws the pages; every page has the marking at top and bottom, and the pages' text in
+    order is the document's text."""
+    hwp_ingest = pytest.importorskip("hwp_ingest")  # in the test extras (setup.cfg)
+    data = rendered("meeting-report", Layout.KO)
+    pages = hwp_ingest.to_svg_pages(data)
+    assert len(pages) >= 2
+    texts = []
+    for svg in pages:
+        glyphs = re.findall(rb"<text[^>]*>([^<]*)</text>", svg)
+        page = "".join(g.decode("utf-8") for g in glyphs)
+        assert page.startswith("대외비") and "대외비" in page[-40:]  # top and bottom of every page
+        texts.append(re.sub(r"대외비[\d/ ]*$", "", page.removeprefix("대외비")))  # the body without the marks
+    every = _letters("".join(texts))  # rhwp draws some punctuation (·) as shapes, not text: letters are compared
+    briefing = example()
+    for section in briefing.sections:
+        assert _letters(section.title.ko) in every
+        for entry in section.items:
+            assert _letters(entry.text.ko)[:25] in every
+
+
+def _letters(text: str) -> str:
+    return re.sub(r"[^0-9A-Za-z가-힣]", "", text)
+
+
+# -- office templates and hostile ones ---------------------------------------------------------------
+
+
+def office_template(folder_name: str, hwpx: bytes) -> Path:
+    folder = user_templates_folder() / folder_name
+    shutil.copytree(find_template("press-release").folder, folder)
+    (folder / "document.hwpx").write_bytes(hwpx)
+    return folder
+
+
+def test_an_office_hwpx_without_placeholders_gets_the_marking_and_keeps_its_page_setup() -> None:
+    office = HwpxDocument.new()
+    office.page.setup(width_mm=182, height_mm=257, margin_left_mm=30, margin_right_mm=30)  # B5, wide margins
+    office.add_paragraph("our letterhead text, replaced by the briefing")
+    office_template("ministry", office.to_bytes())
+    data = render_hwpx(example(), find_template("ministry"), Layout.KO)
+    reopened = HwpxDocument.open(data)
+    assert reopened.validate().issues == ()
+    assert round(reopened.sections[0].properties.page_size.width / 7200 * 25.4) == 182
+    root = section_root(data)
+    for kind in ("header", "footer"):
+        for part in root.iter(f"{{{HP}}}{kind}"):
+            assert "대외비" in "".join(part.itertext())
+    assert "letterhead" not in reopened.text.plain()
+
+
+def _archive(parts: dict[str, bytes]) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    return out.getvalue()
+
+
+def _parts() -> dict[str, bytes]:
+    with zipfile.ZipFile(find_template("press-release").hwpx_document(Layout.KO)) as archive:
+        return {name: archive.read(name) for name in archive.namelist()}
+
+
+LAUGHS = (
+    b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;">'
+    b'<!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;">]><hh:head xmlns:hh="urn:x">&lol3;</hh:head>'
+)
+
+
+@pytest.mark.parametrize(
+    ("name", "make", "code"),
+    [
+        ("broken zip", lambda: b"PK\x03\x04 this is not really a zip", "hwpx.not_hwpx"),
+        (
+            "missing header",
+            lambda: _archive({k: v for k, v in _parts().items() if k != "Contents/header.xml"}),
+            "hwpx.missing_part",
+        ),
+        ("entity expansion", lambda: _archive({**_parts(), "Contents/header.xml": LAUGHS}), "hwpx.entities"),
+        (
+            "external entity",
+            lambda: _archive(
+                {**_parts(), "settings.xml": b'<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><x>&e;</x>'}
+            ),
+            "hwpx.entities",
+        ),
+        (
+            "broken xml",
+            lambda: _archive({**_parts(), "Contents/section0.xml": b"<hs:sec><unclosed>"}),
+            "hwpx.broken_xml",
+        ),
+        (
+            "zip bomb",
+            lambda: _archive({**_parts(), "Preview/PrvText.txt": b"0" * (17 * 1024 * 1024)}),
+            "hwpx.too_large",
+        ),
+        ("not hwpx", lambda: _archive({**_parts(), "mimetype": b"application/zip"}), "hwpx.not_hwpx"),
+    ],
+)
+def test_a_hostile_office_template_gets_one_coded_line_and_no_files(
+    name: str, make: object, code: str, tmp_path: Path
+) -> None:
+    office_template("hostile", make())  # type: ignore[operator]
+    template = find_template("hostile")
+    with pytest.raises(TemplateError) as raised:
+        make_pack(
+            example(), template, tmp_path / "out", "pack", [Layout.KO, Layout.EN], draft=True, formats=("docx", "hwpx")
+        )
+    assert raised.value.code == code
+    assert "\n" not in str(raised.value) and "hostile" in str(raised.value)
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_huge_part_over_the_cap_is_refused_before_it_is_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(hwpx_package, "MAX_PART_BYTES", 256 * 1024)
+    huge = b"<a>" + b" " * (300 * 1024) + b"</a>"
+    office_template("huge", _archive({**_parts(), "Contents/section0.xml": huge}))
+    with pytest.raises(TemplateError, match=r"section0.xml is larger than the limit"):
+        render_hwpx(example(), find_template("huge"), Layout.KO)
+
+
+# -- the pack -------------------------------------------------------------------------------------------
+
+
+def test_pack_with_hwpx_lists_them_with_digests(tmp_path: Path) -> None:
+    result = make_pack(
+        example(),
+        find_template("meeting-report"),
+        tmp_path,
+        "scwg",
+        [Layout.KO, Layout.EN],
+        draft=True,
+        formats=parse_formats("docx,hwpx"),
+    )
+    names = sorted(path.name for path in result.files)
+    assert "scwg.meeting-report.draft.ko.hwpx" in names and "scwg.meeting-report.draft.en.hwpx" in names
+    manifest = json.loads((tmp_path / "scwg.meeting-report.draft.manifest.json").read_text("utf-8"))
+    entries = [e for e in manifest["files"] if e["type"] == "hwpx"]
+    assert [e["layout"] for e in entries] == ["ko", "en"]
+    import hashlib
+
+    for entry in entries:
+        assert entry["sha256"] == hashlib.sha256((tmp_path / entry["file"]).read_bytes()).hexdigest()
+    assert "HWPX" in manifest["verified"]
+    with pytest.raises(ExportError) as raised:
+        parse_formats("docx,pdf")
+    assert raised.value.code == "export.bad_formats"
