@@ -10,7 +10,7 @@ The schema (briefing/schemas) describes the file's syntax; these are the rules a
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import date, datetime, time
 from enum import StrEnum
 
@@ -234,7 +234,7 @@ def _card_parts(card: MeetingCard, path: str) -> Iterator[Problem]:
         yield from _line(attachment.title, f"{path}.attachments[{n}].title")
 
 
-def _count(elements: list[object], limit: int, path: str) -> Iterator[Problem]:
+def _count(elements: Sequence[object], limit: int, path: str) -> Iterator[Problem]:
     if len(elements) > limit:
         yield Problem(path, "rules.too_many", {"found": len(elements), "limit": limit})
 
