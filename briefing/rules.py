@@ -85,8 +85,7 @@ register(
         "rules.reply_unknown": "replies to {found}, which is not a comment of this item",
         "rules.reply_cycle": "replies in a circle: {found}",
         "rules.not_a_time_of_day": "expected a time of day in hours and minutes, found {found}",
-        "rules.not_a_local_time": "expected a date and time in hours and minutes as the release prints it (no time "
-        "zone: name the clock in the zone field), found {found}",
+        "rules.not_a_local_time": "expected a date and time like 2024-11-08 06:00 (no time zone), found {found}",
         "rules.too_many": "has {found} entries; at most {limit}",
         "rules.not_a_phone": "{found} is not a telephone number (digits, spaces, + ( ) - . /, an extension)",
         "rules.not_an_email": "{found} is not an e-mail address",
