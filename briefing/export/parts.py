@@ -93,6 +93,53 @@ def document_parts(
     )
 
 
+def bilingual_parts(
+    briefing: Briefing, style: ItemStyle, date_styles: dict[Language, DateStyle] | None = None
+) -> DocumentParts:
+    """The parts of a side-by-side document: the Korean banner, both release lines (Korean first), a contact
+    table whose cells hold both languages, the Korean title with the English one as its subtitle, both report
+    lines, and a bilingual 붙임 list ("1. 공동보도문 / Joint statement"). No end mark: the table is the text, and
+    "끝." under an English column, or "###" under a Korean one, would each be wrong for half the readers."""
+    styles = date_styles or {}
+    ko = document_parts(briefing, style, Language.KO, styles.get(Language.KO, DateStyle.OFFICIAL))
+    en = document_parts(briefing, style, Language.EN, styles.get(Language.EN, DateStyle.PROSE))
+    card = briefing.meeting
+    contacts = None
+    if style is ItemStyle.PRESS:
+        both_ko, both_en = contact_table(card, Language.KO), contact_table(card, Language.EN)
+        if both_ko is not None and both_en is not None:
+            header = tuple(f"{k} / {e}" for k, e in zip(both_ko.header, both_en.header, strict=True))
+            rows = tuple(
+                (_both(k[0], e[0], "\n"), _both(k[1], e[1], "\n"), k[2])
+                for k, e in zip(both_ko.rows, both_en.rows, strict=True)
+            )
+            contacts = ContactTable((header[0], header[1], header[2]), rows)
+    titles = [(a.title.ko, a.title.en) for a in card.attachments if a.title.ko.strip() or a.title.en.strip()]
+    entries = [_both(k, e, " / ") for k, e in titles]
+    attachments = tuple(entries) if len(entries) == 1 else tuple(f"{n}. {t}" for n, t in enumerate(entries, start=1))
+    has_attachments = bool(attachments) and (style is not ItemStyle.PACK)
+    return DocumentParts(
+        banner=ko.banner,
+        release="\n".join(line for line in (ko.release, en.release) if line),
+        contacts=contacts,
+        title=ko.title,
+        subtitle=en.title if en.title and en.title != ko.title else None,
+        report_lines=tuple(_both(k, e, " / ") for k, e in zip(ko.report_lines, en.report_lines, strict=False)),
+        dateline="",
+        media_contact=(),
+        end_mark="",
+        attachments_label=_both(ko.attachments_label, en.attachments_label.rstrip(":"), " / ")
+        if has_attachments
+        else "",
+        attachments=attachments if has_attachments else (),
+        language=Language.KO,
+    )
+
+
+def _both(korean: str, english: str, separator: str) -> str:
+    return separator.join(dict.fromkeys(part for part in (korean, english) if part))
+
+
 def banner(card: MeetingCard) -> str:
     """ "국방부 보도자료" (just "보도자료" when the card names no issuer)."""
     words = part_words(Language.KO)

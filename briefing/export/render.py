@@ -21,7 +21,7 @@ from docx.shared import Cm
 from briefing import __version__
 from briefing.export import docx_support as ox
 from briefing.export.markdown_docx import Target, write
-from briefing.export.parts import DocumentParts, document_parts
+from briefing.export.parts import DocumentParts, bilingual_parts, document_parts
 from briefing.export.templates import ItemStyle, Layout, Template, TemplateError
 from briefing.language.phrases import (
     DateStyle,
@@ -406,10 +406,8 @@ class _Renderer:
     # -- side by side ----------------------------------------------------------------------------
     def _bilingual(self) -> None:
         ko, en = Language.KO, Language.EN
-        title = self.briefing.title
-        self.paragraph("Briefing Title", title.ko)
-        if title.en:
-            self.paragraph("Briefing Subtitle", title.en)
+        parts = bilingual_parts(self.briefing, self.template.style, self.template.date_styles)
+        self._front(parts)
         card = self.document.add_table(rows=0, cols=2)
         card.style = self.style("Briefing Table")
         names = (self.meeting_name(ko), self.meeting_name(en))
@@ -457,6 +455,9 @@ class _Renderer:
                     _remove(first)  # the cell's empty first paragraph, now that content follows it
                     if language is ko:
                         self.bookmark(paragraphs[0], item_bookmark(s, i, item.id))
+        if parts.attachments:
+            self.paragraph("Briefing Body")
+        self._closing(parts)
 
     # -- a draft's appendix of open comments -----------------------------------------------------
     def _open_comments(self) -> None:
