@@ -312,6 +312,7 @@ def test_korean_press_release_parts_in_order() -> None:
         ],
     )
     assert texts.count("제23차 한미 국방우주정책 실무협의회(SCWG)") == 0  # no subtitle repeating the headline
+    assert "참석" not in texts  # a release leaves the other participants to its prose
 
 
 def test_english_press_release_parts_in_order() -> None:

@@ -140,6 +140,12 @@ def _both(korean: str, english: str, separator: str) -> str:
     return separator.join(dict.fromkeys(part for part in (korean, english) if part))
 
 
+def lists_participants(style: ItemStyle) -> bool:
+    """Whether the card table lists the delegations' members other than co-chairs: a report and a pack do (their
+    readers look for who attended); a press release leaves them to its prose."""
+    return style is not ItemStyle.PRESS
+
+
 def banner(card: MeetingCard) -> str:
     """ "국방부 보도자료" (just "보도자료" when the card names no issuer)."""
     words = part_words(Language.KO)

@@ -21,7 +21,7 @@ from docx.shared import Cm
 from briefing import __version__
 from briefing.export import docx_support as ox
 from briefing.export.markdown_docx import Target, write
-from briefing.export.parts import DocumentParts, bilingual_parts, document_parts
+from briefing.export.parts import DocumentParts, bilingual_parts, document_parts, lists_participants
 from briefing.export.templates import ItemStyle, Layout, Template, TemplateError
 from briefing.language.phrases import (
     DateStyle,
@@ -244,7 +244,7 @@ class _Renderer:
 
     def card_rows(self, language: Language) -> list[tuple[str, str]]:
         """The card's lines; a press release leaves the participants to its prose (a report and a pack list them)."""
-        participants = self.template.style is not ItemStyle.PRESS
+        participants = lists_participants(self.template.style)
         return card_rows(self.briefing, language, self._date_style(language), participants=participants)
 
     def item_prefix(self, item: Item, language: Language, section_number: int, item_number: int) -> str:
