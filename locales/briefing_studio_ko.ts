@@ -617,6 +617,34 @@ New: %2</source>
         <translation>보안 등급 표시</translation>
     </message>
     <message>
+        <source>start time</source>
+        <translation>시작 시각</translation>
+    </message>
+    <message>
+        <source>embargo</source>
+        <translation>엠바고</translation>
+    </message>
+    <message>
+        <source>embargo clock</source>
+        <translation>엠바고 기준 시각</translation>
+    </message>
+    <message>
+        <source>issued by</source>
+        <translation>배포 기관</translation>
+    </message>
+    <message>
+        <source>report date</source>
+        <translation>보고 일자</translation>
+    </message>
+    <message>
+        <source>reporting office</source>
+        <translation>보고 부서</translation>
+    </message>
+    <message>
+        <source>reported by</source>
+        <translation>보고자</translation>
+    </message>
+    <message>
         <source>The two versions have the same content.</source>
         <translation>두 버전의 내용이 같습니다.</translation>
     </message>

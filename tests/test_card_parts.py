@@ -402,3 +402,15 @@ def test_bilingual_documents_carry_both_release_lines_report_lines_and_attachmen
         ],
     )
     assert "끝." not in report and "###" not in report
+
+
+def test_comparing_versions_reports_changed_document_parts() -> None:
+    from briefing.compare.versions import compare
+
+    old, new = example(), example()
+    new.meeting.release.embargo = None
+    new.meeting.contacts[1].phone = "02-748-0009"
+    new.meeting.attachments[0].title.ko = "공동보도문"
+    changed = {change.where for change in compare(old, new).card}
+    assert {"embargo", "contact Lee Bo-do: phone"} <= changed
+    assert any(where.startswith("attachment ") for where in changed)
