@@ -16,15 +16,17 @@ import dataclasses
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time
 from typing import TYPE_CHECKING, Any
 
 from briefing import rules
 from briefing.language.dates import PartialDate
 from briefing.messages import BriefingError, Message, register
 from briefing.model import (
+    Attachment,
     Bilingual,
     Briefing,
+    Contact,
     Delegation,
     Item,
     ItemType,
@@ -592,7 +594,15 @@ def _resolve(briefing: Briefing, path: FieldPath) -> tuple[Any, str]:
     return node, path[-1]
 
 
-_VALUE_TYPES: dict[str, type] = {"role": Role, "session": int, "start_date": date, "end_date": date}
+_VALUE_TYPES: dict[str, type] = {
+    "role": Role,
+    "session": int,
+    "start_date": date,
+    "end_date": date,
+    "start_time": time,
+    "embargo": datetime,
+    "dated": date,
+}
 
 
 class SetField(Edit):
@@ -605,6 +615,8 @@ class SetField(Edit):
         kind = _VALUE_TYPES.get(self.path[-1])
         if kind is Role and value is not None:
             self.value = Role(value)  # a combo box hands back the plain string
+        elif kind is date and isinstance(value, datetime):
+            raise EditRefused(code="edit.refused", reason=f"{value!r} is not a date")
         elif kind is not None and value is not None and not isinstance(value, kind):
             raise EditRefused(code="edit.refused", reason=f"{value!r} is not a {kind.__name__}")
 
@@ -663,10 +675,13 @@ def set_person_field(person_id: str, name: str, language: Language | None, value
     return SetField(path, value, "edit.role" if name == "role" else "edit.card")
 
 
-class InsertElement(Edit):
-    """A delegation or a person added to a list in the card."""
+CardElement = Delegation | Person | Contact | Attachment
 
-    def __init__(self, label: str, list_path: FieldPath, element: Delegation | Person, index: int | None) -> None:
+
+class InsertElement(Edit):
+    """A delegation, a person, a contact or an attachment added to a list in the card."""
+
+    def __init__(self, label: str, list_path: FieldPath, element: CardElement, index: int | None) -> None:
         self.label, self.list_path, self.element, self.index = label, list_path, element, index
 
     def apply(self, briefing: Briefing) -> Changes:
@@ -686,11 +701,12 @@ class InsertElement(Edit):
 
 
 class RemoveElement(Edit):
-    """A delegation (with its people) or a person removed from the card; undo puts it back where it was."""
+    """A delegation (with its people), a person, a contact or an attachment removed from the card; undo puts it
+    back where it was."""
 
     def __init__(self, label: str, list_path: FieldPath, ident: str) -> None:
         self.label, self.list_path, self.ident = label, list_path, ident
-        self.removed: tuple[Delegation | Person, int] | None = None
+        self.removed: tuple[CardElement, int] | None = None
 
     def apply(self, briefing: Briefing) -> Changes:
         elements = _list(briefing, self.list_path)
@@ -729,6 +745,29 @@ def add_person(delegation_id: str, person: Person, index: int | None = None) -> 
 
 def remove_person(delegation_id: str, person_id: str) -> Edit:
     return RemoveElement("edit.remove_person", ("meeting", "delegations", delegation_id, "members"), person_id)
+
+
+def add_contact(contact: Contact, index: int | None = None) -> Edit:
+    """A contact (담당 부서, 담당자, 연락처) for the documents; refused past `rules.CONTACTS_MAX`."""
+    return InsertElement("edit.add_contact", ("meeting", "contacts"), contact, index)
+
+
+def remove_contact(contact_id: str) -> Edit:
+    return RemoveElement("edit.remove_contact", ("meeting", "contacts"), contact_id)
+
+
+def add_attachment(attachment: Attachment, index: int | None = None) -> Edit:
+    """An entry of the 붙임 list; refused past `rules.ATTACHMENTS_MAX`."""
+    return InsertElement("edit.add_attachment", ("meeting", "attachments"), attachment, index)
+
+
+def remove_attachment(attachment_id: str) -> Edit:
+    return RemoveElement("edit.remove_attachment", ("meeting", "attachments"), attachment_id)
+
+
+def set_embargo(embargo: datetime | None) -> SetField:
+    """Release the press release at once (None) or not before a wall-clock time (see `model.Release`)."""
+    return SetField(("meeting", "release", "embargo"), embargo)
 
 
 # -- several as one ------------------------------------------------------------------------------

@@ -11,15 +11,17 @@ from __future__ import annotations
 import copy
 import json
 from collections.abc import Callable, Mapping
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time
 from typing import Any
 
 from briefing.language.dates import DateError, PartialDate
 from briefing.messages import BriefingError, Message, english, register
 from briefing.model import (
+    Attachment,
     Bilingual,
     Briefing,
     Comment,
+    Contact,
     Delegation,
     Item,
     ItemType,
@@ -28,6 +30,8 @@ from briefing.model import (
     NoteMark,
     Organisation,
     Person,
+    Release,
+    Report,
     ReviewFlag,
     Role,
     Section,
@@ -41,7 +45,7 @@ from briefing.rules import problems as rule_problems
 from briefing.schema import Problem, checker, describe
 
 FORMAT_NAME = "briefing-studio/briefing"
-CURRENT_VERSION = 3
+CURRENT_VERSION = 4
 FILE_SUFFIX = ".briefing"
 MAX_PROBLEMS_SHOWN = 30
 
@@ -96,15 +100,38 @@ def migrate_2_to_3(data: Json) -> Json:
     return result
 
 
+def _card_parts_v3_to_v4(data: Json) -> Json:
+    """Version 3 → 4, the meeting card's fields for the standard parts of each document: `start_time` (null),
+    `release` (no embargo: released at once; no zone, no issuer), `contacts` ([]), `report` (no date, office or
+    author) and `attachments` ([]). Version 3 had none of them, so nothing is guessed. Takes a version-3 document
+    and returns a new one; the input is not changed."""
+    result = copy.deepcopy(data)
+    empty = {"ko": "", "en": ""}
+    result["meeting"] |= {
+        "start_time": None,
+        "release": {"embargo": None, "zone": dict(empty), "issuer": dict(empty)},
+        "contacts": [],
+        "report": {"dated": None, "office": dict(empty), "author": dict(empty)},
+        "attachments": [],
+    }
+    return result
+
+
+def migrate_3_to_4(data: Json) -> Json:
+    """Version 3 → 4 (see each step's own function; a merge of other version-4 changes adds its step here)."""
+    return _card_parts_v3_to_v4(data)
+
+
 # MIGRATIONS[n] turns a version-n document, valid against the version-n schema, into a version-(n+1)
 # document. Each is a pure function of the JSON data, tested on its own.
-MIGRATIONS: dict[int, Migration] = {1: migrate_1_to_2, 2: migrate_2_to_3}
+MIGRATIONS: dict[int, Migration] = {1: migrate_1_to_2, 2: migrate_2_to_3, 3: migrate_3_to_4}
 
 register(
     {
         "file.bad_version": "expected a whole number from 1, found {found}",
         "file.not_a_date": "{found} is not a real date ({reason})",
         "file.not_a_datetime": "{found} is not a real date and time",
+        "file.not_a_time": "{found} is not a real time of day",
         "file.not_utf8": "not UTF-8 text (invalid byte at offset {offset}); is this a .briefing file?",
         "file.empty": "the file is empty",
         "file.not_json": "not valid JSON at line {line}, column {column}: {reason}",
@@ -222,6 +249,22 @@ def _meeting(card: MeetingCard) -> Json:
             for d in card.delegations
         ],
         "marking": _bilingual(card.marking),
+        "start_time": card.start_time.strftime("%H:%M") if card.start_time is not None else None,
+        "release": {
+            "embargo": card.release.embargo.strftime("%Y-%m-%dT%H:%M") if card.release.embargo is not None else None,
+            "zone": _bilingual(card.release.zone),
+            "issuer": _bilingual(card.release.issuer),
+        },
+        "contacts": [
+            {"id": c.id, "office": _bilingual(c.office), "name": _bilingual(c.name), "phone": c.phone, "email": c.email}
+            for c in card.contacts
+        ],
+        "report": {
+            "dated": _date(card.report.dated),
+            "office": _bilingual(card.report.office),
+            "author": _bilingual(card.report.author),
+        },
+        "attachments": [{"id": a.id, "title": _bilingual(a.title)} for a in card.attachments],
     }
 
 
@@ -401,6 +444,25 @@ class _Reader:
             self.problems.append(Problem(path, "file.not_a_date", {"found": describe(value), "reason": str(error)}))
             return None
 
+    def _time(self, value: str | None, path: str) -> time | None:
+        if value is None:
+            return None
+        try:
+            return time.fromisoformat(value)
+        except ValueError:
+            self.problems.append(Problem(path, "file.not_a_time", {"found": describe(value)}))
+            return None
+
+    def _local_datetime(self, value: str | None, path: str) -> datetime | None:
+        """A wall-clock date and time (the schema allows no offset)."""
+        if value is None:
+            return None
+        try:
+            return datetime.fromisoformat(value)
+        except ValueError:
+            self.problems.append(Problem(path, "file.not_a_datetime", {"found": describe(value)}))
+            return None
+
     def _partial(self, value: str | None, path: str) -> PartialDate | None:
         if value is None:
             return None
@@ -455,6 +517,22 @@ class _Reader:
             ],
             delegations=[self.delegation(d, f"{path}.delegations[{n}]") for n, d in enumerate(data["delegations"])],
             marking=_bi(data["marking"]),
+            start_time=self._time(data["start_time"], f"{path}.start_time"),
+            release=Release(
+                embargo=self._local_datetime(data["release"]["embargo"], f"{path}.release.embargo"),
+                zone=_bi(data["release"]["zone"]),
+                issuer=_bi(data["release"]["issuer"]),
+            ),
+            contacts=[
+                Contact(id=c["id"], office=_bi(c["office"]), name=_bi(c["name"]), phone=c["phone"], email=c["email"])
+                for c in data["contacts"]
+            ],
+            report=Report(
+                dated=self._date(data["report"]["dated"], f"{path}.report.dated"),
+                office=_bi(data["report"]["office"]),
+                author=_bi(data["report"]["author"]),
+            ),
+            attachments=[Attachment(id=a["id"], title=_bi(a["title"])) for a in data["attachments"]],
         )
         return card
 

@@ -10,7 +10,7 @@ import hashlib
 import uuid
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time
 from enum import StrEnum
 
 from briefing.language.dates import PartialDate
@@ -166,6 +166,48 @@ class Delegation:
 
 
 @dataclass
+class Contact:
+    """Whom the press or a reader calls: 담당 부서, 담당자, 연락처. Office and person in both languages (the
+    English release's media contact reads them in English); phone and e-mail are the same in both."""
+
+    id: str = field(default_factory=lambda: new_id("contact"))
+    office: Bilingual = field(default_factory=Bilingual)
+    name: Bilingual = field(default_factory=Bilingual)
+    phone: str = ""
+    email: str = ""
+
+
+@dataclass
+class Attachment:
+    """One entry of the 붙임 list of a report or release (the document itself travels apart)."""
+
+    id: str = field(default_factory=lambda: new_id("attachment"))
+    title: Bilingual = field(default_factory=Bilingual)
+
+
+@dataclass
+class Release:
+    """When the press may publish (보도 시점): at once (`embargo` None) or not before a wall-clock time.
+
+    The embargo is the time as the release prints it (naive: a time on the clock named by `zone`, e.g.
+    한국시간/KST), not a UTC moment: the release states it in words, and no conversion may change it.
+    `issuer` is the ministry or office whose release it is (the banner: "국방부 보도자료")."""
+
+    embargo: datetime | None = None
+    zone: Bilingual = field(default_factory=Bilingual)
+    issuer: Bilingual = field(default_factory=Bilingual)
+
+
+@dataclass
+class Report:
+    """Who reports the meeting and when (회의 결과 보고: report date, office and author at the top right)."""
+
+    dated: date | None = None  # the report's date (보고 일자)
+    office: Bilingual = field(default_factory=Bilingual)
+    author: Bilingual = field(default_factory=Bilingual)
+
+
+@dataclass
 class MeetingCard:
     series: Series = field(default_factory=Series)
     session: int | None = None
@@ -176,9 +218,20 @@ class MeetingCard:
     organisations: list[Organisation] = field(default_factory=list)
     delegations: list[Delegation] = field(default_factory=list)
     marking: Bilingual = field(default_factory=Bilingual)
+    # The standard parts of each document (format version 4). Weekdays are derived from the dates, never stored.
+    start_time: time | None = None  # the meeting's opening on its start date, local time at the place
+    release: Release = field(default_factory=Release)
+    contacts: list[Contact] = field(default_factory=list)
+    report: Report = field(default_factory=Report)
+    attachments: list[Attachment] = field(default_factory=list)
 
     def co_chairs(self) -> list[Person]:
         return [p for d in self.delegations for p in d.members if p.role is Role.CO_CHAIR]
+
+    def participants(self) -> list[tuple[Delegation, list[Person]]]:
+        """Each delegation with its members other than co-chairs (delegations with none left out)."""
+        found = [(d, [p for p in d.members if p.role is not Role.CO_CHAIR]) for d in self.delegations]
+        return [(d, people) for d, people in found if people]
 
 
 def _utc(at: datetime | None) -> datetime:

@@ -10,8 +10,8 @@ The schema (briefing/schemas) describes the file's syntax; these are the rules a
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from datetime import datetime
+from collections.abc import Iterator, Sequence
+from datetime import date, datetime, time
 from enum import StrEnum
 
 from briefing.language.dates import DateError, PartialDate
@@ -49,6 +49,15 @@ WAIVER_BY_MAX = 200
 # Control characters (terminal escape sequences among them) have no place in a waiver's reason or name: they
 # are printed by the command line and written into the export's manifest. Line breaks and tabs are allowed.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# The card's fields for the standard parts of a document (contacts, attachments, report, release) are single lines
+# printed in banners and tables: no control character at all, line breaks included.
+_LINE_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+CONTACTS_MAX = 20  # a press release lists two or three; a table of hundreds is a mistake, not a release
+ATTACHMENTS_MAX = 50
+PART_TEXT_MAX = 300  # an office, a person, an attachment's title, an issuer
+PHONE_MAX, EMAIL_MAX = 40, 254
+PHONE_PATTERN = re.compile(r"\+?[0-9(][0-9()./ -]*(?:\s*(?:ext\.?|내선)\s*[0-9]+)?")
+EMAIL_PATTERN = re.compile(r"[^@\s]+@[^@\s.]+(?:\.[^@\s.]+)+")
 
 register(
     {
@@ -75,8 +84,43 @@ register(
         "rules.control_character": "contains a control character ({found}); remove it",
         "rules.reply_unknown": "replies to {found}, which is not a comment of this item",
         "rules.reply_cycle": "replies in a circle: {found}",
+        "rules.not_a_time_of_day": "expected a time of day in hours and minutes, found {found}",
+        "rules.not_a_local_time": "expected a date and time like 2024-11-08 06:00 (no time zone), found {found}",
+        "rules.too_many": "has {found} entries; at most {limit}",
+        "rules.not_a_phone": "{found} is not a telephone number (digits, spaces, + ( ) - . /, an extension)",
+        "rules.not_an_email": "{found} is not an e-mail address",
+        "rules.embargo_before_meeting": "the embargo ({embargo}) is before the meeting's first day ({start})",
+        "rules.report_before_meeting": "the report is dated {dated}, before the meeting's first day ({start})",
+        "rules.embargo_no_zone": "the embargo names no clock (e.g. 한국시간 / KST)",
     }
 )
+
+
+def card_warnings(card: MeetingCard, path: str = "$.meeting") -> list[Problem]:
+    """What is allowed but probably wrong on the card (an embargo or a report date before the meeting, an embargo
+    without its clock): shown by the card editor and the command line, never a reason to refuse a save. Dates are
+    compared by day: the meeting's place and the embargo's clock may be a day apart, so only a whole day counts."""
+    found: list[Problem] = []
+    start, embargo, dated = card.start_date, card.release.embargo, card.report.dated
+    if isinstance(start, date) and isinstance(embargo, datetime) and embargo.date() < start:
+        found.append(
+            Problem(
+                f"{path}.release.embargo",
+                "rules.embargo_before_meeting",
+                {"embargo": embargo.strftime("%Y-%m-%d %H:%M"), "start": start.isoformat()},
+            )
+        )
+    if isinstance(embargo, datetime) and card.release.zone.is_empty():
+        found.append(Problem(f"{path}.release.zone", "rules.embargo_no_zone"))
+    if isinstance(start, date) and isinstance(dated, date) and dated < start:
+        found.append(
+            Problem(
+                f"{path}.report.dated",
+                "rules.report_before_meeting",
+                {"dated": dated.isoformat(), "start": start.isoformat()},
+            )
+        )
+    return found
 
 
 def problems(briefing: Briefing) -> list[Problem]:
@@ -154,6 +198,69 @@ def _card(card: MeetingCard, path: str) -> Iterator[Problem]:
         yield from _bilingual(delegation.name, f"{path}.delegations[{d}].name")
         for m, person in enumerate(delegation.members):
             yield from _person(person, f"{path}.delegations[{d}].members[{m}]")
+    yield from _card_parts(card, path)
+
+
+def _card_parts(card: MeetingCard, path: str) -> Iterator[Problem]:
+    """The fields of the standard parts of the documents (format version 4)."""
+    start_time = card.start_time
+    if start_time is not None and (
+        not isinstance(start_time, time) or start_time.tzinfo is not None or start_time.second or start_time.microsecond
+    ):
+        yield Problem(f"{path}.start_time", "rules.not_a_time_of_day", {"found": repr(start_time)[:60]})
+    release = card.release
+    embargo = release.embargo
+    if embargo is not None and (
+        not isinstance(embargo, datetime) or embargo.tzinfo is not None or embargo.second or embargo.microsecond
+    ):
+        yield Problem(f"{path}.release.embargo", "rules.not_a_local_time", {"found": repr(embargo)[:60]})
+    for name in ("zone", "issuer"):
+        yield from _line(getattr(release, name), f"{path}.release.{name}")
+    yield from _count(card.contacts, CONTACTS_MAX, f"{path}.contacts")
+    for n, contact in enumerate(card.contacts[:CONTACTS_MAX]):
+        where = f"{path}.contacts[{n}]"
+        yield from _line(contact.office, f"{where}.office")
+        yield from _line(contact.name, f"{where}.name")
+        yield from _pattern(contact.phone, PHONE_PATTERN, PHONE_MAX, f"{where}.phone", "rules.not_a_phone")
+        yield from _pattern(contact.email, EMAIL_PATTERN, EMAIL_MAX, f"{where}.email", "rules.not_an_email")
+    report = card.report
+    if report.dated is not None and (isinstance(report.dated, datetime) or not isinstance(report.dated, date)):
+        yield Problem(f"{path}.report.dated", "rules.not_a_date", {"found": repr(report.dated)[:60]})
+    yield from _line(report.office, f"{path}.report.office")
+    yield from _line(report.author, f"{path}.report.author")
+    yield from _count(card.attachments, ATTACHMENTS_MAX, f"{path}.attachments")
+    for n, attachment in enumerate(card.attachments[:ATTACHMENTS_MAX]):
+        yield from _line(attachment.title, f"{path}.attachments[{n}].title")
+
+
+def _count(elements: Sequence[object], limit: int, path: str) -> Iterator[Problem]:
+    if len(elements) > limit:
+        yield Problem(path, "rules.too_many", {"found": len(elements), "limit": limit})
+
+
+def _line(value: Bilingual, path: str) -> Iterator[Problem]:
+    """A bilingual single line of a document part: text, not too long, no control character."""
+    found = list(_bilingual(value, path))
+    yield from found
+    if found:
+        return
+    for language in ("ko", "en"):
+        text = getattr(value, language)
+        if len(text) > PART_TEXT_MAX:
+            yield Problem(f"{path}.{language}", "rules.too_long", {"limit": PART_TEXT_MAX})
+        elif control := _LINE_CONTROL.search(text):
+            yield Problem(f"{path}.{language}", "rules.control_character", {"found": f"U+{ord(control.group()):04X}"})
+
+
+def _pattern(value: object, pattern: re.Pattern[str], limit: int, path: str, code: str) -> Iterator[Problem]:
+    """A one-language field that is empty or has the shape of `pattern`."""
+    found = list(_text(value, path, limit))
+    yield from found
+    if found or not value:
+        return
+    assert isinstance(value, str)
+    if not pattern.fullmatch(value):
+        yield Problem(path, code, {"found": repr(value)[:60]})
 
 
 def _person(person: Person, path: str) -> Iterator[Problem]:
@@ -345,6 +452,10 @@ def _ids(briefing: Briefing, items: bool = True) -> Iterator[tuple[str, str]]:
         yield delegation.id, f"$.meeting.delegations[{d}].id"
         for m, person in enumerate(delegation.members):
             yield person.id, f"$.meeting.delegations[{d}].members[{m}].id"
+    for n, contact in enumerate(card.contacts):
+        yield contact.id, f"$.meeting.contacts[{n}].id"
+    for n, attachment in enumerate(card.attachments):
+        yield attachment.id, f"$.meeting.attachments[{n}].id"
     for s, section in enumerate(briefing.sections):
         yield section.id, f"$.sections[{s}].id"
         for n, item in enumerate(section.items if items else ()):

@@ -316,6 +316,90 @@
         <source>A date like 2024-11-07</source>
         <translation>2024-11-07 형식의 날짜</translation>
     </message>
+    <message>
+        <source>Document parts (release, contacts, report, attachments)</source>
+        <translation>문서 구성 요소(보도 시점, 연락처, 보고, 붙임)</translation>
+    </message>
+    <message>
+        <source>Start time</source>
+        <translation>시작 시각</translation>
+    </message>
+    <message>
+        <source>Embargo (empty: release at once)</source>
+        <translation>엠바고(비우면 배포 즉시)</translation>
+    </message>
+    <message>
+        <source>Embargo clock</source>
+        <translation>엠바고 기준 시각</translation>
+    </message>
+    <message>
+        <source>Issued by</source>
+        <translation>배포 기관</translation>
+    </message>
+    <message>
+        <source>Report date</source>
+        <translation>보고 일자</translation>
+    </message>
+    <message>
+        <source>Reporting office</source>
+        <translation>보고 부서</translation>
+    </message>
+    <message>
+        <source>Reported by</source>
+        <translation>보고자</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>연락처</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>붙임</translation>
+    </message>
+    <message>
+        <source>Office</source>
+        <translation>담당 부서</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>담당자</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>전화</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>전자우편</translation>
+    </message>
+    <message>
+        <source>Attachment</source>
+        <translation>붙임</translation>
+    </message>
+    <message>
+        <source>Add contact</source>
+        <translation>연락처 추가</translation>
+    </message>
+    <message>
+        <source>Remove contact</source>
+        <translation>연락처 삭제</translation>
+    </message>
+    <message>
+        <source>Add attachment</source>
+        <translation>붙임 추가</translation>
+    </message>
+    <message>
+        <source>Remove attachment</source>
+        <translation>붙임 삭제</translation>
+    </message>
+    <message>
+        <source>A time like 14:00</source>
+        <translation>14:00 형식의 시각</translation>
+    </message>
+    <message>
+        <source>A date and time like 2024-11-08 06:00, or empty</source>
+        <translation>2024-11-08 06:00 형식의 일시 또는 빈칸</translation>
+    </message>
 </context>
 <context>
     <name>CompareCommands</name>
@@ -533,6 +617,34 @@ New: %2</source>
         <translation>보안 등급 표시</translation>
     </message>
     <message>
+        <source>start time</source>
+        <translation>시작 시각</translation>
+    </message>
+    <message>
+        <source>embargo</source>
+        <translation>엠바고</translation>
+    </message>
+    <message>
+        <source>embargo clock</source>
+        <translation>엠바고 기준 시각</translation>
+    </message>
+    <message>
+        <source>issued by</source>
+        <translation>배포 기관</translation>
+    </message>
+    <message>
+        <source>report date</source>
+        <translation>보고 일자</translation>
+    </message>
+    <message>
+        <source>reporting office</source>
+        <translation>보고 부서</translation>
+    </message>
+    <message>
+        <source>reported by</source>
+        <translation>보고자</translation>
+    </message>
+    <message>
         <source>The two versions have the same content.</source>
         <translation>두 버전의 내용이 같습니다.</translation>
     </message>
@@ -706,6 +818,22 @@ New: %2</source>
     <message>
         <source>Remove person</source>
         <translation>참석자 삭제</translation>
+    </message>
+    <message>
+        <source>Add contact</source>
+        <translation>연락처 추가</translation>
+    </message>
+    <message>
+        <source>Remove contact</source>
+        <translation>연락처 삭제</translation>
+    </message>
+    <message>
+        <source>Add attachment</source>
+        <translation>붙임 추가</translation>
+    </message>
+    <message>
+        <source>Remove attachment</source>
+        <translation>붙임 삭제</translation>
     </message>
 </context>
 <context>
@@ -1605,6 +1733,10 @@ Bilingual Korean/English briefings, translated offline.</source>
         <translation>{found}은(는) 실제 날짜·시각이 아닙니다</translation>
     </message>
     <message>
+        <source>{found} is not a real time of day</source>
+        <translation>{found}은(는) 올바른 시각이 아닙니다</translation>
+    </message>
+    <message>
         <source>not UTF-8 text (invalid byte at offset {offset}); is this a .briefing file?</source>
         <translation>UTF-8 텍스트가 아닙니다(오프셋 {offset}의 바이트가 잘못됨). .briefing 파일이 맞는지 확인하십시오</translation>
     </message>
@@ -2085,6 +2217,38 @@ Bilingual Korean/English briefings, translated offline.</source>
     <message>
         <source>replies in a circle: {found}</source>
         <translation>답글이 순환 참조합니다: {found}</translation>
+    </message>
+    <message>
+        <source>expected a time of day in hours and minutes, found {found}</source>
+        <translation>시와 분으로 된 시각이어야 하는데 {found}입니다</translation>
+    </message>
+    <message>
+        <source>expected a date and time like 2024-11-08 06:00 (no time zone), found {found}</source>
+        <translation>2024-11-08 06:00 형식의 일시(시간대 없이)여야 하는데 {found}입니다</translation>
+    </message>
+    <message>
+        <source>has {found} entries; at most {limit}</source>
+        <translation>항목이 {found}개입니다. 최대 {limit}개까지 가능합니다</translation>
+    </message>
+    <message>
+        <source>{found} is not a telephone number (digits, spaces, + ( ) - . /, an extension)</source>
+        <translation>{found}은(는) 전화번호가 아닙니다(숫자, 공백, + ( ) - . /, 내선 번호)</translation>
+    </message>
+    <message>
+        <source>{found} is not an e-mail address</source>
+        <translation>{found}은(는) 전자우편 주소가 아닙니다</translation>
+    </message>
+    <message>
+        <source>the embargo ({embargo}) is before the meeting&apos;s first day ({start})</source>
+        <translation>엠바고({embargo})가 회의 첫날({start})보다 이릅니다</translation>
+    </message>
+    <message>
+        <source>the report is dated {dated}, before the meeting&apos;s first day ({start})</source>
+        <translation>보고 일자({dated})가 회의 첫날({start})보다 이릅니다</translation>
+    </message>
+    <message>
+        <source>the embargo names no clock (e.g. 한국시간 / KST)</source>
+        <translation>엠바고의 기준 시각이 없습니다(예: 한국시간 / KST)</translation>
     </message>
     <message>
         <source>The source changed since the last approval and the translation was not revised. Approve anyway?</source>

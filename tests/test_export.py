@@ -166,11 +166,11 @@ def test_report_style_and_official_dates() -> None:
     assert schedule == ["○ 2024. 12", "○ 2025. 1", "○ 2025. 상반기", "○ 2025. 4", "○ 2025"]
     assert any(p.startswith("* 한국은 JCO 셀") for p in paragraphs)
     card = document.tables[0]
-    assert card.rows[0].cells[1].text == "2024. 11. 7.(현지시각)"
+    assert card.rows[0].cells[1].text == "2024. 11. 7.(목) 14:00(현지시각)"  # weekday derived, start time
     label, value = (cell.width for cell in card.rows[0].cells)
     assert 3.5 * label < value  # a narrow label column, the value gets the room
     english = opened(render(example(), find_template("meeting-report"), Layout.EN))
-    assert english.tables[0].rows[0].cells[1].text == "November 7, 2024 (local time)"
+    assert english.tables[0].rows[0].cells[1].text == "Thursday, November 7, 2024, 2 p.m. (local time)"
     assert "■ Overview" in [p.text for p in english.paragraphs]
     assert any(p.text.startswith("● First half of 2025: First ROK-U.S.") for p in english.paragraphs)
 

@@ -27,7 +27,7 @@ from briefing.fileformat import (
 from briefing.model import ItemType, Language, NoteMark, ReviewFlag, Role, StatementKind, TargetStatus, Waiver
 from briefing.schema import checker
 from briefing.storage import load, save
-from tests.conftest import EXAMPLE, EXAMPLE_V1, EXAMPLE_V2
+from tests.conftest import EXAMPLE, EXAMPLE_V1, EXAMPLE_V2, EXAMPLE_V3
 from tests.helpers import small_briefing
 
 
@@ -432,9 +432,9 @@ def _v1_data() -> dict[str, Any]:
 
 class TestVersion1:
     def test_the_version_1_example_opens_and_saves_as_the_current_example(self) -> None:
-        migrated = dumps(loads(EXAMPLE_V1.read_bytes()))  # 1 → 2 → 3
-        assert migrated == EXAMPLE.read_text("utf-8")
-        assert json.loads(migrated)["version"] == CURRENT_VERSION == 3
+        migrated = dumps(loads(EXAMPLE_V1.read_bytes()))  # 1 → 2 → 3 → 4
+        assert migrated == dumps(loads(EXAMPLE_V3.read_bytes()))  # the example as it was before version 4's fields
+        assert json.loads(migrated)["version"] == CURRENT_VERSION == 4
 
     def test_migration_is_a_pure_function_giving_a_valid_version_2_document(self) -> None:
         data = _v1_data()
@@ -496,12 +496,12 @@ class TestVersion1:
             "edited, approved, needs_review",
         ]
 
-    def test_version_4_is_refused_naming_both_versions(self) -> None:
+    def test_version_5_is_refused_naming_both_versions(self) -> None:
         data = example_data()
-        data["version"] = 4
+        data["version"] = 5
         with pytest.raises(BriefingFormatError) as caught:
             from_json(data)
-        assert "the file uses format version 4, but this Briefing Studio reads versions up to 3" in str(caught.value)
+        assert "the file uses format version 5, but this Briefing Studio reads versions up to 4" in str(caught.value)
 
 
 # -- version 3: QA waivers ----------------------------------------------------------------------------
@@ -531,7 +531,7 @@ class TestVersion3:
         path = tmp_path / "waived.briefing"
         save(briefing, path)
         data = json.loads(path.read_text("utf-8"))
-        assert data["version"] == 3
+        assert data["version"] == CURRENT_VERSION
         section, index = briefing.locate(item.id)
         written = data["sections"][briefing.sections.index(section)]["items"][index]["waivers"]
         assert [w["at"] for w in written] == ["2024-11-09T00:00:00Z", "2024-11-09T01:00:00Z"]  # UTC in the file
@@ -560,9 +560,9 @@ class TestVersion3:
         assert MIGRATIONS[2] is migrate_2_to_3
         briefing = load(path)
         assert path.read_bytes() == original  # opening never rewrites the file
-        assert dumps(briefing) == EXAMPLE.read_text("utf-8")
+        assert dumps(briefing) == dumps(loads(EXAMPLE_V3.read_bytes()))
         save(briefing, path)
-        assert json.loads(path.read_text("utf-8"))["version"] == 3
+        assert json.loads(path.read_text("utf-8"))["version"] == CURRENT_VERSION
         assert path.with_name("old.briefing.bak").read_bytes() == original
 
     def test_waivers_are_unknown_in_a_version_2_file(self) -> None:

@@ -57,9 +57,18 @@ def _reviewed_example() -> dict[str, Any]:
     return to_json(briefing)
 
 
+def _reviewed_example_v3() -> dict[str, Any]:
+    """The same as format version 3 had it (no fields of the documents' standard parts on the card)."""
+    data = copy.deepcopy(_reviewed_example())
+    data["version"] = 3
+    for name in ("start_time", "release", "contacts", "report", "attachments"):
+        del data["meeting"][name]
+    return data
+
+
 def _reviewed_example_v2() -> dict[str, Any]:
     """The same as format version 2 had it (no waivers)."""
-    data = copy.deepcopy(_reviewed_example())
+    data = _reviewed_example_v3()
     data["version"] = 2
     for section in data["sections"]:
         for item in section["items"]:
@@ -101,7 +110,12 @@ def _locations(node: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
     return found
 
 
-_EXAMPLES = {1: json.loads(EXAMPLE_V1.read_text("utf-8")), 2: _reviewed_example_v2(), 3: _reviewed_example()}
+_EXAMPLES = {
+    1: json.loads(EXAMPLE_V1.read_text("utf-8")),
+    2: _reviewed_example_v2(),
+    3: _reviewed_example_v3(),
+    4: _reviewed_example(),
+}
 _LOCATIONS = {version: _locations(example)[1:] for version, example in _EXAMPLES.items()}
 
 

@@ -16,7 +16,7 @@ from briefing.fileformat import BriefingFormatError, dumps, loads, migrate_2_to_
 from briefing.model import Comment
 from briefing.storage import load, save
 from briefing.threads import Shown, entries, has_open_comments, open_threads
-from tests.conftest import EXAMPLE, EXAMPLE_V2
+from tests.conftest import EXAMPLE, EXAMPLE_V2, EXAMPLE_V3
 from tests.helpers import small_briefing
 
 AT = datetime(2025, 2, 18, 9, 0, tzinfo=UTC)
@@ -147,7 +147,7 @@ def test_version_2_comments_migrate_to_comments_that_start_threads() -> None:
     assert comments and all(c["reply_to"] is None for c in comments)
     assert all(i["suggestion"] is None for s in migrated["sections"] for i in s["items"])
     assert "reply_to" not in json.dumps(data)  # the input is left as it was
-    assert load(EXAMPLE_V2) == load(EXAMPLE)
+    assert load(EXAMPLE_V2) == load(EXAMPLE_V3)  # the example as it was before version 4's card fields
 
 
 def _with_reply_to(value: object) -> str:

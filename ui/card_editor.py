@@ -25,6 +25,7 @@ from briefing.edits import Changes
 from briefing.language.phrases import catalog
 from briefing.model import Bilingual, Briefing, Delegation, Language, Person, Role
 from briefing.rules import SERIES_CODE_MAX, SESSION_MAX
+from ui.card_parts import DocumentPartsEditor
 from ui.document import DocumentController
 from ui.labels import mark_invalid
 from ui.messages import refusal_text
@@ -96,8 +97,10 @@ class CardEditor(QWidget):
         buttons.addWidget(self.remove_person_button)
         buttons.addStretch(1)
         self.people_label = QLabel()
+        self.parts = named(DocumentPartsEditor(lambda: self.document.briefing, self._apply), "documentPartsEditor")
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.parts)
         layout.addWidget(self.people_label)
         layout.addWidget(self.delegations)
         layout.addLayout(delegation_buttons)
@@ -163,6 +166,7 @@ class CardEditor(QWidget):
         )
         self.add_delegation_button.setText(translate("CardEditor", "Add delegation"))
         self.remove_delegation_button.setText(translate("CardEditor", "Remove delegation"))
+        self.parts.retranslate()
 
     # -- showing ---------------------------------------------------------------------------------
     def load(self) -> None:
@@ -193,6 +197,7 @@ class CardEditor(QWidget):
             self.author.setText(briefing.author)
         self._load_delegations(briefing)
         self._load_people(briefing)
+        self.parts.load()
         self._loading = False
 
     def _load_delegations(self, briefing: Briefing) -> None:
@@ -243,6 +248,8 @@ class CardEditor(QWidget):
     def _marked_fields(self) -> list[QWidget]:
         candidates: list[QWidget] = [self.code, self.start, self.end, self.session, self.author]
         candidates += [edit for field in self.fields.values() for edit in (field.ko, field.en)]
+        candidates += [self.parts.start_time, self.parts.embargo, self.parts.report_date]
+        candidates += [edit for pair in self.parts.lines.values() for edit in pair]
         return [widget for widget in candidates if widget.property("invalid")]
 
     def _bilingual_edited(self, key: str, language: str, text: str) -> None:

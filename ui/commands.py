@@ -54,6 +54,10 @@ LABELS: dict[str, str] = {
     "edit.remove_delegation": QT_TRANSLATE_NOOP("Edits", "Remove delegation"),
     "edit.add_person": QT_TRANSLATE_NOOP("Edits", "Add person"),
     "edit.remove_person": QT_TRANSLATE_NOOP("Edits", "Remove person"),
+    "edit.add_contact": QT_TRANSLATE_NOOP("Edits", "Add contact"),
+    "edit.remove_contact": QT_TRANSLATE_NOOP("Edits", "Remove contact"),
+    "edit.add_attachment": QT_TRANSLATE_NOOP("Edits", "Add attachment"),
+    "edit.remove_attachment": QT_TRANSLATE_NOOP("Edits", "Remove attachment"),
 }
 
 

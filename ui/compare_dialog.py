@@ -202,6 +202,13 @@ class CompareDialog(QDialog):
             "time zone note": self.tr("time zone note"),
             "place": self.tr("place"),
             "marking": self.tr("marking"),
+            "start time": self.tr("start time"),
+            "embargo": self.tr("embargo"),
+            "embargo clock": self.tr("embargo clock"),
+            "issued by": self.tr("issued by"),
+            "report date": self.tr("report date"),
+            "reporting office": self.tr("reporting office"),
+            "reported by": self.tr("reported by"),
         }
         return names.get(change.where, change.where)
 

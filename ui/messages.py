@@ -73,6 +73,7 @@ CATALOGUE: dict[str, str] = {
     "file.bad_version": QT_TRANSLATE_NOOP("Messages", "expected a whole number from 1, found {found}"),
     "file.not_a_date": QT_TRANSLATE_NOOP("Messages", "{found} is not a real date ({reason})"),
     "file.not_a_datetime": QT_TRANSLATE_NOOP("Messages", "{found} is not a real date and time"),
+    "file.not_a_time": QT_TRANSLATE_NOOP("Messages", "{found} is not a real time of day"),
     "file.not_utf8": QT_TRANSLATE_NOOP(
         "Messages", "not UTF-8 text (invalid byte at offset {offset}); is this a .briefing file?"
     ),
@@ -295,6 +296,25 @@ CATALOGUE: dict[str, str] = {
     "rules.control_character": QT_TRANSLATE_NOOP("Messages", "contains a control character ({found}); remove it"),
     "rules.reply_unknown": QT_TRANSLATE_NOOP("Messages", "replies to {found}, which is not a comment of this item"),
     "rules.reply_cycle": QT_TRANSLATE_NOOP("Messages", "replies in a circle: {found}"),
+    "rules.not_a_time_of_day": QT_TRANSLATE_NOOP(
+        "Messages", "expected a time of day in hours and minutes, found {found}"
+    ),
+    "rules.not_a_local_time": QT_TRANSLATE_NOOP(
+        "Messages",
+        "expected a date and time like 2024-11-08 06:00 (no time zone), found {found}",
+    ),
+    "rules.too_many": QT_TRANSLATE_NOOP("Messages", "has {found} entries; at most {limit}"),
+    "rules.not_a_phone": QT_TRANSLATE_NOOP(
+        "Messages", "{found} is not a telephone number (digits, spaces, + ( ) - . /, an extension)"
+    ),
+    "rules.not_an_email": QT_TRANSLATE_NOOP("Messages", "{found} is not an e-mail address"),
+    "rules.embargo_before_meeting": QT_TRANSLATE_NOOP(
+        "Messages", "the embargo ({embargo}) is before the meeting's first day ({start})"
+    ),
+    "rules.report_before_meeting": QT_TRANSLATE_NOOP(
+        "Messages", "the report is dated {dated}, before the meeting's first day ({start})"
+    ),
+    "rules.embargo_no_zone": QT_TRANSLATE_NOOP("Messages", "the embargo names no clock (e.g. 한국시간 / KST)"),
     "ask.source_changed_approved": QT_TRANSLATE_NOOP(
         "Messages",
         "The source changed since the last approval and the translation was not revised. Approve anyway?",

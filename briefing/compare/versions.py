@@ -181,7 +181,20 @@ def _card_fields(briefing: Briefing) -> dict[str, tuple[str, Bilingual | str]]:
         "time_zone_note": ("time zone note", card.time_zone_note),
         "place": ("place", card.place),
         "marking": ("marking", card.marking),
+        "start_time": ("start time", card.start_time.strftime("%H:%M") if card.start_time else ""),
+        "release.embargo": ("embargo", card.release.embargo.strftime("%Y-%m-%d %H:%M") if card.release.embargo else ""),
+        "release.zone": ("embargo clock", card.release.zone),
+        "release.issuer": ("issued by", card.release.issuer),
+        "report.dated": ("report date", card.report.dated.isoformat() if card.report.dated else ""),
+        "report.office": ("reporting office", card.report.office),
+        "report.author": ("reported by", card.report.author),
     }
+    for contact in card.contacts:
+        label = f"contact {_name(contact.name)}"
+        for name in ("office", "name", "phone", "email"):
+            fields[f"contact/{contact.id}/{name}"] = (f"{label}: {name}", getattr(contact, name))
+    for attachment in card.attachments:
+        fields[f"attachment/{attachment.id}/title"] = (f"attachment {_name(attachment.title)}", attachment.title)
     for organisation in card.organisations:
         label = f"organisation {_name(organisation.name)}"
         fields[f"organisation/{organisation.id}/name"] = (f"{label}: name", organisation.name)

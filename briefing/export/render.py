@@ -16,11 +16,13 @@ import docx
 from docx.enum.section import WD_ORIENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.shared import Cm
 
 from briefing import __version__
 from briefing.export import content
 from briefing.export import docx_support as ox
 from briefing.export.markdown_docx import Target, write
+from briefing.export.parts import DocumentParts, bilingual_parts, document_parts, lists_participants
 from briefing.export.templates import ItemStyle, Layout, Template, TemplateError
 from briefing.language.phrases import (
     DateStyle,
@@ -32,6 +34,7 @@ from briefing.language.phrases import (
 from briefing.model import Bilingual, Briefing, Item, ItemType, Language, TargetStatus
 
 MARKING_RED = "C00000"  # a 비밀-level marking's colour (Word's standard dark red; prints red, stays legible)
+ATTACHMENT_INDENT = Cm(2.5)  # 붙임 and its numbered entries: the entries align after the label
 MARKING_HALF_POINTS = 24  # the marking's size in a template without placeholders: 12 pt, above the 9 pt header
 
 PLACEHOLDERS = ("{marking}", "{draft}", "{page}", "{pages}", "{title}")
@@ -76,6 +79,7 @@ class _Renderer:
         self._styles: dict[str, Any] = {}
         self.symbols_ko = catalog(Language.KO).section_symbols
         self.symbols_en = catalog(Language.EN).section_symbols
+        self._lead_in = ""  # text that opens the next item written (an English release's dateline)
 
     # -- the whole document ----------------------------------------------------------------------
     def run(self) -> bytes:
@@ -230,7 +234,9 @@ class _Renderer:
         return meeting_name(self.briefing, language)
 
     def card_rows(self, language: Language) -> list[tuple[str, str]]:
-        return card_rows(self.briefing, language, self._date_style(language))
+        """The card's lines; a press release leaves the participants to its prose (a report and a pack list them)."""
+        participants = lists_participants(self.template.style)
+        return card_rows(self.briefing, language, self._date_style(language), participants=participants)
 
     def item_prefix(self, item: Item, language: Language, section_number: int, item_number: int) -> str:
         return content.item_prefix(item, language, section_number, item_number, self.template, self.layout)
@@ -253,7 +259,8 @@ class _Renderer:
 
     def write_item(self, container: Any, item: Item, language: Language, s: int, i: int, body_style: str) -> list[Any]:
         style = "Briefing Note" if item.type is ItemType.NOTE else body_style
-        prefix = self.item_prefix(item, language, s, i)
+        lead_in, self._lead_in = self._lead_in, ""
+        prefix = lead_in + self.item_prefix(item, language, s, i)
         paragraphs = write(
             item.text.get(language), self.target(container, style), prefix, self.item_suffix(item, language)
         )
@@ -278,10 +285,8 @@ class _Renderer:
 
     # -- one language ----------------------------------------------------------------------------
     def _single(self, language: Language) -> None:
-        self.paragraph("Briefing Title", self._text(self.briefing.title, language))
-        meeting = self.meeting_name(language)
-        if meeting:
-            self.paragraph("Briefing Subtitle", meeting)
+        parts = document_parts(self.briefing, self.template.style, language, self._date_style(language))
+        self._front(parts)
         rows = self.card_rows(language)
         if rows:
             table = self.document.add_table(rows=0, cols=2)
@@ -300,6 +305,56 @@ class _Renderer:
             for i, item in enumerate(section.items, start=1):
                 paragraphs = self.write_item(self.document, item, language, s, i, body_style)
                 self.bookmark(paragraphs[0], item_bookmark(s, i, item.id))
+        self._closing(parts)
+
+    # -- the standard parts around the sections (briefing/export/parts.py decides them) ----------
+    def _front(self, parts: DocumentParts) -> None:
+        """Banner, release line and contact table (a press release), title, subtitle, report date and author."""
+        if parts.banner:
+            banner = self.paragraph("Briefing Title")
+            banner._p.append(ox.make_run(parts.banner, {"bold": True}))
+            banner.alignment = 1
+        if parts.release:
+            release = self.paragraph("Briefing Card")
+            release._p.append(ox.make_run(parts.release, {"bold": True}))
+        if parts.contacts is not None:
+            self._contacts(parts.contacts.header, parts.contacts.rows)
+        self.paragraph("Briefing Title", parts.title)
+        if parts.subtitle:
+            self.paragraph("Briefing Subtitle", parts.subtitle)
+        for line in parts.report_lines:
+            self.paragraph("Briefing Card", line).alignment = 2  # at the top right
+        self._lead_in = parts.dateline
+
+    def _contacts(self, header: tuple[str, ...], rows: tuple[tuple[str, ...], ...]) -> None:
+        table = self.document.add_table(rows=1, cols=len(header))
+        table.style = self.style("Briefing Table")
+        for cell, text in zip(table.rows[0].cells, header, strict=True):
+            self._cell_text(cell, text, "Briefing Table Header")
+        for row in rows:
+            cells = table.add_row().cells
+            for cell, text in zip(cells, row, strict=True):
+                self._cell_text(cell, text, "Briefing Card")
+        _column_widths(table, self.document.sections[-1], (0.4, 0.25, 0.35))
+        self.paragraph("Briefing Body")
+
+    def _closing(self, parts: DocumentParts) -> None:
+        """After the last item: the end mark, the 붙임 list, an English release's media contact and "###"."""
+        for part in parts.closing():
+            if part == "end_mark" and parts.end_mark:
+                mark = self.paragraph("Briefing Body", parts.end_mark)
+                mark.alignment = 1 if parts.end_mark == "###" else 2
+            elif part == "attachments" and parts.attachments:
+                for n, entry in enumerate(parts.attachments):
+                    label = parts.attachments_label if n == 0 else ""
+                    line = self.paragraph("Briefing Body", f"{label}\t{entry}")
+                    line.paragraph_format.tab_stops.add_tab_stop(ATTACHMENT_INDENT)
+                    line.paragraph_format.left_indent = ATTACHMENT_INDENT
+                    line.paragraph_format.first_line_indent = -ATTACHMENT_INDENT
+            elif part == "media_contact" and parts.media_contact:
+                for n, line in enumerate(parts.media_contact):
+                    paragraph = self.paragraph("Briefing Body")
+                    paragraph._p.append(ox.make_run(line, {"bold": n == 0}))
 
     def _section_title(self, title: Bilingual, language: Language, number: int) -> str:
         return content.section_title(title, language, number, self.template, self.layout)
@@ -312,10 +367,8 @@ class _Renderer:
     # -- side by side ----------------------------------------------------------------------------
     def _bilingual(self) -> None:
         ko, en = Language.KO, Language.EN
-        title = self.briefing.title
-        self.paragraph("Briefing Title", title.ko)
-        if title.en:
-            self.paragraph("Briefing Subtitle", title.en)
+        parts = bilingual_parts(self.briefing, self.template.style, self.template.date_styles)
+        self._front(parts)
         card = self.document.add_table(rows=0, cols=2)
         card.style = self.style("Briefing Table")
         names = (self.meeting_name(ko), self.meeting_name(en))
@@ -363,6 +416,9 @@ class _Renderer:
                     _remove(first)  # the cell's empty first paragraph, now that content follows it
                     if language is ko:
                         self.bookmark(paragraphs[0], item_bookmark(s, i, item.id))
+        if parts.attachments:
+            self.paragraph("Briefing Body")
+        self._closing(parts)
 
     # -- a draft's appendix of open comments -----------------------------------------------------
     def _open_comments(self) -> None:

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, time
 from enum import StrEnum
 
 from briefing.language.dates import PartialDate, Precision
-from briefing.model import Bilingual, Briefing, Language
+from briefing.model import Bilingual, Briefing, Language, Person
 
 # Classified markings, printed in red as offices print them: 비밀 in any grade (비밀, Ⅱ급비밀, 2급 비밀), 대외비,
 # and SECRET / CONFIDENTIAL (TOP SECRET too) in English; not "FOR OFFICIAL USE ONLY", "UNCLASSIFIED" or 일반.
@@ -224,29 +224,23 @@ def meeting_name(briefing: Briefing, language: Language) -> str:
     return name
 
 
-def card_rows(briefing: Briefing, language: Language, style: DateStyle = DateStyle.PROSE) -> list[tuple[str, str]]:
-    """The meeting card as (label, value) lines: date (with the time-zone note), place, co-chairs."""
+def card_rows(
+    briefing: Briefing, language: Language, style: DateStyle = DateStyle.PROSE, *, participants: bool = True
+) -> list[tuple[str, str]]:
+    """The meeting card as (label, value) lines: date (weekday, start time, the time-zone note), place, co-chairs
+    and (`participants`) the delegations' other members, a line per delegation."""
     card, words = briefing.meeting, catalog(language)
     rows = []
     if card.start_date:
-        when = date_span(card.start_date, card.end_date, language, style)
-        note = card.time_zone_note.get(language)
-        if note:
-            when += f"({note})" if language is Language.KO else f" ({note})"
-        rows.append((words.date_label, when))
+        rows.append((words.date_label, meeting_when(briefing, language, style)))
     if card.place.get(language):
         rows.append((words.place_label, card.place.get(language)))
-    chairs = []
-    for person in card.co_chairs():
-        if language is Language.KO:
-            rank = f"({person.rank.ko})" if person.rank.ko else ""
-            chairs.append(" ".join(p for p in (person.organisation.ko, person.title.ko, person.name.ko) if p) + rank)
-        else:
-            details = ", ".join(p for p in (person.title.en, person.organisation.en) if p)
-            rank = f" ({person.rank.en})" if person.rank.en else ""
-            chairs.append(f"{person.name.en}, {details}{rank}" if details else person.name.en + rank)
+    chairs = [line for line in (person_line(person, language) for person in card.co_chairs()) if line]
     if chairs:
         rows.append((words.co_chairs_label, "\n".join(chairs)))
+    others = participant_lines(briefing, language) if participants else []
+    if others:
+        rows.append((words.participants_label, "\n".join(others)))
     return rows
 
 
@@ -257,3 +251,154 @@ GANADA = "가나다라마바사아자차카타파하"
 HWPX_SERIF = ("휴먼명조", "함초롬바탕")
 HWPX_SANS = ("맑은 고딕", "함초롬돋움")
 HWPX_MONO = ("D2Coding", "함초롬돋움")
+
+
+# -- the standard parts of each document (banners, release lines, contacts, end marks) ------------------------
+
+WEEKDAYS_KO = "월화수목금토일"
+WEEKDAYS_EN = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
+# AP style: months of six letters or more are abbreviated in a date with a day; March to July are spelt out.
+MONTHS_AP = "Jan. Feb. March April May June July Aug. Sept. Oct. Nov. Dec.".split()
+
+
+@dataclass(frozen=True)
+class PartWords:
+    """The words of a document's standard parts in one language (briefing/export/parts.py puts them together)."""
+
+    press_release: str  # the banner's word
+    release_label: str  # 보도 시점
+    release_now: str  # released at once
+    release_after: str  # an embargo: with {moment}
+    contacts_columns: tuple[str, str, str]  # office, person, phone/e-mail
+    media_contact: str
+    end_mark_press: str
+    end_mark_report: str
+    report_title: str  # with {meeting}
+    report_dated: str  # with {date}
+    attachments_label: str
+    participants_by: str  # a delegation's other members: with {delegation} and {people}
+
+
+PART_WORDS = {
+    Language.KO: PartWords(
+        press_release="보도자료",
+        release_label="보도 시점",
+        release_now="배포 즉시 보도 가능",
+        release_after="{moment} 이후 보도",
+        contacts_columns=("담당 부서", "담당자", "연락처"),
+        media_contact="문의",
+        end_mark_press="끝.",
+        end_mark_report="끝.",
+        report_title="{meeting} 결과 보고",
+        report_dated="{date}",
+        attachments_label="붙임",
+        participants_by="{delegation}: {people}",
+    ),
+    Language.EN: PartWords(
+        press_release="NEWS RELEASE",
+        release_label="Release",
+        release_now="FOR IMMEDIATE RELEASE",
+        release_after="EMBARGOED UNTIL {moment}",
+        contacts_columns=("Office", "Contact", "Phone / e-mail"),
+        media_contact="Media contact:",
+        end_mark_press="###",
+        end_mark_report="",
+        report_title="{meeting}: Meeting Report",
+        report_dated="{date}",
+        attachments_label="Attachments:",
+        participants_by="{delegation}: {people}",
+    ),
+}
+
+
+def part_words(language: Language) -> PartWords:
+    return PART_WORDS[language]
+
+
+def weekday(value: date, language: Language) -> str:
+    """The weekday, derived from the date (never stored): "목" / "Thursday"."""
+    return WEEKDAYS_KO[value.weekday()] if language is Language.KO else WEEKDAYS_EN[value.weekday()]
+
+
+def clock(at: time, language: Language) -> str:
+    """A time of day: "14:00" in Korean documents; AP style in English ("2 p.m.", "2:30 p.m.", "noon")."""
+    if language is Language.KO:
+        return f"{at.hour:02d}:{at.minute:02d}"
+    if (at.hour, at.minute) == (12, 0):
+        return "noon"
+    if (at.hour, at.minute) == (0, 0):
+        return "midnight"
+    hour = at.hour % 12 or 12
+    minutes = f":{at.minute:02d}" if at.minute else ""
+    return f"{hour}{minutes} {'a.m.' if at.hour < 12 else 'p.m.'}"
+
+
+def ap_date(value: date) -> str:
+    """A date as an AP dateline writes it: "Nov. 7, 2024", "March 3, 2025"."""
+    return f"{MONTHS_AP[value.month - 1]} {value.day}, {value.year}"
+
+
+def dated_day(value: date, language: Language, style: DateStyle = DateStyle.OFFICIAL) -> str:
+    """A date with its weekday: "2024. 11. 7.(목)", "2024년 11월 7일(목)", "Thursday, November 7, 2024"."""
+    if language is Language.KO:
+        return f"{format_date(value, language, style)}({weekday(value, language)})"
+    return f"{weekday(value, language)}, {format_date(value, language, style)}"
+
+
+def moment(value: date, at: time | None, language: Language, style: DateStyle = DateStyle.OFFICIAL) -> str:
+    """A day with its weekday and, when known, the time: "2024. 11. 7.(목) 14:00" / "Thursday, November 7, 2024,
+    2 p.m."."""
+    day = dated_day(value, language, style)
+    if at is None:
+        return day
+    return f"{day} {clock(at, language)}" if language is Language.KO else f"{day}, {clock(at, language)}"
+
+
+def meeting_when(briefing: Briefing, language: Language, style: DateStyle = DateStyle.PROSE) -> str:
+    """The card's date line: the days with their weekdays, the start time, the time-zone note:
+    "2024. 11. 7.(목) 14:00(현지시각)", "2024. 11. 7.(목)~8.(금)", "Thursday, November 7, 2024, 2 p.m. (local time)"."""
+    card = briefing.meeting
+    if card.start_date is None:
+        return ""
+    start, end = card.start_date, card.end_date
+    if end is None or end == start:
+        when = moment(start, card.start_time, language, style)
+    elif language is Language.KO:
+        span = date_span(start, end, language, style)
+        first, _, last = span.partition("~")
+        when = f"{first}({weekday(start, language)})~{last}({weekday(end, language)})"
+        if card.start_time is not None:
+            when += f" {clock(card.start_time, language)}"
+    else:
+        when = date_span(start, end, language, style)
+        if card.start_time is not None:
+            when += f", {clock(card.start_time, language)}"
+    note = card.time_zone_note.get(language)
+    if note:
+        when += f"({note})" if language is Language.KO else f" ({note})"
+    return when
+
+
+def person_line(person: Person, language: Language) -> str:
+    """ "국방부 전략사령부 창설지원TF장 박희정(육군 준장)" / "Park Hee-jeong, Head of …, Ministry of National Defense
+    (Army Brigadier General)"."""
+    if language is Language.KO:
+        rank = f"({person.rank.ko})" if person.rank.ko else ""
+        return " ".join(p for p in (person.organisation.ko, person.title.ko, person.name.ko) if p) + rank
+    details = ", ".join(p for p in (person.title.en, person.organisation.en) if p)
+    rank = f" ({person.rank.en})" if person.rank.en else ""
+    return f"{person.name.en}, {details}{rank}" if details else person.name.en + rank
+
+
+def participant_lines(briefing: Briefing, language: Language) -> list[str]:
+    """The delegations' members other than co-chairs, a line per delegation: "한국 대표단: …, …"."""
+    lines = []
+    for delegation, people in briefing.meeting.participants():
+        names = [person_line(person, language) for person in people]
+        names = [name for name in names if name]
+        if not names:
+            continue
+        group = delegation.name.get(language)
+        joined = (", " if language is Language.KO else "; ").join(names)  # English names carry commas
+        lines.append(part_words(language).participants_by.format(delegation=group, people=joined) if group else joined)
+    return lines

@@ -504,7 +504,7 @@ def test_delegations_and_people_are_editable_with_undo(window: MainWindow) -> No
     card.delegations.setCurrentCell(2, 0)
     card.add_person()
     assert len(delegations()[2].members) == 1
-    card.people.item(2, 3).setText("Jane Doe")
+    card.people.item(4, 3).setText("Jane Doe")  # after the four people of the example
     assert delegations()[2].members[0].name.en == "Jane Doe"
     stack = window.document.undo_stack
     for _ in range(4):

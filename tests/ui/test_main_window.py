@@ -55,7 +55,7 @@ def test_window_opens_the_example(window: MainWindow, qtbot: QtBot) -> None:
     assert card.fields["time_zone"].ko.text() == "현지시각"
     assert card.start.text() == "2024-11-07"
     assert card.session.value() == 23
-    people = [card.people.item(row, column).text() for row in range(2) for column in (2, 3, 6)]
+    people = [card.people.item(row, column).text() for row in (0, 2) for column in (2, 3, 6)]  # co-chairs
     assert people == ["박희정", "Park Hee-jeong", "육군 준장", "데이비드 볼랜드", "David Vorland", ""]
     # The first item is selected and shown in both languages.
     assert window.item_editor.korean.toPlainText().startswith("국방부와 미 국방부는 2024년 11월 7일(현지시각)")
