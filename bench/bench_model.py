@@ -127,7 +127,8 @@ def build_model(pieces: list[str], size: ModelSize, folder: Path, seed: int = 11
     eos = pieces.index("</s>")
 
     def random_matrix(rows: int, cols: int, scale: float = 1.0) -> np.ndarray:
-        return (rng.standard_normal((rows, cols), dtype=f32) * (scale / np.sqrt(cols))).astype(f32)
+        matrix: np.ndarray = rng.standard_normal((rows, cols), dtype=f32) * f32(scale / np.sqrt(cols))
+        return matrix
 
     def linear(spec_linear: object, weight: np.ndarray, bias: np.ndarray | None = None) -> None:
         spec_linear.weight = weight.astype(f32)  # type: ignore[attr-defined]

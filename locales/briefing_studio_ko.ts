@@ -1253,6 +1253,21 @@ New: %2</source>
     </message>
 </context>
 <context>
+    <name>LiveTranslation</name>
+    <message>
+        <source>from the memory</source>
+        <translation>메모리에서</translation>
+    </message>
+    <message>
+        <source>machine</source>
+        <translation>기계 번역</translation>
+    </message>
+    <message>
+        <source>Suggestion (%1; %2 to accept): %3</source>
+        <translation>제안(%1, %2 키로 수락): %3</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>&amp;Undo</source>
@@ -1867,6 +1882,10 @@ Bilingual Korean/English briefings, translated offline.</source>
     <message>
         <source>{item}: {warning}</source>
         <translation>항목 {item}: {warning}</translation>
+    </message>
+    <message>
+        <source>the translation cache {file} cannot be used ({reason}); translated without</source>
+        <translation>번역 캐시 {file}을(를) 사용할 수 없어({reason}) 캐시 없이 번역했습니다</translation>
     </message>
     <message>
         <source>the translation lost the term {term}; it was added at the end</source>

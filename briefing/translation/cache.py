@@ -104,7 +104,7 @@ class SentenceCache:
                 chunk = wanted[start : start + _CHUNK]
                 marks = ",".join("?" * len(chunk))
                 rows = connection.execute(
-                    f"SELECT source, target FROM sentences WHERE model = ? AND source IN ({marks})",  # noqa: S608
+                    f"SELECT source, target FROM sentences WHERE model = ? AND source IN ({marks})",
                     [str(model), *chunk],
                 )
                 found.update(rows.fetchall())

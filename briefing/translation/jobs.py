@@ -9,6 +9,7 @@ batches and keeps the items already finished.
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -213,10 +214,15 @@ def model_inputs(
 
 def translations(result: Result) -> list[edits.Translation]:
     """The results of a job as translations to store, each with the source it was made from."""
-    sources = {task.item_id: task.source_text for task in result.request.tasks}
+    return translations_of(result.request, result.translations)
+
+
+def translations_of(request: Request, translated: dict[str, str]) -> list[edits.Translation]:
+    """Some of a request's items (as `delivered` hands them over) as translations to store."""
+    sources = {task.item_id: task.source_text for task in request.tasks}
     return [
-        edits.Translation(item_id, result.request.target, text, TargetOrigin.MACHINE, sources[item_id])
-        for item_id, text in result.translations.items()
+        edits.Translation(item_id, request.target, text, TargetOrigin.MACHINE, sources[item_id])
+        for item_id, text in translated.items()
     ]
 
 
@@ -257,7 +263,8 @@ class TranslationWorker:
             self._engine = self._make_engine()
         return self._engine
 
-    def _cache_here(self) -> SentenceCache | None:
+    def cache(self) -> SentenceCache | None:
+        """The sentence cache (opened at first use); only for work running on the worker thread."""
         if not self._cache_made and self._make_cache is not None:
             self._cache = self._make_cache()
         self._cache_made = True
@@ -272,9 +279,7 @@ class TranslationWorker:
     ) -> Future[Result]:
         def job() -> Result:
             try:
-                return run(
-                    self._engine_here(), request, progress, cancel, delivered=delivered, cache=self._cache_here()
-                )
+                return run(self._engine_here(), request, progress, cancel, delivered=delivered, cache=self.cache())
             finally:
                 self._arm_idle_timer()
 
@@ -282,7 +287,14 @@ class TranslationWorker:
 
     def call(self, function: Callable[[Engine], object]) -> Future[object]:
         """Run something else that needs the engine (reconfigure, check a pair) on the worker thread."""
-        return self._submit(lambda: function(self._engine_here()))
+
+        def job() -> object:
+            try:
+                return function(self._engine_here())
+            finally:
+                self._arm_idle_timer()
+
+        return self._submit(job)
 
     def _submit(self, function: Callable[[], _T]) -> Future[_T]:
         with self._lock:
@@ -307,10 +319,8 @@ class TranslationWorker:
         with self._lock:
             if generation != self._generation:
                 return
-            try:
+            with contextlib.suppress(RuntimeError):  # shut down meanwhile
                 self._executor.submit(self._unload)
-            except RuntimeError:
-                pass  # shut down meanwhile
 
     def _unload(self) -> None:
         if self._engine is not None:
