@@ -78,13 +78,18 @@ class LiveTranslation(QObject):
     def _changed(self, changes: Changes) -> None:
         if self.editor.item_id is not None and self.editor.item_id in changes.items:
             self._show()  # a suggestion that no longer fits goes away at once
-            if self.enabled():
-                self.timer.start()
+            self._wait()
 
     def _item_shown(self) -> None:
         self._show()
+        self._wait()
+
+    def _wait(self) -> None:
+        """Ask after a pause in typing (each keystroke starts the pause again)."""
         if self.enabled() and self.editor.item_id is not None:
             self.timer.start()
+        else:
+            self.timer.stop()
 
     # -- asking the worker ---------------------------------------------------------------------------
     def request(self) -> bool:

@@ -46,7 +46,7 @@ class EngineSettings:
     threads: int = 0  # 0: as many as the machine has cores
     compute_type: str = "auto"  # int8 packages run in int8 on CPU
     batch_size: int = 64  # sentences per translate_batch call
-    batch_tokens: int = 0  # >0: CTranslate2 cuts each call into batches of about this many source tokens
+    batch_tokens: int = 512  # >0: CTranslate2 sorts each call by length and cuts it into batches of this many tokens
     max_sentence_tokens: int = 200  # longer sentences are cut at word boundaries
 
     def __post_init__(self) -> None:
