@@ -119,8 +119,12 @@ class LiveTranslation(QObject):
         def make(engine: Engine) -> live.Suggestion | None:
             return live.suggest(engine, item_id, text, source, cache=cache(), memory=memory, find_terms=find_terms)
 
+        try:
+            future = self.worker.call(make)
+        except RuntimeError:  # the window is closing: its worker has stopped
+            self.timer.stop()
+            return False
         self._in_flight = True
-        future = self.worker.call(make)
         future.add_done_callback(lambda done: self._done(number, done))
         return True
 

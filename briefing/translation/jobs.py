@@ -31,6 +31,8 @@ _T = TypeVar("_T")
 Progress = Callable[[int, int], None]  # (sentences done, sentences in the job)
 Delivered = Callable[[dict[str, str]], None]  # items finished by the latest batch: item id → translated text
 
+FIRST_BATCH = 8  # sentences in a job's first model call
+
 # Statuses whose translation a plain "translate all" may replace; a person's work is kept.
 REPLACEABLE = frozenset({TargetStatus.EMPTY, TargetStatus.MACHINE, TargetStatus.MEMORY})
 
@@ -139,11 +141,15 @@ def run(
     done_sentences = len(inputs) - len(missing)
     if progress is not None and done_sentences:
         progress(done_sentences, len(inputs))
-    for start in range(0, len(missing), engine.settings.batch_size):
+    start = 0
+    while start < len(missing):
         if cancel is not None and cancel.is_set():
             result.cancelled = True
             break
-        batch = missing[start : start + engine.settings.batch_size]
+        # A small first call, so that the first items show soon; then full ones, which waste less.
+        size = engine.settings.batch_size if start else min(engine.settings.batch_size, FIRST_BATCH)
+        batch = missing[start : start + size]
+        start += size
         chunks_of = model_inputs(engine, source, target, batch)
         chunks = [pieces for text in batch for _, pieces in chunks_of[text]]
         translated = iter(engine.translate_tokens(source, target, chunks))

@@ -11,6 +11,7 @@ from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from briefing.model import Language, TargetStatus
+from tests.conftest import EXAMPLE
 from tests.ui.conftest import current_item, type_korean
 from ui.main_window import MainWindow
 
@@ -63,3 +64,12 @@ def test_nothing_is_asked_when_live_translation_is_off(window: MainWindow, engli
     assert not window.live.timer.isActive() and not window.live.request()
     assert window.live.requests == 0 and current_item(window).source is Language.EN
     window.document.undo_stack.setClean()
+
+
+def test_a_pause_after_the_worker_stopped_asks_nothing(window: MainWindow) -> None:
+    window.open_file(EXAMPLE)
+    item = window.document.briefing.items()[0]
+    item.set_text(item.target, "")
+    window.select(item.id)
+    window.translation.worker.shutdown()  # as when the window closes
+    assert not window.live.request() and not window.live.timer.isActive()
