@@ -223,6 +223,7 @@ class TranslationController(QObject):
     def reconfigure(self) -> None:
         """Settings changed: the engine takes the new beam and threads on its own thread."""
         settings = self.make_engine().settings
+        self.worker.idle_unload = 60.0 * config.current().translation_idle_minutes or None
 
         def configure(engine: Engine) -> None:
             engine.settings = settings
