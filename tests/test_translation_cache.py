@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import sys
+import threading
 import time
 from pathlib import Path
 
@@ -107,3 +110,19 @@ def test_worker_keeps_models_loaded_and_unloads_them_when_idle() -> None:
         assert second.from_cache == 27 and worker.loaded == 1
     finally:
         worker.shutdown()
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="a thread's own priority is a Linux feature")
+def test_the_windows_worker_runs_below_the_windows_thread() -> None:
+    def niceness(_engine: object) -> int:
+        return os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+
+    here = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+    low = jobs.TranslationWorker(lambda: Engine(PackageStore(), FAST), low_priority=True)
+    plain = jobs.TranslationWorker(lambda: Engine(PackageStore(), FAST))
+    try:
+        assert low.call(niceness).result() == min(19, here + 5)
+        assert plain.call(niceness).result() == here  # the command line's worker keeps the machine's priority
+    finally:
+        low.shutdown()
+        plain.shutdown()

@@ -70,7 +70,7 @@ class TranslationController(QObject):
         self.open_memories: Callable[[], Memories] = open_memories  # called in the task's thread
         chosen = config.current()
         self.worker = jobs.TranslationWorker(
-            self._engine, SentenceCache, idle_unload=60.0 * chosen.translation_idle_minutes or None
+            self._engine, SentenceCache, idle_unload=60.0 * chosen.translation_idle_minutes or None, low_priority=True
         )
         self._jobs = itertools.count(1)
         self._job: tuple[str, DocumentController, frozenset[str]] | None = None  # key, document, overwrite
