@@ -3347,6 +3347,18 @@ Bilingual Korean/English briefings, translated offline.</source>
         <translation>모든 코어</translation>
     </message>
     <message>
+        <source>Suggest translations while typing</source>
+        <translation>입력하는 동안 번역 제안</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation>분</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>안 함</translation>
+    </message>
+    <message>
         <source> s</source>
         <translation>초</translation>
     </message>
@@ -3389,6 +3401,14 @@ Bilingual Korean/English briefings, translated offline.</source>
     <message>
         <source>Translation threads</source>
         <translation>번역 스레드 수</translation>
+    </message>
+    <message>
+        <source>Live translation</source>
+        <translation>실시간 번역</translation>
+    </message>
+    <message>
+        <source>Unload the models when idle for</source>
+        <translation>다음 시간 동안 쓰지 않으면 모델 내리기</translation>
     </message>
     <message>
         <source>Recovery copy every</source>

@@ -73,3 +73,19 @@ def test_a_pause_after_the_worker_stopped_asks_nothing(window: MainWindow) -> No
     window.select(item.id)
     window.translation.worker.shutdown()  # as when the window closes
     assert not window.live.request() and not window.live.timer.isActive()
+
+
+def test_live_translation_and_idle_unloading_are_settings(window: MainWindow) -> None:
+    from briefing import settings as config
+    from ui.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(window)
+    assert dialog.live.isChecked() and dialog.idle.value() == 10  # on by default; unloaded after 10 minutes
+    assert window.live.enabled()
+    dialog.live.setChecked(False)
+    dialog.idle.setValue(0)
+    dialog.accept()
+    assert (config.current().live_translation, config.current().translation_idle_minutes) == ("off", 0)
+    assert not window.live.enabled()
+    window.settings_changed()  # as the window does after the dialog
+    assert window.translation.worker.idle_unload is None  # 0: kept loaded
