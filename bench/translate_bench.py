@@ -1,18 +1,22 @@
 """Translation speed: argostranslate per item vs. this engine vs. raw CTranslate2, in one run.
 
-    python bench/translate_bench.py [--copies 11] [--beam 1] [--repeat 3]
+    python bench/translate_bench.py --model base     # a real-size model (built once into a cache, ~2 min)
+    python bench/translate_bench.py --model small    # a quick run
+    python bench/translate_bench.py --model tiny     # the tests' copy model (per-call overhead only)
+    python bench/translate_bench.py --model base --tune   # batching, threads, compute type, beam 1 vs 4
 
-One package (the tests' tiny copy model, en→ko, with the MiniSBD stand-in so that argostranslate's
-own translate() runs offline) and one text: the example briefing's English items repeated to about
-300 sentences. Each copy's sentences are made distinct (a copy number before the final stop), so that
-the engine's deduplication does not flatter it; a second line shows the repeated text as is.
+`base` is bench/bench_model.py's package: 6+6 layers, width 512, 8 heads, a 32k SentencePiece vocabulary,
+int8, random weights, every output 1.2× its input's length (so runs compare); `small` is 2+2 layers, width
+256, 8k. One text: the example briefing's English items repeated to about 300 sentences, each copy's
+sentences made distinct (a copy number before the final stop) so that no deduplication or cache flatters
+the engine.
 
-  (a) argostranslate.translate.translate() called once per item
-  (b) this engine: a translation job over all items (segmentation, Markdown, batching, reassembly)
-  (c) the floor: one translate_batch call over the pre-tokenised sentences (b) translates, cut as (b) cuts them
+  (a) argostranslate.translate.translate() called once per item (its own sentence splitting, beam, batching)
+  (b) this engine: a translation job over all items (segmentation, Markdown, batching, reassembly), no cache
+  (c) the floor: one translate_batch call over exactly the token sequences (b) sends, with (b)'s settings
 
-Prints the time of one run of (a), the best of N runs of (b) and (c), and the ratios (a)/(b) and (b)/(c).
-Targets: (a)/(b) >= 3, (b)/(c) <= 1.2.
+Also: package load time, first-result latency of (b) (when its first items are finished), peak RSS with
+both directions loaded. The last line prints (a)/(b) and (b)/(c). Targets: (a)/(b) >= 3, (b)/(c) <= 1.05.
 """
 
 from __future__ import annotations
@@ -21,11 +25,14 @@ import argparse
 import os
 import platform
 import re
+import resource
 import sys
 import tempfile
+import time
 from functools import partial
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -38,16 +45,30 @@ def _translate_each(argos: ModuleType, texts: list[str]) -> None:
         argos.translate(text, "en", "ko")
 
 
+def _rss_mb() -> tuple[float, float]:
+    """(resident now, peak so far) in MB."""
+    now = 0.0
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            now = int(line.split()[1]) / 1024
+    return now, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--copies", type=int, default=11)
-    parser.add_argument("--beam", type=int, default=1)
-    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--model", choices=["base", "small", "tiny"], default="small")
+    parser.add_argument("--copies", type=int, default=11, help="copies of the example (11: about 300 sentences)")
+    parser.add_argument("--beam", type=int, help="beam size (default: the engine's default)")
+    parser.add_argument("--threads", type=int, help="intra threads (default: the engine's default)")
+    parser.add_argument("--batch-size", type=int, help="sentences per engine call (default: the engine's)")
+    parser.add_argument("--batch-tokens", type=int, help="tokens per model batch (default: the engine's)")
+    parser.add_argument("--repeat", type=int, default=1, help="runs of (b) and (c); the best counts")
+    parser.add_argument("--no-argos", action="store_true", help="skip (a)")
+    parser.add_argument("--tune", action="store_true", help="time the floor under other settings instead")
     args = parser.parse_args()
 
     home = Path(tempfile.mkdtemp(prefix="translate-bench-"))
     os.environ["BRIEFING_HOME"] = str(home)
-    os.environ["ARGOS_BEAM_SIZE"] = str(args.beam)  # argostranslate reads it once, at import
 
     from briefing.language.segmentation import sentences, split_sentences
     from briefing.model import Briefing, Language
@@ -57,66 +78,149 @@ def main() -> None:
     from briefing.translation.engine import Engine, EngineSettings
     from briefing.translation.markup import extract
     from briefing.translation.packages import PackageStore
-    from tests.tiny_package import build_package, minisbd_standin
+
+    defaults = EngineSettings()
+    settings = EngineSettings(
+        beam_size=args.beam or defaults.beam_size,
+        threads=defaults.threads if args.threads is None else args.threads,
+        batch_size=args.batch_size or defaults.batch_size,
+        batch_tokens=defaults.batch_tokens if args.batch_tokens is None else args.batch_tokens,
+    )
+    os.environ["ARGOS_BEAM_SIZE"] = str(settings.beam_size)  # argostranslate reads it once, at import
 
     store = PackageStore()
-    store.install(build_package(home, "en", "ko", extra_files={"minisbd/en.onnx": minisbd_standin("en")}))
+    if args.model == "tiny":
+        from tests.tiny_package import build_package, minisbd_standin
+
+        store.install(build_package(home, "en", "ko", extra_files={"minisbd/en.onnx": minisbd_standin("en")}))
+        store.install(build_package(home, "ko", "en", extra_files={"minisbd/ko.onnx": minisbd_standin("ko")}))
+        shape = "the tests' copy model"
+    else:
+        from bench.bench_model import SIZES, cached_packages
+
+        size = SIZES[args.model]
+        for package in cached_packages(size):
+            store.install(package)
+        shape = f"{size.layers}+{size.layers} layers, width {size.width}, vocabulary {size.vocabulary}, int8"
     example = load(Path(__file__).resolve().parent.parent / "examples" / "scwg-23.briefing")
 
-    def briefing_of(distinct: bool) -> Briefing:
-        made = Briefing()
-        section = made.add_section()
-        for copy in range(args.copies):
-            for item in example.items():
-                text = item.text.en
-                if distinct and copy:
-                    text = "".join(
-                        re.sub(r"([.!?]?)$", rf" ({copy})\1", piece.text, count=1) if piece.is_sentence else piece.text
-                        for piece in split_sentences(text)
-                    )
-                made.add_item(section.id).set_text(Language.EN, text)
-        return made
+    made = Briefing()
+    section = made.add_section()
+    for copy in range(args.copies):
+        for item in example.items():
+            text = item.text.en
+            if copy:
+                text = "".join(
+                    re.sub(r"([.!?]?)$", rf" ({copy})\1", piece.text, count=1) if piece.is_sentence else piece.text
+                    for piece in split_sentences(text)
+                )
+            made.add_item(section.id).set_text(Language.EN, text)
+    items = [item.text.en for item in made.items()]
+    request = jobs.plan(made, Language.KO)
 
-    argos = import_argos("argostranslate.translate")
-    settings = EngineSettings(beam_size=args.beam, batch_size=64)
     print(
-        f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}; tiny en→ko copy model; "
-        f"beam {args.beam}; (b), (c) best of {args.repeat}"
+        f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}; "
+        f"{args.model}: {shape}; beam {settings.beam_size}, {settings.threads or 'all'} threads, "
+        f"{settings.batch_size} sentences per call, {settings.batch_tokens or 'no'} token batches"
     )
-    for distinct in (True, False):
-        briefing = briefing_of(distinct)
-        items = [item.text.en for item in briefing.items()]
-        request = jobs.plan(briefing, Language.KO)
-        engine = Engine(store, settings)
-        unique = list(dict.fromkeys(s for text in items for s in extract(text).segments))
-        # The floor gets exactly the token sequences (b) sends (sentences cut to fit the model), in the best order.
-        chunks = jobs.model_inputs(engine, "en", "ko", unique)
-        tokens = sorted((pieces for parts in chunks.values() for _, pieces in parts), key=len)
-        loaded = engine._model("en", "ko")  # the floor uses the very same loaded model
-        translator, decoding = loaded.translator, 2 * len(tokens[-1]) + 10
-        if loaded.positions is not None:
-            decoding = min(decoding, loaded.positions - 2)
-        argos.translate(items[0], "en", "ko")  # load argostranslate's model before timing
+    engine = Engine(store, settings)
+    start = time.perf_counter()
+    engine.check("en", "ko")
+    load_time = time.perf_counter() - start
+    engine.check("ko", "en")
+    rss_now, rss_peak = _rss_mb()
+    print(f"load {load_time:.2f} s (en→ko); both directions loaded: RSS {rss_now:.0f} MB, peak {rss_peak:.0f} MB")
 
+    unique = list(dict.fromkeys(s for text in items for s in extract(text).segments))
+    chunks = jobs.model_inputs(engine, "en", "ko", unique)
+    tokens = [pieces for parts in chunks.values() for _, pieces in parts]
+    total = sum(len(sentences(text)) for text in items)
+    print(
+        f"text: {len(items)} items, {total} sentences ({len(unique)} distinct), "
+        f"{sum(map(len, tokens))} source pieces, {len(tokens)} model inputs"
+    )
+    loaded = engine._model("en", "ko")  # the floor uses the very same loaded model
+
+    if args.tune:
+        _tune(loaded.translator, str(loaded.package.model_folder), tokens, settings)
+        return
+
+    first: list[float] = []
+
+    def engine_job() -> None:
+        began = time.perf_counter()
+        first.clear()
+        jobs.run(
+            engine, request, delivered=lambda done: first.append(time.perf_counter() - began) if not first else None
+        )
+
+    time_b = best(engine_job, args.repeat)
+    first_result = first[0]
+    time_c = best(partial(_floor, loaded.translator, tokens, settings), args.repeat)
+    print(
+        f"(b) engine {time_b:6.2f} s ({1000 * time_b / total:.0f} ms/sentence), first result after {first_result:.2f} s"
+    )
+    print(f"(c) floor  {time_c:6.2f} s ({1000 * time_c / total:.0f} ms/sentence)")
+    time_a = None
+    if not args.no_argos:
+        argos = import_argos("argostranslate.translate")
+        argos.translate(items[0], "en", "ko")  # load argostranslate's model before timing
         time_a = best(partial(_translate_each, argos, items), 1)
-        time_b = best(partial(jobs.run, engine, request), args.repeat)
-        time_c = best(
-            partial(
-                translator.translate_batch,
-                tokens,
-                beam_size=args.beam,
-                max_batch_size=64,
-                max_decoding_length=decoding,
-            ),
-            args.repeat,
+        print(f"(a) argos  {time_a:6.2f} s ({1000 * time_a / total:.0f} ms/sentence)")
+    print(f"peak RSS of the whole run (argostranslate's own copy of the model included): {_rss_mb()[1]:.0f} MB")
+    ratio_a = f"{time_a / time_b:5.2f}" if time_a is not None else "  n/a"
+    print(f"(a)/(b) {ratio_a}  (b)/(c) {time_b / time_c:4.2f}")
+
+
+def _floor(translator: Any, tokens: list[list[str]], settings: Any, **overrides: Any) -> None:
+    options: dict[str, Any] = {
+        "beam_size": settings.beam_size,
+        "max_batch_size": settings.batch_tokens or settings.batch_size,
+        "batch_type": "tokens" if settings.batch_tokens else "examples",
+        "max_decoding_length": 2 * max(map(len, tokens)) + 10,
+    }
+    options.update(overrides)
+    translator.translate_batch(tokens, **options)
+
+
+def _tune(translator: Any, model: str, tokens: list[list[str]], settings: Any) -> None:
+    """The floor on a third of the text under other settings (each line: one translate_batch call)."""
+    import ctranslate2
+
+    part = tokens[: max(1, len(tokens) // 3)]
+    count = len(part)
+
+    def timed(label: str, function: Any) -> None:
+        took = best(function, 1)
+        print(f"  {label:<46} {took:6.2f} s  {1000 * took / count:5.0f} ms/input", flush=True)
+
+    print(f"tuning on {count} inputs:")
+    for beam in (1, 2, 4):
+        timed(
+            f"beam {beam}, 32 sentences per batch",
+            partial(_floor, translator, part, settings, beam_size=beam, max_batch_size=32, batch_type="examples"),
         )
-        total = sum(len(sentences(text)) for text in items)
-        label = "distinct sentences" if distinct else "repeated as is    "
-        print(
-            f"{label}: {len(items)} items, {total} sentences ({len(unique)} distinct) | "
-            f"(a) argos {time_a:6.2f} s  (b) engine {time_b:6.2f} s  (c) floor {time_c:6.2f} s | "
-            f"(a)/(b) {time_a / time_b:5.2f}  (b)/(c) {time_b / time_c:4.2f}"
+    for beam in (1, 4):
+        for size in (8, 16, 64):
+            timed(
+                f"beam {beam}, {size} sentences per batch",
+                partial(_floor, translator, part, settings, beam_size=beam, max_batch_size=size, batch_type="examples"),
+            )
+        for size in (512, 1024, 2048):
+            timed(
+                f"beam {beam}, {size} tokens per batch",
+                partial(_floor, translator, part, settings, beam_size=beam, max_batch_size=size, batch_type="tokens"),
+            )
+    timed("beam 1, one sentence per call", lambda: [translator.translate_batch([t], beam_size=1) for t in part])
+    for compute, inter, intra in (("int8", 1, 2), ("int8", 2, 1), ("int8", 1, 1), ("float32", 1, 2)):
+        other = ctranslate2.Translator(
+            model, device="cpu", compute_type=compute, inter_threads=inter, intra_threads=intra
         )
+        timed(
+            f"{compute}, inter {inter} intra {intra}, beam 1, 32/batch",
+            partial(_floor, other, part, settings, beam_size=1, max_batch_size=32, batch_type="examples"),
+        )
+        del other
 
 
 if __name__ == "__main__":

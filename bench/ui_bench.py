@@ -38,6 +38,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--items", type=int, default=2000)
     parser.add_argument("--qa-in-thread", action="store_true", help="check in a thread, not in the QA process")
+    parser.add_argument(
+        "--live-model", choices=["tiny", "small", "base"], default="small", help="the package live translation uses"
+    )
+    parser.add_argument("--live-only", action="store_true", help="only typing with live translation")
     args = parser.parse_args()
     home = Path(tempfile.mkdtemp(prefix="ui-bench-"))
     os.environ["BRIEFING_HOME"] = str(home)
@@ -65,6 +69,12 @@ def main() -> None:
     window = MainWindow(qa_worker=qa_worker)
     window.show()
     app.processEvents()
+    if args.live_only:
+        live_typing_benchmark(app, window, home, args.live_model)
+        window.close()
+        if qa_worker is not None:
+            qa_worker.close()
+        return
     start = time.perf_counter()
     window.open_file(big)
     app.processEvents()
@@ -124,9 +134,82 @@ def main() -> None:
         f"idle loop {idle * 1000:.0f} ms"
     )
     window.document.undo_stack.setClean()
+    live_typing_benchmark(app, window, home, args.live_model)
     window.close()
     if qa_worker is not None:
         qa_worker.close()
+
+
+def live_typing_benchmark(app: Any, window: Any, home: Path, model: str) -> None:
+    """Type into the example's items while live translation makes suggestions in the background (a pause of
+    250 ms after every tenth key lets one start), and report what a keystroke costs on the GUI thread."""
+    from PySide6.QtCore import Qt, QTimer
+    from PySide6.QtTest import QTest
+
+    from briefing.model import Language
+    from briefing.storage import load, save
+    from briefing.translation.packages import PackageStore
+
+    store = PackageStore()
+    if model == "tiny":
+        from tests.tiny_package import build_package
+
+        if store.find("en", "ko") is None:
+            store.install(build_package(home, "en", "ko"))
+    else:
+        from bench.bench_model import SIZES, cached_packages
+
+        store.install(cached_packages(SIZES[model])[0])
+    example = load(Path(__file__).resolve().parent.parent / "examples" / "scwg-23.briefing")
+    for item in example.items():
+        item.set_text(Language.KO, "")
+    path = home / "live.briefing"
+    save(example, path)
+    window.open_file(path)
+    live = window.live
+    live.timer.setInterval(150)
+    made: list[object] = []
+    live.suggestion_ready.connect(lambda _number, suggestion: made.append(suggestion))
+    text = " The delegations also agreed to hold the next meeting in Seoul in the first half of next year."
+    # The same typing twice, in two items: live translation off (the baseline), then on.
+    for on, item in ((False, window.document.briefing.items()[2]), (True, window.document.briefing.items()[1])):
+        live.enabled = lambda on=on: on
+        window.select(item.id)
+        app.processEvents()
+        editor = window.item_editor.english
+        editor.setFocus()
+        editor.moveCursor(editor.textCursor().MoveOperation.End)
+        keys = list(text)
+        handled: list[float] = []
+        done = threading.Event()
+
+        def type_next(
+            keys: list[str] = keys, handled: list[float] = handled, done: threading.Event = done, editor: Any = editor
+        ) -> None:
+            if not keys:
+                QTimer.singleShot(3000, done.set)  # the last suggestion lands
+                return
+            start = time.perf_counter()
+            QTest.keyClick(editor, keys.pop(0), Qt.KeyboardModifier.NoModifier)  # type: ignore[call-overload]
+            handled.append(time.perf_counter() - start)
+            QTimer.singleShot(250 if len(keys) % 10 == 0 else 50, type_next)
+
+        QTest.keyClick(editor, " ", Qt.KeyboardModifier.NoModifier)  # type: ignore[call-overload]
+        app.processEvents()
+        start = time.perf_counter()
+        type_next()
+        while not done.is_set() and time.perf_counter() - start < 120:
+            app.processEvents()
+            time.sleep(0.001)
+        handled.sort()
+        slowest = ", ".join(f"{t * 1000:.0f}" for t in handled[-5:])
+        what = f"on ({live.requests} suggestions asked, {sum(s is not None for s in made)} arrived)" if on else "off"
+        print(
+            f"live translation {what}, {model} model: {len(handled)} keys; a keystroke takes at most "
+            f"{handled[-1] * 1000:.1f} ms, median {handled[len(handled) // 2] * 1000:.1f} ms, 95th percentile "
+            f"{handled[int(len(handled) * 0.95)] * 1000:.1f} ms (target ≤ 16); slowest five: {slowest} ms"
+        )
+    window.document.undo_stack.setClean()
 
 
 def typing_benchmark(app: Any, window: Any, longest_stall: Any, idle: float) -> None:

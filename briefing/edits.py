@@ -395,8 +395,9 @@ class ApplyTranslations(Edit):
         translations: Iterable[Translation],
         label: str = "edit.translations",
         overwrite: Iterable[str] | None = None,
+        merge_key: str | None = None,
     ) -> None:
-        self.label = label
+        self.label, self.merge_key = label, merge_key  # one job's batches, stored as they finish, merge
         self.translations = list(translations)
         self.overwrite = None if overwrite is None else frozenset(overwrite)
         self.skipped: list[str] = []
@@ -434,6 +435,16 @@ class ApplyTranslations(Edit):
         for item_id, (before, _) in self.states.items():
             _restore(by_id[item_id], before)
         return Changes(items=frozenset(self.states))
+
+    def absorb(self, later: Edit) -> bool:
+        if not isinstance(later, ApplyTranslations) or self.merge_key is None or later.merge_key != self.merge_key:
+            return False
+        for item_id, (before, after) in later.states.items():
+            earlier_before, earlier_after = self.states.get(item_id, ({}, {}))
+            self.states[item_id] = ({**before, **earlier_before}, {**earlier_after, **after})
+        self.skipped += later.skipped
+        self.kept += later.kept
+        return True
 
     @property
     def changed(self) -> list[str]:

@@ -142,6 +142,12 @@ class Settings:
     threads: int = _option(
         0, "translation CPU threads (0: all cores)", minimum=0, maximum=64, legacy="translation/threads"
     )
+    translation_idle_minutes: int = _option(
+        10, "minutes without translating after which the models are unloaded (0: keep them)", minimum=0, maximum=1440
+    )
+    live_translation: str = _option(
+        "on", "suggest translations while typing, when a language package is installed", choices=("on", "off")
+    )
     office_memories: tuple[str, ...] = _option((), "the office's translation memory files (read-only)")
     memory_min_match: int = _option(
         100, "the lowest memory match (%) that fills an item before machine translation", minimum=50, maximum=100

@@ -1381,6 +1381,21 @@ New: %2</source>
     </message>
 </context>
 <context>
+    <name>LiveTranslation</name>
+    <message>
+        <source>from the memory</source>
+        <translation>메모리에서</translation>
+    </message>
+    <message>
+        <source>machine</source>
+        <translation>기계 번역</translation>
+    </message>
+    <message>
+        <source>Suggestion (%1; %2 to accept): %3</source>
+        <translation>제안(%1, %2 키로 수락): %3</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>&amp;Undo</source>
@@ -1999,6 +2014,10 @@ Bilingual Korean/English briefings, translated offline.</source>
     <message>
         <source>{item}: {warning}</source>
         <translation>항목 {item}: {warning}</translation>
+    </message>
+    <message>
+        <source>the translation cache {file} cannot be used ({reason}); translated without</source>
+        <translation>번역 캐시 {file}을(를) 사용할 수 없어({reason}) 캐시 없이 번역했습니다</translation>
     </message>
     <message>
         <source>the translation lost the term {term}; it was added at the end</source>
@@ -3652,6 +3671,18 @@ Bilingual Korean/English briefings, translated offline.</source>
         <translation>모든 코어</translation>
     </message>
     <message>
+        <source>Suggest translations while typing</source>
+        <translation>입력하는 동안 번역 제안</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation>분</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>안 함</translation>
+    </message>
+    <message>
         <source> s</source>
         <translation>초</translation>
     </message>
@@ -3694,6 +3725,14 @@ Bilingual Korean/English briefings, translated offline.</source>
     <message>
         <source>Translation threads</source>
         <translation>번역 스레드 수</translation>
+    </message>
+    <message>
+        <source>Live translation</source>
+        <translation>실시간 번역</translation>
+    </message>
+    <message>
+        <source>Unload the models when idle for</source>
+        <translation>다음 시간 동안 쓰지 않으면 모델 내리기</translation>
     </message>
     <message>
         <source>Recovery copy every</source>

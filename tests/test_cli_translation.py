@@ -38,10 +38,21 @@ def test_example_translates_both_ways_offline_through_the_cli(
     korean = tmp_path / "ko.briefing"
     result = main("translate", EXAMPLE, "--to", "ko", "--retranslate", "--beam", "1", "--no-terms", "--out", korean)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == f"translated 21 of 21 items into ko (27 sentences); saved {korean}"
+    summary = "translated 21 of 21 items into ko (27 sentences: 27 by the model, 0 from the cache)"
+    assert result.stdout.strip() == f"{summary}; saved {korean}"
     translated = load(korean)
     assert all(i.text.ko == i.text.en and i.status is TargetStatus.MACHINE for i in translated.items())
     assert load(EXAMPLE).statistics().fully_approved  # --out left the example alone
+
+    # One sentence edited: translating again sends that one sentence to the model, the rest come from the cache.
+    edited = load(EXAMPLE)
+    item = next(i for i in edited.items() if " the " in i.text.en)
+    item.set_text(Language.EN, item.text.en.replace(" the ", " this ", 1))
+    save(edited, tmp_path / "edited.briefing")
+    result = main("translate", tmp_path / "edited.briefing", "--to", "ko", "--retranslate", "--beam", "1", "--no-terms")
+    assert result.returncode == 0, result.stderr
+    assert "(27 sentences: 1 by the model, 26 from the cache)" in result.stdout
+    assert next(i for i in load(tmp_path / "edited.briefing").items() if i.id == item.id).text.ko == item.text.en
 
     # And back: a Korean-source briefing into English.
     source = load(EXAMPLE)

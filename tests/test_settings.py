@@ -34,6 +34,8 @@ UNUSUAL = Settings(
     office_memories=("//공유/번역 메모리/office.sqlite", "~/team.sqlite"),
     memory_min_match=75,
     autosave_seconds=0,
+    translation_idle_minutes=0,
+    live_translation="off",
     office_termbases=("/srv/office/terms.sqlite", '용어 "국" \\ .sqlite'),
 )
 

@@ -62,7 +62,9 @@ def test_example_translates_into_korean_exactly_through_the_models() -> None:
     assert len(sent) == len(set(sent))
     assert result.sentences == 27  # distinct sentences; the tiny model's small vocabulary makes many tokens,
     assert len(sent) == 39  # so the longest ones are cut to fit its 256 positions
-    assert engine.batches == len(engine.seen) == 3  # of 16, 16 and 7
+    # Batches in document order, so that items finish early: a first one of 8 sentences, then 16 and 3.
+    assert engine.batches == len(engine.seen) == 3
+    assert result.from_model == 27 and result.from_cache == 0
 
 
 @pytest.mark.usefixtures("installed")

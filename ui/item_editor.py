@@ -7,7 +7,7 @@ from __future__ import annotations
 import getpass
 import html
 
-from PySide6.QtCore import QMimeData, Qt
+from PySide6.QtCore import QMimeData, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -52,6 +52,8 @@ class MarkdownEdit(QPlainTextEdit):
 
 
 class ItemEditor(QWidget):
+    item_shown = Signal(object)  # the item now in the editor, or None
+
     def __init__(self, document: DocumentController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.document = document
@@ -245,6 +247,7 @@ class ItemEditor(QWidget):
             self.korean_label.setText(self.tr("Korean"))
             self.english_label.setText(self.tr("English"))
             self._loading = False
+            self.item_shown.emit(None)
             return
         self.type_box.setCurrentIndex(self.type_box.findData(item.type))
         self.kind_box.setVisible(item.type is ItemType.STATEMENT)
@@ -264,6 +267,7 @@ class ItemEditor(QWidget):
         self._show_status(item)
         self._show_comments()
         self._loading = False
+        self.item_shown.emit(item)
 
     def _show_comments(self, chosen: str | None = None) -> None:
         """The item's comments thread by thread, replies indented under what they answer, filtered by the

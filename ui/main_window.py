@@ -46,6 +46,7 @@ from ui.files import FileCommands
 from ui.i18n import set_ui_language
 from ui.item_editor import ItemEditor
 from ui.labels import fill
+from ui.live_translation import LiveTranslation
 from ui.memory_commands import MemoryCommands
 from ui.memory_panel import MemoryPanel
 from ui.messages import refusal_text
@@ -138,6 +139,8 @@ class MainWindow(QMainWindow):
         # the findings, kept in step; checked in the application's QA process when there is one
         self.qa = QaCommands(self, self.runner, self.terminology, self.item_editor, self._qa_worker)
         self.side.addTab(self.qa.panel, "")
+        # suggestions for the item being typed, made on the translation worker after a pause
+        self.live = LiveTranslation(self.translation.worker, self.item_editor, self.terminology.find_terms)
         splitter = named(QSplitter(Qt.Orientation.Horizontal), "mainSplitter")
         for pane in (self.outline_pane, self.centre, self.side):
             splitter.addWidget(pane)
@@ -302,6 +305,7 @@ class MainWindow(QMainWindow):
         document.saved.connect(lambda _: self._update_actions())  # a .bak to compare with may now exist
         self.backup_warning.watch(document)
         self.memory.attach(document)
+        self.live.attach(document)
         self.outline_pane.set_document(document)
         self.terminology.set_briefing(document.briefing)
         self.qa.attach(document)  # after the card's names are in the termbases

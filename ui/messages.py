@@ -202,6 +202,9 @@ CATALOGUE: dict[str, str] = {
     "markup.lost_pair": QT_TRANSLATE_NOOP("Messages", "the translation lost the markup {opening}…{closing}"),
     "markup.lost_atom": QT_TRANSLATE_NOOP("Messages", "the translation lost {atom}; it was added at the end"),
     "translation.item_warning": QT_TRANSLATE_NOOP("Messages", "{item}: {warning}"),
+    "translation.cache_unavailable": QT_TRANSLATE_NOOP(
+        "Messages", "the translation cache {file} cannot be used ({reason}); translated without"
+    ),
     "terms.lost_in_translation": QT_TRANSLATE_NOOP(
         "Messages", "the translation lost the term {term}; it was added at the end"
     ),

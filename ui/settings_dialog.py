@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -101,6 +102,11 @@ class SettingsDialog(QDialog):
         self.beam = _spin("beam_size", initial.beam_size, "settingsBeam")
         self.threads = _spin("threads", initial.threads, "settingsThreads")
         self.threads.setSpecialValueText(self.tr("all cores"))
+        self.live = named(QCheckBox(self.tr("Suggest translations while typing")), "settingsLiveTranslation")
+        self.live.setChecked(initial.live_translation == "on")
+        self.idle = _spin("translation_idle_minutes", initial.translation_idle_minutes, "settingsIdleMinutes")
+        self.idle.setSuffix(self.tr(" min"))  # minutes
+        self.idle.setSpecialValueText(self.tr("never"))
         self.autosave = _spin("autosave_seconds", initial.autosave_seconds, "settingsAutosave")
         self.autosave.setSuffix(self.tr(" s"))  # seconds
         self.autosave.setSpecialValueText(self.tr("off"))
@@ -118,6 +124,8 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Editor font size"), self.font_size)
         form.addRow(self.tr("Translation beam size"), self.beam)
         form.addRow(self.tr("Translation threads"), self.threads)
+        form.addRow(self.tr("Live translation"), self.live)
+        form.addRow(self.tr("Unload the models when idle for"), self.idle)
         form.addRow(self.tr("Recovery copy every"), self.autosave)
         form.addRow(self.tr("Fill from the memory at"), self.min_match)
         form.addRow(self.tr("Office termbases"), self.office_termbases)
@@ -140,6 +148,8 @@ class SettingsDialog(QDialog):
             "editor_font_size": self.font_size.value(),
             "beam_size": self.beam.value(),
             "threads": self.threads.value(),
+            "live_translation": "on" if self.live.isChecked() else "off",
+            "translation_idle_minutes": self.idle.value(),
             "autosave_seconds": self.autosave.value(),
             "memory_min_match": self.min_match.value(),
             "office_termbases": self.office_termbases.paths(),

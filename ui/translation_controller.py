@@ -8,6 +8,7 @@ every item to the engine. If the engine fails (no language package), what the me
 
 from __future__ import annotations
 
+import itertools
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -24,6 +25,7 @@ from briefing.model import LANGUAGES, Briefing
 from briefing.safeguards import Answer, Overwrite, overwrite_plan
 from briefing.terms.assist import FindTerms
 from briefing.translation import jobs, pretranslate
+from briefing.translation.cache import SentenceCache
 from briefing.translation.engine import Engine, EngineSettings, PackageMissing
 from briefing.translation.packages import PackageStore
 from ui import asking
@@ -59,13 +61,22 @@ class TranslationController(QObject):
     message = Signal(str, int)  # what a job did (or that there was nothing to do), for the status bar, and for how long
     failed = Signal(object)  # the exception (PackageMissing, PackageError, …)
     busy_changed = Signal()
+    items_ready = Signal(str, object)  # a job's key and the translations its latest batch finished (worker thread)
 
     def __init__(self, runner: Runner, dialogs_parent: QWidget) -> None:
         super().__init__(dialogs_parent)
         self.runner, self.dialogs_parent = runner, dialogs_parent
         self.make_engine: Callable[[], Engine] = engine_from_settings  # tests may give a slower or gated one
         self.open_memories: Callable[[], Memories] = open_memories  # called in the task's thread
-        self.worker = jobs.TranslationWorker(self._engine)
+        chosen = config.current()
+        self.worker = jobs.TranslationWorker(
+            self._engine, SentenceCache, idle_unload=60.0 * chosen.translation_idle_minutes or None, low_priority=True
+        )
+        self._jobs = itertools.count(1)
+        self._job: tuple[str, DocumentController, frozenset[str]] | None = None  # key, document, overwrite
+        self._streamed: set[str] = set()  # items of the running job already handed over as they came
+        self._streamed_stored: set[str] = set()  # … and of those, the ones actually stored
+        self.items_ready.connect(self._store_batch)
         self.task: Task | None = None
         self.find_terms: Callable[[], FindTerms] | None = None  # the window's termbases, if any
         self.ask_overwrite: Callable[[QWidget, Overwrite], Answer] = asking.ask_overwrite
@@ -116,6 +127,9 @@ class TranslationController(QObject):
             self.message.emit(self.tr("Nothing to translate"), 4000)
             return False
         worker = self.worker
+        key = f"translation-job:{next(self._jobs)}"
+        self._job, self._streamed, self._streamed_stored = (key, document, allowed), set(), set()
+        emit = self.items_ready.emit
         snapshot = document.snapshot()  # a private copy: the task reads it while the user goes on typing
         min_match = config.current().memory_min_match
         memories_for = self.open_memories
@@ -137,8 +151,14 @@ class TranslationController(QObject):
                     outcome.memory = [t for part in split for t in part.translations]
                     # The memory's rest goes to the engine with the same terms enforced.
                     left = [replace(part.request, find_terms=find_terms) for part in split if part.request.tasks]
+
+            def delivered_for(request: jobs.Request) -> jobs.Delivered:
+                return lambda done: emit(key, jobs.translations_of(request, done))
+
             try:
-                outcome.results = [worker.submit(request, progress, cancel).result() for request in left]
+                outcome.results = [
+                    worker.submit(request, progress, cancel, delivered_for(request)).result() for request in left
+                ]
             except BriefingError as error:  # no package, a broken one: what the memory filled is kept
                 if not outcome.memory:
                     raise
@@ -157,15 +177,30 @@ class TranslationController(QObject):
         return True
 
     def _failed(self, error: BaseException) -> None:
+        self._job = None  # what was stored as it came stays (as when cancelled)
         self.busy_changed.emit()
         self.failed.emit(error)
 
+    def _store_batch(self, key: str, translations: list[edits.Translation]) -> None:
+        """Items fill in as their batches finish; a job's batches merge into one undo step."""
+        if self._job is None or self._job[0] != key:
+            return  # a job given up meanwhile
+        _, document, allowed = self._job
+        edit = edits.ApplyTranslations(translations, overwrite=allowed, merge_key=key)
+        document.apply(edit, initiator=self)
+        self._streamed |= {t.item_id for t in translations}
+        self._streamed_stored |= set(edit.changed)
+
     def _store(self, document: DocumentController, outcome: Outcome, allowed: frozenset[str] = frozenset()) -> None:
         results = outcome.results
+        key = self._job[0] if self._job is not None else None
+        streamed, streamed_stored = self._streamed, self._streamed_stored
+        self._job, self._streamed, self._streamed_stored = None, set(), set()
         machine = [t for result in results for t in jobs.translations(result)]
-        edit = edits.ApplyTranslations(outcome.memory + machine, overwrite=allowed)
-        document.apply(edit, initiator=self)  # one undo step; refreshes just these rows
-        stored = set(edit.changed)
+        rest = [t for t in machine if t.item_id not in streamed]
+        edit = edits.ApplyTranslations(outcome.memory + rest, overwrite=allowed, merge_key=key)
+        document.apply(edit, initiator=self)  # merges with the streamed batches: one undo step
+        stored = set(edit.changed) | streamed_stored
         from_memory = sum(t.item_id in stored for t in outcome.memory)
         machine_made = sum(t.item_id in stored for t in machine)
         if outcome.memory:
@@ -188,6 +223,7 @@ class TranslationController(QObject):
     def reconfigure(self) -> None:
         """Settings changed: the engine takes the new beam and threads on its own thread."""
         settings = self.make_engine().settings
+        self.worker.idle_unload = 60.0 * config.current().translation_idle_minutes or None
 
         def configure(engine: Engine) -> None:
             engine.settings = settings

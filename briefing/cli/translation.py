@@ -16,6 +16,7 @@ from briefing.memory.stack import Memories
 from briefing.model import Briefing, Language
 from briefing.terms.stack import Terminology
 from briefing.translation import jobs, pretranslate
+from briefing.translation.cache import SentenceCache
 from briefing.translation.engine import Engine, EngineSettings
 from briefing.translation.packages import PackageStore
 
@@ -167,11 +168,17 @@ def run_translate(args: argparse.Namespace, out: TextIO | None = None) -> int:
         # The index is built here; the worker thread only reads it (SQLite files stay on this thread).
         request = dataclasses.replace(request, find_terms=terminology.index.find)
     settings = EngineSettings(beam_size=args.beam, threads=args.threads)
-    worker = jobs.TranslationWorker(lambda: Engine(PackageStore(), settings))
+    worker = jobs.TranslationWorker(lambda: Engine(PackageStore(), settings), SentenceCache)
     bar = ProgressBar("translating", "sentences")
+    finished_items: list[str] = []
+
+    def delivered(done: dict[str, str]) -> None:  # on the worker thread, as each batch finishes items
+        finished_items.extend(done)
+        bar.note = f", {len(finished_items)}/{len(request.tasks)} items done"
+
     cancel = threading.Event()
     try:
-        future = worker.submit(request, bar.update, cancel)
+        future = worker.submit(request, bar.update, cancel, delivered)
         try:
             result = future.result()
         except KeyboardInterrupt:
@@ -194,7 +201,10 @@ def run_translate(args: argparse.Namespace, out: TextIO | None = None) -> int:
     for warning in result.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     done = len(result.translations)
-    summary = f"translated {done} of {len(request.tasks)} items into {target.value} ({result.sentences} sentences)"
+    summary = (
+        f"translated {done} of {len(request.tasks)} items into {target.value} ({result.sentences} sentences: "
+        f"{result.from_model} by the model, {result.from_cache} from the cache)"
+    )
     if skipped:
         summary += f"; {len(skipped)} changed meanwhile and were left alone"
     print(summary + (f"; saved {destination}" if done or filled else ""), file=out)
@@ -238,6 +248,7 @@ class ProgressBar:
         self.active = self.stream.isatty()
         self._last = 0.0
         self._lock = threading.Lock()
+        self.note = ""  # shown after the count, e.g. how many items are finished
 
     def update(self, done: int, total: int) -> None:
         if not self.active:
@@ -250,7 +261,7 @@ class ProgressBar:
             if total:
                 filled = int(30 * done / total)
                 line = f"{self.label} [{'#' * filled}{'.' * (30 - filled)}] "
-                line += f"{done / self.scale:.0f}/{total / self.scale:.0f} {self.unit}"
+                line += f"{done / self.scale:.0f}/{total / self.scale:.0f} {self.unit}{self.note}"
             else:
                 line = f"{self.label} {done / self.scale:.1f} {self.unit}"
             self.stream.write("\r" + line)

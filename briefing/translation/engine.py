@@ -46,6 +46,7 @@ class EngineSettings:
     threads: int = 0  # 0: as many as the machine has cores
     compute_type: str = "auto"  # int8 packages run in int8 on CPU
     batch_size: int = 64  # sentences per translate_batch call
+    batch_tokens: int = 512  # >0: CTranslate2 sorts each call by length and cuts it into batches of this many tokens
     max_sentence_tokens: int = 200  # longer sentences are cut at word boundaries
 
     def __post_init__(self) -> None:
@@ -53,7 +54,7 @@ class EngineSettings:
             raise SettingsError("engine.beam_size")
         if not 0 <= self.threads <= 256:
             raise SettingsError("engine.threads")
-        if self.batch_size < 1 or self.max_sentence_tokens < 8:
+        if self.batch_size < 1 or self.max_sentence_tokens < 8 or self.batch_tokens < 0:
             raise SettingsError("engine.batch_size")
 
 
@@ -205,7 +206,8 @@ class Engine:
                 results = loaded.translator.translate_batch(
                     batch,
                     beam_size=settings.beam_size,
-                    max_batch_size=settings.batch_size,
+                    max_batch_size=settings.batch_tokens or settings.batch_size,
+                    batch_type="tokens" if settings.batch_tokens else "examples",
                     max_decoding_length=decoding,
                     target_prefix=[[prefix]] * len(batch) if prefix else None,
                 )
@@ -230,6 +232,9 @@ class Engine:
     def translate(self, source: str, target: str, sentences: list[str]) -> list[str]:
         """Convenience for a few sentences: tokenize, one batch, detokenize."""
         return self.translate_tokens(source, target, self.tokenize(source, target, sentences))
+
+    def loaded_pairs(self) -> list[tuple[str, str]]:
+        return list(self._loaded)
 
     def forget(self) -> None:
         """Drop every loaded model (settings changed, or memory is needed back)."""

@@ -9,22 +9,31 @@ batches and keeps the items already finished.
 
 from __future__ import annotations
 
+import contextlib
+import os
+import sys
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import TypeVar
 
 from briefing import edits
 from briefing.messages import Message, register
 from briefing.model import Briefing, Language, TargetOrigin, TargetStatus
 from briefing.translation import terminology
+from briefing.translation.cache import ModelKey, SentenceCache
 from briefing.translation.engine import Engine
 from briefing.translation.markup import Extracted, extract
 
 register({"translation.item_warning": "{item}: {warning}"})
 
+_T = TypeVar("_T")
 Progress = Callable[[int, int], None]  # (sentences done, sentences in the job)
+Delivered = Callable[[dict[str, str]], None]  # items finished by the latest batch: item id → translated text
+
+FIRST_BATCH = 8  # sentences in a job's first model call
 
 # Statuses whose translation a plain "translate all" may replace; a person's work is kept.
 REPLACEABLE = frozenset({TargetStatus.EMPTY, TargetStatus.MACHINE, TargetStatus.MEMORY})
@@ -57,6 +66,8 @@ class Result:
     cancelled: bool = False
     sentences: int = 0  # distinct sentences in the job
     warnings: list[Message] = field(default_factory=list)  # e.g. markup a translation lost, per item
+    from_model: int = 0  # distinct sentences the model translated
+    from_cache: int = 0  # distinct sentences the cache already knew
 
 
 def plan(
@@ -94,50 +105,90 @@ def run(
     request: Request,
     progress: Progress | None = None,
     cancel: threading.Event | None = None,
+    *,
+    delivered: Delivered | None = None,
+    cache: SentenceCache | None = None,
 ) -> Result:
-    """Translate a request with the engine (on the thread that owns it)."""
+    """Translate a request with the engine (on the thread that owns it).
+
+    Sentences the cache knows are not sent to the model. Batches are taken in document order, so that the
+    first items are finished (and handed to `delivered`) after the first batch, not at the end of the job.
+    """
     result = Result(request)
     if not request.tasks:
         return result
     source, target = request.source.value, request.target.value
-    engine.check(source, target)
+    package = engine.check(source, target)
+    key = ModelKey(source, target, package.version, engine.settings.beam_size)
     extracted: dict[str, Extracted] = {task.item_id: extract(task.source_text) for task in request.tasks}
     unique = list(dict.fromkeys(s for e in extracted.values() for s in e.segments))
     protected = {s: _protect(request, s) for s in unique}
-    chunks_of = model_inputs(engine, source, target, list(dict.fromkeys(p.text for p in protected.values())))
-    tokens = {chunk: pieces for chunks in chunks_of.values() for chunk, pieces in chunks}
-    # Similar lengths in one batch waste the least padding.
-    order = sorted(tokens, key=lambda chunk: len(tokens[chunk]))
-    result.sentences = len(unique)
-    done: dict[str, str] = {}
+    inputs = list(dict.fromkeys(p.text for p in protected.values()))
+    outputs: dict[str, str] = cache.lookup(key, inputs) if cache is not None else {}  # model input → output
+    result.sentences, result.from_cache = len(unique), len(outputs)
     pending = dict(extracted)
-    for start in range(0, len(order), engine.settings.batch_size):
+
+    def finish_items() -> None:
+        finished: dict[str, str] = {}
+        for item_id, item in list(pending.items()):
+            if all(protected[s].text in outputs for s in item.segments):
+                finished[item_id] = _assemble(item_id, item, protected, outputs, request, result)
+                del pending[item_id]
+        result.translations.update(finished)
+        if finished and delivered is not None:
+            delivered(finished)
+
+    finish_items()
+    missing = [text for text in inputs if text not in outputs]
+    done_sentences = len(inputs) - len(missing)
+    if progress is not None and done_sentences:
+        progress(done_sentences, len(inputs))
+    start = 0
+    while start < len(missing):
         if cancel is not None and cancel.is_set():
             result.cancelled = True
             break
-        batch = order[start : start + engine.settings.batch_size]
-        translated = engine.translate_tokens(source, target, [tokens[chunk] for chunk in batch])
-        done.update(zip(batch, translated, strict=True))
-        finished = {s for s in unique if all(chunk in done for chunk, _ in chunks_of[protected[s].text])}
-        for item_id, item in list(pending.items()):
-            if finished.issuperset(item.segments):
-                warnings: list[Message] = []
-                sentences = []
-                for s in item.segments:
-                    output = " ".join(done[chunk] for chunk, _ in chunks_of[protected[s].text])
-                    sentence, lost = terminology.restore(output, protected[s], request.target)
-                    sentences.append(sentence)
-                    warnings += lost
-                text, markup_warnings = item.assemble(sentences)
-                result.translations[item_id] = text
-                result.warnings += [
-                    Message("translation.item_warning", {"item": item_id, "warning": warning})
-                    for warning in warnings + markup_warnings
-                ]
-                del pending[item_id]
+        # A small first call, so that the first items show soon; then full ones, which waste less.
+        size = engine.settings.batch_size if start else min(engine.settings.batch_size, FIRST_BATCH)
+        batch = missing[start : start + size]
+        start += size
+        chunks_of = model_inputs(engine, source, target, batch)
+        chunks = [pieces for text in batch for _, pieces in chunks_of[text]]
+        translated = iter(engine.translate_tokens(source, target, chunks))
+        made = {text: " ".join(next(translated) for _ in chunks_of[text]) for text in batch}
+        result.from_model += len(made)
+        outputs.update(made)
+        if cache is not None:
+            cache.store(key, made)
+        finish_items()
+        done_sentences += len(batch)
         if progress is not None:
-            progress(len(finished), len(unique))
+            progress(done_sentences, len(inputs))
+    if cache is not None and cache.problem is not None:
+        result.warnings.append(cache.problem)
     return result
+
+
+def _assemble(
+    item_id: str,
+    item: Extracted,
+    protected: dict[str, terminology.Protected],
+    outputs: dict[str, str],
+    request: Request,
+    result: Result,
+) -> str:
+    warnings: list[Message] = []
+    sentences = []
+    for s in item.segments:
+        sentence, lost = terminology.restore(outputs[protected[s].text], protected[s], request.target)
+        sentences.append(sentence)
+        warnings += lost
+    text, markup_warnings = item.assemble(sentences)
+    result.warnings += [
+        Message("translation.item_warning", {"item": item_id, "warning": warning})
+        for warning in warnings + markup_warnings
+    ]
+    return text
 
 
 def _protect(request: Request, sentence: str) -> terminology.Protected:
@@ -171,10 +222,15 @@ def model_inputs(
 
 def translations(result: Result) -> list[edits.Translation]:
     """The results of a job as translations to store, each with the source it was made from."""
-    sources = {task.item_id: task.source_text for task in result.request.tasks}
+    return translations_of(result.request, result.translations)
+
+
+def translations_of(request: Request, translated: dict[str, str]) -> list[edits.Translation]:
+    """Some of a request's items (as `delivered` hands them over) as translations to store."""
+    sources = {task.item_id: task.source_text for task in request.tasks}
     return [
-        edits.Translation(item_id, result.request.target, text, TargetOrigin.MACHINE, sources[item_id])
-        for item_id, text in result.translations.items()
+        edits.Translation(item_id, request.target, text, TargetOrigin.MACHINE, sources[item_id])
+        for item_id, text in translated.items()
     ]
 
 
@@ -186,27 +242,120 @@ def apply(briefing: Briefing, result: Result) -> edits.ApplyTranslations:
     return edit
 
 
-class TranslationWorker:
-    """The one thread that owns the translation models; everything CTranslate2 happens there."""
+def _lower_priority() -> None:
+    """Let the window's thread go first on a busy CPU: the translation thread (and the model's threads, which
+    it starts and which inherit this) runs at a lower priority. Linux only (a thread's own niceness)."""
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError):
+            tid = threading.get_native_id()
+            os.setpriority(os.PRIO_PROCESS, tid, min(19, os.getpriority(os.PRIO_PROCESS, tid) + 5))
 
-    def __init__(self, make_engine: Callable[[], Engine]) -> None:
+
+class TranslationWorker:
+    """The one thread that owns the translation models; everything CTranslate2 happens there.
+
+    Models stay loaded between jobs (loading a real package takes about a second) and are dropped after
+    `idle_unload` seconds without a job (None: never), to give the memory back. A window's worker runs at
+    `low_priority`, so that typing stays smooth while it translates.
+    """
+
+    def __init__(
+        self,
+        make_engine: Callable[[], Engine],
+        make_cache: Callable[[], SentenceCache | None] | None = None,
+        idle_unload: float | None = None,
+        low_priority: bool = False,
+    ) -> None:
         self._make_engine = make_engine
+        self._make_cache = make_cache
         self._engine: Engine | None = None
-        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="translation")
+        self._cache: SentenceCache | None = None
+        self._cache_made = False
+        self.idle_unload = idle_unload
+        self._executor = ThreadPoolExecutor(
+            max_workers=1, thread_name_prefix="translation", initializer=_lower_priority if low_priority else None
+        )
+        self._lock = threading.Lock()
+        self._timer: threading.Timer | None = None
+        self._generation = 0  # jobs submitted; an idle timer only unloads if none came after it
 
     def _engine_here(self) -> Engine:
         if self._engine is None:
             self._engine = self._make_engine()
         return self._engine
 
+    def cache(self) -> SentenceCache | None:
+        """The sentence cache (opened at first use); only for work running on the worker thread."""
+        if not self._cache_made and self._make_cache is not None:
+            self._cache = self._make_cache()
+        self._cache_made = True
+        return self._cache
+
     def submit(
-        self, request: Request, progress: Progress | None = None, cancel: threading.Event | None = None
+        self,
+        request: Request,
+        progress: Progress | None = None,
+        cancel: threading.Event | None = None,
+        delivered: Delivered | None = None,
     ) -> Future[Result]:
-        return self._executor.submit(lambda: run(self._engine_here(), request, progress, cancel))
+        def job() -> Result:
+            try:
+                return run(self._engine_here(), request, progress, cancel, delivered=delivered, cache=self.cache())
+            finally:
+                self._arm_idle_timer()
+
+        return self._submit(job)
 
     def call(self, function: Callable[[Engine], object]) -> Future[object]:
         """Run something else that needs the engine (reconfigure, check a pair) on the worker thread."""
-        return self._executor.submit(lambda: function(self._engine_here()))
+
+        def job() -> object:
+            try:
+                return function(self._engine_here())
+            finally:
+                self._arm_idle_timer()
+
+        return self._submit(job)
+
+    def _submit(self, function: Callable[[], _T]) -> Future[_T]:
+        with self._lock:
+            self._generation += 1
+            if self._timer is not None:
+                self._timer.cancel()
+                self._timer = None
+        return self._executor.submit(function)
+
+    def _arm_idle_timer(self) -> None:
+        if self.idle_unload is None:
+            return
+        with self._lock:
+            generation = self._generation
+            if self._timer is not None:
+                self._timer.cancel()
+            self._timer = threading.Timer(self.idle_unload, self._unload_if_idle, [generation])
+            self._timer.daemon = True
+            self._timer.start()
+
+    def _unload_if_idle(self, generation: int) -> None:
+        with self._lock:
+            if generation != self._generation:
+                return
+            with contextlib.suppress(RuntimeError):  # shut down meanwhile
+                self._executor.submit(self._unload)
+
+    def _unload(self) -> None:
+        if self._engine is not None:
+            self._engine.forget()
+
+    @property
+    def loaded(self) -> int:
+        """How many models are loaded now (for tests and the status line)."""
+        return 0 if self._engine is None else len(self._engine.loaded_pairs())
 
     def shutdown(self) -> None:
+        with self._lock:
+            if self._timer is not None:
+                self._timer.cancel()
         self._executor.shutdown(wait=True, cancel_futures=True)
+        if self._cache is not None:
+            self._cache.close()
