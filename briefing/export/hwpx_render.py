@@ -9,13 +9,15 @@ fallbacks (`hh:substFont`), character and paragraph properties, tables, bookmark
 document properties. Written here by hand, because python-hwpx has no API for them or its API is too slow for
 a 500-item document: body paragraphs and runs (`_Writer.paragraph`/`run`, one `hp:p`/`hp:run`/`hp:t` each, as
 python-hwpx's own `add_paragraph` writes them), table rows cloned from the first one (`_Table.add_row`), the
-page-number fields that fill `{page}`/`{pages}` (`_auto_number`), the draft's status tags, and the preview text.
+page-number fields that fill `{page}`/`{pages}` (`_auto_number`), the draft's status tags, the tab after 붙임
+(`_tab`, inside the entry's hp:t as Hancom writes it) and the preview text.
 """
 
 from __future__ import annotations
 
 import copy
 import io
+import math
 import re
 import zipfile
 from collections.abc import Sequence
@@ -264,13 +266,6 @@ class _Renderer:
             "right": {"alignment": "RIGHT", "spacing_after_pt": 2},
             "center": {"alignment": "CENTER", "spacing_before_pt": 6, "spacing_after_pt": 6},
             "end right": {"alignment": "RIGHT", "spacing_before_pt": 6, "spacing_after_pt": 6},
-            "attachment": {  # 붙임 and its entries: the entries align after the label, as in the DOCX
-                "spacing_after_pt": 2,
-                "line_spacing_percent": 160,
-                "indent_left_mm": ATTACHMENT_MM,
-                "first_line_indent_mm": -ATTACHMENT_MM,
-                "tab_stops": [{"pos_mm": ATTACHMENT_MM, "type": "LEFT"}],
-            },
         }
         for level in range(1, 10):  # list depths: a hanging indent 4 mm deeper each
             specs[f"list {level}"] = {
@@ -491,17 +486,36 @@ class _Renderer:
             if part == "end_mark" and parts.end_mark:
                 self.paragraph("center" if parts.end_mark == "###" else "end right", parts.end_mark, "body")
             elif part == "attachments" and parts.attachments:
-                for n, entry in enumerate(parts.attachments):
-                    label = parts.attachments_label if n == 0 else ""
-                    element = self.paragraph("attachment", label, "body")
-                    run = self.writer.run(element, entry, self.styles.chars["body"])
-                    t = run.find(_T)  # the tab inside the entry's hp:t, where Hancom keeps it
-                    tab = etree.Element(f"{{{HP}}}tab")
-                    tab.tail, t.text = t.text, None
-                    t.insert(0, tab)
+                self._attachments(parts.attachments_label, parts.attachments)
             elif part == "media_contact" and parts.media_contact:
                 for n, line in enumerate(parts.media_contact):
-                    self.paragraph("body", line, "release" if n == 0 else "body")
+                    self.paragraph("body", line, "bold" if n == 0 else "body")
+
+    def _attachments(self, label: str, entries: tuple[str, ...]) -> None:
+        """붙임 and its entries, the entries aligned after the label at the DOCX's indent (further when a label such
+        as "붙임 / Attachments:" is wider). Hancom starts a paragraph's first line at the left margin and takes a
+        negative indent off the other lines (내어쓰기), where Word moves the first line left of the margin: the
+        margin stays 0 here, and the tab stop stands where the other lines start."""
+        stop = max(ATTACHMENT_MM, math.ceil(_advance(label, 11) / HWPUNIT_PER_MM + 3))
+        name = f"attachment {stop}"
+        self.styles.paras.specs.setdefault(
+            name,
+            {
+                "spacing_after_pt": 2,
+                "line_spacing_percent": 160,
+                "indent_left_mm": 0,
+                "first_line_indent_mm": -stop,
+                "tab_stops": [{"pos_mm": stop, "type": "LEFT"}],
+            },
+        )
+        for n, entry in enumerate(entries):
+            shown = label if n == 0 else ""
+            element = self.paragraph(name, shown, "body")
+            run = self.writer.run(element, entry, self.styles.chars["body"])
+            t = run.find(_T)  # the tab inside the entry's hp:t, where Hancom keeps it
+            tab = _tab(round(stop * HWPUNIT_PER_MM) - _advance(shown, 11))
+            tab.tail, t.text = t.text, None
+            t.insert(0, tab)
 
     # -- side by side ----------------------------------------------------------------------------
     def _bilingual(self) -> None:
@@ -674,6 +688,18 @@ def renumber(root: Any) -> None:
             value = element.get(name)
             if value and value in mapping:
                 element.set(name, mapping[value])
+
+
+def _advance(text: str, points: float) -> int:
+    """An estimate of a text's width in HWPUNIT at a size in points: a Hangul syllable an em, another character
+    half an em (맑은 고딕's "Attachments:" measures 0.49 em a character as rhwp draws it)."""
+    return round(sum(100 if ord(ch) >= 0x1100 else 50 for ch in text) * points)
+
+
+def _tab(width: int) -> Any:
+    """A left tab as the OWPML schema has it (`type` required). Its width is the advance to the tab stop from where
+    the tab starts: Hancom recomputes it on opening, other renderers (rhwp) draw the width written."""
+    return etree.Element(f"{{{HP}}}tab", {"width": str(max(width, 0)), "leader": "NONE", "type": "LEFT"})
 
 
 def _auto_number(run: Any, kind: str) -> None:
