@@ -158,7 +158,21 @@ def test_the_standard_parts_stand_where_parts_py_puts_them() -> None:
     ]
     section = section_root(rendered("meeting-report", Layout.KO))
     attachment = next(p for p in section.iter(f"{{{HP}}}p") if "".join(p.itertext()).startswith("붙임"))
-    assert attachment.find(f".//{{{HP}}}t/{{{HP}}}tab") is not None  # the entry after a tab inside hp:t, as Hancom
+    tab = attachment.find(f".//{{{HP}}}t/{{{HP}}}tab")  # the entry after a tab inside hp:t, as Hancom writes it
+    assert tab is not None and tab.get("type") == "LEFT" and int(tab.get("width")) > 0  # the schema's shape
+
+
+def test_the_dateline_opens_the_first_item_even_under_an_empty_first_section() -> None:
+    """Where the dateline goes is decided once (parts.lead_in): both writers put it on the first item written."""
+    briefing = example()
+    briefing.sections.insert(0, Section(title=Bilingual(ko="빈 절", en="Empty part")))
+    template = find_template("press-release")
+    data = render_hwpx(briefing, template, Layout.EN)
+    texts = hwpx_paragraphs(data)
+    assert texts == docx_paragraphs(render(briefing, template, Layout.EN))
+    after = texts[texts.index("Empty part") :]
+    assert after[1] == "Overview" and after[2].startswith("WASHINGTON, Nov. 7, 2024 \u2014 The Korean Ministry")
+    assert sum(text.startswith("WASHINGTON,") for text in texts) == 1
 
 
 def test_reopened_with_python_hwpx_it_holds_the_briefing_and_passes_the_owpml_schema() -> None:
