@@ -4,8 +4,9 @@
 
 Renders examples/scwg-23.briefing through the built-in HWPX templates, draws the pages with rhwp (the
 hwp-ingest package, no Hancom needed) as SVG and converts them to PNG with rsvg-convert (librsvg2-bin):
-every page of the Korean report, page 1 of the English release and of the bilingual pack. Look at them
-after running it: rhwp does not draw the automatic page numbers (Hancom 한글 does), so the footer shows " / ".
+every page of the Korean report and of the English release (its closing parts are on its last page), page 1 of
+the bilingual pack. Look at them after running it: rhwp does not draw the automatic page numbers (Hancom 한글
+does), so the footer shows " / ".
 """
 
 from __future__ import annotations
@@ -24,7 +25,11 @@ from briefing.export.hwpx_render import render_hwpx  # noqa: E402
 from briefing.export.templates import Layout, find_template  # noqa: E402
 from briefing.storage import load  # noqa: E402
 
-PAGES = [("meeting-report", Layout.KO, None), ("press-release", Layout.EN, 1), ("briefing-pack", Layout.BILINGUAL, 1)]
+PAGES = [
+    ("meeting-report", Layout.KO, None),
+    ("press-release", Layout.EN, None),
+    ("briefing-pack", Layout.BILINGUAL, 1),
+]
 
 
 def main() -> None:

@@ -9,6 +9,7 @@ import json
 import re
 import shutil
 import zipfile
+from collections.abc import Iterable
 from pathlib import Path
 
 import docx
@@ -22,8 +23,9 @@ from briefing.export import hwpx_package
 from briefing.export.hwpx_render import HP, render_hwpx, structure
 from briefing.export.pack import ExportError, make_pack, parse_formats, verify_hwpx
 from briefing.export.pack import structure as docx_structure
+from briefing.export.parts import document_parts
 from briefing.export.render import render
-from briefing.export.templates import Layout, TemplateError, find_template, user_templates_folder
+from briefing.export.templates import ItemStyle, Layout, TemplateError, find_template, user_templates_folder
 from briefing.language.phrases import meeting_name
 from briefing.model import Bilingual, Briefing, ItemType, Language, NoteMark, Section, TargetStatus
 from briefing.storage import load
@@ -84,15 +86,104 @@ def test_every_item_opens_as_in_the_docx_of_the_same_template_and_layout(key: st
         assert text.strip() == in_docx[name].strip(), name
 
 
+def docx_paragraphs(data: bytes) -> list[str]:
+    """The text of every paragraph of the DOCX body, table cells' paragraphs included, in document order."""
+    body = docx.Document(io.BytesIO(data)).element.body
+    return _non_empty("".join(t.text or "" for t in p.iter(qn("w:t"))) for p in body.iter(qn("w:p")))
+
+
+def hwpx_paragraphs(data: bytes) -> list[str]:
+    """The same of the HWPX section: each hp:p's own text (a table's paragraphs follow the one that anchors the
+    table), the header's and footer's paragraphs left out as the DOCX body leaves them out."""
+    texts = []
+    for paragraph in section_root(data).iter(f"{{{HP}}}p"):
+        if any(a.tag in (f"{{{HP}}}header", f"{{{HP}}}footer") for a in paragraph.iterancestors()):
+            continue
+        texts.append("".join("".join(t.itertext()) for t in paragraph.iterfind(f"{{{HP}}}run/{{{HP}}}t")))
+    return _non_empty(texts)
+
+
+def _non_empty(texts: Iterable[str]) -> list[str]:
+    """Texts with their whitespace (tabs, spaces around line breaks) made one space; spacer paragraphs dropped."""
+    return [re.sub(r"\s+", " ", text).strip() for text in texts if text.strip()]
+
+
+@pytest.mark.parametrize("key", ["meeting-report", "press-release", "briefing-pack"])
+@pytest.mark.parametrize("layout", [Layout.KO, Layout.EN, Layout.BILINGUAL])
+def test_the_whole_text_is_the_docx_text_paragraph_by_paragraph(key: str, layout: Layout) -> None:
+    """Every paragraph of the DOCX, parts around the sections included (banner, release line, contacts, card,
+    dateline, end mark, 붙임, media contact, ###), is a paragraph of the HWPX of the same template and layout, in
+    the same order and with the same text; a Korean layout is compared as a draft (tags, open comments)."""
+    draft = layout is Layout.KO
+    data = rendered(key, layout, draft)
+    word = render(example(), find_template(key), layout, draft=draft)
+    assert hwpx_paragraphs(data) == docx_paragraphs(word)
+
+
+def test_the_standard_parts_stand_where_parts_py_puts_them() -> None:
+    """The comparison above is not vacuous: the parts are in the HWPX, where each document kind has them."""
+    briefing = example()
+    release_en = hwpx_paragraphs(rendered("press-release", Layout.EN))
+    parts = document_parts(briefing, ItemStyle.PRESS, Language.EN)
+    assert release_en[0] == parts.release == "EMBARGOED UNTIL 6 A.M. KST, NOV. 8, 2024"
+    assert release_en[1] == briefing.title.en and release_en[2] != parts.subtitle
+    opening = [t for t in release_en if t.startswith("WASHINGTON, Nov. 7, 2024 \u2014 The Korean Ministry")]
+    assert len(opening) == 1  # the dateline opens the first item, once
+    tail = release_en[release_en.index("Media contact:") - 2 :]  # the tab after the label is no text
+    assert tail[:2] == [
+        "Attachments:1. Joint press statement of the 23rd SCWG (Korean and English)",
+        "2. Delegation lists",
+    ]
+    assert tail[2:] == [*parts.media_contact, "###"]
+    release_ko = hwpx_paragraphs(rendered("press-release", Layout.KO))
+    assert release_ko[:5] == [
+        "국방부 보도자료",
+        document_parts(briefing, ItemStyle.PRESS, Language.KO).release,
+        "담당 부서",
+        "담당자",
+        "연락처",
+    ]
+    assert "참석" not in release_ko  # a release leaves the other participants to its prose, as its DOCX
+    report = hwpx_paragraphs(rendered("meeting-report", Layout.KO))
+    assert report[:3] == [
+        "제23차 한미 국방우주정책 실무협의회(SCWG) 결과 보고",
+        "2024. 11. 8.(금)",
+        "국방정책실 우주정책과 중령 김예시",
+    ]
+    assert "참석" in report and any("최예시" in t for t in report)
+    end = report.index("끝.")
+    assert report[end - 1].startswith("○ 2025") and report[end + 1 :] == [
+        "붙임1. 제23차 SCWG 공동보도문(국문·영문)",
+        "2. 양측 대표단 명단",
+    ]
+    section = section_root(rendered("meeting-report", Layout.KO))
+    attachment = next(p for p in section.iter(f"{{{HP}}}p") if "".join(p.itertext()).startswith("붙임"))
+    tab = attachment.find(f".//{{{HP}}}t/{{{HP}}}tab")  # the entry after a tab inside hp:t, as Hancom writes it
+    assert tab is not None and tab.get("type") == "LEFT" and int(tab.get("width")) > 0  # the schema's shape
+
+
+def test_the_dateline_opens_the_first_item_even_under_an_empty_first_section() -> None:
+    """Where the dateline goes is decided once (parts.lead_in): both writers put it on the first item written."""
+    briefing = example()
+    briefing.sections.insert(0, Section(title=Bilingual(ko="빈 절", en="Empty part")))
+    template = find_template("press-release")
+    data = render_hwpx(briefing, template, Layout.EN)
+    texts = hwpx_paragraphs(data)
+    assert texts == docx_paragraphs(render(briefing, template, Layout.EN))
+    after = texts[texts.index("Empty part") :]
+    assert after[1] == "Overview" and after[2].startswith("WASHINGTON, Nov. 7, 2024 \u2014 The Korean Ministry")
+    assert sum(text.startswith("WASHINGTON,") for text in texts) == 1
+
+
 def test_reopened_with_python_hwpx_it_holds_the_briefing_and_passes_the_owpml_schema() -> None:
     briefing = example()
     data = rendered("meeting-report", Layout.KO)
     document = HwpxDocument.open(data)
     assert document.validate().issues == ()  # python-hwpx's OWPML header and section schemas
     text = document.text.plain()
-    assert briefing.title.ko in text
+    assert "제23차 한미 국방우주정책 실무협의회(SCWG) 결과 보고" in text  # the report's title (parts.py)
     assert "□ 개요" in text and "○ 국방부와 미 국방부는" in text
-    assert "2024. 11. 7.(현지시각)" in text  # the report's official date style, as in its DOCX card
+    assert "2024. 11. 7.(목) 14:00(현지시각)" in text  # the report's official date style, as in its DOCX card
     for section in briefing.sections:
         for entry in section.items:
             plain = re.sub(r"[*_`]", "", entry.text.ko).split("\n")[0][:30]

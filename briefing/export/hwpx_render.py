@@ -9,13 +9,15 @@ fallbacks (`hh:substFont`), character and paragraph properties, tables, bookmark
 document properties. Written here by hand, because python-hwpx has no API for them or its API is too slow for
 a 500-item document: body paragraphs and runs (`_Writer.paragraph`/`run`, one `hp:p`/`hp:run`/`hp:t` each, as
 python-hwpx's own `add_paragraph` writes them), table rows cloned from the first one (`_Table.add_row`), the
-page-number fields that fill `{page}`/`{pages}` (`_auto_number`), the draft's status tags, and the preview text.
+page-number fields that fill `{page}`/`{pages}` (`_auto_number`), the draft's status tags, the tab after 붙임
+(`_tab`, inside the entry's hp:t as Hancom writes it) and the preview text.
 """
 
 from __future__ import annotations
 
 import copy
 import io
+import math
 import re
 import zipfile
 from collections.abc import Sequence
@@ -29,7 +31,8 @@ from briefing import xmlsafe
 from briefing.export import content, hwpx_package
 from briefing.export.docx_support import visible_text, zip_time
 from briefing.export.hwpx_markdown import DEFAULT, REPORT_KO, Line, ListFormats, lines
-from briefing.export.render import DRAFT_MARKS, item_bookmark
+from briefing.export.parts import DocumentParts, bilingual_parts, document_parts, lead_in, lists_participants
+from briefing.export.render import ATTACHMENT_INDENT, DRAFT_MARKS, item_bookmark
 from briefing.export.templates import ItemStyle, Layout, Template, TemplateError
 from briefing.language.phrases import HWPX_MONO, HWPX_SANS, HWPX_SERIF, card_rows, catalog, meeting_name, secret_level
 from briefing.model import Briefing, Item, ItemType, Language
@@ -41,6 +44,7 @@ HP = "http://www.hancom.co.kr/hwpml/2011/paragraph"
 _P, _RUN, _T = f"{{{HP}}}p", f"{{{HP}}}run", f"{{{HP}}}t"
 MARKING_RED = "#C00000"
 HWPUNIT_PER_MM = 7200 / 25.4
+ATTACHMENT_MM = ATTACHMENT_INDENT.mm  # the DOCX's 붙임 indent
 PLACEHOLDER = re.compile(r"\{(marking|draft|page|pages|title)\}")
 
 # Font chains (first choice, fallback) per item style: the fallback goes into the font's hh:substFont.
@@ -148,6 +152,7 @@ class _Renderer:
         self.writer = _Writer()
         report_ko = template.style is ItemStyle.REPORT and layout is not Layout.EN
         self.list_formats: ListFormats = REPORT_KO if report_ko else DEFAULT
+        self.parts: DocumentParts | None = None  # the standard parts (parts.py), set by _front
 
     # -- the whole document ----------------------------------------------------------------------
     def run(self) -> bytes:
@@ -230,6 +235,8 @@ class _Renderer:
             "table": run(font=body, size=10),
             "table bold": run(font=body, size=10, bold=True),
             "table header": run(font=heading, size=10, bold=True),
+            "banner": run(font=heading, size=20, bold=True),
+            "release": run(font=body, size=10, bold=True),
             "note": run(font=body, size=10),
         }
         for status, (_, fill) in DRAFT_MARKS.items():
@@ -255,6 +262,10 @@ class _Renderer:
             "cell": {"line_spacing_percent": 130},
             "cell center": {"alignment": "CENTER", "line_spacing_percent": 130},
             "page break heading": {"spacing_after_pt": 6, "page_break_before": True},
+            "release": {"spacing_after_pt": 6},
+            "right": {"alignment": "RIGHT", "spacing_after_pt": 2},
+            "center": {"alignment": "CENTER", "spacing_before_pt": 6, "spacing_after_pt": 6},
+            "end right": {"alignment": "RIGHT", "spacing_before_pt": 6, "spacing_after_pt": 6},
         }
         for level in range(1, 10):  # list depths: a hanging indent 4 mm deeper each
             specs[f"list {level}"] = {
@@ -354,7 +365,8 @@ class _Renderer:
 
     def write_item(self, parent: Any, item: Item, language: Language, s: int, i: int, in_table: bool) -> list[Any]:
         """The item's paragraphs: its prefix (number, symbol, date), its Markdown text, its suffix."""
-        prefix = content.item_prefix(item, language, s, i, self.template, self.layout)
+        opening = lead_in(self.parts, self.briefing, s, i) if self.parts is not None else ""
+        prefix = opening + content.item_prefix(item, language, s, i, self.template, self.layout)
         suffix = content.item_suffix(item, language, self.template)
         note = item.type is ItemType.NOTE
         body_char = "table" if in_table else ("note" if note else "body")
@@ -413,11 +425,11 @@ class _Renderer:
 
     # -- one language ----------------------------------------------------------------------------
     def _single(self, language: Language) -> None:
-        self.paragraph("title", self.briefing.title.get(language), "title")
-        meeting = meeting_name(self.briefing, language)
-        if meeting:
-            self.paragraph("subtitle", meeting, "subtitle")
-        rows = card_rows(self.briefing, language, content.date_style(self.template, language))
+        parts = document_parts(
+            self.briefing, self.template.style, language, content.date_style(self.template, language)
+        )
+        self._front(parts)
+        rows = self._card_rows(language)
         if rows:
             table = _Table(self, (0.2, 0.8))
             for label, value in rows:
@@ -433,23 +445,90 @@ class _Renderer:
             for i, item in enumerate(section.items, start=1):
                 paragraphs = self.write_item(self.body, item, language, s, i, in_table=False)
                 self.bookmark(paragraphs[0], item_bookmark(s, i, item.id))
+        self._closing(parts)
+
+    def _card_rows(self, language: Language) -> list[tuple[str, str]]:
+        """The card's lines; a press release leaves the participants to its prose (as the DOCX)."""
+        participants = lists_participants(self.template.style)
+        return card_rows(
+            self.briefing, language, content.date_style(self.template, language), participants=participants
+        )
+
+    # -- the standard parts around the sections (briefing/export/parts.py decides them) ----------
+    def _front(self, parts: DocumentParts) -> None:
+        """Banner, release line and contact table (a press release), title, subtitle, report date and author."""
+        self.parts = parts
+        if parts.banner:
+            self.paragraph("title", parts.banner, "banner")
+        if parts.release:
+            self.paragraph("release", parts.release, "release")
+        if parts.contacts is not None:
+            table = _Table(self, (0.4, 0.25, 0.35))
+            cells = table.add_row()
+            for cell, text in zip(cells, parts.contacts.header, strict=True):
+                self.paragraph("cell center", text, "table header", cell)
+            for row in parts.contacts.rows:
+                cells = table.add_row()
+                for cell, text in zip(cells, row, strict=True):
+                    self.paragraph("cell", text, "table", cell)
+            table.done()
+            self.paragraph("body")
+        self.paragraph("title", parts.title, "title")
+        if parts.subtitle:
+            self.paragraph("subtitle", parts.subtitle, "subtitle")
+        for line in parts.report_lines:
+            self.paragraph("right", line, "body")  # at the top right
+
+    def _closing(self, parts: DocumentParts) -> None:
+        """After the last item, in the order `DocumentParts.closing` gives: the end mark ("끝." at the right,
+        "###" centred), the 붙임 list, an English release's media contact."""
+        for part in parts.closing():
+            if part == "end_mark" and parts.end_mark:
+                self.paragraph("center" if parts.end_mark == "###" else "end right", parts.end_mark, "body")
+            elif part == "attachments" and parts.attachments:
+                self._attachments(parts.attachments_label, parts.attachments)
+            elif part == "media_contact" and parts.media_contact:
+                for n, line in enumerate(parts.media_contact):
+                    self.paragraph("body", line, "bold" if n == 0 else "body")
+
+    def _attachments(self, label: str, entries: tuple[str, ...]) -> None:
+        """붙임 and its entries, the entries aligned after the label at the DOCX's indent (further when a label such
+        as "붙임 / Attachments:" is wider). Hancom starts a paragraph's first line at the left margin and takes a
+        negative indent off the other lines (내어쓰기), where Word moves the first line left of the margin: the
+        margin stays 0 here, and the tab stop stands where the other lines start."""
+        stop = max(ATTACHMENT_MM, math.ceil(_advance(label, 11) / HWPUNIT_PER_MM + 3))
+        name = f"attachment {stop}"
+        self.styles.paras.specs.setdefault(
+            name,
+            {
+                "spacing_after_pt": 2,
+                "line_spacing_percent": 160,
+                "indent_left_mm": 0,
+                "first_line_indent_mm": -stop,
+                "tab_stops": [{"pos_mm": stop, "type": "LEFT"}],
+            },
+        )
+        for n, entry in enumerate(entries):
+            shown = label if n == 0 else ""
+            element = self.paragraph(name, shown, "body")
+            run = self.writer.run(element, entry, self.styles.chars["body"])
+            t = run.find(_T)  # the tab inside the entry's hp:t, where Hancom keeps it
+            tab = _tab(round(stop * HWPUNIT_PER_MM) - _advance(shown, 11))
+            tab.tail, t.text = t.text, None
+            t.insert(0, tab)
 
     # -- side by side ----------------------------------------------------------------------------
     def _bilingual(self) -> None:
         ko, en = Language.KO, Language.EN
-        title = self.briefing.title
-        self.paragraph("title", title.ko, "title")
-        if title.en:
-            self.paragraph("subtitle", title.en, "subtitle")
+        parts = bilingual_parts(self.briefing, self.template.style, self.template.date_styles)
+        self._front(parts)
         card = _Table(self, (0.5, 0.5))
         names = (meeting_name(self.briefing, ko), meeting_name(self.briefing, en))
         if any(names):
             cells = card.add_row()
             self.paragraph("cell", names[0], "table bold", cells[0])
             self.paragraph("cell", names[1], "table bold", cells[1])
-        rows_ko = card_rows(self.briefing, ko, content.date_style(self.template, ko))
-        rows_en = card_rows(self.briefing, en, content.date_style(self.template, en))
-        for (label_ko, value_ko), (label_en, value_en) in zip(rows_ko, rows_en, strict=False):
+        for (label_ko, value_ko), (label_en, value_en) in zip(self._card_rows(ko), self._card_rows(en), strict=False):
             cells = card.add_row()
             self.paragraph("cell", f"{label_ko}: {value_ko}", "table", cells[0])
             self.paragraph("cell", f"{label_en}: {value_en}", "table", cells[1])
@@ -481,6 +560,9 @@ class _Renderer:
                     if language is ko:
                         self.bookmark(paragraphs[0], item_bookmark(s, i, item.id))
         table.done()
+        if parts.attachments:
+            self.paragraph("body")
+        self._closing(parts)
 
     # -- a draft's appendix of open comments -----------------------------------------------------
     def _open_comments(self) -> None:
@@ -606,6 +688,18 @@ def renumber(root: Any) -> None:
             value = element.get(name)
             if value and value in mapping:
                 element.set(name, mapping[value])
+
+
+def _advance(text: str, points: float) -> int:
+    """An estimate of a text's width in HWPUNIT at a size in points: a Hangul syllable an em, another character
+    half an em (맑은 고딕's "Attachments:" measures 0.49 em a character as rhwp draws it)."""
+    return round(sum(100 if ord(ch) >= 0x1100 else 50 for ch in text) * points)
+
+
+def _tab(width: int) -> Any:
+    """A left tab as the OWPML schema has it (`type` required). Its width is the advance to the tab stop from where
+    the tab starts: Hancom recomputes it on opening, other renderers (rhwp) draw the width written."""
+    return etree.Element(f"{{{HP}}}tab", {"width": str(max(width, 0)), "leader": "NONE", "type": "LEFT"})
 
 
 def _auto_number(run: Any, kind: str) -> None:

@@ -169,6 +169,18 @@ def release_line(card: MeetingCard, language: Language) -> str:
     return words.release_after.format(moment=when.upper())
 
 
+def lead_in(parts: DocumentParts, briefing: Briefing, section_number: int, item_number: int) -> str:
+    """What opens an item's first paragraph before its number or symbol: the dateline, on the body's first item
+    (the first item of the first section that has one); nothing on every other item."""
+    if not parts.dateline:
+        return ""
+    first = next(
+        ((s, 1) for s, section in enumerate(briefing.sections, start=1) if section.items),
+        None,
+    )
+    return parts.dateline if first == (section_number, item_number) else ""
+
+
 def dateline(card: MeetingCard) -> str:
     """ "WASHINGTON, Nov. 7, 2024 — ": the city (the English place up to its first comma, in capitals) and the
     meeting's last day (the day the release reports), AP style; what is missing is left out."""

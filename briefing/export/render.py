@@ -22,7 +22,7 @@ from briefing import __version__
 from briefing.export import content
 from briefing.export import docx_support as ox
 from briefing.export.markdown_docx import Target, write
-from briefing.export.parts import DocumentParts, bilingual_parts, document_parts, lists_participants
+from briefing.export.parts import DocumentParts, bilingual_parts, document_parts, lead_in, lists_participants
 from briefing.export.templates import ItemStyle, Layout, Template, TemplateError
 from briefing.language.phrases import (
     DateStyle,
@@ -79,7 +79,7 @@ class _Renderer:
         self._styles: dict[str, Any] = {}
         self.symbols_ko = catalog(Language.KO).section_symbols
         self.symbols_en = catalog(Language.EN).section_symbols
-        self._lead_in = ""  # text that opens the next item written (an English release's dateline)
+        self._parts: DocumentParts | None = None  # the document's standard parts (an English release's dateline)
 
     # -- the whole document ----------------------------------------------------------------------
     def run(self) -> bytes:
@@ -259,8 +259,8 @@ class _Renderer:
 
     def write_item(self, container: Any, item: Item, language: Language, s: int, i: int, body_style: str) -> list[Any]:
         style = "Briefing Note" if item.type is ItemType.NOTE else body_style
-        lead_in, self._lead_in = self._lead_in, ""
-        prefix = lead_in + self.item_prefix(item, language, s, i)
+        opening = lead_in(self._parts, self.briefing, s, i) if self._parts is not None else ""
+        prefix = opening + self.item_prefix(item, language, s, i)
         paragraphs = write(
             item.text.get(language), self.target(container, style), prefix, self.item_suffix(item, language)
         )
@@ -324,7 +324,7 @@ class _Renderer:
             self.paragraph("Briefing Subtitle", parts.subtitle)
         for line in parts.report_lines:
             self.paragraph("Briefing Card", line).alignment = 2  # at the top right
-        self._lead_in = parts.dateline
+        self._parts = parts
 
     def _contacts(self, header: tuple[str, ...], rows: tuple[tuple[str, ...], ...]) -> None:
         table = self.document.add_table(rows=1, cols=len(header))
