@@ -11,6 +11,7 @@ Built-in templates are in the repository's `templates/`; an office adds its own 
       "style": "press" | "report" | "pack",
       "date_style": {"ko": "prose" | "official", "en": "prose"},
       "marking_position": "header-left" | "header-center" | "header-right" | "footer-…",
+      "numbering": "symbols" (□ ○ - ·, the default) | "outline" (1. 가. 1) 가), a report's official hierarchy),
       "fonts": {"east_asian": ["Malgun Gothic", "Noto Sans CJK KR", …], "latin": ["Arial", …]},
       "documents": {"ko": "document.docx", "en": "document.docx", "bilingual": "bilingual.docx"}
     }
@@ -25,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from briefing.export.docx_support import Fonts
+from briefing.export.numbering import HeadingNumbering
 from briefing.language.phrases import DateStyle
 from briefing.messages import BriefingError, register
 from briefing.model import Bilingual, Language
@@ -80,6 +82,7 @@ class Template:
     fonts: Fonts
     documents: dict[Layout, Path]
     user: bool  # from the data folder rather than built in
+    numbering: HeadingNumbering = HeadingNumbering.SYMBOLS  # how a report labels sections and items
 
     def document(self, layout: Layout) -> Path:
         if layout not in self.layouts:
@@ -149,6 +152,7 @@ def load_template(folder: Path, user: bool = False) -> Template:
             fonts=fonts,
             documents=documents,
             user=user,
+            numbering=HeadingNumbering(data.get("numbering", "symbols")),
         )
     except (KeyError, TypeError, ValueError) as error:
         reason = f"{type(error).__name__}: {error}"
