@@ -470,11 +470,10 @@ class _Renderer:
                     if language is ko:
                         self.bookmark(paragraphs[0], item_bookmark(s, i, item.id))
                     written.append(paragraphs)
-                if note and previous is not None:  # the annotated item's row stays on the page of its note
-                    for cell in previous.cells:
-                        for paragraph in cell.paragraphs:
-                            ox.keep(paragraph._p, with_next=True)
-                previous = rows.place(table, row, written, nb.number_column(s, i))
+                placed = rows.place(table, row, written, nb.number_column(s, i))
+                if note and previous is not None:
+                    rows.keep_together(previous, placed)
+                previous = placed
 
     # -- a draft's appendix of open comments -----------------------------------------------------
     def _open_comments(self) -> None:
@@ -589,6 +588,7 @@ class _RowSizer:
         self.page_lines = page / (self.size * table_layout.LINE_HEIGHT_EM)
         self.short = self.page_lines / 4
         self.budget = self.page_lines * 0.7
+        self.tallest: dict[int, float] = {}  # estimated lines of each item's last row (by its element's id)
 
     def height(self, paragraph: Any) -> float:
         """Estimated lines of a cell paragraph, with its space after (about a fifth of a line)."""
@@ -601,12 +601,35 @@ class _RowSizer:
         left = int(indent.get(qn("w:left"), "0")) if indent is not None else 0
         return table_layout.text_lines(text, self.width_em - left / 20 / self.size) + 0.2
 
+    def keep_together(self, item_row: Any, note_row: Any) -> None:
+        """The annotated item's row keeps with its note's row (the end of each of its cells keeps with the
+        next row). When the two together are taller than a quarter page both rows may split, and the note's
+        lines too, so moving them to the next page never leaves a larger gap: the note then starts on the page
+        where its item ends."""
+        for cell in item_row.cells:
+            ox.keep(cell.paragraphs[-1]._p, with_next=True)
+        together = self.tallest.get(id(item_row._tr), 0.0) + self.tallest.get(id(note_row._tr), 0.0)
+        if together <= self.short:
+            return
+        for row in (item_row, note_row):
+            tr_pr = row._tr.trPr
+            if tr_pr is not None and tr_pr.find(qn("w:cantSplit")) is not None:
+                tr_pr.remove(tr_pr.find(qn("w:cantSplit")))
+        for cell in note_row.cells:
+            for paragraph in cell.paragraphs:
+                ppr = paragraph._p.pPr
+                for name in ("w:keepLines", "w:keepNext"):
+                    if ppr is not None and ppr.find(qn(name)) is not None:
+                        ppr.remove(ppr.find(qn(name)))
+
     def place(self, table: Any, row: Any, written: list[list[Any]], number: str) -> Any:
         """Size one item's row (cutting it when too tall); returns the item's last row."""
         heights = [[self.height(paragraph) for paragraph in paragraphs] for paragraphs in written]
-        if max(sum(column) for column in heights) <= self.page_lines * 0.9:
-            if max(sum(column) for column in heights) <= self.short:
+        tallest = max(sum(column) for column in heights)
+        if tallest <= self.page_lines * 0.9:
+            if tallest <= self.short:
                 _cant_split(row)
+            self.tallest[id(row._tr)] = tallest
             return row
         if len(written[0]) == len(written[1]):
             joint = [max(pair) for pair in zip(*heights, strict=True)]
@@ -640,4 +663,5 @@ class _RowSizer:
             )
             if tallest <= self.short:
                 _cant_split(current)
+            self.tallest[id(current._tr)] = tallest
         return rows[-1]
