@@ -894,6 +894,9 @@ def symbol_run(text: str, font: str, marks: dict[str, bool] | None = None, style
         run.insert(0, rpr)
     set_run_fonts(rpr, font, font)
     rpr.find(qn("w:rFonts")).set(qn("w:hint"), "eastAsia")
+    style = rpr.find(qn("w:rStyle"))
+    if style is not None:
+        rpr.insert(0, style)  # the schema wants w:rStyle before w:rFonts
     return run
 
 
