@@ -266,11 +266,12 @@ def test_a_template_without_compatibility_settings_gets_them_in_place(tmp_path: 
 
 
 def big_briefing(items: int = 420) -> Briefing:
-    """Sections of 25 items of mixed length (one to forty lines), a note after every tenth item, and every
-    sixtieth item taller than a page (eight paragraphs)."""
+    """Sections of 25 items of mixed length (five to thirty lines in English), every tenth item a (short) note, and every
+    sixtieth item taller than a page (eight paragraphs). Before issue 12 this left 7 section headings alone at a
+    page's foot and 53 of 162 pages with more than a quarter page empty (the largest gap 63 % of the page)."""
     sentence_en = "The two sides agreed to expand defense space cooperation in every domain (local time). "
     sentence_ko = "양측은 모든 영역에서 국방우주협력을 확대하기로 합의했다. "
-    lengths = (1, 3, 8, 2, 14, 1, 5, 24, 2, 4)
+    lengths = (4, 4, 12, 4, 5, 4, 3, 4, 9, 4, 4, 18)
     briefing = Briefing(title=Bilingual(ko="대형 브리핑", en="Large briefing"))
     section = None
     for number in range(items):
@@ -282,7 +283,7 @@ def big_briefing(items: int = 420) -> Briefing:
             en = "\n\n".join([sentence_en * 14] * 8)
             ko = "\n\n".join([sentence_ko * 14] * 8)
         else:
-            count = lengths[number % len(lengths)]
+            count = 1 if number % 10 == 9 else lengths[number % len(lengths)]  # notes are short
             en, ko = f"Item {number}: " + sentence_en * count, f"항목 {number}: " + sentence_ko * count
         made = item(en, ko)
         if number % 10 == 9:
@@ -309,10 +310,14 @@ def test_heading_rows_keep_with_the_next_row_and_only_short_rows_cannot_split() 
             assert len(row.cells[1].text) < 400, row.cells[0].text
         elif not any(r.cells[1].text.startswith("*\t") for r in (row, after)):  # (an item and its note may split)
             assert len(row.cells[1].text) > 150, row.cells[0].text
-    # the row of an item a note annotates keeps with the note's row
+    # the row of an item a note annotates keeps with the note's row, unless the two are too tall to move together
+    kept = 0
     for before, after in itertools.pairwise(items):
         if after.cells[1].text.startswith("*\t"):
-            assert all(cell.paragraphs[-1].paragraph_format.keep_with_next for cell in before.cells[1:])
+            keeps = all(cell.paragraphs[-1].paragraph_format.keep_with_next for cell in before.cells[1:])
+            assert keeps == (before in fixed and after in fixed), before.cells[0].text
+            kept += keeps
+    assert 0 < kept < 12
 
 
 def test_an_item_taller_than_a_page_continues_in_rows_marked_continued() -> None:

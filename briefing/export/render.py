@@ -602,14 +602,14 @@ class _RowSizer:
         return table_layout.text_lines(text, self.width_em - left / 20 / self.size) + 0.2
 
     def keep_together(self, item_row: Any, note_row: Any) -> None:
-        """The annotated item's row keeps with its note's row (the end of each of its cells keeps with the
-        next row). When the two together are taller than a quarter page both rows may split, and the note's
-        lines too, so moving them to the next page never leaves a larger gap: the note then starts on the page
-        where its item ends."""
-        for cell in item_row.cells:
-            ox.keep(cell.paragraphs[-1]._p, with_next=True)
+        """The annotated item's row keeps with its note's row when the two together are shorter than a quarter
+        page, so moving them to the next page never leaves a larger gap. Taller pairs may both split (LibreOffice
+        moves a row that keeps with the next one whole), the note's lines too: the note then follows its item's
+        last line, on the same page unless the item ends exactly at the foot of one."""
         together = self.tallest.get(id(item_row._tr), 0.0) + self.tallest.get(id(note_row._tr), 0.0)
         if together <= self.short:
+            for cell in item_row.cells:
+                ox.keep(cell.paragraphs[-1]._p, with_next=True)
             return
         for row in (item_row, note_row):
             tr_pr = row._tr.trPr
