@@ -267,8 +267,8 @@ def test_a_template_without_compatibility_settings_gets_them_in_place(tmp_path: 
 
 def big_briefing(items: int = 420) -> Briefing:
     """Sections of 25 items of mixed length (five to thirty lines in English), every tenth item a (short) note, and every
-    sixtieth item taller than a page (eight paragraphs). Before issue 12 this left 7 section headings alone at a
-    page's foot and 53 of 162 pages with more than a quarter page empty (the largest gap 63 % of the page)."""
+    sixtieth item taller than a page (eight paragraphs). Before issue 12 this left 10 section headings alone at a
+    page's foot and 25 of 155 pages with more than a quarter page empty (the largest gap 61 % of the page)."""
     sentence_en = "The two sides agreed to expand defense space cooperation in every domain (local time). "
     sentence_ko = "양측은 모든 영역에서 국방우주협력을 확대하기로 합의했다. "
     lengths = (4, 4, 12, 4, 5, 4, 3, 4, 9, 4, 4, 18)
