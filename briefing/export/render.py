@@ -300,8 +300,8 @@ class _Renderer:
         self.hang(paragraphs, mark.label, style, hang_em)
         if self.draft and language is item.target and item.status in DRAFT_MARKS:
             self._mark_state(paragraphs, DRAFT_MARKS[item.status], language, bool(mark.label))
-        if note:  # a note stays whole, on the page of the item it annotates (that item keeps with it)
-            for paragraph in paragraphs:
+        if note and container is self.document:  # a note stays whole, on the page of the item it annotates (that
+            for paragraph in paragraphs:  # item keeps with it); in the table its row does (`_RowSizer.keep_together`)
                 ox.keep(paragraph._p, lines=True, with_next=paragraph is not paragraphs[-1])
         return paragraphs
 
@@ -588,7 +588,7 @@ class _RowSizer:
         self.page_lines = page / (self.size * table_layout.LINE_HEIGHT_EM)
         self.short = self.page_lines / 4
         self.budget = self.page_lines * 0.7
-        self.tallest: dict[int, float] = {}  # estimated lines of each item's last row (by its element's id)
+        self.tallest: dict[Any, float] = {}  # estimated lines of each item's last row, by its w:tr element
 
     def height(self, paragraph: Any) -> float:
         """Estimated lines of a cell paragraph, with its space after (about a fifth of a line)."""
@@ -604,9 +604,9 @@ class _RowSizer:
     def keep_together(self, item_row: Any, note_row: Any) -> None:
         """The annotated item's row keeps with its note's row when the two together are shorter than a quarter
         page, so moving them to the next page never leaves a larger gap. Taller pairs may both split (LibreOffice
-        moves a row that keeps with the next one whole), the note's lines too: the note then follows its item's
+        moves a row that keeps with the next one whole): the note then follows its item's
         last line, on the same page unless the item ends exactly at the foot of one."""
-        together = self.tallest.get(id(item_row._tr), 0.0) + self.tallest.get(id(note_row._tr), 0.0)
+        together = self.tallest.get(item_row._tr, 0.0) + self.tallest.get(note_row._tr, 0.0)
         if together <= self.short:
             for cell in item_row.cells:
                 ox.keep(cell.paragraphs[-1]._p, with_next=True)
@@ -615,12 +615,6 @@ class _RowSizer:
             tr_pr = row._tr.trPr
             if tr_pr is not None and tr_pr.find(qn("w:cantSplit")) is not None:
                 tr_pr.remove(tr_pr.find(qn("w:cantSplit")))
-        for cell in note_row.cells:
-            for paragraph in cell.paragraphs:
-                ppr = paragraph._p.pPr
-                for name in ("w:keepLines", "w:keepNext"):
-                    if ppr is not None and ppr.find(qn(name)) is not None:
-                        ppr.remove(ppr.find(qn(name)))
 
     def place(self, table: Any, row: Any, written: list[list[Any]], number: str) -> Any:
         """Size one item's row (cutting it when too tall); returns the item's last row."""
@@ -629,7 +623,7 @@ class _RowSizer:
         if tallest <= self.page_lines * 0.9:
             if tallest <= self.short:
                 _cant_split(row)
-            self.tallest[id(row._tr)] = tallest
+            self.tallest[row._tr] = tallest
             return row
         if len(written[0]) == len(written[1]):
             joint = [max(pair) for pair in zip(*heights, strict=True)]
@@ -663,5 +657,5 @@ class _RowSizer:
             )
             if tallest <= self.short:
                 _cant_split(current)
-            self.tallest[id(current._tr)] = tallest
+            self.tallest[current._tr] = tallest
         return rows[-1]
