@@ -185,7 +185,7 @@ def label_width_em(label: str) -> float:
     full width, digits and Latin letters about half, punctuation a third."""
     width = 0.0
     for character in label:
-        if character in HANGUL_FONT_SYMBOLS or "\uac00" <= character <= "\ud7a3":
+        if character in HANGUL_FONT_SYMBOLS or 0xAC00 <= ord(character) <= 0xD7A3:  # symbols, Hangul syllables
             width += 1.0
         elif character.isalnum():
             width += 0.6

@@ -647,7 +647,7 @@ class _RowSizer:
                     cell._tc.append(p)
                 _remove(empty)
                 ppr = moved[0].find(qn("w:pPr"))
-                marker = ox.make_run(table_layout.CONTINUED[language] + " ", {"italic": True})
+                marker = ox.make_run(catalog(language).continued + " ", {"italic": True})
                 moved[0].insert(0 if ppr is None else moved[0].index(ppr) + 1, marker)
             rows.append(new)
         for k, current in enumerate(rows):

@@ -11,10 +11,7 @@ import math
 import unicodedata
 from collections.abc import Sequence
 
-from briefing.model import Language
-
 LINE_HEIGHT_EM = 1.45  # a line of Hangul text in the CJK fonts: about 1.45 of the font size
-CONTINUED = {Language.KO: "(계속)", Language.EN: "(continued)"}
 
 
 def text_width_em(text: str) -> float:
