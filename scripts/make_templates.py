@@ -53,6 +53,8 @@ TEMPLATES = {
             "en": "Official meeting-result report: ■ ● – · hierarchy, notes, dates as November 7, 2024",
         },
         "style": "report",
+        # □ ○ - · as ministries write 결과 보고; "outline" numbers sections and items 1. 가. (lists 1) 가)) instead
+        "numbering": "symbols",
         "date_style": {"ko": "official", "en": "prose"},
         "marking_position": "header-center",
         "fonts": SERIF,
@@ -61,8 +63,8 @@ TEMPLATES = {
     "briefing-pack": {
         "name": {"ko": "국문·영문 대조 브리핑 자료", "en": "Bilingual briefing pack"},
         "description": {
-            "ko": "가로 방향 대조표(연번 | 한국어 | English), 머리글 행 반복, 행 나눔 없음",
-            "en": "Landscape side-by-side table (No. | Korean | English), header row repeated, rows never split",
+            "ko": "가로 방향 대조표(연번 | 한국어 | English), 머리글 행 반복, 한 쪽보다 긴 항목은 (계속)",
+            "en": "Landscape side-by-side table (No. | Korean | English), header row repeated, long items (continued)",
         },
         "style": "pack",
         "date_style": {"ko": "official", "en": "prose"},

@@ -150,29 +150,29 @@ def test_bilingual_table_repeats_its_header_and_never_splits_rows(key: str) -> N
     assert len(rows) == 1 + 5 + 21
     assert [rows[n].cells[0].text for n in (1, 2, 3, 4)] == ["1", "1.1", "1.2", "2"]
     report = key == "meeting-report"  # its □/○ stay in the bilingual table's cells
-    assert rows[2].cells[1].text.startswith(("○ " if report else "") + "국방부와 미 국방부는")
-    assert rows[2].cells[2].text.startswith(("● " if report else "") + "The Korean Ministry")
+    assert rows[2].cells[1].text.startswith(("○\t" if report else "") + "국방부와 미 국방부는")
+    assert rows[2].cells[2].text.startswith(("●\t" if report else "") + "The Korean Ministry")
 
 
 def test_report_style_and_official_dates() -> None:
     document = opened(render(example(), find_template("meeting-report"), Layout.KO))
     paragraphs = [p.text for p in document.paragraphs]
-    assert "□ 개요" in paragraphs
-    assert any(p.startswith("○ 국방부와 미 국방부는") for p in paragraphs)
+    assert "□\t개요" in paragraphs
+    assert any(p.startswith("○\t국방부와 미 국방부는") for p in paragraphs)
     # One dotted style for every date of the document, and never a period before the colon.
-    assert any(p.startswith("○ 2024. 12: 우주작전 기본과정(SPACE 100) 국내 개설") for p in paragraphs)
-    assert any(p.startswith("○ 2025. 상반기: 첫 한미연합") for p in paragraphs)
-    schedule = [p.split(": ")[0] for p in paragraphs if re.match(r"○ 20\d\d[.:]", p)]
-    assert schedule == ["○ 2024. 12", "○ 2025. 1", "○ 2025. 상반기", "○ 2025. 4", "○ 2025"]
-    assert any(p.startswith("* 한국은 JCO 셀") for p in paragraphs)
+    assert any(p.startswith("○\t2024. 12: 우주작전 기본과정(SPACE 100) 국내 개설") for p in paragraphs)
+    assert any(p.startswith("○\t2025. 상반기: 첫 한미연합") for p in paragraphs)
+    schedule = [p.split(": ")[0] for p in paragraphs if re.match(r"○\t20\d\d[.:]", p)]
+    assert schedule == ["○\t2024. 12", "○\t2025. 1", "○\t2025. 상반기", "○\t2025. 4", "○\t2025"]
+    assert any(p.startswith("*\t한국은 JCO 셀") for p in paragraphs)
     card = document.tables[0]
     assert card.rows[0].cells[1].text == "2024. 11. 7.(목) 14:00(현지시각)"  # weekday derived, start time
     label, value = (cell.width for cell in card.rows[0].cells)
     assert 3.5 * label < value  # a narrow label column, the value gets the room
     english = opened(render(example(), find_template("meeting-report"), Layout.EN))
     assert english.tables[0].rows[0].cells[1].text == "Thursday, November 7, 2024, 2 p.m. (local time)"
-    assert "■ Overview" in [p.text for p in english.paragraphs]
-    assert any(p.text.startswith("● First half of 2025: First ROK-U.S.") for p in english.paragraphs)
+    assert "■\tOverview" in [p.text for p in english.paragraphs]
+    assert any(p.text.startswith("●\tFirst half of 2025: First ROK-U.S.") for p in english.paragraphs)
 
 
 def markdown_briefing() -> Briefing:
@@ -415,8 +415,8 @@ def test_english_documents_say_note_where_korean_ones_print_the_reference_mark()
             item.note_mark = NoteMark.REFERENCE
     english = "\n".join(p.text for p in opened(render(briefing, find_template("briefing-pack"), Layout.EN)).paragraphs)
     korean = "\n".join(p.text for p in opened(render(briefing, find_template("briefing-pack"), Layout.KO)).paragraphs)
-    assert "※" not in english and re.search(r"^3\.3 Note: ", english, re.M)
-    assert re.search(r"^3\.3 ※ ", korean, re.M)
+    assert "※" not in english and re.search(r"^3\.3\tNote: ", english, re.M)
+    assert re.search(r"^3\.3\t※ ", korean, re.M)
 
 
 def marking_look(paragraph: docx.text.paragraph.Paragraph) -> tuple[int | None, bool, float, str | None]:

@@ -20,7 +20,7 @@ from briefing.storage import load
 from tests.conftest import EXAMPLE
 
 TEMPLATES = sorted(available_templates())
-_NUMBER = re.compile(r"^(\d+(?:\.\d+)?)\.? ")
+_NUMBER = re.compile(r"^(\d+(?:\.\d+)?)\.?\s")
 
 
 def example() -> Briefing:
@@ -41,7 +41,9 @@ def _bookmarked_paragraphs(data: bytes) -> list[tuple[str, object]]:
 
 
 def _text(p: object) -> str:
-    return "".join(t.text or "" for t in p.iter(qn("w:t")))  # type: ignore[attr-defined]
+    """The paragraph's text, a tab (after a hanging label) as a tab (tab stops in its properties are not text)."""
+    nodes = p.iter(qn("w:t"), qn("w:tab"))  # type: ignore[attr-defined]
+    return "".join((n.text or "") if n.tag == qn("w:t") else "\t" for n in nodes if n.getparent().tag == qn("w:r"))
 
 
 def printed_numbers(data: bytes, layout: Layout) -> list[str]:
@@ -89,7 +91,7 @@ def test_every_layout_numbers_the_same_items_the_same_way(key: str) -> None:
 def test_a_note_in_the_single_language_pack_carries_its_number() -> None:
     data = render(example(), find_template("briefing-pack"), Layout.KO)
     texts = [_text(p) for _, p in _bookmarked_paragraphs(data)]
-    assert any(re.match(r"^3\.3 [*※] ", text) for text in texts), texts
+    assert any(re.match(r"^3\.3\t[*※] ", text) for text in texts), texts
 
 
 # -- drafts show their state --------------------------------------------------------------------------
@@ -168,7 +170,7 @@ def test_a_machine_translated_target_is_shaded_and_tagged_in_a_draft_only(layout
     else:
         assert shading is not None and shading.get(qn("w:fill")) == "FFF2CC"
         assert tag in _text(p) and "기계가 옮긴 문장입니다." in _text(p)
-        assert _text(p).startswith("1.1 [기계 번역] " if layout is Layout.KO else "[기계 번역] ")
+        assert _text(p).startswith("1.1\t[기계 번역] " if layout is Layout.KO else "[기계 번역] ")
     other = _item_paragraphs(draft, "_bs_1_2_")[0]  # an approved item stays plain
     assert other.find(qn("w:pPr")).find(qn("w:shd")) is None  # type: ignore[attr-defined]
     (plain,) = _item_paragraphs(final, "_bs_1_1_")

@@ -878,3 +878,93 @@ def tag_run(text: str, fill: str) -> Any:
     shading.set(qn("w:fill"), fill)
     rpr.append(shading)  # after w:b, as the schema orders them
     return run
+
+
+# -- 개조식 layout: hanging labels, keeping notes with their item, manual line breaks ----------------------
+
+
+def symbol_run(text: str, font: str, marks: dict[str, bool] | None = None, style_id: str | None = None) -> Any:
+    """A run drawn from one font for every script (`w:ascii`, `w:hAnsi`, `w:eastAsia`, `w:cs`, and the East Asian
+    hint): □ ○ ▵ ※ then come from the Hangul font in Word and LibreOffice alike, never from the Latin font or a
+    fallback."""
+    run = make_run(text, marks or {}, style_id)
+    rpr = run.find(qn("w:rPr"))
+    if rpr is None:
+        rpr = OxmlElement("w:rPr")
+        run.insert(0, rpr)
+    set_run_fonts(rpr, font, font)
+    rpr.find(qn("w:rFonts")).set(qn("w:hint"), "eastAsia")
+    style = rpr.find(qn("w:rStyle"))
+    if style is not None:
+        rpr.insert(0, style)  # the schema wants w:rStyle before w:rFonts
+    return run
+
+
+def tab_run() -> Any:
+    run = OxmlElement("w:r")
+    run.append(OxmlElement("w:tab"))
+    return run
+
+
+def set_indent(p: Any, left: int, hanging: int = 0) -> None:
+    """A paragraph's left indent and hanging first line, in twips; with a hanging indent, a tab stop where the
+    text starts, so the label's tab lands there in Word and LibreOffice (a tab is never stretched when the
+    paragraph is justified, unlike a space)."""
+    ppr = p.get_or_add_pPr()
+    indent = OxmlElement("w:ind")
+    indent.set(qn("w:left"), str(max(0, left)))
+    if hanging:
+        indent.set(qn("w:hanging"), str(hanging))
+        tabs = parse_xml(f'<w:tabs {nsdecls("w")}><w:tab w:val="left" w:pos="{max(0, left)}"/></w:tabs>')
+        _insert_ppr_child(ppr, tabs)
+    _insert_ppr_child(ppr, indent)
+
+
+def keep(p: Any, *, with_next: bool = False, lines: bool = False) -> None:
+    """Keep a paragraph on the page of the next one (`w:keepNext`) and/or its lines together (`w:keepLines`)."""
+    ppr = p.get_or_add_pPr()
+    for wanted, name in ((with_next, "keepNext"), (lines, "keepLines")):
+        if wanted and ppr.find(qn(f"w:{name}")) is None:
+            _insert_ppr_child(ppr, OxmlElement(f"w:{name}"))
+
+
+# Children of w:compat before w:doNotExpandShiftReturn in the schema (CT_Compat).
+_COMPAT_BEFORE = {
+    qn(f"w:{name}")
+    for name in (
+        "useSingleBorderforContiguousCells wpJustification noTabHangInd noLeading spaceForUL noColumnBalance "
+        "balanceSingleByteDoubleByteWidth noExtraLineSpacing doNotLeaveBackslashAlone ulTrailSpace"
+    ).split()
+}
+# Children of w:settings that come after w:compat (CT_Settings), for a template that has no w:compat.
+_SETTINGS_AFTER_COMPAT = {
+    qn(f"w:{name}")
+    for name in (
+        "docVars rsids attachedSchema themeFontLang clrSchemeMapping doNotIncludeSubdocsInStats "
+        "doNotAutoCompressPictures forceUpgrade captions readModeInkLockDown smartTagType schemaLibrary "
+        "shapeDefaults doNotEmbedSmartTags decimalSymbol listSeparator"
+    ).split()
+} | {"{http://schemas.openxmlformats.org/officeDocument/2006/math}mathPr"}
+
+
+def no_stretch_before_line_breaks(document: Any) -> None:
+    """Word's "Don't expand character spaces on a line ending with SHIFT+RETURN" (`w:doNotExpandShiftReturn`):
+    in a justified paragraph the line before a manual line break keeps its natural spacing instead of being
+    stretched to the margin. LibreOffice reads it as its own "DoNotJustifyLinesWithManualBreak"."""
+    settings = document.settings.element
+    compat = settings.find(qn("w:compat"))
+    if compat is None:
+        compat = OxmlElement("w:compat")
+        successor = next((child for child in settings if child.tag in _SETTINGS_AFTER_COMPAT), None)
+        if successor is not None:
+            successor.addprevious(compat)
+        else:
+            settings.append(compat)
+    if compat.find(qn("w:doNotExpandShiftReturn")) is not None:
+        return
+    flag = OxmlElement("w:doNotExpandShiftReturn")
+    before = [child for child in compat if child.tag in _COMPAT_BEFORE]
+    if before:
+        before[-1].addnext(flag)
+    else:
+        compat.insert(0, flag)

@@ -20,7 +20,9 @@ from typing import Any
 import markdown
 
 from briefing.export import docx_support as ox
+from briefing.export.numbering import HANGUL_FONT_SYMBOLS
 
+_SYMBOLS = re.compile("([" + "".join(sorted(HANGUL_FONT_SYMBOLS)) + "]+)")
 _STASH = re.compile("\x02wzxhzdk:(\\d+)\x03")
 _LIST_INDENT = re.compile(r"^( +)(?=(?:[-+*]|\d+[.)])\s)", re.MULTILINE)
 
@@ -116,6 +118,7 @@ class Target:
     link_style_id: str | None
     code_style_id: str | None
     new_list: Callable[[bool], int]  # ordered? → a fresh numbering id
+    symbol_font: str | None = None  # □ ○ ▵ ※ in the text are drawn from this (Hangul) font
 
 
 def write(text: str, target: Target, prefix: str = "", suffix: str = "") -> list[Any]:
@@ -143,8 +146,8 @@ class _Writer:
         paragraph = self.target.add_paragraph(style)
         self.paragraphs.append(paragraph)
         if self.pending_prefix:
-            paragraph._p.append(ox.make_run(self.pending_prefix, {}))
-            self.pending_prefix = ""
+            prefix, self.pending_prefix = self.pending_prefix, ""
+            self.runs(paragraph, prefix, {})
         return paragraph
 
     def block(self, element: ET.Element, level: int = 0) -> None:
@@ -229,4 +232,11 @@ class _Writer:
         if not text:
             return
         style = self.target.code_style_id if marks.get("code") else None
-        paragraph._p.append(ox.make_run(text, marks, style))
+        font = self.target.symbol_font
+        if font is None or style is not None:
+            paragraph._p.append(ox.make_run(text, marks, style))
+            return
+        for number, piece in enumerate(_SYMBOLS.split(text)):
+            if piece:  # odd pieces are symbols: ▵우주정책 → ▵ from the Hangul font, then the word
+                run = ox.symbol_run(piece, font, marks) if number % 2 else ox.make_run(piece, marks)
+                paragraph._p.append(run)

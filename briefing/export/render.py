@@ -19,8 +19,9 @@ from docx.oxml.ns import qn
 from docx.shared import Cm
 
 from briefing import __version__
-from briefing.export import content
+from briefing.export import content, table_layout
 from briefing.export import docx_support as ox
+from briefing.export import numbering as nb
 from briefing.export.markdown_docx import Target, write
 from briefing.export.parts import DocumentParts, bilingual_parts, document_parts, lead_in, lists_participants
 from briefing.export.templates import ItemStyle, Layout, Template, TemplateError
@@ -29,6 +30,7 @@ from briefing.language.phrases import (
     card_rows,
     catalog,
     meeting_name,
+    schedule_label,
     secret_level,
 )
 from briefing.model import Bilingual, Briefing, Item, ItemType, Language, TargetStatus
@@ -36,6 +38,8 @@ from briefing.model import Bilingual, Briefing, Item, ItemType, Language, Target
 MARKING_RED = "C00000"  # a 비밀-level marking's colour (Word's standard dark red; prints red, stays legible)
 ATTACHMENT_INDENT = Cm(2.5)  # 붙임 and its numbered entries: the entries align after the label
 MARKING_HALF_POINTS = 24  # the marking's size in a template without placeholders: 12 pt, above the 9 pt header
+
+CELL_MARGINS_PT = 8.5  # the Briefing Table style's left and right cell margins (85 twips each)
 
 PLACEHOLDERS = ("{marking}", "{draft}", "{page}", "{pages}", "{title}")
 
@@ -77,9 +81,11 @@ class _Renderer:
         self.language = Language.EN if layout is Layout.EN else Language.KO
         self.bookmark_id = 0
         self._styles: dict[str, Any] = {}
-        self.symbols_ko = catalog(Language.KO).section_symbols
-        self.symbols_en = catalog(Language.EN).section_symbols
         self._parts: DocumentParts | None = None  # the document's standard parts (an English release's dateline)
+        self.numbering = template.numbering
+        self.item_style = nb.Style(template.style.value)
+        self.bilingual = layout is Layout.BILINGUAL
+        self.hangul_font = template.fonts.east_asian[0]
 
     # -- the whole document ----------------------------------------------------------------------
     def run(self) -> bytes:
@@ -87,15 +93,9 @@ class _Renderer:
         ox.ensure_styles(document, self.template.fonts)
         ox.apply_typography(document, self.template.fonts)
         ox.ensure_outline_level(document, "Briefing Heading", 0)  # sections: navigation pane, TOC, PDF bookmarks
-        report = self.template.style is ItemStyle.REPORT
-        bullets = ("-", "·", "-") if report else ("•", "◦", "▪")
-        ordered_ko = (("decimal", "%1."), ("ganada", "%2."), ("decimal", "%3)"), ("ganada", "%4)"))
-        ordered = (
-            ordered_ko
-            if report and self.layout is not Layout.EN
-            else (("decimal", "%1."), ("lowerLetter", "%2."), ("lowerRoman", "%3."))
-        )
-        ox.ensure_list_definitions(document, bullets, ordered)
+        formats = nb.list_formats(self.item_style, self.language, self.numbering, self.bilingual)
+        ox.ensure_list_definitions(document, formats.bullets, formats.ordered)
+        ox.no_stretch_before_line_breaks(document)
         self.lists = ox.Lists(document)
         self._clear_body()
         if self.layout is Layout.BILINGUAL:
@@ -238,8 +238,22 @@ class _Renderer:
         participants = lists_participants(self.template.style)
         return card_rows(self.briefing, language, self._date_style(language), participants=participants)
 
-    def item_prefix(self, item: Item, language: Language, section_number: int, item_number: int) -> str:
-        return content.item_prefix(item, language, section_number, item_number, self.template, self.layout)
+    def item_mark(self, item: Item, language: Language, section_number: int, item_number: int) -> nb.Mark:
+        """An item's hanging label (□/○, 3.2, 가., */※) and what opens its text (a schedule's date)."""
+        mark = nb.item_mark(
+            self.item_style,
+            language,
+            item.type,
+            item.note_mark,
+            section_number,
+            item_number,
+            self.numbering,
+            self.bilingual,
+        )
+        when = item.when if item.type is ItemType.SCHEDULE else None
+        if when is not None:
+            return nb.Mark(mark.label, mark.lead + schedule_label(when, language, self._date_style(language)))
+        return mark
 
     def item_suffix(self, item: Item, language: Language) -> str:
         return content.item_suffix(item, language, self.template)
@@ -255,20 +269,74 @@ class _Renderer:
             link_style_id=self.style("Briefing Link").style_id,
             code_style_id=self.style("Briefing Code").style_id,
             new_list=self.lists.new,
+            symbol_font=self.hangul_font,
         )
 
-    def write_item(self, container: Any, item: Item, language: Language, s: int, i: int, body_style: str) -> list[Any]:
-        style = "Briefing Note" if item.type is ItemType.NOTE else body_style
+    def item_hang(self, items: list[Item], language: Language, s: int) -> dict[bool, float]:
+        """The hanging indent (ems) of a section's items and of its notes: the widest label of each kind, so the
+        text of sibling items starts at one place (3.9 and 3.10 alike)."""
+        labels: dict[bool, list[str]] = {False: [], True: []}
+        for i, item in enumerate(items, start=1):
+            labels[item.type is ItemType.NOTE].append(self.item_mark(item, language, s, i).label)
+        return {note: nb.hanging_em(found) for note, found in labels.items()}
+
+    def write_item(
+        self, container: Any, item: Item, language: Language, s: int, i: int, body_style: str, hang_em: float
+    ) -> list[Any]:
+        note = item.type is ItemType.NOTE
+        style = "Briefing Note" if note else body_style
+        mark = self.item_mark(item, language, s, i)
         opening = lead_in(self._parts, self.briefing, s, i) if self._parts is not None else ""
-        prefix = opening + self.item_prefix(item, language, s, i)
+        if opening:
+            mark = nb.Mark(mark.label, opening + mark.lead)
         paragraphs = write(
-            item.text.get(language), self.target(container, style), prefix, self.item_suffix(item, language)
+            item.text.get(language), self.target(container, style), mark.lead, self.item_suffix(item, language)
         )
+        self.hang(paragraphs, mark.label, style, hang_em)
         if self.draft and language is item.target and item.status in DRAFT_MARKS:
-            self._mark_state(paragraphs, DRAFT_MARKS[item.status], language, bool(prefix))
+            self._mark_state(paragraphs, DRAFT_MARKS[item.status], language, bool(mark.label))
+        if note and container is self.document:  # a note stays whole, on the page of the item it annotates (that
+            for paragraph in paragraphs:  # item keeps with it); in the table its row does (`_RowSizer.keep_together`)
+                ox.keep(paragraph._p, lines=True, with_next=paragraph is not paragraphs[-1])
         return paragraphs
 
-    def _mark_state(self, paragraphs: list[Any], mark: tuple[int, str], language: Language, prefixed: bool) -> None:
+    def metrics(self, style: str) -> tuple[int, float]:
+        """A paragraph style's left indent (twips) and font size (points), through the styles it is based on."""
+        left: int | None = None
+        size: float | None = None
+        current = self.style(style)
+        while current is not None and (left is None or size is None):
+            if left is None and current.paragraph_format.left_indent is not None:
+                left = int(current.paragraph_format.left_indent.twips)
+            if size is None and current.font.size is not None:
+                size = float(current.font.size.pt)
+            current = current.base_style
+        return left or 0, size or 11.0
+
+    def hang(self, paragraphs: list[Any], label: str, style: str, hang_em: float) -> None:
+        """개조식 layout: the label, a tab, then the text, wrapped lines aligned with the text after the label (a
+        hanging indent as wide as the level's widest label and a half-em gap; a tab is never stretched in a
+        justified line, a space is). The item's further paragraphs and lists align with its text too."""
+        if not label or not paragraphs:
+            return
+        left, size = self.metrics(style)
+        hang = round(max(hang_em, nb.hanging_em([label])) * size * 20)
+        first = paragraphs[0]._p
+        ppr = first.find(qn("w:pPr"))
+        symbol = any(character in nb.HANGUL_FONT_SYMBOLS for character in label)
+        runs = [ox.symbol_run(label, self.hangul_font) if symbol else ox.make_run(label, {}), ox.tab_run()]
+        for offset, run in enumerate(runs):
+            first.insert((0 if ppr is None else first.index(ppr) + 1) + offset, run)
+        ox.set_indent(first, left + hang, hang)
+        for paragraph in paragraphs[1:]:
+            p = paragraph._p
+            level = p.find(f"{qn('w:pPr')}/{qn('w:numPr')}/{qn('w:ilvl')}")
+            if level is not None:
+                ox.set_indent(p, left + hang + 360 * (int(level.get(qn("w:val"))) + 1), 360)
+            else:
+                ox.set_indent(p, left + hang)
+
+    def _mark_state(self, paragraphs: list[Any], mark: tuple[int, str], language: Language, labelled: bool) -> None:
         """A draft's unfinished text, shaded, its status tag ("[machine]", "[기계 번역]") after the number/symbol."""
         index, fill = mark
         for paragraph in paragraphs:
@@ -276,8 +344,8 @@ class _Renderer:
         p = paragraphs[0]._p
         runs = p.findall(qn("w:r"))
         tag = ox.tag_run(catalog(language).draft_tags[index], fill)
-        if prefixed and runs:
-            runs[0].addnext(tag)
+        if labelled and len(runs) > 1:
+            runs[1].addnext(tag)  # after the label and its tab
         elif runs:
             runs[0].addprevious(tag)
         else:
@@ -298,13 +366,21 @@ class _Renderer:
             _column_widths(table, self.document.sections[-1], (0.2, 0.8))  # labels are short
             self.paragraph("Briefing Body")
         body_style = "Briefing Item" if self.template.style is ItemStyle.REPORT else "Briefing Body"
-        for s, section in enumerate(self.briefing.sections, start=1):
-            title = self._section_title(section.title, language, s)
-            heading = self.paragraph("Briefing Heading", title)
+        sections = self.briefing.sections
+        heading_hang = nb.hanging_em([self.section_mark(language, s).label for s in range(1, len(sections) + 1)])
+        for s, section in enumerate(sections, start=1):
+            heading = self.paragraph("Briefing Heading", section.title.get(language))
+            self.hang([heading], self.section_mark(language, s).label, "Briefing Heading", heading_hang)
             self.bookmark(heading, f"_bs_{s}_0")
+            hang = self.item_hang(section.items, language, s)
+            previous: list[Any] = []
             for i, item in enumerate(section.items, start=1):
-                paragraphs = self.write_item(self.document, item, language, s, i, body_style)
+                note = item.type is ItemType.NOTE
+                paragraphs = self.write_item(self.document, item, language, s, i, body_style, hang[note])
+                if note and previous:
+                    ox.keep(previous[-1]._p, with_next=True)  # the annotated item's end stays with its note
                 self.bookmark(paragraphs[0], item_bookmark(s, i, item.id))
+                previous = paragraphs
         self._closing(parts)
 
     # -- the standard parts around the sections (briefing/export/parts.py decides them) ----------
@@ -356,8 +432,10 @@ class _Renderer:
                     paragraph = self.paragraph("Briefing Body")
                     paragraph._p.append(ox.make_run(line, {"bold": n == 0}))
 
-    def _section_title(self, title: Bilingual, language: Language, number: int) -> str:
-        return content.section_title(title, language, number, self.template, self.layout)
+    def section_mark(self, language: Language, number: int) -> nb.Mark:
+        """A section heading's label: □ (or 1.) in a report in every layout, its number in a single-language pack
+        (the bilingual table has the No. column)."""
+        return nb.section_mark(self.item_style, language, number, self.numbering, self.bilingual)
 
     def _cell_text(self, cell: Any, text: str, style: str, bold: bool = False) -> None:
         paragraph = cell.paragraphs[0]
@@ -384,7 +462,9 @@ class _Renderer:
 
         table = self.document.add_table(rows=1, cols=3)
         table.style = self.style("Briefing Table")
-        _column_widths(table, self.document.sections[-1], (0.08, 0.46, 0.46))
+        shares = (0.08, 0.46, 0.46)
+        _column_widths(table, self.document.sections[-1], shares)
+        rows = _RowSizer(self, self.document.sections[-1], shares[1])
         header = table.rows[0]
         _repeat_header(header)
         for cell, text in zip(
@@ -402,20 +482,39 @@ class _Renderer:
             _cant_split(row)
             self._cell_text(row.cells[0], str(s), "Briefing Table Header")
             for cell, language in zip(row.cells[1:], (ko, en), strict=True):
-                self._cell_text(cell, self._section_title(section.title, language, s), "Briefing Table Header")
+                paragraph = cell.paragraphs[0]
+                ox.set_paragraph_style(paragraph, self.style("Briefing Table Header").style_id)
+                label = self.section_mark(language, s).label
+                if label:  # centred: a space, not a tab, after the label (nothing is stretched in a centred line)
+                    paragraph._p.append(ox.symbol_run(label, self.hangul_font))
+                    paragraph._p.append(ox.make_run(" ", {}))
+                paragraph._p.append(ox.make_run(section.title.get(language), {}))
+            for cell in row.cells:  # never alone at a page's foot: the heading row keeps with the first item
+                for paragraph in cell.paragraphs:
+                    ox.keep(paragraph._p, with_next=True)
             heading = row.cells[1].paragraphs[0]
             ox.set_outline_level(heading._p.get_or_add_pPr(), 0)  # the Korean title stands for the section
             self.bookmark(heading, f"_bs_{s}_0")
+            hangs = {language: self.item_hang(section.items, language, s) for language in (ko, en)}
+            previous: Any = None
             for i, item in enumerate(section.items, start=1):
+                note = item.type is ItemType.NOTE
                 row = table.add_row()
-                _cant_split(row)
-                self._cell_text(row.cells[0], f"{s}.{i}", "Briefing Table Text")
+                self._cell_text(row.cells[0], nb.number_column(s, i), "Briefing Table Text")
+                written = []
                 for cell, language in zip(row.cells[1:], (ko, en), strict=True):
                     first = cell.paragraphs[0]
-                    paragraphs = self.write_item(cell, item, language, s, i, "Briefing Table Text")
+                    paragraphs = self.write_item(
+                        cell, item, language, s, i, "Briefing Table Text", hangs[language][note]
+                    )
                     _remove(first)  # the cell's empty first paragraph, now that content follows it
                     if language is ko:
                         self.bookmark(paragraphs[0], item_bookmark(s, i, item.id))
+                    written.append(paragraphs)
+                placed = rows.place(table, row, written, nb.number_column(s, i))
+                if note and previous is not None:
+                    rows.keep_together(previous, placed)
+                previous = placed
         if parts.attachments:
             self.paragraph("Briefing Body")
         self._closing(parts)
@@ -506,3 +605,95 @@ def _column_widths(table: Any, section: Any, shares: tuple[float, ...]) -> None:
         column.width = width
         for cell in column.cells:
             cell.width = width
+
+
+class _RowSizer:
+    """Which item rows of the bilingual table may split across pages, and the cutting of items taller than a
+    page into rows that continue with "(계속)"/"(continued)".
+
+    A row that cannot split moves whole to the next page and leaves the rest of the page empty: only rows
+    shorter than a quarter page keep `w:cantSplit`, longer ones split where the page ends. An item taller than
+    most of a page is cut at paragraph boundaries (the same boundaries in both columns when they have as many
+    paragraphs) into rows of at most 70 % of a page; each continuation row repeats the item's number and opens
+    with "(계속)" and "(continued)". A single paragraph taller than a page stays in one row, which splits."""
+
+    def __init__(self, renderer: _Renderer, section: Any, share: float) -> None:
+        self.renderer = renderer
+        left, self.size = renderer.metrics("Briefing Table Text")
+        usable = section.page_width.pt - section.left_margin.pt - section.right_margin.pt
+        self.width_em = (usable * share - CELL_MARGINS_PT - left / 20) / self.size
+        page = section.page_height.pt - section.top_margin.pt - section.bottom_margin.pt
+        self.page_lines = page / (self.size * table_layout.LINE_HEIGHT_EM)
+        self.short = self.page_lines / 4
+        self.budget = self.page_lines * 0.7
+        self.tallest: dict[Any, float] = {}  # estimated lines of each item's last row, by its w:tr element
+
+    def height(self, paragraph: Any) -> float:
+        """Estimated lines of a cell paragraph, with its space after (about a fifth of a line)."""
+        p = paragraph._p
+        text = "".join(
+            (node.text or "") if node.tag == qn("w:t") else ("\n" if node.tag == qn("w:br") else " ")
+            for node in p.iter(qn("w:t"), qn("w:br"), qn("w:tab"))
+        )
+        indent = p.find(f"{qn('w:pPr')}/{qn('w:ind')}")
+        left = int(indent.get(qn("w:left"), "0")) if indent is not None else 0
+        return table_layout.text_lines(text, self.width_em - left / 20 / self.size) + 0.2
+
+    def keep_together(self, item_row: Any, note_row: Any) -> None:
+        """The annotated item's row keeps with its note's row when the two together are shorter than a quarter
+        page, so moving them to the next page never leaves a larger gap. Taller pairs may both split (LibreOffice
+        moves a row that keeps with the next one whole): the note then follows its item's
+        last line, on the same page unless the item ends exactly at the foot of one."""
+        together = self.tallest.get(item_row._tr, 0.0) + self.tallest.get(note_row._tr, 0.0)
+        if together <= self.short:
+            for cell in item_row.cells:
+                ox.keep(cell.paragraphs[-1]._p, with_next=True)
+            return
+        for row in (item_row, note_row):
+            tr_pr = row._tr.trPr
+            if tr_pr is not None and tr_pr.find(qn("w:cantSplit")) is not None:
+                tr_pr.remove(tr_pr.find(qn("w:cantSplit")))
+
+    def place(self, table: Any, row: Any, written: list[list[Any]], number: str) -> Any:
+        """Size one item's row (cutting it when too tall); returns the item's last row."""
+        heights = [[self.height(paragraph) for paragraph in paragraphs] for paragraphs in written]
+        tallest = max(sum(column) for column in heights)
+        if tallest <= self.page_lines * 0.9:
+            if tallest <= self.short:
+                _cant_split(row)
+            self.tallest[row._tr] = tallest
+            return row
+        if len(written[0]) == len(written[1]):
+            joint = [max(pair) for pair in zip(*heights, strict=True)]
+            cuts = [table_layout.cut(joint, self.budget)] * 2
+        else:
+            cuts = [table_layout.cut(column, self.budget) for column in heights]
+        parts = [table_layout.pieces(len(w), c) for w, c in zip(written, cuts, strict=True)]
+        rows = [row]
+        for k in range(1, max(len(column) for column in parts)):
+            new = table.add_row()
+            self.renderer._cell_text(new.cells[0], number, "Briefing Table Text")
+            for cell, paragraphs, ranges, language in zip(
+                new.cells[1:], written, parts, (Language.KO, Language.EN), strict=True
+            ):
+                empty = cell.paragraphs[0]
+                if k >= len(ranges):
+                    ox.set_paragraph_style(empty, self.renderer.style("Briefing Table Text").style_id)
+                    continue
+                moved = [paragraphs[j]._p for j in ranges[k]]
+                for p in moved:
+                    cell._tc.append(p)
+                _remove(empty)
+                ppr = moved[0].find(qn("w:pPr"))
+                marker = ox.make_run(catalog(language).continued + " ", {"italic": True})
+                moved[0].insert(0 if ppr is None else moved[0].index(ppr) + 1, marker)
+            rows.append(new)
+        for k, current in enumerate(rows):
+            tallest = max(
+                sum(column[j] for j in ranges[k]) if k < len(ranges) else 0.0
+                for column, ranges in zip(heights, parts, strict=True)
+            )
+            if tallest <= self.short:
+                _cant_split(current)
+            self.tallest[current._tr] = tallest
+        return rows[-1]

@@ -11,6 +11,7 @@ Built-in templates are in the repository's `templates/`; an office adds its own 
       "style": "press" | "report" | "pack",
       "date_style": {"ko": "prose" | "official", "en": "prose"},
       "marking_position": "header-left" | "header-center" | "header-right" | "footer-…",
+      "numbering": "symbols" (□ ○ - ·, the default) | "outline" (1. 가. 1) 가), a report's official hierarchy),
       "fonts": {"east_asian": ["Malgun Gothic", "Noto Sans CJK KR", …], "latin": ["Arial", …]},
       "documents": {"ko": "document.docx", "en": "document.docx", "bilingual": "bilingual.docx"}
     }
@@ -28,6 +29,7 @@ from typing import Any
 
 from briefing.export.docx_safety import MAX_DOCX_BYTES, UnusableDocx, clean
 from briefing.export.docx_support import Fonts
+from briefing.export.numbering import HeadingNumbering
 from briefing.language.phrases import DateStyle
 from briefing.messages import BriefingError, Message, register
 from briefing.model import Bilingual, Language
@@ -92,6 +94,7 @@ class Template:
     fonts: Fonts
     documents: dict[Layout, Path]  # what the export reads: the office's file, or its cleaned copy
     user: bool  # from the data folder rather than built in
+    numbering: HeadingNumbering = HeadingNumbering.SYMBOLS  # how a report labels sections and items
     stripped: tuple[Message, ...] = field(default=())  # notices: what was taken out of which document
     # HWPX: the .hwpx file of each layout (manifest "hwpx", else document.hwpx / bilingual.hwpx beside the
     # manifest when present), and the HWPX font chains {"body": [...], "heading": [...]} (manifest "hwpx_fonts").
@@ -200,6 +203,7 @@ def load_template(folder: Path, user: bool = False) -> Template:
             user=user,
             hwpx_documents=_hwpx_documents(folder, data, layouts),
             hwpx_fonts={str(k): tuple(str(f) for f in v) for k, v in data.get("hwpx_fonts", {}).items()},
+            numbering=HeadingNumbering(data.get("numbering", "symbols")),
         )
     except (KeyError, TypeError, ValueError) as error:
         reason = f"{type(error).__name__}: {error}"

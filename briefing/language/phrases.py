@@ -56,6 +56,7 @@ class Catalog:
     draft_tags: tuple[str, str, str, str]  # a draft's mark on a target text: machine, memory, needs review, empty
     comments_title: str  # the heading of a draft's appendix of open comments
     comments_columns: tuple[str, str, str]  # its columns: number, author, comment
+    continued: str  # opens the next row of an item taller than a page in the bilingual table
 
 
 CATALOGS = {
@@ -86,6 +87,7 @@ CATALOGS = {
         draft_tags=("[기계 번역]", "[번역 메모리]", "[검토 필요]", "[번역 없음]"),
         comments_title="부록: 미해결 의견(초안 전용)",
         comments_columns=("연번", "작성자", "의견"),
+        continued="(계속)",
     ),
     Language.EN: Catalog(
         language=Language.EN,
@@ -114,6 +116,7 @@ CATALOGS = {
         draft_tags=("[machine]", "[memory]", "[needs review]", "[empty]"),
         comments_title="Appendix: open comments (draft only)",
         comments_columns=("No.", "Author", "Comment"),
+        continued="(continued)",
     ),
 }
 
