@@ -277,12 +277,19 @@ def _texts(data: bytes) -> list[str]:
     texts: list[str] = []
     for block in document.element.body.iterchildren():
         if block.tag.endswith("}p"):
-            texts.append("".join(t.text or "" for t in block.iter() if t.tag.endswith("}t")))
+            texts.append("".join(_text(t) for t in block.iter()))
         elif block.tag.endswith("}tbl"):
             for cell in block.iter():
                 if cell.tag.endswith("}tc"):
-                    texts.append("".join(t.text or "" for t in cell.iter() if t.tag.endswith("}t")))
+                    texts.append("".join(_text(t) for t in cell.iter()))
     return texts
+
+
+def _text(element: Any) -> str:
+    """A run's text element as it reads, a tab as a tab (the hanging label's gap)."""
+    if element.tag.endswith("}t"):
+        return str(element.text or "")
+    return "\t" if element.tag.endswith("}tab") and element.getparent().tag.endswith("}r") else ""
 
 
 def _in_order(texts: list[str], wanted: list[str]) -> list[int]:
@@ -347,14 +354,14 @@ def test_korean_report_parts_participants_and_the_end_mark() -> None:
             "일시",
             "참석",
             "한국 대표단: 국방부 우주정책과장 최예시(공군 대령)",
-            "□ 개요",
-            "○ 2025: 미 조기경보위성",
+            "□\t개요",
+            "○\t2025: 미 조기경보위성",
             "끝.",
             "붙임",
         ],
     )
-    assert texts[indexes[-2] - 1].startswith("○ 2025")  # "끝." right after the last item
-    assert texts[indexes[-1] + 1].startswith("2. 양측 대표단 명단")
+    assert texts[indexes[-2] - 1].startswith("○\t2025")  # "끝." right after the last item
+    assert texts[indexes[-1] + 1].startswith("\t2. 양측 대표단 명단")
 
 
 @pytest.mark.parametrize("key", ["briefing-pack", "meeting-report"])
