@@ -1,9 +1,10 @@
-"""Render page 1 of the example pack's documents to docs/pack/ (needs LibreOffice and poppler).
+"""Render every page of the example pack's documents to docs/pack/ (needs LibreOffice and poppler).
 
     .venv/bin/python scripts/pack_pages.py
 
-Exports examples/scwg-23.briefing through each built-in template with PDFs, then converts the first
-page of the documents shown in the README to PNG (50 dpi) with pdftoppm. Look at the pictures after running it.
+Exports examples/scwg-23.briefing through each built-in template in every layout with PDFs, then converts
+every page to PNG (50 dpi) with pdftoppm: docs/pack/<template>-<layout>-<page>.png. Look at every picture after
+running it. (The HWPX pages are drawn by scripts/hwpx_pages.py.)
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from briefing.export import pack  # noqa: E402
 from briefing.export.templates import Layout, find_template  # noqa: E402
 from briefing.storage import load  # noqa: E402
 
-PAGES = [("meeting-report", Layout.KO), ("press-release", Layout.EN), ("briefing-pack", Layout.BILINGUAL)]
+TEMPLATES = ("meeting-report", "press-release", "briefing-pack")
 
 
 def main() -> None:
@@ -28,14 +29,18 @@ def main() -> None:
     out = ROOT / "docs" / "pack"
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as work:
-        for name, layout in PAGES:
+        for old in out.glob("*.png"):
+            if "-hwpx-" not in old.name:
+                old.unlink()
+        for name in TEMPLATES:
             folder = Path(work) / name
-            pack.make_pack(briefing, find_template(name), folder, "scwg-23", [layout], pdf=True)
-            pdf = folder / f"{pack.pack_stem('scwg-23', find_template(name), False)}.{layout.value}.pdf"
-            target = out / f"{name}-{layout.value}-1"  # page 1
-            command = ["pdftoppm", "-r", "50", "-png", "-f", "1", "-l", "1", "-singlefile", str(pdf), str(target)]
-            subprocess.run(command, check=True)
-            print(f"{target}.png")
+            layouts = list(Layout)
+            pack.make_pack(briefing, find_template(name), folder, "scwg-23", layouts, pdf=True)
+            for layout in layouts:
+                pdf = folder / f"{pack.pack_stem('scwg-23', find_template(name), False)}.{layout.value}.pdf"
+                target = out / f"{name}-{layout.value}"  # pdftoppm adds -<page>
+                subprocess.run(["pdftoppm", "-r", "50", "-png", str(pdf), str(target)], check=True)
+                print(*sorted(out.glob(f"{name}-{layout.value}-[0-9]*.png")), sep="\n")
 
 
 if __name__ == "__main__":
