@@ -7,8 +7,8 @@ from __future__ import annotations
 import getpass
 import html
 
-from PySide6.QtCore import QMimeData, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QEvent, QMimeData, QObject, Qt, Signal
+from PySide6.QtGui import QColor, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QRadioButton,
     QSplitter,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -31,7 +32,7 @@ from briefing.compare.diff import changed, diff
 from briefing.edits import Changes
 from briefing.language.dates import DateError, PartialDate
 from briefing.language.times import local_time
-from briefing.model import Comment, Item, ItemType, Language, NoteMark, StatementKind, TargetStatus
+from briefing.model import Bilingual, Comment, Item, ItemType, Language, NoteMark, StatementKind, TargetStatus
 from briefing.safeguards import approval_question
 from briefing.terms.assist import insert_term
 from briefing.threads import Shown, entries
@@ -42,16 +43,54 @@ from ui.labels import STATUS_COLOURS, fill, kind_names, mark_invalid, status_tex
 from ui.messages import text as message_text
 from ui.qt import named
 
+DATE_SAMPLE = "2025-09-18__"  # a schedule or due date field is wide enough for a whole date
+
+
+def is_undo_key(event: QKeyEvent) -> bool:
+    """Ctrl+Z, Ctrl+Shift+Z, Ctrl+Y: the document's undo and redo, never a text field's own."""
+    return event.matches(QKeySequence.StandardKey.Undo) or event.matches(QKeySequence.StandardKey.Redo)
+
+
+class DocumentUndo(QObject):
+    """An event filter that leaves undo and redo to the document: a field's own undo would put its text back
+    without the status, the comment or anything else the edit changed, and would leave the Redo action grey.
+
+    The shortcut override is refused, so that the window's Undo/Redo actions receive the key."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kinds = (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress)
+        if event.type() in kinds and isinstance(event, QKeyEvent) and is_undo_key(event):
+            event.ignore()  # not overridden: the window's action takes the key; a press that reaches us is dropped
+            return True
+        return False
+
+
+def document_undo(*fields: QWidget) -> DocumentUndo:
+    """Make the fields' Ctrl+Z and Ctrl+Shift+Z the document's (see DocumentUndo)."""
+    keeper = DocumentUndo(fields[0])
+    for field_ in fields:
+        field_.installEventFilter(keeper)
+    return keeper
+
 
 class MarkdownEdit(QPlainTextEdit):
-    """A plain-text Markdown editor that never takes rich text from the clipboard."""
+    """A plain-text Markdown editor that never takes rich text from the clipboard, whose Tab moves to the next
+    field (a tab character in an item's text is never meant) and whose undo is the document's."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTabChangesFocus(True)
+        self.setUndoRedoEnabled(False)
+        self._undo = document_undo(self)
 
     def insertFromMimeData(self, source: QMimeData) -> None:
         if source.hasText():
-            self.insertPlainText(source.text())
+            self.insertPlainText(source.text().replace("\t", " "))
 
 
 class ItemEditor(QWidget):
+    message = Signal(str)  # something the user should read (an invalid date, why a text was not taken)
+
     def __init__(self, document: DocumentController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.document = document
@@ -69,6 +108,16 @@ class ItemEditor(QWidget):
             self.mark_box.addItem(mark.value, mark)
         self.when_edit = named(QLineEdit(), "scheduleDate")
         self.when_edit.setPlaceholderText("2025-01, 2025-H1, 2024-12-07")
+        self.owner_ko = named(QLineEdit(), "actionOwnerKo")
+        self.owner_en = named(QLineEdit(), "actionOwnerEn")
+        self.due_edit = named(QLineEdit(), "actionDue")
+        self.due_edit.setPlaceholderText("2025-06")
+        date_width = self.when_edit.fontMetrics().horizontalAdvance(DATE_SAMPLE) + 16
+        for date_field in (self.when_edit, self.due_edit):
+            date_field.setMinimumWidth(date_width)
+        for owner_field in (self.owner_ko, self.owner_en):
+            owner_field.setMinimumWidth(date_width // 2)
+        self.when_label, self.owner_label, self.due_label = QLabel(), QLabel(), QLabel()
         self.source_ko = named(QRadioButton(), "sourceKorean")
         self.source_en = named(QRadioButton(), "sourceEnglish")
         self.source_group = QButtonGroup(self)
@@ -78,20 +127,37 @@ class ItemEditor(QWidget):
         self.approve_button = named(QPushButton(), "approveButton")
         self.review_button = named(QPushButton(), "reviewButton")
         self.source_label = QLabel()
+        # Two short rows rather than one long one, so that the editor fits a narrow centre pane (1024×600):
+        # the type and what only some types have; the source language, the status and the review buttons.
         top = QHBoxLayout()
-        for widget in (
-            self.type_box,
-            self.kind_box,
-            self.mark_box,
-            self.when_edit,
-            self.source_label,
-            self.source_ko,
-            self.source_en,
-        ):
-            top.addWidget(widget)
-        top.addStretch(1)
+        top.addWidget(self.type_box)
+        review_row = QHBoxLayout()
+        for widget in (self.source_label, self.source_ko, self.source_en):
+            review_row.addWidget(widget)
+        review_row.addStretch(1)
+        # Right-aligned: the badge grows to the left, the buttons never move under the mouse.
         for control in (self.status_badge, self.approve_button, self.review_button):
-            top.addWidget(control)
+            review_row.addWidget(control)
+        # What only some types have, on a line of its own that is always there: choosing a type or showing
+        # another item never moves the editors (the pages of a stack take the same room).
+        self.details = named(QStackedWidget(), "itemDetails")
+        self.details.addWidget(QWidget())
+        pages: tuple[tuple[QWidget, ...], ...] = (
+            (self.kind_box,),
+            (self.mark_box,),
+            (self.when_label, self.when_edit),
+            (self.owner_label, self.owner_ko, self.owner_en, self.due_label, self.due_edit),
+        )
+        for widgets in pages:
+            page = QWidget()
+            row = QHBoxLayout(page)
+            row.setContentsMargins(0, 0, 0, 0)
+            for part in widgets:
+                row.addWidget(part, 1 if part is self.owner_ko or part is self.owner_en else 0)
+            if self.owner_ko not in widgets:
+                row.addStretch(1)
+            self.details.addWidget(page)
+        top.addWidget(self.details, 1)
 
         self.korean = named(MarkdownEdit(), "koreanEditor")
         self.english = named(MarkdownEdit(), "englishEditor")
@@ -136,6 +202,7 @@ class ItemEditor(QWidget):
         self.review_note.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addLayout(review_row)
         layout.addWidget(self.review_note)
         layout.addWidget(self.reference_label)
         layout.addWidget(self.reference)
@@ -149,6 +216,11 @@ class ItemEditor(QWidget):
         self.kind_box.currentIndexChanged.connect(self._kind_chosen)
         self.mark_box.currentIndexChanged.connect(self._mark_chosen)
         self.when_edit.editingFinished.connect(self._when_entered)
+        for action_field in (self.owner_ko, self.owner_en, self.due_edit):
+            action_field.editingFinished.connect(self._action_entered)
+        self._field_undo = document_undo(
+            self.when_edit, self.owner_ko, self.owner_en, self.due_edit, self.comment_field
+        )
         self.source_ko.toggled.connect(lambda on: self._source_chosen(Language.KO) if on else None)
         self.source_en.toggled.connect(lambda on: self._source_chosen(Language.EN) if on else None)
         self.korean.textChanged.connect(lambda: self._typed(Language.KO, self.korean))
@@ -182,6 +254,11 @@ class ItemEditor(QWidget):
         self.approve_button.setToolTip(self.tr("Approve the translation (Ctrl+Enter)"))
         self.review_button.setText(self.tr("Request review"))
         self.review_button.setToolTip(self.tr("Flag the item for another look (Ctrl+Shift+R)"))
+        self.when_label.setText(self.tr("Date:"))
+        self.owner_label.setText(self.tr("Owner:"))
+        self.owner_ko.setPlaceholderText(self.tr("Owner in Korean"))
+        self.owner_en.setPlaceholderText(self.tr("Owner in English"))
+        self.due_label.setText(self.tr("Due:"))
         self.korean.setPlaceholderText(self.tr("Korean text (Markdown)"))
         self.english.setPlaceholderText(self.tr("English text (Markdown)"))
         self.comment_field.setPlaceholderText(self.tr("Add a comment on this item…"))
@@ -224,6 +301,9 @@ class ItemEditor(QWidget):
             self.kind_box,
             self.mark_box,
             self.when_edit,
+            self.owner_ko,
+            self.owner_en,
+            self.due_edit,
             self.source_ko,
             self.source_en,
             self.approve_button,
@@ -247,14 +327,20 @@ class ItemEditor(QWidget):
             self._loading = False
             return
         self.type_box.setCurrentIndex(self.type_box.findData(item.type))
-        self.kind_box.setVisible(item.type is ItemType.STATEMENT)
+        page_of = {ItemType.STATEMENT: 1, ItemType.NOTE: 2, ItemType.SCHEDULE: 3, ItemType.ACTION: 4}
+        self.details.setCurrentIndex(page_of.get(item.type, 0))
         if item.statement_kind:
             self.kind_box.setCurrentIndex(self.kind_box.findData(item.statement_kind))
-        self.mark_box.setVisible(item.type is ItemType.NOTE)
         if item.note_mark:
             self.mark_box.setCurrentIndex(self.mark_box.findData(item.note_mark))
-        self.when_edit.setVisible(item.type is ItemType.SCHEDULE)
         self.when_edit.setText(str(item.when) if item.when else "")
+        owner = item.owner or Bilingual()
+        for owner_field, text in ((self.owner_ko, owner.ko), (self.owner_en, owner.en)):
+            if owner_field.text() != text:
+                owner_field.setText(text)
+        self.due_edit.setText(str(item.due) if item.due else "")
+        for date_field in (self.when_edit, self.due_edit):
+            mark_invalid(date_field, None)
         (self.source_ko if item.source is Language.KO else self.source_en).setChecked(True)
         self._set_text(self.korean, item.text.ko)
         self._set_text(self.english, item.text.en)
@@ -491,14 +577,38 @@ class ItemEditor(QWidget):
         item = self.item
         if item is None or item.type is not ItemType.SCHEDULE:
             return
-        try:
-            when = PartialDate.parse(self.when_edit.text().strip())
-        except DateError as error:
-            mark_invalid(self.when_edit, message_text(error.code, error.params))
-            return
-        mark_invalid(self.when_edit, None)
-        if when != item.when:
+        when = self._date(self.when_edit, required=True)
+        if when is not None and when != item.when:
             self._apply(edits.set_when(item.id, when))
+
+    def _action_entered(self) -> None:
+        """The owner (in either language) and the due date of an action, as one edit."""
+        item = self.item
+        if item is None or item.type is not ItemType.ACTION:
+            return
+        due = self._date(self.due_edit, required=False)
+        if due is None and self.due_edit.text().strip():
+            return  # an invalid date: said, and nothing changed
+        typed = Bilingual(ko=self.owner_ko.text().strip(), en=self.owner_en.text().strip())
+        owner = None if typed.is_empty() else typed
+        if owner != item.owner or due != item.due:
+            self._apply(edits.set_action(item.id, owner, due))
+
+    def _date(self, field_: QLineEdit, required: bool) -> PartialDate | None:
+        """The date typed in a field, or None: empty (when not required) or invalid, which is marked and said."""
+        typed = field_.text().strip()
+        if not typed and not required:
+            mark_invalid(field_, None)
+            return None
+        try:
+            when = PartialDate.parse(typed)
+        except DateError as error:
+            reason = message_text(error.code, error.params)
+            mark_invalid(field_, reason)
+            self.message.emit(fill(self.tr("Not changed: %1"), reason))
+            return None
+        mark_invalid(field_, None)
+        return when
 
     def _source_chosen(self, language: Language) -> None:
         item = self.item

@@ -13,9 +13,10 @@ from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QUndoGroup
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QUndoGroup
 from PySide6.QtWidgets import (
     QApplication,
+    QFrame,
     QLineEdit,
     QMainWindow,
     QScrollArea,
@@ -62,6 +63,10 @@ from ui.terms_commands import TermsCommands
 from ui.translation_controller import TranslationController, package_missing_box
 from ui.window_dialogs import WindowDialogs
 
+DEFAULT_SIZE = (1440, 860)  # the first start on a large screen; smaller screens get what they have
+SCREEN_SHARE = 0.95  # of the available screen, at most, on a first start
+PANE_SHARES = (26, 44, 30)  # outline, editors, side panels: the splitter's first sizes, in per cent
+WIDE_ENOUGH_FOR_PREVIEW = 1200  # a first start on a narrower screen hides the preview (View → Show the preview, F9)
 STATUS_DELAY_MS = 150  # the status bar's counts follow typing at this pace, not per keystroke
 TAB_ITEM, TAB_SECTION, TAB_CARD = range(3)
 SIDE_PREVIEW, SIDE_TERMS, SIDE_MEMORY, SIDE_QA = 0, 1, 2, 3  # the side panels' tabs: the preview first
@@ -106,8 +111,12 @@ class MainWindow(QMainWindow):
         self._attach(self.document)
         self.retranslate()
         self.apply_editor_font()
-        self.resize(1440, 860)
-        window_state.restore_window(self)
+        self.fit_to_screen()
+        if window_state.restore_window(self):
+            self.keep_on_screen()
+        preview_shown = window_state.shown("preview", default=self.width() >= WIDE_ENOUGH_FOR_PREVIEW)
+        self.actions_["togglePreview"].setChecked(preview_shown)
+        self.side.setVisible(preview_shown)
         self.memory.report_problems()  # said once; the window works without what cannot be opened
         self.terminology.report_problems()  # after the counts, so that the status bar shows it
 
@@ -117,12 +126,18 @@ class MainWindow(QMainWindow):
         self.item_editor = ItemEditor(self.document)
         self.section_editor = SectionEditor(self.document)
         self.card_editor = CardEditor(self.document)
-        card_scroll = QScrollArea()
-        card_scroll.setWidgetResizable(True)
-        card_scroll.setWidget(self.card_editor)
         self.centre = named(QTabWidget(), "centre")
-        for page in (self.item_editor, self.section_editor, card_scroll):
-            self.centre.addTab(page, "")
+        # Each editor scrolls when the window is too small for it (1024×600): nothing is ever out of reach.
+        for page, name in (
+            (self.item_editor, "itemScroll"),
+            (self.section_editor, "sectionScroll"),
+            (self.card_editor, "cardScroll"),
+        ):
+            scroll = named(QScrollArea(), name)
+            scroll.setWidgetResizable(True)
+            scroll.setFrameShape(QFrame.Shape.NoFrame)
+            scroll.setWidget(page)
+            self.centre.addTab(scroll, "")
         self.preview_pane = PreviewPane(
             self.runner, lambda: self.document.snapshot(), self.outline_pane.selected_section_id
         )
@@ -139,9 +154,12 @@ class MainWindow(QMainWindow):
         self.qa = QaCommands(self, self.runner, self.terminology, self.item_editor, self._qa_worker)
         self.side.addTab(self.qa.panel, "")
         splitter = named(QSplitter(Qt.Orientation.Horizontal), "mainSplitter")
-        for pane in (self.outline_pane, self.centre, self.side):
+        for index, pane in enumerate((self.outline_pane, self.centre, self.side)):
             splitter.addWidget(pane)
-        splitter.setSizes([480, 520, 440])
+            splitter.setStretchFactor(index, PANE_SHARES[index])
+        splitter.setCollapsible(1, False)  # the outline and the side panels fold away; the editors stay
+        splitter.setSizes([share * 10 for share in PANE_SHARES])
+        self.splitter = splitter
         self.review_mode = ReviewMode(self, splitter)  # the composer and the review grid, as two tabs
         self.review = self.review_mode.grid
         self.setCentralWidget(self.review_mode.modes)
@@ -183,6 +201,9 @@ class MainWindow(QMainWindow):
                 "nextAttention": lambda: self.review_mode.next_attention(1),
                 "previousAttention": lambda: self.review_mode.next_attention(-1),
                 "reviewMode": self.review_mode.toggle,
+                "togglePreview": self.toggle_preview,
+                "focusOutline": self.escape,
+                "focusEditor": self.focus_source_editor,
                 "translateItem": self.translate_current,
                 "translateMissing": self.translate_missing,
                 "retranslateSelection": self.retranslate_selection,
@@ -200,14 +221,26 @@ class MainWindow(QMainWindow):
                 "compareWith": self.comparison.choose_other,
                 "compareBackup": self.comparison.compare_with_backup,
             },
+            scopes={"composer": self.splitter},
         )
         self.undo_group = QUndoGroup(self)
         self.undo_group.addStack(self.document.undo_stack)
         self.undo_group.setActiveStack(self.document.undo_stack)
-        self.undo_action = self.undo_group.createUndoAction(self)
-        self.redo_action = self.undo_group.createRedoAction(self)
+        # Our own actions rather than QUndoGroup's: theirs rename themselves ("Undo Typing in 2.1 …") and so
+        # resize the toolbar under the mouse; these keep their text and say what they undo in the tooltip.
+        self.undo_action = named(QAction(self), "undoAction")
+        self.redo_action = named(QAction(self), "redoAction")
+        self.undo_action.triggered.connect(self.undo_group.undo)
+        self.redo_action.triggered.connect(self.undo_group.redo)
+        self.undo_group.canUndoChanged.connect(self.undo_action.setEnabled)
+        self.undo_group.canRedoChanged.connect(self.redo_action.setEnabled)
+        self.undo_group.undoTextChanged.connect(lambda _text: self._update_undo_tips())
+        self.undo_group.redoTextChanged.connect(lambda _text: self._update_undo_tips())
+        self.undo_action.setEnabled(self.undo_group.canUndo())
+        self.redo_action.setEnabled(self.undo_group.canRedo())
         self.undo_action.setShortcut(self.actions_.keys_undo())
         self.redo_action.setShortcut(self.actions_.keys_redo())
+        self.addActions([self.undo_action, self.redo_action])
         edit_menu = self.actions_.menus["edit"]
         first = edit_menu.actions()[0]
         edit_menu.insertActions(first, [self.undo_action, self.redo_action])
@@ -240,6 +273,7 @@ class MainWindow(QMainWindow):
         self.comparison.message.connect(self.statusBar().showMessage)
         self.memory_panel.match_chosen.connect(lambda match: self.memory.use(match, self.item_editor.item))
         self.terms.message.connect(self.statusBar().showMessage)
+        self.item_editor.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.terms.item_tab_wanted.connect(lambda: self.centre.setCurrentIndex(TAB_ITEM))
         self.terms.briefing = lambda: self.document.briefing
         self.qa.select = self.select
@@ -269,6 +303,7 @@ class MainWindow(QMainWindow):
         self.actions_.retranslate()
         self.undo_action.setText(self.tr("&Undo"))
         self.redo_action.setText(self.tr("&Redo"))
+        self._update_undo_tips()
         self.centre.setTabText(TAB_ITEM, self.tr("Item"))
         self.centre.setTabText(TAB_SECTION, self.tr("Section"))
         self.centre.setTabText(TAB_CARD, self.tr("Meeting card"))
@@ -284,6 +319,13 @@ class MainWindow(QMainWindow):
         self._update_recent_menu()
         self._update_title()
         self._update_status()
+
+    def _update_undo_tips(self) -> None:
+        for action, what, plain in (
+            (self.undo_action, self.undo_group.undoText(), self.tr("Undo")),
+            (self.redo_action, self.undo_group.redoText(), self.tr("Redo")),
+        ):
+            action.setToolTip(f"{plain}: {what}" if what else plain)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -340,6 +382,7 @@ class MainWindow(QMainWindow):
 
     def _current_changed(self, item: Item | None, section: Section | None) -> None:
         self.item_editor.show_item(item)
+        self.preview_pane.follow(item.id if item is not None else section.id if section is not None else None)
         self.terms.show_item(item)
         self.qa.show_item(item.id if item is not None else None)
         self.section_editor.show_section(section)
@@ -408,6 +451,46 @@ class MainWindow(QMainWindow):
 
     def move_selected(self, step: int) -> None:
         self.outline_pane.move_selected(step)
+
+    def escape(self) -> None:
+        """Esc in the composer: back to the review grid when the item was opened from it, else to the outline."""
+        if self.review_mode.opened_from_grid:
+            self.review_mode.back_to_grid()
+            return
+        self.outline.setFocus()
+
+    def toggle_preview(self) -> None:
+        """View → Show the preview (F9): the side panels fold away, giving their room to the editors."""
+        shown = self.actions_["togglePreview"].isChecked()
+        self.side.setVisible(shown)
+
+    # -- the screen ------------------------------------------------------------------------------
+    def fit_to_screen(self) -> None:
+        """The first size: DEFAULT_SIZE where it fits, else nearly all of the available screen, centred."""
+        screen = self.screen() or QApplication.primaryScreen()
+        if screen is None:
+            self.resize(*DEFAULT_SIZE)
+            return
+        available = screen.availableGeometry()
+        width = min(DEFAULT_SIZE[0], int(available.width() * SCREEN_SHARE))
+        height = min(DEFAULT_SIZE[1], int(available.height() * SCREEN_SHARE))
+        self.resize(width, height)
+        self.move(available.center() - self.rect().center())
+
+    def keep_on_screen(self) -> None:
+        """A remembered geometry from a bigger (or detached) screen, brought back into the one there is."""
+        screen = self.screen() or QApplication.primaryScreen()
+        if screen is None or self.isMaximized():
+            return
+        available = screen.availableGeometry()
+        frame = self.frameGeometry()
+        if available.contains(frame):
+            return
+        self.resize(min(self.width(), available.width()), min(self.height(), available.height()))
+        frame = self.frameGeometry()
+        x = min(max(frame.x(), available.x()), available.right() - frame.width() + 1)
+        y = min(max(frame.y(), available.y()), available.bottom() - frame.height() + 1)
+        self.move(x, y)
 
     def focus_source_editor(self) -> None:
         item = self.item_editor.item
@@ -505,6 +588,7 @@ class MainWindow(QMainWindow):
         self.memory.close()
         self.terminology.close()
         window_state.save_window(self)
+        window_state.remember_shown("preview", self.actions_["togglePreview"].isChecked())
         event.accept()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:

@@ -44,6 +44,7 @@ class PreviewPane(QWidget):
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.refresh)
         self._generation = 0
+        self._followed: str | None = None  # the section or item the view was last scrolled to
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -58,6 +59,13 @@ class PreviewPane(QWidget):
 
     def schedule(self) -> None:
         self._timer.start(PREVIEW_DELAY_MS)
+
+    def follow(self, ident: str | None) -> None:
+        """Scroll to the selected section or item (each has an anchor named by its id); a refresh keeps the
+        position, so that typing never makes the preview jump."""
+        self._followed = ident
+        if ident:
+            self.browser.scrollToAnchor(ident)
 
     def refresh(self) -> None:
         choice = self.language.currentData() or "both"
