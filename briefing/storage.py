@@ -13,6 +13,7 @@ import glob
 import hashlib
 import os
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -154,7 +155,10 @@ def save(
 STALE_TEMPORARY_SECONDS = 600
 
 
-def write_atomically(path: Path, data: bytes, *, keep_backup: bool = False) -> None:
+def write_atomically(path: Path, data: bytes, *, keep_backup: bool = False, private: bool = False) -> None:
+    """Write `data` to `path` through a temporary file in the same folder, so that a crash leaves the old file or
+    the new one. A file that exists keeps its permissions; a new one gets the user's umask (colleagues on a shared
+    drive can open it, as with any program's files), or owner-only permissions when `private`."""
     folder = path.parent if str(path.parent) else Path()
     _remove_stale_temporaries(path)
     try:
@@ -172,6 +176,8 @@ def write_atomically(path: Path, data: bytes, *, keep_backup: bool = False) -> N
             _copy_mode(path, Path(temporary))
             if keep_backup:
                 _keep_backup(path)
+        elif not private:
+            Path(temporary).chmod(0o666 & ~_umask())
         Path(temporary).replace(path)
         _fsync_folder(folder)
     except OSError as error:
@@ -201,6 +207,21 @@ def _keep_backup(path: Path) -> None:
     except OSError:  # a file system without hard links: copy instead
         staged.write_bytes(path.read_bytes())
     staged.replace(backup)
+
+
+_UMASK_LOCK = threading.Lock()
+
+
+def _umask() -> int:
+    """The process's umask: from /proc on Linux, else by setting it and back (briefly, under a lock)."""
+    with contextlib.suppress(OSError, ValueError):
+        for line in Path("/proc/self/status").read_text("ascii").splitlines():
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    with _UMASK_LOCK:
+        mask = os.umask(0o077)
+        os.umask(mask)
+    return mask
 
 
 def _copy_mode(source: Path, target: Path) -> None:

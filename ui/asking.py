@@ -55,3 +55,47 @@ def ask_overwrite(parent: QWidget | None, plan: Overwrite) -> Answer:
     if skip is not None and clicked is skip:
         return Answer.SKIP
     return Answer.CANCEL
+
+
+def ask_delete_section(parent: QWidget | None, title: str, items: int, approved: int) -> bool:
+    """Delete a section and the items in it? True to delete (Undo brings it back, but say it first)."""
+    detail = translate("Asking", "“%1” holds %n item(s), %2 of them approved.", "", items)
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        translate("Asking", "Delete the section?"),
+        detail.replace("%1", title).replace("%2", str(approved)),
+        parent=parent,
+    )
+    box.setObjectName("askDeleteSection")
+    delete = box.addButton(translate("Asking", "Delete the section"), QMessageBox.ButtonRole.DestructiveRole)
+    delete.setObjectName("deleteSection")
+    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+    cancel.setObjectName("cancel")
+    box.setDefaultButton(cancel)  # Delete pressed twice by habit must not delete a section full of work
+    box.exec()
+    return box.clickedButton() is delete
+
+
+def ask_origin(parent: QWidget | None, default: str) -> str | None:
+    """File → New: in which language will the briefing be drafted? "ko" or "en"; None to cancel."""
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        translate("Asking", "New briefing"),
+        translate("Asking", "Which language will you draft the new briefing in?"),
+        parent=parent,
+    )
+    box.setObjectName("askOrigin")
+    korean = box.addButton(translate("Asking", "Korean (translate into English)"), QMessageBox.ButtonRole.AcceptRole)
+    korean.setObjectName("originKorean")
+    english = box.addButton(translate("Asking", "English (translate into Korean)"), QMessageBox.ButtonRole.AcceptRole)
+    english.setObjectName("originEnglish")
+    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+    cancel.setObjectName("cancel")
+    box.setDefaultButton(english if default == "en" else korean)
+    box.exec()
+    clicked = box.clickedButton()
+    if clicked is korean:
+        return "ko"
+    if clicked is english:
+        return "en"
+    return None

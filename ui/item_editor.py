@@ -522,6 +522,24 @@ class ItemEditor(QWidget):
         item = self.item
         if self._loading or item is None or item.text.get(language) == editor.toPlainText():
             return
+        if language is item.target and not item.source_text.strip() and not item.target_text.strip():
+            # Typing into the target of an item with no source: the drafter is writing the source on the other
+            # side. A translation of nothing would make no sense, so this side becomes the source, and it is said.
+            if self._apply(
+                edits.Batch(
+                    "edit.source",
+                    [edits.set_source(item.id, language), edits.set_text(item.id, language, editor.toPlainText())],
+                )
+            ):
+                self.show_item(item)
+                self.message.emit(
+                    fill(
+                        self.tr("The item had no source text: %1 is now its source, and Translate fills in the %2."),
+                        self.tr("Korean") if language is Language.KO else self.tr("English"),
+                        self.tr("English") if language is Language.KO else self.tr("Korean"),
+                    )
+                )
+            return
         self._apply(edits.set_text(item.id, language, editor.toPlainText()))
         self._show_status(item)  # the text is already there; only the status may have moved
 

@@ -36,6 +36,7 @@ from briefing.qa.worker import QaWorker
 from briefing.recovery import RecoveryEntry
 from briefing.search import find_next
 from briefing.translation.engine import PackageMissing
+from ui import asking
 from ui import state as window_state
 from ui.actions import ActionSet, Selection
 from ui.card_editor import CardEditor
@@ -72,10 +73,11 @@ TAB_ITEM, TAB_SECTION, TAB_CARD = range(3)
 SIDE_PREVIEW, SIDE_TERMS, SIDE_MEMORY, SIDE_QA = 0, 1, 2, 3  # the side panels' tabs: the preview first
 
 
-def fresh_briefing() -> Briefing:
-    """What File → New (and a start without a file) gives: one section, ready for the first item."""
+def fresh_briefing(origin: Language | None = None) -> Briefing:
+    """What File → New (and a start without a file) gives: one section, ready for the first item, drafted in
+    `origin` (the settings' default source language when not given)."""
     chosen = config.current()
-    briefing = Briefing(author=chosen.author, origin_language=Language(chosen.default_source_language))
+    briefing = Briefing(author=chosen.author, origin_language=origin or Language(chosen.default_source_language))
     ko, en = catalog(Language.KO), catalog(Language.EN)  # the document's phrases, not the interface's
     briefing.add_section(Section(title=Bilingual(ko=ko.first_section, en=en.first_section)))
     return briefing
@@ -104,6 +106,7 @@ class MainWindow(QMainWindow):
         self.memory = MemoryCommands(self, self.runner)  # the translation memories, open while the window is
         self.review_files = ReviewFiles(self, self.runner, lambda: self.document)  # XLIFF / review DOCX out and in
         self.comparison = CompareCommands(self, self.runner, lambda: self.document)  # with another version
+        self.ask_origin = asking.ask_origin  # File → New's question (tests answer it)
         self.dialogs = WindowDialogs(self, self)  # packages, export, recovery copies, settings, about
         self._build()
         self._build_actions()
@@ -180,7 +183,7 @@ class MainWindow(QMainWindow):
             self.menuBar(),
             self.toolbar,
             {
-                "new": self.new_document,
+                "new": self.choose_new,
                 "open": self.choose_file,
                 "save": self.save,
                 "saveAs": self.save_as,
@@ -516,7 +519,16 @@ class MainWindow(QMainWindow):
     # -- translation -----------------------------------------------------------------------------
     def translate_current(self) -> None:
         item_id = self.selected_item_id()
-        self.translation.translate_items(self.document, [item_id] if item_id else [])
+        item = self.item_editor.item
+        if item_id is None or item is None:
+            self.statusBar().showMessage(self.tr("Choose an item in the outline to translate it"), 6000)
+            return
+        if not item.source_text.strip():
+            names = {Language.KO: self.tr("Korean"), Language.EN: self.tr("English")}
+            wording = self.tr("Nothing to translate: type the %1 source first, and Translate fills in the %2")
+            self.statusBar().showMessage(fill(wording, names[item.source], names[item.target]), 8000)
+            return
+        self.translation.translate_items(self.document, [item_id])
 
     def translate_missing(self) -> None:
         self.translation.translate_missing(self.document)
@@ -543,9 +555,18 @@ class MainWindow(QMainWindow):
     def confirm_discard(self) -> bool:
         return self.files.confirm_discard()
 
-    def new_document(self) -> None:
+    def choose_new(self) -> None:
+        """File → New: after the question about unsaved work, the language the briefing is drafted in."""
+        if not self.files.confirm_discard():
+            return
+        origin = self.ask_origin(self, config.current().default_source_language)
+        if origin is not None:
+            self._replace_document(self._make_document(fresh_briefing(Language(origin)), None, None))
+
+    def new_document(self, origin: Language | None = None) -> None:
+        """A new briefing without the origin question (the settings' default unless `origin` is given)."""
         if self.files.confirm_discard():
-            self._replace_document(self._make_document(fresh_briefing(), None, None))
+            self._replace_document(self._make_document(fresh_briefing(origin), None, None))
 
     def choose_file(self) -> None:
         self.files.choose_file()

@@ -17,6 +17,7 @@ from briefing.edits import Changes
 from briefing.language.phrases import catalog
 from briefing.model import Bilingual, Item, ItemType, Language, Section, TargetStatus
 from briefing.qa import Finding
+from ui import asking
 from ui.document import DocumentController
 from ui.labels import kind_names, status_text, type_names
 from ui.outline_model import OutlineModel
@@ -36,6 +37,7 @@ class OutlinePane(QWidget):
         self.document = document
         self._current: str | None = None
         self._type_width = 0  # the type column's width while it is hidden
+        self.ask_delete = asking.ask_delete_section  # the question before deleting a section with items (tests answer)
         self.model = OutlineModel(parent=self, on_move=self.move_item, on_move_section=self.move_section)
         self.view = named(QTreeView(), "outline")
         self.view.setModel(self.model)
@@ -217,8 +219,20 @@ class OutlinePane(QWidget):
                 self.select(neighbour.id if neighbour else section.id)
             return
         section_id = self.selected_section_id()
-        if section_id:
-            self._apply(edits.RemoveSection(section_id))
+        if not section_id:
+            return
+        briefing = self.document.briefing
+        section = briefing.section(section_id)
+        if section.items:
+            approved = sum(item.status is TargetStatus.APPROVED for item in section.items)
+            title = section.title.get(briefing.origin_language) or section.title.ko or section.title.en
+            if not self.ask_delete(self, title, len(section.items), approved):
+                return
+        index = briefing.sections.index(section)
+        if self._apply(edits.RemoveSection(section_id)):
+            # the next section (or the one before) is current: the Section tab never shows a deleted one
+            remaining = briefing.sections
+            self.select(remaining[min(index, len(remaining) - 1)].id if remaining else None)
 
     def move_selected(self, step: int) -> None:
         briefing = self.document.briefing
