@@ -80,14 +80,14 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("quit", QT_TRANSLATE_NOOP("Actions", "&Quit"), KEYS.Quit, "file", 3),
     ActionSpec("findAction", QT_TRANSLATE_NOOP("Actions", "&Find…"), KEYS.Find, "edit", 1),
     ActionSpec("findNext", QT_TRANSLATE_NOOP("Actions", "Find &next"), KEYS.FindNext, "edit", 1),
-    ActionSpec("addItem", QT_TRANSLATE_NOOP("Actions", "Add &item"), None, "edit", 2, context=True),
+    ActionSpec("addItem", QT_TRANSLATE_NOOP("Actions", "Add &item"), "Ctrl+Shift+I", "edit", 2, context=True),
     ActionSpec(
         "addSection", QT_TRANSLATE_NOOP("Actions", "Add &section"), "Ctrl+Shift+Insert", "edit", 2, context=True
     ),
     ActionSpec(
         "delete",
         QT_TRANSLATE_NOOP("Actions", "&Delete"),
-        None,
+        "Ctrl+Shift+Del",
         "edit",
         2,
         context=True,
@@ -96,7 +96,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec(
         "moveUp",
         QT_TRANSLATE_NOOP("Actions", "Move &up"),
-        None,
+        "Alt+Up",
         "edit",
         3,
         context=True,
@@ -105,7 +105,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec(
         "moveDown",
         QT_TRANSLATE_NOOP("Actions", "Move do&wn"),
-        None,
+        "Alt+Down",
         "edit",
         3,
         context=True,
@@ -195,6 +195,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     # Esc still closes dialogs, popups and the grid's cell editor.
     ActionSpec("focusOutline", QT_TRANSLATE_NOOP("Actions", "Go to the &outline"), "Esc", "view", 1, scope="composer"),
     ActionSpec("focusEditor", QT_TRANSLATE_NOOP("Actions", "Go to the &editor"), "F6", "view", 1),
+    ActionSpec("editCard", QT_TRANSLATE_NOOP("Actions", "Edit the &meeting card"), "Ctrl+Shift+M", "view", 1),
     ActionSpec("uiKorean", "한국어", None, "language", untranslated=True),
     ActionSpec("uiEnglish", "English", None, "language", untranslated=True),
     ActionSpec("about", QT_TRANSLATE_NOOP("Actions", "&About Briefing Studio"), None, "help"),
@@ -270,8 +271,11 @@ class ActionSet(QObject):
         return QKeySequence(QKeySequence.StandardKey.Undo)
 
     @staticmethod
-    def keys_redo() -> QKeySequence:
-        return QKeySequence(QKeySequence.StandardKey.Redo)
+    def keys_redo() -> list[QKeySequence]:
+        """The platform's Redo keys and Ctrl+Shift+Z everywhere (some platforms only know Ctrl+Y)."""
+        keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)
+        extra = QKeySequence("Ctrl+Shift+Z")
+        return keys if extra in keys else [*keys, extra]
 
     def __getitem__(self, key: str) -> QAction:
         return self.actions[key]

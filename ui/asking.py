@@ -5,7 +5,7 @@ this only shows them and hands the answer back. Each box has an object name and 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
 
 from briefing.messages import Message
 from briefing.safeguards import Answer, Overwrite
@@ -99,3 +99,15 @@ def ask_origin(parent: QWidget | None, default: str) -> str | None:
     if clicked is english:
         return "en"
     return None
+
+
+def ask_name(parent: QWidget | None, suggested: str) -> str | None:
+    """The name comments and approvals are signed with, asked once when Settings has none; None when declined."""
+    name, ok = QInputDialog.getText(
+        parent,
+        translate("Asking", "Your name"),
+        translate("Asking", "Comments and approvals are signed with your name. It is kept in Settings (Author)."),
+        QLineEdit.EchoMode.Normal,
+        suggested,
+    )
+    return name.strip() or None if ok else None

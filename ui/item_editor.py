@@ -4,6 +4,7 @@ comment threads."""
 
 from __future__ import annotations
 
+import contextlib
 import getpass
 import html
 
@@ -32,6 +33,7 @@ from briefing.compare.diff import changed, diff
 from briefing.edits import Changes
 from briefing.language.dates import DateError, PartialDate
 from briefing.language.times import local_time
+from briefing.messages import BriefingError
 from briefing.model import Bilingual, Comment, Item, ItemType, Language, NoteMark, StatementKind, TargetStatus
 from briefing.safeguards import approval_question
 from briefing.terms.assist import insert_term
@@ -48,7 +50,10 @@ DATE_SAMPLE = "2025-09-18__"  # a schedule or due date field is wide enough for 
 
 def is_undo_key(event: QKeyEvent) -> bool:
     """Ctrl+Z, Ctrl+Shift+Z, Ctrl+Y: the document's undo and redo, never a text field's own."""
-    return event.matches(QKeySequence.StandardKey.Undo) or event.matches(QKeySequence.StandardKey.Redo)
+    if event.matches(QKeySequence.StandardKey.Undo) or event.matches(QKeySequence.StandardKey.Redo):
+        return True
+    control_shift = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    return event.key() == Qt.Key.Key_Z and event.modifiers() == control_shift
 
 
 class DocumentUndo(QObject):
@@ -198,6 +203,8 @@ class ItemEditor(QWidget):
         self.suggestion_label = named(QLabel(), "suggestionLabel")
         self.suggestion_diff = named(DiffView(), "suggestionDiff")
         self.ask_approval = asking.ask_approval  # the question before approving a changed source (tests may answer)
+        self.ask_name = asking.ask_name  # the user's name, asked once when Settings has no author (tests answer)
+        self._name_asked = False
         self.review_note = named(QLabel(), "reviewNote")  # the flag and the approval: who, when, why
         self.review_note.setWordWrap(True)
         layout = QVBoxLayout(self)
@@ -656,9 +663,20 @@ class ItemEditor(QWidget):
         ):
             self.show_item(item)
 
-    @staticmethod
-    def _reviewer() -> str:
-        return config.current().author or getpass.getuser()
+    def _reviewer(self) -> str:
+        """The settings' author; when there is none, the user is asked once (and the answer kept in Settings),
+        and the login name is used if they decline."""
+        author = config.current().author
+        if author:
+            return author
+        if not self._name_asked:
+            self._name_asked = True
+            name = self.ask_name(self, getpass.getuser())
+            if name:
+                with contextlib.suppress(BriefingError):  # an unwritable settings file: signed all the same
+                    config.update(author=name)
+                return name
+        return getpass.getuser()
 
     def _sync(self, source: QPlainTextEdit, target: QPlainTextEdit) -> None:
         if getattr(self, "_syncing", False):

@@ -12,7 +12,7 @@ import contextlib
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QUndoGroup
 from PySide6.QtWidgets import (
     QApplication,
@@ -21,10 +21,12 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QScrollArea,
     QSplitter,
+    QStyle,
     QTabWidget,
     QTextBrowser,
     QToolBar,
     QTreeView,
+    QWidget,
 )
 
 from briefing import settings as config
@@ -46,7 +48,7 @@ from ui.errors import BackupWarning, report_failure
 from ui.exchange_commands import REVIEW_DOCX, XLIFF, ReviewFiles
 from ui.files import FileCommands
 from ui.i18n import set_ui_language
-from ui.item_editor import ItemEditor
+from ui.item_editor import ItemEditor, document_undo
 from ui.labels import fill
 from ui.memory_commands import MemoryCommands
 from ui.memory_panel import MemoryPanel
@@ -71,6 +73,15 @@ WIDE_ENOUGH_FOR_PREVIEW = 1200  # a first start on a narrower screen hides the p
 STATUS_DELAY_MS = 150  # the status bar's counts follow typing at this pace, not per keystroke
 TAB_ITEM, TAB_SECTION, TAB_CARD = range(3)
 SIDE_PREVIEW, SIDE_TERMS, SIDE_MEMORY, SIDE_QA = 0, 1, 2, 3  # the side panels' tabs: the preview first
+
+
+def scrolled(page: QWidget, name: str) -> QScrollArea:
+    """`page` in a frameless scroll area: on a small screen it scrolls rather than forcing the window wider."""
+    scroll = named(QScrollArea(), name)
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setWidget(page)
+    return scroll
 
 
 def fresh_briefing(origin: Language | None = None) -> Briefing:
@@ -111,6 +122,7 @@ class MainWindow(QMainWindow):
         self._build()
         self._build_actions()
         self._connect()
+        self.item_editor.installEventFilter(self)
         self._attach(self.document)
         self.retranslate()
         self.apply_editor_font()
@@ -129,6 +141,8 @@ class MainWindow(QMainWindow):
         self.item_editor = ItemEditor(self.document)
         self.section_editor = SectionEditor(self.document)
         self.card_editor = CardEditor(self.document)
+        # Ctrl+Z in the card's fields is the document's too (see ui/item_editor.py, DocumentUndo).
+        self._card_undo = document_undo(*self.card_editor.findChildren(QLineEdit))
         self.centre = named(QTabWidget(), "centre")
         # Each editor scrolls when the window is too small for it (1024×600): nothing is ever out of reach.
         for page, name in (
@@ -136,11 +150,7 @@ class MainWindow(QMainWindow):
             (self.section_editor, "sectionScroll"),
             (self.card_editor, "cardScroll"),
         ):
-            scroll = named(QScrollArea(), name)
-            scroll.setWidgetResizable(True)
-            scroll.setFrameShape(QFrame.Shape.NoFrame)
-            scroll.setWidget(page)
-            self.centre.addTab(scroll, "")
+            self.centre.addTab(scrolled(page, name), "")
         self.preview_pane = PreviewPane(
             self.runner, lambda: self.document.snapshot(), self.outline_pane.selected_section_id
         )
@@ -150,12 +160,12 @@ class MainWindow(QMainWindow):
         self.terms = TermsCommands(
             self, self.terminology, self.item_editor, self.runner, lambda: self.actions_["addTerm"]
         )
-        self.side.addTab(self.terms.panel, "")
+        self.side.addTab(scrolled(self.terms.panel, "termsScroll"), "")
         self.memory_panel = MemoryPanel(self.memory.lookup, self.memory.concordance)
-        self.side.addTab(self.memory_panel, "")
+        self.side.addTab(scrolled(self.memory_panel, "memoryScroll"), "")
         # the findings, kept in step; checked in the application's QA process when there is one
         self.qa = QaCommands(self, self.runner, self.terminology, self.item_editor, self._qa_worker)
-        self.side.addTab(self.qa.panel, "")
+        self.side.addTab(scrolled(self.qa.panel, "qaScroll"), "")
         splitter = named(QSplitter(Qt.Orientation.Horizontal), "mainSplitter")
         for index, pane in enumerate((self.outline_pane, self.centre, self.side)):
             splitter.addWidget(pane)
@@ -207,6 +217,7 @@ class MainWindow(QMainWindow):
                 "togglePreview": self.toggle_preview,
                 "focusOutline": self.escape,
                 "focusEditor": self.focus_source_editor,
+                "editCard": self.edit_card,
                 "translateItem": self.translate_current,
                 "translateMissing": self.translate_missing,
                 "retranslateSelection": self.retranslate_selection,
@@ -242,7 +253,7 @@ class MainWindow(QMainWindow):
         self.undo_action.setEnabled(self.undo_group.canUndo())
         self.redo_action.setEnabled(self.undo_group.canRedo())
         self.undo_action.setShortcut(self.actions_.keys_undo())
-        self.redo_action.setShortcut(self.actions_.keys_redo())
+        self.redo_action.setShortcuts(self.actions_.keys_redo())
         self.addActions([self.undo_action, self.redo_action])
         edit_menu = self.actions_.menus["edit"]
         first = edit_menu.actions()[0]
@@ -322,6 +333,15 @@ class MainWindow(QMainWindow):
         self._update_recent_menu()
         self._update_title()
         self._update_status()
+        self._fit_editors()
+
+    def _fit_editors(self) -> None:
+        """The editors are never narrower than the item editor needs (its words change with the language and
+        the item): the outline and the side panels give way instead, and nothing is cut off at the side."""
+        scroll_bar = self.centre.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        needed = self.item_editor.minimumSizeHint().width() + scroll_bar + 16
+        if needed > self.centre.minimumWidth():
+            self.centre.setMinimumWidth(needed)
 
     def _update_undo_tips(self) -> None:
         for action, what, plain in (
@@ -396,6 +416,11 @@ class MainWindow(QMainWindow):
             self.centre.setCurrentIndex(TAB_ITEM)
         self._update_actions()
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.item_editor and event.type() == QEvent.Type.LayoutRequest:
+            QTimer.singleShot(0, self._fit_editors)  # once the editor's layout has taken its new words in
+        return super().eventFilter(watched, event)
+
     def _update_actions(self) -> None:
         item = self.review_mode.current_item()  # the grid's row in review, the editor's item otherwise
         self.actions_.update_enabled(
@@ -441,7 +466,10 @@ class MainWindow(QMainWindow):
     def add_section(self) -> None:
         if self.outline_pane.add_section() is not None:
             self.centre.setCurrentIndex(TAB_SECTION)
-            self.section_editor.ko.setFocus()
+            editor = self.section_editor
+            title = editor.ko if self.document.briefing.origin_language is Language.KO else editor.en
+            title.setFocus()
+            title.selectAll()  # the placeholder title is replaced by what is typed
 
     def add_item(self) -> None:
         item = self.outline_pane.add_item()
@@ -461,6 +489,12 @@ class MainWindow(QMainWindow):
             self.review_mode.back_to_grid()
             return
         self.outline.setFocus()
+
+    def edit_card(self) -> None:
+        """View → Edit the meeting card (Ctrl+Shift+M): its tab, the title in the drafting language in focus."""
+        self.centre.setCurrentIndex(TAB_CARD)
+        field = self.card_editor.fields["title"]
+        (field.ko if self.document.briefing.origin_language is Language.KO else field.en).setFocus()
 
     def toggle_preview(self) -> None:
         """View → Show the preview (F9): the side panels fold away, giving their room to the editors."""

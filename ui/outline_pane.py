@@ -25,6 +25,7 @@ from ui.qt import named
 
 BADGES_ONE_BY_ONE = 40  # up to this many changed badges are announced row by row
 MIN_TITLE_WIDTH = 200  # pixels the titles keep before the type column is hidden
+STATUS_DOT_WIDTH = 56  # the status column of a narrow outline: the dot and the comment or flag mark
 
 
 class OutlinePane(QWidget):
@@ -37,6 +38,7 @@ class OutlinePane(QWidget):
         self.document = document
         self._current: str | None = None
         self._type_width = 0  # the type column's width while it is hidden
+        self._status_width = 0  # the status column's width with its words
         self.ask_delete = asking.ask_delete_section  # the question before deleting a section with items (tests answer)
         self.model = OutlineModel(parent=self, on_move=self.move_item, on_move_section=self.move_section)
         self.view = named(QTreeView(), "outline")
@@ -110,14 +112,18 @@ class OutlinePane(QWidget):
         widest_status = max(metrics.horizontalAdvance(status_text(status)) for status in TargetStatus)
         self._type_width = widest_type + 12
         self.view.setColumnWidth(OutlineModel.COLUMN_TYPE, self._type_width)
-        self.view.setColumnWidth(OutlineModel.COLUMN_STATUS, widest_status + 28)  # and the status dot
+        self._status_width = widest_status + 28  # and the status dot
         self.fit_columns()
 
     def fit_columns(self) -> None:
         """A narrow outline (a laptop screen) gives up the type column — the item editor shows the type — so
         that the titles keep at least `MIN_TITLE_WIDTH` pixels."""
-        room = self.view.viewport().width() - self.view.columnWidth(OutlineModel.COLUMN_STATUS)
+        room = self.view.viewport().width() - self._status_width
         self.view.setColumnHidden(OutlineModel.COLUMN_TYPE, room - self._type_width < MIN_TITLE_WIDTH)
+        # Narrower still (1024×600 with the preview shown), the status keeps its coloured dot and mark, not its
+        # words (the item editor's badge says them), so that the titles never shrink to "2…".
+        narrow = room < MIN_TITLE_WIDTH
+        self.view.setColumnWidth(OutlineModel.COLUMN_STATUS, STATUS_DOT_WIDTH if narrow else self._status_width)
 
     # -- selection -------------------------------------------------------------------------------
     def _first_item_index(self) -> QModelIndex:
