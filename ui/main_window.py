@@ -523,7 +523,11 @@ class MainWindow(QMainWindow):
         frame = self.frameGeometry()
         if available.contains(frame):
             return
-        self.resize(min(self.width(), available.width()), min(self.height(), available.height()))
+        border = frame.size() - self.size()  # the window manager's frame and title bar
+        self.resize(
+            min(self.width(), available.width() - border.width()),
+            min(self.height(), available.height() - border.height()),
+        )
         frame = self.frameGeometry()
         x = min(max(frame.x(), available.x()), available.right() - frame.width() + 1)
         y = min(max(frame.y(), available.y()), available.bottom() - frame.height() + 1)
