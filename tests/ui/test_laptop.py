@@ -414,7 +414,10 @@ def test_a_korean_drafters_task_from_the_keyboard(window: MainWindow, qtbot: QtB
     assert all(item.status is TargetStatus.MACHINE for item in items)
     # Fix the fourth item's English and approve it.
     window.select(items[3].id)
+    window.activateWindow()  # as the window manager does when the progress dialog has gone
+    qtbot.waitUntil(window.isActiveWindow)
     key(Qt.Key.Key_F6)  # the source editor, then Tab to the English
+    assert window.item_editor.korean.hasFocus()
     key(Qt.Key.Key_Tab)
     english = window.item_editor.english
     assert english.hasFocus()
