@@ -45,6 +45,7 @@ class PreviewPane(QWidget):
         self._timer.timeout.connect(self.refresh)
         self._generation = 0
         self._followed: str | None = None  # the section or item the view was last scrolled to
+        self._follow_pending = False
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -64,6 +65,7 @@ class PreviewPane(QWidget):
         """Scroll to the selected section or item (each has an anchor named by its id); a refresh keeps the
         position, so that typing never makes the preview jump."""
         self._followed = ident
+        self._follow_pending = self.browser.document().isEmpty()  # not rendered yet: scroll when it is
         if ident:
             self.browser.scrollToAnchor(ident)
 
@@ -79,7 +81,11 @@ class PreviewPane(QWidget):
             if generation == self._generation:
                 position = self.browser.verticalScrollBar().value()
                 self.browser.setHtml(page)
-                self.browser.verticalScrollBar().setValue(position)
+                if self._follow_pending and self._followed:
+                    self.browser.scrollToAnchor(self._followed)
+                    self._follow_pending = False
+                else:
+                    self.browser.verticalScrollBar().setValue(position)
                 self.updated.emit()
 
         def failed(error: BaseException) -> None:

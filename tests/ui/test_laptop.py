@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -432,3 +432,52 @@ def test_a_korean_drafters_task_from_the_keyboard(window: MainWindow, qtbot: QtB
     saved = load(target)
     assert [item.text.ko for item in saved.items()] == [item.text.ko for item in items]
     assert saved.items()[3].status is TargetStatus.APPROVED and saved.origin_language is Language.KO
+
+
+def test_the_preview_follows_the_selected_item(on_laptop: MainWindow, qtbot: QtBot) -> None:
+    window = on_laptop
+    window.resize(1366, 768)
+    window.actions_["togglePreview"].setChecked(True)
+    window.toggle_preview()
+    with qtbot.waitSignal(window.preview_updated, timeout=20_000):
+        window.preview_pane.refresh()
+    bar = window.preview.verticalScrollBar()
+    last = window.document.briefing.items()[-1]
+    window.select(last.id)
+    far = bar.value()
+    assert far > 0
+    window.select(window.document.briefing.sections[0].id)
+    assert bar.value() < far
+    # Typing re-renders the preview without moving it.
+    window.select(last.id)
+    position = bar.value()
+    with qtbot.waitSignal(window.preview_updated, timeout=20_000):
+        type_korean(window.item_editor.korean, " 추가")
+    assert bar.value() == position
+
+
+@pytest.mark.usefixtures("korean_ui")
+def test_the_korean_interface_names_languages_files_and_times_in_korean(
+    window: MainWindow, qtbot: QtBot, user_time_zone: Callable[[str], None]
+) -> None:
+    from datetime import UTC, datetime
+
+    from PySide6.QtWidgets import QFileDialog, QLabel
+
+    from briefing.recovery import RecoveryEntry
+    from ui.labels import language_name
+    from ui.recovery_dialog import describe
+
+    assert language_name("ko", "Korean") == "한국어" and language_name("ja", "Japanese") == "Japanese"
+    dialog = QFileDialog(window, "", "", "Briefings (*.briefing)")
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+    qtbot.addWidget(dialog)
+    labels = {label.text() for label in dialog.findChildren(QLabel)}
+    assert "파일 형식:" in labels and "Files of type:" not in labels
+    headers = [
+        window.card_editor.people.horizontalHeaderItem(c).text() for c in range(window.card_editor.people.columnCount())
+    ]
+    assert "직함 (한)" in headers
+    user_time_zone("Asia/Seoul")
+    entry = RecoveryEntry("key", Path("recovery"), Path("meeting.briefing"), datetime(2024, 11, 7, 14, 3, tzinfo=UTC))
+    assert describe(entry).endswith("2024-11-07 23:03 KST")
