@@ -143,8 +143,9 @@ class ItemEditor(QWidget):
         # Right-aligned: the badge grows to the left, the buttons never move under the mouse.
         for control in (self.status_badge, self.approve_button, self.review_button):
             review_row.addWidget(control)
-        # What only some types have, on a line of its own that is always there: choosing a type or showing
-        # another item never moves the editors (the pages of a stack take the same room).
+        # What only some types have (statement kind, note mark, date, owner and due date), beside the type, as
+        # pages of a stack: they all take the same room, so choosing a type or showing another item never
+        # moves the editors or the buttons.
         self.details = named(QStackedWidget(), "itemDetails")
         self.details.addWidget(QWidget())
         pages: tuple[tuple[QWidget, ...], ...] = (

@@ -38,7 +38,7 @@ from briefing.qa.worker import QaWorker
 from briefing.recovery import RecoveryEntry
 from briefing.search import find_next
 from briefing.translation.engine import PackageMissing
-from ui import asking
+from ui import asking, screen
 from ui import state as window_state
 from ui.actions import ActionSet, Selection
 from ui.card_editor import CardEditor
@@ -67,7 +67,6 @@ from ui.translation_controller import TranslationController, package_missing_box
 from ui.window_dialogs import WindowDialogs
 
 DEFAULT_SIZE = (1440, 860)  # the first start on a large screen; smaller screens get what they have
-SCREEN_SHARE = 0.95  # of the available screen, at most, on a first start
 PANE_SHARES = (26, 44, 30)  # outline, editors, side panels: the splitter's first sizes, in per cent
 WIDE_ENOUGH_FOR_PREVIEW = 1200  # a first start on a narrower screen hides the preview (View → Show the preview, F9)
 STATUS_DELAY_MS = 150  # the status bar's counts follow typing at this pace, not per keystroke
@@ -501,37 +500,11 @@ class MainWindow(QMainWindow):
         shown = self.actions_["togglePreview"].isChecked()
         self.side.setVisible(shown)
 
-    # -- the screen ------------------------------------------------------------------------------
     def fit_to_screen(self) -> None:
-        """The first size: DEFAULT_SIZE where it fits, else nearly all of the available screen, centred."""
-        screen = self.screen() or QApplication.primaryScreen()
-        if screen is None:
-            self.resize(*DEFAULT_SIZE)
-            return
-        available = screen.availableGeometry()
-        width = min(DEFAULT_SIZE[0], int(available.width() * SCREEN_SHARE))
-        height = min(DEFAULT_SIZE[1], int(available.height() * SCREEN_SHARE))
-        self.resize(width, height)
-        self.move(available.center() - self.rect().center())
+        screen.fit(self, DEFAULT_SIZE)
 
     def keep_on_screen(self) -> None:
-        """A remembered geometry from a bigger (or detached) screen, brought back into the one there is."""
-        screen = self.screen() or QApplication.primaryScreen()
-        if screen is None or self.isMaximized():
-            return
-        available = screen.availableGeometry()
-        frame = self.frameGeometry()
-        if available.contains(frame):
-            return
-        border = frame.size() - self.size()  # the window manager's frame and title bar
-        self.resize(
-            min(self.width(), available.width() - border.width()),
-            min(self.height(), available.height() - border.height()),
-        )
-        frame = self.frameGeometry()
-        x = min(max(frame.x(), available.x()), available.right() - frame.width() + 1)
-        y = min(max(frame.y(), available.y()), available.bottom() - frame.height() + 1)
-        self.move(x, y)
+        screen.keep_on(self)
 
     def focus_source_editor(self) -> None:
         item = self.item_editor.item
