@@ -120,8 +120,6 @@ def main() -> None:
         window = MainWindow(runner=run_now)
         window.move(0, 0)
         window.resize(*size)
-        window.actions_["togglePreview"].setChecked(True)  # offscreen's screen is small: a first start hides it
-        window.toggle_preview()
         window.show()
         if not window.open_file(EXAMPLE):
             raise SystemExit(f"could not open {EXAMPLE}")

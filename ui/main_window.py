@@ -68,7 +68,6 @@ from ui.window_dialogs import WindowDialogs
 
 DEFAULT_SIZE = (1440, 860)  # the first start on a large screen; smaller screens get what they have
 PANE_SHARES = (26, 44, 30)  # outline, editors, side panels: the splitter's first sizes, in per cent
-WIDE_ENOUGH_FOR_PREVIEW = 1200  # a first start on a narrower screen hides the preview (View → Show the preview, F9)
 STATUS_DELAY_MS = 150  # the status bar's counts follow typing at this pace, not per keystroke
 TAB_ITEM, TAB_SECTION, TAB_CARD = range(3)
 SIDE_PREVIEW, SIDE_TERMS, SIDE_MEMORY, SIDE_QA = 0, 1, 2, 3  # the side panels' tabs: the preview first
@@ -128,7 +127,7 @@ class MainWindow(QMainWindow):
         self.fit_to_screen()
         if window_state.restore_window(self):
             self.keep_on_screen()
-        preview_shown = window_state.shown("preview", default=self.width() >= WIDE_ENOUGH_FOR_PREVIEW)
+        preview_shown = window_state.shown("preview")  # hidden with F9, it stays hidden at the next start
         self.actions_["togglePreview"].setChecked(preview_shown)
         self.side.setVisible(preview_shown)
         self.memory.report_problems()  # said once; the window works without what cannot be opened
