@@ -416,7 +416,7 @@ class MainWindow(QMainWindow):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.item_editor and event.type() == QEvent.Type.LayoutRequest:
-            QTimer.singleShot(0, self._fit_editors)  # once the editor's layout has taken its new words in
+            QTimer.singleShot(0, self, self._fit_editors)  # once the editor's layout has taken its new words in
         return super().eventFilter(watched, event)
 
     def _update_actions(self) -> None:

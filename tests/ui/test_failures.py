@@ -470,7 +470,7 @@ APPLICATION = textwrap.dedent(
     import ui.main_window
     from ui.app import create_application, run_app
 
-    def broken():
+    def broken(*_args):
         raise RuntimeError("injected in the running application")
 
     def choose_new():

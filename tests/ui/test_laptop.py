@@ -473,11 +473,11 @@ def test_the_korean_interface_names_languages_files_and_times_in_korean(
     dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
     qtbot.addWidget(dialog)
     labels = {label.text() for label in dialog.findChildren(QLabel)}
-    assert "파일 형식:" in labels and "Files of type:" not in labels
+    assert "파일 형식(&T):" in labels and not any(label.startswith("Files of") for label in labels)
     headers = [
         window.card_editor.people.horizontalHeaderItem(c).text() for c in range(window.card_editor.people.columnCount())
     ]
     assert "직함 (한)" in headers
     user_time_zone("Asia/Seoul")
     entry = RecoveryEntry("key", Path("recovery"), Path("meeting.briefing"), datetime(2024, 11, 7, 14, 3, tzinfo=UTC))
-    assert describe(entry).endswith("2024-11-07 23:03 KST")
+    assert describe(entry) == "meeting.briefing — 2024-11-07 23:03 KST에 저장됨"  # Seoul time, not UTC
