@@ -25,7 +25,7 @@ from ui.qt import named
 
 BADGES_ONE_BY_ONE = 40  # up to this many changed badges are announced row by row
 MIN_TITLE_WIDTH = 200  # pixels the titles keep before the type column is hidden
-STATUS_DOT_WIDTH = 56  # the status column of a narrow outline: the dot and the comment or flag mark
+STATUS_DOT_WIDTH = 34  # the status column of a narrow outline: the coloured dot (the words are cut, not shown)
 
 
 class OutlinePane(QWidget):
@@ -120,8 +120,8 @@ class OutlinePane(QWidget):
         that the titles keep at least `MIN_TITLE_WIDTH` pixels."""
         room = self.view.viewport().width() - self._status_width
         self.view.setColumnHidden(OutlineModel.COLUMN_TYPE, room - self._type_width < MIN_TITLE_WIDTH)
-        # Narrower still (1024×600 with the preview shown), the status keeps its coloured dot and mark, not its
-        # words (the item editor's badge says them), so that the titles never shrink to "2…".
+        # Narrower still (1024×600 with the preview shown), the status keeps its coloured dot, not its words (the
+        # item editor's badge says them), so that the titles never shrink to "2…".
         narrow = room < MIN_TITLE_WIDTH
         self.view.setColumnWidth(OutlineModel.COLUMN_STATUS, STATUS_DOT_WIDTH if narrow else self._status_width)
 
