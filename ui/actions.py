@@ -92,6 +92,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
         2,
         context=True,
         enabled=lambda s: s.has_item or s.has_section,
+        scope="composer",  # not in the review grid, where the outline is out of sight
     ),
     ActionSpec(
         "moveUp",
@@ -101,6 +102,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
         3,
         context=True,
         enabled=lambda s: s.has_item or s.has_section,
+        scope="composer",  # not in the review grid, where the outline is out of sight
     ),
     ActionSpec(
         "moveDown",
@@ -110,6 +112,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
         3,
         context=True,
         enabled=lambda s: s.has_item or s.has_section,
+        scope="composer",  # not in the review grid, where the outline is out of sight
     ),
     ActionSpec(
         "approveAction",
