@@ -3800,6 +3800,10 @@ Bilingual Korean/English briefings, translated offline.</source>
         <translation>항목 %1개 기계 번역</translation>
     </message>
     <message>
+        <source>titles filled in: %1</source>
+        <translation>제목 %1개 채움</translation>
+    </message>
+    <message>
         <source>cancelled; the rest were left untouched</source>
         <translation>취소됨, 나머지 항목은 그대로 둠</translation>
     </message>

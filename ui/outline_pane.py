@@ -187,7 +187,11 @@ class OutlinePane(QWidget):
         briefing = self.document.briefing
         current = self.selected_section_id()
         index = briefing.sections.index(briefing.section(current)) + 1 if current else len(briefing.sections)
-        title = Bilingual(ko=catalog(Language.KO).new_section, en=catalog(Language.EN).new_section)
+        # The placeholder in the drafting language only: the other side is a translation still to be made
+        # (Translate all missing fills it), not "New section" left standing under a Korean title.
+        origin = briefing.origin_language
+        title = Bilingual()
+        title.set(origin, catalog(origin).new_section)
         section = Section(title=title)
         if not self._apply(edits.AddSection(index, section)):
             return None

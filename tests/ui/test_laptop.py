@@ -412,6 +412,11 @@ def test_a_korean_drafters_task_from_the_keyboard(window: MainWindow, qtbot: QtB
     with qtbot.waitSignal(window.translation_finished, timeout=60_000):
         key(Qt.Key.Key_T, ctrl | shift)  # Translate all missing
     assert all(item.status is TargetStatus.MACHINE for item in items)
+    # The titles too (the copy model copies): the card's title and the new sections' titles; the first section's
+    # English was there already.
+    assert briefing.title.en == briefing.title.ko
+    assert [s.title.en for s in briefing.sections[1:]] == ["논의 1", "논의 2"]
+    assert "titles filled in: 3" in window.statusBar().currentMessage()
     # Fix the fourth item's English and approve it.
     window.select(items[3].id)
     window.activateWindow()  # as the window manager does when the progress dialog has gone
