@@ -787,8 +787,8 @@ def set_embargo(embargo: datetime | None) -> SetField:
 class Batch(Edit):
     """Several edits as one undo step; if one is refused, those before it are undone."""
 
-    def __init__(self, label: str, edits: Iterable[Edit]) -> None:
-        self.label, self.edits = label, list(edits)
+    def __init__(self, label: str, edits: Iterable[Edit], merge_key: str | None = None) -> None:
+        self.label, self.edits, self.merge_key = label, list(edits), merge_key
 
     def apply(self, briefing: Briefing) -> Changes:
         done: list[Edit] = []

@@ -102,7 +102,7 @@ class RecoverySession:
             self._lock = (self.folder / f"{self.key}.lock").open("wb")
             if not _try_lock(self._lock):
                 raise BriefingFileError("recovery.locked", folder=str(self.folder), key=self.key)
-        write_atomically(self.copy_path, dumps(briefing).encode("utf-8"))
+        write_atomically(self.copy_path, dumps(briefing).encode("utf-8"), private=True)
         meta = {
             "document_path": str(self.document_path) if self.document_path else None,
             "disk_digest": disk_digest,
@@ -110,7 +110,7 @@ class RecoverySession:
             "pid": os.getpid(),
             "host": socket.gethostname(),
         }
-        write_atomically(self.folder / f"{self.key}.json", json.dumps(meta, indent=2).encode("utf-8"))
+        write_atomically(self.folder / f"{self.key}.json", json.dumps(meta, indent=2).encode("utf-8"), private=True)
 
     def discard(self) -> None:
         """The document was saved or deliberately closed: its recovery copy is no longer needed."""

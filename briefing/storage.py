@@ -15,6 +15,7 @@ import os
 import secrets
 import stat
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -249,11 +250,13 @@ def save(
 STALE_TEMPORARY_SECONDS = 600
 
 
-def write_atomically(path: Path, data: bytes, *, keep_backup: bool = False) -> None:
+def write_atomically(path: Path, data: bytes, *, keep_backup: bool = False, private: bool = False) -> None:
     """Write `data` to `path` through a temporary file of an unpredictable name created exclusively (O_EXCL,
-    never following a link) in the same folder, renamed into place. A link, a read-only file or a special file
-    at `path` is refused (`check_writable`); a link planted there after that check is replaced by the rename,
-    never followed."""
+    never following a link) in the same folder, renamed into place, so that a crash leaves the old file or the new
+    one. A link, a read-only file or a special file at `path` is refused (`check_writable`); a link planted there
+    after that check is replaced by the rename, never followed. A file that exists keeps its permissions; a new
+    one gets the user's umask (colleagues on a shared drive can open it), or owner-only permissions when
+    `private`."""
     folder = path.parent if str(path.parent) else Path()
     check_writable(path)
     _remove_stale_temporaries(path)
@@ -272,6 +275,8 @@ def write_atomically(path: Path, data: bytes, *, keep_backup: bool = False) -> N
             _copy_mode(path, Path(temporary))
             if keep_backup:
                 _keep_backup(path)
+        elif not private:
+            Path(temporary).chmod(0o666 & ~_umask())
         Path(temporary).replace(path)
         _fsync_folder(folder)
     except OSError as error:
@@ -303,6 +308,21 @@ def _keep_backup(path: Path) -> None:
         with os.fdopen(fd, "wb") as stream:
             stream.write(path.read_bytes())
     staged.replace(backup)
+
+
+_UMASK_LOCK = threading.Lock()
+
+
+def _umask() -> int:
+    """The process's umask: from /proc on Linux, else by setting it and back (briefly, under a lock)."""
+    with contextlib.suppress(OSError, ValueError):
+        for line in Path("/proc/self/status").read_text("ascii").splitlines():
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    with _UMASK_LOCK:
+        mask = os.umask(0o077)
+        os.umask(mask)
+    return mask
 
 
 def _copy_mode(source: Path, target: Path) -> None:

@@ -140,6 +140,22 @@
         <translation>검토 표(&amp;R)</translation>
     </message>
     <message>
+        <source>Show the &amp;preview</source>
+        <translation>미리 보기 표시(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Go to the &amp;outline</source>
+        <translation>개요로 이동(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Go to the &amp;editor</source>
+        <translation>편집기로 이동(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Edit the &amp;meeting card</source>
+        <translation>회의 정보 편집(&amp;M)</translation>
+    </message>
+    <message>
         <source>&amp;About Briefing Studio</source>
         <translation>Briefing Studio 정보(&amp;A)</translation>
     </message>
@@ -201,6 +217,42 @@
     <message>
         <source>Skip those</source>
         <translation>해당 항목 건너뛰기</translation>
+    </message>
+    <message>
+        <source>“%1” holds %n item(s), %2 of them approved.</source>
+        <translation>“%1” 절에 항목 %n개가 있으며, 그중 %2개는 승인되었습니다.</translation>
+    </message>
+    <message>
+        <source>Delete the section?</source>
+        <translation>절을 삭제하시겠습니까?</translation>
+    </message>
+    <message>
+        <source>Delete the section</source>
+        <translation>절 삭제</translation>
+    </message>
+    <message>
+        <source>New briefing</source>
+        <translation>새 브리핑</translation>
+    </message>
+    <message>
+        <source>Which language will you draft the new briefing in?</source>
+        <translation>새 브리핑을 어느 언어로 작성하시겠습니까?</translation>
+    </message>
+    <message>
+        <source>Korean (translate into English)</source>
+        <translation>한국어 (영어로 번역)</translation>
+    </message>
+    <message>
+        <source>English (translate into Korean)</source>
+        <translation>영어 (한국어로 번역)</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>이름</translation>
+    </message>
+    <message>
+        <source>Comments and approvals are signed with your name. It is kept in Settings (Author).</source>
+        <translation>의견과 승인에는 이름이 기록됩니다. 이름은 설정(작성자)에 저장됩니다.</translation>
     </message>
 </context>
 <context>
@@ -1233,6 +1285,26 @@ New: %2</source>
         <translation>이 항목에 검토를 요청합니다(Ctrl+Shift+R)</translation>
     </message>
     <message>
+        <source>Date:</source>
+        <translation>일자:</translation>
+    </message>
+    <message>
+        <source>Owner:</source>
+        <translation>담당:</translation>
+    </message>
+    <message>
+        <source>Owner in Korean</source>
+        <translation>담당 기관(한국어)</translation>
+    </message>
+    <message>
+        <source>Owner in English</source>
+        <translation>담당 기관(영어)</translation>
+    </message>
+    <message>
+        <source>Due:</source>
+        <translation>기한:</translation>
+    </message>
+    <message>
         <source>Korean text (Markdown)</source>
         <translation>한국어 문안(Markdown)</translation>
     </message>
@@ -1332,6 +1404,14 @@ New: %2</source>
         <source>Resolve</source>
         <translation>해결</translation>
     </message>
+    <message>
+        <source>The item had no source text: %1 is now its source, and Translate fills in the %2.</source>
+        <translation>이 항목에 원문이 없었으므로 %1을(를) 원문으로 바꾸었습니다. 번역하면 %2이(가) 채워집니다.</translation>
+    </message>
+    <message>
+        <source>Not changed: %1</source>
+        <translation>변경되지 않음: %1</translation>
+    </message>
 </context>
 <context>
     <name>ItemType</name>
@@ -1378,6 +1458,17 @@ New: %2</source>
     <message>
         <source>paragraph</source>
         <translation>문단</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <source>Korean</source>
+        <translation>한국어</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>영어</translation>
     </message>
 </context>
 <context>
@@ -1438,8 +1529,32 @@ New: %2</source>
         <translation>두 언어에서 찾기…</translation>
     </message>
     <message>
+        <source>Undo</source>
+        <translation>실행 취소</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>다시 실행</translation>
+    </message>
+    <message>
         <source>“%1” was not found</source>
         <translation>“%1”을(를) 찾지 못했습니다</translation>
+    </message>
+    <message>
+        <source>Choose an item in the outline to translate it</source>
+        <translation>번역할 항목을 개요에서 선택하십시오</translation>
+    </message>
+    <message>
+        <source>Korean</source>
+        <translation>한국어</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>영어</translation>
+    </message>
+    <message>
+        <source>Nothing to translate: type the %1 source first, and Translate fills in the %2</source>
+        <translation>번역할 내용이 없습니다. 먼저 %1 원문을 입력하면 번역이 %2을(를) 채웁니다</translation>
     </message>
     <message>
         <source>Items %1 · approved %2 · needs review %3 · flagged %4 · open comments %5</source>
@@ -3154,6 +3269,17 @@ Bilingual Korean/English briefings, translated offline.</source>
     </message>
 </context>
 <context>
+    <name>QFileDialog</name>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>파일 형식(&amp;T):</translation>
+    </message>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>찾는 위치(&amp;L):</translation>
+    </message>
+</context>
+<context>
     <name>QaCommands</name>
     <message>
         <source>The checks ran in the window: their process stopped</source>
@@ -3258,8 +3384,8 @@ Bilingual Korean/English briefings, translated offline.</source>
         <translation>복구할 수 없음</translation>
     </message>
     <message>
-        <source>%1 — saved %2 (UTC)</source>
-        <translation>%1 — %2(UTC)에 저장됨</translation>
+        <source>%1 — saved %2</source>
+        <translation>%1 — %2에 저장됨</translation>
     </message>
     <message>
         <source>Discard…</source>
@@ -4035,6 +4161,10 @@ Bilingual Korean/English briefings, translated offline.</source>
     <message>
         <source>Machine-translated items: %1</source>
         <translation>항목 %1개 기계 번역</translation>
+    </message>
+    <message>
+        <source>titles filled in: %1</source>
+        <translation>제목 %1개 채움</translation>
     </message>
     <message>
         <source>cancelled; the rest were left untouched</source>

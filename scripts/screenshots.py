@@ -11,6 +11,8 @@ and writes PNG files:
     meeting-card-{en,ko}.png           its meeting-card tab
     main-window-{en,ko}-1366.png       the same at 1366×768 (a laptop screen)
     meeting-card-{en,ko}-1366.png
+    main-window-{en,ko}-1024.png       the same at 1024×600, the preview shown (F9 hides it): nothing cut off
+    meeting-card-{en,ko}-1024.png
     meeting-card-invalid-{en,ko}.png   1366×768, an end date before the start date typed in: the field marked,
                                        its tooltip painted in
     review-note-{en,ko}.png            1366×768, the note flagged for review (with a reason) after an approval:
@@ -58,6 +60,7 @@ ITEM = "item-ttx-note"  # the * note, with its reviewer's comment
 OPENING = "item-convened"  # the opening paragraph: the meeting, its date and place, full of official names
 LAPTOP = (1366, 768)
 LARGE = (1440, 860)
+SMALL = (1024, 600)  # the smallest screen the composer is made for
 ZONES = {"ko": "Asia/Seoul", "en": "America/New_York"}
 REVIEWERS = {"ko": "김지현", "en": "Jordan Lee"}
 APPROVED_AT = datetime(2024, 11, 8, 3, 20, tzinfo=UTC)
@@ -164,7 +167,7 @@ def main() -> None:
             continue  # the rest takes minutes
 
         # The composer as before, at 1440×860, and at the size of a laptop screen.
-        for size, suffix in ((LARGE, ""), (LAPTOP, "-1366")):
+        for size, suffix in ((LARGE, ""), (LAPTOP, "-1366"), (SMALL, "-1024")):
             window = open_window(language, size)
             shoot(window, TAB_ITEM, f"main-window-{language}{suffix}")
             shoot(window, TAB_CARD, f"meeting-card-{language}{suffix}")

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QMenuBar, QToolBar, QWidget
 
@@ -49,6 +49,8 @@ class ActionSpec:
     context: bool = False  # in the outline's context menu
     enabled: Enabled = always
     untranslated: bool = False  # shown as written (the names of the interface languages)
+    checkable: bool = False  # a view that is on or off (the preview)
+    scope: str | None = None  # the shortcut works only in this part of the window (see ActionSet), not everywhere
 
 
 KEYS = QKeySequence.StandardKey
@@ -78,36 +80,39 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("quit", QT_TRANSLATE_NOOP("Actions", "&Quit"), KEYS.Quit, "file", 3),
     ActionSpec("findAction", QT_TRANSLATE_NOOP("Actions", "&Find…"), KEYS.Find, "edit", 1),
     ActionSpec("findNext", QT_TRANSLATE_NOOP("Actions", "Find &next"), KEYS.FindNext, "edit", 1),
-    ActionSpec("addItem", QT_TRANSLATE_NOOP("Actions", "Add &item"), None, "edit", 2, context=True),
+    ActionSpec("addItem", QT_TRANSLATE_NOOP("Actions", "Add &item"), "Ctrl+Shift+I", "edit", 2, context=True),
     ActionSpec(
         "addSection", QT_TRANSLATE_NOOP("Actions", "Add &section"), "Ctrl+Shift+Insert", "edit", 2, context=True
     ),
     ActionSpec(
         "delete",
         QT_TRANSLATE_NOOP("Actions", "&Delete"),
-        None,
+        "Ctrl+Shift+Del",
         "edit",
         2,
         context=True,
         enabled=lambda s: s.has_item or s.has_section,
+        scope="composer",  # not in the review grid, where the outline is out of sight
     ),
     ActionSpec(
         "moveUp",
         QT_TRANSLATE_NOOP("Actions", "Move &up"),
-        None,
+        "Alt+Up",
         "edit",
         3,
         context=True,
         enabled=lambda s: s.has_item or s.has_section,
+        scope="composer",  # not in the review grid, where the outline is out of sight
     ),
     ActionSpec(
         "moveDown",
         QT_TRANSLATE_NOOP("Actions", "Move do&wn"),
-        None,
+        "Alt+Down",
         "edit",
         3,
         context=True,
         enabled=lambda s: s.has_item or s.has_section,
+        scope="composer",  # not in the review grid, where the outline is out of sight
     ),
     ActionSpec(
         "approveAction",
@@ -188,6 +193,12 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ),
     ActionSpec("termbases", QT_TRANSLATE_NOOP("Actions", "&Terminology…"), None, "tools", 0),
     ActionSpec("reviewMode", QT_TRANSLATE_NOOP("Actions", "&Review grid"), "F7", "view"),
+    ActionSpec("togglePreview", QT_TRANSLATE_NOOP("Actions", "Show the &preview"), "F9", "view", 1, checkable=True),
+    # Esc in the composer: back to the outline (or to the review grid the item was opened from). Scoped, so that
+    # Esc still closes dialogs, popups and the grid's cell editor.
+    ActionSpec("focusOutline", QT_TRANSLATE_NOOP("Actions", "Go to the &outline"), "Esc", "view", 1, scope="composer"),
+    ActionSpec("focusEditor", QT_TRANSLATE_NOOP("Actions", "Go to the &editor"), "F6", "view", 1),
+    ActionSpec("editCard", QT_TRANSLATE_NOOP("Actions", "Edit the &meeting card"), "Ctrl+Shift+M", "view", 1),
     ActionSpec("uiKorean", "한국어", None, "language", untranslated=True),
     ActionSpec("uiEnglish", "English", None, "language", untranslated=True),
     ActionSpec("about", QT_TRANSLATE_NOOP("Actions", "&About Briefing Studio"), None, "help"),
@@ -210,7 +221,12 @@ class ActionSet(QObject):
     """The QActions of `ACTIONS` on a window, with its menus, toolbar and context menu."""
 
     def __init__(
-        self, window: QWidget, menu_bar: QMenuBar, toolbar: QToolBar, slots: dict[str, Callable[[], object]]
+        self,
+        window: QWidget,
+        menu_bar: QMenuBar,
+        toolbar: QToolBar,
+        slots: dict[str, Callable[[], object]],
+        scopes: dict[str, QWidget] | None = None,
     ) -> None:
         super().__init__(window)
         missing = {spec.key for spec in ACTIONS} - set(slots)
@@ -223,7 +239,13 @@ class ActionSet(QObject):
             action.triggered.connect(lambda _checked=False, slot=slots[spec.key]: slot())
             if spec.shortcut is not None:
                 action.setShortcut(QKeySequence(spec.shortcut))
-            window.addAction(action)
+            action.setCheckable(spec.checkable)
+            scope = (scopes or {}).get(spec.scope) if spec.scope else None
+            if scope is not None:
+                action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+                scope.addAction(action)
+            else:
+                window.addAction(action)
             self.actions[spec.key] = action
         self.menus: dict[str, QMenu] = {name: QMenu(window) for name in MENUS}
         for name in ("file", "edit", "translate", "tools", "view", "help"):
@@ -252,8 +274,11 @@ class ActionSet(QObject):
         return QKeySequence(QKeySequence.StandardKey.Undo)
 
     @staticmethod
-    def keys_redo() -> QKeySequence:
-        return QKeySequence(QKeySequence.StandardKey.Redo)
+    def keys_redo() -> list[QKeySequence]:
+        """The platform's Redo keys and Ctrl+Shift+Z everywhere (some platforms only know Ctrl+Y)."""
+        keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)
+        extra = QKeySequence("Ctrl+Shift+Z")
+        return keys if extra in keys else [*keys, extra]
 
     def __getitem__(self, key: str) -> QAction:
         return self.actions[key]

@@ -5,7 +5,7 @@ this only shows them and hands the answer back. Each box has an object name and 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
 
 from briefing.messages import Message
 from briefing.safeguards import Answer, Overwrite
@@ -55,3 +55,59 @@ def ask_overwrite(parent: QWidget | None, plan: Overwrite) -> Answer:
     if skip is not None and clicked is skip:
         return Answer.SKIP
     return Answer.CANCEL
+
+
+def ask_delete_section(parent: QWidget | None, title: str, items: int, approved: int) -> bool:
+    """Delete a section and the items in it? True to delete (Undo brings it back, but say it first)."""
+    detail = translate("Asking", "“%1” holds %n item(s), %2 of them approved.", "", items)
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        translate("Asking", "Delete the section?"),
+        detail.replace("%1", title).replace("%2", str(approved)),
+        parent=parent,
+    )
+    box.setObjectName("askDeleteSection")
+    delete = box.addButton(translate("Asking", "Delete the section"), QMessageBox.ButtonRole.DestructiveRole)
+    delete.setObjectName("deleteSection")
+    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+    cancel.setObjectName("cancel")
+    box.setDefaultButton(cancel)  # Delete pressed twice by habit must not delete a section full of work
+    box.exec()
+    return box.clickedButton() is delete
+
+
+def ask_origin(parent: QWidget | None, default: str) -> str | None:
+    """File → New: in which language will the briefing be drafted? "ko" or "en"; None to cancel."""
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        translate("Asking", "New briefing"),
+        translate("Asking", "Which language will you draft the new briefing in?"),
+        parent=parent,
+    )
+    box.setObjectName("askOrigin")
+    korean = box.addButton(translate("Asking", "Korean (translate into English)"), QMessageBox.ButtonRole.AcceptRole)
+    korean.setObjectName("originKorean")
+    english = box.addButton(translate("Asking", "English (translate into Korean)"), QMessageBox.ButtonRole.AcceptRole)
+    english.setObjectName("originEnglish")
+    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+    cancel.setObjectName("cancel")
+    box.setDefaultButton(english if default == "en" else korean)
+    box.exec()
+    clicked = box.clickedButton()
+    if clicked is korean:
+        return "ko"
+    if clicked is english:
+        return "en"
+    return None
+
+
+def ask_name(parent: QWidget | None, suggested: str) -> str | None:
+    """The name comments and approvals are signed with, asked once when Settings has none; None when declined."""
+    name, ok = QInputDialog.getText(
+        parent,
+        translate("Asking", "Your name"),
+        translate("Asking", "Comments and approvals are signed with your name. It is kept in Settings (Author)."),
+        QLineEdit.EchoMode.Normal,
+        suggested,
+    )
+    return name.strip() or None if ok else None

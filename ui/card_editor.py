@@ -79,7 +79,10 @@ class CardEditor(QWidget):
         self.end.setPlaceholderText("2024-11-07")
 
         self.delegations = named(QTableWidget(0, 2), "delegations")
-        self.delegations.setMaximumHeight(110)
+        # Three rows whole, whatever the font (a fixed 110 px showed one and a half rows of Korean at 1024×600).
+        rows = 3 * self.delegations.verticalHeader().defaultSectionSize()
+        chrome = self.delegations.horizontalHeader().sizeHint().height() + 2 * self.delegations.frameWidth() + 4
+        self.delegations.setFixedHeight(rows + chrome)
         for column in range(2):  # both names share the width
             self.delegations.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         self.add_delegation_button = named(QPushButton(), "addDelegation")

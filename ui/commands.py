@@ -11,7 +11,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
-from briefing.edits import Changes, Edit
+from briefing.edits import Batch, Changes, Edit
 from briefing.model import Briefing
 from ui.qt import QT_TRANSLATE_NOOP
 
@@ -91,4 +91,14 @@ class EditCommand(QUndoCommand):
         return MERGING_ID if self.edit.merge_key else -1
 
     def mergeWith(self, other: QUndoCommand) -> bool:
-        return isinstance(other, EditCommand) and self.edit.absorb(other.edit)
+        """Edits with the same merge key are one undo step: merged by the edit when it can (typing), else kept
+        together in a batch (a translation job's streamed batches, then its titles)."""
+        if not isinstance(other, EditCommand):
+            return False
+        if self.edit.absorb(other.edit):
+            return True
+        key = self.edit.merge_key
+        if key is None or other.edit.merge_key != key:
+            return False
+        self.edit = Batch(self.edit.label, [self.edit, other.edit], merge_key=key)
+        return True

@@ -10,9 +10,19 @@ from pathlib import Path
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
+from ui.qt import QT_TRANSLATE_NOOP
+
 LOCALES = Path(__file__).resolve().parent.parent / "locales"
 UI_LANGUAGES = ("ko", "en")
 _installed: list[QTranslator] = []
+
+# Qt's own dialogs, where Qt's Korean (qtbase_ko, shipped with PySide6) has no translation: the file dialog
+# labels its fields with the mnemonic forms below. Ours, in the "QFileDialog" context, fill the gap (our
+# translator is asked after Qt's).
+QT_GAPS = (
+    QT_TRANSLATE_NOOP("QFileDialog", "Files of &type:"),
+    QT_TRANSLATE_NOOP("QFileDialog", "&Look in:"),
+)
 
 
 def system_ui_language() -> str:

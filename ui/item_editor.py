@@ -4,11 +4,12 @@ comment threads."""
 
 from __future__ import annotations
 
+import contextlib
 import getpass
 import html
 
-from PySide6.QtCore import QMimeData, Qt, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QEvent, QMimeData, QObject, Qt, Signal
+from PySide6.QtGui import QColor, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QRadioButton,
     QSplitter,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -31,7 +33,8 @@ from briefing.compare.diff import changed, diff
 from briefing.edits import Changes
 from briefing.language.dates import DateError, PartialDate
 from briefing.language.times import local_time
-from briefing.model import Comment, Item, ItemType, Language, NoteMark, StatementKind, TargetStatus
+from briefing.messages import BriefingError
+from briefing.model import Bilingual, Comment, Item, ItemType, Language, NoteMark, StatementKind, TargetStatus
 from briefing.safeguards import approval_question
 from briefing.terms.assist import insert_term
 from briefing.threads import Shown, entries
@@ -42,17 +45,57 @@ from ui.labels import STATUS_COLOURS, fill, kind_names, mark_invalid, status_tex
 from ui.messages import text as message_text
 from ui.qt import named
 
+DATE_SAMPLE = "2025-09-18__"  # a schedule or due date field is wide enough for a whole date
+
+
+def is_undo_key(event: QKeyEvent) -> bool:
+    """Ctrl+Z, Ctrl+Shift+Z, Ctrl+Y: the document's undo and redo, never a text field's own."""
+    if event.matches(QKeySequence.StandardKey.Undo) or event.matches(QKeySequence.StandardKey.Redo):
+        return True
+    control_shift = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    return event.key() == Qt.Key.Key_Z and event.modifiers() == control_shift
+
+
+class DocumentUndo(QObject):
+    """An event filter that leaves undo and redo to the document: a field's own undo would put its text back
+    without the status, the comment or anything else the edit changed, and would leave the Redo action grey.
+
+    The shortcut override is refused, so that the window's Undo/Redo actions receive the key."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kinds = (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress)
+        if event.type() in kinds and isinstance(event, QKeyEvent) and is_undo_key(event):
+            event.ignore()  # not overridden: the window's action takes the key; a press that reaches us is dropped
+            return True
+        return False
+
+
+def document_undo(*fields: QWidget) -> DocumentUndo:
+    """Make the fields' Ctrl+Z and Ctrl+Shift+Z the document's (see DocumentUndo)."""
+    keeper = DocumentUndo(fields[0])
+    for field_ in fields:
+        field_.installEventFilter(keeper)
+    return keeper
+
 
 class MarkdownEdit(QPlainTextEdit):
-    """A plain-text Markdown editor that never takes rich text from the clipboard."""
+    """A plain-text Markdown editor that never takes rich text from the clipboard, whose Tab moves to the next
+    field (a tab character in an item's text is never meant) and whose undo is the document's."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTabChangesFocus(True)
+        self.setUndoRedoEnabled(False)
+        self._undo = document_undo(self)
 
     def insertFromMimeData(self, source: QMimeData) -> None:
         if source.hasText():
-            self.insertPlainText(source.text())
+            self.insertPlainText(source.text().replace("\t", " "))
 
 
 class ItemEditor(QWidget):
     item_shown = Signal(object)  # the item now in the editor, or None
+    message = Signal(str)  # something the user should read (an invalid date, why a text was not taken)
 
     def __init__(self, document: DocumentController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -71,6 +114,16 @@ class ItemEditor(QWidget):
             self.mark_box.addItem(mark.value, mark)
         self.when_edit = named(QLineEdit(), "scheduleDate")
         self.when_edit.setPlaceholderText("2025-01, 2025-H1, 2024-12-07")
+        self.owner_ko = named(QLineEdit(), "actionOwnerKo")
+        self.owner_en = named(QLineEdit(), "actionOwnerEn")
+        self.due_edit = named(QLineEdit(), "actionDue")
+        self.due_edit.setPlaceholderText("2025-06")
+        date_width = self.when_edit.fontMetrics().horizontalAdvance(DATE_SAMPLE) + 16
+        for date_field in (self.when_edit, self.due_edit):
+            date_field.setMinimumWidth(date_width)
+        for owner_field in (self.owner_ko, self.owner_en):
+            owner_field.setMinimumWidth(date_width // 2)
+        self.when_label, self.owner_label, self.due_label = QLabel(), QLabel(), QLabel()
         self.source_ko = named(QRadioButton(), "sourceKorean")
         self.source_en = named(QRadioButton(), "sourceEnglish")
         self.source_group = QButtonGroup(self)
@@ -80,20 +133,38 @@ class ItemEditor(QWidget):
         self.approve_button = named(QPushButton(), "approveButton")
         self.review_button = named(QPushButton(), "reviewButton")
         self.source_label = QLabel()
+        # Two short rows rather than one long one, so that the editor fits a narrow centre pane (1024×600):
+        # the type and what only some types have; the source language, the status and the review buttons.
         top = QHBoxLayout()
-        for widget in (
-            self.type_box,
-            self.kind_box,
-            self.mark_box,
-            self.when_edit,
-            self.source_label,
-            self.source_ko,
-            self.source_en,
-        ):
-            top.addWidget(widget)
-        top.addStretch(1)
+        top.addWidget(self.type_box)
+        review_row = QHBoxLayout()
+        for widget in (self.source_label, self.source_ko, self.source_en):
+            review_row.addWidget(widget)
+        review_row.addStretch(1)
+        # Right-aligned: the badge grows to the left, the buttons never move under the mouse.
         for control in (self.status_badge, self.approve_button, self.review_button):
-            top.addWidget(control)
+            review_row.addWidget(control)
+        # What only some types have (statement kind, note mark, date, owner and due date), beside the type, as
+        # pages of a stack: they all take the same room, so choosing a type or showing another item never
+        # moves the editors or the buttons.
+        self.details = named(QStackedWidget(), "itemDetails")
+        self.details.addWidget(QWidget())
+        pages: tuple[tuple[QWidget, ...], ...] = (
+            (self.kind_box,),
+            (self.mark_box,),
+            (self.when_label, self.when_edit),
+            (self.owner_label, self.owner_ko, self.owner_en, self.due_label, self.due_edit),
+        )
+        for widgets in pages:
+            page = QWidget()
+            row = QHBoxLayout(page)
+            row.setContentsMargins(0, 0, 0, 0)
+            for part in widgets:
+                row.addWidget(part, 1 if part is self.owner_ko or part is self.owner_en else 0)
+            if self.owner_ko not in widgets:
+                row.addStretch(1)
+            self.details.addWidget(page)
+        top.addWidget(self.details, 1)
 
         self.korean = named(MarkdownEdit(), "koreanEditor")
         self.english = named(MarkdownEdit(), "englishEditor")
@@ -134,10 +205,13 @@ class ItemEditor(QWidget):
         self.suggestion_label = named(QLabel(), "suggestionLabel")
         self.suggestion_diff = named(DiffView(), "suggestionDiff")
         self.ask_approval = asking.ask_approval  # the question before approving a changed source (tests may answer)
+        self.ask_name = asking.ask_name  # the user's name, asked once when Settings has no author (tests answer)
+        self._name_asked = False
         self.review_note = named(QLabel(), "reviewNote")  # the flag and the approval: who, when, why
         self.review_note.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addLayout(review_row)
         layout.addWidget(self.review_note)
         layout.addWidget(self.reference_label)
         layout.addWidget(self.reference)
@@ -151,6 +225,11 @@ class ItemEditor(QWidget):
         self.kind_box.currentIndexChanged.connect(self._kind_chosen)
         self.mark_box.currentIndexChanged.connect(self._mark_chosen)
         self.when_edit.editingFinished.connect(self._when_entered)
+        for action_field in (self.owner_ko, self.owner_en, self.due_edit):
+            action_field.editingFinished.connect(self._action_entered)
+        self._field_undo = document_undo(
+            self.when_edit, self.owner_ko, self.owner_en, self.due_edit, self.comment_field
+        )
         self.source_ko.toggled.connect(lambda on: self._source_chosen(Language.KO) if on else None)
         self.source_en.toggled.connect(lambda on: self._source_chosen(Language.EN) if on else None)
         self.korean.textChanged.connect(lambda: self._typed(Language.KO, self.korean))
@@ -184,6 +263,11 @@ class ItemEditor(QWidget):
         self.approve_button.setToolTip(self.tr("Approve the translation (Ctrl+Enter)"))
         self.review_button.setText(self.tr("Request review"))
         self.review_button.setToolTip(self.tr("Flag the item for another look (Ctrl+Shift+R)"))
+        self.when_label.setText(self.tr("Date:"))
+        self.owner_label.setText(self.tr("Owner:"))
+        self.owner_ko.setPlaceholderText(self.tr("Owner in Korean"))
+        self.owner_en.setPlaceholderText(self.tr("Owner in English"))
+        self.due_label.setText(self.tr("Due:"))
         self.korean.setPlaceholderText(self.tr("Korean text (Markdown)"))
         self.english.setPlaceholderText(self.tr("English text (Markdown)"))
         self.comment_field.setPlaceholderText(self.tr("Add a comment on this item…"))
@@ -226,6 +310,9 @@ class ItemEditor(QWidget):
             self.kind_box,
             self.mark_box,
             self.when_edit,
+            self.owner_ko,
+            self.owner_en,
+            self.due_edit,
             self.source_ko,
             self.source_en,
             self.approve_button,
@@ -250,14 +337,20 @@ class ItemEditor(QWidget):
             self.item_shown.emit(None)
             return
         self.type_box.setCurrentIndex(self.type_box.findData(item.type))
-        self.kind_box.setVisible(item.type is ItemType.STATEMENT)
+        page_of = {ItemType.STATEMENT: 1, ItemType.NOTE: 2, ItemType.SCHEDULE: 3, ItemType.ACTION: 4}
+        self.details.setCurrentIndex(page_of.get(item.type, 0))
         if item.statement_kind:
             self.kind_box.setCurrentIndex(self.kind_box.findData(item.statement_kind))
-        self.mark_box.setVisible(item.type is ItemType.NOTE)
         if item.note_mark:
             self.mark_box.setCurrentIndex(self.mark_box.findData(item.note_mark))
-        self.when_edit.setVisible(item.type is ItemType.SCHEDULE)
         self.when_edit.setText(str(item.when) if item.when else "")
+        owner = item.owner or Bilingual()
+        for owner_field, text in ((self.owner_ko, owner.ko), (self.owner_en, owner.en)):
+            if owner_field.text() != text:
+                owner_field.setText(text)
+        self.due_edit.setText(str(item.due) if item.due else "")
+        for date_field in (self.when_edit, self.due_edit):
+            mark_invalid(date_field, None)
         (self.source_ko if item.source is Language.KO else self.source_en).setChecked(True)
         self._set_text(self.korean, item.text.ko)
         self._set_text(self.english, item.text.en)
@@ -440,6 +533,24 @@ class ItemEditor(QWidget):
         item = self.item
         if self._loading or item is None or item.text.get(language) == editor.toPlainText():
             return
+        if language is item.target and not item.source_text.strip() and not item.target_text.strip():
+            # Typing into the target of an item with no source: the drafter is writing the source on the other
+            # side. A translation of nothing would make no sense, so this side becomes the source, and it is said.
+            if self._apply(
+                edits.Batch(
+                    "edit.source",
+                    [edits.set_source(item.id, language), edits.set_text(item.id, language, editor.toPlainText())],
+                )
+            ):
+                self.show_item(item)
+                self.message.emit(
+                    fill(
+                        self.tr("The item had no source text: %1 is now its source, and Translate fills in the %2."),
+                        self.tr("Korean") if language is Language.KO else self.tr("English"),
+                        self.tr("English") if language is Language.KO else self.tr("Korean"),
+                    )
+                )
+            return
         self._apply(edits.set_text(item.id, language, editor.toPlainText()))
         self._show_status(item)  # the text is already there; only the status may have moved
 
@@ -495,14 +606,38 @@ class ItemEditor(QWidget):
         item = self.item
         if item is None or item.type is not ItemType.SCHEDULE:
             return
-        try:
-            when = PartialDate.parse(self.when_edit.text().strip())
-        except DateError as error:
-            mark_invalid(self.when_edit, message_text(error.code, error.params))
-            return
-        mark_invalid(self.when_edit, None)
-        if when != item.when:
+        when = self._date(self.when_edit, required=True)
+        if when is not None and when != item.when:
             self._apply(edits.set_when(item.id, when))
+
+    def _action_entered(self) -> None:
+        """The owner (in either language) and the due date of an action, as one edit."""
+        item = self.item
+        if item is None or item.type is not ItemType.ACTION:
+            return
+        due = self._date(self.due_edit, required=False)
+        if due is None and self.due_edit.text().strip():
+            return  # an invalid date: said, and nothing changed
+        typed = Bilingual(ko=self.owner_ko.text().strip(), en=self.owner_en.text().strip())
+        owner = None if typed.is_empty() else typed
+        if owner != item.owner or due != item.due:
+            self._apply(edits.set_action(item.id, owner, due))
+
+    def _date(self, field_: QLineEdit, required: bool) -> PartialDate | None:
+        """The date typed in a field, or None: empty (when not required) or invalid, which is marked and said."""
+        typed = field_.text().strip()
+        if not typed and not required:
+            mark_invalid(field_, None)
+            return None
+        try:
+            when = PartialDate.parse(typed)
+        except DateError as error:
+            reason = message_text(error.code, error.params)
+            mark_invalid(field_, reason)
+            self.message.emit(fill(self.tr("Not changed: %1"), reason))
+            return None
+        mark_invalid(field_, None)
+        return when
 
     def _source_chosen(self, language: Language) -> None:
         item = self.item
@@ -532,9 +667,20 @@ class ItemEditor(QWidget):
         ):
             self.show_item(item)
 
-    @staticmethod
-    def _reviewer() -> str:
-        return config.current().author or getpass.getuser()
+    def _reviewer(self) -> str:
+        """The settings' author; when there is none, the user is asked once (and the answer kept in Settings),
+        and the login name is used if they decline."""
+        author = config.current().author
+        if author:
+            return author
+        if not self._name_asked:
+            self._name_asked = True
+            name = self.ask_name(self, getpass.getuser())
+            if name:
+                with contextlib.suppress(BriefingError):  # an unwritable settings file: signed all the same
+                    config.update(author=name)
+                return name
+        return getpass.getuser()
 
     def _sync(self, source: QPlainTextEdit, target: QPlainTextEdit) -> None:
         if getattr(self, "_syncing", False):

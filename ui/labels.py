@@ -77,3 +77,13 @@ def mark_invalid(widget: QWidget, message: str | None) -> None:
     # With a selector, so that the field's tooltip does not turn pink too.
     widget.setStyleSheet(f"{type(widget).__name__} {{ background: #fde2e2 }}" if message is not None else "")
     widget.setToolTip(message or "")
+
+
+def language_name(code: str, fallback: str) -> str:
+    """A language's name in the interface language ("한국어" for ko in the Korean interface); a language the
+    interface has no name for keeps the name its package gives (`fallback`)."""
+    names = {
+        "ko": QCoreApplication.translate("Labels", "Korean"),
+        "en": QCoreApplication.translate("Labels", "English"),
+    }
+    return names.get(code, fallback)

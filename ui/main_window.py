@@ -12,18 +12,21 @@ import contextlib
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QUndoGroup
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QUndoGroup
 from PySide6.QtWidgets import (
     QApplication,
+    QFrame,
     QLineEdit,
     QMainWindow,
     QScrollArea,
     QSplitter,
+    QStyle,
     QTabWidget,
     QTextBrowser,
     QToolBar,
     QTreeView,
+    QWidget,
 )
 
 from briefing import settings as config
@@ -35,6 +38,7 @@ from briefing.qa.worker import QaWorker
 from briefing.recovery import RecoveryEntry
 from briefing.search import find_next
 from briefing.translation.engine import PackageMissing
+from ui import asking, screen
 from ui import state as window_state
 from ui.actions import ActionSet, Selection
 from ui.card_editor import CardEditor
@@ -44,7 +48,7 @@ from ui.errors import BackupWarning, report_failure
 from ui.exchange_commands import REVIEW_DOCX, XLIFF, ReviewFiles
 from ui.files import FileCommands
 from ui.i18n import set_ui_language
-from ui.item_editor import ItemEditor
+from ui.item_editor import ItemEditor, document_undo
 from ui.labels import fill
 from ui.live_translation import LiveTranslation
 from ui.memory_commands import MemoryCommands
@@ -63,15 +67,27 @@ from ui.terms_commands import TermsCommands
 from ui.translation_controller import TranslationController, package_missing_box
 from ui.window_dialogs import WindowDialogs
 
+DEFAULT_SIZE = (1440, 860)  # the first start on a large screen; smaller screens get what they have
+PANE_SHARES = (26, 44, 30)  # outline, editors, side panels: the splitter's first sizes, in per cent
 STATUS_DELAY_MS = 150  # the status bar's counts follow typing at this pace, not per keystroke
 TAB_ITEM, TAB_SECTION, TAB_CARD = range(3)
 SIDE_PREVIEW, SIDE_TERMS, SIDE_MEMORY, SIDE_QA = 0, 1, 2, 3  # the side panels' tabs: the preview first
 
 
-def fresh_briefing() -> Briefing:
-    """What File → New (and a start without a file) gives: one section, ready for the first item."""
+def scrolled(page: QWidget, name: str) -> QScrollArea:
+    """`page` in a frameless scroll area: on a small screen it scrolls rather than forcing the window wider."""
+    scroll = named(QScrollArea(), name)
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setWidget(page)
+    return scroll
+
+
+def fresh_briefing(origin: Language | None = None) -> Briefing:
+    """What File → New (and a start without a file) gives: one section, ready for the first item, drafted in
+    `origin` (the settings' default source language when not given)."""
     chosen = config.current()
-    briefing = Briefing(author=chosen.author, origin_language=Language(chosen.default_source_language))
+    briefing = Briefing(author=chosen.author, origin_language=origin or Language(chosen.default_source_language))
     ko, en = catalog(Language.KO), catalog(Language.EN)  # the document's phrases, not the interface's
     briefing.add_section(Section(title=Bilingual(ko=ko.first_section, en=en.first_section)))
     return briefing
@@ -100,15 +116,21 @@ class MainWindow(QMainWindow):
         self.memory = MemoryCommands(self, self.runner)  # the translation memories, open while the window is
         self.review_files = ReviewFiles(self, self.runner, lambda: self.document)  # XLIFF / review DOCX out and in
         self.comparison = CompareCommands(self, self.runner, lambda: self.document)  # with another version
+        self.ask_origin = asking.ask_origin  # File → New's question (tests answer it)
         self.dialogs = WindowDialogs(self, self)  # packages, export, recovery copies, settings, about
         self._build()
         self._build_actions()
         self._connect()
+        self.item_editor.installEventFilter(self)
         self._attach(self.document)
         self.retranslate()
         self.apply_editor_font()
-        self.resize(1440, 860)
-        window_state.restore_window(self)
+        self.fit_to_screen()
+        if window_state.restore_window(self):
+            self.keep_on_screen()
+        preview_shown = window_state.shown("preview")  # hidden with F9, it stays hidden at the next start
+        self.actions_["togglePreview"].setChecked(preview_shown)
+        self.side.setVisible(preview_shown)
         self.memory.report_problems()  # said once; the window works without what cannot be opened
         self.terminology.report_problems()  # after the counts, so that the status bar shows it
 
@@ -118,12 +140,16 @@ class MainWindow(QMainWindow):
         self.item_editor = ItemEditor(self.document)
         self.section_editor = SectionEditor(self.document)
         self.card_editor = CardEditor(self.document)
-        card_scroll = QScrollArea()
-        card_scroll.setWidgetResizable(True)
-        card_scroll.setWidget(self.card_editor)
+        # Ctrl+Z in the card's fields is the document's too (see ui/item_editor.py, DocumentUndo).
+        self._card_undo = document_undo(*self.card_editor.findChildren(QLineEdit))
         self.centre = named(QTabWidget(), "centre")
-        for page in (self.item_editor, self.section_editor, card_scroll):
-            self.centre.addTab(page, "")
+        # Each editor scrolls when the window is too small for it (1024×600): nothing is ever out of reach.
+        for page, name in (
+            (self.item_editor, "itemScroll"),
+            (self.section_editor, "sectionScroll"),
+            (self.card_editor, "cardScroll"),
+        ):
+            self.centre.addTab(scrolled(page, name), "")
         self.preview_pane = PreviewPane(
             self.runner, lambda: self.document.snapshot(), self.outline_pane.selected_section_id
         )
@@ -133,18 +159,21 @@ class MainWindow(QMainWindow):
         self.terms = TermsCommands(
             self, self.terminology, self.item_editor, self.runner, lambda: self.actions_["addTerm"]
         )
-        self.side.addTab(self.terms.panel, "")
+        self.side.addTab(scrolled(self.terms.panel, "termsScroll"), "")
         self.memory_panel = MemoryPanel(self.memory.lookup, self.memory.concordance)
-        self.side.addTab(self.memory_panel, "")
+        self.side.addTab(scrolled(self.memory_panel, "memoryScroll"), "")
         # the findings, kept in step; checked in the application's QA process when there is one
         self.qa = QaCommands(self, self.runner, self.terminology, self.item_editor, self._qa_worker)
-        self.side.addTab(self.qa.panel, "")
+        self.side.addTab(scrolled(self.qa.panel, "qaScroll"), "")
         # suggestions for the item being typed, made on the translation worker after a pause
         self.live = LiveTranslation(self.translation.worker, self.item_editor, self.terminology.find_terms)
         splitter = named(QSplitter(Qt.Orientation.Horizontal), "mainSplitter")
-        for pane in (self.outline_pane, self.centre, self.side):
+        for index, pane in enumerate((self.outline_pane, self.centre, self.side)):
             splitter.addWidget(pane)
-        splitter.setSizes([480, 520, 440])
+            splitter.setStretchFactor(index, PANE_SHARES[index])
+        splitter.setCollapsible(1, False)  # the outline and the side panels fold away; the editors stay
+        splitter.setSizes([share * 10 for share in PANE_SHARES])
+        self.splitter = splitter
         self.review_mode = ReviewMode(self, splitter)  # the composer and the review grid, as two tabs
         self.review = self.review_mode.grid
         self.setCentralWidget(self.review_mode.modes)
@@ -165,7 +194,7 @@ class MainWindow(QMainWindow):
             self.menuBar(),
             self.toolbar,
             {
-                "new": self.new_document,
+                "new": self.choose_new,
                 "open": self.choose_file,
                 "save": self.save,
                 "saveAs": self.save_as,
@@ -186,6 +215,10 @@ class MainWindow(QMainWindow):
                 "nextAttention": lambda: self.review_mode.next_attention(1),
                 "previousAttention": lambda: self.review_mode.next_attention(-1),
                 "reviewMode": self.review_mode.toggle,
+                "togglePreview": self.toggle_preview,
+                "focusOutline": self.escape,
+                "focusEditor": self.focus_source_editor,
+                "editCard": self.edit_card,
                 "translateItem": self.translate_current,
                 "translateMissing": self.translate_missing,
                 "retranslateSelection": self.retranslate_selection,
@@ -203,14 +236,26 @@ class MainWindow(QMainWindow):
                 "compareWith": self.comparison.choose_other,
                 "compareBackup": self.comparison.compare_with_backup,
             },
+            scopes={"composer": self.splitter},
         )
         self.undo_group = QUndoGroup(self)
         self.undo_group.addStack(self.document.undo_stack)
         self.undo_group.setActiveStack(self.document.undo_stack)
-        self.undo_action = self.undo_group.createUndoAction(self)
-        self.redo_action = self.undo_group.createRedoAction(self)
+        # Our own actions rather than QUndoGroup's: theirs rename themselves ("Undo Typing in 2.1 …") and so
+        # resize the toolbar under the mouse; these keep their text and say what they undo in the tooltip.
+        self.undo_action = named(QAction(self), "undoAction")
+        self.redo_action = named(QAction(self), "redoAction")
+        self.undo_action.triggered.connect(self.undo_group.undo)
+        self.redo_action.triggered.connect(self.undo_group.redo)
+        self.undo_group.canUndoChanged.connect(self.undo_action.setEnabled)
+        self.undo_group.canRedoChanged.connect(self.redo_action.setEnabled)
+        self.undo_group.undoTextChanged.connect(lambda _text: self._update_undo_tips())
+        self.undo_group.redoTextChanged.connect(lambda _text: self._update_undo_tips())
+        self.undo_action.setEnabled(self.undo_group.canUndo())
+        self.redo_action.setEnabled(self.undo_group.canRedo())
         self.undo_action.setShortcut(self.actions_.keys_undo())
-        self.redo_action.setShortcut(self.actions_.keys_redo())
+        self.redo_action.setShortcuts(self.actions_.keys_redo())
+        self.addActions([self.undo_action, self.redo_action])
         edit_menu = self.actions_.menus["edit"]
         first = edit_menu.actions()[0]
         edit_menu.insertActions(first, [self.undo_action, self.redo_action])
@@ -243,6 +288,7 @@ class MainWindow(QMainWindow):
         self.comparison.message.connect(self.statusBar().showMessage)
         self.memory_panel.match_chosen.connect(lambda match: self.memory.use(match, self.item_editor.item))
         self.terms.message.connect(self.statusBar().showMessage)
+        self.item_editor.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.terms.item_tab_wanted.connect(lambda: self.centre.setCurrentIndex(TAB_ITEM))
         self.terms.briefing = lambda: self.document.briefing
         self.qa.select = self.select
@@ -272,6 +318,7 @@ class MainWindow(QMainWindow):
         self.actions_.retranslate()
         self.undo_action.setText(self.tr("&Undo"))
         self.redo_action.setText(self.tr("&Redo"))
+        self._update_undo_tips()
         self.centre.setTabText(TAB_ITEM, self.tr("Item"))
         self.centre.setTabText(TAB_SECTION, self.tr("Section"))
         self.centre.setTabText(TAB_CARD, self.tr("Meeting card"))
@@ -287,6 +334,22 @@ class MainWindow(QMainWindow):
         self._update_recent_menu()
         self._update_title()
         self._update_status()
+        self._fit_editors()
+
+    def _fit_editors(self) -> None:
+        """The editors are never narrower than the item editor needs (its words change with the language and
+        the item): the outline and the side panels give way instead, and nothing is cut off at the side."""
+        scroll_bar = self.centre.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        needed = self.item_editor.minimumSizeHint().width() + scroll_bar + 16
+        if needed > self.centre.minimumWidth():
+            self.centre.setMinimumWidth(needed)
+
+    def _update_undo_tips(self) -> None:
+        for action, what, plain in (
+            (self.undo_action, self.undo_group.undoText(), self.tr("Undo")),
+            (self.redo_action, self.undo_group.redoText(), self.tr("Redo")),
+        ):
+            action.setToolTip(f"{plain}: {what}" if what else plain)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -344,6 +407,7 @@ class MainWindow(QMainWindow):
 
     def _current_changed(self, item: Item | None, section: Section | None) -> None:
         self.item_editor.show_item(item)
+        self.preview_pane.follow(item.id if item is not None else section.id if section is not None else None)
         self.terms.show_item(item)
         self.qa.show_item(item.id if item is not None else None)
         self.section_editor.show_section(section)
@@ -353,6 +417,11 @@ class MainWindow(QMainWindow):
         elif item is not None and self.centre.currentIndex() == TAB_SECTION:
             self.centre.setCurrentIndex(TAB_ITEM)
         self._update_actions()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.item_editor and event.type() == QEvent.Type.LayoutRequest:
+            QTimer.singleShot(0, self, self._fit_editors)  # once the editor's layout has taken its new words in
+        return super().eventFilter(watched, event)
 
     def _update_actions(self) -> None:
         item = self.review_mode.current_item()  # the grid's row in review, the editor's item otherwise
@@ -399,7 +468,10 @@ class MainWindow(QMainWindow):
     def add_section(self) -> None:
         if self.outline_pane.add_section() is not None:
             self.centre.setCurrentIndex(TAB_SECTION)
-            self.section_editor.ko.setFocus()
+            editor = self.section_editor
+            title = editor.ko if self.document.briefing.origin_language is Language.KO else editor.en
+            title.setFocus()
+            title.selectAll()  # the placeholder title is replaced by what is typed
 
     def add_item(self) -> None:
         item = self.outline_pane.add_item()
@@ -412,6 +484,30 @@ class MainWindow(QMainWindow):
 
     def move_selected(self, step: int) -> None:
         self.outline_pane.move_selected(step)
+
+    def escape(self) -> None:
+        """Esc in the composer: back to the review grid when the item was opened from it, else to the outline."""
+        if self.review_mode.opened_from_grid:
+            self.review_mode.back_to_grid()
+            return
+        self.outline.setFocus()
+
+    def edit_card(self) -> None:
+        """View → Edit the meeting card (Ctrl+Shift+M): its tab, the title in the drafting language in focus."""
+        self.centre.setCurrentIndex(TAB_CARD)
+        field = self.card_editor.fields["title"]
+        (field.ko if self.document.briefing.origin_language is Language.KO else field.en).setFocus()
+
+    def toggle_preview(self) -> None:
+        """View → Show the preview (F9): the side panels fold away, giving their room to the editors."""
+        shown = self.actions_["togglePreview"].isChecked()
+        self.side.setVisible(shown)
+
+    def fit_to_screen(self) -> None:
+        screen.fit(self, DEFAULT_SIZE)
+
+    def keep_on_screen(self) -> None:
+        screen.keep_on(self)
 
     def focus_source_editor(self) -> None:
         item = self.item_editor.item
@@ -437,7 +533,16 @@ class MainWindow(QMainWindow):
     # -- translation -----------------------------------------------------------------------------
     def translate_current(self) -> None:
         item_id = self.selected_item_id()
-        self.translation.translate_items(self.document, [item_id] if item_id else [])
+        item = self.item_editor.item
+        if item_id is None or item is None:
+            self.statusBar().showMessage(self.tr("Choose an item in the outline to translate it"), 6000)
+            return
+        if not item.source_text.strip():
+            names = {Language.KO: self.tr("Korean"), Language.EN: self.tr("English")}
+            wording = self.tr("Nothing to translate: type the %1 source first, and Translate fills in the %2")
+            self.statusBar().showMessage(fill(wording, names[item.source], names[item.target]), 8000)
+            return
+        self.translation.translate_items(self.document, [item_id])
 
     def translate_missing(self) -> None:
         self.translation.translate_missing(self.document)
@@ -464,9 +569,18 @@ class MainWindow(QMainWindow):
     def confirm_discard(self) -> bool:
         return self.files.confirm_discard()
 
-    def new_document(self) -> None:
+    def choose_new(self) -> None:
+        """File → New: after the question about unsaved work, the language the briefing is drafted in."""
+        if not self.files.confirm_discard():
+            return
+        origin = self.ask_origin(self, config.current().default_source_language)
+        if origin is not None:
+            self._replace_document(self._make_document(fresh_briefing(Language(origin)), None, None))
+
+    def new_document(self, origin: Language | None = None) -> None:
+        """A new briefing without the origin question (the settings' default unless `origin` is given)."""
         if self.files.confirm_discard():
-            self._replace_document(self._make_document(fresh_briefing(), None, None))
+            self._replace_document(self._make_document(fresh_briefing(origin), None, None))
 
     def choose_file(self) -> None:
         self.files.choose_file()
@@ -509,6 +623,7 @@ class MainWindow(QMainWindow):
         self.memory.close()
         self.terminology.close()
         window_state.save_window(self)
+        window_state.remember_shown("preview", self.actions_["togglePreview"].isChecked())
         event.accept()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:

@@ -17,6 +17,7 @@ from briefing.edits import Changes
 from briefing.language.phrases import catalog
 from briefing.model import Bilingual, Item, ItemType, Language, Section, TargetStatus
 from briefing.qa import Finding
+from ui import asking
 from ui.document import DocumentController
 from ui.labels import kind_names, status_text, type_names
 from ui.outline_model import OutlineModel
@@ -24,6 +25,7 @@ from ui.qt import named
 
 BADGES_ONE_BY_ONE = 40  # up to this many changed badges are announced row by row
 MIN_TITLE_WIDTH = 200  # pixels the titles keep before the type column is hidden
+STATUS_DOT_WIDTH = 34  # the status column of a narrow outline: the coloured dot (the words are cut, not shown)
 
 
 class OutlinePane(QWidget):
@@ -36,6 +38,8 @@ class OutlinePane(QWidget):
         self.document = document
         self._current: str | None = None
         self._type_width = 0  # the type column's width while it is hidden
+        self._status_width = 0  # the status column's width with its words
+        self.ask_delete = asking.ask_delete_section  # the question before deleting a section with items (tests answer)
         self.model = OutlineModel(parent=self, on_move=self.move_item, on_move_section=self.move_section)
         self.view = named(QTreeView(), "outline")
         self.view.setModel(self.model)
@@ -108,14 +112,18 @@ class OutlinePane(QWidget):
         widest_status = max(metrics.horizontalAdvance(status_text(status)) for status in TargetStatus)
         self._type_width = widest_type + 12
         self.view.setColumnWidth(OutlineModel.COLUMN_TYPE, self._type_width)
-        self.view.setColumnWidth(OutlineModel.COLUMN_STATUS, widest_status + 28)  # and the status dot
+        self._status_width = widest_status + 28  # and the status dot
         self.fit_columns()
 
     def fit_columns(self) -> None:
         """A narrow outline (a laptop screen) gives up the type column — the item editor shows the type — so
         that the titles keep at least `MIN_TITLE_WIDTH` pixels."""
-        room = self.view.viewport().width() - self.view.columnWidth(OutlineModel.COLUMN_STATUS)
+        room = self.view.viewport().width() - self._status_width
         self.view.setColumnHidden(OutlineModel.COLUMN_TYPE, room - self._type_width < MIN_TITLE_WIDTH)
+        # Narrower still (1024×600 with the preview shown), the status keeps its coloured dot, not its words (the
+        # item editor's badge says them), so that the titles never shrink to "2…".
+        narrow = room < MIN_TITLE_WIDTH
+        self.view.setColumnWidth(OutlineModel.COLUMN_STATUS, STATUS_DOT_WIDTH if narrow else self._status_width)
 
     # -- selection -------------------------------------------------------------------------------
     def _first_item_index(self) -> QModelIndex:
@@ -179,7 +187,11 @@ class OutlinePane(QWidget):
         briefing = self.document.briefing
         current = self.selected_section_id()
         index = briefing.sections.index(briefing.section(current)) + 1 if current else len(briefing.sections)
-        title = Bilingual(ko=catalog(Language.KO).new_section, en=catalog(Language.EN).new_section)
+        # The placeholder in the drafting language only: the other side is a translation still to be made
+        # (Translate all missing fills it), not "New section" left standing under a Korean title.
+        origin = briefing.origin_language
+        title = Bilingual()
+        title.set(origin, catalog(origin).new_section)
         section = Section(title=title)
         if not self._apply(edits.AddSection(index, section)):
             return None
@@ -217,8 +229,20 @@ class OutlinePane(QWidget):
                 self.select(neighbour.id if neighbour else section.id)
             return
         section_id = self.selected_section_id()
-        if section_id:
-            self._apply(edits.RemoveSection(section_id))
+        if not section_id:
+            return
+        briefing = self.document.briefing
+        section = briefing.section(section_id)
+        if section.items:
+            approved = sum(item.status is TargetStatus.APPROVED for item in section.items)
+            title = section.title.get(briefing.origin_language) or section.title.ko or section.title.en
+            if not self.ask_delete(self, title, len(section.items), approved):
+                return
+        index = briefing.sections.index(section)
+        if self._apply(edits.RemoveSection(section_id)):
+            # the next section (or the one before) is current: the Section tab never shows a deleted one
+            remaining = briefing.sections
+            self.select(remaining[min(index, len(remaining) - 1)].id if remaining else None)
 
     def move_selected(self, step: int) -> None:
         briefing = self.document.briefing

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from briefing.translation.packages import InstalledPackage, PackageError, PackageStore
 from ui.errors import is_fault, report_failure
-from ui.labels import fill
+from ui.labels import fill, language_name
 from ui.messages import error_text
 from ui.qt import named
 from ui.tasks import Progress, Runner, Task
@@ -90,8 +90,8 @@ class PackagesDialog(QDialog):
         for row, package in enumerate(installed):
             for column, text in enumerate(
                 (
-                    f"{package.from_name} ({package.from_code})",
-                    f"{package.to_name} ({package.to_code})",
+                    f"{language_name(package.from_code, package.from_name)} ({package.from_code})",
+                    f"{language_name(package.to_code, package.to_name)} ({package.to_code})",
                     package.version,
                     f"{package.size_bytes / 1e6:.1f} MB",
                 )

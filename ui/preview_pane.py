@@ -44,6 +44,8 @@ class PreviewPane(QWidget):
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.refresh)
         self._generation = 0
+        self._followed: str | None = None  # the section or item the view was last scrolled to
+        self._follow_pending = False
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -59,6 +61,14 @@ class PreviewPane(QWidget):
     def schedule(self) -> None:
         self._timer.start(PREVIEW_DELAY_MS)
 
+    def follow(self, ident: str | None) -> None:
+        """Scroll to the selected section or item (each has an anchor named by its id); a refresh keeps the
+        position, so that typing never makes the preview jump."""
+        self._followed = ident
+        self._follow_pending = self.browser.document().isEmpty()  # not rendered yet: scroll when it is
+        if ident:
+            self.browser.scrollToAnchor(ident)
+
     def refresh(self) -> None:
         choice = self.language.currentData() or "both"
         languages = LANGUAGES if choice == "both" else (Language(choice),)
@@ -71,7 +81,11 @@ class PreviewPane(QWidget):
             if generation == self._generation:
                 position = self.browser.verticalScrollBar().value()
                 self.browser.setHtml(page)
-                self.browser.verticalScrollBar().setValue(position)
+                if self._follow_pending and self._followed:
+                    self.browser.scrollToAnchor(self._followed)
+                    self._follow_pending = False
+                else:
+                    self.browser.verticalScrollBar().setValue(position)
                 self.updated.emit()
 
         def failed(error: BaseException) -> None:

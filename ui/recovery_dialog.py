@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from briefing.language.times import local_time
 from briefing.paths import recovery_folder
 from briefing.recovery import RecoveryEntry, orphaned_copies
 from ui.labels import fill
@@ -27,9 +28,10 @@ translate = QCoreApplication.translate  # one "Recovery" context with the start-
 
 
 def describe(entry: RecoveryEntry) -> str:
-    """`/path/meeting.briefing — saved 2024-11-07 14:03 (UTC)`, or an unsaved briefing's equivalent."""
+    """`/path/meeting.briefing — saved 2024-11-07 23:03 KST` (on the user's clock), or an unsaved briefing's
+    equivalent."""
     name = str(entry.document_path) if entry.document_path else translate("Recovery", "an unsaved briefing")
-    return fill(translate("Recovery", "%1 — saved %2 (UTC)"), name, f"{entry.written:%Y-%m-%d %H:%M}")
+    return fill(translate("Recovery", "%1 — saved %2"), name, local_time(entry.written))
 
 
 class RecoveryDialog(QDialog):

@@ -13,8 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Protocol
 
-from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QStatusBar, QTabWidget, QWidget
 
 from briefing.edits import Changes
@@ -55,10 +54,7 @@ class ReviewMode(QObject):
         self.modes.setDocumentMode(True)
         self.modes.addTab(composer, "")
         self.modes.addTab(self.grid, "")
-        self.opened_from_grid = False  # Esc in the item editor goes back to the grid
-        self.back = QShortcut(QKeySequence(Qt.Key.Key_Escape), window.item_editor)
-        self.back.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.back.activated.connect(self.back_to_grid)
+        self.opened_from_grid = False  # Esc in the composer goes back to the grid (the window's focusOutline)
         self.modes.currentChanged.connect(self._mode_changed)
 
     def wire(self) -> None:
@@ -123,6 +119,7 @@ class ReviewMode(QObject):
     def back_to_grid(self) -> None:
         if self.opened_from_grid and not self.reviewing:
             self.show_grid()
+        self.opened_from_grid = False
 
     # -- the reviewer's actions ------------------------------------------------------------------
     def current_item(self) -> Item | None:

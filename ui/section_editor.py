@@ -8,6 +8,7 @@ from briefing import edits
 from briefing.edits import Changes
 from briefing.model import Language, Section
 from ui.document import DocumentController
+from ui.item_editor import document_undo
 from ui.qt import named
 
 
@@ -19,10 +20,12 @@ class SectionEditor(QWidget):
         self.label = QLabel()
         self.ko = named(QLineEdit(), "sectionTitleKo")
         self.en = named(QLineEdit(), "sectionTitleEn")
+        self._undo = document_undo(self.ko, self.en)
         layout = QVBoxLayout(self)
         for widget in (self.label, self.ko, self.en):
             layout.addWidget(widget)
         layout.addStretch(1)
+        self.show_section(None)
         self.ko.textEdited.connect(lambda text: self._edited(Language.KO, text))
         self.en.textEdited.connect(lambda text: self._edited(Language.EN, text))
         self.retranslate()
@@ -32,6 +35,8 @@ class SectionEditor(QWidget):
 
     def show_section(self, section: Section | None) -> None:
         self.section_id = section.id if section else None
+        for edit in (self.ko, self.en):
+            edit.setEnabled(section is not None)
         for edit, text in (
             (self.ko, section.title.ko if section else ""),
             (self.en, section.title.en if section else ""),
@@ -46,6 +51,6 @@ class SectionEditor(QWidget):
             self.show_section(next((s for s in self.document.briefing.sections if s.id == self.section_id), None))
 
     def _edited(self, language: Language, text: str) -> None:
-        if self.section_id is None:
+        if self.section_id is None or not any(s.id == self.section_id for s in self.document.briefing.sections):
             return
         self.document.try_apply(edits.set_section_title(self.section_id, language, text), initiator=self)

@@ -38,16 +38,34 @@ def store() -> QSettings:
 
 
 def recent_files(state: QSettings | None = None) -> list[str]:
-    return _strings((state or store()).value("files/recent"))
+    """The recent files, newest first, each file once (a list written before paths were resolved may name
+    one file twice, relatively and absolutely)."""
+    seen: set[Path] = set()
+    recent = []
+    for entry in _strings((state or store()).value("files/recent")):
+        resolved = _resolved(Path(entry))
+        if resolved not in seen:
+            seen.add(resolved)
+            recent.append(str(resolved))
+    return recent
 
 
 def remember_file(path: Path, state: QSettings | None = None) -> list[str]:
     """Put `path` first in the recent files (once, at most MAX_RECENT); returns the new list."""
     state = state or store()
-    recent = [str(path), *(entry for entry in recent_files(state) if entry != str(path))][:MAX_RECENT]
+    path = _resolved(path)
+    recent = [str(path), *(entry for entry in recent_files(state) if _resolved(Path(entry)) != path)][:MAX_RECENT]
     state.setValue("files/recent", recent)
     state.sync()
     return recent
+
+
+def _resolved(path: Path) -> Path:
+    """One name per file: relative paths, `..` and symbolic links resolved (the same file is listed once)."""
+    try:
+        return path.expanduser().resolve()
+    except (OSError, RuntimeError):  # a link loop, an unreadable folder: the path as given
+        return path.absolute()
 
 
 def last_folder(purpose: str, state: QSettings | None = None) -> str:
@@ -90,6 +108,18 @@ def restore_window(window: QMainWindow, state: QSettings | None = None) -> bool:
         if isinstance(sizes, QByteArray):
             splitter.restoreState(sizes)
     return True
+
+
+def shown(part: str, state: QSettings | None = None, default: bool = True) -> bool:
+    """Whether a part of the window that can be hidden (the preview) was shown when the window last closed."""
+    value = (state or store()).value(f"shown/{part}", default)
+    return value not in (False, "false", "0", 0)
+
+
+def remember_shown(part: str, visible: bool, state: QSettings | None = None) -> None:
+    state = state or store()
+    state.setValue(f"shown/{part}", visible)
+    state.sync()
 
 
 def _strings(value: object) -> list[str]:

@@ -21,13 +21,14 @@ from briefing import settings as config
 from briefing.memory.stack import Memories
 from briefing.memory.store import MemoryStoreError
 from briefing.messages import BriefingError
-from briefing.model import LANGUAGES, Briefing
+from briefing.model import LANGUAGES, Briefing, Language
 from briefing.safeguards import Answer, Overwrite, overwrite_plan
 from briefing.terms.assist import FindTerms
 from briefing.translation import jobs, pretranslate
 from briefing.translation.cache import SentenceCache
 from briefing.translation.engine import Engine, EngineSettings, PackageMissing
 from briefing.translation.packages import PackageStore
+from briefing.translation.titles import TitleTask, missing_titles, title_edits
 from ui import asking
 from ui.document import DocumentController
 from ui.labels import fill
@@ -50,6 +51,7 @@ class Outcome:
     memory: list[edits.Translation] = field(default_factory=list)
     results: list[jobs.Result] = field(default_factory=list)
     error: BaseException | None = None
+    titles: list[tuple[TitleTask, str]] = field(default_factory=list)  # the card's texts and section titles
 
 
 def open_memories() -> Memories:
@@ -112,6 +114,12 @@ class TranslationController(QObject):
             for target in LANGUAGES
         ]
         requests = [r for r in requests if r.tasks]
+        # "Translate all missing" fills the empty titles too (the card's texts, the section titles).
+        titles = (
+            [task for target in LANGUAGES for task in missing_titles(briefing, target)]
+            if scope is jobs.Scope.MISSING and ids is None
+            else []
+        )
         plan = overwrite_plan(briefing, [task.item_id for r in requests for task in r.tasks])
         allowed = frozenset(plan.replaceable)  # people's work is replaced only where the user said so
         if plan.needs_question:
@@ -123,7 +131,7 @@ class TranslationController(QObject):
             ids = [i for i in (ids if ids is not None else ids_kept) if i in allowed]
             requests = [replace(r, tasks=tuple(t for t in r.tasks if t.item_id in allowed)) for r in requests]
             requests = [r for r in requests if r.tasks]
-        if not requests:
+        if not requests and not titles:
             self.message.emit(self.tr("Nothing to translate"), 4000)
             return False
         worker = self.worker
@@ -159,6 +167,8 @@ class TranslationController(QObject):
                 outcome.results = [
                     worker.submit(request, progress, cancel, delivered_for(request)).result() for request in left
                 ]
+                if titles and not cancel.is_set():
+                    outcome.titles = translate_titles(worker, titles)
             except BriefingError as error:  # no package, a broken one: what the memory filled is kept
                 if not outcome.memory:
                     raise
@@ -199,7 +209,12 @@ class TranslationController(QObject):
         machine = [t for result in results for t in jobs.translations(result)]
         rest = [t for t in machine if t.item_id not in streamed]
         edit = edits.ApplyTranslations(outcome.memory + rest, overwrite=allowed, merge_key=key)
-        document.apply(edit, initiator=self)  # merges with the streamed batches: one undo step
+        # Only titles still empty, from the text they were translated from: typing meanwhile wins.
+        still = {task for language in LANGUAGES for task in missing_titles(document.briefing, language)}
+        kept = [(task, text) for task, text in outcome.titles if task in still]
+        title_changes = title_edits([task for task, _ in kept], [text for _, text in kept])
+        whole = edits.Batch("edit.translations", [edit, *title_changes], merge_key=key) if title_changes else edit
+        document.apply(whole, initiator=self)  # merges with the streamed batches: one undo step
         stored = set(edit.changed) | streamed_stored
         from_memory = sum(t.item_id in stored for t in outcome.memory)
         machine_made = sum(t.item_id in stored for t in machine)
@@ -207,12 +222,14 @@ class TranslationController(QObject):
             text = fill(self.tr("%1 from memory, %2 machine-translated"), from_memory, machine_made)
         else:
             text = fill(self.tr("Machine-translated items: %1"), machine_made)
+        if title_changes:
+            text += " · " + fill(self.tr("titles filled in: %1"), len(title_changes))
         if any(r.cancelled for r in results):
             text += " · " + self.tr("cancelled; the rest were left untouched")
         if edit.skipped or edit.kept:
             changed_meanwhile = len(edit.skipped) + len(edit.kept)
             text += " · " + fill(self.tr("left alone because they changed meanwhile: %1"), changed_meanwhile)
-        if stored or outcome.error is None:
+        if stored or title_changes or outcome.error is None:
             self.message.emit(text, 8000)
         if outcome.error is not None:
             self._failed(outcome.error)
@@ -270,3 +287,21 @@ def package_missing_box(parent: QWidget, error: PackageMissing, open_packages: C
     box.addButton(QMessageBox.StandardButton.Close)
     open_button.clicked.connect(open_packages)
     return box
+
+
+def translate_titles(worker: jobs.TranslationWorker, tasks: list[TitleTask]) -> list[tuple[TitleTask, str]]:
+    """The titles through the engine, one call per direction, on the translation thread."""
+    done: list[tuple[TitleTask, str]] = []
+    for target in LANGUAGES:
+        chosen = [task for task in tasks if task.target is target]
+        if not chosen:
+            continue
+        sources = [task.source_text for task in chosen]
+
+        def run(engine: Engine, sources: list[str] = sources, target: Language = target) -> list[str]:
+            return engine.translate(target.other.value, target.value, sources)
+
+        texts = worker.call(run).result()
+        assert isinstance(texts, list)
+        done += list(zip(chosen, (str(text) for text in texts), strict=True))
+    return done

@@ -36,8 +36,11 @@ def preview_html(briefing: Briefing, languages: Iterable[Language], focus_sectio
     for s, section in enumerate(briefing.sections, start=1):
         if large and section.id != (focus_section or briefing.sections[0].id):
             continue
+        # Anchors named by id: the window scrolls the preview to the selected section or item.
+        parts.append(f"<a name='{html.escape(section.id, quote=True)}'></a>")
         parts.append(_row([f"<h3>{s}. {html.escape(section.title.get(lang))}</h3>" for lang in languages], columns))
         for i, item in enumerate(section.items, start=1):
+            parts.append(f"<a name='{html.escape(item.id, quote=True)}'></a>")
             parts.append(_row([_item(item, lang, f"{s}.{i}") for lang in languages], columns))
     parts.append("</body></html>")
     return "".join(parts)

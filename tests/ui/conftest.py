@@ -34,6 +34,14 @@ def current_item(window: MainWindow) -> Item:
     return item
 
 
+@pytest.fixture(autouse=True)
+def no_name_question(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The question for the user's name (asked once when Settings has no author) is declined in every window
+    test, so that a comment or an approval is signed with the login name as before; tests of the question
+    answer it themselves."""
+    monkeypatch.setattr("ui.asking.ask_name", lambda _parent, _suggested: None)
+
+
 @pytest.fixture(scope="session")
 def qa_worker() -> Iterator[QaWorker]:
     """One QA process for the whole session (as the application has one), stopped at its end."""

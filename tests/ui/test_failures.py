@@ -420,6 +420,7 @@ def test_a_failing_action_reports_through_the_hook(
     window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr("ui.main_window.fresh_briefing", raising(RuntimeError("injected in File → New")))
+    window.ask_origin = lambda _parent, _default: "ko"
     hooks = install_failure_hooks()
     try:
         window.actions_["new"].trigger()
@@ -428,8 +429,8 @@ def test_a_failing_action_reports_through_the_hook(
     box = the_failure_dialog(qtbot)
     assert box.windowTitle() == "Something went wrong"
     assert "RuntimeError: injected in File → New" in box.informativeText()
-    assert "in new_document" in box.detailedText()
-    assert "in new_document" in logged()
+    assert "in choose_new" in box.detailedText()
+    assert "in choose_new" in logged()
 
 
 def test_the_same_failure_is_not_stacked_while_it_is_shown(window: MainWindow, qtbot: QtBot) -> None:
@@ -469,12 +470,13 @@ APPLICATION = textwrap.dedent(
     import ui.main_window
     from ui.app import create_application, run_app
 
-    def broken():
+    def broken(*_args):
         raise RuntimeError("injected in the running application")
 
     def choose_new():
         window = next(w for w in QApplication.topLevelWidgets() if w.objectName() == "mainWindow")
         ui.main_window.fresh_briefing = broken
+        window.ask_origin = lambda _parent, _default: "ko"  # File → New's question, answered
         window.actions_["new"].trigger()  # as File → New would
         boxes = [w for w in QApplication.topLevelWidgets() if w.objectName() == "failureDialog" and w.isVisible()]
         print("shown:", [(b.windowTitle(), b.informativeText().splitlines()[0]) for b in boxes], flush=True)
@@ -502,7 +504,7 @@ def test_the_application_installs_the_hooks(tmp_path: Path, briefing_home: Path)
     shown = "[('Something went wrong', 'Unexpected error: RuntimeError: injected in the running application')]"
     assert result.stdout.strip() == f"shown: {shown}"
     assert "RuntimeError: injected in the running application" in result.stderr  # still printed for a terminal
-    assert "in new_document" in log_file(briefing_home).read_text("utf-8")
+    assert "in choose_new" in log_file(briefing_home).read_text("utf-8")
 
 
 def test_a_final_export_from_the_window_refuses_an_unwaived_qa_error(

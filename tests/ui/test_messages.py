@@ -114,7 +114,13 @@ def test_a_new_section_is_titled_from_the_document_phrases_whatever_the_interfac
         assert (first.ko, first.en) == ("개요", "Overview")
         window.add_section()
         title = window.document.briefing.sections[-1].title
-        assert (title.get(Language.KO), title.get(Language.EN)) == ("새 절", "New section")
+        # in the drafting language (Korean by default); the English is a translation still to be made
+        assert (title.get(Language.KO), title.get(Language.EN)) == ("새 절", "")
+        window.document.undo_stack.setClean()  # no "save changes?" before File → New
+        window.new_document(Language.EN)
+        window.add_section()
+        title = window.document.briefing.sections[-1].title
+        assert (title.get(Language.KO), title.get(Language.EN)) == ("", "New section")
         window.document.undo_stack.setClean()
     finally:
         for translator in translators:
