@@ -12,6 +12,7 @@ import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QAbstractItemView,
     QApplication,
     QComboBox,
     QLineEdit,
@@ -49,7 +50,17 @@ def controls(page: QWidget, window: QWidget) -> list[QWidget]:
     found: list[QWidget] = []
     for kind in CONTROLS:
         found += [c for c in page.findChildren(kind) if c.isVisibleTo(window) and c.isVisible()]
-    return [c for c in found if not isinstance(c.parent(), QComboBox)]  # a combo's own line edit is the combo
+    # A combo's own line edit is the combo; a table's cell widget is reached by scrolling its table, itself checked.
+    return [c for c in found if not isinstance(c.parent(), QComboBox) and not _in_item_view(c, page)]
+
+
+def _in_item_view(control: QWidget, page: QWidget) -> bool:
+    parent = control.parentWidget()
+    while parent is not None and parent is not page:
+        if isinstance(parent, QAbstractItemView):
+            return True
+        parent = parent.parentWidget()
+    return False
 
 
 def out_of_reach(page: QWidget, window: MainWindow) -> list[str]:
