@@ -1661,6 +1661,14 @@ Bilingual Korean/English briefings, translated offline.</source>
         <translation>… 외 문제 {count}건</translation>
     </message>
     <message>
+        <source>this field is given twice (a reader would silently keep only the last)</source>
+        <translation>이 필드가 두 번 들어 있습니다(읽는 프로그램이 마지막 값만 조용히 쓰게 됩니다)</translation>
+    </message>
+    <message>
+        <source>{found} is outside the years {low} to {high} in UTC</source>
+        <translation>{found}은(는) UTC 기준 {low}년부터 {high}년까지의 범위를 벗어납니다</translation>
+    </message>
+    <message>
         <source>{path}: {size} MB is larger than any briefing (limit 512 MB)</source>
         <translation>{path}: {size}MB로, 브리핑 파일의 최대 크기(512MB)를 초과합니다</translation>
     </message>
@@ -2045,6 +2053,14 @@ Bilingual Korean/English briefings, translated offline.</source>
     <message>
         <source>replies in a circle: {found}</source>
         <translation>답글이 순환 참조합니다: {found}</translation>
+    </message>
+    <message>
+        <source>contains {found}, which cannot be written here; remove it</source>
+        <translation>이 자리에 쓸 수 없는 문자 {found}이(가) 들어 있습니다. 지우십시오</translation>
+    </message>
+    <message>
+        <source>is longer than {limit} characters in both languages together (a document property holds at most {limit})</source>
+        <translation>두 언어를 합쳐 {limit}자를 넘습니다(문서 속성에는 최대 {limit}자까지 들어갑니다)</translation>
     </message>
     <message>
         <source>The source changed since the last approval and the translation was not revised. Approve anyway?</source>

@@ -4,9 +4,12 @@ could not be written, terminal escapes. Each attack of the issue is kept here as
 from __future__ import annotations
 
 import io
+import json
 import re
 import time
 from collections import Counter
+from collections.abc import Callable
+from typing import Any
 
 import docx
 import pytest
@@ -18,8 +21,12 @@ from briefing.export import markdown_docx
 from briefing.export.markdown_docx import is_plain, parse
 from briefing.export.render import render
 from briefing.export.templates import Layout, find_template
+from briefing.fileformat import BriefingFormatError, dumps, loads
+from briefing.language.dates import DateError, PartialDate
 from briefing.model import Briefing
+from briefing.schema import SchemaChecker, checker
 from briefing.translation.markup import extract
+from tests.conftest import EXAMPLE
 from tests.helpers import item, small_briefing
 
 # The issue's cases (61 s, > 60 s, RecursionError) and their relatives.
@@ -117,3 +124,126 @@ def test_property_any_short_markup_parses(text: str) -> None:
     root, _resolve = parse(text)
     assert root.tag == "div"
     assert extract(text).assemble(extract(text).segments)[0] == text
+
+
+# -- files that validate but could not be written (point 7) ---------------------------------------
+
+
+def example_data() -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(EXAMPLE.read_text("utf-8"))
+    return data
+
+
+def refused(text: str) -> list[str]:
+    with pytest.raises(BriefingFormatError) as raised:
+        loads(text)
+    return [str(problem) for problem in raised.value.problems]
+
+
+def with_change(change: Callable[[dict[str, Any]], None]) -> str:
+    data = example_data()
+    change(data)
+    return json.dumps(data, ensure_ascii=False)
+
+
+def _set(path: str, value: object) -> Callable[[dict[str, Any]], None]:
+    def change(data: dict[str, Any]) -> None:
+        *parents, last = path.split("/")
+        node: Any = data
+        for part in parents:
+            node = node[int(part)] if part.isdigit() else node[part]
+        node[int(last) if last.isdigit() else last] = value
+
+    return change
+
+
+LONG = "가" * 130
+UNWRITABLE_CASES = [
+    ("title/ko", LONG + "\n" + "x" * 130, "$.title: is longer than 255 characters in both languages together"),
+    ("title/en", "Talks\x00", "$.title.en: contains U+0000, which cannot be written here"),
+    ("title/ko", "회의\x1b]0;pwned\x07", "$.title.ko: contains U+001B"),
+    ("title/en", "Talks \ufffe", "$.title.en: contains U+FFFE"),
+    ("author", "Kim\uffff", "$.author: contains U+FFFF"),
+    ("author", "K" * 256, "$.author: is longer than 255 characters"),
+    ("meeting/series/code", "SC\x0bWG", "$.meeting.series.code: contains U+000B"),
+    ("meeting/series/name/en", "W" * 240, "$.meeting.series.name: is longer than 255 characters in both languages"),
+    ("created", "0001-01-01T00:00:00+01:00", '$.created: "0001-01-01T00:00:00+01:00" is outside the years 1000'),
+    ("modified", "9999-12-31T23:59:59-01:00", '$.modified: "9999-12-31T23:59:59-01:00" is outside the years'),
+    ("created", "0999-12-31T00:00:00Z", '$.created: "0999-12-31T00:00:00Z" is outside the years 1000 to 9999'),
+    ("sections/2/items/2/comments/0/created", "0001-01-01T00:30:00+01:00", '.comments[0].created: "0001-01-01'),
+    ("meeting/start_date", "٢٠٢٤-١١-٠٧", '$.meeting.start_date: "٢٠٢٤-١١-٠٧" is not'),
+    ("sections/0/id", "s1\n", '$.sections[0].id: "s1\\n" is not'),
+    ("sections/0/items/0/basis", "0123456789abcdef\n", '$.sections[0].items[0].basis: "0123456789abcdef\\n"'),
+    ("version", True, "$.version: expected a whole number from 1, found true"),
+]
+
+
+@pytest.mark.parametrize(
+    ("path", "value", "expected"), UNWRITABLE_CASES, ids=[c[0] + repr(c[1])[:12] for c in UNWRITABLE_CASES]
+)
+def test_the_reader_refuses_what_the_writers_cannot_write_with_its_path(
+    path: str, value: object, expected: str
+) -> None:
+    problems = refused(with_change(_set(path, value)))
+    assert any(expected in problem for problem in problems), problems
+
+
+def test_a_lone_surrogate_escaped_in_json_is_refused_with_its_path() -> None:
+    text = with_change(_set("sections/0/items/0/text/en", "PLACEHOLDER")).replace("PLACEHOLDER", "broken \\ud800 text")
+    assert refused(text) == ["$.sections[0].items[0].text.en: contains U+D800, which cannot be written here; remove it"]
+
+
+def test_arabic_indic_digits_in_a_partial_date_are_refused() -> None:
+    with pytest.raises(DateError):
+        PartialDate.parse("٢٠٢٥-٠١")
+    with pytest.raises(DateError):
+        PartialDate.parse("2025-01\n")
+    assert PartialDate.parse("2025-01").isoformat() == "2025-01"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('{"format": "briefing-studio/briefing", "format": "x", "version": 3}', ["$.format"]),
+        (None, ["$.sections[0].items[0].status"]),
+    ],
+)
+def test_duplicate_keys_are_refused_with_their_path(text: str | None, expected: list[str]) -> None:
+    if text is None:  # a real file with one item field given twice
+        original = EXAMPLE.read_text("utf-8")
+        text = original.replace('"status": ', '"status": "approved",\n"status": ', 1)
+        assert text != original
+    problems = refused(text)
+    assert problems == [
+        f"{path}: this field is given twice (a reader would silently keep only the last)" for path in expected
+    ]
+
+
+def test_the_schema_checker_tells_true_from_one() -> None:
+    assert [p.code for p in checker(3).problems({**example_data(), "version": True})] == ["schema.const"]
+    schema = SchemaChecker({"enum": [1, 2]})
+    assert [p.code for p in schema.problems(True)] == ["schema.enum"]
+    assert schema.problems(1) == []
+
+
+def test_what_the_reader_accepts_at_the_limits_exports() -> None:
+    """The converse: a title of exactly 255 characters in both languages, control characters in an item's
+    text (shown as control pictures), the earliest and latest moments: all written and read back."""
+    briefing = loads(
+        with_change(
+            lambda data: (
+                _set("title/ko", "가" * 126)(data),
+                _set("title/en", "T" * 126)(data),
+                _set("created", "1000-01-01T00:00:00Z")(data),
+                _set("modified", "9999-12-31T23:59:59Z")(data),
+                _set("sections/0/items/0/text/en", "Bell\x07 and\x1b[2J escape \ufffe")(data),
+            )
+        )
+    )
+    data = render(briefing, find_template("meeting-report"), Layout.BILINGUAL)
+    document = docx.Document(io.BytesIO(data))
+    assert document.core_properties.title == "가" * 126 + " / " + "T" * 126
+    assert document.core_properties.created is not None and document.core_properties.created.year == 1000
+    body = "".join(t.text or "" for t in document.element.body.iter(qn("w:t")))
+    assert "Bell␇ and␛[2J escape" in body
+    assert loads(dumps(briefing)) == briefing

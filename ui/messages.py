@@ -101,6 +101,10 @@ CATALOGUE: dict[str, str] = {
     "file.invalid": QT_TRANSLATE_NOOP("Messages", "the file is not a valid briefing ({count} problems)"),
     "file.invalid_one": QT_TRANSLATE_NOOP("Messages", "the file is not a valid briefing (1 problem)"),
     "file.more_problems": QT_TRANSLATE_NOOP("Messages", "… and {count} more problems"),
+    "file.duplicate_key": QT_TRANSLATE_NOOP(
+        "Messages", "this field is given twice (a reader would silently keep only the last)"
+    ),
+    "file.time_out_of_range": QT_TRANSLATE_NOOP("Messages", "{found} is outside the years {low} to {high} in UTC"),
     "storage.too_large": QT_TRANSLATE_NOOP("Messages", "{path}: {size} MB is larger than any briefing (limit 512 MB)"),
     "storage.no_such_file": QT_TRANSLATE_NOOP("Messages", "{path}: no such file"),
     "storage.is_folder": QT_TRANSLATE_NOOP("Messages", "{path}: is a folder, not a file"),
@@ -276,6 +280,14 @@ CATALOGUE: dict[str, str] = {
     "rules.control_character": QT_TRANSLATE_NOOP("Messages", "contains a control character ({found}); remove it"),
     "rules.reply_unknown": QT_TRANSLATE_NOOP("Messages", "replies to {found}, which is not a comment of this item"),
     "rules.reply_cycle": QT_TRANSLATE_NOOP("Messages", "replies in a circle: {found}"),
+    "rules.unwritable_character": QT_TRANSLATE_NOOP(
+        "Messages", "contains {found}, which cannot be written here; remove it"
+    ),
+    "rules.property_too_long": QT_TRANSLATE_NOOP(
+        "Messages",
+        "is longer than {limit} characters in both languages together (a document property holds at most {limit})",
+    ),
+    "rules.time_out_of_range": QT_TRANSLATE_NOOP("Messages", "{found} is outside the years {low} to {high} in UTC"),
     "ask.source_changed_approved": QT_TRANSLATE_NOOP(
         "Messages",
         "The source changed since the last approval and the translation was not revised. Approve anyway?",
