@@ -7,8 +7,10 @@ import io
 import json
 import re
 import time
+import zipfile
 from collections import Counter
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import docx
@@ -17,14 +19,17 @@ from docx.oxml.ns import qn
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from briefing.cli.main import run
+from briefing.cli.terminal import neutralise
 from briefing.export import markdown_docx
 from briefing.export.markdown_docx import is_plain, parse
 from briefing.export.render import render
 from briefing.export.templates import Layout, find_template
 from briefing.fileformat import BriefingFormatError, dumps, loads
 from briefing.language.dates import DateError, PartialDate
-from briefing.model import Briefing
+from briefing.model import Briefing, Language
 from briefing.schema import SchemaChecker, checker
+from briefing.storage import save
 from briefing.translation.markup import extract
 from tests.conftest import EXAMPLE
 from tests.helpers import item, small_briefing
@@ -247,3 +252,48 @@ def test_what_the_reader_accepts_at_the_limits_exports() -> None:
     body = "".join(t.text or "" for t in document.element.body.iter(qn("w:t")))
     assert "Bell␇ and␛[2J escape" in body
     assert loads(dumps(briefing)) == briefing
+
+
+# -- terminal output (point 9) ----------------------------------------------------------------------
+
+RAW = ("\x1b", "\x07", "\x9b", "\u202e", "\u2066")
+
+
+def test_show_escapes_c1_and_bidirectional_controls_in_titles_and_items(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A title may hold C1 controls and bidirectional overrides (XML can); a terminal must not obey them."""
+    briefing = loads(EXAMPLE.read_text("utf-8"))
+    briefing.title.en = "Talks \x9b2J \u202eevil\u2066 end"
+    briefing.items()[0].set_text(Language.EN, "\x1b]8;;https://evil.example\x07click\x1b]8;;\x07")
+    path = tmp_path / "hostile.briefing"
+    save(briefing, path)
+    assert run(["show", str(path), "--text", "en"]) == 0
+    out = capsys.readouterr().out
+    assert not any(raw in out for raw in RAW)
+    assert "Talks \\x9b2J \\u202eevil\\u2066 end" in out and "\\x1b]8;;https://evil.example\\x07click" in out
+
+
+def test_packages_list_escapes_a_hostile_package_name(
+    package_files: dict[tuple[str, str], Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    archive = tmp_path / "translate-en_ko-1_0.argosmodel"
+    with zipfile.ZipFile(package_files[("en", "ko")]) as source, zipfile.ZipFile(archive, "w") as target:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename.endswith("metadata.json"):
+                metadata = json.loads(data)
+                metadata["from_name"] = "Eng\x1b]0;pwned\x07lish\x1b[2J"
+                metadata["to_name"] = "Kor\u202eean"
+                data = json.dumps(metadata).encode()
+            target.writestr(info, data)
+    assert run(["packages", "install", str(archive)]) == 0
+    assert run(["packages", "list"]) == 0
+    out = capsys.readouterr().out
+    assert not any(raw in out for raw in RAW)
+    assert "Eng\\x1b]0;pwned\\x07lish\\x1b[2J" in out and "Kor\\u202eean" in out
+
+
+def test_neutralise_keeps_tabs_and_line_breaks() -> None:
+    assert neutralise("a\tb\r\nc\u200bd한") == "a\tb\r\nc\u200bd한"
+    assert neutralise("\x00\x7f\x85\u202a\u2069") == "\\x00\\x7f\\x85\\u202a\\u2069"
