@@ -1837,6 +1837,22 @@ Bilingual Korean/English briefings, translated offline.</source>
         <translation>{name}: 불완전한 패키지입니다({required} 없음)</translation>
     </message>
     <message>
+        <source>{name}: translates {language} into {language}; a package translates between two languages</source>
+        <translation>{name}: {language}를 {language}로 번역합니다. 언어 패키지는 서로 다른 두 언어 사이를 번역해야 합니다</translation>
+    </message>
+    <message>
+        <source>{name}: {member} appears twice in the archive</source>
+        <translation>{name}: 압축 파일에 {member}이(가) 두 번 들어 있습니다</translation>
+    </message>
+    <message>
+        <source>{name}: {first} and {second} would be the same file on disk</source>
+        <translation>{name}: {first}와(과) {second}은(는) 디스크에서 같은 파일이 됩니다</translation>
+    </message>
+    <message>
+        <source>{name}: the package was unpacked but cannot translate ({reason}); the installed packages are unchanged</source>
+        <translation>{name}: 패키지를 풀었지만 번역할 수 없습니다({reason}). 설치된 패키지는 바뀌지 않았습니다</translation>
+    </message>
+    <message>
         <source>{name}: unreadable metadata.json ({reason})</source>
         <translation>{name}: metadata.json을 읽을 수 없습니다({reason})</translation>
     </message>

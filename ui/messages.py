@@ -193,6 +193,17 @@ CATALOGUE: dict[str, str] = {
     "packages.overflow": QT_TRANSLATE_NOOP("Messages", "{name}: unpacks to more than it declares; refused"),
     "packages.not_a_package": QT_TRANSLATE_NOOP("Messages", "{name}: not a package (no metadata.json)"),
     "packages.incomplete": QT_TRANSLATE_NOOP("Messages", "{name}: incomplete package ({required} is missing)"),
+    "packages.same_languages": QT_TRANSLATE_NOOP(
+        "Messages", "{name}: translates {language} into {language}; a package translates between two languages"
+    ),
+    "packages.duplicate_member": QT_TRANSLATE_NOOP("Messages", "{name}: {member} appears twice in the archive"),
+    "packages.colliding_members": QT_TRANSLATE_NOOP(
+        "Messages", "{name}: {first} and {second} would be the same file on disk"
+    ),
+    "packages.does_not_translate": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{name}: the package was unpacked but cannot translate ({reason}); the installed packages are unchanged",
+    ),
     "packages.bad_metadata": QT_TRANSLATE_NOOP("Messages", "{name}: unreadable metadata.json ({reason})"),
     "engine.beam_size": QT_TRANSLATE_NOOP("Messages", "beam size must be between 1 and 16"),
     "engine.threads": QT_TRANSLATE_NOOP("Messages", "threads must be between 0 (automatic) and 256"),
