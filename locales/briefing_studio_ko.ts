@@ -2019,6 +2019,14 @@ Bilingual Korean/English briefings, translated offline.</source>
         <translation>{url}: 내려받기 오류({reason})</translation>
     </message>
     <message>
+        <source>{url}: more than {limit} MB; refused</source>
+        <translation>{url}: {limit}MB를 넘어 받지 않았습니다</translation>
+    </message>
+    <message>
+        <source>{url}: took longer than {seconds} s in all; stopped</source>
+        <translation>{url}: 전체 {seconds}초를 넘겨 중단했습니다</translation>
+    </message>
+    <message>
         <source>the package could not be downloaded: {errors}</source>
         <translation>패키지를 내려받지 못했습니다: {errors}</translation>
     </message>

@@ -272,6 +272,8 @@ CATALOGUE: dict[str, str] = {
     "download.no_link": QT_TRANSLATE_NOOP("Messages", "the index lists no download link for {from_code}→{to_code}"),
     "download.stopped": QT_TRANSLATE_NOOP("Messages", "{url}: the download stopped after {received} of {total} bytes"),
     "download.failed": QT_TRANSLATE_NOOP("Messages", "{url}: {reason}"),
+    "download.too_large": QT_TRANSLATE_NOOP("Messages", "{url}: more than {limit} MB; refused"),
+    "download.too_slow": QT_TRANSLATE_NOOP("Messages", "{url}: took longer than {seconds} s in all; stopped"),
     "download.all_failed": QT_TRANSLATE_NOOP("Messages", "the package could not be downloaded: {errors}"),
     "rules.not_a_time": QT_TRANSLATE_NOOP("Messages", "expected a date and time with its time zone, found {found}"),
     "rules.goes_with": QT_TRANSLATE_NOOP("Messages", "missing: goes with {other}"),
