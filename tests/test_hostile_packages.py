@@ -254,3 +254,114 @@ def test_leftovers_of_a_dead_process_are_cleared_and_a_live_ones_kept(store_with
 def test_remove_leaves_nothing_behind(store_with_old: PackageStore) -> None:
     store_with_old.remove("en", "ko")
     assert list(store_with_old.folder.iterdir()) == []
+
+
+# -- the checks mutation testing found untested (issue 17 point 13) --------------------------------
+
+
+def _rewritten(
+    source: Path, target: Path, edit: Callable[[str, bytes], list[tuple[zipfile.ZipInfo | str, bytes]]]
+) -> Path:
+    with zipfile.ZipFile(source) as old, zipfile.ZipFile(target, "w", zipfile.ZIP_STORED) as new:
+        for info in old.infolist():
+            for name, data in edit(info.filename, old.read(info)):
+                new.writestr(name, data)
+    return target
+
+
+def _metadata(change: dict[str, object]) -> Callable[[str, bytes], list[tuple[zipfile.ZipInfo | str, bytes]]]:
+    def edit(name: str, data: bytes) -> list[tuple[zipfile.ZipInfo | str, bytes]]:
+        if name.endswith("/metadata.json"):
+            return [(name, json.dumps(json.loads(data) | change).encode())]
+        return [(name, data)]
+
+    return edit
+
+
+def _extra(
+    extra_name: str, info_change: Callable[[zipfile.ZipInfo], None] | None = None
+) -> Callable[[str, bytes], list[tuple[zipfile.ZipInfo | str, bytes]]]:
+    def edit(name: str, data: bytes) -> list[tuple[zipfile.ZipInfo | str, bytes]]:
+        if not name.endswith("README.md"):
+            return [(name, data)]
+        info = zipfile.ZipInfo(name.replace("README.md", extra_name))
+        if info_change is not None:
+            info_change(info)
+        return [(name, data), (info, b"x")]
+
+    return edit
+
+
+def _drop_vocabulary(name: str, data: bytes) -> list[tuple[zipfile.ZipInfo | str, bytes]]:
+    return [] if "vocabulary" in name else [(name, data)]
+
+
+def _mark_encrypted(archive: Path, member: str) -> None:
+    """Set the "encrypted" flag of a member in the central directory (zipfile cannot write it)."""
+    data = bytearray(archive.read_bytes())
+    start = 0
+    while (start := data.find(b"PK\x01\x02", start)) >= 0:
+        length = int.from_bytes(data[start + 28 : start + 30], "little")
+        if data[start + 46 : start + 46 + length].decode() == member:
+            data[start + 8] |= 0x1
+        start += 4
+    archive.write_bytes(bytes(data))
+
+
+SURVIVORS: dict[str, tuple[Callable[[str, bytes], list[tuple[zipfile.ZipInfo | str, bytes]]], str]] = {
+    "backslash path": (
+        _extra("..\\..\\evil.txt"),
+        "unsafe path in the archive: 'translate-en_ko-1_0/..\\\\..\\\\evil.txt'",
+    ),
+    "drive path": (
+        lambda name, data: [(name, data), ("C:evil.txt", b"x")] if name.endswith("README.md") else [(name, data)],
+        "unsafe path in the archive: 'C:evil.txt'",
+    ),
+    "not a translation package": (_metadata({"type": "sbd"}), "a 'sbd' package, not a translation package"),
+    "bad package_version": (
+        _metadata({"package_version": "1.0; rm -rf /"}),
+        "an unusable package_version '1.0; rm -rf /'",
+    ),
+    "version as a list": (_metadata({"package_version": [1, 0]}), "an unusable package_version [1, 0]"),
+    "no vocabulary": (_drop_vocabulary, "not a CTranslate2 model: no vocabulary file in translate-en_ko-1_0/model/"),
+    "encrypted member": (_extra("secret.bin"), "'translate-en_ko-1_0/secret.bin' is encrypted"),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(SURVIVORS))
+def test_each_package_check_refuses_its_case(
+    kind: str, package_files: dict[tuple[str, str], Path], tmp_path: Path
+) -> None:
+    edit, message = SURVIVORS[kind]
+    archive = _rewritten(package_files[("en", "ko")], tmp_path / "p.argosmodel", edit)
+    if kind == "encrypted member":
+        _mark_encrypted(archive, "translate-en_ko-1_0/secret.bin")
+    with pytest.raises(PackageError) as raised:
+        PackageStore().install(archive)
+    assert message in str(raised.value), str(raised.value)
+    assert PackageStore().installed() == []
+
+
+def test_the_member_count_cap(
+    package_files: dict[tuple[str, str], Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from briefing.translation import packages
+
+    with zipfile.ZipFile(package_files[("en", "ko")]) as bundle:
+        count = len(bundle.infolist())
+    monkeypatch.setattr(packages, "MAX_MEMBERS", count - 1)
+    with pytest.raises(PackageError, match=rf"{count} files in the archive \(at most {count - 1} allowed\)"):
+        PackageStore().install(package_files[("en", "ko")])
+    monkeypatch.setattr(packages, "MAX_MEMBERS", count)
+    assert PackageStore().install(package_files[("en", "ko")]).version == "1.0"
+
+
+def test_the_whole_archive_ratio_cap(tmp_path: Path) -> None:
+    """Many members each under the per-member floor, together expanding a thousand-fold."""
+    archive = tmp_path / "many.argosmodel"
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as bundle:
+        bundle.writestr("top/metadata.json", json.dumps({"from_code": "en", "to_code": "ko"}))
+        for number in range(24):
+            bundle.writestr(f"top/padding/{number}.bin", bytes(512 * 1024))
+    with pytest.raises(PackageError, match=r"many.argosmodel: expands \d+-fold; refusing a possible zip bomb"):
+        PackageStore().install(archive)
