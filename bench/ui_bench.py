@@ -26,6 +26,13 @@ from typing import Any
 DONE = threading.Event()  # a measured phase is over
 
 
+def settle() -> None:
+    """Run what the event loop has pending, through QTest.qWait (C++), not processEvents() from Python."""
+    from PySide6.QtTest import QTest
+
+    QTest.qWait(1)
+
+
 def qa_done(_count: int) -> None:
     DONE.set()
 
@@ -46,7 +53,7 @@ def main() -> None:
     home = Path(tempfile.mkdtemp(prefix="ui-bench-"))
     os.environ["BRIEFING_HOME"] = str(home)
 
-    from PySide6.QtCore import QElapsedTimer, QTimer
+    from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer
 
     from briefing import settings as config
     from briefing.model import Language
@@ -68,7 +75,7 @@ def main() -> None:
     print(f"QA checks in {'a thread' if qa_worker is None else 'the QA process'}")
     window = MainWindow(qa_worker=qa_worker)
     window.show()
-    app.processEvents()
+    settle()
     if args.live_only:
         live_typing_benchmark(app, window, home, args.live_model)
         window.close()
@@ -77,7 +84,7 @@ def main() -> None:
         return
     start = time.perf_counter()
     window.open_file(big)
-    app.processEvents()
+    settle()
     opened = time.perf_counter() - start
     print(f"open {args.items} items: window {opened:.2f} s (core load alone {core:.2f} s)")
 
@@ -98,9 +105,19 @@ def main() -> None:
         timer.start(5)
         if callable(during):
             during()
-        while time.perf_counter() < end and not DONE.is_set():
-            app.processEvents()
-            time.sleep(0.001)
+        # Driven by the event loop itself (no processEvents() loop: PySide6 6.12 drops a reference to None on
+        # every call from Python, and a loop of them aborts the interpreter).
+        loop = QEventLoop()
+
+        def check() -> None:
+            if time.perf_counter() >= end or DONE.is_set():
+                loop.quit()
+
+        watcher = QTimer()
+        watcher.timeout.connect(check)
+        watcher.start(5)
+        loop.exec()
+        watcher.stop()
         timer.stop()
         return worst / 1000
 
@@ -175,7 +192,7 @@ def live_typing_benchmark(app: Any, window: Any, home: Path, model: str) -> None
     for on, item in ((False, window.document.briefing.items()[2]), (True, window.document.briefing.items()[1])):
         live.enabled = lambda on=on: on
         window.select(item.id)
-        app.processEvents()
+        settle()
         editor = window.item_editor.english
         editor.setFocus()
         editor.moveCursor(editor.textCursor().MoveOperation.End)
@@ -195,12 +212,11 @@ def live_typing_benchmark(app: Any, window: Any, home: Path, model: str) -> None
             QTimer.singleShot(250 if len(keys) % 10 == 0 else 50, type_next)
 
         QTest.keyClick(editor, " ", Qt.KeyboardModifier.NoModifier)  # type: ignore[call-overload]
-        app.processEvents()
+        settle()
         start = time.perf_counter()
         type_next()
         while not done.is_set() and time.perf_counter() - start < 120:
-            app.processEvents()
-            time.sleep(0.001)
+            QTest.qWait(5)  # the event loop runs from C++ (no processEvents() loop from Python)
         handled.sort()
         slowest = ", ".join(f"{t * 1000:.0f}" for t in handled[-5:])
         what = f"on ({live.requests} suggestions asked, {sum(s is not None for s in made)} arrived)" if on else "off"
@@ -224,7 +240,7 @@ def typing_benchmark(app: Any, window: Any, longest_stall: Any, idle: float) -> 
     briefing = window.document.briefing
     middle = briefing.items()[len(briefing.items()) // 2]
     window.select(middle.id)
-    app.processEvents()
+    settle()
     editor = window.item_editor.english
     editor.setFocus()
     editor.moveCursor(editor.textCursor().MoveOperation.End)
@@ -244,7 +260,7 @@ def typing_benchmark(app: Any, window: Any, longest_stall: Any, idle: float) -> 
 
     # The first key warms the editor up (first layout of its text): typed before, not counted.
     QTest.keyClick(editor, " ", Qt.KeyboardModifier.NoModifier)  # type: ignore[call-overload]
-    app.processEvents()
+    settle()
     stall = longest_stall(30.0, type_next)
     DONE.clear()
     old_copy = best(lambda: loads(dumps(briefing)), 3)
@@ -341,7 +357,7 @@ def review_grid_benchmark(app: Any, window: Any) -> None:
 
     start = time.perf_counter()
     window.review_mode.show_grid()
-    app.processEvents()
+    settle()
     shown = time.perf_counter() - start
     grid = window.review
     timings: dict[str, float] = {}
@@ -360,12 +376,12 @@ def review_grid_benchmark(app: Any, window: Any) -> None:
     filtered("status", lambda: grid.status_box.setCurrentIndex(2))  # not approved
     filtered("attention", lambda: grid.status_box.setCurrentIndex(1))
     grid.clear_filter()
-    app.processEvents()
+    settle()
     progress_line = best(grid._update_progress, 3)
     english = COLUMNS.index(Column.ENGLISH)
     timings["sort"] = best(lambda: grid.view.sortByColumn(english, Qt.SortOrder.DescendingOrder), 3)
     grid.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-    app.processEvents()
+    settle()
     bar = grid.view.verticalScrollBar()
     pages, steps = [], []
     for value in range(0, bar.maximum() + 1, max(1, bar.pageStep())):
@@ -374,11 +390,11 @@ def review_grid_benchmark(app: Any, window: Any) -> None:
         grid.view.viewport().repaint()
         pages.append(time.perf_counter() - begin)
     bar.setValue(0)
-    app.processEvents()
+    settle()
     for value in range(0, min(bar.maximum(), 600), 3):
         begin = time.perf_counter()
         bar.setValue(value)
-        app.processEvents()
+        settle()
         steps.append(time.perf_counter() - begin)
     middle = grid.model.ids[len(grid.model.ids) // 2]
     grid.select(middle)
@@ -387,7 +403,7 @@ def review_grid_benchmark(app: Any, window: Any) -> None:
     begin = time.perf_counter()
     grid.model.setData(index, text + " 수정")
     whole = time.perf_counter() - begin
-    app.processEvents()
+    settle()
     own = best(lambda: grid._follow({middle}, False), 3)
     window.document.undo_stack.undo()
     rows = grid.model.rowCount()

@@ -41,8 +41,9 @@ from briefing.model import (
     Waiver,
     fingerprint,
 )
+from briefing.rules import MOMENT_YEARS, moment_in_range
 from briefing.rules import problems as rule_problems
-from briefing.schema import Problem, checker, describe
+from briefing.schema import Problem, checker, child_path, describe
 
 FORMAT_NAME = "briefing-studio/briefing"
 CURRENT_VERSION = 4
@@ -147,6 +148,8 @@ register(
         "file.invalid": "the file is not a valid briefing ({count} problems)",
         "file.invalid_one": "the file is not a valid briefing (1 problem)",
         "file.more_problems": "… and {count} more problems",
+        "file.duplicate_key": "this field is given twice (a reader would silently keep only the last)",
+        "file.time_out_of_range": "{found} is outside the years {low} to {high} in UTC",
     }
 )
 
@@ -195,6 +198,8 @@ def dumps_checked(briefing: Briefing) -> str:
     the briefing's rules); BriefingFormatError with every problem when the file would not open again."""
     data = to_json(briefing)
     problems = checker(CURRENT_VERSION).problems(data) or rule_problems(briefing)
+    if len(problems) == 1:
+        raise BriefingFormatError("file.invalid_one", problems)
     if problems:
         raise BriefingFormatError("file.invalid", problems, count=len(problems))
     return _text(data)
@@ -350,8 +355,9 @@ def loads(text: str | bytes, source: str = "") -> Briefing:
     text = text.removeprefix("\ufeff")
     if not text.strip():
         raise BriefingFormatError("file.empty", source=source)
+    duplicates = _DuplicateKeys()
     try:
-        data = json.loads(text)
+        data = json.loads(text, object_pairs_hook=duplicates.hook)
     except json.JSONDecodeError as error:
         # An unterminated string can only end at the end of the text: that too is a cut-off file.
         ending = error.pos >= len(text.rstrip()) or error.msg.startswith("Unterminated string")
@@ -361,7 +367,48 @@ def loads(text: str | bytes, source: str = "") -> Briefing:
         ) from None
     except RecursionError:
         raise BriefingFormatError("file.too_deep", source=source) from None
+    if duplicates.found:
+        problems = duplicates.problems(data)
+        if len(problems) == 1:
+            raise BriefingFormatError("file.invalid_one", problems, source)
+        raise BriefingFormatError("file.invalid", problems, source, count=len(problems))
     return from_json(data, source=source)
+
+
+class _Object(dict[str, Any]):
+    """A JSON object that remembers the keys it was given more than once."""
+
+    repeated: list[str]
+
+
+class _DuplicateKeys:
+    """json.loads' object hook: objects as dicts, noting any key given twice (JSON leaves it to the reader;
+    Python's would keep the last silently, and the file would not say what the program read)."""
+
+    def __init__(self) -> None:
+        self.found = False
+
+    def hook(self, pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        made = _Object(pairs)
+        if len(made) < len(pairs):
+            self.found = True
+            seen: set[str] = set()
+            made.repeated = [key for key, _value in pairs if key in seen or seen.add(key)]  # type: ignore[func-returns-value]
+        return made
+
+    def problems(self, data: Any) -> list[Problem]:
+        """Every repeated key with its JSON path, in file order (walked without recursion)."""
+        found: list[Problem] = []
+        stack: list[tuple[Any, str]] = [(data, "$")]
+        while stack:
+            value, path = stack.pop()
+            if isinstance(value, dict):
+                repeated = getattr(value, "repeated", ())
+                found += [Problem(child_path(path, key), "file.duplicate_key") for key in repeated]
+                stack += [(child, child_path(path, key)) for key, child in reversed(value.items())]
+            elif isinstance(value, list):
+                stack += [(child, child_path(path, n)) for n, child in reversed(list(enumerate(value)))]
+        return found
 
 
 def check_header(data: Any, source: str = "") -> int:
@@ -474,10 +521,16 @@ class _Reader:
 
     def _datetime(self, value: str, path: str) -> datetime:
         try:
-            return datetime.fromisoformat(value)
+            moment = datetime.fromisoformat(value)
         except ValueError:
             self.problems.append(Problem(path, "file.not_a_datetime", {"found": describe(value)}))
             return datetime(1970, 1, 1)
+        if not moment_in_range(moment):  # the documents' properties hold years 1000-9999 in UTC
+            low, high = MOMENT_YEARS
+            params = {"found": describe(value), "low": low, "high": high}
+            self.problems.append(Problem(path, "file.time_out_of_range", params))
+            return datetime(1970, 1, 1)
+        return moment
 
     def _optional_datetime(self, value: str | None, path: str) -> datetime | None:
         return None if value is None else self._datetime(value, path)

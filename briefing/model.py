@@ -499,12 +499,41 @@ class Briefing:
         raise KeyError(section_id)
 
     def locate(self, item_id: str) -> tuple[Section, int]:
-        """The section holding an item and the item's index in it."""
-        for section in self.sections:
-            for index, item in enumerate(section.items):
-                if item.id == item_id:
-                    return section, index
-        raise KeyError(item_id)
+        """The section holding an item and the item's index in it.
+
+        Through an index of positions (section number, item number) by id, checked on every use: the lists
+        are plain lists that edits, readers and views change directly, so a position that no longer holds
+        the item rebuilds the index (one pass) rather than trusting it. Constant time while the structure
+        is unchanged (a translation locates each of 20,000 items), never a wrong answer."""
+        found = self._at(self._item_index(), item_id)
+        if found is None:  # moved, added or removed since: one pass, then the index holds again
+            found = self._at(self._rebuild_index(), item_id)
+        if found is None:
+            raise KeyError(item_id)
+        return found
+
+    def _at(self, index: dict[str, tuple[int, int]], item_id: str) -> tuple[Section, int] | None:
+        position = index.get(item_id)
+        if position is None:
+            return None
+        section_number, item_number = position
+        if section_number < len(self.sections):
+            section = self.sections[section_number]
+            if item_number < len(section.items) and section.items[item_number].id == item_id:
+                return section, item_number
+        return None
+
+    def _item_index(self) -> dict[str, tuple[int, int]]:
+        index: dict[str, tuple[int, int]] | None = self.__dict__.get("_index_by_id")
+        return index if index is not None else self._rebuild_index()
+
+    def _rebuild_index(self) -> dict[str, tuple[int, int]]:
+        index: dict[str, tuple[int, int]] = {}
+        for section_number, section in enumerate(self.sections):
+            for item_number, item in enumerate(section.items):
+                index.setdefault(item.id, (section_number, item_number))  # the first, as a scan finds it
+        self.__dict__["_index_by_id"] = index
+        return index
 
     def item(self, item_id: str) -> Item:
         section, index = self.locate(item_id)

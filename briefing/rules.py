@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from datetime import date, datetime, time
+from datetime import UTC, date, datetime, time
 from enum import StrEnum
 
 from briefing.language.dates import DateError, PartialDate
+from briefing.language.phrases import meeting_name
 from briefing.messages import register
 from briefing.model import (
     Bilingual,
@@ -58,6 +59,27 @@ PART_TEXT_MAX = 300  # an office, a person, an attachment's title, an issuer
 PHONE_MAX, EMAIL_MAX = 40, 254
 PHONE_PATTERN = re.compile(r"\+?[0-9(][0-9()./ -]*(?:\s*(?:ext\.?|내선)\s*[0-9]+)?")
 EMAIL_PATTERN = re.compile(r"[^@\s]+@[^@\s.]+(?:\.[^@\s.]+)+")
+# What no text of a briefing may hold: a lone surrogate (UTF-8, the file's encoding, cannot encode it).
+UNENCODABLE = re.compile("[\ud800-\udfff]")
+# What a document property (title, author, series code and name) cannot hold, because XML cannot: C0 controls but
+# tab, line feed and carriage return; U+FFFE and U+FFFF; lone surrogates. (In the body of a document the export
+# shows such characters as control pictures, ␛; a property is written as it is.)
+UNWRITABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+# A document property (core.xml: title, subject, author) holds at most 255 characters.
+PROPERTY_MAX = 255
+# Moments (created, modified, approvals, comments) a document can record: python-docx writes years before 1000
+# in a form it cannot read back, and converting an extreme offset to UTC overflows.
+MOMENT_YEARS = (1000, 9999)
+
+
+def moment_in_range(moment: datetime) -> bool:
+    """Whether a moment converts to UTC within MOMENT_YEARS (a naive moment is taken as it is)."""
+    try:
+        utc = moment.astimezone(UTC) if moment.tzinfo is not None else moment
+    except (OverflowError, ValueError):
+        return False
+    return MOMENT_YEARS[0] <= utc.year <= MOMENT_YEARS[1]
+
 
 register(
     {
@@ -92,6 +114,10 @@ register(
         "rules.embargo_before_meeting": "the embargo ({embargo}) is before the meeting's first day ({start})",
         "rules.report_before_meeting": "the report is dated {dated}, before the meeting's first day ({start})",
         "rules.embargo_no_zone": "the embargo names no clock (e.g. 한국시간 / KST)",
+        "rules.unwritable_character": "contains {found}, which cannot be written here; remove it",
+        "rules.property_too_long": "is longer than {limit} characters in both languages together (a document "
+        "property holds at most {limit})",
+        "rules.time_out_of_range": "{found} is outside the years {low} to {high} in UTC",
     }
 )
 
@@ -154,10 +180,29 @@ def item_problems(item: Item, path: str = "$") -> list[Problem]:
 
 
 def _header(briefing: Briefing) -> Iterator[Problem]:
-    yield from _bilingual(briefing.title, "$.title")
+    yield from _bilingual(briefing.title, "$.title", UNWRITABLE)
+    yield from _property(briefing.title, "$.title")
     yield from _enum(briefing.origin_language, Language, "$.origin_language")
-    yield from _text(briefing.author, "$.author")
-    yield from _card(briefing.meeting, "$.meeting")
+    yield from _text(briefing.author, "$.author", PROPERTY_MAX, UNWRITABLE)
+    for name in ("created", "modified"):
+        yield from _time(getattr(briefing, name), f"$.{name}")
+    card = list(_card(briefing.meeting, "$.meeting"))
+    yield from card
+    if not card:
+        subject = " / ".join(meeting_name(briefing, language) for language in Language)
+        if len(subject) > PROPERTY_MAX:
+            yield Problem("$.meeting.series.name", "rules.property_too_long", {"limit": PROPERTY_MAX})
+
+
+def _property(value: Bilingual, path: str) -> Iterator[Problem]:
+    """A bilingual text a document property holds as "ko / en" (the bilingual layout's title)."""
+    if (
+        isinstance(value, Bilingual)
+        and isinstance(value.ko, str)
+        and isinstance(value.en, str)
+        and len(" / ".join(part for part in (value.ko, value.en) if part)) > PROPERTY_MAX
+    ):
+        yield Problem(path, "rules.property_too_long", {"limit": PROPERTY_MAX})
 
 
 def _briefing_problems(briefing: Briefing) -> Iterator[Problem]:
@@ -170,8 +215,8 @@ def _briefing_problems(briefing: Briefing) -> Iterator[Problem]:
 
 
 def _card(card: MeetingCard, path: str) -> Iterator[Problem]:
-    yield from _text(card.series.code, f"{path}.series.code", SERIES_CODE_MAX)
-    yield from _bilingual(card.series.name, f"{path}.series.name")
+    yield from _text(card.series.code, f"{path}.series.code", SERIES_CODE_MAX, UNWRITABLE)
+    yield from _bilingual(card.series.name, f"{path}.series.name", UNWRITABLE)
     if card.session is not None and (
         not isinstance(card.session, int)
         or isinstance(card.session, bool)
@@ -288,6 +333,8 @@ def _item(item: Item, path: str) -> Iterator[Problem]:
         yield Problem(f"{path}.basis", "rules.bad_basis", {"found": repr(item.basis)})
     if item.approved_source is not None:
         yield from _text(item.approved_source, f"{path}.approved_source")
+    if item.suggestion is not None:
+        yield from _text(item.suggestion, f"{path}.suggestion")
     yield from _approval(item, path)
     if item.flag is not None:
         yield from _flag(item.flag, f"{path}.flag")
@@ -367,11 +414,11 @@ def _waiver(waiver: object, path: str) -> Iterator[Problem]:
             yield Problem(f"{path}.{name}", "rules.bad_waiver_name", {"found": repr(value)[:60]})
     for name, limit in (("reason", WAIVER_REASON_MAX), ("by", WAIVER_BY_MAX)):
         value = getattr(waiver, name)
-        found = list(_text(value, f"{path}.{name}", limit))
+        found = list(_text(value, f"{path}.{name}", limit, characters=None))
         yield from found
         if found or not isinstance(value, str):
             continue
-        control = _CONTROL.search(value)
+        control = _CONTROL.search(value) or UNWRITABLE.search(value)
         if control is not None:
             yield Problem(f"{path}.{name}", "rules.control_character", {"found": f"U+{ord(control.group()):04X}"})
         elif name == "reason" and not value.strip():
@@ -381,6 +428,10 @@ def _waiver(waiver: object, path: str) -> Iterator[Problem]:
 
 def _comment(comment: Comment, path: str) -> Iterator[Problem]:
     yield from _text(comment.author, f"{path}.author")
+    if isinstance(comment.created, datetime) and not moment_in_range(comment.created):
+        low, high = MOMENT_YEARS
+        found = comment.created.isoformat()
+        yield Problem(f"{path}.created", "rules.time_out_of_range", {"found": found, "low": low, "high": high})
     yield from _text(comment.text, f"{path}.text")
     yield from _who_and_when(comment.resolved_by, comment.resolved_at, f"{path}.resolved_by", f"{path}.resolved_at")
     if not comment.resolved and (comment.resolved_by is not None or comment.resolved_at is not None):
@@ -474,22 +525,31 @@ def _enum(value: object, kind: type[StrEnum], path: str) -> Iterator[Problem]:
         yield Problem(path, "rules.bad_value", {"found": repr(value), "choices": choices})
 
 
-def _text(value: object, path: str, limit: int | None = None) -> Iterator[Problem]:
+def _text(
+    value: object, path: str, limit: int | None = None, characters: re.Pattern[str] | None = UNENCODABLE
+) -> Iterator[Problem]:
     if not isinstance(value, str):
         yield Problem(path, "rules.not_text", {"found": repr(value)})
-    elif limit is not None and len(value) > limit:
+        return
+    if limit is not None and len(value) > limit:
         yield Problem(path, "rules.too_long", {"limit": limit})
+    unwritable = characters.search(value) if characters is not None else None
+    if unwritable is not None:
+        yield Problem(path, "rules.unwritable_character", {"found": f"U+{ord(unwritable.group()):04X}"})
 
 
 def _time(value: object, path: str) -> Iterator[Problem]:
     """A moment: an aware datetime (the file writes it with its offset; a naive one would not load again)."""
     if not isinstance(value, datetime) or value.tzinfo is None or value.utcoffset() is None:
         yield Problem(path, "rules.not_a_time", {"found": repr(value)})
+    elif not moment_in_range(value):
+        low, high = MOMENT_YEARS
+        yield Problem(path, "rules.time_out_of_range", {"found": value.isoformat(), "low": low, "high": high})
 
 
-def _bilingual(value: Bilingual, path: str) -> Iterator[Problem]:
+def _bilingual(value: Bilingual, path: str, characters: re.Pattern[str] = UNENCODABLE) -> Iterator[Problem]:
     if not isinstance(value, Bilingual):
         yield Problem(path, "rules.not_text", {"found": repr(value)})
         return
-    yield from _text(value.ko, f"{path}.ko")
-    yield from _text(value.en, f"{path}.en")
+    yield from _text(value.ko, f"{path}.ko", characters=characters)
+    yield from _text(value.en, f"{path}.en", characters=characters)

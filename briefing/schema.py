@@ -114,6 +114,17 @@ def describe(value: Any) -> str | Message:
     return shown if len(shown) <= 60 else shown[:57] + "…"
 
 
+def _same(value: Any, wanted: Any) -> bool:
+    """JSON equality: `true` is not `1` (Python's `True == 1` is)."""
+    return bool(value == wanted) and isinstance(value, bool) == isinstance(wanted, bool)
+
+
+def compile_pattern(pattern: str) -> re.Pattern[str]:
+    """A schema pattern with JSON Schema's (ECMA-262's) meaning: `\\d` is an ASCII digit (Python's also matches
+    Arabic-Indic and other digits) and `$` ends the text (Python's also matches before a final line break)."""
+    return re.compile(re.sub(r"(?<!\\)\$", r"\\Z", pattern), re.ASCII)
+
+
 def _matches_type(value: Any, expected: str) -> bool:
     actual = _json_type(value)
     return actual == expected or (expected == "number" and actual == "integer")
@@ -141,12 +152,10 @@ class SchemaChecker:
         if "$ref" in schema:
             yield from self._check(value, self._resolve(schema["$ref"]), path)
             return
-        if "const" in schema and (
-            value != schema["const"] or isinstance(value, bool) != isinstance(schema["const"], bool)
-        ):
+        if "const" in schema and not _same(value, schema["const"]):
             yield Problem(path, "schema.const", {"wanted": describe(schema["const"]), "found": describe(value)})
             return
-        if "enum" in schema and value not in schema["enum"]:
+        if "enum" in schema and not any(_same(value, choice) for choice in schema["enum"]):
             choices = ", ".join(str(choice) for choice in schema["enum"])
             yield Problem(path, "schema.enum", {"found": describe(value), "choices": choices})
             return
@@ -180,7 +189,7 @@ class SchemaChecker:
         if "pattern" in schema:
             pattern = self._patterns.get(schema["pattern"])
             if pattern is None:
-                pattern = self._patterns[schema["pattern"]] = re.compile(schema["pattern"])
+                pattern = self._patterns[schema["pattern"]] = compile_pattern(schema["pattern"])
             if not pattern.search(value):
                 wanted = schema.get("description", f"text matching {schema['pattern']}")
                 yield Problem(path, "schema.pattern", {"found": describe(value), "wanted": wanted})

@@ -1923,6 +1923,14 @@ Bilingual Korean/English briefings, translated offline.</source>
         <translation>… 외 문제 {count}건</translation>
     </message>
     <message>
+        <source>this field is given twice (a reader would silently keep only the last)</source>
+        <translation>이 필드가 두 번 들어 있습니다(읽는 프로그램이 마지막 값만 조용히 쓰게 됩니다)</translation>
+    </message>
+    <message>
+        <source>{found} is outside the years {low} to {high} in UTC</source>
+        <translation>{found}은(는) UTC 기준 {low}년부터 {high}년까지의 범위를 벗어납니다</translation>
+    </message>
+    <message>
         <source>{path}: {size} MB is larger than any briefing (limit 512 MB)</source>
         <translation>{path}: {size}MB로, 브리핑 파일의 최대 크기(512MB)를 초과합니다</translation>
     </message>
@@ -2089,6 +2097,22 @@ Bilingual Korean/English briefings, translated offline.</source>
     <message>
         <source>{name}: incomplete package ({required} is missing)</source>
         <translation>{name}: 불완전한 패키지입니다({required} 없음)</translation>
+    </message>
+    <message>
+        <source>{name}: translates {language} into {language}; a package translates between two languages</source>
+        <translation>{name}: {language}를 {language}로 번역합니다. 언어 패키지는 서로 다른 두 언어 사이를 번역해야 합니다</translation>
+    </message>
+    <message>
+        <source>{name}: {member} appears twice in the archive</source>
+        <translation>{name}: 압축 파일에 {member}이(가) 두 번 들어 있습니다</translation>
+    </message>
+    <message>
+        <source>{name}: {first} and {second} would be the same file on disk</source>
+        <translation>{name}: {first}와(과) {second}은(는) 디스크에서 같은 파일이 됩니다</translation>
+    </message>
+    <message>
+        <source>{name}: the package was unpacked but cannot translate ({reason}); the installed packages are unchanged</source>
+        <translation>{name}: 패키지를 풀었지만 번역할 수 없습니다({reason}). 설치된 패키지는 바뀌지 않았습니다</translation>
     </message>
     <message>
         <source>{name}: unreadable metadata.json ({reason})</source>
@@ -2301,6 +2325,14 @@ Bilingual Korean/English briefings, translated offline.</source>
         <translation>{url}: 내려받기 오류({reason})</translation>
     </message>
     <message>
+        <source>{url}: more than {limit} MB; refused</source>
+        <translation>{url}: {limit}MB를 넘어 받지 않았습니다</translation>
+    </message>
+    <message>
+        <source>{url}: took longer than {seconds} s in all; stopped</source>
+        <translation>{url}: 전체 {seconds}초를 넘겨 중단했습니다</translation>
+    </message>
+    <message>
         <source>the package could not be downloaded: {errors}</source>
         <translation>패키지를 내려받지 못했습니다: {errors}</translation>
     </message>
@@ -2383,6 +2415,14 @@ Bilingual Korean/English briefings, translated offline.</source>
     <message>
         <source>the embargo names no clock (e.g. 한국시간 / KST)</source>
         <translation>엠바고의 기준 시각이 없습니다(예: 한국시간 / KST)</translation>
+    </message>
+    <message>
+        <source>contains {found}, which cannot be written here; remove it</source>
+        <translation>이 자리에 쓸 수 없는 문자 {found}이(가) 들어 있습니다. 지우십시오</translation>
+    </message>
+    <message>
+        <source>is longer than {limit} characters in both languages together (a document property holds at most {limit})</source>
+        <translation>두 언어를 합쳐 {limit}자를 넘습니다(문서 속성에는 최대 {limit}자까지 들어갑니다)</translation>
     </message>
     <message>
         <source>The source changed since the last approval and the translation was not revised. Approve anyway?</source>

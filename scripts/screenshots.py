@@ -76,9 +76,11 @@ REASONS = {
 
 
 def settle(app, rounds: int = 6) -> None:  # type: ignore[no-untyped-def]
-    for _ in range(rounds):
-        app.processEvents()
-        time.sleep(0.05)
+    """Let the window lay itself out: QTest.qWait runs the event loop from C++ (a Python loop of processEvents()
+    aborts on PySide6 6.12, which drops a reference to None on every call)."""
+    from PySide6.QtTest import QTest
+
+    QTest.qWait(50 * rounds)
 
 
 def main() -> None:

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from briefing.language.dates import PartialDate, Precision
+from briefing.language.dates import DateError, PartialDate, Precision
 from briefing.language.phrases import DateStyle, date_span, note_mark, schedule_label
 from briefing.model import Language
 
@@ -59,3 +59,21 @@ def test_schedule_labels_one_style_no_period_before_the_colon_and_a_capital() ->
     assert schedule_label(PartialDate.parse("2025-H1"), ko, DateStyle.PROSE) == "2025년 상반기: "
     assert schedule_label(PartialDate.parse("2025-H1"), en, DateStyle.PROSE) == "First half of 2025: "
     assert (note_mark("※", en), note_mark("※", ko), note_mark("*", en)) == ("Note:", "※", "*")
+
+
+def test_parse_errors_carry_what_was_found_and_why() -> None:
+    """Killing mutation survivors (scripts/mutation.sh): each refusal names the text, the reason and the month."""
+    with pytest.raises(DateError) as raised:
+        PartialDate.parse("2025/01")
+    assert (raised.value.code, raised.value.params) == ("dates.not_a_date", {"found": "2025/01"})
+    with pytest.raises(DateError) as raised:
+        PartialDate.parse("2025-02-30")
+    assert raised.value.code == "dates.not_real"
+    assert raised.value.params == {"found": "2025-02-30", "reason": "day is out of range for month"}
+    with pytest.raises(DateError) as raised:
+        PartialDate.parse("2025-13")
+    assert (raised.value.code, raised.value.params) == ("dates.no_month", {"found": "2025-13", "month": 13})
+    with pytest.raises(DateError, match="2025-00"):
+        PartialDate.parse("2025-00")
+    assert PartialDate.parse("2025-01").month == 1 and PartialDate.parse("2025-12").month == 12
+    assert PartialDate.from_date(date(2025, 3, 9)) == PartialDate(2025, 3, 9)

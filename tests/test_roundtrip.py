@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -29,6 +29,7 @@ from briefing.model import (
     StatementKind,
     TargetOrigin,
 )
+from briefing.rules import UNWRITABLE
 
 # Any Unicode a user could produce (no lone surrogates: those cannot be typed or stored as UTF-8),
 # with Hangul, emoji, control characters and markup over-represented.
@@ -38,7 +39,14 @@ _special = st.sampled_from(
 )
 texts = st.lists(st.one_of(st.text(_alphabet, max_size=20), _special), max_size=6).map("".join)
 bilingual = st.builds(Bilingual, ko=texts, en=texts)
-times = st.datetimes(timezones=st.just(UTC))
+# Document properties (title, author, series code and name) hold no character XML cannot (the rules refuse them),
+# and at most 255 characters: the series name is kept short enough for the meeting's name in both languages.
+property_texts = texts.map(lambda text: UNWRITABLE.sub("", text))
+property_bilingual = st.builds(Bilingual, ko=property_texts, en=property_texts)
+short_property_bilingual = st.builds(
+    Bilingual, ko=property_texts.map(lambda t: t[:60]), en=property_texts.map(lambda t: t[:60])
+)
+times = st.datetimes(min_value=datetime(1000, 1, 2), timezones=st.just(UTC))  # MOMENT_YEARS
 partial_dates = st.one_of(
     st.dates(min_value=__import__("datetime").date(1000, 1, 1)).map(PartialDate.from_date),
     st.builds(PartialDate, year=st.integers(1000, 9999), half=st.sampled_from([1, 2])),
@@ -76,7 +84,10 @@ def items(draw: st.DrawFn) -> Item:
 @st.composite
 def briefings(draw: st.DrawFn) -> Briefing:
     card = MeetingCard(
-        series=Series(code=draw(st.text(_alphabet, max_size=10)), name=draw(bilingual)),
+        series=Series(
+            code=draw(st.text(_alphabet, max_size=10).map(lambda t: UNWRITABLE.sub("", t))),
+            name=draw(short_property_bilingual),
+        ),
         session=draw(st.none() | st.integers(1, 100000)),
         time_zone_note=draw(bilingual),
         place=draw(bilingual),
@@ -103,10 +114,10 @@ def briefings(draw: st.DrawFn) -> Briefing:
         card.start_date = start
         card.end_date = draw(st.none() | st.dates(min_value=start))
     briefing = Briefing(
-        title=draw(bilingual),
+        title=draw(property_bilingual),
         meeting=card,
         origin_language=draw(st.sampled_from(Language)),
-        author=draw(texts),
+        author=draw(property_texts),
         created=draw(times),
         modified=draw(times),
     )
@@ -150,6 +161,7 @@ def test_lone_surrogate_is_refused_with_a_clear_error(tmp_path: Path) -> None:
     section = briefing.add_section()
     briefing.add_item(section.id).set_text(Language.EN, "broken \udc80 text")
     path = tmp_path / "x.briefing"
-    with pytest.raises(storage.BriefingFileError, match=r"cannot be stored \('\\udc80'\)"):
+    # The rules find it first, with its path (UTF-8 could not encode it either).
+    with pytest.raises(storage.BriefingFileError, match=r"\$\.sections\[0\]\.items\[0\]\.text\.en: contains U\+DC80"):
         storage.save(briefing, path)
     assert not path.exists()

@@ -102,6 +102,10 @@ CATALOGUE: dict[str, str] = {
     "file.invalid": QT_TRANSLATE_NOOP("Messages", "the file is not a valid briefing ({count} problems)"),
     "file.invalid_one": QT_TRANSLATE_NOOP("Messages", "the file is not a valid briefing (1 problem)"),
     "file.more_problems": QT_TRANSLATE_NOOP("Messages", "… and {count} more problems"),
+    "file.duplicate_key": QT_TRANSLATE_NOOP(
+        "Messages", "this field is given twice (a reader would silently keep only the last)"
+    ),
+    "file.time_out_of_range": QT_TRANSLATE_NOOP("Messages", "{found} is outside the years {low} to {high} in UTC"),
     "storage.too_large": QT_TRANSLATE_NOOP("Messages", "{path}: {size} MB is larger than any briefing (limit 512 MB)"),
     "storage.no_such_file": QT_TRANSLATE_NOOP("Messages", "{path}: no such file"),
     "storage.is_folder": QT_TRANSLATE_NOOP("Messages", "{path}: is a folder, not a file"),
@@ -190,6 +194,17 @@ CATALOGUE: dict[str, str] = {
     "packages.overflow": QT_TRANSLATE_NOOP("Messages", "{name}: unpacks to more than it declares; refused"),
     "packages.not_a_package": QT_TRANSLATE_NOOP("Messages", "{name}: not a package (no metadata.json)"),
     "packages.incomplete": QT_TRANSLATE_NOOP("Messages", "{name}: incomplete package ({required} is missing)"),
+    "packages.same_languages": QT_TRANSLATE_NOOP(
+        "Messages", "{name}: translates {language} into {language}; a package translates between two languages"
+    ),
+    "packages.duplicate_member": QT_TRANSLATE_NOOP("Messages", "{name}: {member} appears twice in the archive"),
+    "packages.colliding_members": QT_TRANSLATE_NOOP(
+        "Messages", "{name}: {first} and {second} would be the same file on disk"
+    ),
+    "packages.does_not_translate": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{name}: the package was unpacked but cannot translate ({reason}); the installed packages are unchanged",
+    ),
     "packages.bad_metadata": QT_TRANSLATE_NOOP("Messages", "{name}: unreadable metadata.json ({reason})"),
     "engine.beam_size": QT_TRANSLATE_NOOP("Messages", "beam size must be between 1 and 16"),
     "engine.threads": QT_TRANSLATE_NOOP("Messages", "threads must be between 0 (automatic) and 256"),
@@ -280,6 +295,8 @@ CATALOGUE: dict[str, str] = {
     "download.no_link": QT_TRANSLATE_NOOP("Messages", "the index lists no download link for {from_code}→{to_code}"),
     "download.stopped": QT_TRANSLATE_NOOP("Messages", "{url}: the download stopped after {received} of {total} bytes"),
     "download.failed": QT_TRANSLATE_NOOP("Messages", "{url}: {reason}"),
+    "download.too_large": QT_TRANSLATE_NOOP("Messages", "{url}: more than {limit} MB; refused"),
+    "download.too_slow": QT_TRANSLATE_NOOP("Messages", "{url}: took longer than {seconds} s in all; stopped"),
     "download.all_failed": QT_TRANSLATE_NOOP("Messages", "the package could not be downloaded: {errors}"),
     "rules.not_a_time": QT_TRANSLATE_NOOP("Messages", "expected a date and time with its time zone, found {found}"),
     "rules.goes_with": QT_TRANSLATE_NOOP("Messages", "missing: goes with {other}"),
@@ -318,6 +335,14 @@ CATALOGUE: dict[str, str] = {
         "Messages", "the report is dated {dated}, before the meeting's first day ({start})"
     ),
     "rules.embargo_no_zone": QT_TRANSLATE_NOOP("Messages", "the embargo names no clock (e.g. 한국시간 / KST)"),
+    "rules.unwritable_character": QT_TRANSLATE_NOOP(
+        "Messages", "contains {found}, which cannot be written here; remove it"
+    ),
+    "rules.property_too_long": QT_TRANSLATE_NOOP(
+        "Messages",
+        "is longer than {limit} characters in both languages together (a document property holds at most {limit})",
+    ),
+    "rules.time_out_of_range": QT_TRANSLATE_NOOP("Messages", "{found} is outside the years {low} to {high} in UTC"),
     "ask.source_changed_approved": QT_TRANSLATE_NOOP(
         "Messages",
         "The source changed since the last approval and the translation was not revised. Approve anyway?",

@@ -8,12 +8,19 @@ import io
 import re
 from typing import TextIO
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f-\x9f]")  # keeps tab, newline and carriage return
+# C0 and C1 controls but tab, newline and carriage return (the progress bar redraws with it); and the bidirectional
+# embeddings, overrides and isolates that make a terminal show text in another order than it was written.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def neutralise(text: str) -> str:
-    """Control characters shown as `\\x1b`-style escapes; tab, newline and carriage return kept."""
-    return _CONTROL.sub(lambda match: f"\\x{ord(match.group()):02x}", text)
+    """Control characters shown as `\\x1b`- or `\\u202e`-style escapes; tab, newline and carriage return kept."""
+    return _CONTROL.sub(_escape, text)
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
 
 
 class Neutralised(io.TextIOBase):

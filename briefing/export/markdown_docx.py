@@ -3,6 +3,11 @@
 Raw HTML is switched off (it shows as text); bold, italic, code, real hyperlinks, line breaks, nested
 bullet and numbered lists (each list restarting at 1) are kept; anything else is rendered as its text,
 never dropped.
+
+Python-Markdown is not linear: its link parser scans from each `[` and `(` for the closing bracket, its
+block parser recurses once per nesting level, and several inline patterns grow faster than the text. So a
+text longer than `MAX_MARKDOWN_CHARS`, nested past `MAX_NESTING` levels or past `BRACKET_BUDGET` is not parsed
+as Markdown at all: it is shown as typed (paragraphs and line breaks kept), in linear time.
 """
 
 from __future__ import annotations
@@ -29,6 +34,61 @@ _LIST_INDENT = re.compile(r"^( +)(?=(?:[-+*]|\d+[.)])\s)", re.MULTILINE)
 
 _PARSERS = threading.local()
 
+MAX_MARKDOWN_CHARS = 20_000
+"""A longer text is plain (about ten pages of one item; Python-Markdown takes up to ~0.5 s at this size)."""
+MAX_NESTING = 16
+"""Lists and quotes nested deeper than this (Word shows 9 list levels) make a text plain."""
+BRACKET_BUDGET = 1_000_000
+"""Characters Python-Markdown would scan for the ends of links above which a text is plain."""
+
+_CONTAINER = re.compile(r"[ \t]*(?:[-+*](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$)|>)")
+
+
+def is_plain(text: str) -> bool:
+    """Whether the text is too deeply nested or bracketed to be parsed as Markdown in bounded time."""
+    if len(text) > MAX_MARKDOWN_CHARS or _bracket_scan(text) > BRACKET_BUDGET:
+        return True
+    for line in text.split("\n"):
+        expanded = line.expandtabs(4)
+        indent = len(expanded) - len(expanded.lstrip(" "))
+        depth, position = indent // 4, 0
+        while depth <= MAX_NESTING and (match := _CONTAINER.match(expanded, position)) and match.end() > position:
+            depth, position = depth + 1, match.end()
+        if depth > MAX_NESTING:
+            return True
+    return False
+
+
+def _bracket_scan(text: str) -> int:
+    """The distance from each `[` to its `]` and each `(` to its `)` (to the end when it has none),
+    summed, in one pass: what Python-Markdown's link parser scans."""
+    total = 0
+    for opening, closing in ("[]", "()"):
+        if opening not in text:
+            continue
+        opened: list[int] = []
+        for match in re.finditer(re.escape(opening) + "|" + re.escape(closing), text):
+            if match.group(0) == opening:
+                opened.append(match.start())
+            elif opened:
+                total += match.start() - opened.pop()
+        total += sum(len(text) - start for start in opened)
+    return total
+
+
+def _plain(text: str) -> ET.Element:
+    """The text as typed: a paragraph per run of non-blank lines, its lines joined by line breaks."""
+    root = ET.Element("div")
+    for block in re.split(r"\n(?:[ \t]*\n)+", text.strip("\n")):
+        if not block.strip():
+            continue
+        paragraph = ET.SubElement(root, "p")
+        lines = block.split("\n")
+        paragraph.text = lines[0]
+        for line in lines[1:]:
+            ET.SubElement(paragraph, "br").tail = line
+    return root
+
 
 def _parser() -> markdown.Markdown:
     """One configured Markdown instance per thread, reset between texts (building one is slow)."""
@@ -51,6 +111,8 @@ def parse(text: str) -> tuple[ET.Element, Callable[[str], str]]:
     strong `a`, `ravo`). When any letter or digit of the text is missing from the tree, the text is
     parsed again with its Markdown punctuation escaped: shown exactly as typed, formatting given up.
     """
+    if is_plain(text):
+        return _plain(text), str
     # Python-Markdown nests lists by 4 spaces; editors (and people) often indent by 2.
     if any(len(m.group(1)) % 4 == 2 for m in _LIST_INDENT.finditer(text)):
         text = _LIST_INDENT.sub(lambda m: m.group(1) * 2, text)

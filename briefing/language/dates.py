@@ -35,8 +35,8 @@ class Precision(StrEnum):
     YEAR = "year"
 
 
-_PATTERN = re.compile(
-    r"^(?P<year>\d{4})(?:-(?:(?P<month>\d{2})(?:-(?P<day>\d{2}))?|H(?P<half>[12])|Q(?P<quarter>[1-4])))?$"
+_PATTERN = re.compile(  # ASCII digits only, to the very end (`$` would allow a final line break)
+    r"^(?P<year>[0-9]{4})(?:-(?:(?P<month>[0-9]{2})(?:-(?P<day>[0-9]{2}))?|H(?P<half>[12])|Q(?P<quarter>[1-4])))?\Z"
 )
 
 

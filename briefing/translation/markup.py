@@ -23,24 +23,26 @@ register(
 )
 
 _LINE_PREFIX = re.compile(r"^[ \t]*(?:(?:[-+*]|\d{1,9}[.)])[ \t]+|>[ \t]?|#{1,6}[ \t]+|※[ \t]*|[▵△][ \t]*)*")
-_LINE_SUFFIX = re.compile(r"(?:[ \t]{2,}|\\)?\r?$")
 
 # Pieces of a line that are never translated, replaced by a single placeholder.
 _ATOMS = re.compile(
     r"`[^`\n]+`"  # code
-    r"|!\[[^\]\n]*\]\([^)\n]*\)"  # images
+    r"|!\[[^\]\n]{0,1000}\]\([^)\n]{0,2048}\)"  # images
     r"|<(?:https?://|mailto:)[^>\s]+>"  # autolinks
     r"|<\/?[A-Za-z][^<>\n]*>"  # raw HTML tags (shown as text, never interpreted)
     r"|\\[\\`*_{}\[\]()#+\-.!|~<>]"  # backslash escapes
 )
-_BARE_URL = re.compile(r"https?://[^\s<>()\[\]⟦⟧]+[^\s<>()\[\]⟦⟧.,;:!?\"'’”]")
+_BARE_URL = re.compile(r"https?://[^\s<>()\[\]⟦⟧]{0,2048}[^\s<>()\[\]⟦⟧.,;:!?\"'’”]")
 # Markup around words: (pattern, opening markup group or text, closing).
 _LINK = re.compile(r"\[([^\[\]\n]+)\]\(([^()\s]*(?:\s+\"[^\"\n]*\")?)\)")
+# Bounded spans and rounds keep a line's work linear ("**a " * 5000 would otherwise take seconds):
+# longer emphasis, or emphasis nested deeper, stays in the text as typed.
+_MAX_ROUNDS = 16
 _PAIRS = (
-    re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*"),
-    re.compile(r"(?<!\w)__(?=\S)(.+?)(?<=\S)__(?!\w)"),
-    re.compile(r"(?<![\w*])\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?![\w*])"),
-    re.compile(r"(?<![\w_])_(?=[^\s_])(.+?)(?<=[^\s_])_(?![\w_])"),
+    re.compile(r"\*\*(?=\S)(.{1,1000}?)(?<=\S)\*\*"),
+    re.compile(r"(?<!\w)__(?=\S)(.{1,1000}?)(?<=\S)__(?!\w)"),
+    re.compile(r"(?<![\w*])\*(?=[^\s*])(.{1,1000}?)(?<=[^\s*])\*(?![\w*])"),
+    re.compile(r"(?<![\w_])_(?=[^\s_])(.{1,1000}?)(?<=[^\s_])_(?![\w_])"),
 )
 _PLACEHOLDER = re.compile(r"⟦(/?)(\d+)⟧")
 _TRANSLATABLE = re.compile(r"[^\W\d_]", re.UNICODE)  # at least one letter
@@ -94,8 +96,7 @@ def extract(text: str) -> Extracted:
             parts.append("\n")
         prefix = _LINE_PREFIX.match(line)
         start = prefix.end() if prefix else 0
-        suffix = _LINE_SUFFIX.search(line, start)
-        end = suffix.start() if suffix else len(line)
+        end = _suffix_start(line, start)
         parts.append(line[:start])
         content, inline = protect(line[start:end])
         for piece in split_sentences(content):
@@ -108,6 +109,17 @@ def extract(text: str) -> Extracted:
                 parts.append(restore(piece.text, inline)[0])
         parts.append(line[end:])
     return Extracted([p for p in parts if p != ""], segments, placeholders, expected)
+
+
+def _suffix_start(line: str, start: int) -> int:
+    """Where a line's hard break (two spaces or a backslash) and carriage return begin; computed rather than
+    searched for, since a regular expression's search backtracks quadratically over a long run of spaces."""
+    end = len(line) - 1 if line.endswith("\r") and len(line) - 1 >= start else len(line)
+    if end > start and line[end - 1] == "\\":
+        return end - 1
+    body = line[start:end]
+    spaces = len(body) - len(body.rstrip(" \t"))
+    return end - spaces if spaces >= 2 else end
 
 
 def protect(content: str) -> tuple[str, Inline]:
@@ -127,8 +139,7 @@ def protect(content: str) -> tuple[str, Inline]:
     content = _ATOMS.sub(atom, content)
     content = _LINK.sub(link, content)  # before bare URLs, so that a link keeps its target
     content = _BARE_URL.sub(atom, content)
-    changed = True
-    while changed:
+    for _round in range(_MAX_ROUNDS):
         changed = False
         for pattern in _PAIRS:
 
@@ -140,6 +151,8 @@ def protect(content: str) -> tuple[str, Inline]:
 
             content, count = pattern.subn(pair, content)
             changed = changed or count > 0
+        if not changed:
+            break
     return _renumber(content, inline)
 
 

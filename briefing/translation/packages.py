@@ -2,8 +2,11 @@
 
 An `.argosmodel` file is a zip of one folder holding `metadata.json`, a CTranslate2 model folder and a
 SentencePiece model. Everything about a file is checked before a byte is written; the new package is
-unpacked beside the installed ones and swapped in with renames, so a broken or hostile file leaves the
-installed set exactly as it was. Installed packages live in `<data folder>/packages/<from>_<to>/`.
+unpacked beside the installed ones into a staging folder, loaded and made to translate a sentence there, and
+only then swapped in with two renames under a journal (`.swap-<from>_<to>.json`): a process killed between
+them leaves the journal, and the next store opened on the folder finishes the swap (or puts the old package
+back). So a broken, hostile or half-installed file leaves a working package in place. Installed packages live
+in `<data folder>/packages/<from>_<to>/`.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ import re
 import shutil
 import stat
 import tempfile
+import unicodedata
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -29,7 +33,8 @@ MAX_MEMBERS = 10_000
 MAX_RATIO = 200  # uncompressed / compressed, per large member and for the whole archive
 _RATIO_FLOOR = 1024 * 1024  # small members may compress arbitrarily well (zero-filled weights do)
 _FORBIDDEN_PATH_WORDS = ("stanza", "minisbd", "spacy")  # argostranslate picks splitters by substring
-_CODE = re.compile(r"^[a-z]{2,3}(?:[_-][A-Za-z]{2,4})?$")
+_CODE = re.compile(r"[a-z]{2}")  # ISO 639-1, as every Argos package names its languages: the folder is `ko_en`
+SMOKE_SENTENCE = "The two sides agreed to expand cooperation."
 
 
 register(
@@ -71,6 +76,12 @@ register(
         "packages.not_a_package": "{name}: not a package (no metadata.json)",
         "packages.incomplete": "{name}: incomplete package ({required} is missing)",
         "packages.bad_metadata": "{name}: unreadable metadata.json ({reason})",
+        "packages.same_languages": "{name}: translates {language} into {language}; a package translates between "
+        "two languages",
+        "packages.duplicate_member": "{name}: {member} appears twice in the archive",
+        "packages.colliding_members": "{name}: {first} and {second} would be the same file on disk",
+        "packages.does_not_translate": "{name}: the package was unpacked but cannot translate ({reason}); the "
+        "installed packages are unchanged",
     }
 )
 
@@ -164,6 +175,7 @@ def _check_members(name: str, members: list[zipfile.ZipInfo], archive_size: int)
         raise PackageError("packages.too_many_files", name=name, count=len(members), limit=MAX_MEMBERS)
     tops: set[str] = set()
     total = 0
+    _check_names(name, members)
     for info in members:
         member = info.filename
         parts = PurePosixPath(member).parts
@@ -197,6 +209,28 @@ def _check_members(name: str, members: list[zipfile.ZipInfo], archive_size: int)
     return tops.pop()
 
 
+def _check_names(name: str, members: list[zipfile.ZipInfo]) -> None:
+    """No member twice, and no two members that one file system would take for the same file (case, Unicode
+    normalisation, a file where another member needs a folder): extraction would silently keep one."""
+    seen: dict[str, str] = {}
+    files: set[str] = set()
+    folders: set[str] = set()
+    for info in members:
+        member = info.filename
+        key = unicodedata.normalize("NFC", member.rstrip("/")).casefold()
+        if key in seen:
+            if seen[key] == member:
+                raise PackageError("packages.duplicate_member", name=name, member=repr(member))
+            raise PackageError("packages.colliding_members", name=name, first=repr(seen[key]), second=repr(member))
+        seen[key] = member
+        parts = PurePosixPath(key).parts
+        folders.update("/".join(parts[:n]) for n in range(1, len(parts)))
+        (folders if info.is_dir() else files).add(key)
+    clash = sorted(files & folders)
+    if clash:
+        raise PackageError("packages.colliding_members", name=name, first=repr(clash[0]), second=repr(clash[0] + "/"))
+
+
 def _read_metadata(name: str, bundle: zipfile.ZipFile, top: str, files: set[str]) -> dict[str, Any]:
     if f"{top}/metadata.json" not in files:
         raise PackageError("packages.no_metadata", name=name, top=top)
@@ -211,8 +245,10 @@ def _read_metadata(name: str, bundle: zipfile.ZipFile, top: str, files: set[str]
         raise PackageError("packages.metadata_not_object", name=name)
     for key in ("from_code", "to_code"):
         value = metadata.get(key)
-        if not isinstance(value, str) or not _CODE.match(value):
+        if not isinstance(value, str) or not _CODE.fullmatch(value):
             raise PackageError("packages.bad_language_code", name=name, key=key, found=repr(value))
+    if metadata["from_code"] == metadata["to_code"]:
+        raise PackageError("packages.same_languages", name=name, language=metadata["from_code"])
     if metadata.get("type", "translate") != "translate":
         raise PackageError("packages.not_translation", name=name, kind=repr(metadata["type"]))
     version = metadata.get("package_version", "0")
@@ -262,6 +298,7 @@ class PackageStore:
     def _scan(self) -> Iterator[tuple[InstalledPackage | None, PackageError | None]]:
         if not self.folder.is_dir():
             return
+        self.recover()
         for path in sorted(self.folder.iterdir()):
             if path.name.startswith(".") or not path.is_dir():
                 continue
@@ -272,6 +309,8 @@ class PackageStore:
 
     def find(self, from_code: str, to_code: str) -> InstalledPackage | None:
         path = self.folder / f"{from_code}_{to_code}"
+        if not path.is_dir() and self._journal(from_code, to_code).exists():
+            self.recover()
         if not path.is_dir():
             return None
         return read_installed(path)
@@ -297,16 +336,25 @@ class PackageStore:
                 installed=current.version,
             )
         self.folder.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=".installing-", dir=self.folder))
+        self.recover()
+        staging = Path(tempfile.mkdtemp(prefix=f".installing-{os.getpid()}-", dir=self.folder))
+        final = self.folder / f"{from_code}_{to_code}"
+        retired = self.folder / f".removing-{from_code}_{to_code}-{os.getpid()}"
         try:
             _extract(checked, staging)
             unpacked = staging / checked.top
             read_installed(unpacked)  # what landed on disk reads back
-            final = self.folder / f"{from_code}_{to_code}"
-            retired = self.folder / f".removing-{from_code}_{to_code}-{os.getpid()}"
+            smoke_test(unpacked, archive.name)  # and translates, before it replaces anything
+            journal = self._journal(from_code, to_code)
+            staged = str(unpacked.relative_to(self.folder))
+            _write_journal(
+                journal, {"pid": os.getpid(), "final": final.name, "staged": staged, "retired": retired.name}
+            )
             if final.exists():
                 final.rename(retired)
             unpacked.rename(final)
+            journal.unlink()
+            _fsync_folder(self.folder)
         except OSError as error:
             raise PackageError(
                 "packages.install_failed", name=archive.name, reason=error.strerror or str(error)
@@ -316,6 +364,45 @@ class PackageStore:
         shutil.rmtree(retired, ignore_errors=True)
         return read_installed(final)
 
+    def _journal(self, from_code: str, to_code: str) -> Path:
+        return self.folder / f".swap-{from_code}_{to_code}.json"
+
+    def recover(self) -> list[str]:
+        """Finish what a killed install or removal left: a swap with its journal is completed (the new package
+        had translated in staging) or, when the new one is gone, undone; staging and removal folders of processes
+        that no longer run are deleted. Returns what was done, one line each (for the log and the tests)."""
+        done: list[str] = []
+        if not self.folder.is_dir():
+            return done
+        for journal in sorted(self.folder.glob(".swap-*.json")):
+            try:
+                entry = json.loads(journal.read_text("utf-8"))
+                pid, final = int(entry["pid"]), self.folder / str(entry["final"])
+                staged, retired = self.folder / str(entry["staged"]), self.folder / str(entry["retired"])
+            except (OSError, ValueError, KeyError, TypeError):
+                journal.unlink(missing_ok=True)  # written atomically: an unreadable one is not ours
+                continue
+            if _running(pid):
+                continue  # a swap in progress in a live process
+            if not final.exists() and staged.is_dir():
+                staged.rename(final)
+                done.append(f"finished installing {final.name}")
+            elif not final.exists() and retired.is_dir():
+                retired.rename(final)
+                done.append(f"put back {final.name}")
+            journal.unlink(missing_ok=True)
+        for temporary in sorted(self.folder.glob(".swap-*.tmp")):  # a journal being written when killed
+            owner = temporary.name.rsplit(".", 2)[-2]
+            if not _running(int(owner) if owner.isdigit() else 0):
+                temporary.unlink(missing_ok=True)
+                done.append(f"deleted {temporary.name}")
+        for leftover in sorted(self.folder.glob(".installing-*")) + sorted(self.folder.glob(".removing-*")):
+            pid = _owner(leftover.name)
+            if not _running(pid):
+                shutil.rmtree(leftover, ignore_errors=True)
+                done.append(f"deleted {leftover.name}")
+        return done
+
     def remove(self, from_code: str, to_code: str) -> InstalledPackage:
         package = self.find(from_code, to_code)
         if package is None:
@@ -324,6 +411,66 @@ class PackageStore:
         package.path.rename(retired)
         shutil.rmtree(retired, ignore_errors=True)
         return package
+
+
+def smoke_test(folder: Path, name: str) -> None:
+    """Load an unpacked package with CTranslate2 and SentencePiece and translate one sentence; PackageError when
+    it cannot (a truncated or random model.bin, absurd shapes, a bad config.json or vocabulary, a garbage
+    SentencePiece model all fail here, before the package replaces a working one)."""
+    import ctranslate2
+    import sentencepiece
+
+    try:
+        translator = ctranslate2.Translator(str(folder / "model"), device="cpu", inter_threads=1, intra_threads=1)
+        tokenizer = sentencepiece.SentencePieceProcessor(model_file=str(folder / "sentencepiece.model"))
+        pieces = tokenizer.encode([SMOKE_SENTENCE], out_type=str)
+        if not pieces or not pieces[0]:
+            raise ValueError("the SentencePiece model turns a sentence into nothing")
+        result = translator.translate_batch(pieces, beam_size=1, max_decoding_length=64)
+        text = tokenizer.decode(result[0].hypotheses[0])
+    except Exception as error:  # the libraries raise RuntimeError, ValueError, IndexError… for broken models
+        reason = f"{type(error).__name__}: {str(error)[:200]}"
+        raise PackageError("packages.does_not_translate", name=name, reason=reason) from None
+    if not isinstance(text, str) or not text.strip():
+        raise PackageError("packages.does_not_translate", name=name, reason="it translated a sentence into nothing")
+
+
+def _owner(name: str) -> int:
+    """The process id in `.installing-<pid>-<random>` and `.removing-<from>_<to>-<pid>` (0: none)."""
+    part = name.split("-")[1] if name.startswith(".installing-") else name.rsplit("-", 1)[-1]
+    return int(part) if part.isdigit() else 0
+
+
+def _running(pid: int) -> bool:
+    """Whether a process with this id runs (ours counts: a swap in another thread is in progress)."""
+    if pid <= 0:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # another user's process
+    return True
+
+
+def _write_journal(path: Path, entry: dict[str, Any]) -> None:
+    temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    with temporary.open("w", encoding="utf-8") as stream:
+        json.dump(entry, stream)
+        stream.flush()
+        os.fsync(stream.fileno())
+    temporary.replace(path)
+    _fsync_folder(path.parent)
+
+
+def _fsync_folder(folder: Path) -> None:
+    with contextlib.suppress(OSError):
+        descriptor = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(descriptor)
+        finally:
+            os.close(descriptor)
 
 
 def _extract(checked: PackageFile, staging: Path) -> None:

@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# Mutation testing of the core, each module against its own tests (issue 17 point 13). Not part of CI's run:
+# it takes from minutes (dates) to an hour or more (storage, packages) per module.
+#
+#   scripts/mutation.sh                 # every module of the table below
+#   scripts/mutation.sh dates schema    # some of them
+#
+# Needs mutmut 3 in the virtualenv (a tool, not a dependency of the project):
+#   .venv/bin/pip install "mutmut>=3.8,<4"
+# Each module runs in a throw-away copy of the working tree, so the checkout is never touched; the score is
+# killed / (killed + survived + no tests), as mutmut's export-cicd-stats counts them. Survivors are listed
+# with `mutmut results` in the printed folder (kept with KEEP=1).
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+PYTHON="${PYTHON:-$ROOT/.venv/bin/python}"
+MUTMUT="${MUTMUT:-$(dirname "$PYTHON")/mutmut}"
+
+declare -A MODULE TESTS
+MODULE[dates]=briefing/language/dates.py;           TESTS[dates]="tests/test_dates.py"
+MODULE[schema]=briefing/schema.py;                  TESTS[schema]="tests/test_schema.py"
+MODULE[markup]=briefing/translation/markup.py;      TESTS[markup]="tests/test_markup.py"
+MODULE[model]=briefing/model.py;                    TESTS[model]="tests/test_model.py tests/test_model_index.py"
+MODULE[segmentation]=briefing/language/segmentation.py; TESTS[segmentation]="tests/test_segmentation.py"
+MODULE[storage]=briefing/storage.py;                TESTS[storage]="tests/test_storage.py"
+MODULE[packages]=briefing/translation/packages.py;  TESTS[packages]="tests/test_packages.py tests/test_hostile_packages.py"
+ORDER=(dates schema markup model segmentation storage packages)
+
+names=("$@")
+[ ${#names[@]} -eq 0 ] && names=("${ORDER[@]}")
+printf '| module | killed | survived | no tests | timeout | score |\n|---|---:|---:|---:|---:|---:|\n'
+for name in "${names[@]}"; do
+    [ -n "${MODULE[$name]:-}" ] || { echo "unknown module: $name (one of: ${ORDER[*]})" >&2; exit 2; }
+    work="$(mktemp -d "${TMPDIR:-/tmp}/mutation-$name-XXXXXX")"
+    # The working tree as it is (committed or not), without the virtualenv and caches.
+    tar -C "$ROOT" --exclude=./.venv --exclude=./mutants --exclude='*/__pycache__' --exclude=./.git -cf - . \
+        | tar -C "$work" -xf -
+    test_args=""
+    for t in ${TESTS[$name]}; do test_args+="    $t"$'\n'; done
+    cat >> "$work/setup.cfg" <<CONFIG
+
+[mutmut]
+source_paths = briefing
+only_mutate = ${MODULE[$name]}
+also_copy =
+    tests
+    examples
+    templates
+    locales
+    ui
+    main.py
+pytest_add_cli_args =
+    -p
+    no:cacheprovider
+pytest_add_cli_args_test_selection =
+$test_args
+CONFIG
+    (cd "$work" && "$MUTMUT" run >"$work/mutmut.log" 2>&1 || true)
+    (cd "$work" && "$MUTMUT" export-cicd-stats >/dev/null 2>&1 || true)
+    "$PYTHON" - "$name" "$work/mutants/mutmut-cicd-stats.json" <<'REPORT'
+import json, sys
+name, path = sys.argv[1], sys.argv[2]
+try:
+    stats = json.load(open(path))
+except OSError:
+    print(f"| {name} | – | – | – | – | mutmut failed (see its log) |")
+    raise SystemExit
+killed, survived = stats.get("killed", 0), stats.get("survived", 0)
+untested, timeout = stats.get("no_tests", 0), stats.get("timeout", 0)
+counted = killed + survived + untested
+score = f"{100 * killed / counted:.0f} %" if counted else "–"
+print(f"| {name} | {killed} | {survived} | {untested} | {timeout} | {score} |")
+REPORT
+    if [ "${KEEP:-0}" = 1 ]; then echo "  (kept: $work)" >&2; else rm -rf "$work"; fi
+done

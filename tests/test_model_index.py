@@ -1,0 +1,102 @@
+"""Briefing.locate through its index of positions by id (issue 17 point 11): always the answer a scan gives,
+whatever changed the plain lists, and constant time while the structure stays."""
+
+from __future__ import annotations
+
+import copy
+import time
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from briefing.model import Briefing, Item, Section
+
+
+def scan(briefing: Briefing, item_id: str) -> tuple[Section, int] | None:
+    for section in briefing.sections:
+        for index, item in enumerate(section.items):
+            if item.id == item_id:
+                return section, index
+    return None
+
+
+def located(briefing: Briefing, item_id: str) -> tuple[Section, int] | None:
+    try:
+        return briefing.locate(item_id)
+    except KeyError:
+        return None
+
+
+OPERATIONS = st.lists(
+    st.tuples(
+        st.sampled_from(["add", "append", "remove", "move", "pop", "new section", "drop section", "swap", "rename"]),
+        st.integers(0, 1000),
+        st.integers(0, 1000),
+    ),
+    max_size=40,
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(OPERATIONS)
+def test_locate_agrees_with_a_scan_after_any_change(operations: list[tuple[str, int, int]]) -> None:
+    briefing = Briefing()
+    briefing.add_section()
+    known: list[str] = []
+    for operation, a, b in operations:
+        sections = briefing.sections
+        items = briefing.items()
+        if operation == "add" and sections:
+            known.append(briefing.add_item(sections[a % len(sections)].id, index=b).id)
+        elif operation == "append" and sections:  # straight into the list, as a reader or a view may
+            item = Item()
+            sections[a % len(sections)].items.append(item)
+            known.append(item.id)
+        elif operation == "remove" and items:
+            briefing.remove_item(items[a % len(items)].id)
+        elif operation == "move" and items and sections:
+            briefing.move_item(items[a % len(items)].id, sections[b % len(sections)].id, b)
+        elif operation == "pop" and sections and sections[a % len(sections)].items:
+            sections[a % len(sections)].items.pop(b % len(sections[a % len(sections)].items))
+        elif operation == "new section":
+            briefing.add_section(index=a)
+        elif operation == "drop section" and sections:
+            del sections[a % len(sections)]
+        elif operation == "swap" and len(sections) > 1:
+            i, j = a % len(sections), b % len(sections)
+            sections[i], sections[j] = sections[j], sections[i]
+        elif operation == "rename" and items:
+            item = items[a % len(items)]
+            item.id = f"renamed-{a}-{b}-{len(known)}"
+            known.append(item.id)
+        for item_id in known[-5:]:
+            expected = scan(briefing, item_id)
+            found = located(briefing, item_id)
+            assert (found is None) == (expected is None)
+            if found is not None and expected is not None:
+                assert found[0] is expected[0] and found[1] == expected[1]
+
+
+def test_a_copy_locates_in_itself() -> None:
+    briefing = Briefing()
+    section = briefing.add_section()
+    item = briefing.add_item(section.id)
+    briefing.locate(item.id)  # builds the index
+    twin = copy.deepcopy(briefing)
+    found_section, index = twin.locate(item.id)
+    assert found_section is twin.sections[0] and found_section is not section and index == 0
+    assert twin == briefing  # the index takes no part in equality
+
+
+def test_locating_every_item_of_20000_is_fast() -> None:
+    briefing = Briefing()
+    for _ in range(800):
+        briefing.sections.append(Section(items=[Item() for _ in range(25)]))
+    ids = [item.id for item in briefing.items()]
+    started = time.perf_counter()
+    for item_id in ids:
+        briefing.locate(item_id)
+    assert time.perf_counter() - started < 2.0  # a scan per item took 27 s
+    with pytest.raises(KeyError):
+        briefing.locate("no-such-item")
