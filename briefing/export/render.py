@@ -467,6 +467,7 @@ class _Renderer:
         rows = _RowSizer(self, self.document.sections[-1], shares[1])
         header = table.rows[0]
         _repeat_header(header)
+        appender = ox.RowAppender(table)  # one row per item: python-docx's add_row() is quadratic
         for cell, text in zip(
             header.cells,
             (
@@ -478,7 +479,7 @@ class _Renderer:
         ):
             self._cell_text(cell, text, "Briefing Table Header")
         for s, section in enumerate(self.briefing.sections, start=1):
-            row = table.add_row()
+            row = appender.add()
             _cant_split(row)
             self._cell_text(row.cells[0], str(s), "Briefing Table Header")
             for cell, language in zip(row.cells[1:], (ko, en), strict=True):
@@ -499,7 +500,7 @@ class _Renderer:
             previous: Any = None
             for i, item in enumerate(section.items, start=1):
                 note = item.type is ItemType.NOTE
-                row = table.add_row()
+                row = appender.add()
                 self._cell_text(row.cells[0], nb.number_column(s, i), "Briefing Table Text")
                 written = []
                 for cell, language in zip(row.cells[1:], (ko, en), strict=True):
@@ -511,7 +512,7 @@ class _Renderer:
                     if language is ko:
                         self.bookmark(paragraphs[0], item_bookmark(s, i, item.id))
                     written.append(paragraphs)
-                placed = rows.place(table, row, written, nb.number_column(s, i))
+                placed = rows.place(appender, row, written, nb.number_column(s, i))
                 if note and previous is not None:
                     rows.keep_together(previous, placed)
                 previous = placed
@@ -654,8 +655,9 @@ class _RowSizer:
             if tr_pr is not None and tr_pr.find(qn("w:cantSplit")) is not None:
                 tr_pr.remove(tr_pr.find(qn("w:cantSplit")))
 
-    def place(self, table: Any, row: Any, written: list[list[Any]], number: str) -> Any:
-        """Size one item's row (cutting it when too tall); returns the item's last row."""
+    def place(self, appender: ox.RowAppender, row: Any, written: list[list[Any]], number: str) -> Any:
+        """Size one item's row (cutting it when too tall, continuation rows added by `appender`); returns the
+        item's last row."""
         heights = [[self.height(paragraph) for paragraph in paragraphs] for paragraphs in written]
         tallest = max(sum(column) for column in heights)
         if tallest <= self.page_lines * 0.9:
@@ -671,7 +673,7 @@ class _RowSizer:
         parts = [table_layout.pieces(len(w), c) for w, c in zip(written, cuts, strict=True)]
         rows = [row]
         for k in range(1, max(len(column) for column in parts)):
-            new = table.add_row()
+            new = appender.add()
             self.renderer._cell_text(new.cells[0], number, "Briefing Table Text")
             for cell, paragraphs, ranges, language in zip(
                 new.cells[1:], written, parts, (Language.KO, Language.EN), strict=True
