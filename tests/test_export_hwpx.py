@@ -151,8 +151,8 @@ def test_the_standard_parts_stand_where_parts_py_puts_them() -> None:
         "국방정책실 우주정책과 중령 김예시",
     ]
     assert "참석" in report and any("최예시" in t for t in report)
-    end = report.index("끝.")
-    assert report[end - 1].startswith("○ 2025") and report[end + 1 :] == [
+    end = report.index("끝.")  # the tab after ○ is no text (a paragraph's text is its hp:t/w:t text)
+    assert report[end - 1].startswith("○2025") and report[end + 1 :] == [
         "붙임1. 제23차 SCWG 공동보도문(국문·영문)",
         "2. 양측 대표단 명단",
     ]
@@ -182,7 +182,7 @@ def test_reopened_with_python_hwpx_it_holds_the_briefing_and_passes_the_owpml_sc
     assert document.validate().issues == ()  # python-hwpx's OWPML header and section schemas
     text = document.text.plain()
     assert "제23차 한미 국방우주정책 실무협의회(SCWG) 결과 보고" in text  # the report's title (parts.py)
-    assert "□ 개요" in text and "○ 국방부와 미 국방부는" in text
+    assert "□\t개요" in text and "○\t국방부와 미 국방부는" in text  # label, tab, text (개조식)
     assert "2024. 11. 7.(목) 14:00(현지시각)" in text  # the report's official date style, as in its DOCX card
     for section in briefing.sections:
         for entry in section.items:
@@ -252,9 +252,9 @@ def test_markdown_keeps_its_meaning_as_hwpx_runs() -> None:
     paragraphs = ["".join("".join(t.itertext()) for t in p.iter(f"{{{HP}}}t")) for p in root.iter(f"{{{HP}}}p")]
     body = [p for p in paragraphs if p]
     assert "- 하나" in body and "- 둘" in body and "가. 첫째" in body and "나. 둘째" in body  # as the report's DOCX
-    assert any(p.startswith("○ 굵게 기울임 code 링크") for p in body)
+    assert any(p.startswith("○굵게 기울임 code 링크") for p in body)  # ○, a tab (no text), the text
     assert "끝␛[31m" in body  # a terminal escape shows as its control picture, never as raw ESC
-    assert any(p.startswith("※ 참고") for p in body)
+    assert any(p.startswith("※참고") for p in body)
     assert HwpxDocument.open(data).validate().issues == ()
     section.items[0].status = TargetStatus.MACHINE
     draft = section_root(render_hwpx(briefing, find_template("meeting-report"), Layout.KO, draft=True))
