@@ -492,3 +492,23 @@ def test_pack_with_hwpx_lists_them_with_digests(tmp_path: Path) -> None:
     with pytest.raises(ExportError) as raised:
         parse_formats("docx,pdf")
     assert raised.value.code == "export.bad_formats"
+
+
+def test_a_note_keeps_with_the_item_it_annotates() -> None:
+    """The annotated item's last paragraph keeps with the next; the note's own lines stay on one page."""
+    data = rendered("meeting-report", Layout.KO)
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        header = etree.fromstring(archive.read("Contents/header.xml"))
+    breaks = {p.get("id"): p.find(".//{*}breakSetting") for p in header.iter("{*}paraPr")}
+    body = [p for p in section_root(data).iter(f"{{{HP}}}p") if p.find(f"{{{HP}}}run/{{{HP}}}t") is not None]
+    notes = [n for n, p in enumerate(body) if "".join(p.find(f"{{{HP}}}run/{{{HP}}}t").itertext()) == "*"]
+    assert notes
+    for n in notes:
+        before, note = breaks[body[n - 1].get("paraPrIDRef")], breaks[body[n].get("paraPrIDRef")]
+        assert before.get("keepWithNext") == "1" and note.get("keepLines") == "1"
+    items = [
+        breaks[p.get("paraPrIDRef")]
+        for n, p in enumerate(body)
+        if n + 1 not in notes and p.find(f"{{{HP}}}run/{{{HP}}}t").text == "○"
+    ]
+    assert len(items) > 10 and not any(b is not None and b.get("keepWithNext") == "1" for b in items)  # others don't

@@ -107,11 +107,24 @@ class _ParagraphShapes:
     def __init__(self, renderer: _Renderer, specs: dict[str, dict[str, Any]]) -> None:
         self.renderer, self.specs = renderer, specs
         self.ids: dict[str, str] = {}
+        self.names: dict[str, str] = {}  # id → name
 
     def __getitem__(self, name: str) -> str:
         if name not in self.ids:
             self.ids[name] = self.renderer._para(**self.specs[name])
+            self.names[self.ids[name]] = name
         return self.ids[name]
+
+    def keep(self, paragraph: Any, *, with_next: bool = False, lines: bool = False) -> None:
+        """Give a written paragraph the same shape that also keeps with the next paragraph and/or keeps its lines
+        on one page (as the DOCX keeps a note and the end of the item it annotates)."""
+        name = self.names.get(paragraph.get("paraPrIDRef", ""))
+        if name is None:
+            return
+        kept = f"{name} keep {int(with_next)}{int(lines)}"
+        extra = {"keep_with_next": True} if with_next else {}
+        self.specs.setdefault(kept, {**self.specs[name], **extra, **({"keep_lines": True} if lines else {})})
+        paragraph.set("paraPrIDRef", self[kept])
 
 
 class _Writer:
@@ -555,10 +568,17 @@ class _Renderer:
                 heading = self.paragraph("heading", section.title.get(language), "heading")
             self.bookmark(heading, f"_bs_{s}_0")
             hang = self.item_hang(section.items, language, s)
+            previous: list[Any] = []
             for i, item in enumerate(section.items, start=1):
                 note = item.type is ItemType.NOTE
                 paragraphs = self.write_item(self.body, item, language, s, i, False, hang[note])
+                if note:  # a note stays whole, on the page of the item it annotates (as the DOCX)
+                    if previous:
+                        self.styles.paras.keep(previous[-1], with_next=True)
+                    for paragraph in paragraphs:
+                        self.styles.paras.keep(paragraph, with_next=paragraph is not paragraphs[-1], lines=True)
                 self.bookmark(paragraphs[0], item_bookmark(s, i, item.id))
+                previous = paragraphs
         self._closing(parts)
 
     def _card_rows(self, language: Language) -> list[tuple[str, str]]:
