@@ -1,8 +1,9 @@
 """Rendering a briefing into an HWPX (OWPML, KS X 6101) document, the format Korean offices file in Hancom 한글.
 
 It walks the briefing in the order of the Word renderer (`render.py`) and says the same things by calling the
-same content functions (`content.py`): the same numbers, □ ○ symbols, dates, markings and titles, and the same
-hidden bookmarks (`_bs_<section>_<item>_<digest>`) that the pack verifier reads back.
+same functions: `numbering.py` for every label (□ ○ * ※, 3.2, the outline 1. 가.), its hanging width and the list
+numbers, `content.py` for dates, markings and titles, `table_layout.py` for cutting a bilingual row taller than a
+page; and it writes the same hidden bookmarks (`_bs_<section>_<item>_<digest>`) that the pack verifier reads back.
 
 python-hwpx does the package (open the template, save, the editor-open safety check), fonts with their
 fallbacks (`hh:substFont`), character and paragraph properties, tables, bookmarks, hyperlinks, page setup and
@@ -10,7 +11,8 @@ document properties. Written here by hand, because python-hwpx has no API for th
 a 500-item document: body paragraphs and runs (`_Writer.paragraph`/`run`, one `hp:p`/`hp:run`/`hp:t` each, as
 python-hwpx's own `add_paragraph` writes them), table rows cloned from the first one (`_Table.add_row`), the
 page-number fields that fill `{page}`/`{pages}` (`_auto_number`), the draft's status tags, the tab after 붙임
-(`_tab`, inside the entry's hp:t as Hancom writes it) and the preview text.
+and after every hanging label (`_tab`, inside the hp:t as Hancom writes it; `label_run`), the continuation rows
+(`_RowSizer`) and the preview text.
 """
 
 from __future__ import annotations
