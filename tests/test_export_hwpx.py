@@ -31,6 +31,7 @@ from briefing.model import Bilingual, Briefing, ItemType, Language, NoteMark, Se
 from briefing.storage import load
 from tests.conftest import EXAMPLE
 from tests.helpers import item, large_briefing
+from tests.test_export_layout import big_briefing, outline_template
 
 
 def example() -> Briefing:
@@ -151,8 +152,8 @@ def test_the_standard_parts_stand_where_parts_py_puts_them() -> None:
         "국방정책실 우주정책과 중령 김예시",
     ]
     assert "참석" in report and any("최예시" in t for t in report)
-    end = report.index("끝.")
-    assert report[end - 1].startswith("○ 2025") and report[end + 1 :] == [
+    end = report.index("끝.")  # the tab after ○ is no text (a paragraph's text is its hp:t/w:t text)
+    assert report[end - 1].startswith("○2025") and report[end + 1 :] == [
         "붙임1. 제23차 SCWG 공동보도문(국문·영문)",
         "2. 양측 대표단 명단",
     ]
@@ -182,7 +183,7 @@ def test_reopened_with_python_hwpx_it_holds_the_briefing_and_passes_the_owpml_sc
     assert document.validate().issues == ()  # python-hwpx's OWPML header and section schemas
     text = document.text.plain()
     assert "제23차 한미 국방우주정책 실무협의회(SCWG) 결과 보고" in text  # the report's title (parts.py)
-    assert "□ 개요" in text and "○ 국방부와 미 국방부는" in text
+    assert "□\t개요" in text and "○\t국방부와 미 국방부는" in text  # label, tab, text (개조식)
     assert "2024. 11. 7.(목) 14:00(현지시각)" in text  # the report's official date style, as in its DOCX card
     for section in briefing.sections:
         for entry in section.items:
@@ -252,9 +253,9 @@ def test_markdown_keeps_its_meaning_as_hwpx_runs() -> None:
     paragraphs = ["".join("".join(t.itertext()) for t in p.iter(f"{{{HP}}}t")) for p in root.iter(f"{{{HP}}}p")]
     body = [p for p in paragraphs if p]
     assert "- 하나" in body and "- 둘" in body and "가. 첫째" in body and "나. 둘째" in body  # as the report's DOCX
-    assert any(p.startswith("○ 굵게 기울임 code 링크") for p in body)
+    assert any(p.startswith("○굵게 기울임 code 링크") for p in body)  # ○, a tab (no text), the text
     assert "끝␛[31m" in body  # a terminal escape shows as its control picture, never as raw ESC
-    assert any(p.startswith("※ 참고") for p in body)
+    assert any(p.startswith("※참고") for p in body)
     assert HwpxDocument.open(data).validate().issues == ()
     section.items[0].status = TargetStatus.MACHINE
     draft = section_root(render_hwpx(briefing, find_template("meeting-report"), Layout.KO, draft=True))
@@ -271,6 +272,76 @@ def test_a_hundred_item_briefing_stays_matched() -> None:
     del briefing.sections[0].items[3]
     shorter = render_hwpx(briefing, find_template("briefing-pack"), Layout.EN)
     assert verify_hwpx(data_ko, shorter)  # a missing item is found
+
+
+def _hanging(data: bytes) -> list[tuple[str, float, int, int, int, int]]:
+    """Each labelled paragraph of the body: (label, its size in points, its paragraph shape's left margin and
+    내어쓰기 (intent), its tab stop, the width written on the tab after the label), in HWPUNIT (1/100 pt)."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        header = etree.fromstring(archive.read("Contents/header.xml"))
+    shapes = {p.get("id"): p for p in header.iter("{*}paraPr")}
+    tabs = {t.get("id"): t for t in header.iter("{*}tabPr")}
+    chars = {c.get("id"): int(c.get("height")) / 100 for c in header.iter("{*}charPr")}
+    found = []
+    for paragraph in section_root(data).iter(f"{{{HP}}}p"):
+        t = paragraph.find(f"{{{HP}}}run/{{{HP}}}t")
+        tab = t.find(f"{{{HP}}}tab") if t is not None else None
+        if tab is None or t.text is None:
+            continue
+        shape = shapes[paragraph.get("paraPrIDRef")]
+        margin = shape.find(".//{*}margin")  # inside hp:switch: the HWPUNIT case comes first
+        values = {child.tag.split("}")[1]: int(child.get("value")) for child in margin}
+        stop = tabs[shape.get("tabPrIDRef")].find(".//{*}tabItem")  # likewise
+        size = chars[t.getparent().get("charPrIDRef")]
+        found.append((t.text, size, values["left"], values["intent"], int(stop.get("pos")), int(tab.get("width"))))
+    return found
+
+
+def test_labels_hang_as_wide_as_the_docx_and_their_symbols_come_from_the_hangul_font() -> None:
+    """개조식: □/○/* then a tab inside hp:t, 내어쓰기 as many ems wide as the DOCX's hanging indent (each in its own
+    font size), the tab stop where the wrapped lines start, sibling items sharing one shape; Hangul fonts."""
+    data = rendered("meeting-report", Layout.KO)
+    word = docx.Document(io.BytesIO(render(example(), find_template("meeting-report"), Layout.KO)))
+    docx_hangs = {}
+    for paragraph in word.paragraphs:
+        first = next(paragraph._p.iter(qn("w:t")), None)
+        ind = paragraph._p.find(f"{qn('w:pPr')}/{qn('w:ind')}")
+        if first is not None and first.text in ("□", "○", "*") and ind is not None:
+            style = paragraph.style
+            while style.font.size is None:
+                style = style.base_style
+            docx_hangs[first.text] = int(ind.get(qn("w:hanging"))) / 20 / style.font.size.pt  # ems
+    found = _hanging(data)
+    assert {label for label, *_ in found} == {"□", "○", "*"} == set(docx_hangs)
+    for label, size, left, intent, stop, width in found:
+        assert -intent / 100 / size == pytest.approx(docx_hangs[label], abs=0.02), label  # 1.5 em: one em + a gap
+        assert abs(stop - (left - intent)) <= 1 and 0 < width < -intent  # the stop where the other lines start
+    assert len({(left, intent) for label, _, left, intent, *_ in found if label == "○"}) == 1
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        header = etree.fromstring(archive.read("Contents/header.xml"))
+    faces = {f.get("face") for f in header.iter("{*}font")}
+    assert "휴먼명조" in faces and "맑은 고딕" in faces  # the report's chains: every script of a run takes them
+
+
+def test_an_outline_numbered_template_numbers_the_hwpx_as_its_docx(tmp_path: Path) -> None:
+    key = outline_template(tmp_path)
+    for layout in (Layout.KO, Layout.EN, Layout.BILINGUAL):
+        data = render_hwpx(example(), find_template(key), layout)
+        assert hwpx_paragraphs(data) == docx_paragraphs(render(example(), find_template(key), layout))
+    text = HwpxDocument.open(render_hwpx(example(), find_template(key), Layout.KO)).text.plain()
+    assert "1.\t개요" in text and "가.\t국방부와" in text and "□" not in text and "○" not in text
+
+
+def test_an_item_taller_than_a_page_continues_in_the_rows_the_docx_has() -> None:
+    briefing = big_briefing(60)
+    template = find_template("briefing-pack")
+    data = render_hwpx(briefing, template, Layout.BILINGUAL)
+    paragraphs = hwpx_paragraphs(data)
+    assert paragraphs == docx_paragraphs(render(briefing, template, Layout.BILINGUAL))
+    continued = [text for text in paragraphs if text.startswith(("(계속) ", "(continued) "))]
+    assert len(continued) >= 2 and len(continued) % 2 == 0  # both columns continue, row by row
+    assert sum(text.count("양측은") for text in paragraphs if "양측은 모든" in text and "항목" not in text) == 8 * 14
+    assert HwpxDocument.open(data).validate().issues == ()
 
 
 def test_rhwp_renders_the_korean_report_and_each_page_holds_its_text() -> None:
@@ -421,3 +492,23 @@ def test_pack_with_hwpx_lists_them_with_digests(tmp_path: Path) -> None:
     with pytest.raises(ExportError) as raised:
         parse_formats("docx,pdf")
     assert raised.value.code == "export.bad_formats"
+
+
+def test_a_note_keeps_with_the_item_it_annotates() -> None:
+    """The annotated item's last paragraph keeps with the next; the note's own lines stay on one page."""
+    data = rendered("meeting-report", Layout.KO)
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        header = etree.fromstring(archive.read("Contents/header.xml"))
+    breaks = {p.get("id"): p.find(".//{*}breakSetting") for p in header.iter("{*}paraPr")}
+    body = [p for p in section_root(data).iter(f"{{{HP}}}p") if p.find(f"{{{HP}}}run/{{{HP}}}t") is not None]
+    notes = [n for n, p in enumerate(body) if "".join(p.find(f"{{{HP}}}run/{{{HP}}}t").itertext()) == "*"]
+    assert notes
+    for n in notes:
+        before, note = breaks[body[n - 1].get("paraPrIDRef")], breaks[body[n].get("paraPrIDRef")]
+        assert before.get("keepWithNext") == "1" and note.get("keepLines") == "1"
+    items = [
+        breaks[p.get("paraPrIDRef")]
+        for n, p in enumerate(body)
+        if n + 1 not in notes and p.find(f"{{{HP}}}run/{{{HP}}}t").text == "○"
+    ]
+    assert len(items) > 10 and not any(b is not None and b.get("keepWithNext") == "1" for b in items)  # others don't

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import re
 
-from briefing.export.templates import ItemStyle, Layout, Template
-from briefing.language.phrases import DateStyle, catalog, format_partial, note_mark, schedule_label
-from briefing.model import Bilingual, Briefing, Comment, Item, ItemType, Language
+from briefing.export.templates import Layout, Template
+from briefing.language.phrases import DateStyle, catalog, format_partial
+from briefing.model import Briefing, Comment, Item, ItemType, Language
 
 
 def layout_language(layout: Layout) -> Language:
@@ -36,29 +36,6 @@ def draft_text(layout: Layout, draft: bool) -> str:
     return catalog(layout_language(layout)).draft
 
 
-def item_prefix(
-    item: Item, language: Language, section_number: int, item_number: int, template: Template, layout: Layout
-) -> str:
-    """What opens an item's first paragraph. Every item takes its place as its number, notes too: the outline,
-    QA findings, export refusals and hidden bookmarks all call the note under 3.2 "3.3", so the documents do
-    (the bilingual table's No. column always did; the single-language pack skipped it, 3.2 → 3.4)."""
-    symbols = catalog(language).section_symbols
-    style = template.style
-    number = "" if layout is Layout.BILINGUAL else f"{section_number}.{item_number} "  # else: No. column
-    if item.type is ItemType.NOTE:
-        mark = f"{note_mark(item.note_mark.value if item.note_mark else '*', language)} "
-        return (number if style is ItemStyle.PACK else "") + mark
-    prefix = ""
-    if style is ItemStyle.REPORT:
-        prefix = f"{symbols[1]} "  # □/○ in every layout, the bilingual table's cells too
-    elif style is ItemStyle.PACK:
-        prefix = number
-    when = item.when if item.type is ItemType.SCHEDULE else None
-    if when is not None:
-        prefix += schedule_label(when, language, date_style(template, language))
-    return prefix
-
-
 def item_suffix(item: Item, language: Language, template: Template) -> str:
     """What closes an action item: its owner and due date."""
     if item.type is not ItemType.ACTION:
@@ -68,17 +45,6 @@ def item_suffix(item: Item, language: Language, template: Template) -> str:
         due = format_partial(item.due, language, date_style(template, language))
         details.append(catalog(language).due.format(date=due))
     return f" ({', '.join(details)})" if details else ""
-
-
-def section_title(title: Bilingual, language: Language, number: int, template: Template, layout: Layout) -> str:
-    """A section's heading: □ before it in a report (every layout), its number in a single-language pack (the
-    bilingual table has the No. column)."""
-    text = title.get(language)
-    if template.style is ItemStyle.REPORT:
-        return f"{catalog(language).section_symbols[0]} {text}"
-    if template.style is ItemStyle.PACK and layout is not Layout.BILINGUAL:
-        return f"{number}. {text}"
-    return text
 
 
 def open_comments(briefing: Briefing) -> list[tuple[str, Comment]]:

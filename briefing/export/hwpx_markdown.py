@@ -1,19 +1,21 @@
 """An item's Markdown text as HWPX paragraph content: the same parse as the Word writer
 (`markdown_docx.parse`), written as lines of marked text runs that the HWPX writer turns into `hp:p`/`hp:run`.
 
-Bold, italic, code and links keep their marks; a list item becomes its own line with its bullet or number
-(each list restarting at 1, numbered as the Word templates number them) and an indent level; anything else
-is kept as its text, never dropped.
+Bold, italic, code and links keep their marks; a list item becomes its own line with its bullet or number (each
+list restarting at 1, numbered as the Word writer numbers them: `numbering.list_formats`) and an indent level;
+anything else is kept as its text, never dropped.
 """
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 
 from briefing.export.markdown_docx import parse
-from briefing.language.phrases import GANADA
+from briefing.export.numbering import ListFormats, ganada, outline_label
+from briefing.model import Language
 
 
 @dataclass(frozen=True)
@@ -34,28 +36,21 @@ class Line:
     label: str = ""
 
 
-@dataclass(frozen=True)
-class ListFormats:
-    bullets: tuple[str, ...]
-    ordered: tuple[str, ...]  # per depth: "decimal." "ganada." "decimal)" "ganada)" "lower." "roman."
-
-
-REPORT_KO = ListFormats(("-", "·", "-"), ("decimal.", "ganada.", "decimal)", "ganada)"))
-DEFAULT = ListFormats(("•", "◦", "▪"), ("decimal.", "lower.", "roman."))
-
-
-def number_label(number: int, kind: str) -> str:
-    """1. / 가. / 1) / a. / i. — the list numbers the Word templates' numbering definitions write."""
-    style, close = kind[:-1], kind[-1]
-    if style == "ganada":
-        text = GANADA[(number - 1) % len(GANADA)]
-    elif style == "lower":
-        text = chr(ord("a") + (number - 1) % 26)
-    elif style == "roman":
-        text = _roman(number).lower()
+def number_label(number: int, word_format: tuple[str, str]) -> str:
+    """1. / 가. / 1) / a. / i. / ① — a list number as the Word numbering definition (w:numFmt, w:lvlText) of the same
+    level writes it (`numbering.list_formats` decides them for both writers)."""
+    fmt, level_text = word_format
+    if fmt == "ganada":
+        value = ganada((number - 1) % 14 + 1)
+    elif fmt == "lowerLetter":
+        value = chr(ord("a") + (number - 1) % 26)
+    elif fmt == "lowerRoman":
+        value = _roman(number).lower()
+    elif fmt == "decimalEnclosedCircle":
+        value = outline_label(6, number, Language.KO)
     else:
-        text = str(number)
-    return text + close
+        value = str(number)
+    return re.sub(r"%\d", value, level_text)
 
 
 def _roman(number: int) -> str:
@@ -96,7 +91,7 @@ class _Lines:
                 depth = min(level, 8)
                 if tag == "ol":
                     kinds = self.formats.ordered
-                    label = number_label(number, kinds[depth % len(kinds)])
+                    label = number_label(number, kinds[min(depth, len(kinds) - 1)])
                 else:
                     label = self.formats.bullets[depth % len(self.formats.bullets)]
                 self.list_item(item, level, label)

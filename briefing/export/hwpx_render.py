@@ -1,8 +1,9 @@
 """Rendering a briefing into an HWPX (OWPML, KS X 6101) document, the format Korean offices file in Hancom 한글.
 
 It walks the briefing in the order of the Word renderer (`render.py`) and says the same things by calling the
-same content functions (`content.py`): the same numbers, □ ○ symbols, dates, markings and titles, and the same
-hidden bookmarks (`_bs_<section>_<item>_<digest>`) that the pack verifier reads back.
+same functions: `numbering.py` for every label (□ ○ * ※, 3.2, the outline 1. 가.), its hanging width and the list
+numbers, `content.py` for dates, markings and titles, `table_layout.py` for cutting a bilingual row taller than a
+page; and it writes the same hidden bookmarks (`_bs_<section>_<item>_<digest>`) that the pack verifier reads back.
 
 python-hwpx does the package (open the template, save, the editor-open safety check), fonts with their
 fallbacks (`hh:substFont`), character and paragraph properties, tables, bookmarks, hyperlinks, page setup and
@@ -10,7 +11,8 @@ document properties. Written here by hand, because python-hwpx has no API for th
 a 500-item document: body paragraphs and runs (`_Writer.paragraph`/`run`, one `hp:p`/`hp:run`/`hp:t` each, as
 python-hwpx's own `add_paragraph` writes them), table rows cloned from the first one (`_Table.add_row`), the
 page-number fields that fill `{page}`/`{pages}` (`_auto_number`), the draft's status tags, the tab after 붙임
-(`_tab`, inside the entry's hp:t as Hancom writes it) and the preview text.
+and after every hanging label (`_tab`, inside the hp:t as Hancom writes it; `label_run`), the continuation rows
+(`_RowSizer`) and the preview text.
 """
 
 from __future__ import annotations
@@ -28,13 +30,23 @@ from typing import TYPE_CHECKING, Any
 from lxml import etree
 
 from briefing import xmlsafe
-from briefing.export import content, hwpx_package
+from briefing.export import content, hwpx_package, table_layout
+from briefing.export import numbering as nb
 from briefing.export.docx_support import visible_text, zip_time
-from briefing.export.hwpx_markdown import DEFAULT, REPORT_KO, Line, ListFormats, lines
+from briefing.export.hwpx_markdown import Line, lines
 from briefing.export.parts import DocumentParts, bilingual_parts, document_parts, lead_in, lists_participants
-from briefing.export.render import ATTACHMENT_INDENT, DRAFT_MARKS, item_bookmark
+from briefing.export.render import ATTACHMENT_INDENT, CELL_MARGINS_PT, DRAFT_MARKS, item_bookmark
 from briefing.export.templates import ItemStyle, Layout, Template, TemplateError
-from briefing.language.phrases import HWPX_MONO, HWPX_SANS, HWPX_SERIF, card_rows, catalog, meeting_name, secret_level
+from briefing.language.phrases import (
+    HWPX_MONO,
+    HWPX_SANS,
+    HWPX_SERIF,
+    card_rows,
+    catalog,
+    meeting_name,
+    schedule_label,
+    secret_level,
+)
 from briefing.model import Briefing, Item, ItemType, Language
 
 if TYPE_CHECKING:
@@ -97,11 +109,24 @@ class _ParagraphShapes:
     def __init__(self, renderer: _Renderer, specs: dict[str, dict[str, Any]]) -> None:
         self.renderer, self.specs = renderer, specs
         self.ids: dict[str, str] = {}
+        self.names: dict[str, str] = {}  # id → name
 
     def __getitem__(self, name: str) -> str:
         if name not in self.ids:
             self.ids[name] = self.renderer._para(**self.specs[name])
+            self.names[self.ids[name]] = name
         return self.ids[name]
+
+    def keep(self, paragraph: Any, *, with_next: bool = False, lines: bool = False) -> None:
+        """Give a written paragraph the same shape that also keeps with the next paragraph and/or keeps its lines
+        on one page (as the DOCX keeps a note and the end of the item it annotates)."""
+        name = self.names.get(paragraph.get("paraPrIDRef", ""))
+        if name is None:
+            return
+        kept = f"{name} keep {int(with_next)}{int(lines)}"
+        extra = {"keep_with_next": True} if with_next else {}
+        self.specs.setdefault(kept, {**self.specs[name], **extra, **({"keep_lines": True} if lines else {})})
+        paragraph.set("paraPrIDRef", self[kept])
 
 
 class _Writer:
@@ -150,9 +175,12 @@ class _Renderer:
         self.section: HwpxOxmlSection = document.sections[0]
         self.body = self.section.element
         self.writer = _Writer()
-        report_ko = template.style is ItemStyle.REPORT and layout is not Layout.EN
-        self.list_formats: ListFormats = REPORT_KO if report_ko else DEFAULT
+        self.numbering = template.numbering
+        self.item_style = nb.Style(template.style.value)
+        self.bilingual = layout is Layout.BILINGUAL
+        self.list_formats = nb.list_formats(self.item_style, self.language, self.numbering, self.bilingual)
         self.parts: DocumentParts | None = None  # the standard parts (parts.py), set by _front
+        self.left_pt: dict[str, float] = {}  # where the wrapped lines of a hanging paragraph shape start
 
     # -- the whole document ----------------------------------------------------------------------
     def run(self) -> bytes:
@@ -234,6 +262,7 @@ class _Renderer:
             "heading": run(font=heading, size=13, bold=True),
             "table": run(font=body, size=10),
             "table bold": run(font=body, size=10, bold=True),
+            "table italic": run(font=body, size=10, italic=True),
             "table header": run(font=heading, size=10, bold=True),
             "banner": run(font=heading, size=20, bold=True),
             "release": run(font=body, size=10, bold=True),
@@ -363,10 +392,70 @@ class _Renderer:
         run = etree.SubElement(paragraph, _RUN, {"charPrIDRef": "0"})
         etree.SubElement(etree.SubElement(run, f"{{{HP}}}ctrl"), f"{{{HP}}}bookmark", {"name": name})
 
-    def write_item(self, parent: Any, item: Item, language: Language, s: int, i: int, in_table: bool) -> list[Any]:
-        """The item's paragraphs: its prefix (number, symbol, date), its Markdown text, its suffix."""
+    def item_mark(self, item: Item, language: Language, s: int, i: int) -> nb.Mark:
+        """An item's hanging label (□/○, 3.2, 가., */※) and what opens its text (a schedule's date), as the DOCX."""
+        mark = nb.item_mark(self.item_style, language, item.type, item.note_mark, s, i, self.numbering, self.bilingual)
+        when = item.when if item.type is ItemType.SCHEDULE else None
+        if when is not None:
+            style = content.date_style(self.template, language)
+            return nb.Mark(mark.label, mark.lead + schedule_label(when, language, style))
+        return mark
+
+    def section_mark(self, language: Language, number: int) -> nb.Mark:
+        return nb.section_mark(self.item_style, language, number, self.numbering, self.bilingual)
+
+    def item_hang(self, items: list[Item], language: Language, s: int) -> dict[bool, float]:
+        """The hanging indent (ems) of a section's items and of its notes: the widest label of each kind."""
+        labels: dict[bool, list[str]] = {False: [], True: []}
+        for i, item in enumerate(items, start=1):
+            labels[item.type is ItemType.NOTE].append(self.item_mark(item, language, s, i).label)
+        return {note: nb.hanging_em(found) for note, found in labels.items()}
+
+    def hanging(self, base: str, char: str, label: str, hang_em: float) -> tuple[str, str, int]:
+        """The paragraph shapes of a labelled paragraph (개조식): its first line (label, tab, text; 내어쓰기, the
+        wrapped lines starting where the text after the label starts) and its further paragraphs (aligned with
+        that text); and the tab's width in HWPUNIT. Hancom starts the first line at the paragraph's left margin and
+        takes a negative indent off the other lines, where Word moves the first line left of the margin: the first
+        line starts where the base shape's starts, the tab stop stands where the other lines start."""
+        size = CHAR_POINTS[char]
+        hang_pt = max(hang_em, nb.hanging_em([label])) * size
+        hang_mm = round(hang_pt * 25.4 / 72, 2)
+        spec = self.styles.paras.specs[base]
+        left = float(spec.get("indent_left_mm", 0))
+        first, rest = f"{base} hang {hang_mm}", f"{base} under {hang_mm}"
+        self.styles.paras.specs.setdefault(
+            first,
+            {
+                **spec,
+                "indent_left_mm": left,
+                "first_line_indent_mm": -hang_mm,
+                "tab_stops": [{"pos_mm": left + hang_mm, "type": "LEFT"}],
+            },
+        )
+        self.styles.paras.specs.setdefault(
+            rest, {**spec, "indent_left_mm": left + hang_mm, "first_line_indent_mm": 0, "spacing_before_pt": 0}
+        )
+        tab = round(hang_pt * 100 - nb.label_width_em(label) * size * 100)
+        first_id, rest_id = self.styles.paras[first], self.styles.paras[rest]
+        for shape in (first_id, rest_id):
+            self.left_pt[shape] = (left + hang_mm) * 72 / 25.4
+        return first_id, rest_id, tab
+
+    def label_run(self, paragraph: Any, label: str, char: str, tab_width: int) -> None:
+        """The label and the tab after it, inside the label's hp:t as Hancom writes tabs; its symbols (□ ○ ※) come
+        from the Hangul font, as every run's do here (python-hwpx sets one face for all of a charPr's scripts, and
+        the chains are Hangul fonts)."""
+        run = self.writer.run(paragraph, label, self.styles.chars[char])
+        run.find(_T).append(_tab(tab_width))
+
+    def write_item(
+        self, parent: Any, item: Item, language: Language, s: int, i: int, in_table: bool, hang_em: float = 0.0
+    ) -> list[Any]:
+        """The item's paragraphs: its label and a tab (hanging, as the DOCX), the lead (a schedule's date, a
+        press release's dateline), its Markdown text, its suffix."""
+        mark = self.item_mark(item, language, s, i)
         opening = lead_in(self.parts, self.briefing, s, i) if self.parts is not None else ""
-        prefix = opening + content.item_prefix(item, language, s, i, self.template, self.layout)
+        lead = opening + mark.lead
         suffix = content.item_suffix(item, language, self.template)
         note = item.type is ItemType.NOTE
         body_char = "table" if in_table else ("note" if note else "body")
@@ -376,18 +465,29 @@ class _Renderer:
             first_style = "note"
         else:
             first_style = "item" if self.template.style is ItemStyle.REPORT else "body"
+        first_shape = self.styles.paras[first_style]
+        under = tab = None
+        if mark.label:
+            first_shape, under, tab = self.hanging(first_style, body_char, mark.label, hang_em)
         tag = DRAFT_MARKS.get(item.status) if self.draft and language is item.target else None
         paragraphs = []
         text_lines = lines(item.text.get(language), self.list_formats)
         for number, line in enumerate(text_lines):
-            style = f"list {min(line.level, 9)}" if line.level else first_style
-            element = self.writer.paragraph(parent, self.styles.paras["cell" if in_table else style])
+            if number == 0:
+                shape = first_shape
+            elif line.level and not in_table:
+                shape = self._list_shape(line.level, first_style if under is not None else "", mark.label, hang_em)
+            else:
+                shape = under or self.styles.paras["cell" if in_table else first_style]
+            element = self.writer.paragraph(parent, shape)
             paragraphs.append(element)
-            if number == 0 and prefix:
-                self.writer.run(element, prefix, self.styles.chars[body_char])
+            if number == 0 and mark.label:
+                self.label_run(element, mark.label, body_char, tab or 0)
             if number == 0 and tag is not None:
                 words = catalog(language).draft_tags[tag[0]]
                 self.writer.run(element, f"{words} ", self.styles.chars[f"tag {item.status.value}"])
+            if number == 0 and lead:
+                self.writer.run(element, lead, self.styles.chars[body_char])
             if line.label:
                 indent = "  " * (line.level - 1) if in_table else ""  # a cell has no room for list indents
                 self.writer.run(element, f"{indent}{line.label} ", self.styles.chars[body_char])
@@ -395,6 +495,25 @@ class _Renderer:
         if suffix:
             self.writer.run(paragraphs[-1], suffix, self.styles.chars[body_char])
         return paragraphs
+
+    def _list_shape(self, level: int, base: str, label: str, hang_em: float) -> str:
+        """A list line inside an item: 4 mm deeper a level, under the item's text when the item hangs a label."""
+        if not base:
+            return self.styles.paras[f"list {min(level, 9)}"]
+        size = CHAR_POINTS["body"]
+        hang_mm = round(max(hang_em, nb.hanging_em([label])) * size * 25.4 / 72, 2)
+        spec = self.styles.paras.specs[base]
+        left = float(spec.get("indent_left_mm", 0)) + hang_mm
+        name = f"list {min(level, 9)} under {left}"
+        self.styles.paras.specs.setdefault(
+            name,
+            {
+                **self.styles.paras.specs[f"list {min(level, 9)}"],
+                "indent_left_mm": left + 4 * (min(level, 9) - 1),
+                "first_line_indent_mm": -4,
+            },
+        )
+        return self.styles.paras[name]
 
     def _spans(self, element: Any, line: Line, body_char: str) -> None:
         chars = self.styles.chars
@@ -438,13 +557,30 @@ class _Renderer:
                 self.paragraph("cell", value, "table", cells[1])
             table.done()
             self.paragraph("body")
-        for s, section in enumerate(self.briefing.sections, start=1):
-            title = content.section_title(section.title, language, s, self.template, self.layout)
-            heading = self.paragraph("heading", title, "heading")
+        sections = self.briefing.sections
+        heading_hang = nb.hanging_em([self.section_mark(language, s).label for s in range(1, len(sections) + 1)])
+        for s, section in enumerate(sections, start=1):
+            label = self.section_mark(language, s).label
+            if label:
+                shape, _, tab = self.hanging("heading", "heading", label, heading_hang)
+                heading = self.writer.paragraph(self.body, shape)
+                self.label_run(heading, label, "heading", tab)
+                self.writer.run(heading, section.title.get(language), self.styles.chars["heading"])
+            else:
+                heading = self.paragraph("heading", section.title.get(language), "heading")
             self.bookmark(heading, f"_bs_{s}_0")
+            hang = self.item_hang(section.items, language, s)
+            previous: list[Any] = []
             for i, item in enumerate(section.items, start=1):
-                paragraphs = self.write_item(self.body, item, language, s, i, in_table=False)
+                note = item.type is ItemType.NOTE
+                paragraphs = self.write_item(self.body, item, language, s, i, False, hang[note])
+                if note:  # a note stays whole, on the page of the item it annotates (as the DOCX)
+                    if previous:
+                        self.styles.paras.keep(previous[-1], with_next=True)
+                    for paragraph in paragraphs:
+                        self.styles.paras.keep(paragraph, with_next=paragraph is not paragraphs[-1], lines=True)
                 self.bookmark(paragraphs[0], item_bookmark(s, i, item.id))
+                previous = paragraphs
         self._closing(parts)
 
     def _card_rows(self, language: Language) -> list[tuple[str, str]]:
@@ -535,7 +671,9 @@ class _Renderer:
         card.done()
         self.paragraph("body")
 
-        table = _Table(self, (0.08, 0.46, 0.46), header=True)
+        shares = (0.08, 0.46, 0.46)
+        table = _Table(self, shares, header=True)
+        sizer = _RowSizer(self, table.widths[1])
         cells = table.add_row()
         heads = (
             f"{catalog(ko).number_label} / {catalog(en).number_label}",
@@ -548,17 +686,24 @@ class _Renderer:
             cells = table.add_row()
             self.paragraph("cell center", str(s), "table header", cells[0])
             for cell, language in zip(cells[1:], (ko, en), strict=True):
-                text = content.section_title(section.title, language, s, self.template, self.layout)
-                paragraph = self.paragraph("cell", text, "table header", cell)
+                label = self.section_mark(language, s).label
+                text = section.title.get(language)  # a space, not a tab, after a label: as the DOCX's centred row
+                paragraph = self.paragraph("cell", f"{label} {text}" if label else text, "table header", cell)
                 if language is ko:
                     self.bookmark(paragraph, f"_bs_{s}_0")
+            hangs = {language: self.item_hang(section.items, language, s) for language in (ko, en)}
             for i, item in enumerate(section.items, start=1):
+                note = item.type is ItemType.NOTE
                 cells = table.add_row()
-                self.paragraph("cell center", f"{s}.{i}", "table", cells[0])
+                number = nb.number_column(s, i)
+                self.paragraph("cell center", number, "table", cells[0])
+                written = []
                 for cell, language in zip(cells[1:], (ko, en), strict=True):
-                    paragraphs = self.write_item(cell, item, language, s, i, in_table=True)
+                    paragraphs = self.write_item(cell, item, language, s, i, True, hangs[language][note])
                     if language is ko:
                         self.bookmark(paragraphs[0], item_bookmark(s, i, item.id))
+                    written.append(paragraphs)
+                sizer.place(table, cells, written, number)
         table.done()
         if parts.attachments:
             self.paragraph("body")
@@ -602,6 +747,67 @@ class _Renderer:
 
     def _preview_text(self) -> str:
         return "\n".join("".join(t.itertext()) for t in self.body.iter(_T))[:1000]
+
+
+CHAR_POINTS = {"body": 11.0, "note": 10.0, "table": 10.0, "heading": 13.0}  # the sizes of `_make_styles`' runs
+
+
+class _RowSizer:
+    """Items of the bilingual table taller than a page cut into rows that continue with "(계속)"/"(continued)": the
+    DOCX writer's rule (`render._RowSizer`: the same estimates from `table_layout`, the same page and column size,
+    which the built-in templates of both formats share), so both files cut an item at the same paragraphs and their
+    texts compare equal. Hancom splits rows itself (the table's `pageBreak="CELL"`); OWPML has no per-row
+    "cannot split", so only the cutting is done here."""
+
+    SIZE = 10.0  # the table text's points
+
+    def __init__(self, renderer: _Renderer, column_width: int) -> None:
+        self.renderer = renderer
+        props = renderer.section.properties
+        size, margins = props.page_size, props.page_margins
+        usable = (size.width - margins.left - margins.right) / 100
+        share = column_width / max(renderer._usable_width(), 1)
+        self.width_em = (usable * share - CELL_MARGINS_PT) / self.SIZE
+        page = (size.height - margins.top - margins.bottom) / 100
+        self.page_lines = page / (self.SIZE * table_layout.LINE_HEIGHT_EM)
+        self.budget = self.page_lines * 0.7
+
+    def height(self, paragraph: Any) -> float:
+        """Estimated lines of a cell paragraph, with its space after (about a fifth of a line), as the DOCX's."""
+        text = ""
+        for t in paragraph.iterfind(f"{_RUN}/{_T}"):
+            text += t.text or ""
+            for child in t:
+                text += "\n" if child.tag == f"{{{HP}}}lineBreak" else " "
+                text += child.tail or ""
+        left = self.renderer.left_pt.get(paragraph.get("paraPrIDRef", ""), 0.0)
+        return table_layout.text_lines(text, self.width_em - left / self.SIZE) + 0.2
+
+    def place(self, table: _Table, cells: list[Any], written: list[list[Any]], number: str) -> None:
+        heights = [[self.height(paragraph) for paragraph in paragraphs] for paragraphs in written]
+        if max(sum(column) for column in heights) <= self.page_lines * 0.9:
+            return
+        if len(written[0]) == len(written[1]):
+            joint = [max(pair) for pair in zip(*heights, strict=True)]
+            cuts = [table_layout.cut(joint, self.budget)] * 2
+        else:
+            cuts = [table_layout.cut(column, self.budget) for column in heights]
+        parts = [table_layout.pieces(len(w), c) for w, c in zip(written, cuts, strict=True)]
+        renderer = self.renderer
+        for k in range(1, max(len(column) for column in parts)):
+            new = table.add_row()
+            renderer.paragraph("cell center", number, "table", new[0])
+            for cell, paragraphs, ranges, language in zip(
+                new[1:], written, parts, (Language.KO, Language.EN), strict=True
+            ):
+                if k >= len(ranges):
+                    continue  # `_Table.done` gives an empty cell its paragraph
+                moved = [paragraphs[j] for j in ranges[k]]
+                for p in moved:
+                    cell.append(p)
+                marker = etree.Element(_RUN, {"charPrIDRef": renderer.styles.chars["table italic"]})
+                etree.SubElement(marker, _T).text = catalog(language).continued + " "
+                moved[0].insert(0, marker)
 
 
 class _Table:
