@@ -976,6 +976,10 @@ New: %2</source>
         <translation>전체를 zip으로도 묶기</translation>
     </message>
     <message>
+        <source>Also HWPX (Hancom 한글)</source>
+        <translation>HWPX(한글)도 만들기</translation>
+    </message>
+    <message>
         <source>Template</source>
         <translation>양식</translation>
     </message>

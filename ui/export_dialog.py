@@ -133,6 +133,7 @@ class ExportDialog(QDialog):
         )
         self.pdf = named(QCheckBox(self.tr("Also PDF (needs LibreOffice)")), "exportPdf")
         self.zip = named(QCheckBox(self.tr("Also a zip of everything")), "exportZip")
+        self.hwpx = named(QCheckBox(self.tr("Also HWPX (Hancom 한글)")), "exportHwpx")
         form = QFormLayout(self)
         form.addRow(self.tr("Template"), self.template)
         notes = [error_text(error) for error in template_errors()]
@@ -144,6 +145,9 @@ class ExportDialog(QDialog):
         form.addRow(self.tr("Documents"), languages)
         form.addRow(self.tr("Folder"), folder)
         form.addRow(self.draft)
+        form.addRow(self.hwpx)
+        self.template.currentIndexChanged.connect(self._template_chosen)
+        self._template_chosen()
         form.addRow(self.pdf)
         form.addRow(self.zip)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
@@ -151,6 +155,15 @@ class ExportDialog(QDialog):
         self.buttons.accepted.connect(self.export)
         self.buttons.rejected.connect(self.reject)
         form.addRow(self.buttons)
+
+    def _template_chosen(self) -> None:
+        """HWPX is offered for a template that has HWPX documents (every built-in one; an office's DOCX-only
+        template has none)."""
+        template = available_templates().get(self.template.currentData())
+        has_hwpx = template is not None and bool(template.hwpx_documents)
+        self.hwpx.setEnabled(has_hwpx)
+        if not has_hwpx:
+            self.hwpx.setChecked(False)
 
     def _browse(self) -> None:
         name = QFileDialog.getExistingDirectory(self, self.tr("Export into"), self.folder.text())
@@ -170,7 +183,9 @@ class ExportDialog(QDialog):
             self.pdf.isChecked(),
             self.zip.isChecked(),
         )
-        there = existing_files(pack_files(folder, name, template, layouts, draft=draft, pdf=pdf, make_zip=make_zip))
+        formats = ("docx", "hwpx") if self.hwpx.isChecked() else ("docx",)
+        planned = pack_files(folder, name, template, layouts, draft=draft, pdf=pdf, make_zip=make_zip, formats=formats)
+        there = existing_files(planned)
         if there and not ask_replace(self, folder, there):
             return
         with contextlib.suppress(BriefingError):  # remembering the choice is a convenience, never a failure
@@ -188,6 +203,7 @@ class ExportDialog(QDialog):
                 draft=draft,
                 pdf=pdf,
                 make_zip=make_zip,
+                formats=formats,
                 progress=lambda step, steps, what: progress(step, steps),
                 findings=run_qa(snapshot, terminology=terms),
                 word=_word,

@@ -303,6 +303,15 @@ def test_export_dialog_writes_the_pack(window: MainWindow, qtbot: QtBot, tmp_pat
     assert len(answerer.asked) == 2
     assert len(list((tmp_path / "pack").glob("scwg-23.press-release.*"))) == 4
     assert len(list((tmp_path / "pack").iterdir())) == 8
+    # HWPX beside the DOCX when asked: listed in the manifest with their digests.
+    assert dialog.hwpx.isEnabled()
+    dialog.hwpx.setChecked(True)
+    dialog.template.setCurrentIndex(dialog.template.findData("briefing-pack"))
+    dialog.export()
+    hwpx = sorted(p.name for p in (tmp_path / "pack").glob("scwg-23.briefing-pack.*.hwpx"))
+    assert hwpx == [f"scwg-23.briefing-pack.{layout}.hwpx" for layout in ("bilingual", "en", "ko")]
+    listed = json.loads((tmp_path / "pack" / "scwg-23.briefing-pack.manifest.json").read_text())["files"]
+    assert {entry["file"] for entry in listed} >= set(hwpx)
 
 
 def test_switching_the_interface_language_without_restart(window: MainWindow, qtbot: QtBot) -> None:
