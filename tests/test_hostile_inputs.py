@@ -25,7 +25,7 @@ from briefing.export import markdown_docx
 from briefing.export.markdown_docx import is_plain, parse
 from briefing.export.render import render
 from briefing.export.templates import Layout, find_template
-from briefing.fileformat import BriefingFormatError, dumps, loads
+from briefing.fileformat import CURRENT_VERSION, BriefingFormatError, dumps, loads
 from briefing.language.dates import DateError, PartialDate
 from briefing.model import Briefing, Language
 from briefing.schema import SchemaChecker, checker
@@ -225,7 +225,7 @@ def test_duplicate_keys_are_refused_with_their_path(text: str | None, expected: 
 
 
 def test_the_schema_checker_tells_true_from_one() -> None:
-    assert [p.code for p in checker(3).problems({**example_data(), "version": True})] == ["schema.const"]
+    assert [p.code for p in checker(CURRENT_VERSION).problems({**example_data(), "version": True})] == ["schema.const"]
     schema = SchemaChecker({"enum": [1, 2]})
     assert [p.code for p in schema.problems(True)] == ["schema.enum"]
     assert schema.problems(1) == []
