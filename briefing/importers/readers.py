@@ -120,8 +120,8 @@ def _table_lines(table: Any, start: int) -> list[Line]:
     for row in table.iterfind(f"{_W}tr"):
         cells = []
         for cell in row.iterfind(f"{_W}tc"):
-            paragraphs = [" ".join(line.text for line in _paragraph_lines(p, 0, "table")) for p in cell.iter(f"{_W}p")]
-            cells.append(" ".join(text.strip() for text in paragraphs if text.strip()))
+            paragraphs = ["\n".join(line.text for line in _paragraph_lines(p, 0, "table")) for p in cell.iter(f"{_W}p")]
+            cells.append("\n".join(text.strip() for text in paragraphs if text.strip()))
         lines.append(Line("\t".join(cells), start + len(lines) + 1, "table"))
     return lines
 

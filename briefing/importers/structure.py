@@ -16,6 +16,7 @@ from briefing.importers.report import ImportReport, Unplaced
 from briefing.importers.source import Line, SourceDocument
 from briefing.language.dates import PartialDate
 from briefing.model import (
+    Attachment,
     Bilingual,
     Briefing,
     Delegation,
@@ -33,7 +34,7 @@ SET_APART_TITLE = Bilingual(ko="가져오기에서 분리된 내용", en="Set ap
 FIRST_SECTION_TITLE = Bilingual(ko="개요", en="Overview")
 
 _BOILERPLATE = re.compile(
-    r"^(?:보도\s*자료|(?:press|news)\s+release|for immediate release.*|embargoed\b.*|끝\.?|#{3}|-\s*\d+\s*-|"
+    r"^(?:.{0,20}보도\s*자료|(?:press|news)\s+release|for immediate release.*|embargoed\b.*|끝\.?|#{3}|-\s*\d+\s*-|"
     r"\d+\s*/\s*\d+|page\s+\d+(?:\s+of\s+\d+)?|대외비|for official use only|[ⅠⅡⅢ]급\s*비밀|"
     r"(?:보도\s*일시|배포\s*일시|보도\s*시점|담당\s*부서|담당자|연락처|문의|media\s+contacts?|contacts?|tel|phone|"
     r"e-?mail)\b.*|.{0,40}배포\s*즉시.*)$",
@@ -41,6 +42,8 @@ _BOILERPLATE = re.compile(
 )
 _CONTACT = re.compile(r"(\b\d{2,4}[-.)\s]\d{3,4}[-.\s]\d{4}\b|[\w.+-]+@[\w-]+\.[\w.]+)")
 _MARKING = re.compile(r"^(대외비|for official use only|[ⅠⅡⅢ]급\s*비밀)$", re.IGNORECASE)
+_ATTACHMENTS = re.compile(r"^\s*(?:붙임|첨부|attachments?\b)\s*:?\s*", re.IGNORECASE)
+_NUMBERED = re.compile(r"^\s*\d{1,2}\.\s+")
 _SECTION = re.compile(r"^\s*(?:[□■◆◇]|#{1,6}(?=\s))\s*(.*)$")
 _NOTE = re.compile(r"^\s*(\*|※)\s*(.+)$")
 _ITEM = re.compile(
@@ -63,13 +66,16 @@ _MEETING_WORDS = re.compile(r"일시|개최|열렸|held|convened|met\b|took plac
 _PLACE_LABEL = re.compile(r"^\s*(?:장소|place|venue|location)\s*[:：\t]\s*(.+)$", re.IGNORECASE)
 _PLACE_KO = re.compile(r"(?:\)|일)\s+([^\s()][^()]{1,40}?)에서\s")
 _PLACE_EN = re.compile(r"\bin\s+((?:[A-Z][\w.\-']*,?\s?){1,5}?)(?:,?\s+on\b|,?\s+from\b|\.$|\.\s)")
-_CHAIR_LABEL = re.compile(r"^\s*(?:수석\s*대표|공동\s*의장|co-?chairs?|heads? of delegation)\s*[:：\t]\s*(.+)$", re.I)
+_CHAIR_LABEL = re.compile(
+    r"^\s*(?:수석\s*대표|공동\s*의장|co-?chairs?|heads? of delegation)\s*[:：\t]\s*(.+)$", re.I | re.S
+)
 _CHAIRS_KO = re.compile(r"(?:이번\s*회의는\s*)?(.+?)[와과]\s+(.+?)[이가]\s*공동\s*(?:주관|주재|의장)")
 _CHAIRS_EN = re.compile(r"co-?chaired by\s+(.+?)\s+and\s+(.+?)(?:\.\s|\.$|,\s+(?:with|while)\b)", re.IGNORECASE)
 _SCHEDULE_SECTION = re.compile(r"일정|계획|schedule|timeline|next steps|way ahead", re.IGNORECASE)
 _SCHEDULE_START = re.compile(
-    r"^(\d{4})(?:\.\s*(\d{1,2})\.?|\s*년\s*(\d{1,2})\s*월)?(?:\s*(상반기|하반기|1분기|2분기|3분기|4분기))?\s*[:：]"
+    r"^(\d{4})(?:\s*년)?(?:\.?\s*(\d{1,2})(?:\.|\s*월)?)?(?:\.?\s*(상반기|하반기|1분기|2분기|3분기|4분기))?\s*[:：]"
     r"|^(?:(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+)?(\d{4})\s*[:：]"
+    r"|^(First|Second|1st|2nd) half of (\d{4})\s*[:：]"
 )
 _KINDS: tuple[tuple[re.Pattern[str], ItemType, StatementKind | None], ...] = (
     (re.compile(r"규탄|condemn", re.I), ItemType.STATEMENT, StatementKind.CONDEMNATION),
@@ -109,6 +115,9 @@ def recognise(document: SourceDocument, report: ImportReport, language: Language
     set_apart: list[str] = [line.text.strip() for line in content if line.part in ("header", "footer")]
     sections: list[Section] = []
     title_taken = False
+    in_attachments = False
+    preamble = True  # before the first heading
+    table_items: set[str] = set()
 
     def current() -> Section:
         if not sections:
@@ -123,7 +132,17 @@ def recognise(document: SourceDocument, report: ImportReport, language: Language
             set_apart.append(text)
             _card_from_boilerplate(briefing, text)
             continue
-        _read_card(briefing, text, lang, report, card)
+        marker = _ITEM.match(text)
+        _read_card(briefing, marker.group(1) if marker else text, line.text, lang, report, card)
+        if _ATTACHMENTS.match(text) or (in_attachments and _NUMBERED.match(text)):
+            in_attachments = True
+            set_apart.append(text)
+            entry = _NUMBERED.sub("", _ATTACHMENTS.sub("", text)).strip()
+            if entry:
+                briefing.meeting.attachments.append(Attachment(title=Bilingual(**{lang.value: entry})))
+                report.detect("attachment", entry, 0.8)
+            continue
+        in_attachments = False
         heading = _SECTION.match(text)
         if heading or "Heading" in line.style:
             title_text = heading.group(1).strip() if heading else text
@@ -131,6 +150,11 @@ def recognise(document: SourceDocument, report: ImportReport, language: Language
                 continue
             title = Bilingual()
             title.set(lang, title_text)
+            if preamble and sections and all(i.id in table_items or _card_line(i) for i in sections[0].items):
+                # What stood between the title and the first heading is the meeting card as a document prints
+                # it (date, author, 일시/장소 rows): read into the card above, its text set apart.
+                set_apart.extend(i.text.get(lang) for i in sections.pop().items)
+            preamble = False
             sections.append(Section(title=title))
             report.detect("section", title_text, 0.9 if heading else 0.8)
             continue
@@ -146,6 +170,8 @@ def recognise(document: SourceDocument, report: ImportReport, language: Language
         if plain and line.part != "table":
             report.unplaced.append(Unplaced(line.number, text))
         current().items.append(item)
+        if line.part == "table":
+            table_items.add(item.id)
     if not title_taken:
         report.notes.append("no title recognised")
     if set_apart:
@@ -166,6 +192,11 @@ def recognise(document: SourceDocument, report: ImportReport, language: Language
         if not found:
             report.notes.append(f"no {what} recognised")
     return briefing
+
+
+def _card_line(item: Item) -> bool:
+    text = item.text.get(item.source).strip()
+    return len(text) <= 120 and not text.endswith(("다.", "。"))
 
 
 def _is_boilerplate(text: str) -> bool:
@@ -216,6 +247,10 @@ def _item(text: str, line: Line, lang: Language, section: Section, markdown: boo
     in_schedule = bool(_SCHEDULE_SECTION.search(section.title.get(lang)))
     if when is not None and (in_schedule or _SCHEDULE_START.match(body)):
         item.type, item.when = ItemType.SCHEDULE, when
+        start = _SCHEDULE_START.match(body)
+        rest = body[start.end() :].strip() if start else ""
+        if rest:  # the date is in `when`; the text is what happens then
+            item.text.set(lang, rest)
         return item
     if body.lstrip().startswith(("▵", "△")) or text.lstrip().startswith(("▵", "△")):
         item.type = ItemType.TOPIC
@@ -234,20 +269,22 @@ def _schedule_date(text: str) -> PartialDate | None:
         return None
     try:
         if match.group(1):
-            month = match.group(2) or match.group(3)
-            half = {"상반기": 1, "하반기": 2}.get(match.group(4) or "")
-            quarter = {"1분기": 1, "2분기": 2, "3분기": 3, "4분기": 4}.get(match.group(4) or "")
+            month = match.group(2)
+            half = {"상반기": 1, "하반기": 2}.get(match.group(3) or "")
+            quarter = {"1분기": 1, "2분기": 2, "3분기": 3, "4분기": 4}.get(match.group(3) or "")
             if month:
                 return PartialDate(int(match.group(1)), int(month)) if 1 <= int(month) <= 12 else None
             return PartialDate(int(match.group(1)), half=half, quarter=quarter)
-        year = int(match.group(6))
-        month_name = match.group(5)
+        if match.group(7):
+            return PartialDate(int(match.group(7)), half=1 if match.group(6) in ("First", "1st") else 2)
+        year = int(match.group(5))
+        month_name = match.group(4)
         return PartialDate(year, _MONTHS.index(month_name.lower()[:3]) + 1) if month_name else PartialDate(year)
     except ValueError:
         return None
 
 
-def _read_card(briefing: Briefing, text: str, lang: Language, report: ImportReport, card: _Card) -> None:
+def _read_card(briefing: Briefing, text: str, raw: str, lang: Language, report: ImportReport, card: _Card) -> None:
     meeting = briefing.meeting
     if not card.found_series:
         match = (_SERIES_KO if lang is Language.KO else _SERIES_EN).search(text)
@@ -259,12 +296,12 @@ def _read_card(briefing: Briefing, text: str, lang: Language, report: ImportRepo
             card.found_series = True
             report.detect("session", meeting.session, 0.9)
             report.detect("meeting name", f"{name} ({match.group(3)})", 0.85)
-    if not card.found_date and (_MEETING_WORDS.search(text) or not _has_marker(text, False)):
+    if not card.found_date and _MEETING_WORDS.search(text):
         found = _meeting_date(text)
-        if found is not None and (_MEETING_WORDS.search(text) or meeting.start_date is None):
+        if found is not None:
             start, end = found
             meeting.start_date, meeting.end_date = start, end
-            card.found_date = bool(_MEETING_WORDS.search(text))
+            card.found_date = True
             zone = re.search(r"현지\s*시각|현지\s*시간|local time", text, re.IGNORECASE)
             if zone:
                 meeting.time_zone_note.set(lang, zone.group(0))
@@ -275,7 +312,7 @@ def _read_card(briefing: Briefing, text: str, lang: Language, report: ImportRepo
             if zone:
                 report.detect("time zone note", zone.group(0), 0.9)
     if not card.found_place:
-        label = _PLACE_LABEL.match(text)
+        label = _PLACE_LABEL.match(raw)
         prose = (_PLACE_KO if lang is Language.KO else _PLACE_EN).search(text) if _MEETING_WORDS.search(text) else None
         place = label.group(1).strip() if label else (prose.group(1).strip().rstrip(",") if prose else "")
         if place:
@@ -283,9 +320,11 @@ def _read_card(briefing: Briefing, text: str, lang: Language, report: ImportRepo
             card.found_place = True
             report.detect("place", place, 0.8 if label else 0.5)
     if not card.found_chairs:
-        label = _CHAIR_LABEL.match(text)
+        label = _CHAIR_LABEL.match(raw)
         prose = (_CHAIRS_KO if lang is Language.KO else _CHAIRS_EN).search(text)
-        people = re.split(r"\s+(?:및|and)\s+|\s*/\s*", label.group(1)) if label else []
+        people = [p for p in re.split(r"\n|\s+/\s+", label.group(1)) if p.strip()] if label else []
+        if len(people) == 1 and lang is Language.KO:
+            people = re.split(r"\s+및\s+", people[0])
         if not people and prose:
             people = [prose.group(1), prose.group(2)]
         if people:
@@ -320,7 +359,8 @@ def _dates(year: int, month: int, day: int, end_day: str | None) -> tuple[date, 
 
 
 _RANK = re.compile(r"\(([^()]*(?:준장|소장|중장|대장|대령|중령|소령|제독|General|Admiral|Colonel)[^()]*)\)")
-_KO_NAME = re.compile(r"^[가-힣]{2,4}$")
+_KO_NAME = re.compile(r"^[가-힣]{1,3}[가-힣](?<![부청처실과단원국장군])$")
+_KO_FOREIGN_NAME = re.compile(r"^([가-힣]+(?:\s[가-힣]+)?\s*\([A-Z][A-Za-z .'-]+\))")
 
 
 def _person(raw: str, lang: Language) -> Person:
@@ -334,7 +374,11 @@ def _person(raw: str, lang: Language) -> Person:
         rest = (raw[: rank.start()] + raw[rank.end() :]).strip()
     rest = re.sub(r"^(?:이번\s*회의는\s*)", "", rest)
     words = rest.split()
-    if lang is Language.KO and words:
+    foreign = _KO_FOREIGN_NAME.match(rest)
+    if lang is Language.KO and foreign:
+        person.name.set(lang, foreign.group(1))
+        person.title.set(lang, rest[foreign.end() :].strip())
+    elif lang is Language.KO and words:
         if _KO_NAME.match(words[0]) and len(words) > 1:
             person.name.set(lang, words[0])
             words = words[1:]
