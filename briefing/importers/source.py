@@ -37,12 +37,13 @@ def clean_text(text: str) -> str:
 
 
 def looks_binary(data: bytes) -> bool:
-    """NUL bytes outside a UTF-16 pattern, or many control bytes: not a text file."""
+    """NUL bytes outside a UTF-16 pattern, or many control bytes: not a text file (a few control characters, such
+    as a terminal escape pasted into a text, are removed from a text instead)."""
     head = data[:8192]
     if not head:
         return False
     controls = sum(1 for b in head if b < 9 or 13 < b < 32)
-    return controls / len(head) > 0.05
+    return b"\0" in head or controls / len(head) > 0.3
 
 
 def _utf16_without_bom(data: bytes) -> str | None:

@@ -43,6 +43,7 @@ _BOILERPLATE = re.compile(
 _CONTACT = re.compile(r"(\b\d{2,4}[-.)\s]\d{3,4}[-.\s]\d{4}\b|[\w.+-]+@[\w-]+\.[\w.]+)")
 _MARKING = re.compile(r"^(대외비|for official use only|[ⅠⅡⅢ]급\s*비밀)$", re.IGNORECASE)
 _ATTACHMENTS = re.compile(r"^\s*(?:붙임|첨부|attachments?\b)\s*:?\s*", re.IGNORECASE)
+_HEADING_NUMBER = re.compile(r"^(?:\d{1,2}|[IVX]{1,4}|[가-하])\.\s+")
 _NUMBERED = re.compile(r"^\s*\d{1,2}\.\s+")
 _SECTION = re.compile(r"^\s*(?:[□■◆◇]|#{1,6}(?=\s))\s*(.*)$")
 _NOTE = re.compile(r"^\s*(\*|※)\s*(.+)$")
@@ -113,6 +114,8 @@ def recognise(document: SourceDocument, report: ImportReport, language: Language
     briefing = Briefing(origin_language=lang)
     card = _Card()
     set_apart: list[str] = [line.text.strip() for line in content if line.part in ("header", "footer")]
+    for text in set_apart:
+        _card_from_boilerplate(briefing, text)
     sections: list[Section] = []
     title_taken = False
     in_attachments = False
@@ -133,7 +136,8 @@ def recognise(document: SourceDocument, report: ImportReport, language: Language
             _card_from_boilerplate(briefing, text)
             continue
         marker = _ITEM.match(text)
-        _read_card(briefing, marker.group(1) if marker else text, line.text, lang, report, card)
+        raw = marker.group(1) if marker and line.part != "table" else line.text
+        _read_card(briefing, marker.group(1) if marker else text, raw, lang, report, card)
         if _ATTACHMENTS.match(text) or (in_attachments and _NUMBERED.match(text)):
             in_attachments = True
             set_apart.append(text)
@@ -144,8 +148,13 @@ def recognise(document: SourceDocument, report: ImportReport, language: Language
             continue
         in_attachments = False
         heading = _SECTION.match(text)
+        if not title_taken and not sections and (text.startswith("# ") or line.style.startswith("Title")):
+            briefing.title.set(lang, text.removeprefix("# ").strip())
+            title_taken = True
+            report.detect("title", briefing.title.get(lang), 0.9)
+            continue
         if heading or "Heading" in line.style:
-            title_text = heading.group(1).strip() if heading else text
+            title_text = _HEADING_NUMBER.sub("", heading.group(1) if heading else text).strip()
             if not title_text:
                 continue
             title = Bilingual()
@@ -167,7 +176,7 @@ def recognise(document: SourceDocument, report: ImportReport, language: Language
         if item is None:
             continue
         plain = item.type is ItemType.PARAGRAPH and item.note_mark is None and not _has_marker(text, markdown)
-        if plain and line.part != "table":
+        if plain and line.part != "table" and line.list_level is None:
             report.unplaced.append(Unplaced(line.number, text))
         current().items.append(item)
         if line.part == "table":
