@@ -3003,6 +3003,10 @@ Bilingual Korean/English briefings, translated offline.</source>
         <translation>{path}: 가져올 수 있는 문서의 최대 크기 {limit} MB를 넘습니다</translation>
     </message>
     <message>
+        <source>{path}: a password-protected document or an old Word .doc, not a .docx; save it unprotected as .docx first</source>
+        <translation>{path}: 암호로 보호된 문서이거나 이전 Word .doc 파일이며 .docx가 아닙니다. 암호 없이 .docx로 저장한 뒤 가져오십시오</translation>
+    </message>
+    <message>
         <source>{path}: there is no text to import</source>
         <translation>{path}: 가져올 텍스트가 없습니다</translation>
     </message>

@@ -346,7 +346,11 @@ def test_binary_junk_is_refused_in_one_line(tmp_path: Path) -> None:
     (tmp_path / "junk.txt").write_bytes(junk)
     (tmp_path / "junk.docx").write_bytes(junk)
     assert _code(tmp_path / "junk.txt") == "import.binary"
-    assert _code(tmp_path / "junk.docx") == "import.unknown_format"
+    assert _code(tmp_path / "junk.docx") == "import.damaged"  # read as DOCX for its name: "not a zip archive"
+    (tmp_path / "junk.bin").write_bytes(junk)
+    assert _code(tmp_path / "junk.bin") == "import.unknown_format"
+    (tmp_path / "protected.docx").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + junk)
+    assert _code(tmp_path / "protected.docx") == "import.encrypted"
 
 
 def test_a_zip_bomb_renamed_docx_is_refused_before_it_is_inflated(tmp_path: Path) -> None:

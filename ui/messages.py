@@ -735,6 +735,10 @@ CATALOGUE: dict[str, str] = {
         "Messages", "{path}: larger than the {limit} MB an imported document may have"
     ),
     "import.damaged": QT_TRANSLATE_NOOP("Messages", "{path}: the document cannot be read ({reason})"),
+    "import.encrypted": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{path}: a password-protected document or an old Word .doc, not a .docx; save it unprotected as .docx first",
+    ),
     "import.empty": QT_TRANSLATE_NOOP("Messages", "{path}: there is no text to import"),
     "import.exists": QT_TRANSLATE_NOOP("Messages", "{path}: already exists; add --force to replace it"),
     "storage.not_regular": QT_TRANSLATE_NOOP(

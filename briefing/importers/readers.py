@@ -43,10 +43,14 @@ def score_text(name: str, head: bytes) -> float:
     return by_name + (0.3 if decode(head[:4096]) is not None else 0.0)
 
 
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # a compound file: an encrypted .docx, or an old binary .doc
+
+
 def score_docx(name: str, head: bytes) -> float:
+    named = name.lower().endswith((".docx", ".docm", ".dotx"))
     if not head.startswith(b"PK\x03\x04"):
-        return 0.0
-    return 0.9 if name.lower().endswith((".docx", ".docm", ".dotx")) else 0.5
+        return 0.4 if named else 0.0  # still read as DOCX, so that the refusal says why
+    return 0.9 if named else 0.5
 
 
 def read_docx(data: bytes, name: str) -> SourceDocument:
@@ -55,17 +59,17 @@ def read_docx(data: bytes, name: str) -> SourceDocument:
     `docx_safety.clean` checks the caps from the zip directory and strips anything external; every part is then
     inflated once within the caps before python-docx opens the package (a zip whose directory lies about sizes is
     stopped while reading, never inflated in full)."""
+    if data.startswith(_OLE):
+        raise ImportFailed("import.encrypted", path=name)
     try:
         cleaned = docx_safety.clean(data)
-        parts = docx_safety._Parts(cleaned.data)
-        for part in parts:
-            parts[part]
+        _inflate_within_caps(cleaned.data)
         import docx
 
         document = docx.Document(io.BytesIO(cleaned.data))
     except docx_safety.UnusableDocx as error:
         raise ImportFailed("import.damaged", path=name, reason=error.message) from None
-    except (zipfile.BadZipFile, KeyError, ValueError, AttributeError, TypeError) as error:
+    except (zipfile.BadZipFile, KeyError, ValueError, AttributeError, TypeError, RuntimeError, OSError) as error:
         raise ImportFailed("import.damaged", path=name, reason=f"{type(error).__name__}: {error}") from None
     source = SourceDocument(encoding="", skipped=[f"stripped: {s}" for s in cleaned.stripped])
     lines: list[Line] = []
@@ -87,6 +91,23 @@ def read_docx(data: bytes, name: str) -> SourceDocument:
                     lines.append(Line(text, len(lines) + 1, part))
     source.lines = lines
     return source
+
+
+def _inflate_within_caps(data: bytes) -> None:
+    """Inflate every part once, each within `MAX_PART_BYTES` and all within `MAX_UNPACKED_BYTES`, whatever the zip
+    directory says (zipfile also checks each part against its declared size and CRC): only then may python-docx,
+    which inflates every part without a cap, open the package."""
+    total = 0
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        for info in archive.infolist():
+            with archive.open(info) as stream:
+                size = len(stream.read(docx_safety.MAX_PART_BYTES + 1))
+            if size > docx_safety.MAX_PART_BYTES:
+                limit = docx_safety.MAX_PART_BYTES // 2**20
+                raise docx_safety.UnusableDocx("docx.part_too_large", part=info.filename, limit=limit)
+            total += size
+            if total > docx_safety.MAX_UNPACKED_BYTES:
+                raise docx_safety.UnusableDocx("docx.too_large", limit=docx_safety.MAX_UNPACKED_BYTES // 2**20)
 
 
 def _paragraph_lines(element: Any, start: int, part: str) -> list[Line]:

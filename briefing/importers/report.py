@@ -12,6 +12,8 @@ register(
         "import.binary": "{path}: binary data, not text (no encoding reads it)",
         "import.too_large": "{path}: larger than the {limit} MB an imported document may have",
         "import.damaged": "{path}: the document cannot be read ({reason})",
+        "import.encrypted": "{path}: a password-protected document or an old Word .doc, not a .docx; "
+        "save it unprotected as .docx first",
         "import.empty": "{path}: there is no text to import",
         "import.exists": "{path}: already exists; add --force to replace it",
     }
