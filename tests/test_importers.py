@@ -462,3 +462,14 @@ def test_a_500_item_docx_imports_in_under_two_seconds() -> None:
     result = import_bytes(data, "big.docx")
     assert time.perf_counter() - started < 2
     assert sum(i.type is ItemType.AGREEMENT for i in result.briefing.sections[1].items) == 500
+
+
+@pytest.mark.parametrize("piece", ["과 이 공동 주관 ", "co-chaired by a and ", "제1차 (", "○ 2024. 12"])
+def test_a_huge_text_under_the_cap_imports_in_bounded_time(piece: str) -> None:
+    """One 1 MB line built to make the card patterns backtrack, and 10,000 lines that each hold a cue."""
+    started = time.perf_counter()
+    one_line = import_bytes((piece * (2**20 // len(piece))).encode(), "one.txt")
+    many = import_bytes((piece + "\n").encode() * 10_000, "many.txt")
+    assert time.perf_counter() - started < 3
+    assert one_line.briefing.items() or one_line.briefing.title.get(one_line.briefing.origin_language)
+    assert len(many.briefing.items()) >= 9_999

@@ -31,6 +31,7 @@ from briefing.model import (
 )
 
 SET_APART_TITLE = Bilingual(ko="가져오기에서 분리된 내용", en="Set apart on import")
+CARD_WINDOW = 1000
 FIRST_SECTION_TITLE = Bilingual(ko="개요", en="Overview")
 
 _BOILERPLATE = re.compile(
@@ -70,8 +71,14 @@ _PLACE_EN = re.compile(r"\bin\s+((?:[A-Z][\w.\-']*,?\s?){1,5}?)(?:,?\s+on\b|,?\s
 _CHAIR_LABEL = re.compile(
     r"^\s*(?:수석\s*대표|공동\s*의장|co-?chairs?|heads? of delegation)\s*[:：\t]\s*(.+)$", re.I | re.S
 )
-_CHAIRS_KO = re.compile(r"(?:이번\s*회의는\s*)?(.+?)[와과]\s+(.+?)[이가]\s*공동\s*(?:주관|주재|의장)")
-_CHAIRS_EN = re.compile(r"co-?chaired by\s+(.+?)\s+and\s+(.+?)(?:\.\s|\.$|,\s+(?:with|while)\b)", re.IGNORECASE)
+_CHAIRS_KO = re.compile(
+    r"(?:이번\s*회의는\s*)?(.{1,80}?)[와과]\s+(.{1,120}?)[이가]\s*공동\s*(?:주관|주재|의장)"
+)
+_CHAIR_CUE = re.compile(r"공동\s*(?:주관|주재|의장)|co-?chaired", re.IGNORECASE)
+MAX_CHAIR_TRIES = 20
+_CHAIRS_EN = re.compile(
+    r"co-?chaired by\s+(.{1,200}?)\s+and\s+(.{1,200}?)(?:\.\s|\.$|,\s+(?:with|while)\b)", re.IGNORECASE
+)
 _SCHEDULE_SECTION = re.compile(r"일정|계획|schedule|timeline|next steps|way ahead", re.IGNORECASE)
 _SCHEDULE_START = re.compile(
     r"^(\d{4})(?:\s*년)?(?:\.?\s*(\d{1,2})(?:\.|\s*월)?)?(?:\.?\s*(상반기|하반기|1분기|2분기|3분기|4분기))?\s*[:：]"
@@ -98,6 +105,7 @@ class _Card:
     found_series: bool = False
     found_place: bool = False
     found_chairs: bool = False
+    chair_tries: int = 0
 
 
 def detect_language(lines: list[Line]) -> Language:
@@ -137,7 +145,9 @@ def recognise(document: SourceDocument, report: ImportReport, language: Language
             continue
         marker = _ITEM.match(text)
         raw = marker.group(1) if marker and line.part != "table" else line.text
-        _read_card(briefing, marker.group(1) if marker else text, raw, lang, report, card)
+        # The card is in the opening sentences: a line is searched up to CARD_WINDOW characters (bounded time).
+        unmarked = marker.group(1) if marker else text
+        _read_card(briefing, unmarked[:CARD_WINDOW], raw[:CARD_WINDOW], lang, report, card)
         if _ATTACHMENTS.match(text) or (in_attachments and _NUMBERED.match(text)):
             in_attachments = True
             set_apart.append(text)
@@ -296,7 +306,7 @@ def _schedule_date(text: str) -> PartialDate | None:
 def _read_card(briefing: Briefing, text: str, raw: str, lang: Language, report: ImportReport, card: _Card) -> None:
     meeting = briefing.meeting
     if not card.found_series:
-        match = (_SERIES_KO if lang is Language.KO else _SERIES_EN).search(text)
+        match = (_SERIES_KO if lang is Language.KO else _SERIES_EN).search(text) if "(" in text else None
         if match:
             name = re.sub(r"^(?:the|a)\s+", "", match.group(2).strip(), flags=re.IGNORECASE)
             meeting.session = int(match.group(1))
@@ -330,7 +340,12 @@ def _read_card(briefing: Briefing, text: str, raw: str, lang: Language, report: 
             report.detect("place", place, 0.8 if label else 0.5)
     if not card.found_chairs:
         label = _CHAIR_LABEL.match(raw)
-        prose = (_CHAIRS_KO if lang is Language.KO else _CHAIRS_EN).search(text)
+        # A cheap cue first, and a bounded number of tries: the pattern backtracks over a sentence.
+        cue = _CHAIR_CUE.search(text) if card.chair_tries < MAX_CHAIR_TRIES else None
+        prose = None
+        if cue:
+            card.chair_tries += 1
+            prose = (_CHAIRS_KO if lang is Language.KO else _CHAIRS_EN).search(text)
         people = [p for p in re.split(r"\n|\s+/\s+", label.group(1)) if p.strip()] if label else []
         if len(people) == 1 and lang is Language.KO:
             people = re.split(r"\s+및\s+", people[0])
