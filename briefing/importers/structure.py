@@ -71,9 +71,7 @@ _PLACE_EN = re.compile(r"\bin\s+((?:[A-Z][\w.\-']*,?\s?){1,5}?)(?:,?\s+on\b|,?\s
 _CHAIR_LABEL = re.compile(
     r"^\s*(?:수석\s*대표|공동\s*의장|co-?chairs?|heads? of delegation)\s*[:：\t]\s*(.+)$", re.I | re.S
 )
-_CHAIRS_KO = re.compile(
-    r"(?:이번\s*회의는\s*)?(.{1,80}?)[와과]\s+(.{1,120}?)[이가]\s*공동\s*(?:주관|주재|의장)"
-)
+_CHAIRS_KO = re.compile(r"(?:이번\s*회의는\s*)?(.{1,80}?)[와과]\s+(.{1,120}?)[이가]\s*공동\s*(?:주관|주재|의장)")
 _CHAIR_CUE = re.compile(r"공동\s*(?:주관|주재|의장)|co-?chaired", re.IGNORECASE)
 MAX_CHAIR_TRIES = 20
 _CHAIRS_EN = re.compile(
