@@ -3035,6 +3035,30 @@ Bilingual Korean/English briefings, translated offline.</source>
         <translation>zip 압축 파일이 손상되었습니다({reason})</translation>
     </message>
     <message>
+        <source>{path}: not a format that can be imported (.txt, .md or .docx)</source>
+        <translation>{path}: 가져올 수 있는 형식이 아닙니다(.txt, .md, .docx)</translation>
+    </message>
+    <message>
+        <source>{path}: binary data, not text (no encoding reads it)</source>
+        <translation>{path}: 텍스트가 아닌 바이너리 데이터입니다(어떤 인코딩으로도 읽을 수 없음)</translation>
+    </message>
+    <message>
+        <source>{path}: larger than the {limit} MB an imported document may have</source>
+        <translation>{path}: 가져올 수 있는 문서의 최대 크기 {limit} MB를 넘습니다</translation>
+    </message>
+    <message>
+        <source>{path}: a password-protected document or an old Word .doc, not a .docx; save it unprotected as .docx first</source>
+        <translation>{path}: 암호로 보호된 문서이거나 이전 Word .doc 파일이며 .docx가 아닙니다. 암호 없이 .docx로 저장한 뒤 가져오십시오</translation>
+    </message>
+    <message>
+        <source>{path}: there is no text to import</source>
+        <translation>{path}: 가져올 텍스트가 없습니다</translation>
+    </message>
+    <message>
+        <source>{path}: already exists; add --force to replace it</source>
+        <translation>{path}: 이미 있습니다. 바꾸려면 --force를 붙이십시오</translation>
+    </message>
+    <message>
         <source>{path}: not a regular file (a pipe, a device or a socket); only files are read</source>
         <translation>{path}: 일반 파일이 아닙니다(파이프, 장치 또는 소켓). 파일만 읽습니다</translation>
     </message>

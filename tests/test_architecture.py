@@ -187,6 +187,17 @@ LAYERS = {
         "briefing.qa",
         "briefing.cli",
     ),
+    # Importers read outside documents into a draft briefing; they never translate, touch the stores or the CLI
+    # (they share the DOCX safety checks of the export and the capped reads of the storage).
+    "briefing.importers": (
+        "briefing.translation",
+        "briefing.terms",
+        "briefing.memory",
+        "briefing.edits",
+        "briefing.exchange",
+        "briefing.qa",
+        "briefing.cli",
+    ),
     "briefing": ("ui", "main"),
 }
 

@@ -752,6 +752,20 @@ CATALOGUE: dict[str, str] = {
         "Messages", "{part} has no section properties (w:sectPr: page size, header and footer)"
     ),
     "docx.bad_zip": QT_TRANSLATE_NOOP("Messages", "the zip archive is damaged ({reason})"),
+    "import.unknown_format": QT_TRANSLATE_NOOP(
+        "Messages", "{path}: not a format that can be imported (.txt, .md or .docx)"
+    ),
+    "import.binary": QT_TRANSLATE_NOOP("Messages", "{path}: binary data, not text (no encoding reads it)"),
+    "import.too_large": QT_TRANSLATE_NOOP(
+        "Messages", "{path}: larger than the {limit} MB an imported document may have"
+    ),
+    "import.damaged": QT_TRANSLATE_NOOP("Messages", "{path}: the document cannot be read ({reason})"),
+    "import.encrypted": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{path}: a password-protected document or an old Word .doc, not a .docx; save it unprotected as .docx first",
+    ),
+    "import.empty": QT_TRANSLATE_NOOP("Messages", "{path}: there is no text to import"),
+    "import.exists": QT_TRANSLATE_NOOP("Messages", "{path}: already exists; add --force to replace it"),
     "storage.not_regular": QT_TRANSLATE_NOOP(
         "Messages", "{path}: not a regular file (a pipe, a device or a socket); only files are read"
     ),

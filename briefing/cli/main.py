@@ -20,6 +20,7 @@ from briefing import __version__
 from briefing.cli import compare as cli_compare
 from briefing.cli import exchange as cli_exchange
 from briefing.cli import export as cli_export
+from briefing.cli import importer as cli_import
 from briefing.cli import memory as cli_memory
 from briefing.cli import qa as cli_qa
 from briefing.cli import settings as cli_settings
@@ -99,6 +100,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_qa.add_parsers(commands)
     cli_exchange.add_parsers(commands)
     cli_compare.add_parsers(commands)
+    cli_import.add_parsers(commands)
     return parser
 
 
@@ -153,6 +155,8 @@ def _run(argv: Sequence[str] | None, open_window: OpenWindow | None) -> int:
             return cli_exchange.run_exchange(args)
         if args.command == "compare":
             return cli_compare.run_compare(args)
+        if args.command == "import":
+            return cli_import.run_import(args)
         if open_window is None:
             parser.error("the window is not available here")
         return open_window(getattr(args, "file", None), getattr(args, "ui_language", None))

@@ -1,0 +1,68 @@
+"""How fast a large Word document imports into a draft briefing, against python-docx's own reading of it.
+
+    python bench/import_bench.py [--items 500] [--repeat 5]
+
+Baseline: `docx.Document(...)` and reading every paragraph's text, which any DOCX import pays; the rest is the
+zip checks (docx_safety), the line reading and the structure recognition. The target is 500 items in ≤ 2 s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import platform
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+import docx
+
+from bench.timing import best
+from briefing.importers import import_bytes
+
+
+def document(items: int) -> bytes:
+    """A report of `items` items in sections of 25: headings, ○ items, list bullets, notes and a card table."""
+    doc = docx.Document()
+    doc.sections[0].header.paragraphs[0].text = "대외비"
+    doc.add_paragraph("제23차 한미 국방우주정책 실무협의회(SCWG) 결과 보고", style="Title")
+    table = doc.add_table(rows=2, cols=2)
+    table.cell(0, 0).text, table.cell(0, 1).text = "일시", "2024. 11. 7.(목) 14:00(현지시각)"
+    table.cell(1, 0).text, table.cell(1, 1).text = "장소", "미국 워싱턴 D.C."
+    for number in range(items):
+        if number % 25 == 0:
+            doc.add_paragraph(f"□ 주요 논의 내용 {number // 25 + 1}")
+        if number % 10 == 9:
+            doc.add_paragraph(f"※ 참고 사항 {number}: 2025년 상반기에 실시할 예정이다.")
+        elif number % 3 == 0:
+            doc.add_paragraph(f"양측은 우주협력 방안 {number}에 합의했다.", style="List Bullet")
+        else:
+            doc.add_paragraph(f"○ 양측은 항목 {number}에 대해 긴밀히 논의했으며, 후속 조치를 추진하기로 결정했다.")
+    doc.add_paragraph("끝.")
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--items", type=int, default=500)
+    parser.add_argument("--repeat", type=int, default=5)
+    args = parser.parse_args()
+    data = document(args.items)
+    result = import_bytes(data, "bench.docx")
+    items = len(result.briefing.items())
+
+    def baseline() -> None:
+        [p.text for p in docx.Document(io.BytesIO(data)).paragraphs]
+
+    ours = best(lambda: import_bytes(data, "bench.docx"), args.repeat)
+    floor = best(baseline, args.repeat)
+    print(f"Python {platform.python_version()} on {platform.machine()}; {len(data) / 1024:.0f} KB DOCX")
+    print(f"import ({items} items in the draft)    {ours * 1000:8.1f} ms   (target ≤ 2000 ms)")
+    print(f"python-docx open + paragraph text   {floor * 1000:8.1f} ms   (ratio {ours / floor:.1f}×)")
+
+
+if __name__ == "__main__":
+    main()

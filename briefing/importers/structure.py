@@ -1,0 +1,415 @@
+"""Structure recognition: the lines of a Korean or English ministry release or meeting report into a draft briefing.
+
+Every line lands somewhere: the title, an item of a section, or — boilerplate such as banners, release lines,
+contacts, "끝." and "###", page furniture from headers and footers — an item of a last section "set apart on
+import", so that nothing is lost and the drafter deletes what is not wanted. The meeting card is filled *besides*:
+the sentences it was read from stay items too. Sub-levels (○ under □, - under ○) become items of the same section.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, time
+
+from briefing.importers.report import ImportReport, Unplaced
+from briefing.importers.source import Line, SourceDocument
+from briefing.language.dates import PartialDate
+from briefing.model import (
+    Attachment,
+    Bilingual,
+    Briefing,
+    Delegation,
+    Item,
+    ItemType,
+    Language,
+    NoteMark,
+    Person,
+    Role,
+    Section,
+    StatementKind,
+)
+
+SET_APART_TITLE = Bilingual(ko="가져오기에서 분리된 내용", en="Set apart on import")
+CARD_WINDOW = 1000
+FIRST_SECTION_TITLE = Bilingual(ko="개요", en="Overview")
+
+_BOILERPLATE = re.compile(
+    r"^(?:.{0,20}보도\s*자료|(?:press|news)\s+release|for immediate release.*|embargoed\b.*|끝\.?|#{3}|-\s*\d+\s*-|"
+    r"\d+\s*/\s*\d+|page\s+\d+(?:\s+of\s+\d+)?|대외비|for official use only|[ⅠⅡⅢ]급\s*비밀|"
+    r"(?:보도\s*일시|배포\s*일시|보도\s*시점|담당\s*부서|담당자|연락처|문의|media\s+contacts?|contacts?|tel|phone|"
+    r"e-?mail)\b.*|.{0,40}배포\s*즉시.*)$",
+    re.IGNORECASE,
+)
+_CONTACT = re.compile(r"(\b\d{2,4}[-.)\s]\d{3,4}[-.\s]\d{4}\b|[\w.+-]+@[\w-]+\.[\w.]+)")
+_MARKING = re.compile(r"^(대외비|for official use only|[ⅠⅡⅢ]급\s*비밀)$", re.IGNORECASE)
+_ATTACHMENTS = re.compile(r"^\s*(?:붙임|첨부|attachments?\b)\s*:?\s*", re.IGNORECASE)
+_HEADING_NUMBER = re.compile(r"^(?:\d{1,2}|[IVX]{1,4}|[가-하])\.\s+")
+_NUMBERED = re.compile(r"^\s*\d{1,2}\.\s+")
+_SECTION = re.compile(r"^\s*(?:[□■◆◇]|#{1,6}(?=\s))\s*(.*)$")
+_NOTE = re.compile(r"^\s*(\*|※)\s*(.+)$")
+_ITEM = re.compile(
+    r"^\s*(?:[○●◦•▪∙·‧\-–—▵△▲►]|\d{1,2}[.)](?![\d.])|[가-하][.)]|\(\d{1,2}\)|\([가-하]\)|[①-⑳]|[㉮-㉻])\s*(.+)$"
+)
+_MD_BULLET = re.compile(r"^\s*[*+]\s+(.+)$")
+_HANGUL = re.compile(r"[가-힣]")
+_LATIN = re.compile(r"[A-Za-z]")
+
+_SERIES_KO = re.compile(r"제\s*(\d{1,3})\s*차\s+([^()\n]{2,60}?)\s*\(([A-Z][A-Za-z0-9&\-]{1,15})\)")
+_SERIES_EN = re.compile(r"\b(\d{1,3})(?:st|nd|rd|th)\s+([A-Z][^()\n]{2,80}?)\s*\(([A-Z][A-Za-z0-9&\-]{1,15})\)")
+_DATE_KO = re.compile(r"(\d{4})\s*년\s*(\d{1,2})\s*월\s*(\d{1,2})\s*일(?:\s*[~\-–]\s*(\d{1,2})\s*일)?")
+_DATE_DOTS = re.compile(r"(\d{4})\.\s*(\d{1,2})\.\s*(\d{1,2})\.(?:\s*\([^)]*\))?(?:\s*[~\-–]\s*(\d{1,2})\.)?")
+_MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+_DATE_EN = re.compile(
+    r"\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+(\d{1,2})(?:\s*[–\-]\s*(\d{1,2}))?,\s*(\d{4})"
+)
+_TIME = re.compile(r"\b([01]?\d|2[0-3]):([0-5]\d)\b")
+_MEETING_WORDS = re.compile(r"일시|개최|열렸|held|convened|met\b|took place|현지시각|local time", re.IGNORECASE)
+_PLACE_LABEL = re.compile(r"^\s*(?:장소|place|venue|location)\s*[:：\t]\s*(.+)$", re.IGNORECASE)
+_PLACE_KO = re.compile(r"(?:\)|일)\s+([^\s()][^()]{1,40}?)에서\s")
+_PLACE_EN = re.compile(r"\bin\s+((?:[A-Z][\w.\-']*,?\s?){1,5}?)(?:,?\s+on\b|,?\s+from\b|\.$|\.\s)")
+_CHAIR_LABEL = re.compile(
+    r"^\s*(?:수석\s*대표|공동\s*의장|co-?chairs?|heads? of delegation)\s*[:：\t]\s*(.+)$", re.I | re.S
+)
+_CHAIRS_KO = re.compile(r"(?:이번\s*회의는\s*)?(.{1,80}?)[와과]\s+(.{1,120}?)[이가]\s*공동\s*(?:주관|주재|의장)")
+_CHAIR_CUE = re.compile(r"공동\s*(?:주관|주재|의장)|co-?chaired", re.IGNORECASE)
+MAX_CHAIR_TRIES = 20
+_CHAIRS_EN = re.compile(
+    r"co-?chaired by\s+(.{1,200}?)\s+and\s+(.{1,200}?)(?:\.\s|\.$|,\s+(?:with|while)\b)", re.IGNORECASE
+)
+_SCHEDULE_SECTION = re.compile(r"일정|계획|schedule|timeline|next steps|way ahead", re.IGNORECASE)
+_SCHEDULE_START = re.compile(
+    r"^(\d{4})(?:\s*년)?(?:\.?\s*(\d{1,2})(?:\.|\s*월)?)?(?:\.?\s*(상반기|하반기|1분기|2분기|3분기|4분기))?\s*[:：]"
+    r"|^(?:(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+)?(\d{4})\s*[:：]"
+    r"|^(First|Second|1st|2nd) half of (\d{4})\s*[:：]"
+)
+_KINDS: tuple[tuple[re.Pattern[str], ItemType, StatementKind | None], ...] = (
+    (re.compile(r"규탄|condemn", re.I), ItemType.STATEMENT, StatementKind.CONDEMNATION),
+    (re.compile(r"우려|concerns?\b", re.I), ItemType.STATEMENT, StatementKind.SHARED_CONCERN),
+    (
+        re.compile(r"공동\s*(?:성명|보도문|발표)|joint statement", re.I),
+        ItemType.STATEMENT,
+        StatementKind.JOINT_STATEMENT,
+    ),
+    (re.compile(r"합의|agreed|agreement", re.I), ItemType.AGREEMENT, None),
+    (re.compile(r"결정|decided", re.I), ItemType.DECISION, None),
+    (re.compile(r"논의|협의했|discussed|discussion", re.I), ItemType.TOPIC, None),
+)
+
+
+@dataclass
+class _Card:
+    found_date: bool = False
+    found_series: bool = False
+    found_place: bool = False
+    found_chairs: bool = False
+    chair_tries: int = 0
+
+
+def detect_language(lines: list[Line]) -> Language:
+    text = " ".join(line.text for line in lines[:400])
+    hangul, latin = len(_HANGUL.findall(text)), len(_LATIN.findall(text))
+    return Language.KO if hangul >= latin * 0.3 and hangul > 0 else Language.EN
+
+
+def recognise(document: SourceDocument, report: ImportReport, language: Language | None, markdown: bool) -> Briefing:
+    content = [line for line in document.lines if line.text.strip()]
+    body = [line for line in content if line.part in ("body", "table")]
+    lang = language or detect_language(body)
+    report.language = lang.value + ("" if language else " (detected)")
+    briefing = Briefing(origin_language=lang)
+    card = _Card()
+    set_apart: list[str] = [line.text.strip() for line in content if line.part in ("header", "footer")]
+    for text in set_apart:
+        _card_from_boilerplate(briefing, text)
+    sections: list[Section] = []
+    title_taken = False
+    in_attachments = False
+    preamble = True  # before the first heading
+    table_items: set[str] = set()
+
+    def current() -> Section:
+        if not sections:
+            title = Bilingual()
+            title.set(lang, FIRST_SECTION_TITLE.get(lang))
+            sections.append(Section(title=title))
+        return sections[-1]
+
+    for line in body:
+        text = " ".join(line.text.split())
+        if _is_boilerplate(text):
+            set_apart.append(text)
+            _card_from_boilerplate(briefing, text)
+            continue
+        marker = _ITEM.match(text)
+        raw = marker.group(1) if marker and line.part != "table" else line.text
+        # The card is in the opening sentences: a line is searched up to CARD_WINDOW characters (bounded time).
+        unmarked = marker.group(1) if marker else text
+        _read_card(briefing, unmarked[:CARD_WINDOW], raw[:CARD_WINDOW], lang, report, card)
+        if _ATTACHMENTS.match(text) or (in_attachments and _NUMBERED.match(text)):
+            in_attachments = True
+            set_apart.append(text)
+            entry = _NUMBERED.sub("", _ATTACHMENTS.sub("", text)).strip()
+            if entry:
+                briefing.meeting.attachments.append(Attachment(title=Bilingual(**{lang.value: entry})))
+                report.detect("attachment", entry, 0.8)
+            continue
+        in_attachments = False
+        heading = _SECTION.match(text)
+        if not title_taken and not sections and (text.startswith("# ") or line.style.startswith("Title")):
+            briefing.title.set(lang, text.removeprefix("# ").strip())
+            title_taken = True
+            report.detect("title", briefing.title.get(lang), 0.9)
+            continue
+        if heading or "Heading" in line.style:
+            title_text = _HEADING_NUMBER.sub("", heading.group(1) if heading else text).strip()
+            if not title_text:
+                continue
+            title = Bilingual()
+            title.set(lang, title_text)
+            if preamble and sections and all(i.id in table_items or _card_line(i) for i in sections[0].items):
+                # What stood between the title and the first heading is the meeting card as a document prints
+                # it (date, author, 일시/장소 rows): read into the card above, its text set apart.
+                set_apart.extend(i.text.get(lang) for i in sections.pop().items)
+            preamble = False
+            sections.append(Section(title=title))
+            report.detect("section", title_text, 0.9 if heading else 0.8)
+            continue
+        if not title_taken and not sections and _looks_like_title(text, line):
+            briefing.title.set(lang, text)
+            title_taken = True
+            report.detect("title", text, 0.8 if line.style.startswith("Title") or line.number <= 3 else 0.6)
+            continue
+        item = _item(text, line, lang, current(), markdown)
+        if item is None:
+            continue
+        plain = item.type is ItemType.PARAGRAPH and item.note_mark is None and not _has_marker(text, markdown)
+        if plain and line.part != "table" and line.list_level is None:
+            report.unplaced.append(Unplaced(line.number, text))
+        current().items.append(item)
+        if line.part == "table":
+            table_items.add(item.id)
+    if not title_taken:
+        report.notes.append("no title recognised")
+    if set_apart:
+        section = Section(title=Bilingual(**{lang.value: SET_APART_TITLE.get(lang)}))
+        for text in set_apart:
+            item = Item(source=lang)
+            item.text.set(lang, text)
+            section.items.append(item)
+        sections.append(section)
+        report.set_apart += set_apart
+    briefing.sections = sections
+    for what, found in (
+        ("meeting date", card.found_date),
+        ("meeting name", card.found_series),
+        ("place", card.found_place),
+        ("co-chairs", card.found_chairs),
+    ):
+        if not found:
+            report.notes.append(f"no {what} recognised")
+    return briefing
+
+
+def _card_line(item: Item) -> bool:
+    text = item.text.get(item.source).strip()
+    return len(text) <= 120 and not text.endswith(("다.", "。"))
+
+
+def _is_boilerplate(text: str) -> bool:
+    if _BOILERPLATE.match(text):
+        return True
+    return len(text) < 80 and bool(_CONTACT.search(text)) and not _ITEM.match(text)
+
+
+def _card_from_boilerplate(briefing: Briefing, text: str) -> None:
+    lang = briefing.origin_language
+    if _MARKING.match(text) and not briefing.meeting.marking.get(lang):
+        briefing.meeting.marking.set(lang, text)
+
+
+def _looks_like_title(text: str, line: Line) -> bool:
+    if line.part == "table" or _ITEM.match(text) or _NOTE.match(text):
+        return False
+    if line.style.startswith("Title") or "Title" in line.style:
+        return True
+    return len(text) <= 150 and not text.endswith(("다.", "."))
+
+
+def _has_marker(text: str, markdown: bool) -> bool:
+    return bool(_ITEM.match(text) or _NOTE.match(text) or (markdown and _MD_BULLET.match(text)))
+
+
+def _item(text: str, line: Line, lang: Language, section: Section, markdown: bool) -> Item | None:
+    item = Item(source=lang)
+    note = None if markdown and _MD_BULLET.match(text) else _NOTE.match(text)
+    bullet = _MD_BULLET.match(text) if markdown else None
+    marked = _ITEM.match(text)
+    if note:
+        item.type = ItemType.NOTE
+        item.note_mark = NoteMark.REFERENCE if note.group(1) == "※" else NoteMark.ASTERISK
+        body = note.group(2).strip()
+    elif bullet:
+        body = bullet.group(1).strip()
+    elif marked:
+        body = marked.group(1).strip()
+    else:
+        body = text
+    if not body:
+        return None
+    item.text.set(lang, body)
+    if item.type is ItemType.NOTE:
+        return item
+    when = _schedule_date(body)
+    in_schedule = bool(_SCHEDULE_SECTION.search(section.title.get(lang)))
+    if when is not None and (in_schedule or _SCHEDULE_START.match(body)):
+        item.type, item.when = ItemType.SCHEDULE, when
+        start = _SCHEDULE_START.match(body)
+        rest = body[start.end() :].strip() if start else ""
+        if rest:  # the date is in `when`; the text is what happens then
+            item.text.set(lang, rest)
+        return item
+    if body.lstrip().startswith(("▵", "△")) or text.lstrip().startswith(("▵", "△")):
+        item.type = ItemType.TOPIC
+        return item
+    for pattern, kind, statement in _KINDS:
+        if pattern.search(body):
+            item.type = kind
+            item.statement_kind = statement
+            break
+    return item
+
+
+def _schedule_date(text: str) -> PartialDate | None:
+    match = _SCHEDULE_START.match(text)
+    if match is None:
+        return None
+    try:
+        if match.group(1):
+            month = match.group(2)
+            half = {"상반기": 1, "하반기": 2}.get(match.group(3) or "")
+            quarter = {"1분기": 1, "2분기": 2, "3분기": 3, "4분기": 4}.get(match.group(3) or "")
+            if month:
+                return PartialDate(int(match.group(1)), int(month)) if 1 <= int(month) <= 12 else None
+            return PartialDate(int(match.group(1)), half=half, quarter=quarter)
+        if match.group(7):
+            return PartialDate(int(match.group(7)), half=1 if match.group(6) in ("First", "1st") else 2)
+        year = int(match.group(5))
+        month_name = match.group(4)
+        return PartialDate(year, _MONTHS.index(month_name.lower()[:3]) + 1) if month_name else PartialDate(year)
+    except ValueError:
+        return None
+
+
+def _read_card(briefing: Briefing, text: str, raw: str, lang: Language, report: ImportReport, card: _Card) -> None:
+    meeting = briefing.meeting
+    if not card.found_series:
+        match = (_SERIES_KO if lang is Language.KO else _SERIES_EN).search(text) if "(" in text else None
+        if match:
+            name = re.sub(r"^(?:the|a)\s+", "", match.group(2).strip(), flags=re.IGNORECASE)
+            meeting.session = int(match.group(1))
+            meeting.series.code = match.group(3)
+            meeting.series.name.set(lang, name)
+            card.found_series = True
+            report.detect("session", meeting.session, 0.9)
+            report.detect("meeting name", f"{name} ({match.group(3)})", 0.85)
+    if not card.found_date and _MEETING_WORDS.search(text):
+        found = _meeting_date(text)
+        if found is not None:
+            start, end = found
+            meeting.start_date, meeting.end_date = start, end
+            card.found_date = True
+            zone = re.search(r"현지\s*시각|현지\s*시간|local time", text, re.IGNORECASE)
+            if zone:
+                meeting.time_zone_note.set(lang, zone.group(0))
+            clock = _TIME.search(text)
+            if clock:
+                meeting.start_time = time(int(clock.group(1)), int(clock.group(2)))
+            report.detect("meeting date", start.isoformat() + (f"–{end.isoformat()}" if end else ""), 0.8)
+            if zone:
+                report.detect("time zone note", zone.group(0), 0.9)
+    if not card.found_place:
+        label = _PLACE_LABEL.match(raw)
+        prose = (_PLACE_KO if lang is Language.KO else _PLACE_EN).search(text) if _MEETING_WORDS.search(text) else None
+        place = label.group(1).strip() if label else (prose.group(1).strip().rstrip(",") if prose else "")
+        if place:
+            meeting.place.set(lang, place)
+            card.found_place = True
+            report.detect("place", place, 0.8 if label else 0.5)
+    if not card.found_chairs:
+        label = _CHAIR_LABEL.match(raw)
+        # A cheap cue first, and a bounded number of tries: the pattern backtracks over a sentence.
+        cue = _CHAIR_CUE.search(text) if card.chair_tries < MAX_CHAIR_TRIES else None
+        prose = None
+        if cue:
+            card.chair_tries += 1
+            prose = (_CHAIRS_KO if lang is Language.KO else _CHAIRS_EN).search(text)
+        people = [p for p in re.split(r"\n|\s+/\s+", label.group(1)) if p.strip()] if label else []
+        if len(people) == 1 and lang is Language.KO:
+            people = re.split(r"\s+및\s+", people[0])
+        if not people and prose:
+            people = [prose.group(1), prose.group(2)]
+        if people:
+            delegation = Delegation()
+            for raw in people:
+                delegation.members.append(_person(raw.strip(), lang))
+            meeting.delegations.append(delegation)
+            card.found_chairs = True
+            for person in delegation.members:
+                report.detect("co-chair", person.name.get(lang) or person.title.get(lang), 0.5 if prose else 0.7)
+
+
+def _meeting_date(text: str) -> tuple[date, date | None] | None:
+    for pattern in (_DATE_KO, _DATE_DOTS):
+        match = pattern.search(text)
+        if match:
+            return _dates(int(match.group(1)), int(match.group(2)), int(match.group(3)), match.group(4))
+    match = _DATE_EN.search(text)
+    if match:
+        month = _MONTHS.index(match.group(1).lower()[:3]) + 1
+        return _dates(int(match.group(4)), month, int(match.group(2)), match.group(3))
+    return None
+
+
+def _dates(year: int, month: int, day: int, end_day: str | None) -> tuple[date, date | None] | None:
+    try:
+        start = date(year, month, day)
+        end = date(year, month, int(end_day)) if end_day else None
+    except ValueError:
+        return None
+    return start, (end if end and end > start else None)
+
+
+_RANK = re.compile(r"\(([^()]*(?:준장|소장|중장|대장|대령|중령|소령|제독|General|Admiral|Colonel)[^()]*)\)")
+_KO_NAME = re.compile(r"^[가-힣]{1,3}[가-힣](?<![부청처실과단원국장군])$")
+_KO_FOREIGN_NAME = re.compile(r"^([가-힣]+(?:\s[가-힣]+)?\s*\([A-Z][A-Za-z .'-]+\))")
+
+
+def _person(raw: str, lang: Language) -> Person:
+    """A co-chair from the words that name them: the rank in parentheses, a Korean name of 2–4 syllables at
+    either end, the rest as the title (the organisation is left for the drafter)."""
+    person = Person(role=Role.CO_CHAIR)
+    rank = _RANK.search(raw)
+    rest = raw
+    if rank:
+        person.rank.set(lang, rank.group(1).strip())
+        rest = (raw[: rank.start()] + raw[rank.end() :]).strip()
+    rest = re.sub(r"^(?:이번\s*회의는\s*)", "", rest)
+    words = rest.split()
+    foreign = _KO_FOREIGN_NAME.match(rest)
+    if lang is Language.KO and foreign:
+        person.name.set(lang, foreign.group(1))
+        person.title.set(lang, rest[foreign.end() :].strip())
+    elif lang is Language.KO and words:
+        if _KO_NAME.match(words[0]) and len(words) > 1:
+            person.name.set(lang, words[0])
+            words = words[1:]
+        elif _KO_NAME.match(words[-1]) and len(words) > 1:
+            person.name.set(lang, words[-1])
+            words = words[:-1]
+        person.title.set(lang, " ".join(words))
+    else:
+        name, _, title = rest.partition(",")
+        person.name.set(lang, name.strip())
+        person.title.set(lang, title.strip())
+    return person
