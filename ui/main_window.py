@@ -13,7 +13,7 @@ from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QUndoGroup
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -36,7 +36,6 @@ from briefing.messages import BriefingError
 from briefing.model import Bilingual, Briefing, Item, Language, Section, TargetStatus
 from briefing.qa.worker import QaWorker
 from briefing.recovery import RecoveryEntry
-from briefing.search import find_next
 from briefing.translation.engine import PackageMissing
 from ui import asking, screen
 from ui import state as window_state
@@ -47,6 +46,7 @@ from ui.document import DocumentController
 from ui.errors import BackupWarning, report_failure
 from ui.exchange_commands import REVIEW_DOCX, XLIFF, ReviewFiles
 from ui.files import FileCommands
+from ui.find_field import FindField
 from ui.i18n import set_ui_language
 from ui.item_editor import ItemEditor, document_undo
 from ui.labels import fill
@@ -65,6 +65,7 @@ from ui.tasks import Runner, TaskManager
 from ui.terminology import TerminologyController
 from ui.terms_commands import TermsCommands
 from ui.translation_controller import TranslationController, package_missing_box
+from ui.undo_actions import UndoActions
 from ui.window_dialogs import WindowDialogs
 
 DEFAULT_SIZE = (1440, 860)  # the first start on a large screen; smaller screens get what they have
@@ -177,9 +178,8 @@ class MainWindow(QMainWindow):
         self.review_mode = ReviewMode(self, splitter)  # the composer and the review grid, as two tabs
         self.review = self.review_mode.grid
         self.setCentralWidget(self.review_mode.modes)
-        self.find_field = named(QLineEdit(), "find")
-        self.find_field.setClearButtonEnabled(True)
-        self.find_field.returnPressed.connect(self.find_next)
+        self.find_field = FindField(lambda: self.document.briefing, self.selected_item_id, self.select)
+        self.find_field.not_found.connect(lambda text: self.statusBar().showMessage(text, 4000))
         self._status_timer = QTimer(self)
         self._status_timer.setSingleShot(True)
         self._status_timer.timeout.connect(self._update_status)
@@ -238,23 +238,8 @@ class MainWindow(QMainWindow):
             },
             scopes={"composer": self.splitter},
         )
-        self.undo_group = QUndoGroup(self)
-        self.undo_group.addStack(self.document.undo_stack)
-        self.undo_group.setActiveStack(self.document.undo_stack)
-        # Our own actions rather than QUndoGroup's: theirs rename themselves ("Undo Typing in 2.1 …") and so
-        # resize the toolbar under the mouse; these keep their text and say what they undo in the tooltip.
-        self.undo_action = named(QAction(self), "undoAction")
-        self.redo_action = named(QAction(self), "redoAction")
-        self.undo_action.triggered.connect(self.undo_group.undo)
-        self.redo_action.triggered.connect(self.undo_group.redo)
-        self.undo_group.canUndoChanged.connect(self.undo_action.setEnabled)
-        self.undo_group.canRedoChanged.connect(self.redo_action.setEnabled)
-        self.undo_group.undoTextChanged.connect(lambda _text: self._update_undo_tips())
-        self.undo_group.redoTextChanged.connect(lambda _text: self._update_undo_tips())
-        self.undo_action.setEnabled(self.undo_group.canUndo())
-        self.redo_action.setEnabled(self.undo_group.canRedo())
-        self.undo_action.setShortcut(self.actions_.keys_undo())
-        self.redo_action.setShortcuts(self.actions_.keys_redo())
+        self.undo = UndoActions(self, self.document.undo_stack, self.actions_.keys_undo(), self.actions_.keys_redo())
+        self.undo_group, self.undo_action, self.redo_action = self.undo.group, self.undo.undo, self.undo.redo
         self.addActions([self.undo_action, self.redo_action])
         edit_menu = self.actions_.menus["edit"]
         first = edit_menu.actions()[0]
@@ -316,9 +301,7 @@ class MainWindow(QMainWindow):
     def retranslate(self) -> None:
         """Every visible string again, after the interface language changed."""
         self.actions_.retranslate()
-        self.undo_action.setText(self.tr("&Undo"))
-        self.redo_action.setText(self.tr("&Redo"))
-        self._update_undo_tips()
+        self.undo.retranslate()
         self.centre.setTabText(TAB_ITEM, self.tr("Item"))
         self.centre.setTabText(TAB_SECTION, self.tr("Section"))
         self.centre.setTabText(TAB_CARD, self.tr("Meeting card"))
@@ -326,7 +309,7 @@ class MainWindow(QMainWindow):
         self.side.setTabText(SIDE_TERMS, self.tr("Terms"))
         self.side.setTabText(SIDE_MEMORY, self.tr("Memory"))
         self.side.setTabText(SIDE_QA, self.tr("QA"))
-        self.find_field.setPlaceholderText(self.tr("Find in both languages…"))
+        self.find_field.retranslate()
         self.review_mode.retranslate()
         parts = (self.section_editor, self.item_editor, self.card_editor, self.preview_pane, self.outline_pane)
         for part in (*parts, self.terms.panel, self.memory_panel, self.qa.panel):
@@ -343,13 +326,6 @@ class MainWindow(QMainWindow):
         needed = self.item_editor.minimumSizeHint().width() + scroll_bar + 16
         if needed > self.centre.minimumWidth():
             self.centre.setMinimumWidth(needed)
-
-    def _update_undo_tips(self) -> None:
-        for action, what, plain in (
-            (self.undo_action, self.undo_group.undoText(), self.tr("Undo")),
-            (self.redo_action, self.undo_group.redoText(), self.tr("Redo")),
-        ):
-            action.setToolTip(f"{plain}: {what}" if what else plain)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -381,10 +357,8 @@ class MainWindow(QMainWindow):
     def _replace_document(self, document: DocumentController) -> None:
         old = self.document
         old.close()
-        self.undo_group.removeStack(old.undo_stack)
+        self.undo.switch_to(old.undo_stack, document.undo_stack)
         old.deleteLater()
-        self.undo_group.addStack(document.undo_stack)
-        self.undo_group.setActiveStack(document.undo_stack)  # the undo/redo actions follow it
         self._attach(document)
 
     def _document_changed(self, changes: Changes) -> None:
@@ -517,18 +491,10 @@ class MainWindow(QMainWindow):
 
     # -- find ------------------------------------------------------------------------------------
     def focus_find(self) -> None:
-        self.find_field.setFocus()
-        self.find_field.selectAll()
+        self.find_field.focus()
 
     def find_next(self) -> bool:
-        if not self.find_field.text().strip():
-            return False
-        found = find_next(self.document.briefing, self.find_field.text(), self.selected_item_id())
-        if found is None:
-            self.statusBar().showMessage(fill(self.tr("“%1” was not found"), self.find_field.text()), 4000)
-            return False
-        self.select(found)
-        return True
+        return self.find_field.find_next()
 
     # -- translation -----------------------------------------------------------------------------
     def translate_current(self) -> None:
