@@ -40,7 +40,7 @@ register(
 def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     export = commands.add_parser(
         "export",
-        help="write the matched DOCX briefing pack (Korean, English, bilingual)",
+        help="write the matched briefing pack (Korean, English, bilingual; DOCX, and HWPX with --format docx,hwpx)",
         description="Render the briefing through a Word template into <name>.<template>.ko.docx, .en.docx and "
         ".bilingual.docx with <name>.<template>.manifest.json\n(a draft's names end in .draft.ko.docx …, so packs of "
         "different templates and drafts live side by side).\nFiles of an earlier export are replaced only with "
