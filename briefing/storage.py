@@ -278,7 +278,7 @@ def write_atomically(path: Path, data: bytes, *, keep_backup: bool = False, priv
         elif not private:
             Path(temporary).chmod(0o666 & ~_umask())
         Path(temporary).replace(path)
-        _fsync_folder(folder)
+        fsync_folder(folder)
     except OSError as error:
         with contextlib.suppress(OSError):
             Path(temporary).unlink()
@@ -330,7 +330,8 @@ def _copy_mode(source: Path, target: Path) -> None:
         target.chmod(source.stat().st_mode & 0o777)
 
 
-def _fsync_folder(folder: Path) -> None:
+def fsync_folder(folder: Path) -> None:
+    """Make a rename or removal in `folder` durable (POSIX; elsewhere nothing to do)."""
     if os.name != "posix":
         return
     with contextlib.suppress(OSError):

@@ -52,7 +52,7 @@ from briefing.outline import STATUS_LABELS
 from briefing.qa import Finding, review
 from briefing.qa import run as run_qa
 from briefing.safeguards import approvers
-from briefing.storage import BriefingFileError, read_regular
+from briefing.storage import BriefingFileError, fsync_folder, read_regular
 
 PDF_TIMEOUT_SECONDS = 180
 Progress = Callable[[int, int, str], None]  # (step, steps, what)
@@ -476,14 +476,7 @@ def _remove(path: Path) -> None:
 
 
 def _sync_folder(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+    fsync_folder(folder)
 
 
 # -- checking a pack on disk -----------------------------------------------------------------------

@@ -27,6 +27,7 @@ from typing import Any
 
 from briefing.messages import BriefingError, register
 from briefing.paths import packages_folder
+from briefing.storage import fsync_folder
 
 MAX_UNPACKED_BYTES = 4 * 1024**3  # the real ko/en packages unpack to ~200 MB
 MAX_MEMBERS = 10_000
@@ -354,7 +355,7 @@ class PackageStore:
                 final.rename(retired)
             unpacked.rename(final)
             journal.unlink()
-            _fsync_folder(self.folder)
+            fsync_folder(self.folder)
         except OSError as error:
             raise PackageError(
                 "packages.install_failed", name=archive.name, reason=error.strerror or str(error)
@@ -461,16 +462,7 @@ def _write_journal(path: Path, entry: dict[str, Any]) -> None:
         stream.flush()
         os.fsync(stream.fileno())
     temporary.replace(path)
-    _fsync_folder(path.parent)
-
-
-def _fsync_folder(folder: Path) -> None:
-    with contextlib.suppress(OSError):
-        descriptor = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(descriptor)
-        finally:
-            os.close(descriptor)
+    fsync_folder(path.parent)
 
 
 def _extract(checked: PackageFile, staging: Path) -> None:
