@@ -67,7 +67,7 @@ class NotSaved(BriefingFileError):
         self.args = (str(self),)
 
     def __str__(self) -> str:
-        lines = [super().__str__()]
+        lines = [self.english() + self.hint]  # not args[0]: that already holds this text (printed twice)
         lines += [f"  {problem}" for problem in self.problems[:MAX_PROBLEMS_SHOWN]]
         return "\n".join(lines)
 

@@ -124,6 +124,7 @@ def test_saving_refuses_a_briefing_that_would_not_open_again(tmp_path: Path) -> 
     with pytest.raises(NotSaved) as refused:
         save(briefing, path)
     assert "end_date" in str(refused.value) and refused.value.problems[0].code == "rules.end_before_start"
+    assert str(refused.value).count("end_date") == 1  # each problem said once
     assert path.read_bytes() == on_disk
 
 
