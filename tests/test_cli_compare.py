@@ -150,4 +150,4 @@ def test_two_thousand_items_from_the_command_line(tmp_path: Path, capsys: pytest
     out = capsys.readouterr().out
     assert "items: 0 added, 0 removed, 1 moved, 286 changed (of 2000 → 2000)" in out
     assert "[-확대-]{+강화+}하기로" in out  # the verb changed, its ending kept
-    assert elapsed < 8.0
+    assert elapsed < 40.0  # a guard against a quadratic pass (minutes), not a speed measurement

@@ -93,4 +93,12 @@ class PreviewPane(QWidget):
                 self.browser.setPlainText(report_quietly("preview", error))
                 self.updated.emit()
 
-        self.runner(self, "", lambda progress, cancel: preview_html(snapshot, languages, focus), done, failed, False)
+        self.runner(
+            self,
+            "",
+            lambda progress, cancel: preview_html(snapshot, languages, focus),
+            done,
+            failed,
+            False,
+            context="preview",
+        )

@@ -262,9 +262,11 @@ def test_escape_during_an_export_still_reports_it(
     dialog = start_export(window, tmp_path / "pack")
     assert started.wait(10)
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
-    qtbot.waitUntil(lambda: window.findChild(ExportDialog) is None)  # closed and deleted (WA_DeleteOnClose)
-    # (the QA run that opening started may still be going in the QA process)
-    assert [task.title for task in window.tasks.running() if task.context != "qa"] == ["Exporting…"]
+    qtbot.waitUntil(
+        lambda: window.findChild(ExportDialog) is None, timeout=20_000
+    )  # closed, deleted (WA_DeleteOnClose)
+    # (the QA run that opening started may still be going in the QA process, and the preview rendering)
+    assert [task.title for task in window.tasks.running() if task.context not in ("qa", "preview")] == ["Exporting…"]
     announced: list[str] = []
     window.tasks.announced.connect(announced.append)
     with qtbot.waitSignal(window.tasks.task_finished, timeout=30_000, check_params_cb=is_export) as blocker:
