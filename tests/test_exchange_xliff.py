@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import time
 from pathlib import Path
@@ -361,3 +362,11 @@ def test_a_large_briefing_goes_out_and_back_quickly(tmp_path: Path) -> None:
     elapsed = time.perf_counter() - started
     assert diff.changes == [] and diff.notices == []
     assert elapsed < 10, elapsed
+
+
+def test_a_pipe_in_place_of_a_review_file_is_refused_without_waiting(tmp_path: Path) -> None:
+    pipe = tmp_path / "review.xlf"
+    os.mkfifo(pipe)  # nobody writes to it: reading would wait for ever
+    with pytest.raises(ExchangeError) as caught:
+        xliff.read_xliff(example(), pipe)
+    assert caught.value.code == "exchange.unreadable" and "not a regular file" in str(caught.value)

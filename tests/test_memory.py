@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
@@ -311,3 +312,13 @@ def test_a_version_1_memory_is_indexed_in_temp_read_only_and_upgraded_when_writa
         assert db.execute("PRAGMA user_version").fetchone() == (2,)
         tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     assert "unit_grams" not in tables and {"gram_docs", "gram_postings", "unit_forms"} <= tables
+
+
+def test_a_pipe_in_place_of_a_tmx_file_is_refused_without_waiting(tmp_path: Path, memory: TranslationMemory) -> None:
+    pipe = tmp_path / "memory.tmx"
+    os.mkfifo(pipe)  # nobody writes to it: reading would wait for ever
+    units = memory.count()
+    with pytest.raises(ExchangeError) as caught:
+        import_tmx(memory, pipe)
+    assert caught.value.code == "tmx.unreadable" and "not a regular file" in str(caught.value)
+    assert memory.count() == units

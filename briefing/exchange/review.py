@@ -16,6 +16,7 @@ from typing import Any
 from briefing import edits
 from briefing.messages import BriefingError, Message, register
 from briefing.model import Briefing, Item, Language, TargetOrigin, TargetStatus, fingerprint, now_utc
+from briefing.storage import TooLarge, read_regular
 
 register(
     {
@@ -265,7 +266,11 @@ def size_checked(path: Any, max_bytes: int) -> bytes:
             raise ExchangeError(
                 "exchange.too_big", path=str(path), size=f"{size / 1e6:.0f}", limit=f"{max_bytes / 1e6:.0f}"
             )
-        data: bytes = path.read_bytes()
+        data: bytes = read_regular(path, max_bytes)  # a pipe or a device is refused; the cap holds while reading
         return data
+    except TooLarge:
+        raise ExchangeError(
+            "exchange.too_big", path=str(path), size=f"> {max_bytes / 1e6:.0f}", limit=f"{max_bytes / 1e6:.0f}"
+        ) from None
     except OSError as error:
         raise ExchangeError("exchange.unreadable", path=str(path), reason=error.strerror or str(error)) from None

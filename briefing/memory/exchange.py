@@ -29,7 +29,7 @@ from briefing.memory.model import Unit, UnitKind
 from briefing.memory.store import TranslationMemory
 from briefing.messages import BriefingError, register
 from briefing.model import Language
-from briefing.storage import write_atomically
+from briefing.storage import TooLarge, read_regular, write_atomically
 
 MAX_BYTES = 200 * 1024 * 1024
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -81,7 +81,11 @@ def read_checked(path: Path, max_bytes: int = MAX_BYTES) -> etree._Element:
         size = path.stat().st_size
         if size > max_bytes:
             raise ExchangeError("tmx.too_big", path=str(path), size=f"{size / 1e6:.0f}", limit=f"{max_bytes / 1e6:.0f}")
-        data = path.read_bytes()
+        data = read_regular(path, max_bytes)  # a pipe or a device is refused; the cap holds while reading
+    except TooLarge:
+        raise ExchangeError(
+            "tmx.too_big", path=str(path), size=f"> {max_bytes / 1e6:.0f}", limit=f"{max_bytes / 1e6:.0f}"
+        ) from None
     except OSError as error:
         raise ExchangeError("tmx.unreadable", path=str(path), reason=error.strerror or str(error)) from None
     root = xmlsafe.parse(data)
