@@ -307,3 +307,21 @@ def test_the_built_in_templates_need_no_cleaning() -> None:
         assert template.stripped == ()
         for layout in template.layouts:
             assert clean(template.document(layout).read_bytes()).stripped == ()
+
+
+def test_cleaned_copies_no_template_uses_are_removed_after_a_day() -> None:
+    folder = office("linked")
+    hostile_links(folder / "document.docx")
+    in_use = find_template("linked").document(Layout.KO)
+    fresh, stale = in_use.with_name("0" * 64 + ".docx"), in_use.with_name("1" * 64 + ".docx")
+    for leftover in (fresh, stale):  # copies of templates since fixed or removed
+        leftover.write_bytes(in_use.read_bytes())
+    two_days_ago = time.time() - 2 * 24 * 3600
+    os.utime(stale, (two_days_ago, two_days_ago))
+    os.utime(in_use, (two_days_ago, two_days_ago))  # old, but still what the template exports from
+    available_templates()
+    assert in_use.is_file() and fresh.is_file()  # a copy another running export may have just made stays
+    assert not stale.exists()
+    shutil.rmtree(folder)  # the template is gone: its copy goes too, once old
+    available_templates()
+    assert not in_use.exists() and fresh.is_file()

@@ -19,9 +19,11 @@ Built-in templates are in the repository's `templates/`; an office adds its own 
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import hashlib
 import json
+import time
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -133,7 +135,25 @@ def _scan() -> dict[str, Template | TemplateError]:
                     where = f"template {candidate.name!r} ({candidate / 'manifest.json'})"
                     reason = f"{type(error).__name__}: {error}"
                     found[candidate.name] = TemplateError("templates.invalid_manifest", where=where, reason=reason)
+    _prune_cleaned(
+        {path for value in found.values() if isinstance(value, Template) for path in value.documents.values()}
+    )
     return found
+
+
+STALE_CLEANED_SECONDS = 24 * 3600  # another running copy of the program may still export from a fresh one
+
+
+def _prune_cleaned(in_use: set[Path]) -> None:
+    """Remove cleaned template copies that no template uses any more (the template was fixed, changed or
+    removed), once they are a day old; the cache never grows without bound."""
+    folder = cleaned_folder()
+    cutoff = time.time() - STALE_CLEANED_SECONDS
+    with contextlib.suppress(OSError):
+        for copy in folder.glob("*.docx"):
+            with contextlib.suppress(OSError):
+                if copy not in in_use and copy.lstat().st_mtime < cutoff:
+                    copy.unlink()
 
 
 def available_templates() -> dict[str, Template]:
