@@ -136,7 +136,9 @@ class PairImport:
             mark = " (paired by hand)" if found.manual else ""
             out.append(f"pair {found.confidence:.2f}{mark}: {_short(item.text.ko)} ⇄ {_short(item.text.en)}")
         for lang in (Language.KO, Language.EN):
-            out += [f"unpaired {lang.value}: {self.briefing.item(i).text.get(lang)}" for i in self.unpaired.get(lang, [])]
+            out += [
+                f"unpaired {lang.value}: {self.briefing.item(i).text.get(lang)}" for i in self.unpaired.get(lang, [])
+            ]
         out += [f"note: {note}" for note in self.notes]
         return out
 

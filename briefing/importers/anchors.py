@@ -83,7 +83,11 @@ def profile(
 
 def merged(profiles: Iterable[Profile]) -> Profile:
     """One profile for a run of items (a section): the union of their anchors, the sum of their lengths."""
-    length, numbers, latin, words, terms = 0, set(), set(), set(), set()
+    length = 0
+    numbers: set[str] = set()
+    latin: set[str] = set()
+    words: set[str] = set()
+    terms: set[str] = set()
     for one in profiles:
         length += one.length
         numbers |= one.numbers
