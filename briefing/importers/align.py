@@ -39,8 +39,8 @@ __all__ = ["AlignedPair", "PairImport", "TermFinder", "align", "import_pair", "i
 
 register(
     {
-        "import.same_language": "{first} and {second} are both in {language}: a bilingual import needs a Korean "
-        "and an English version",
+        "import.same_language": "{first} and {second} are in the same language ({language}): a bilingual import "
+        "needs a Korean and an English version",
         "import.cannot_pair": "{first} and {second} cannot be paired: pair an unpaired Korean item with an "
         "unpaired English item",
         "import.not_a_pair": "{id}: not an aligned pair of this import",

@@ -6,12 +6,13 @@ pairs the drafter accepted while looking at the import's preview (confidence at 
 hand): each gives the same units an approval would (the whole item, and its sentences when both sides split
 alike), marked as coming from an import — `briefing` is `import:` and the two source names, `approved_by` who
 accepted them — so that they can be told from approved work, found and exported (TMX `x-briefing`) as such.
-Feeding the same import again replaces what it taught before (units are keyed by briefing and item).
+Feeding the same import again replaces what it taught before (its units share the import's key and no item id).
 """
 
 from __future__ import annotations
 
 import copy
+import dataclasses
 
 from briefing.importers.align import PairImport
 from briefing.memory.learning import item_units
@@ -38,7 +39,8 @@ def import_units(pair_import: PairImport, min_confidence: float, accepted_by: st
             continue
         reviewed = copy.deepcopy(item)  # the draft's item stays `edited`: accepting a pair is not approving it
         reviewed.approve(by=accepted_by or "import")
-        units += item_units(reviewed, key)
+        # Without the draft's item id (new at every import): feeding the same import again replaces its units.
+        units += [dataclasses.replace(unit, item_id="") for unit in item_units(reviewed, key)]
     return units
 
 
