@@ -21,6 +21,7 @@ says how sure the alignment is. The first document's language is the source of t
 
 from __future__ import annotations
 
+import itertools
 import math
 import os
 from collections.abc import Callable
@@ -50,8 +51,9 @@ register(
 SKIP = 0.55  # what a pair must score (with the section bonus) to be worth more than leaving both items unpaired
 SECTION_BONUS = 0.1  # added to a pair whose two sections were matched to each other
 SECTION_MIN = 0.3  # the least a section pair must score to be matched
-BAND = 40  # the item table is computed within this many cells of its diagonal (plus the difference in length)
-ALL_SECTIONS = 300  # up to this many sections a side, every section pair is scored; beyond, only nearby ones
+BAND = 15  # the item table is computed within this many cells of its diagonal (which follows matched sections)
+ALL_SECTIONS = 60  # up to this many sections a side, every section pair is scored; beyond, only nearby ones
+NEAR_SECTIONS = 10  # beyond, a section is compared with those this close to its place
 HIGH = 0.7  # a pair at or above this confidence is "high" (the report counts those below)
 
 
@@ -259,7 +261,7 @@ def _match_sections(a: list[list[Profile]], b: list[list[Profile]], lang_a: Lang
         near = range(len(b))
         if max(len(a), len(b)) > ALL_SECTIONS:
             centre = i * len(b) // len(a)
-            near = range(max(0, centre - 20), min(len(b), centre + 21))
+            near = range(max(0, centre - NEAR_SECTIONS), min(len(b), centre + NEAR_SECTIONS + 1))
         for j in near:
             ko, en = (whole_a[i], whole_b[j]) if lang_a is Language.KO else (whole_b[j], whole_a[i])
             shared = anchor_agreement(ko, en)
@@ -308,9 +310,9 @@ def _steps(
     n, m = len(xs), len(ys)
     if n == 0 or m == 0:
         return [(x, None, 0.0) for x in xs] + [(None, y, 0.0) for y in ys]
-    width = max(math.ceil(m / (2 * n)) + 1, min(BAND + abs(n - m), max(n, m)))
-    lows = [max(0, round(i * m / n) - width) for i in range(n + 1)]
-    highs = [min(m, round(i * m / n) + width) for i in range(n + 1)]
+    low_centre, high_centre = _diagonal(a, b, b_order, matched, n, m)
+    lows = [max(0, math.floor(low_centre[i]) - BAND) for i in range(n + 1)]
+    highs = [min(m, math.ceil(high_centre[min(i + 1, n)]) + BAND) for i in range(n + 1)]
     minus = -math.inf
     value: list[list[float]] = []
     move: list[bytearray] = []  # 0: pair, 1: skip an item of a, 2: skip an item of b
@@ -354,6 +356,35 @@ def _steps(
             j -= 1
     steps.reverse()
     return steps
+
+
+def _diagonal(
+    a: list[list[Profile]], b: list[list[Profile]], b_order: list[int], matched: dict[int, int], n: int, m: int
+) -> tuple[list[float], list[float]]:
+    """Where the path is expected in each row of the table (lowest and highest column): straight from the start
+    of each matched section pair to its end, and from there to the next pair's start. Each row's band reaches
+    to the next row's centre, so neighbouring rows always overlap however steep the line is."""
+    a_start = [0]
+    for items in a:
+        a_start.append(a_start[-1] + len(items))
+    b_start: dict[int, int] = {}
+    offset = 0
+    for j in b_order:
+        b_start[j] = offset
+        offset += len(b[j])
+    points = [(0, 0)]
+    for j, i in sorted(matched.items(), key=lambda pair: pair[1]):
+        points += [(a_start[i], b_start[j]), (a_start[i] + len(a[i]), b_start[j] + len(b[j]))]
+    points.append((n, m))
+    low, high = [math.inf] * (n + 1), [-math.inf] * (n + 1)
+    reached = 0
+    for (a0, b0), (a1, b1) in itertools.pairwise(points):
+        b0, b1 = max(b0, reached), max(b1, b0, reached)
+        reached = b1
+        for i in range(a0, a1 + 1):
+            centre = b0 + (i - a0) * (b1 - b0) / (a1 - a0) if a1 > a0 else b0
+            low[i], high[i] = min(low[i], centre), max(high[i], centre if a1 > a0 else b1)
+    return low, high
 
 
 class _Builder:

@@ -44,22 +44,20 @@ _SPACE = re.compile(r"\s+")
 class Profile:
     """What alignment compares of one item: its length without spaces and its anchors.
 
-    `latin` is, for Korean, the Latin words written in it (lower case) and, for English, its acronyms; `words` is,
-    for English, every Latin word (where a Korean side's Latin words are looked for)."""
+    `shared` holds the anchors written alike in both languages: numbers (digits, "h1"/"h2" for a half year) and
+    termbase entries ("term:" and the entry id). `latin` is, for Korean, the Latin words written in it (lower
+    case) and, for English, its acronyms; `words` is, for English, every Latin word (where a Korean side's Latin
+    words are looked for)."""
 
     length: int
-    numbers: frozenset[str]
+    shared: frozenset[str]
     latin: frozenset[str]
     words: frozenset[str]
-    terms: frozenset[str]
     kind: ItemType = ItemType.PARAGRAPH
 
     @property
     def anchors(self) -> int:
-        return len(self.numbers) + len(self.latin) + len(self.terms)
-
-
-EMPTY_PROFILE = Profile(0, frozenset(), frozenset(), frozenset(), frozenset())
+        return len(self.shared) + len(self.latin)
 
 
 def profile(
@@ -78,30 +76,31 @@ def profile(
         latin = frozenset(word.lower() for word in _ACRONYM.findall(text) if not word.isdigit())
         words = frozenset(word.lower() for word in _LATIN.findall(text))
     length = len(_SPACE.sub("", text))
-    return Profile(length, frozenset(numbers), latin, words, found_terms, kind)
+    return Profile(length, frozenset(numbers) | {f"term:{t}" for t in found_terms}, latin, words, kind)
 
 
 def merged(profiles: Iterable[Profile]) -> Profile:
     """One profile for a run of items (a section): the union of their anchors, the sum of their lengths."""
     length = 0
-    numbers: set[str] = set()
+    shared: set[str] = set()
     latin: set[str] = set()
     words: set[str] = set()
-    terms: set[str] = set()
     for one in profiles:
         length += one.length
-        numbers |= one.numbers
+        shared |= one.shared
         latin |= one.latin
         words |= one.words
-        terms |= one.terms
-    return Profile(length, frozenset(numbers), frozenset(latin), frozenset(words), frozenset(terms))
+    return Profile(length, frozenset(shared), frozenset(latin), frozenset(words))
 
 
 def anchor_agreement(ko: Profile, en: Profile) -> float | None:
     """The share of the anchors of either side that the other side has too; None when neither has any."""
     # An English acronym the Korean does not write (it spelled the name out) weighs half: English often adds one.
-    total = len(ko.numbers | en.numbers) + len(ko.latin) + 0.5 * len(en.latin - ko.latin) + len(ko.terms | en.terms)
-    shared = len(ko.numbers & en.numbers) + len(ko.latin & en.words) + len(ko.terms & en.terms)
+    both = len(ko.shared & en.shared) if ko.shared and en.shared else 0
+    total = len(ko.shared) + len(en.shared) - both + len(ko.latin)
+    if en.latin:
+        total += 0.5 * len(en.latin - ko.latin)
+    shared = both + (len(ko.latin & en.words) if ko.latin else 0)
     if total == 0 or (shared == 0 and total < 1):
         return None
     return shared / total
