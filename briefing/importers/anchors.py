@@ -97,7 +97,7 @@ def anchor_agreement(ko: Profile, en: Profile) -> float | None:
     """The share of the anchors of either side that the other side has too; None when neither has any."""
     # An English acronym the Korean does not write (it spelled the name out) weighs half: English often adds one.
     both = len(ko.shared & en.shared) if ko.shared and en.shared else 0
-    total = len(ko.shared) + len(en.shared) - both + len(ko.latin)
+    total: float = len(ko.shared) + len(en.shared) - both + len(ko.latin)
     if en.latin:
         total += 0.5 * len(en.latin - ko.latin)
     shared = both + (len(ko.latin & en.words) if ko.latin else 0)
