@@ -418,8 +418,8 @@ class _Builder:
                     continue
                 _join(item, self.b[y[0]].items[y[1]])
                 together = self.matched.get(y[0]) == x[0]
-                neighbours = all(
-                    0 <= k < len(steps) and steps[k][0] is not None and steps[k][1] is not None
+                neighbours = all(  # the document's start and end count as paired neighbours
+                    not 0 <= k < len(steps) or (steps[k][0] is not None and steps[k][1] is not None)
                     for k in (index - 1, index + 1)
                 )
                 structure = 0.5 * together + 0.5 * (together and neighbours)

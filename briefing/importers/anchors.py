@@ -44,20 +44,21 @@ _SPACE = re.compile(r"\s+")
 class Profile:
     """What alignment compares of one item: its length without spaces and its anchors.
 
-    `shared` holds the anchors written alike in both languages: numbers (digits, "h1"/"h2" for a half year) and
-    termbase entries ("term:" and the entry id). `latin` is, for Korean, the Latin words written in it (lower
-    case) and, for English, its acronyms; `words` is, for English, every Latin word (where a Korean side's Latin
-    words are looked for)."""
+    `numbers` are written alike in both languages (digits; "h1"/"h2" for a half year); `terms` are the ids of
+    the termbase entries found. `latin` is, for Korean, the Latin words written in it (lower case) and, for
+    English, its acronyms; `words` is, for English, every Latin word (where a Korean side's Latin words are
+    looked for)."""
 
     length: int
-    shared: frozenset[str]
+    numbers: frozenset[str]
     latin: frozenset[str]
     words: frozenset[str]
+    terms: frozenset[str] = frozenset()
     kind: ItemType = ItemType.PARAGRAPH
 
     @property
     def anchors(self) -> int:
-        return len(self.shared) + len(self.latin)
+        return len(self.numbers) + len(self.latin) + len(self.terms)
 
 
 def profile(
@@ -76,31 +77,38 @@ def profile(
         latin = frozenset(word.lower() for word in _ACRONYM.findall(text) if not word.isdigit())
         words = frozenset(word.lower() for word in _LATIN.findall(text))
     length = len(_SPACE.sub("", text))
-    return Profile(length, frozenset(numbers) | {f"term:{t}" for t in found_terms}, latin, words, kind)
+    return Profile(length, frozenset(numbers), latin, words, found_terms, kind)
 
 
 def merged(profiles: Iterable[Profile]) -> Profile:
     """One profile for a run of items (a section): the union of their anchors, the sum of their lengths."""
     length = 0
-    shared: set[str] = set()
+    numbers: set[str] = set()
     latin: set[str] = set()
     words: set[str] = set()
+    terms: set[str] = set()
     for one in profiles:
         length += one.length
-        shared |= one.shared
+        numbers |= one.numbers
         latin |= one.latin
         words |= one.words
-    return Profile(length, frozenset(shared), frozenset(latin), frozenset(words))
+        terms |= one.terms
+    return Profile(length, frozenset(numbers), frozenset(latin), frozenset(words), frozenset(terms))
 
 
 def anchor_agreement(ko: Profile, en: Profile) -> float | None:
     """The share of the anchors of either side that the other side has too; None when neither has any."""
-    # An English acronym the Korean does not write (it spelled the name out) weighs half: English often adds one.
-    both = len(ko.shared & en.shared) if ko.shared and en.shared else 0
-    total: float = len(ko.shared) + len(en.shared) - both + len(ko.latin)
+    # An English acronym the Korean does not write (it spelled the name out) weighs half: English often adds one;
+    # a term found on one side only (the translator chose other words than the termbase's) weighs a quarter.
+    both = len(ko.numbers & en.numbers) if ko.numbers and en.numbers else 0
+    total: float = len(ko.numbers) + len(en.numbers) - both + len(ko.latin)
     if en.latin:
         total += 0.5 * len(en.latin - ko.latin)
     shared = both + (len(ko.latin & en.words) if ko.latin else 0)
+    if ko.terms or en.terms:
+        terms = len(ko.terms & en.terms)
+        total += terms + 0.25 * (len(ko.terms) + len(en.terms) - 2 * terms)
+        shared += terms
     if total == 0 or (shared == 0 and total < 1):
         return None
     return shared / total
