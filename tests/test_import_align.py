@@ -456,3 +456,14 @@ def test_a_long_document_against_a_short_one_stays_bounded() -> None:
     pair = align(_big(KO, 3000), _big(EN, 10))
     assert time.perf_counter() - started < 5
     assert len(pair.pairs) == 10 and len(pair.unpaired[KO]) == 2990
+
+
+def test_huge_items_are_compared_by_their_start_in_bounded_time() -> None:
+    """Two 1 MB items (a hostile paste): anchors are read from the first PROFILED_CHARS characters only."""
+    korean, english = _big(KO, 3), _big(EN, 3)
+    korean.briefing.items()[1].text.ko += " 가나다" * 300_000
+    english.briefing.items()[1].text.en += " abc 12" * 300_000
+    started = time.perf_counter()
+    pair = align(korean, english)
+    assert time.perf_counter() - started < 2
+    assert len(pair.pairs) == 3 and len(pair.briefing.item(pair.pairs[1].item_id).text.en) > 2_000_000
