@@ -467,3 +467,19 @@ def test_huge_items_are_compared_by_their_start_in_bounded_time() -> None:
     pair = align(korean, english)
     assert time.perf_counter() - started < 2
     assert len(pair.pairs) == 3 and len(pair.briefing.item(pair.pairs[1].item_id).text.en) > 2_000_000
+
+
+def test_a_section_of_one_version_only_is_kept_and_goes_when_its_items_are_paired() -> None:
+    english = [*EN_REPORT, ("Heading 1", "Annex"), ("List Bullet", "The 2031 vision was presented by 9 officials.")]
+    korean = [p for p in KO_REPORT if "2026. 3" not in p[1]]
+    pair = import_pair_bytes(_docx(korean), "ko.docx", _docx(english), "en.docx")
+    titles = [(s.title.ko, s.title.en) for s in pair.briefing.sections]
+    assert titles == [("개요", "Overview"), ("주요 내용", "Discussions"), ("향후 계획", "Schedule"), ("", "Annex")]
+    assert len(pair.unpaired[EN]) == 2 and not pair.unpaired[KO]  # "March 2026: 25th SCWG" and the annex item
+    annex_item = pair.briefing.sections[-1].items[0].id
+    single = next(p.item_id for p in pair.pairs if pair.briefing.item(p.item_id).text.ko == "TTX 실시")
+    english_id = pair.unpair(single)
+    assert pair.pair(annex_item, single).item_id == single  # a wrong pair, on purpose: the drafter decides
+    assert [s.title.en for s in pair.briefing.sections] == ["Overview", "Discussions", "Schedule"]
+    assert pair.briefing.item(single).text.en == "The 2031 vision was presented by 9 officials."
+    assert english_id in pair.unpaired[EN]

@@ -89,9 +89,11 @@ class PairImport:
 
     def pair(self, first_id: str, second_id: str) -> AlignedPair:
         """Join two unpaired items of different languages into one item (at the source-language item's place);
-        the other item leaves the draft, and a section it leaves empty goes too. Returns the new pair."""
-        side = {lang: ids for lang, ids in self.unpaired.items()}
-        languages = [next((lang for lang, ids in side.items() if i in ids), None) for i in (first_id, second_id)]
+        the other item leaves the draft, and a section of the other version only that it leaves empty goes too.
+        Returns the new pair."""
+        languages = [
+            next((lang for lang, ids in self.unpaired.items() if i in ids), None) for i in (first_id, second_id)
+        ]
         if None in languages or languages[0] is languages[1]:
             raise ImportFailed("import.cannot_pair", first=first_id, second=second_id)
         ids = dict(zip(languages, (first_id, second_id), strict=True))
@@ -100,7 +102,7 @@ class PairImport:
         _join(keep, drop)
         section, _ = self.briefing.locate(drop_id)
         self.briefing.remove_item(drop_id)
-        if not section.items:
+        if not section.items and not section.title.get(self.source):
             self.briefing.remove_section(section.id)
         self.unpaired[self.source].remove(keep_id)
         self.unpaired[self.source.other].remove(drop_id)
