@@ -440,12 +440,12 @@ def _big(language: Language, count: int, skip: int = -1) -> ImportResult:
 
 def test_two_5000_item_documents_align_in_bounded_time() -> None:
     """The table is banded (BAND cells either side of the sections' diagonal): about 165,000 cells, not 25 million;
-    measured 1.5–3 s on a loaded 2-core machine."""
+    the bound is generous for a busy test machine."""
     korean, english = _big(KO, 5000), _big(EN, 5000, skip=2500)
     started = time.perf_counter()
     pair = align(korean, english)
     elapsed = time.perf_counter() - started
-    assert elapsed < 10, elapsed
+    assert elapsed < 20, elapsed  # measured 3–7 s on a shared, loaded 2-core machine
     assert len(pair.pairs) == 4999 and len(pair.unpaired[KO]) == 1 and not pair.unpaired[EN]
     assert "2500번" in pair.briefing.item(pair.unpaired[KO][0]).text.ko
     assert all(f"task {k.split('번')[0].split()[-1]} " in e for k, e in _paired(pair).items())
