@@ -3059,6 +3059,22 @@ Bilingual Korean/English briefings, translated offline.</source>
         <translation>{path}: 이미 있습니다. 바꾸려면 --force를 붙이십시오</translation>
     </message>
     <message>
+        <source>{first} and {second} are in the same language ({language}): a bilingual import needs a Korean and an English version</source>
+        <translation>{first}와(과) {second}의 언어가 같습니다({language}). 이중 언어 가져오기에는 한국어판과 영어판이 필요합니다</translation>
+    </message>
+    <message>
+        <source>{first} and {second} cannot be paired: pair an unpaired Korean item with an unpaired English item</source>
+        <translation>{first}와(과) {second}은(는) 짝지을 수 없습니다. 짝이 없는 한국어 항목과 짝이 없는 영어 항목을 짝지으십시오</translation>
+    </message>
+    <message>
+        <source>{id}: not an aligned pair of this import</source>
+        <translation>{id}: 이 가져오기에서 정렬된 쌍이 아닙니다</translation>
+    </message>
+    <message>
+        <source>--to-memory needs two documents, a Korean and an English version of the same one</source>
+        <translation>--to-memory에는 같은 문서의 한국어판과 영어판, 두 문서가 필요합니다</translation>
+    </message>
+    <message>
         <source>{path}: not a regular file (a pipe, a device or a socket); only files are read</source>
         <translation>{path}: 일반 파일이 아닙니다(파이프, 장치 또는 소켓). 파일만 읽습니다</translation>
     </message>

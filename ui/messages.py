@@ -766,6 +766,19 @@ CATALOGUE: dict[str, str] = {
     ),
     "import.empty": QT_TRANSLATE_NOOP("Messages", "{path}: there is no text to import"),
     "import.exists": QT_TRANSLATE_NOOP("Messages", "{path}: already exists; add --force to replace it"),
+    "import.same_language": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{first} and {second} are in the same language ({language}): a bilingual import needs a Korean and an "
+        "English version",
+    ),
+    "import.cannot_pair": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{first} and {second} cannot be paired: pair an unpaired Korean item with an unpaired English item",
+    ),
+    "import.not_a_pair": QT_TRANSLATE_NOOP("Messages", "{id}: not an aligned pair of this import"),
+    "import.needs_pair": QT_TRANSLATE_NOOP(
+        "Messages", "--to-memory needs two documents, a Korean and an English version of the same one"
+    ),
     "storage.not_regular": QT_TRANSLATE_NOOP(
         "Messages", "{path}: not a regular file (a pipe, a device or a socket); only files are read"
     ),
