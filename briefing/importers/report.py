@@ -8,12 +8,14 @@ from briefing.messages import BriefingError, register
 
 register(
     {
-        "import.unknown_format": "{path}: not a format that can be imported (.txt, .md or .docx)",
+        "import.unknown_format": "{path}: not a format that can be imported (.txt, .md, .docx or .hwpx)",
         "import.binary": "{path}: binary data, not text (no encoding reads it)",
         "import.too_large": "{path}: larger than the {limit} MB an imported document may have",
         "import.damaged": "{path}: the document cannot be read ({reason})",
         "import.encrypted": "{path}: a password-protected document or an old Word .doc, not a .docx; "
         "save it unprotected as .docx first",
+        "import.encrypted_hwpx": "{path}: a password-protected HWPX document or an HWP 5 (.hwp) file, not a "
+        "readable .hwpx; save it unprotected as .hwpx first",
         "import.empty": "{path}: there is no text to import",
         "import.exists": "{path}: already exists; add --force to replace it",
     }
