@@ -63,7 +63,7 @@ def read_hwpx(data: bytes, name: str) -> SourceDocument:
 def _char_heights(document: Any) -> dict[str, int]:
     """Each character shape's size (HWPUNIT), by id, from the header part."""
     heights: dict[str, int] = {}
-    for header in document.headers:
+    for header in document.parts.headers:
         for shape in header.element.iter(f"{HH}charPr"):
             height = str(shape.get("height", ""))
             if height.isdigit():
