@@ -43,7 +43,7 @@ def _exported(fmt: str, key: str, layout: Layout) -> ImportResult:
     return import_bytes(data, f"scwg-23.{fmt}")
 
 
-@pytest.mark.parametrize(("fmt", "key", "layout"), CASES, ids=[f"{f}-{k}-{l.value}" for f, k, l in CASES])
+@pytest.mark.parametrize(("fmt", "key", "layout"), CASES, ids=[f"{f}-{k}-{lay.value}" for f, k, lay in CASES])
 def test_the_examples_export_imports_back(fmt: str, key: str, layout: Layout) -> None:
     example, lang = _example(), Language(layout.value)
     result = _exported(fmt, key, layout)

@@ -143,10 +143,11 @@ def _draft_words(result: ImportResult, set_apart: bool) -> list[str]:
             continue
         words += _words(section.title.get(lang)) if not set_apart else []
         for item in section.items:
-            if item.when is not None:
+            if item.when is not None:  # spelled as either language writes it: "2025. 하반기", "Second half of 2025"
                 month = item.when.month
-                words += _words(f"{month and calendar.month_name[month]} {item.when.year} 년 {month} 월")
-                words += _words(_HALVES.get(item.when.half or 0, ""))
+                half = _words(_HALVES.get(item.when.half or 0, ""))
+                words += [*half, "half", "of"] if half else []
+                words += _words(f"{month and calendar.month_name[month]} {item.when.year} 년 {month} 월") + half
             words += _words(item.text.get(lang))
     return words
 

@@ -16,7 +16,7 @@ EXIT_OK = 0
 def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     command = commands.add_parser(
         "import",
-        help="start a draft briefing from a release or report (.txt, .md, .docx)",
+        help="start a draft briefing from a release or report (.txt, .md, .docx, .hwpx)",
         description="Read SRC (text in UTF-8, UTF-16 or CP949/EUC-KR; or a Word document) and write a draft briefing\n"
         "with the title, meeting card, sections and typed items it recognised. Nothing is dropped: a line that is\n"
         "not understood becomes a paragraph item, boilerplate (banners, contacts, 끝., ###, page furniture) goes to\n"

@@ -73,7 +73,9 @@ _DATE_EN = re.compile(
     r"\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+(\d{1,2})(?:\s*[–\-]\s*(\d{1,2}))?,\s*(\d{4})"
 )
 _TIME = re.compile(r"\b([01]?\d|2[0-3]):([0-5]\d)\b")
-_MEETING_WORDS = re.compile(r"일시|개최|열렸|held|convened|met\b|took place|현지시각|local time", re.IGNORECASE)
+_MEETING_WORDS = re.compile(
+    r"일시|개최|열렸|접견|면담|회담|held|convened|met\b|took place|현지시각|local time", re.IGNORECASE
+)
 _PLACE_LABEL = re.compile(r"^\s*(?:장소|place|venue|location)\s*[:：\t]\s*(.+)$", re.IGNORECASE)
 _PLACE_KO = re.compile(r"(?:\)|일)\s+([^\s()][^()]{1,40}?)에서\s")
 _PLACE_EN = re.compile(r"\bin\s+((?:[A-Z][\w.\-']*,?\s?){1,5}?)(?:,?\s+on\b|,?\s+from\b|\.$|\.\s)")
