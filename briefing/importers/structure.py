@@ -3,7 +3,10 @@
 Every line lands somewhere: the title, an item of a section, or — boilerplate such as banners, release lines,
 contacts, "끝." and "###", page furniture from headers and footers — an item of a last section "set apart on
 import", so that nothing is lost and the drafter deletes what is not wanted. The meeting card is filled *besides*:
-the sentences it was read from stay items too. Sub-levels (○ under □, - under ○) become items of the same section.
+the sentences it was read from stay items too, and so does what the card's v4 parts were read from (release
+line, contacts, report lines: `card_parts`), set apart. The model has no item levels: a sub-level (- under ○,
+1) under 가.) becomes an item of the same section that keeps its label at the start of its text, and the
+report says so.
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, time
 
-from briefing.importers import card_parts
+import briefing.importers.card_parts as card_parts
 from briefing.importers.report import ImportReport, Unplaced
 from briefing.importers.source import Line, SourceDocument
 from briefing.language.dates import PartialDate
