@@ -55,7 +55,11 @@ EXPECTED: dict[str, Callable[[Briefing], object]] = {
         and b.meeting.release.issuer.ko == "국방부"
         and [(c.office.ko, c.name.ko, c.phone) for c in b.meeting.contacts]
         == [("국방정책실 사이버정책과", "중령 이예시", "02-748-1111")]
-        and [p.rank.ko for p in b.meeting.co_chairs()] == ["공군 대령", ""]
+        and [(p.name.ko, p.title.ko, p.rank.ko, p.organisation.ko) for p in b.meeting.co_chairs()]
+        == [
+            ("김예시", "사이버정책과장", "공군 대령", "국방부"),
+            ("존 샘플(John Sample)", "사이버정책 부차관보", "", "미 국방부"),
+        ]
         and {ItemType.AGREEMENT, ItemType.NOTE} <= _types(b)
     ),
     "ko-result-report": lambda b: (

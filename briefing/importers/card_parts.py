@@ -258,8 +258,12 @@ def person(raw: str, lang: Language) -> Person:
     organisation = _ORG_KO.match(rest)
     if not organisation and len(words) >= 2 and re.fullmatch(r"[가-힣]{2,4}", words[0]):
         if not _TITLE_END_KO.search(words[0]):
-            found.name.set(lang, words[0])  # prose: the name first
+            found.name.set(lang, words[0])  # prose: the name first, then the organisation and title
             rest = " ".join(words[1:])
+            after = _ORG_KO.match(rest)
+            if after:
+                found.organisation.set(lang, after.group(1).strip())
+                rest = rest[after.end() :]
     else:
         if organisation:
             found.organisation.set(lang, organisation.group(1).strip())
