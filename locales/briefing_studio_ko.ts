@@ -3035,8 +3035,8 @@ Bilingual Korean/English briefings, translated offline.</source>
         <translation>zip 압축 파일이 손상되었습니다({reason})</translation>
     </message>
     <message>
-        <source>{path}: not a format that can be imported (.txt, .md or .docx)</source>
-        <translation>{path}: 가져올 수 있는 형식이 아닙니다(.txt, .md, .docx)</translation>
+        <source>{path}: not a format that can be imported (.txt, .md, .docx or .hwpx)</source>
+        <translation>{path}: 가져올 수 있는 형식이 아닙니다(.txt, .md, .docx, .hwpx)</translation>
     </message>
     <message>
         <source>{path}: binary data, not text (no encoding reads it)</source>
@@ -3049,6 +3049,26 @@ Bilingual Korean/English briefings, translated offline.</source>
     <message>
         <source>{path}: a password-protected document or an old Word .doc, not a .docx; save it unprotected as .docx first</source>
         <translation>{path}: 암호로 보호된 문서이거나 이전 Word .doc 파일이며 .docx가 아닙니다. 암호 없이 .docx로 저장한 뒤 가져오십시오</translation>
+    </message>
+    <message>
+        <source>{path}: a password-protected HWPX document or an HWP 5 (.hwp) file, not a readable .hwpx; save it unprotected as .hwpx first</source>
+        <translation>{path}: 암호가 걸린 HWPX 문서이거나 HWP 5(.hwp) 파일이라 읽을 수 있는 .hwpx가 아닙니다. 암호를 풀어 .hwpx로 먼저 저장하십시오</translation>
+    </message>
+    <message>
+        <source>not a zip archive</source>
+        <translation>zip 압축 파일이 아닙니다</translation>
+    </message>
+    <message>
+        <source>{count} parts, more than the {limit} a document may have</source>
+        <translation>구성 요소가 {count}개로, 문서에 허용되는 {limit}개를 넘습니다</translation>
+    </message>
+    <message>
+        <source>its parts unpack to more than {limit} MB</source>
+        <translation>압축을 풀면 {limit} MB를 넘습니다</translation>
+    </message>
+    <message>
+        <source>{part} declares a DOCTYPE or XML entities, which are refused</source>
+        <translation>{part}에 DOCTYPE 또는 XML 엔터티 선언이 있어 거부합니다</translation>
     </message>
     <message>
         <source>{path}: there is no text to import</source>

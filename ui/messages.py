@@ -753,7 +753,7 @@ CATALOGUE: dict[str, str] = {
     ),
     "docx.bad_zip": QT_TRANSLATE_NOOP("Messages", "the zip archive is damaged ({reason})"),
     "import.unknown_format": QT_TRANSLATE_NOOP(
-        "Messages", "{path}: not a format that can be imported (.txt, .md or .docx)"
+        "Messages", "{path}: not a format that can be imported (.txt, .md, .docx or .hwpx)"
     ),
     "import.binary": QT_TRANSLATE_NOOP("Messages", "{path}: binary data, not text (no encoding reads it)"),
     "import.too_large": QT_TRANSLATE_NOOP(
@@ -763,6 +763,21 @@ CATALOGUE: dict[str, str] = {
     "import.encrypted": QT_TRANSLATE_NOOP(
         "Messages",
         "{path}: a password-protected document or an old Word .doc, not a .docx; save it unprotected as .docx first",
+    ),
+    "import.encrypted_hwpx": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{path}: a password-protected HWPX document or an HWP 5 (.hwp) file, not a readable .hwpx; "
+        "save it unprotected as .hwpx first",
+    ),
+    "import.zip_not_a_zip": QT_TRANSLATE_NOOP("Messages", "not a zip archive"),
+    "import.zip_too_many_parts": QT_TRANSLATE_NOOP(
+        "Messages", "{count} parts, more than the {limit} a document may have"
+    ),
+    "import.zip_part_too_large": QT_TRANSLATE_NOOP("Messages", "{part} unpacks to more than {limit} MB"),
+    "import.zip_too_large": QT_TRANSLATE_NOOP("Messages", "its parts unpack to more than {limit} MB"),
+    "import.zip_damaged": QT_TRANSLATE_NOOP("Messages", "the zip archive is damaged ({reason})"),
+    "import.zip_entities": QT_TRANSLATE_NOOP(
+        "Messages", "{part} declares a DOCTYPE or XML entities, which are refused"
     ),
     "import.empty": QT_TRANSLATE_NOOP("Messages", "{path}: there is no text to import"),
     "import.exists": QT_TRANSLATE_NOOP("Messages", "{path}: already exists; add --force to replace it"),

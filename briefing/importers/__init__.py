@@ -1,7 +1,7 @@
-"""Importers: a document that already exists (.txt, .md, .docx) into a draft briefing and a report.
+"""Importers: a document that already exists (.txt, .md, .docx, .hwpx) into a draft briefing and a report.
 
 `import_file(path)` picks the reader a file looks most like (`readers.choose`: by name and first bytes, not by
-name alone), reads it within byte caps (`MAX_TEXT_BYTES`, and the DOCX caps of `briefing.export.docx_safety`),
+name alone), reads it within byte caps (`MAX_TEXT_BYTES`; a package's parts within `archive.inflate`'s caps),
 recognises the structure (`structure.recognise`) and returns the draft with an `ImportReport`. The draft is not
 saved or applied here: the caller shows it for review. A file that cannot be imported at all raises
 `ImportFailed` with a one-line coded message; a partial import says in the report what it skipped.

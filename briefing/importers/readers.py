@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from briefing.export import docx_safety
+from briefing.importers.archive import OLE_MAGIC, ArchiveRefused, Caps, inflate, refuse_entities
+from briefing.importers.hwpx_reader import read_hwpx, score_hwpx
 from briefing.importers.report import ImportFailed
 from briefing.importers.source import Line, SourceDocument, clean_text, decode
 
@@ -43,7 +45,7 @@ def score_text(name: str, head: bytes) -> float:
     return by_name + (0.3 if decode(head[:4096]) is not None else 0.0)
 
 
-_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # a compound file: an encrypted .docx, or an old binary .doc
+DOCX_CAPS = Caps(docx_safety.MAX_PARTS, docx_safety.MAX_PART_BYTES, docx_safety.MAX_UNPACKED_BYTES)
 
 
 def score_docx(name: str, head: bytes) -> float:
@@ -56,18 +58,18 @@ def score_docx(name: str, head: bytes) -> float:
 def read_docx(data: bytes, name: str) -> SourceDocument:
     """Paragraphs and tables of the body in order, then headers and footers apart (`part`).
 
-    `docx_safety.clean` checks the caps from the zip directory and strips anything external; every part is then
-    inflated once within the caps before python-docx opens the package (a zip whose directory lies about sizes is
-    stopped while reading, never inflated in full)."""
-    if data.startswith(_OLE):
+    Every part is inflated once within the caps first (`archive.inflate`, shared with the HWPX reader: a zip whose
+    directory lies about sizes is stopped while reading, never inflated in full) and no part may declare entities;
+    `docx_safety.clean` then strips anything external before python-docx opens the package."""
+    if data.startswith(OLE_MAGIC):
         raise ImportFailed("import.encrypted", path=name)
     try:
+        refuse_entities(inflate(data, DOCX_CAPS))
         cleaned = docx_safety.clean(data)
-        _inflate_within_caps(cleaned.data)
         import docx
 
         document = docx.Document(io.BytesIO(cleaned.data))
-    except docx_safety.UnusableDocx as error:
+    except (docx_safety.UnusableDocx, ArchiveRefused) as error:
         raise ImportFailed("import.damaged", path=name, reason=error.message) from None
     except (zipfile.BadZipFile, KeyError, ValueError, AttributeError, TypeError, RuntimeError, OSError) as error:
         raise ImportFailed("import.damaged", path=name, reason=f"{type(error).__name__}: {error}") from None
@@ -91,23 +93,6 @@ def read_docx(data: bytes, name: str) -> SourceDocument:
                     lines.append(Line(text, len(lines) + 1, part))
     source.lines = lines
     return source
-
-
-def _inflate_within_caps(data: bytes) -> None:
-    """Inflate every part once, each within `MAX_PART_BYTES` and all within `MAX_UNPACKED_BYTES`, whatever the zip
-    directory says (zipfile also checks each part against its declared size and CRC): only then may python-docx,
-    which inflates every part without a cap, open the package."""
-    total = 0
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        for info in archive.infolist():
-            with archive.open(info) as stream:
-                size = len(stream.read(docx_safety.MAX_PART_BYTES + 1))
-            if size > docx_safety.MAX_PART_BYTES:
-                limit = docx_safety.MAX_PART_BYTES // 2**20
-                raise docx_safety.UnusableDocx("docx.part_too_large", part=info.filename, limit=limit)
-            total += size
-            if total > docx_safety.MAX_UNPACKED_BYTES:
-                raise docx_safety.UnusableDocx("docx.too_large", limit=docx_safety.MAX_UNPACKED_BYTES // 2**20)
 
 
 def _paragraph_lines(element: Any, start: int, part: str) -> list[Line]:
@@ -149,6 +134,7 @@ def _table_lines(table: Any, start: int) -> list[Line]:
 
 READERS: tuple[Reader, ...] = (
     Reader("docx", (".docx",), score_docx, read_docx),
+    Reader("hwpx", (".hwpx",), score_hwpx, read_hwpx),
     Reader("text", (".txt", ".md"), score_text, read_text),
 )
 

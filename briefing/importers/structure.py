@@ -3,7 +3,10 @@
 Every line lands somewhere: the title, an item of a section, or — boilerplate such as banners, release lines,
 contacts, "끝." and "###", page furniture from headers and footers — an item of a last section "set apart on
 import", so that nothing is lost and the drafter deletes what is not wanted. The meeting card is filled *besides*:
-the sentences it was read from stay items too. Sub-levels (○ under □, - under ○) become items of the same section.
+the sentences it was read from stay items too, and so does what the card's v4 parts were read from (release
+line, contacts, report lines: `card_parts`), set apart. The model has no item levels: a sub-level (- under ○,
+1) under 가.) becomes an item of the same section that keeps its label at the start of its text, and the
+report says so.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, time
 
+import briefing.importers.card_parts as card_parts
 from briefing.importers.report import ImportReport, Unplaced
 from briefing.importers.source import Line, SourceDocument
 from briefing.language.dates import PartialDate
@@ -19,13 +23,12 @@ from briefing.model import (
     Attachment,
     Bilingual,
     Briefing,
+    Contact,
     Delegation,
     Item,
     ItemType,
     Language,
     NoteMark,
-    Person,
-    Role,
     Section,
     StatementKind,
 )
@@ -49,8 +52,17 @@ _NUMBERED = re.compile(r"^\s*\d{1,2}\.\s+")
 _SECTION = re.compile(r"^\s*(?:[□■◆◇]|#{1,6}(?=\s))\s*(.*)$")
 _NOTE = re.compile(r"^\s*(\*|※)\s*(.+)$")
 _ITEM = re.compile(
-    r"^\s*(?:[○●◦•▪∙·‧\-–—▵△▲►]|\d{1,2}[.)](?![\d.])|[가-하][.)]|\(\d{1,2}\)|\([가-하]\)|[①-⑳]|[㉮-㉻])\s*(.+)$"
+    r"^\s*(?:[○●◦•▪∙·‧\-–—▵△▲►]|\d{1,2}\.\d{1,2}(?:\.\d{1,2})?(?=\s)|\d{1,2}[.)](?![\d.])|[가-하][.)]|\(\d{1,2}\)"
+    r"|\([가-하]\)|[①-⑳]|[㉮-㉻])\s*(.+)$",
+    re.S,
 )
+# The kind of an item's label: items of one kind are siblings; a new kind under them is a level deeper.
+_KIND = re.compile(
+    r"^\s*(?:(?P<circle>[○●◦])|(?P<dash>[\-–—])|(?P<dot>[•▪∙·‧►])|(?P<triangle>[▵△▲])|(?P<decimal>\d{1,2}\.\d)"
+    r"|(?P<number>\d{1,2}\.)|(?P<paren_number>\d{1,2}\))|(?P<hangul>[가-하]\.)|(?P<paren_hangul>[가-하]\))"
+    r"|(?P<bracket_number>\(\d)|(?P<bracket_hangul>\([가-하])|(?P<circled>[①-⑳])|(?P<circled_hangul>[㉮-㉻]))"
+)
+LEVELS_NOTE = "sub-levels kept as their labels at the start of the item text (the document model has no item levels)"
 _MD_BULLET = re.compile(r"^\s*[*+]\s+(.+)$")
 _HANGUL = re.compile(r"[가-힣]")
 _LATIN = re.compile(r"[A-Za-z]")
@@ -64,7 +76,9 @@ _DATE_EN = re.compile(
     r"\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+(\d{1,2})(?:\s*[–\-]\s*(\d{1,2}))?,\s*(\d{4})"
 )
 _TIME = re.compile(r"\b([01]?\d|2[0-3]):([0-5]\d)\b")
-_MEETING_WORDS = re.compile(r"일시|개최|열렸|held|convened|met\b|took place|현지시각|local time", re.IGNORECASE)
+_MEETING_WORDS = re.compile(
+    r"일시|개최|열렸|접견|면담|회담|held|convened|met\b|took place|현지시각|local time", re.IGNORECASE
+)
 _PLACE_LABEL = re.compile(r"^\s*(?:장소|place|venue|location)\s*[:：\t]\s*(.+)$", re.IGNORECASE)
 _PLACE_KO = re.compile(r"(?:\)|일)\s+([^\s()][^()]{1,40}?)에서\s")
 _PLACE_EN = re.compile(r"\bin\s+((?:[A-Z][\w.\-']*,?\s?){1,5}?)(?:,?\s+on\b|,?\s+from\b|\.$|\.\s)")
@@ -100,14 +114,16 @@ _KINDS: tuple[tuple[re.Pattern[str], ItemType, StatementKind | None], ...] = (
 @dataclass
 class _Card:
     found_date: bool = False
+    date_from_label: bool = False
     found_series: bool = False
     found_place: bool = False
     found_chairs: bool = False
+    found_dateline: bool = False
     chair_tries: int = 0
 
 
 def detect_language(lines: list[Line]) -> Language:
-    text = " ".join(line.text for line in lines[:400])
+    text = " ".join(line.text for line in lines[:400])[:100_000]  # enough to tell, bounded time
     hangul, latin = len(_HANGUL.findall(text)), len(_LATIN.findall(text))
     return Language.KO if hangul >= latin * 0.3 and hangul > 0 else Language.EN
 
@@ -120,13 +136,18 @@ def recognise(document: SourceDocument, report: ImportReport, language: Language
     briefing = Briefing(origin_language=lang)
     card = _Card()
     set_apart: list[str] = [line.text.strip() for line in content if line.part in ("header", "footer")]
-    for text in set_apart:
-        _card_from_boilerplate(briefing, text)
+    for furniture in content:
+        if furniture.part in ("header", "footer"):
+            _card_from_boilerplate(briefing, furniture.text.strip(), furniture, report, False)
     sections: list[Section] = []
     title_taken = False
     in_attachments = False
     preamble = True  # before the first heading
     table_items: set[str] = set()
+    contacts_open = False  # after a contact table's header or "Media contact:"
+    report_lines = 0  # lines of a report's date, office and author read after its title
+    kinds: list[str] = []  # the item label kinds of the current section, outermost first
+    sub_levels = 0
 
     def current() -> Section:
         if not sections:
@@ -137,10 +158,31 @@ def recognise(document: SourceDocument, report: ImportReport, language: Language
 
     for line in body:
         text = " ".join(line.text.split())
-        if _is_boilerplate(text):
+        in_contacts = contacts_open and _contact(text, line, lang) is not None
+        if _is_boilerplate(text) or in_contacts:
             set_apart.append(text)
-            _card_from_boilerplate(briefing, text)
+            _card_from_boilerplate(briefing, text, line, report, in_contacts)
+            contacts_open = in_contacts or bool(card_parts.MEDIA_CONTACT.match(text))
+            contacts_open = contacts_open or card_parts.is_contact_header(line.text)
             continue
+        contacts_open = False
+        if (
+            title_taken
+            and not sections
+            and report_lines < 2
+            and card_parts.is_report_title(briefing.title.get(lang))
+            and line.part == "body"
+            and _report_line(briefing, text, lang, report, report_lines)
+        ):
+            report_lines += 1
+            set_apart.append(text)
+            continue
+        dateline = card_parts.dateline(text) if lang is Language.EN and not card.found_dateline else None
+        if dateline:
+            card.found_dateline = True
+            set_apart.append(dateline.strip())
+            report.detect("dateline", dateline.strip(" —–"), 0.8)
+            text = text[len(dateline) :]
         marker = _ITEM.match(text)
         raw = marker.group(1) if marker and line.part != "table" else line.text
         # The card is in the opening sentences: a line is searched up to CARD_WINDOW characters (bounded time).
@@ -173,6 +215,7 @@ def recognise(document: SourceDocument, report: ImportReport, language: Language
                 set_apart.extend(i.text.get(lang) for i in sections.pop().items)
             preamble = False
             sections.append(Section(title=title))
+            kinds = []
             report.detect("section", title_text, 0.9 if heading else 0.8)
             continue
         if not title_taken and not sections and _looks_like_title(text, line):
@@ -183,12 +226,26 @@ def recognise(document: SourceDocument, report: ImportReport, language: Language
         item = _item(text, line, lang, current(), markdown)
         if item is None:
             continue
+        listed = marker is not None and line.part != "table" and not (markdown and _MD_BULLET.match(text))
+        kind = _kind(text) if listed else None
+        if kind is not None and item.type is not ItemType.NOTE:
+            if kind in kinds:
+                del kinds[kinds.index(kind) + 1 :]
+            else:
+                kinds.append(kind)
+            if len(kinds) > 1 and marker is not None:
+                # A sub-level (- under ○, 1) under 가.): the model has no item levels, so its label stays.
+                label = text[: len(text) - len(marker.group(1))].strip()
+                item.text.set(lang, f"{label} {item.text.get(lang)}")
+                sub_levels += 1
         plain = item.type is ItemType.PARAGRAPH and item.note_mark is None and not _has_marker(text, markdown)
         if plain and line.part != "table" and line.list_level is None:
             report.unplaced.append(Unplaced(line.number, text))
         current().items.append(item)
         if line.part == "table":
             table_items.add(item.id)
+    if sub_levels:
+        report.notes.append(f"{LEVELS_NOTE}: {sub_levels} items")
     if not title_taken:
         report.notes.append("no title recognised")
     if set_apart:
@@ -222,10 +279,84 @@ def _is_boilerplate(text: str) -> bool:
     return len(text) < 80 and bool(_CONTACT.search(text)) and not _ITEM.match(text)
 
 
-def _card_from_boilerplate(briefing: Briefing, text: str) -> None:
+def _contact(text: str, line: Line, lang: Language) -> Contact | None:
+    if line.part == "table":
+        return card_parts.contact_row(line.text, lang)
+    return card_parts.contact_line(text, lang)
+
+
+_CONTACT_LABEL = re.compile(
+    r"^(담당\s*부서|담당자|연락처|문의|tel|phone|e-?mail|media\s+contacts?)\s*[:：]\s*(.+)$", re.IGNORECASE
+)
+
+
+def _card_from_boilerplate(briefing: Briefing, text: str, line: Line, report: ImportReport, in_contacts: bool) -> None:
+    """What a set-apart line says for the card: the marking, the banner's issuer, the release line, contacts."""
     lang = briefing.origin_language
-    if _MARKING.match(text) and not briefing.meeting.marking.get(lang):
-        briefing.meeting.marking.set(lang, text)
+    meeting = briefing.meeting
+    if _MARKING.match(text) and not meeting.marking.get(lang):
+        meeting.marking.set(lang, text)
+        report.detect("marking", text, 0.9)
+    issuer = card_parts.issuer(text)
+    if issuer and not meeting.release.issuer.get(lang):
+        meeting.release.issuer.set(lang, issuer)
+        report.detect("issuer", issuer, 0.8)
+    release = card_parts.release(text, lang)
+    if release is not None:
+        meeting.release.embargo, zone = release
+        meeting.release.zone.set(lang, zone)
+        shown = "at once" if release[0] is None else f"embargoed until {release[0].isoformat(' ', 'minutes')} {zone}"
+        report.detect("release", shown.strip(), 0.8)
+    contact = _contact(text, line, lang) if in_contacts else None
+    if contact is not None:
+        meeting.contacts.append(contact)
+        report.detect("contact", ", ".join(p for p in (contact.name.get(lang), contact.phone, contact.email) if p), 0.7)
+        return
+    labelled = _CONTACT_LABEL.match(text)
+    if labelled:
+        field, value = labelled.group(1).replace(" ", "").lower(), labelled.group(2).strip()
+        if field in ("문의", "mediacontact", "mediacontacts"):  # "Media contact: Lee Bo-do, 02-…, press@…"
+            found = card_parts.contact_line(value, lang)
+            if found is not None:
+                meeting.contacts.append(found)
+                report.detect("contact", value, 0.6)
+            return
+        if not meeting.contacts or (field == "담당부서" and meeting.contacts[-1].office.get(lang)):
+            meeting.contacts.append(Contact())
+            report.detect("contact", value, 0.5)
+        last = meeting.contacts[-1]
+        if field == "담당부서":
+            last.office.set(lang, value)
+        elif field == "담당자":
+            last.name.set(lang, value)
+        else:
+            found = card_parts.contact_line(value, lang)
+            last.phone = last.phone or (found.phone if found else "")
+            last.email = last.email or (found.email if found else "")
+
+
+def _report_line(briefing: Briefing, text: str, lang: Language, report: ImportReport, seen: int) -> bool:
+    """The report's date (first) and its office and author (the line after), under a "… 결과 보고" title."""
+    meeting = briefing.meeting
+    if seen == 0:
+        day = card_parts.only_date(text)
+        if day is None:
+            return False
+        meeting.report.dated = day
+        report.detect("report date", day.isoformat(), 0.8)
+        return True
+    if len(text) > 120 or text.endswith(("다.", ".")) or _ITEM.match(text) or _SECTION.match(text) or "\t" in text:
+        return False
+    office, author = card_parts.report_who(text, lang)
+    meeting.report.office.set(lang, office)
+    meeting.report.author.set(lang, author)
+    report.detect("report office and author", f"{office} / {author}", 0.6)
+    return True
+
+
+def _kind(text: str) -> str | None:
+    match = _KIND.match(text)
+    return match.lastgroup if match else None
 
 
 def _looks_like_title(text: str, line: Line) -> bool:
@@ -253,6 +384,11 @@ def _item(text: str, line: Line, lang: Language, section: Section, markdown: boo
         body = bullet.group(1).strip()
     elif marked:
         body = marked.group(1).strip()
+        inner = _NOTE.match(body)  # a pack's "3.3 * …": a numbered note
+        if inner:
+            item.type = ItemType.NOTE
+            item.note_mark = NoteMark.REFERENCE if inner.group(1) == "※" else NoteMark.ASTERISK
+            body = inner.group(2).strip()
     else:
         body = text
     if not body:
@@ -269,11 +405,18 @@ def _item(text: str, line: Line, lang: Language, section: Section, markdown: boo
         if rest:  # the date is in `when`; the text is what happens then
             item.text.set(lang, rest)
         return item
+    action = card_parts.action(body)
+    if action is not None:
+        item.type, item.due = ItemType.ACTION, action[1]
+        if action[0]:
+            item.owner = Bilingual()
+            item.owner.set(lang, action[0])
+        return item
     if body.lstrip().startswith(("▵", "△")) or text.lstrip().startswith(("▵", "△")):
         item.type = ItemType.TOPIC
         return item
     for pattern, kind, statement in _KINDS:
-        if pattern.search(body):
+        if pattern.search(body, 0, CARD_WINDOW * 4):  # a keyword is in an item's first sentences (bounded time)
             item.type = kind
             item.statement_kind = statement
             break
@@ -313,6 +456,12 @@ def _read_card(briefing: Briefing, text: str, raw: str, lang: Language, report: 
             card.found_series = True
             report.detect("session", meeting.session, 0.9)
             report.detect("meeting name", f"{name} ({match.group(3)})", 0.85)
+    if card.found_date and meeting.start_time is None and _DATE_ROW.match(raw):
+        # The card table's date row (after a prose date without a time) gives the opening time.
+        opening = _opening(text, lang)
+        if opening is not None and _meeting_date(text) == (meeting.start_date, meeting.end_date):
+            meeting.start_time = opening
+            report.detect("meeting time", opening.isoformat("minutes"), 0.8)
     if not card.found_date and _MEETING_WORDS.search(text):
         found = _meeting_date(text)
         if found is not None:
@@ -322,9 +471,7 @@ def _read_card(briefing: Briefing, text: str, raw: str, lang: Language, report: 
             zone = re.search(r"현지\s*시각|현지\s*시간|local time", text, re.IGNORECASE)
             if zone:
                 meeting.time_zone_note.set(lang, zone.group(0))
-            clock = _TIME.search(text)
-            if clock:
-                meeting.start_time = time(int(clock.group(1)), int(clock.group(2)))
+            meeting.start_time = _opening(text, lang)
             report.detect("meeting date", start.isoformat() + (f"–{end.isoformat()}" if end else ""), 0.8)
             if zone:
                 report.detect("time zone note", zone.group(0), 0.9)
@@ -352,11 +499,21 @@ def _read_card(briefing: Briefing, text: str, raw: str, lang: Language, report: 
         if people:
             delegation = Delegation()
             for raw in people:
-                delegation.members.append(_person(raw.strip(), lang))
+                delegation.members.append(card_parts.person(raw.strip(), lang))
             meeting.delegations.append(delegation)
             card.found_chairs = True
             for person in delegation.members:
                 report.detect("co-chair", person.name.get(lang) or person.title.get(lang), 0.5 if prose else 0.7)
+
+
+_DATE_ROW = re.compile(r"^\s*(?:일시|date|when)\s*[:：\t]", re.IGNORECASE)
+
+
+def _opening(text: str, lang: Language) -> time | None:
+    clock = _TIME.search(text)
+    if clock:
+        return time(int(clock.group(1)), int(clock.group(2)))
+    return card_parts.clock_en(text) if lang is Language.EN else None
 
 
 def _meeting_date(text: str) -> tuple[date, date | None] | None:
@@ -378,38 +535,3 @@ def _dates(year: int, month: int, day: int, end_day: str | None) -> tuple[date, 
     except ValueError:
         return None
     return start, (end if end and end > start else None)
-
-
-_RANK = re.compile(r"\(([^()]*(?:준장|소장|중장|대장|대령|중령|소령|제독|General|Admiral|Colonel)[^()]*)\)")
-_KO_NAME = re.compile(r"^[가-힣]{1,3}[가-힣](?<![부청처실과단원국장군])$")
-_KO_FOREIGN_NAME = re.compile(r"^([가-힣]+(?:\s[가-힣]+)?\s*\([A-Z][A-Za-z .'-]+\))")
-
-
-def _person(raw: str, lang: Language) -> Person:
-    """A co-chair from the words that name them: the rank in parentheses, a Korean name of 2–4 syllables at
-    either end, the rest as the title (the organisation is left for the drafter)."""
-    person = Person(role=Role.CO_CHAIR)
-    rank = _RANK.search(raw)
-    rest = raw
-    if rank:
-        person.rank.set(lang, rank.group(1).strip())
-        rest = (raw[: rank.start()] + raw[rank.end() :]).strip()
-    rest = re.sub(r"^(?:이번\s*회의는\s*)", "", rest)
-    words = rest.split()
-    foreign = _KO_FOREIGN_NAME.match(rest)
-    if lang is Language.KO and foreign:
-        person.name.set(lang, foreign.group(1))
-        person.title.set(lang, rest[foreign.end() :].strip())
-    elif lang is Language.KO and words:
-        if _KO_NAME.match(words[0]) and len(words) > 1:
-            person.name.set(lang, words[0])
-            words = words[1:]
-        elif _KO_NAME.match(words[-1]) and len(words) > 1:
-            person.name.set(lang, words[-1])
-            words = words[:-1]
-        person.title.set(lang, " ".join(words))
-    else:
-        name, _, title = rest.partition(",")
-        person.name.set(lang, name.strip())
-        person.title.set(lang, title.strip())
-    return person
