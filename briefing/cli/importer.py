@@ -28,10 +28,11 @@ def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
         "import",
         help="start a draft briefing from a release or report (.txt, .md, .docx, .hwpx), or from a Korean and an "
         "English version of it",
-        description="Read SRC (text in UTF-8, UTF-16 or CP949/EUC-KR; a Word or 한글 HWPX document) and write a draft\n"
-        "briefing with the title, meeting card, sections and typed items it recognised. Nothing is dropped: a line\n"
-        "that is not understood becomes a paragraph item, boilerplate (banners, contacts, 끝., ###, page furniture) goes to\n"
-        "a last section 'Set apart on import'. --report prints what was detected and with what confidence.\n\n"
+        description="Read SRC (text in UTF-8, UTF-16 or CP949/EUC-KR; a Word or 한글 HWPX document) and write a\n"
+        "draft briefing with the title, meeting card, sections and typed items it recognised. Nothing is dropped:\n"
+        "a line that is not understood becomes a paragraph item, boilerplate (banners, contacts, 끝., ###, page\n"
+        "furniture) goes to a last section 'Set apart on import'. --report prints what was detected and with what\n"
+        "confidence.\n\n"
         "With SRC2, the Korean and the English version of the same document (either order; the first is the\n"
         "source) become one bilingual draft: sections and items aligned by structure and by anchors (numbers,\n"
         "dates, acronyms, Latin names, termbase terms), each pair with a confidence, every aligned item 'edited'\n"
