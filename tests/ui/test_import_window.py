@@ -1,0 +1,413 @@
+"""File → Import… and Edit → Paste as items: a DOCX and texts written here read in the background, the preview with
+the report, Open as new, Insert as one undo step, Cancel, a damaged file, Korean and HTML on the clipboard, a
+clipboard over the cap, two files (with a stand-in for the bilingual import, which is not on this branch yet),
+and the dialog on laptop screens."""
+
+from __future__ import annotations
+
+import io
+import re
+import shutil
+import sys
+import types
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import docx
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, QRect, Qt
+from PySide6.QtWidgets import QAbstractButton, QApplication, QMessageBox, QWidget
+from pytestqt.qtbot import QtBot
+
+from briefing.fileformat import dumps
+from briefing.importers import MAX_TEXT_BYTES, import_bytes
+from briefing.model import Bilingual, Briefing, Item, ItemType, Language, Section
+from briefing.storage import load
+from tests.conftest import EXAMPLE
+from ui import import_pair
+from ui.import_commands import inserted_items, paste_edit
+from ui.import_dialog import Draft, ImportPreviewDialog
+from ui.main_window import MainWindow
+from ui.messages import text as message_text
+
+KO_TEXT = """제23차 한미 국방우주정책 실무협의회(SCWG) 결과 보고
+
+□ 개요
+  ○ 일시: 2024. 11. 7.(목) 14:00(현지시각)
+  ○ 장소: 미국 워싱턴 D.C.
+□ 주요 내용
+  ○ 양측은 한국의 JCO 참여에 합의했다.
+    - 북한의 ICBM 발사를 유엔 안보리 결의 위반으로 규탄했다.
+  ※ 첫 연습은 2025년 상반기에 실시할 예정이다.
+이 문장은 어디에도 속하지 않는다
+끝.
+"""
+
+HEADED_PASTE = """양측은 한국의 JCO 참여에 합의했다.
+북한의 ICBM 발사를 규탄했다.
+□ 향후 계획
+  ○ 2025년 4월: 연합우주과정 국내 개설
+"""
+
+KO_PASTE = """양측은 한국의 JCO 참여에 합의했다.
+북한의 ICBM 발사를 규탄했다.
+"""
+
+
+def en_docx(path: Path) -> Path:
+    document = docx.Document()
+    document.add_paragraph("23rd Korea-U.S. Space Cooperation Working Group (SCWG)", style="Title")
+    document.add_paragraph(
+        "The Ministry of National Defense and the U.S. Department of Defense held the 23rd Korea-U.S. Space "
+        "Cooperation Working Group (SCWG) in Washington, D.C., on November 7, 2024 (local time)."
+    )
+    document.add_paragraph("Discussions", style="Heading 1")
+    document.add_paragraph("The two sides agreed on Korea's participation in the JCO.", style="List Bullet")
+    document.add_paragraph("They condemned the recent ICBM launch by North Korea.", style="List Bullet")
+    document.sections[0].header.paragraphs[0].text = "FOR OFFICIAL USE ONLY"
+    out = io.BytesIO()
+    document.save(out)
+    path.write_bytes(out.getvalue())
+    return path
+
+
+def state(briefing: Briefing) -> str:
+    """The briefing's content (not the time it was last touched, which an undo does not turn back)."""
+    return re.sub(r'"modified": "[^"]*"', "", dumps(briefing))
+
+
+def opened(window: MainWindow, tmp_path: Path) -> Path:
+    path = tmp_path / "scwg-23.briefing"
+    shutil.copy(EXAMPLE, path)
+    assert window.open_file(path, ask=False)
+    return path
+
+
+def preview(window: MainWindow, qtbot: QtBot, paths: list[Path]) -> ImportPreviewDialog:
+    with qtbot.waitSignal(window.importing.preview_shown, timeout=10_000) as blocker:
+        window.importing.import_files(paths)
+    dialog = blocker.args[0]
+    assert isinstance(dialog, ImportPreviewDialog) and dialog.isVisible()
+    return dialog
+
+
+def pasted(window: MainWindow, qtbot: QtBot) -> ImportPreviewDialog:
+    with qtbot.waitSignal(window.importing.preview_shown, timeout=10_000) as blocker:
+        window.importing.paste()
+    dialog = blocker.args[0]
+    assert isinstance(dialog, ImportPreviewDialog) and dialog.paste
+    return dialog
+
+
+def group(dialog: ImportPreviewDialog, title: str) -> list[tuple[str, str, str]]:
+    found = [rows for name, rows in dialog.groups().items() if name.startswith(title + " (")]
+    assert found, f"no group {title!r} in {list(dialog.groups())}"
+    return found[0]
+
+
+def tree_texts(dialog: ImportPreviewDialog) -> list[str]:
+    out: list[str] = []
+
+    def walk(node: object) -> None:
+        for n in range(node.childCount()):  # type: ignore[attr-defined]
+            child = node.child(n)  # type: ignore[attr-defined]
+            out.append(child.text(0))
+            walk(child)
+
+    walk(dialog.tree.invisibleRootItem())
+    return out
+
+
+def test_a_docx_is_previewed_with_its_report_and_opens_as_a_new_unsaved_briefing(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    path = en_docx(tmp_path / "readout.docx")
+    dialog = preview(window, qtbot, [path])
+    recognised = {(what, value) for what, value, _ in group(dialog, "Recognised")}
+    assert ("title", "23rd Korea-U.S. Space Cooperation Working Group (SCWG)") in recognised
+    assert ("meeting name", "Korea-U.S. Space Cooperation Working Group (SCWG)") in recognised
+    assert ("meeting date", "2024-11-07") in recognised
+    assert all(confidence.endswith(" %") for _, _, confidence in group(dialog, "Recognised"))
+    assert [text for _, text, _ in group(dialog, "Set apart (in the last section)")] == ["FOR OFFICIAL USE ONLY"]
+    assert "DOCX" in dialog.summary.text() and "readout.docx" in dialog.summary.text()
+    shown = tree_texts(dialog)
+    assert "Meeting card" in shown and "Discussions" in shown
+    assert "The two sides agreed on Korea's participation in the JCO." in shown
+    with qtbot.waitSignal(window.importing.applied) as applied:
+        qtbot.mouseClick(dialog.new_button, Qt.MouseButton.LeftButton)
+    assert applied.args[0] == "new"
+    briefing = window.document.briefing
+    assert window.document.path is None and window.document.modified
+    assert briefing.title.get(Language.EN) == "23rd Korea-U.S. Space Cooperation Working Group (SCWG)"
+    assert briefing.meeting.series.code == "SCWG"
+    assert "Discussions" in [s.title.get(Language.EN) for s in briefing.sections]
+    assert applied.args[1] == len(briefing.items()) > 0
+    assert not dialog.isVisible()
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "cp949"])
+def test_a_text_is_inserted_after_the_selected_section_as_one_undo_step(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path, encoding: str
+) -> None:
+    opened(window, tmp_path)
+    briefing = window.document.briefing
+    before, steps = state(briefing), window.document.undo_stack.count()
+    sections_before = [s.id for s in briefing.sections]
+    window.select(sections_before[0])
+    path = tmp_path / "report.txt"
+    path.write_bytes(KO_TEXT.encode(encoding))
+    dialog = preview(window, qtbot, [path])
+    assert ("CP949" if encoding == "cp949" else "UTF-8") in dialog.summary.text()
+    unplaced = group(dialog, "Not understood (kept as paragraphs)")
+    assert ("line 10", "이 문장은 어디에도 속하지 않는다", "") in unplaced
+    assert any(what == "meeting date" for what, _, _ in group(dialog, "Recognised"))
+    draft = dialog.draft.briefing
+    with qtbot.waitSignal(window.importing.applied) as applied:
+        qtbot.mouseClick(dialog.merge_button, Qt.MouseButton.LeftButton)
+    assert applied.args == ["merge", inserted_items(draft)] and inserted_items(draft) == len(draft.items()) + 1
+    assert window.document.undo_stack.count() == steps + 1
+    assert window.document.undo_stack.undoText() == "Import document"
+    ids = [s.id for s in briefing.sections]
+    new = [s.id for s in draft.sections]
+    assert ids == [sections_before[0], *new, *sections_before[1:]]  # after the selected section, in order
+    assert len(briefing.items()) == 21 + inserted_items(draft)
+    assert briefing.section(new[0]).items[0].text.ko == draft.title.ko  # the draft's title kept as an item
+    assert briefing.meeting.series.code == "SCWG" and briefing.title.get(Language.KO) == load(EXAMPLE).title.get(
+        Language.KO
+    )
+    assert window.selected_section_id() == new[0]
+    window.document.undo_stack.undo()  # one undo removes the whole import
+    assert state(briefing) == before
+    window.document.undo_stack.redo()
+    assert [s.id for s in briefing.sections] == ids
+
+
+def test_cancel_changes_nothing(window: MainWindow, qtbot: QtBot, tmp_path: Path) -> None:
+    opened(window, tmp_path)
+    before, steps = dumps(window.document.briefing), window.document.undo_stack.count()
+    path = tmp_path / "report.md"
+    path.write_text(KO_TEXT, "utf-8")
+    dialog = preview(window, qtbot, [path])
+    with qtbot.assertNotEmitted(window.importing.applied):
+        qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
+    assert dumps(window.document.briefing) == before
+    assert window.document.undo_stack.count() == steps and not window.document.modified
+
+
+def failure_box(qtbot: QtBot, name: str) -> QMessageBox:
+    boxes: list[QMessageBox] = []
+
+    def shown() -> None:
+        boxes[:] = [w for w in QApplication.topLevelWidgets() if w.objectName() == name and w.isVisible()]
+        assert boxes
+
+    qtbot.waitUntil(shown, timeout=10_000)
+    box = boxes[0]
+    assert isinstance(box, QMessageBox)
+    return box
+
+
+def test_a_damaged_docx_shows_its_one_line_error_in_korean_and_changes_nothing(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path, korean_ui: None
+) -> None:
+    opened(window, tmp_path)
+    before = dumps(window.document.briefing)
+    path = tmp_path / "damaged.docx"
+    path.write_bytes(b"PK\x03\x04" + b"\x00garbage" * 50)
+    with qtbot.waitSignal(window.importing.failed, timeout=10_000) as blocker:
+        window.importing.import_files([path])
+    error = blocker.args[0]
+    box = failure_box(qtbot, "importFailed")
+    assert box.text() == message_text(error.code, error.params) and "\n" not in box.text()
+    assert box.text() != str(error)  # worded in Korean, not the core's English
+    assert box.informativeText() == "아무것도 바뀌지 않았습니다."
+    box.close()
+    assert dumps(window.document.briefing) == before
+
+
+def test_korean_pasted_from_the_clipboard_goes_after_the_selected_item(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    opened(window, tmp_path)
+    briefing = window.document.briefing
+    before, steps = state(briefing), window.document.undo_stack.count()
+    section, count = briefing.sections[1], len(briefing.sections)
+    anchor = section.items[0]
+    window.select(anchor.id)
+    QApplication.clipboard().setText(KO_PASTE)
+    dialog = pasted(window, qtbot)
+    assert dialog.new_button is None and dialog.windowTitle() == "Paste as items"
+    assert "Clipboard" in dialog.summary.text()
+    with qtbot.waitSignal(window.importing.applied) as applied:
+        qtbot.mouseClick(dialog.merge_button, Qt.MouseButton.LeftButton)
+    assert applied.args == ["merge", 2]
+    texts = [item.text.get(Language.KO) for item in section.items[1:3]]
+    assert texts == ["양측은 한국의 JCO 참여에 합의했다.", "북한의 ICBM 발사를 규탄했다."]
+    assert section.items[0] is anchor and len(briefing.sections) == count
+    assert window.selected_item_id() == section.items[1].id
+    assert window.document.undo_stack.count() == steps + 1
+    assert window.document.undo_stack.undoText() == "Paste as items"
+    window.document.undo_stack.undo()
+    assert state(briefing) == before
+
+
+def test_html_only_on_the_clipboard_is_read_as_text_and_never_loads_what_it_names(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    mime = QMimeData()
+    mime.setHtml(
+        "<p>The two sides agreed on <b>Korea's</b> participation.</p><img src='file:///dev/zero'>"
+        "<ul><li>They condemned the launch.</li></ul><style>@import url(file:///dev/random);</style>"
+    )
+    QApplication.clipboard().setMimeData(mime)
+    dialog = pasted(window, qtbot)
+    draft = dialog.draft.briefing
+    texts = [draft.title.en] if draft.title.en else []  # a first line may be read as the title: pasted as an item
+    assert texts + [item.text.get(Language.EN).strip() for item in draft.items()] == [
+        "The two sides agreed on Korea's participation.",
+        "They condemned the launch.",
+    ]
+    dialog.reject()
+
+
+def test_a_huge_or_empty_clipboard_is_refused_before_it_is_read(window: MainWindow, qtbot: QtBot) -> None:
+    before = dumps(window.document.briefing)
+    QApplication.clipboard().setText("x" * (MAX_TEXT_BYTES + 1))
+    with qtbot.waitSignal(window.importing.refused) as blocker, qtbot.assertNotEmitted(window.importing.preview_shown):
+        window.importing.paste()
+    assert "16 MB" in blocker.args[0]
+    failure_box(qtbot, "importRefused").close()
+    QApplication.clipboard().setText("가" * (MAX_TEXT_BYTES // 3 + 1))  # under the cap in characters, over in bytes
+    with qtbot.waitSignal(window.importing.refused):
+        window.importing.paste()
+    failure_box(qtbot, "importRefused").close()
+    QApplication.clipboard().setText("  \n ")
+    with qtbot.waitSignal(window.importing.refused) as blocker:
+        window.importing.paste()
+    assert "no text" in blocker.args[0]
+    failure_box(qtbot, "importRefused").close()
+    assert dumps(window.document.briefing) == before
+
+
+def test_pasted_headings_become_sections_after_the_current_one() -> None:
+    briefing = Briefing(origin_language=Language.KO)
+    first = briefing.add_section(Section(title=Bilingual(ko="하나")))
+    second = briefing.add_section(Section(title=Bilingual(ko="둘")))
+    result = import_bytes(HEADED_PASTE.encode(), "clipboard.txt")
+    draft = Draft(result.briefing, result.report)
+    edit, select = paste_edit(briefing, draft, None, first.id)
+    edit.apply(briefing)
+    assert [s.title.ko for s in briefing.sections] == ["하나", "향후 계획", "둘"]
+    assert [i.text.ko for i in first.items] == ["양측은 한국의 JCO 참여에 합의했다.", "북한의 ICBM 발사를 규탄했다."]
+    assert [i.type for i in first.items] == [ItemType.AGREEMENT, ItemType.STATEMENT]
+    assert select == first.items[0].id
+    assert briefing.sections[1].items[0].type is ItemType.SCHEDULE
+    edit.revert(briefing)
+    assert [s.id for s in briefing.sections] == [first.id, second.id] and not first.items
+
+
+def test_a_paste_that_starts_with_a_heading_keeps_it_as_a_section() -> None:
+    briefing = Briefing(origin_language=Language.KO)
+    only = briefing.add_section(Section(title=Bilingual(ko="개요")))
+    result = import_bytes("□ 개요\n  ○ 양측은 합의했다.\n".encode(), "clipboard.txt")
+    edit, _ = paste_edit(briefing, Draft(result.briefing, result.report), None, None)
+    edit.apply(briefing)
+    assert [s.title.get(Language.KO) for s in briefing.sections] == ["개요", "개요"]
+    assert not only.items and briefing.sections[1].items[0].text.get(Language.KO) == "양측은 합의했다."
+
+
+def test_two_files_are_refused_until_the_bilingual_import_is_there(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, import_pair.ALIGN_MODULE, None)  # as on this branch: no align module
+    assert not import_pair.available()
+    paths = [tmp_path / "a.txt", tmp_path / "b.txt", tmp_path / "c.txt"]
+    for path in paths:
+        path.write_text(KO_PASTE, "utf-8")
+    with qtbot.waitSignal(window.importing.refused) as blocker:
+        window.importing.import_files(paths[:2])
+    assert "not available yet" in blocker.args[0]
+    failure_box(qtbot, "importRefused").close()
+    with qtbot.waitSignal(window.importing.refused) as blocker:
+        window.importing.import_files(paths)
+    assert "two" in blocker.args[0]
+    failure_box(qtbot, "importRefused").close()
+
+
+@dataclass
+class _Pair:
+    confidence: float
+
+
+@dataclass
+class _PairImport:
+    """A minimal stand-in for briefing.importers.align.PairImport (not on this branch yet)."""
+
+    briefing: Briefing
+    pairs: list[_Pair] = field(default_factory=list)
+    unpaired_ko: list[Item] = field(default_factory=list)
+    unpaired_en: list[str] = field(default_factory=list)
+
+
+def test_two_files_go_through_the_pair_import_and_show_pairs_and_unpaired(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With a stand-in for the core's pair import: the adapter reads its result into the preview."""
+    seen: list[tuple[Path, Path]] = []
+
+    def import_pair_stand_in(first: Path, second: Path) -> _PairImport:
+        seen.append((first, second))
+        briefing = Briefing(origin_language=Language.KO)
+        section = briefing.add_section(Section(title=Bilingual(ko="주요 내용", en="Discussions")))
+        item = Item(source=Language.KO, text=Bilingual(ko="양측은 합의했다.", en="The two sides agreed."))
+        briefing.add_item(section.id, item)
+        lonely = Item(source=Language.KO, text=Bilingual(ko="홀로 남은 문장."))
+        return _PairImport(briefing, [_Pair(0.9), _Pair(0.3)], [lonely], ["A sentence left alone."])
+
+    module = types.ModuleType(import_pair.ALIGN_MODULE)
+    module.import_pair = import_pair_stand_in  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, import_pair.ALIGN_MODULE, module)
+    paths = [tmp_path / "ko.txt", tmp_path / "en.txt"]
+    dialog = preview(window, qtbot, paths)
+    assert seen == [tuple(paths)]
+    assert dialog.tree.columnCount() == 3 and "The two sides agreed." in _column(dialog, 2)
+    assert group(dialog, "Aligned (both texts per item, to be reviewed)")[0] == ("pairs", "2", "60 %")
+    unpaired = [text for _, text, _ in group(dialog, "Unpaired (kept on their own)")]
+    assert unpaired == ["홀로 남은 문장.", "A sentence left alone."]
+    assert "ko.txt + en.txt" in dialog.summary.text()
+    dialog.reject()
+
+
+def _column(dialog: ImportPreviewDialog, column: int) -> list[str]:
+    out = []
+    root = dialog.tree.invisibleRootItem()
+    for n in range(root.childCount()):
+        node = root.child(n)
+        out += [node.child(m).text(column) for m in range(node.childCount())]
+    return out
+
+
+def rect_in(widget: QWidget, top: QWidget) -> QRect:
+    return QRect(widget.mapTo(top, QPoint(0, 0)), widget.size())
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1024, 600)], ids=["1366x768", "1024x600"])
+def test_every_control_of_the_preview_is_visible_on_a_laptop(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path, size: tuple[int, int], korean_ui: None
+) -> None:
+    path = tmp_path / "report.txt"
+    path.write_text(KO_TEXT * 20, "utf-8")  # a long report: the trees scroll, the buttons stay
+    dialog = preview(window, qtbot, [path])
+    width, height = size[0] - 40, size[1] - 80  # the screen less a window manager's frame and panel
+    assert dialog.minimumSizeHint().width() <= width and dialog.minimumSizeHint().height() <= height
+    dialog.resize(width, height)
+    qtbot.wait(20)
+    whole = dialog.rect()
+    buttons = [b for b in dialog.findChildren(QAbstractButton) if b.isVisible()]
+    assert {b.objectName() for b in buttons} >= {"openImportAsNew", "insertImport", "cancelImport"}
+    for control in [*buttons, dialog.tree, dialog.report, dialog.summary, dialog.hint]:
+        assert control.isVisible() and whole.contains(rect_in(control, dialog)), control.objectName()
+        assert control.width() > 40 and control.height() > 10, control.objectName()
+    assert dialog.new_button is not None and dialog.new_button.text() == "새 브리핑으로 열기(&O)"
+    dialog.reject()
