@@ -37,16 +37,16 @@ SHOWN_CHARS = 300  # of one text in the tree (the whole text is its tooltip)
 
 # The report's words for what was recognised (briefing/importers/structure.py); anything else is shown as written.
 DETECTIONS: dict[str, str] = {
-    "title": QT_TRANSLATE_NOOP(CONTEXT, "title"),
-    "section": QT_TRANSLATE_NOOP(CONTEXT, "section"),
-    "attachment": QT_TRANSLATE_NOOP(CONTEXT, "attachment"),
-    "session": QT_TRANSLATE_NOOP(CONTEXT, "session"),
-    "meeting name": QT_TRANSLATE_NOOP(CONTEXT, "meeting name"),
-    "meeting date": QT_TRANSLATE_NOOP(CONTEXT, "meeting date"),
-    "time zone note": QT_TRANSLATE_NOOP(CONTEXT, "time zone note"),
-    "place": QT_TRANSLATE_NOOP(CONTEXT, "place"),
-    "co-chair": QT_TRANSLATE_NOOP(CONTEXT, "co-chair"),
-    "co-chairs": QT_TRANSLATE_NOOP(CONTEXT, "co-chairs"),
+    "title": QT_TRANSLATE_NOOP("ImportPreviewDialog", "title"),
+    "section": QT_TRANSLATE_NOOP("ImportPreviewDialog", "section"),
+    "attachment": QT_TRANSLATE_NOOP("ImportPreviewDialog", "attachment"),
+    "session": QT_TRANSLATE_NOOP("ImportPreviewDialog", "session"),
+    "meeting name": QT_TRANSLATE_NOOP("ImportPreviewDialog", "meeting name"),
+    "meeting date": QT_TRANSLATE_NOOP("ImportPreviewDialog", "meeting date"),
+    "time zone note": QT_TRANSLATE_NOOP("ImportPreviewDialog", "time zone note"),
+    "place": QT_TRANSLATE_NOOP("ImportPreviewDialog", "place"),
+    "co-chair": QT_TRANSLATE_NOOP("ImportPreviewDialog", "co-chair"),
+    "co-chairs": QT_TRANSLATE_NOOP("ImportPreviewDialog", "co-chairs"),
 }
 NOT_RECOGNISED_PREFIX, NOT_RECOGNISED_SUFFIX = "no ", " recognised"  # the core's notes: "no place recognised"
 
@@ -70,7 +70,7 @@ def note_text(note: str) -> str:
     """A note of the report in the interface language: "no place recognised" → "not recognised: place"."""
     if note.startswith(NOT_RECOGNISED_PREFIX) and note.endswith(NOT_RECOGNISED_SUFFIX):
         what = note[len(NOT_RECOGNISED_PREFIX) : -len(NOT_RECOGNISED_SUFFIX)]
-        return fill(QCoreApplication.translate(CONTEXT, "not recognised: %1"), detection_name(what))
+        return fill(QCoreApplication.translate("ImportPreviewDialog", "not recognised: %1"), detection_name(what))
     return note
 
 
@@ -110,11 +110,13 @@ class ImportPreviewDialog(QDialog):
         splitter.setStretchFactor(1, 2)
         splitter.setChildrenCollapsible(False)
         if paste:
-            hint = self.tr("The items are inserted after the selected item (sections the text starts as new sections).")
+            hint = self.tr(
+                "The items go after the selected item; headings in the text become new sections after its section."
+            )
         else:
             hint = self.tr(
-                "Open as a new briefing takes the meeting card too; Insert adds the sections and items after the "
-                "selected section and leaves this briefing's meeting card as it is."
+                "Open as a new briefing takes the meeting card too. Insert adds the title (as an item), the sections "
+                "and the items after the selected section, and leaves this briefing's meeting card as it is."
             )
         self.hint = named(QLabel(hint), "importHint")
         self.hint.setWordWrap(True)
