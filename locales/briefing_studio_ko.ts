@@ -1456,6 +1456,10 @@ New: %2</source>
         <translation>새 브리핑으로 열면 회의 정보도 함께 가져옵니다. 이 브리핑에 넣으면 제목(항목으로), 섹션과 항목이 선택한 섹션 뒤에 들어가고, 이 브리핑의 회의 정보는 그대로 남습니다.</translation>
     </message>
     <message>
+        <source>plain text</source>
+        <translation>일반 텍스트</translation>
+    </message>
+    <message>
         <source>Title</source>
         <translation>제목</translation>
     </message>

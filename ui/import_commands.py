@@ -28,7 +28,7 @@ from briefing.model import Bilingual, Briefing, Item, Section
 from ui import import_pair
 from ui.document import DocumentController
 from ui.errors import describe, is_fault, report_failure
-from ui.import_dialog import MERGE, NEW, Draft, ImportPreviewDialog
+from ui.import_dialog import MERGE, NEW, Draft, ImportPreviewDialog, source_name
 from ui.labels import fill
 from ui.messages import refusal_text
 from ui.tasks import Progress, Runner
@@ -192,7 +192,7 @@ class DocumentImport(QObject):
                 return Draft(result.briefing, result.report)
 
         title = self.tr("Reading the document…")
-        self.runner(self, title, work, lambda draft: self._show(draft, False), self._failed, context="import")
+        self.runner(self, title, work, lambda draft: self.show_draft(draft, False), self._failed, context="import")
 
     # -- Edit → Paste as items -------------------------------------------------------------------
     def paste(self) -> None:
@@ -222,14 +222,15 @@ class DocumentImport(QObject):
             return Draft(result.briefing, result.report)
 
         title = self.tr("Reading the pasted text…")
-        self.runner(self, title, work, lambda draft: self._show(draft, True), self._failed, context="import")
+        self.runner(self, title, work, lambda draft: self.show_draft(draft, True), self._failed, context="import")
 
     def _too_large(self) -> None:
         limit = MAX_TEXT_BYTES // 2**20
         self._refuse(fill(self.tr("The clipboard holds more text than can be pasted as items (at most %1 MB)."), limit))
 
     # -- the preview and the choice --------------------------------------------------------------
-    def _show(self, draft: Draft, paste: bool) -> None:
+    def show_draft(self, draft: Draft, paste: bool = False) -> None:
+        """The preview of a draft; its choice is applied here."""
         dialog = ImportPreviewDialog(self.window, draft, paste)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.apply_requested.connect(lambda choice: self._apply(dialog, draft, choice))
@@ -244,7 +245,7 @@ class DocumentImport(QObject):
                 return  # the preview stays open: the user may insert instead
             dialog.accept()
             self.host.open_recovered(dataclasses.replace(draft.briefing, author=config.current().author), None)
-            line = fill(self.tr("%1 opened as a new briefing: review it, then save it"), draft.report.source)
+            line = fill(self.tr("%1 opened as a new briefing: review it, then save it"), source_name(draft.report))
             self.message.emit(line, MESSAGE_MS)
             self.applied.emit(NEW, count)
             return
@@ -265,7 +266,7 @@ class DocumentImport(QObject):
         if dialog.paste:
             line = fill(self.tr("Pasted %1 items (one undo step)"), count)
         else:
-            line = fill(self.tr("Inserted %1 items from %2 (one undo step)"), count, draft.report.source)
+            line = fill(self.tr("Inserted %1 items from %2 (one undo step)"), count, source_name(draft.report))
         self.message.emit(line, MESSAGE_MS)
         self.applied.emit(MERGE, count)
 

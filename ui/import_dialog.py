@@ -10,6 +10,7 @@ leaves it open with the reason the briefing refused it. Cancel changes nothing.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
@@ -74,6 +75,11 @@ def note_text(note: str) -> str:
     return note
 
 
+def source_name(report: ImportReport) -> str:
+    """The file's name without its folder (a pasted text's source is already a name)."""
+    return Path(report.source).name or report.source
+
+
 def shortened(text: str) -> str:
     flat = " ".join(text.split())
     return flat if len(flat) <= SHOWN_CHARS else flat[:SHOWN_CHARS] + "…"
@@ -132,7 +138,7 @@ class ImportPreviewDialog(QDialog):
             self.new_button.clicked.connect(lambda: self.apply_requested.emit(NEW))
         merge_text = self.tr("&Insert items") if paste else self.tr("&Insert into this briefing")
         self.merge_button = named(QPushButton(merge_text), "insertImport")  # one undo step
-        buttons.addButton(self.merge_button, QDialogButtonBox.ButtonRole.ApplyRole)
+        buttons.addButton(self.merge_button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.merge_button.clicked.connect(lambda: self.apply_requested.emit(MERGE))
         (self.merge_button if paste or self.new_button is None else self.new_button).setDefault(True)
         self.cancel_button = named(buttons.addButton(QDialogButtonBox.StandardButton.Cancel), "cancelImport")
@@ -159,12 +165,12 @@ class ImportPreviewDialog(QDialog):
             language = fill(self.tr("%1 (detected)"), language)
         line = fill(
             self.tr("%1: %2 sections and %3 items, %4."),
-            report.source,
+            source_name(report),
             len(briefing.sections),
             len(briefing.items()),
             language,
         )
-        details = [report.format.upper()]
+        details = [self._format_name(report.format)]
         if report.encoding:
             details.append(fill(self.tr("encoding %1"), report.encoding))
         line += " " + fill(self.tr("Read as %1."), ", ".join(details))
@@ -172,6 +178,9 @@ class ImportPreviewDialog(QDialog):
             unplaced = self.tr("%1 lines were not understood and are kept as paragraphs.")
             line += " " + fill(unplaced, len(report.unplaced))
         return line
+
+    def _format_name(self, name: str) -> str:
+        return self.tr("plain text") if name == "text" else name.upper()
 
     def _fill_tree(self) -> None:
         briefing = self.draft.briefing
@@ -217,7 +226,9 @@ class ImportPreviewDialog(QDialog):
         if meeting.start_date is not None:
             end = f" – {meeting.end_date.isoformat()}" if meeting.end_date else ""
             note = meeting.time_zone_note.get(lang)
-            rows.append((self.tr("Date"), meeting.start_date.isoformat() + end + (f" {note}" if note else "")))
+            start = f" {meeting.start_time:%H:%M}" if meeting.start_time is not None else ""
+            shown = meeting.start_date.isoformat() + start + end + (f" {note}" if note else "")
+            rows.append((self.tr("Date"), shown))
         if meeting.place.get(lang):
             rows.append((self.tr("Place"), meeting.place.get(lang)))
         rows += [(self.tr("Co-chair"), person_text(person, lang)) for person in meeting.co_chairs()]
@@ -227,7 +238,7 @@ class ImportPreviewDialog(QDialog):
     def _fill_report(self) -> None:
         report, view = self.draft.report, self.report
         view.setColumnCount(3)
-        view.setHeaderLabels([self.tr("Report"), self.tr("Text"), self.tr("Confidence")])
+        view.setHeaderLabels([self.tr("Report"), self.tr("Confidence"), self.tr("Text")])
         groups: list[tuple[str, list[list[str]]]] = [
             (
                 self.tr("Recognised"),
@@ -257,12 +268,11 @@ class ImportPreviewDialog(QDialog):
                 continue
             group = QTreeWidgetItem(view, [fill("%1 (%2)", title, len(rows)), "", ""])
             for row in rows:
-                child = QTreeWidgetItem(group, [row[0], shortened(row[1]), row[2]])
-                child.setToolTip(1, row[1])
+                child = QTreeWidgetItem(group, [row[0], row[2], shortened(row[1])])
+                child.setToolTip(2, row[1])
             group.setExpanded(True)
         view.resizeColumnToContents(0)
-        view.resizeColumnToContents(2)
-        view.setColumnWidth(1, max(view.columnWidth(1), 240))
+        view.resizeColumnToContents(1)
 
     def groups(self) -> dict[str, list[tuple[str, str, str]]]:
         """The report as shown: group title → its rows (for tests and for reading it out)."""
@@ -271,5 +281,5 @@ class ImportPreviewDialog(QDialog):
             group = self.report.topLevelItem(index)
             assert group is not None
             rows = [row for n in range(group.childCount()) if (row := group.child(n)) is not None]
-            found[group.text(0)] = [(r.text(0), r.toolTip(1) or r.text(1), r.text(2)) for r in rows]
+            found[group.text(0)] = [(r.text(0), r.toolTip(2) or r.text(2), r.text(1)) for r in rows]
         return found

@@ -19,8 +19,10 @@ from PySide6.QtCore import QMimeData, QPoint, QRect, Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
+from briefing import edits
 from briefing.fileformat import dumps
-from briefing.importers import MAX_TEXT_BYTES, import_bytes
+from briefing.importers import MAX_TEXT_BYTES, ImportReport, import_bytes
+from briefing.language.dates import PartialDate
 from briefing.model import Bilingual, Briefing, Item, ItemType, Language, Section
 from briefing.storage import load
 from tests.conftest import EXAMPLE
@@ -410,4 +412,45 @@ def test_every_control_of_the_preview_is_visible_on_a_laptop(
         assert control.isVisible() and whole.contains(rect_in(control, dialog)), control.objectName()
         assert control.width() > 40 and control.height() > 10, control.objectName()
     assert dialog.new_button is not None and dialog.new_button.text() == "새 브리핑으로 열기(&O)"
+    dialog.reject()
+
+
+def test_open_as_new_asks_about_unsaved_work_and_keeps_the_preview_when_declined(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    opened(window, tmp_path)
+    window.document.apply(edits.set_text("item-jco", Language.KO, "바뀐 문장."))
+    before = dumps(window.document.briefing)
+    path = tmp_path / "report.txt"
+    path.write_text(KO_TEXT, "utf-8")
+    dialog = preview(window, qtbot, [path])
+    answers = [QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Discard]
+    monkeypatch.setattr(QMessageBox, "question", lambda *_args: answers.pop(0))
+    assert dialog.new_button is not None
+    with qtbot.assertNotEmitted(window.importing.applied):
+        qtbot.mouseClick(dialog.new_button, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible() and dumps(window.document.briefing) == before
+    with qtbot.waitSignal(window.importing.applied):
+        qtbot.mouseClick(dialog.new_button, Qt.MouseButton.LeftButton)
+    assert not answers and window.document.briefing is not None
+    assert window.document.briefing.title.ko == "제23차 한미 국방우주정책 실무협의회(SCWG) 결과 보고"
+
+
+def test_a_draft_the_briefings_rules_refuse_is_not_inserted_and_the_preview_says_why(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    opened(window, tmp_path)
+    before, steps = dumps(window.document.briefing), window.document.undo_stack.count()
+    draft = Briefing(origin_language=Language.KO)
+    section = draft.add_section(Section(title=Bilingual(ko="가져온 섹션")))
+    draft.add_item(section.id, Item(source=Language.KO, text=Bilingual(ko="좋은 항목.")))
+    bad = Item(source=Language.KO, text=Bilingual(ko="나쁜 항목."), when=PartialDate(2025))  # a date on a paragraph
+    draft.add_item(section.id, bad)
+    with qtbot.waitSignal(window.importing.preview_shown) as blocker:
+        window.importing.show_draft(Draft(draft, ImportReport(source="bad.txt", format="text")))
+    dialog = blocker.args[0]
+    with qtbot.assertNotEmitted(window.importing.applied):
+        qtbot.mouseClick(dialog.merge_button, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible() and dialog.problem.isVisibleTo(dialog) and dialog.problem.text()
+    assert dumps(window.document.briefing) == before and window.document.undo_stack.count() == steps
     dialog.reject()
