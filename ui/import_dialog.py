@@ -112,8 +112,8 @@ class ImportPreviewDialog(QDialog):
         splitter = named(QSplitter(Qt.Orientation.Horizontal), "importSplitter")
         splitter.addWidget(self.tree)
         splitter.addWidget(self.report)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
         if paste:
             hint = self.tr(
@@ -271,7 +271,13 @@ class ImportPreviewDialog(QDialog):
                 child = QTreeWidgetItem(group, [row[0], row[2], shortened(row[1])])
                 child.setToolTip(2, row[1])
             group.setExpanded(True)
-        view.resizeColumnToContents(0)
+        for group_index in range(view.topLevelItemCount()):
+            top = view.topLevelItem(group_index)
+            if top is not None:
+                top.setFirstColumnSpanned(True)  # a group's title may be long: its rows' labels set the width
+        metrics = view.fontMetrics()
+        labels = [row[0] for _, rows in groups for row in rows] or [""]
+        view.setColumnWidth(0, max(metrics.horizontalAdvance(label) for label in labels) + 2 * view.indentation() + 16)
         view.resizeColumnToContents(1)
 
     def groups(self) -> dict[str, list[tuple[str, str, str]]]:
