@@ -211,7 +211,8 @@ class DocumentImport(QObject):
         if len(text) > MAX_TEXT_BYTES:  # each character is at least a byte: refused before it is copied again
             self._too_large()
             return
-        data = text.encode("utf-8")
+        # Text already (a NUL in it would make the reader take it for binary data); other controls the reader drops.
+        data = text.replace("\x00", "").encode("utf-8")
         if len(data) > MAX_TEXT_BYTES:
             self._too_large()
             return

@@ -454,3 +454,33 @@ def test_a_draft_the_briefings_rules_refuse_is_not_inserted_and_the_preview_says
     assert dialog.isVisible() and dialog.problem.isVisibleTo(dialog) and dialog.problem.text()
     assert dumps(window.document.briefing) == before and window.document.undo_stack.count() == steps
     dialog.reject()
+
+
+def test_terminal_escapes_and_controls_on_the_clipboard_never_reach_the_briefing(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    QApplication.clipboard().setText("양측은 \x1b[31m합의\x1b[0m했다.\x07\n\x9b2J북한의 발사를 규탄했다.\x00\n")
+    dialog = pasted(window, qtbot)
+    with qtbot.waitSignal(window.importing.applied):
+        qtbot.mouseClick(dialog.merge_button, Qt.MouseButton.LeftButton)
+    texts = [item.text.ko for item in window.document.briefing.items()]
+    assert len(texts) == 2 and texts[0].startswith("양측은 ") and "합의" in texts[0]
+    assert texts[1].endswith("북한의 발사를 규탄했다.")  # the escapes are gone, not the words
+    assert not any(char in "".join(texts) for char in "\x1b\x07\x9b\x00")
+
+
+def test_ctrl_shift_v_in_the_editor_pastes_as_items_and_the_menus_name_both_commands(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    QApplication.clipboard().setText(KO_PASTE)
+    editor = window.item_editor.korean
+    editor.setFocus()
+    modifiers = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    with qtbot.waitSignal(window.importing.preview_shown, timeout=10_000) as blocker:
+        qtbot.keyClick(editor, Qt.Key.Key_V, modifiers)
+    blocker.args[0].reject()
+    assert editor.toPlainText() == ""  # not pasted into the editor as well
+    file_menu = [action.objectName() for action in window.actions_.menus["file"].actions()]
+    edit_menu = [action.objectName() for action in window.actions_.menus["edit"].actions()]
+    assert "importDocument" in file_menu and "pasteItems" in edit_menu
+    assert window.actions_["importDocument"].shortcut().toString() == "Ctrl+Shift+O"
