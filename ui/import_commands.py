@@ -137,8 +137,8 @@ def html_text(html: str) -> str:
 
 
 def file_filter() -> str:
-    suffixes = " ".join(f"*{suffix}" for reader in READERS for suffix in reader.suffixes)
-    return suffixes
+    """The name patterns of every format the importers know ("*.docx *.txt *.md"): a new reader shows up here."""
+    return " ".join(f"*{suffix}" for reader in READERS for suffix in reader.suffixes)
 
 
 # -- the commands --------------------------------------------------------------------------------
