@@ -12,6 +12,10 @@
         <translation>열기(&amp;O)…</translation>
     </message>
     <message>
+        <source>&amp;Import…</source>
+        <translation>가져오기(&amp;I)…</translation>
+    </message>
+    <message>
         <source>&amp;Save</source>
         <translation>저장(&amp;S)</translation>
     </message>
@@ -74,6 +78,10 @@
     <message>
         <source>Add &amp;section</source>
         <translation>절 추가(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Paste as items</source>
+        <translation>항목으로 붙여넣기(&amp;P)</translation>
     </message>
     <message>
         <source>&amp;Delete</source>
@@ -730,6 +738,65 @@ New: %2</source>
     </message>
 </context>
 <context>
+    <name>DocumentImport</name>
+    <message>
+        <source>Documents (%1);;All files (*)</source>
+        <translation>문서 (%1);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <source>Import a document (or its Korean and English versions)</source>
+        <translation>문서 가져오기 (또는 국문본과 영문본 함께)</translation>
+    </message>
+    <message>
+        <source>Choose one document, or two: its Korean and its English version.</source>
+        <translation>문서를 하나 고르거나, 국문본과 영문본 두 개를 고르십시오.</translation>
+    </message>
+    <message>
+        <source>Reading the document…</source>
+        <translation>문서를 읽는 중…</translation>
+    </message>
+    <message>
+        <source>The clipboard holds no text to paste as items.</source>
+        <translation>클립보드에 항목으로 붙여넣을 텍스트가 없습니다.</translation>
+    </message>
+    <message>
+        <source>Clipboard</source>
+        <translation>클립보드</translation>
+    </message>
+    <message>
+        <source>Reading the pasted text…</source>
+        <translation>붙여넣은 텍스트를 읽는 중…</translation>
+    </message>
+    <message>
+        <source>The clipboard holds more text than can be pasted as items (at most %1 MB).</source>
+        <translation>클립보드의 텍스트가 항목으로 붙여넣기에는 너무 큽니다(최대 %1 MB).</translation>
+    </message>
+    <message>
+        <source>%1 opened as a new briefing: review it, then save it</source>
+        <translation>%1을(를) 새 브리핑으로 열었습니다. 검토한 뒤 저장하십시오</translation>
+    </message>
+    <message>
+        <source>Pasted %1 items (one undo step)</source>
+        <translation>항목 %1개를 붙여넣었습니다(실행 취소 한 번으로 되돌릴 수 있음)</translation>
+    </message>
+    <message>
+        <source>Inserted %1 items from %2 (one undo step)</source>
+        <translation>%2에서 항목 %1개를 넣었습니다(실행 취소 한 번으로 되돌릴 수 있음)</translation>
+    </message>
+    <message>
+        <source>Import failed</source>
+        <translation>가져오기 실패</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>가져오기</translation>
+    </message>
+    <message>
+        <source>Nothing was changed.</source>
+        <translation>아무것도 바뀌지 않았습니다.</translation>
+    </message>
+</context>
+<context>
     <name>Edits</name>
     <message>
         <source>Edit text</source>
@@ -814,6 +881,14 @@ New: %2</source>
     <message>
         <source>Import review</source>
         <translation>검토 결과 가져오기</translation>
+    </message>
+    <message>
+        <source>Import document</source>
+        <translation>문서 가져오기</translation>
+    </message>
+    <message>
+        <source>Paste as items</source>
+        <translation>항목으로 붙여넣기</translation>
     </message>
     <message>
         <source>Insert term</source>
@@ -1256,6 +1331,209 @@ New: %2</source>
     <message>
         <source>unverified</source>
         <translation>미확인</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPreviewDialog</name>
+    <message>
+        <source>Paste as items</source>
+        <translation>항목으로 붙여넣기</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>가져오기</translation>
+    </message>
+    <message>
+        <source>&amp;Open as a new briefing</source>
+        <translation>새 브리핑으로 열기(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Insert items</source>
+        <translation>항목 넣기(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Insert into this briefing</source>
+        <translation>이 브리핑에 넣기(&amp;I)</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>알 수 없음</translation>
+    </message>
+    <message>
+        <source>%1 (detected)</source>
+        <translation>%1(자동 감지)</translation>
+    </message>
+    <message>
+        <source>%1: %2 sections and %3 items, %4.</source>
+        <translation>%1: 섹션 %2개, 항목 %3개, %4.</translation>
+    </message>
+    <message>
+        <source>encoding %1</source>
+        <translation>인코딩 %1</translation>
+    </message>
+    <message>
+        <source>Read as %1.</source>
+        <translation>%1 형식으로 읽었습니다.</translation>
+    </message>
+    <message>
+        <source>%1 lines were not understood and are kept as paragraphs.</source>
+        <translation>이해하지 못한 %1개 줄은 문단 항목으로 남겼습니다.</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>초안</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>종류</translation>
+    </message>
+    <message>
+        <source>Other language</source>
+        <translation>다른 언어</translation>
+    </message>
+    <message>
+        <source>Meeting card</source>
+        <translation>회의 정보</translation>
+    </message>
+    <message>
+        <source>(nothing recognised)</source>
+        <translation>(인식된 내용 없음)</translation>
+    </message>
+    <message>
+        <source>section</source>
+        <translation>섹션</translation>
+    </message>
+    <message>
+        <source>title</source>
+        <translation>제목</translation>
+    </message>
+    <message>
+        <source>attachment</source>
+        <translation>붙임</translation>
+    </message>
+    <message>
+        <source>session</source>
+        <translation>차수</translation>
+    </message>
+    <message>
+        <source>meeting name</source>
+        <translation>회의 명칭</translation>
+    </message>
+    <message>
+        <source>meeting date</source>
+        <translation>회의 일자</translation>
+    </message>
+    <message>
+        <source>time zone note</source>
+        <translation>현지시각 표기</translation>
+    </message>
+    <message>
+        <source>place</source>
+        <translation>장소</translation>
+    </message>
+    <message>
+        <source>co-chair</source>
+        <translation>수석대표</translation>
+    </message>
+    <message>
+        <source>co-chairs</source>
+        <translation>수석대표</translation>
+    </message>
+    <message>
+        <source>not recognised: %1</source>
+        <translation>인식하지 못함: %1</translation>
+    </message>
+    <message>
+        <source>The items go after the selected item; headings in the text become new sections after its section.</source>
+        <translation>항목은 선택한 항목 뒤에 들어가고, 텍스트의 제목은 그 섹션 뒤에 새 섹션이 됩니다.</translation>
+    </message>
+    <message>
+        <source>Open as a new briefing takes the meeting card too. Insert adds the title (as an item), the sections and the items after the selected section, and leaves this briefing&apos;s meeting card as it is.</source>
+        <translation>새 브리핑으로 열면 회의 정보도 함께 가져옵니다. 이 브리핑에 넣으면 제목(항목으로), 섹션과 항목이 선택한 섹션 뒤에 들어가고, 이 브리핑의 회의 정보는 그대로 남습니다.</translation>
+    </message>
+    <message>
+        <source>plain text</source>
+        <translation>일반 텍스트</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>제목</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>회의</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>차수</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>일시</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>장소</translation>
+    </message>
+    <message>
+        <source>Co-chair</source>
+        <translation>수석대표</translation>
+    </message>
+    <message>
+        <source>Attachment</source>
+        <translation>붙임</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>가져오기 보고</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>텍스트</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>신뢰도</translation>
+    </message>
+    <message>
+        <source>Recognised</source>
+        <translation>인식한 내용</translation>
+    </message>
+    <message>
+        <source>pairs</source>
+        <translation>짝</translation>
+    </message>
+    <message>
+        <source>unsure pairs (below 50 %)</source>
+        <translation>불확실한 짝(50% 미만)</translation>
+    </message>
+    <message>
+        <source>Aligned (both texts per item, to be reviewed)</source>
+        <translation>짝지음(항목마다 두 언어, 검토 필요)</translation>
+    </message>
+    <message>
+        <source>Unpaired (kept on their own)</source>
+        <translation>짝 없음(따로 보존)</translation>
+    </message>
+    <message>
+        <source>Not understood (kept as paragraphs)</source>
+        <translation>이해하지 못함(문단 항목으로 보존)</translation>
+    </message>
+    <message>
+        <source>line %1</source>
+        <translation>%1행</translation>
+    </message>
+    <message>
+        <source>Set apart (in the last section)</source>
+        <translation>따로 둔 내용(마지막 섹션)</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>건너뜀</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>참고</translation>
     </message>
 </context>
 <context>

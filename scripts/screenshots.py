@@ -25,6 +25,9 @@ and writes PNG files:
                                        error chosen (its span selected in both editors), the badge in the outline
     review-import-{en,ko}.png          1366×768, File → Import review… of an XLIFF exported from the example and edited
                                        as a reviewer would: the dialog of what it changes, with word diffs and notices
+    import-preview-{en,ko}.png         1366×768, File → Import… of a Korean report in CP949 (Korean interface) or an
+                                       English release (English interface): the draft's card, sections and items
+                                       beside the report (recognised, with confidence; not understood; set apart)
     compare-{en,ko}.png                1366×768, File → Compare with… the example, from a copy with an item added, one
                                        moved and the opening paragraph made the 24th meeting: the report with diffs
     review-grid-{en,ko}.png            1366×768, the Review tab: three translations edited since approval, one flagged
@@ -72,6 +75,39 @@ REVIEW_NOTES = {
 REASONS = {
     "ko": "‘2025년 1월’이 TTX 참여 시점인지 JCO 셀 시점인지 원문 확인 필요",
     "en": "Check against the original whether January 2025 refers to the JCO Cell",
+}
+
+
+IMPORTED = {  # the documents File → Import… is shown reading (a report as a drafter gets it, a press release)
+    "ko": """제23차 한미 국방우주정책 실무협의회(SCWG) 결과 보고
+
+□ 개요
+  ○ 일시: 2024. 11. 7.(목) 14:00(현지시각)
+  ○ 장소: 미국 워싱턴 D.C.
+  ○ 수석대표: 국방부 전략사령부 창설지원TF장 박희정(육군 준장) / 미 국방부 우주정책 부차관보 데이비드 볼랜드
+□ 주요 내용
+  ○ 양측은 △우주정책, △연습·훈련, △인력교류 분야의 협력 방안을 논의했다.
+    - 북한의 ICBM 발사를 유엔 안보리 결의 위반으로 규탄했다.
+  ○ 양측은 한국의 JCO 참여에 합의했다.
+  ※ 첫 연습은 2025년 상반기에 실시할 예정이다.
+회의 후 만찬이 이어짐
+□ 향후 계획
+  ○ 2025년 4월: 연합우주과정 국내 개설
+끝.
+""",
+    "en": """FOR IMMEDIATE RELEASE
+Korea-U.S. Space Cooperation Working Group Holds 23rd Meeting
+The Ministry of National Defense and the U.S. Department of Defense held the 23rd Korea-U.S. Space Cooperation \
+Working Group (SCWG) in Washington, D.C., on November 7, 2024 (local time).
+The meeting was co-chaired by Park Hee-jeong, head of the Strategic Command Inauguration Task Force, and David \
+Vorland, Deputy Assistant Secretary of Defense.
+The two sides condemned the recent ICBM launch by North Korea.
+They agreed on Korea's participation in the Joint Commercial Operations Cell (JCO).
+* Korea will join the TTX in January 2025.
+A working dinner followed
+Media contact: press@example.mil
+###
+""",
 }
 
 
@@ -289,6 +325,20 @@ def main() -> None:
             raise SystemExit("the review import dialog did not open")
         save(over(window, shown_dialogs[0], (1000, 640)), f"review-import-{language}")
         shown_dialogs[0].close()
+        close(window)
+
+        # Importing an existing document: the preview of the draft with its report, before anything changes.
+        window = open_window(language, LAPTOP)
+        source = Path(os.environ["BRIEFING_HOME"]) / ("결과보고.txt" if language == "ko" else "readout.txt")
+        source.write_bytes(IMPORTED[language].encode("cp949" if language == "ko" else "utf-8"))
+        previews: list[QWidget] = []
+        window.importing.preview_shown.connect(previews.append)
+        window.importing.import_files([source])
+        settle(app)
+        if not previews:
+            raise SystemExit("the import preview did not open")
+        save(over(window, previews[0], (1100, 660)), f"import-preview-{language}")
+        previews[0].close()
         close(window)
 
         # Two versions compared: the example against a copy with an item added, one moved, the opening changed.

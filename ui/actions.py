@@ -57,6 +57,8 @@ KEYS = QKeySequence.StandardKey
 ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("new", QT_TRANSLATE_NOOP("Actions", "&New"), KEYS.New, "file", 0, toolbar=True),
     ActionSpec("open", QT_TRANSLATE_NOOP("Actions", "&Open…"), KEYS.Open, "file", 0, toolbar=True),
+    # A document that already exists (or two: its Korean and English versions) into a draft (ui/import_commands.py)
+    ActionSpec("importDocument", QT_TRANSLATE_NOOP("Actions", "&Import…"), "Ctrl+Shift+O", "file", 0),
     ActionSpec("save", QT_TRANSLATE_NOOP("Actions", "&Save"), KEYS.Save, "file", 1, toolbar=True),
     ActionSpec("saveAs", QT_TRANSLATE_NOOP("Actions", "Save &As…"), KEYS.SaveAs, "file", 1),
     ActionSpec("recoverAction", QT_TRANSLATE_NOOP("Actions", "Recover &unsaved work…"), None, "file", 1),
@@ -84,6 +86,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec(
         "addSection", QT_TRANSLATE_NOOP("Actions", "Add &section"), "Ctrl+Shift+Insert", "edit", 2, context=True
     ),
+    ActionSpec("pasteItems", QT_TRANSLATE_NOOP("Actions", "&Paste as items"), "Ctrl+Shift+V", "edit", 2),
     ActionSpec(
         "delete",
         QT_TRANSLATE_NOOP("Actions", "&Delete"),

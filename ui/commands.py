@@ -40,6 +40,8 @@ LABELS: dict[str, str] = {
     "edit.translations": QT_TRANSLATE_NOOP("Edits", "Machine translation"),
     "edit.memory": QT_TRANSLATE_NOOP("Edits", "Use memory match"),
     "edit.import_review": QT_TRANSLATE_NOOP("Edits", "Import review"),
+    "edit.import_document": QT_TRANSLATE_NOOP("Edits", "Import document"),
+    "edit.paste_items": QT_TRANSLATE_NOOP("Edits", "Paste as items"),
     "edit.insert_term": QT_TRANSLATE_NOOP("Edits", "Insert term"),
     "edit.add_item": QT_TRANSLATE_NOOP("Edits", "Add item"),
     "edit.remove_item": QT_TRANSLATE_NOOP("Edits", "Delete item"),

@@ -48,6 +48,7 @@ from ui.exchange_commands import REVIEW_DOCX, XLIFF, ReviewFiles
 from ui.files import FileCommands
 from ui.find_field import FindField
 from ui.i18n import set_ui_language
+from ui.import_commands import DocumentImport
 from ui.item_editor import ItemEditor, document_undo
 from ui.labels import fill
 from ui.live_translation import LiveTranslation
@@ -117,6 +118,7 @@ class MainWindow(QMainWindow):
         self.memory = MemoryCommands(self, self.runner)  # the translation memories, open while the window is
         self.review_files = ReviewFiles(self, self.runner, lambda: self.document)  # XLIFF / review DOCX out and in
         self.comparison = CompareCommands(self, self.runner, lambda: self.document)  # with another version
+        self.importing = DocumentImport(self, self, self.runner, lambda: self.document)  # File → Import, paste
         self.ask_origin = asking.ask_origin  # File → New's question (tests answer it)
         self.dialogs = WindowDialogs(self, self)  # packages, export, recovery copies, settings, about
         self._build()
@@ -235,6 +237,8 @@ class MainWindow(QMainWindow):
                 "reviewImport": self.review_files.choose_import,
                 "compareWith": self.comparison.choose_other,
                 "compareBackup": self.comparison.compare_with_backup,
+                "importDocument": self.importing.choose_files,
+                "pasteItems": self.importing.paste,
             },
             scopes={"composer": self.splitter},
         )
@@ -271,6 +275,7 @@ class MainWindow(QMainWindow):
         self.memory.message.connect(self.statusBar().showMessage)
         self.review_files.message.connect(self.statusBar().showMessage)
         self.comparison.message.connect(self.statusBar().showMessage)
+        self.importing.message.connect(self.statusBar().showMessage)
         self.memory_panel.match_chosen.connect(lambda match: self.memory.use(match, self.item_editor.item))
         self.terms.message.connect(self.statusBar().showMessage)
         self.item_editor.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
