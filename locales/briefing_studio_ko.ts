@@ -1452,6 +1452,22 @@ New: %2</source>
         <translation>새 브리핑으로 열면 회의 정보도 함께 가져옵니다. 이 브리핑에 넣으면 제목(항목으로), 섹션과 항목이 선택한 섹션 뒤에 들어가고, 이 브리핑의 회의 정보는 그대로 남습니다.</translation>
     </message>
     <message>
+        <source>&amp;Pair the two selected</source>
+        <translation>선택한 두 항목 짝짓기(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Unpair</source>
+        <translation>짝 풀기(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Select an unpaired Korean item and an unpaired English item (Ctrl+click) to make them one item.</source>
+        <translation>짝이 없는 한국어 항목과 영어 항목을 하나씩 선택하면(Ctrl+클릭) 한 항목으로 합칩니다.</translation>
+    </message>
+    <message>
+        <source>Split the selected item&apos;s two texts into two unpaired items.</source>
+        <translation>선택한 항목의 두 언어 텍스트를 짝이 없는 두 항목으로 나눕니다.</translation>
+    </message>
+    <message>
         <source>plain text</source>
         <translation>일반 텍스트</translation>
     </message>

@@ -9,13 +9,16 @@ leaves it open with the reason the briefing refused it. Cancel changes nothing.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
+    QHBoxLayout,
     QLabel,
     QPushButton,
     QSplitter,
@@ -26,15 +29,19 @@ from PySide6.QtWidgets import (
 )
 
 from briefing.importers import ImportReport
+from briefing.importers.align import PairImport
+from briefing.messages import BriefingError
 from briefing.model import Briefing, Item, Language, Person
 from ui import screen
 from ui.labels import fill, language_name, type_text
+from ui.messages import error_text
 from ui.qt import QT_TRANSLATE_NOOP, named
 
 CONTEXT = "ImportPreviewDialog"
 NEW, MERGE = "new", "merge"  # what apply_requested asks for
 DEFAULT_SIZE = (980, 640)  # smaller screens get what they have (ui/screen.py)
 SHOWN_CHARS = 300  # of one text in the tree (the whole text is its tooltip)
+ITEM_ID = Qt.ItemDataRole.UserRole  # an item row's id in the draft
 
 # The report's words for what was recognised (briefing/importers/structure.py); anything else is shown as written.
 DETECTIONS: dict[str, str] = {
@@ -61,6 +68,23 @@ class Draft:
     report: ImportReport
     pairs: list[float] = field(default_factory=list)
     unpaired: list[str] = field(default_factory=list)
+    aligned: PairImport | None = None  # two files: the alignment the drafter can still correct (pair, unpair)
+
+    def refresh(self) -> None:
+        """Pairs and unpaired texts again from the alignment, after the drafter paired or unpaired items."""
+        if self.aligned is not None:
+            self.pairs, self.unpaired = pair_figures(self.aligned)
+
+
+def pair_figures(aligned: PairImport) -> tuple[list[float], list[str]]:
+    """Each pair's confidence, and the texts of the items either side left unpaired (source language first)."""
+    source = aligned.source
+    unpaired = [
+        aligned.briefing.item(item_id).text.get(language)
+        for language in (source, source.other)
+        for item_id in aligned.unpaired.get(language, [])
+    ]
+    return [pair.confidence for pair in aligned.pairs], unpaired
 
 
 def detection_name(what: str) -> str:
@@ -110,7 +134,7 @@ class ImportPreviewDialog(QDialog):
         self._fill_tree()
         self._fill_report()
         splitter = named(QSplitter(Qt.Orientation.Horizontal), "importSplitter")
-        splitter.addWidget(self.tree)
+        splitter.addWidget(self._tree_pane())
         splitter.addWidget(self.report)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 1)
@@ -150,6 +174,79 @@ class ImportPreviewDialog(QDialog):
         layout.addWidget(self.problem)
         layout.addWidget(buttons)
         screen.fit(self, DEFAULT_SIZE)
+
+    def _tree_pane(self) -> QWidget:
+        """The draft's tree; for two files with Pair / Unpair under it (always there, enabled by the selection, so
+        nothing moves when a selection changes)."""
+        if self.draft.aligned is None:
+            return self.tree
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.pair_button = named(QPushButton(self.tr("&Pair the two selected")), "pairItems")
+        self.unpair_button = named(QPushButton(self.tr("&Unpair")), "unpairItem")
+        self.pair_button.setToolTip(
+            self.tr("Select an unpaired Korean item and an unpaired English item (Ctrl+click) to make them one item.")
+        )
+        self.unpair_button.setToolTip(self.tr("Split the selected item's two texts into two unpaired items."))
+        self.pair_button.clicked.connect(self._pair_selected)
+        self.unpair_button.clicked.connect(self._unpair_selected)
+        self.tree.itemSelectionChanged.connect(self._selection_changed)
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.pair_button)
+        row.addWidget(self.unpair_button)
+        row.addStretch(1)
+        pane = QWidget()
+        layout = QVBoxLayout(pane)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.tree, 1)
+        layout.addLayout(row)
+        self._selection_changed()
+        return pane
+
+    def selected_ids(self) -> list[str]:
+        return [str(row.data(0, ITEM_ID)) for row in self.tree.selectedItems() if row.data(0, ITEM_ID)]
+
+    def _selection_changed(self) -> None:
+        aligned, chosen = self.draft.aligned, self.selected_ids()
+        if aligned is None:
+            return
+        unpaired = {item_id: lang for lang, ids in aligned.unpaired.items() for item_id in ids}
+        self.pair_button.setEnabled(
+            len(chosen) == 2 and all(c in unpaired for c in chosen) and unpaired[chosen[0]] != unpaired[chosen[1]]
+        )
+        self.unpair_button.setEnabled(len(chosen) == 1 and aligned.pair_of(chosen[0]) is not None)
+
+    def _pair_selected(self) -> None:
+        if self.draft.aligned is not None:
+            first, second = self.selected_ids()
+            self._correct(lambda aligned: aligned.pair(first, second).item_id)
+
+    def _unpair_selected(self) -> None:
+        if self.draft.aligned is not None:
+            (only,) = self.selected_ids()
+            self._correct(lambda aligned: aligned.unpair(only))
+
+    def _correct(self, change: Callable[[PairImport], str]) -> None:
+        """Pair or unpair in the draft (nothing is applied to the briefing yet), then show the draft again."""
+        assert self.draft.aligned is not None
+        try:
+            chosen = change(self.draft.aligned)
+        except BriefingError as error:
+            self.show_problem(error_text(error))
+            return
+        self.problem.hide()
+        self.draft.refresh()
+        self.tree.clear()
+        self.report.clear()
+        self._fill_tree()
+        self._fill_report()
+        self.summary.setText(self._summary())
+        found = self.tree.findItems("*", Qt.MatchFlag.MatchWildcard | Qt.MatchFlag.MatchRecursive)
+        for row in found:
+            if row.data(0, ITEM_ID) == chosen:
+                self.tree.setCurrentItem(row)
+                break
+        self._selection_changed()
 
     def show_problem(self, message: str) -> None:
         """The briefing refused the draft (one of its rules): say why and stay open."""
@@ -206,8 +303,9 @@ class ImportPreviewDialog(QDialog):
 
     @staticmethod
     def _item_row(node: QTreeWidgetItem, item: Item, both: bool) -> None:
-        row = QTreeWidgetItem(node, [shortened(item.source_text), type_text(item)])
-        row.setToolTip(0, item.source_text)
+        row = QTreeWidgetItem(node, [shortened(item.source_text or item.target_text), type_text(item)])
+        row.setToolTip(0, item.source_text or item.target_text)
+        row.setData(0, ITEM_ID, item.id)
         if both:
             row.setText(2, shortened(item.target_text))
             row.setToolTip(2, item.target_text)

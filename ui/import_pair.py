@@ -12,7 +12,7 @@ import dataclasses
 from pathlib import Path
 
 from briefing.importers.align import PairImport, import_pair
-from ui.import_dialog import Draft
+from ui.import_dialog import Draft, pair_figures
 
 
 def import_two(first: Path, second: Path) -> Draft:
@@ -31,10 +31,5 @@ def draft_from_pair(result: PairImport, first: Path, second: Path) -> Draft:
         skipped=[*main.skipped, *(f"{other.source}: {skipped}" for skipped in other.skipped)],
         notes=[*main.notes, *result.notes],
     )
-    pairs = [pair.confidence for pair in result.pairs]
-    unpaired = [
-        result.briefing.item(item_id).text.get(language)
-        for language in (source, source.other)
-        for item_id in result.unpaired.get(language, [])
-    ]
-    return Draft(result.briefing, report, pairs, unpaired)
+    pairs, unpaired = pair_figures(result)
+    return Draft(result.briefing, report, pairs, unpaired, aligned=result)

@@ -13,7 +13,7 @@ from pathlib import Path
 import docx
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QRect, Qt
-from PySide6.QtWidgets import QAbstractButton, QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QMessageBox, QTreeWidgetItem, QWidget
 from pytestqt.qtbot import QtBot
 
 from briefing import edits
@@ -357,6 +357,46 @@ def test_two_files_become_one_bilingual_draft_with_pairs_and_unpaired(
     # the Korean sentence with no partner, and the English heading the text import took for an item: both kept
     assert unpaired == ["한국 측만 쓴 문장으로, 짝이 없다.", "Discussions"]
     assert "ko.txt + en.txt" in dialog.summary.text()
+    dialog.reject()
+
+
+def _rows(dialog: ImportPreviewDialog) -> dict[str, QTreeWidgetItem]:
+    """The draft tree's item rows by their first column's text."""
+    found = dialog.tree.findItems("*", Qt.MatchFlag.MatchWildcard | Qt.MatchFlag.MatchRecursive)
+    return {row.text(0): row for row in found if row.data(0, Qt.ItemDataRole.UserRole)}
+
+
+def test_the_drafter_pairs_and_unpairs_items_in_the_preview_before_applying(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    paths = [tmp_path / "ko.txt", tmp_path / "en.txt"]
+    paths[0].write_text(PAIR_KO, "utf-8")
+    paths[1].write_text(PAIR_EN, "utf-8")
+    dialog = preview(window, qtbot, paths)
+    rows = _rows(dialog)
+    lonely, heading = rows["한국 측만 쓴 문장으로, 짝이 없다."], rows["Discussions"]
+    assert not dialog.pair_button.isEnabled() and not dialog.unpair_button.isEnabled()
+    lonely.setSelected(True)
+    assert not dialog.pair_button.isEnabled()  # one item is not a pair
+    heading.setSelected(True)
+    assert dialog.pair_button.isEnabled() and not dialog.unpair_button.isEnabled()
+    qtbot.mouseClick(dialog.pair_button, Qt.MouseButton.LeftButton)
+    assert dialog.draft.unpaired == [] and len(dialog.draft.pairs) == 3
+    assert dialog.draft.aligned is not None and dialog.draft.aligned.pairs[-1].manual
+    paired = dialog.draft.briefing.item(dialog.selected_ids()[0])
+    assert (paired.text.ko, paired.text.en) == ("한국 측만 쓴 문장으로, 짝이 없다.", "Discussions")
+    assert "Discussions" in _column(dialog, 2) and "Discussions" not in _rows(dialog)
+    assert group(dialog, "Aligned (both texts per item, to be reviewed)")[0][:2] == ("pairs", "3")
+    assert dialog.unpair_button.isEnabled()  # the new pair is selected
+    qtbot.mouseClick(dialog.unpair_button, Qt.MouseButton.LeftButton)
+    assert dialog.draft.unpaired == ["한국 측만 쓴 문장으로, 짝이 없다.", "Discussions"]
+    assert len(dialog.draft.pairs) == 2
+    # pairing two items of one language is not offered
+    rows = _rows(dialog)
+    dialog.tree.clearSelection()
+    rows["한국 측만 쓴 문장으로, 짝이 없다."].setSelected(True)
+    rows["양측은 GPS 협력 방안을 논의했다."].setSelected(True)
+    assert not dialog.pair_button.isEnabled()
     dialog.reject()
 
 
