@@ -147,6 +147,16 @@ def _docx(paragraphs: list[tuple[str, str]]) -> bytes:
     return out.getvalue()
 
 
+def _hwpx(text: str) -> bytes:
+    """The text's lines as the paragraphs of a 한글 document (python-hwpx)."""
+    from hwpx import HwpxDocument
+
+    document = HwpxDocument.new()
+    for line in text.splitlines():
+        document.add_paragraph(line)
+    return bytes(document.to_bytes())
+
+
 def _texts(briefing: Briefing, language: Language) -> Counter[str]:
     return Counter(i.text.get(language) for i in briefing.items() if i.text.get(language))
 
@@ -185,8 +195,9 @@ def _assert_statuses(pair: PairImport) -> None:
         ((KO_RELEASE.encode(), "ko.txt"), (EN_RELEASE.encode("utf-8-sig"), "en.txt"), RELEASE_PAIRS, 6),
         ((KO_STATEMENT.encode("cp949"), "ko.txt"), (EN_STATEMENT.encode("utf-16"), "en.txt"), STATEMENT_PAIRS, 4),
         ((_docx(EN_REPORT), "en.docx"), (_docx(KO_REPORT), "ko.docx"), REPORT_PAIRS, 8),
+        ((_hwpx(KO_STATEMENT), "ko.hwpx"), (_hwpx(EN_STATEMENT), "en.hwpx"), STATEMENT_PAIRS, 4),
     ],
-    ids=["release-txt", "statement-cp949-utf16", "report-docx-en-first"],
+    ids=["release-txt", "statement-cp949-utf16", "report-docx-en-first", "statement-hwpx"],
 )
 def test_three_shapes_align_into_one_bilingual_draft(
     first: tuple[bytes, str], second: tuple[bytes, str], expected: list[tuple[str, str]], count: int
