@@ -198,6 +198,18 @@ LAYERS = {
         "briefing.qa",
         "briefing.cli",
     ),
+    # The stores hold the termbase and the memory (SQLite files or an office's PostgreSQL server); they know
+    # nothing of documents, translation, exports or the command line.
+    "briefing.stores": (
+        "briefing.translation",
+        "briefing.export",
+        "briefing.exchange",
+        "briefing.edits",
+        "briefing.qa",
+        "briefing.compare",
+        "briefing.importers",
+        "briefing.cli",
+    ),
     "briefing": ("ui", "main"),
 }
 
