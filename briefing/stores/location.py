@@ -27,6 +27,7 @@ register(
         "store.password_file_open": "the password file {path} can be read by other users; make it readable "
         "only by you (chmod 600 {path})",
         "store.password_file_unreadable": "the password file {path} cannot be read ({reason})",
+        "store.same": "the source and the target are the same store ({address})",
     }
 )
 

@@ -1,0 +1,179 @@
+"""Which store is in use, how it is doing, and moving a store's contents from one backend to the other.
+
+The embedded store (the personal SQLite termbase and memory in the data folder) is the default and needs nothing
+set up. An office store is chosen by the `office_store` setting, or for the command line by BRIEFING_STORE
+(which wins; "sqlite" there means the embedded one). Its password comes from `office_store_password_file` (or
+BRIEFING_STORE_PASSWORD_FILE), else from PGPASSWORD or the PostgreSQL passfile; it never appears in a message.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from briefing.memory import stack as memory_stack
+from briefing.memory.store import SCHEMA_VERSION as MEMORY_VERSION
+from briefing.memory.store import MemoryStore, MemoryStoreError, TranslationMemory
+from briefing.messages import BriefingError, Message
+from briefing.model import Language
+from briefing.settings import Settings
+from briefing.stores.location import PASSWORD_FILE_VARIABLE, STORE_VARIABLE, StoreLocation
+from briefing.stores.postgres import OfficeStore
+from briefing.terms import stack as terms_stack
+from briefing.terms.model import Entry
+from briefing.terms.store import SCHEMA_VERSION as TERMS_VERSION
+from briefing.terms.store import Termbase, TermStore
+
+EMBEDDED = "sqlite"
+
+
+def chosen_location(settings: Settings, environ: Mapping[str, str] | None = None) -> StoreLocation | None:
+    """The office store the settings (or BRIEFING_STORE) name; None for the embedded store."""
+    environ = os.environ if environ is None else environ
+    address = environ.get(STORE_VARIABLE, "").strip() or settings.office_store.strip()
+    if not address or address == EMBEDDED:
+        return None
+    password_file = environ.get(PASSWORD_FILE_VARIABLE, "").strip() or settings.office_store_password_file.strip()
+    return StoreLocation.parse(address, password_file or None)
+
+
+@dataclass(frozen=True)
+class StoreStatus:
+    """What `store status` says: which store, where, whether it answers, its size and schema version."""
+
+    kind: str  # "sqlite" or "postgresql"
+    where: str  # the folder, or the address without password
+    reachable: bool
+    terms: int = 0
+    units: int = 0
+    schema: str = ""  # the schema version(s)
+    user: str = ""
+    read_only: bool = False
+    problem: Message | None = None
+
+
+def status(settings: Settings, environ: Mapping[str, str] | None = None, home: Path | None = None) -> StoreStatus:
+    """The status of the store in use; an unreachable or refused office store is a status, not an error."""
+    location = chosen_location(settings, environ)
+    if location is None:
+        return _embedded_status(home)
+    try:
+        with OfficeStore.open(location) as store:
+            size = store.size()
+            return StoreStatus(
+                "postgresql",
+                location.shown,
+                True,
+                size.terms,
+                size.units,
+                str(store.schema_version),
+                store.user,
+                store.termbase.read_only,
+            )
+    except BriefingError as error:
+        return StoreStatus("postgresql", location.shown, False, problem=error.message)
+
+
+def _embedded_status(home: Path | None) -> StoreStatus:
+    terms_path, memory_path = terms_stack.personal_path(home), memory_stack.personal_path(home)
+    terms = units = 0
+    terms_version, memory_version = TERMS_VERSION, MEMORY_VERSION
+    problem = None
+    try:
+        if terms_path.exists():
+            with Termbase.open(terms_path, read_only=True) as termbase:
+                terms, terms_version = termbase.count(), termbase.schema_version
+        if memory_path.exists():
+            with TranslationMemory.open(memory_path, read_only=True) as memory:
+                units = memory.count()
+    except BriefingError as error:
+        problem = error.message
+    where = str(terms_path.parent.parent)
+    schema = f"termbase {terms_version}, memory {memory_version}"
+    return StoreStatus(EMBEDDED, where, problem is None, terms, units, schema, problem=problem)
+
+
+# -- moving ------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Migration:
+    """What a migration copied and what was there already."""
+
+    terms_added: int = 0
+    terms_skipped: int = 0
+    units_added: int = 0
+    units_skipped: int = 0
+
+
+@dataclass
+class Stores:
+    """A termbase and a memory to copy from or into."""
+
+    termbase: TermStore
+    memory: MemoryStore
+    where: str
+
+    def close(self) -> None:
+        self.termbase.close()
+        self.memory.close()
+
+
+def open_embedded(home: Path | None = None) -> Stores:
+    """The personal SQLite termbase and memory of the data folder (created when missing)."""
+    terms_path, memory_path = terms_stack.personal_path(home), memory_stack.personal_path(home)
+    termbase = (
+        Termbase.open(terms_path, name=terms_stack.PERSONAL)
+        if terms_path.exists()
+        else Termbase.create(terms_path, terms_stack.PERSONAL)
+    )
+    try:
+        memory = (
+            TranslationMemory.open(memory_path, name=memory_stack.PERSONAL_NAME)
+            if memory_path.exists()
+            else TranslationMemory.create(memory_path, memory_stack.PERSONAL_NAME)
+        )
+    except MemoryStoreError:
+        termbase.close()
+        raise
+    return Stores(termbase, memory, str(terms_path.parent.parent))
+
+
+def open_office(location: StoreLocation, *, create: bool = False, author: str = "") -> Stores:
+    """An office store's termbase and memory (one connection: one transaction can hold both)."""
+    store = OfficeStore.open(location, create=create, author=author)
+    return Stores(store.termbase, store.memory, location.shown)
+
+
+def migrate(source: Stores, target: Stores) -> Migration:
+    """Copy every term entry and memory unit of `source` into `target`: all or nothing (one transaction on a
+    PostgreSQL target; on SQLite files, one per file, committed together after everything was written). An entry
+    whose id or Korean/English pair the target has, and a unit it has, are skipped and counted."""
+    report = Migration()
+    entries = source.termbase.entries()
+    units = list(source.memory.units())
+    learned = source.memory.learned_at()
+    with target.termbase.transaction(), target.memory.transaction():
+        present = target.termbase.entries()
+        ids = {entry.id for entry in present}
+        pairs = {_pair(entry) for entry in present}
+        for entry in entries:
+            if entry.id in ids or _pair(entry) in pairs:
+                report.terms_skipped += 1
+                continue
+            copy = Entry(entry.id, list(entry.terms), entry.domain, entry.note, entry.source, entry.verified)
+            target.termbase.add(copy)
+            ids.add(entry.id)
+            pairs.add(_pair(entry))
+            report.terms_added += 1
+        added = target.memory.add_many((unit, learned.get(index)) for index, unit in enumerate(units))
+        report.units_added = sum(added)
+        report.units_skipped = len(added) - report.units_added
+    return report
+
+
+def _pair(entry: Entry) -> tuple[str, str]:
+    ko, en = entry.preferred(Language.KO), entry.preferred(Language.EN)
+    return (ko.text if ko else "", en.text if en else "")
