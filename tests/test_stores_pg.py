@@ -1,0 +1,208 @@
+"""The office store on a real PostgreSQL server: schema versions, shared edits and conflicts, a read-only role,
+passwords that never show, TLS, and faults (a dropped connection, the server stopped mid-job) leaving nothing
+half-written."""
+
+from __future__ import annotations
+
+import os
+import threading
+from pathlib import Path
+
+import pytest
+
+from briefing.memory.model import Unit
+from briefing.messages import BriefingError
+from briefing.model import Language
+from briefing.settings import Settings
+from briefing.stores import office
+from briefing.stores.location import StoreError, StoreLocation, redact
+from briefing.stores.postgres import OfficeStore, connect
+from briefing.terms.model import Entry, Term
+from tests.pg import PgServer
+
+
+def location(server: PgServer, database: str) -> StoreLocation:
+    return StoreLocation.parse(server.socket_address(database))
+
+
+def entry(entry_id: str, en: str) -> Entry:
+    return Entry(entry_id, [Term("국방부", Language.KO), Term(en, Language.EN)])
+
+
+def test_a_store_is_set_up_once_and_a_newer_one_is_refused(pg_server: PgServer) -> None:
+    empty = pg_server.new_database(set_up=False)
+    with pytest.raises(StoreError, match="holds no Briefing Studio store yet") as caught:
+        OfficeStore.open(location(pg_server, empty))
+    assert caught.value.code == "store.not_set_up"
+    with OfficeStore.open(location(pg_server, empty), create=True) as store:
+        assert store.schema_version == 1 and store.size().terms == 0
+    with pg_server.admin(empty) as db:
+        db.execute("UPDATE briefing_schema SET version = 7")
+    with pytest.raises(StoreError, match=r"newer Briefing Studio \(store version 7; this one reads up to 1\)"):
+        OfficeStore.open(location(pg_server, empty))
+
+
+def test_two_people_editing_one_entry_get_a_conflict_not_an_overwrite(pg_server: PgServer, pg_database: str) -> None:
+    with (
+        OfficeStore.open(location(pg_server, pg_database), author="김민수") as kim,
+        OfficeStore.open(location(pg_server, pg_database), author="Lee") as lee,
+    ):
+        kim.termbase.add(entry("mnd", "Ministry of National Defense"))
+        theirs, mine = lee.termbase.get("mnd"), kim.termbase.get("mnd")
+        assert theirs is not None and mine is not None
+        assert (mine.version, mine.changed_by) == (1, "김민수") and mine.changed_at is not None
+        theirs.note = "Lee's note"
+        lee.termbase.update(theirs)
+        mine.note = "Kim's note"
+        with pytest.raises(StoreError, match=r"entry 'mnd' was changed by Lee at .* UTC after you read it") as caught:
+            kim.termbase.update(mine)
+        assert caught.value.code == "store.conflict"
+        stored = kim.termbase.get("mnd")
+        assert stored is not None and (stored.note, stored.version, stored.changed_by) == ("Lee's note", 2, "Lee")
+        stored.note = "Kim's note, after reading Lee's"
+        assert kim.termbase.update(stored).version == 3
+
+
+def test_concurrent_approvals_all_arrive_once(pg_server: PgServer, pg_database: str) -> None:
+    failures: list[BaseException] = []
+
+    def drafter(number: int) -> None:
+        try:
+            with OfficeStore.open(location(pg_server, pg_database)) as store:
+                for n in range(10):
+                    shared = Unit(Language.KO, "모두가 승인한 문장.", "A sentence everyone approved.")
+                    own = Unit(Language.KO, f"{number}번 기안자의 {n}번째 문장.", f"Drafter {number}, sentence {n}.")
+                    store.memory.learn([shared, own])
+        except BaseException as error:  # noqa: BLE001 - reported by the assertion below
+            failures.append(error)
+
+    threads = [threading.Thread(target=drafter, args=(number,)) for number in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert failures == []
+    with OfficeStore.open(location(pg_server, pg_database)) as store:
+        assert store.memory.count() == 4 * 10 + 1
+
+
+def _password_file(path: Path, password: str, mode: int = 0o600) -> Path:
+    path.write_text(password + "\n", "utf-8")
+    path.chmod(mode)
+    return path
+
+
+def test_a_reviewer_role_may_only_read(pg_server: PgServer, pg_database: str, tmp_path: Path) -> None:
+    with OfficeStore.open(location(pg_server, pg_database)) as owner:
+        owner.termbase.add(entry("mnd", "Ministry of National Defense"))
+        owner.memory.learn([Unit(Language.KO, "회의가 열렸다.", "The meeting was held.")])
+    role = f"reviewer_{pg_database}"
+    with pg_server.admin(pg_database) as db:
+        db.execute(f"CREATE ROLE {role} LOGIN PASSWORD 'r3view-only'")
+        db.execute(f"GRANT SELECT ON ALL TABLES IN SCHEMA public TO {role}")
+        db.execute(f"GRANT SELECT ON ALL SEQUENCES IN SCHEMA public TO {role}")
+    secret = _password_file(tmp_path / "pw", "r3view-only")
+    reviewer = StoreLocation.parse(pg_server.tcp_address(pg_database, role), secret)
+    with OfficeStore.open(reviewer) as store:
+        assert store.termbase.read_only and store.memory.read_only
+        assert [e.id for e in store.termbase.entries()] == ["mnd"]
+        assert store.memory.lookup("회의가 열렸다.", Language.KO)[0].score == 100
+        with pytest.raises(StoreError, match=f"may only be read by {role}; the change was not made"):
+            store.termbase.add(entry("x", "X"))
+        store.memory.read_only = False  # as if the check had been skipped: the server refuses all the same
+        with pytest.raises(StoreError, match="may only be read") as caught:
+            store.memory.learn([Unit(Language.KO, "새 문장.", "A new sentence.")])
+        assert caught.value.code == "store.read_only"
+        assert store.memory.count() == 1  # and the store still answers
+
+
+def test_passwords_come_from_a_private_file_and_never_show(
+    pg_server: PgServer, pg_database: str, tmp_path: Path
+) -> None:
+    role = f"drafter_{pg_database}"
+    with pg_server.admin(pg_database) as db:
+        db.execute(f"CREATE ROLE {role} LOGIN PASSWORD 'dr4fter-pass'")
+        db.execute(f"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {role}")
+        db.execute(f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {role}")
+    address = pg_server.tcp_address(pg_database, role)
+    with pytest.raises(StoreError, match="holds a password") as caught:
+        StoreLocation.parse(address.replace(f"{role}@", f"{role}:dr4fter-pass@"))
+    assert "dr4fter-pass" not in str(caught.value) and f"{role}:***@" in str(caught.value)
+    assert "s3cret" not in redact("postgresql://u@h/d?password=s3cret") and "***" in redact("postgresql://u:s3cret@h/d")
+    open_file = _password_file(tmp_path / "open", "dr4fter-pass", 0o644)
+    with pytest.raises(StoreError, match=r"can be read by other users; make it readable only by you \(chmod 600"):
+        OfficeStore.open(StoreLocation.parse(address, open_file))
+    wrong = _password_file(tmp_path / "wrong", "not-the-password")
+    with pytest.raises(StoreError, match=f"refused the password of {role}") as refused:
+        OfficeStore.open(StoreLocation.parse(address, wrong))
+    assert "not-the-password" not in str(refused.value) and refused.value.code == "store.wrong_password"
+    right = _password_file(tmp_path / "right", "dr4fter-pass")
+    with OfficeStore.open(StoreLocation.parse(address, right), author="") as store:
+        assert not store.termbase.read_only
+        assert store.termbase.add(entry("e", "E")).changed_by == role  # no author set: the role
+        ssl = store._db.info.pgconn.ssl_in_use
+        assert ssl is pg_server.tls  # sslmode=prefer: TLS whenever the server offers it
+    assert "sslmode=prefer" in StoreLocation.parse(address).address
+    assert "sslmode=disable" in StoreLocation.parse(address + "?sslmode=disable").address
+    os.environ["PGPASSWORD"] = "dr4fter-pass"  # libpq's own variable works too
+    try:
+        with OfficeStore.open(StoreLocation.parse(address)) as store:
+            assert store.termbase.count() == 1
+    finally:
+        del os.environ["PGPASSWORD"]
+
+
+def test_a_dropped_connection_leaves_nothing_half_written(pg_server: PgServer, pg_database: str) -> None:
+    with OfficeStore.open(location(pg_server, pg_database)) as store:
+        pid = store._db.info.backend_pid
+        with pytest.raises(StoreError, match="the connection to the office store .* was lost") as caught:
+            with store.termbase.transaction():
+                store.termbase.add(entry("a", "A"))
+                with pg_server.admin() as admin:
+                    admin.execute("SELECT pg_terminate_backend(%s)", (pid,))
+                store.termbase.add(entry("b", "B"))
+        assert caught.value.code == "store.connection_lost"
+        assert store.termbase.count() == 0  # connected again; neither entry is there
+
+
+def test_the_server_stopped_mid_job(pg_server: PgServer, pg_database: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    store = OfficeStore.open(location(pg_server, pg_database))
+    try:
+        with pytest.raises(StoreError) as caught:
+            with store.memory.transaction():
+                store.memory.learn([Unit(Language.KO, "첫 문장.", "First.")])
+                pg_server.stop("immediate")
+                store.memory.learn([Unit(Language.KO, "둘째 문장.", "Second.")])
+        assert caught.value.code == "store.connection_lost"
+        settings = Settings(office_store=pg_server.socket_address(pg_database))
+        found = office.status(settings, environ={})
+        assert not found.reachable and found.problem is not None and found.problem.code == "store.unreachable"
+        with pytest.raises(StoreError, match="cannot be reached"):
+            store.memory.count()
+    finally:
+        pg_server.start()
+        store.close()
+    with OfficeStore.open(location(pg_server, pg_database)) as again:
+        assert again.memory.count() == 0
+
+
+def test_an_unreachable_address_and_bad_addresses(pg_server: PgServer) -> None:
+    closed = StoreLocation.parse(f"postgresql://nobody@127.0.0.1:{_closed_port()}/x?connect_timeout=2")
+    with pytest.raises(StoreError, match="cannot be reached") as caught:
+        connect(closed)
+    assert caught.value.code == "store.unreachable"
+    for bad in ["mysql://u@h/d", "postgresql://u@h:99999/d", "not an address"]:
+        with pytest.raises(BriefingError, match="is not a PostgreSQL store address"):
+            StoreLocation.parse(bad)
+    assert office.chosen_location(Settings(), {}) is None
+    assert office.chosen_location(Settings(office_store="postgresql://u@h/d"), {"BRIEFING_STORE": "sqlite"}) is None
+    chosen = office.chosen_location(Settings(), {"BRIEFING_STORE": "postgresql://u@h/d"})
+    assert chosen is not None and chosen.user == "u"
+
+
+def _closed_port() -> int:
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
