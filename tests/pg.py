@@ -90,15 +90,15 @@ class PgServer:
         return f"postgresql://{user}@127.0.0.1:{self.port}/{database}"
 
 
-def _make_certificate(folder: Path) -> bool:
+def _make_certificate(server: PgServer) -> bool:
+    """A self-signed certificate in the data folder, made as the server's user (so that it may read the key)."""
     openssl = shutil.which("openssl")
     if openssl is None:
         return False
-    subprocess.run(
-        [openssl, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=localhost",
-         "-keyout", str(folder / "server.key"), "-out", str(folder / "server.crt")],
-        capture_output=True, check=True, timeout=60,
-    )  # fmt: skip
+    data = server.data
+    server.run(openssl, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=localhost",
+               "-keyout", str(data / "server.key"), "-out", str(data / "server.crt"))  # fmt: skip
+    server.run("chmod", "600", str(data / "server.key"))
     return True
 
 
@@ -120,13 +120,7 @@ def pg_server() -> Iterator[PgServer]:
     try:
         server.run(str(bin_folder / "initdb"), "-D", str(server.data), "-U", SUPERUSER, "--auth-local=trust",
                    "--auth-host=scram-sha-256", "--encoding=UTF8", "--locale=C.UTF-8", "-N")  # fmt: skip
-        data_folder = server.data
-        with contextlib.suppress(Exception):
-            if _make_certificate(folder):
-                for name in ("server.key", "server.crt"):
-                    server.run("cp", str(folder / name), str(data_folder / name))
-                server.run("chmod", "600", str(data_folder / "server.key"))
-                server.tls = True
+        server.tls = _make_certificate(server)
         server.start()
         _make_template(server)
         yield server
