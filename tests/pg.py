@@ -142,11 +142,11 @@ def _group_exists(name: str) -> bool:
 
 def _make_template(server: PgServer) -> None:
     from briefing.stores.location import StoreLocation
-    from briefing.stores.postgres import OfficeStore
+    from briefing.stores.office import open_office
 
     with server.admin() as db:
         db.execute(f"CREATE DATABASE {TEMPLATE}")
-    with OfficeStore.open(StoreLocation.parse(server.socket_address(TEMPLATE)), create=True):
+    with open_office(StoreLocation.parse(server.socket_address(TEMPLATE)), create=True):
         pass
 
 

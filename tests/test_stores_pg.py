@@ -17,7 +17,8 @@ from briefing.model import Language
 from briefing.settings import Settings
 from briefing.stores import office
 from briefing.stores.location import StoreError, StoreLocation, redact
-from briefing.stores.postgres import OfficeStore, connect
+from briefing.stores.office import open_office
+from briefing.stores.postgres import connect
 from briefing.terms.model import Entry, Term
 from tests.pg import PgServer
 
@@ -33,20 +34,20 @@ def entry(entry_id: str, en: str) -> Entry:
 def test_a_store_is_set_up_once_and_a_newer_one_is_refused(pg_server: PgServer) -> None:
     empty = pg_server.new_database(set_up=False)
     with pytest.raises(StoreError, match="holds no Briefing Studio store yet") as caught:
-        OfficeStore.open(location(pg_server, empty))
+        open_office(location(pg_server, empty))
     assert caught.value.code == "store.not_set_up"
-    with OfficeStore.open(location(pg_server, empty), create=True) as store:
-        assert store.schema_version == 1 and store.size().terms == 0
+    with open_office(location(pg_server, empty), create=True) as store:
+        assert store.office.schema_version == 1 and store.office.size().terms == 0
     with pg_server.admin(empty) as db:
         db.execute("UPDATE briefing_schema SET version = 7")
     with pytest.raises(StoreError, match=r"newer Briefing Studio \(store version 7; this one reads up to 1\)"):
-        OfficeStore.open(location(pg_server, empty))
+        open_office(location(pg_server, empty))
 
 
 def test_two_people_editing_one_entry_get_a_conflict_not_an_overwrite(pg_server: PgServer, pg_database: str) -> None:
     with (
-        OfficeStore.open(location(pg_server, pg_database), author="김민수") as kim,
-        OfficeStore.open(location(pg_server, pg_database), author="Lee") as lee,
+        open_office(location(pg_server, pg_database), author="김민수") as kim,
+        open_office(location(pg_server, pg_database), author="Lee") as lee,
     ):
         kim.termbase.add(entry("mnd", "Ministry of National Defense"))
         theirs, mine = lee.termbase.get("mnd"), kim.termbase.get("mnd")
@@ -69,7 +70,7 @@ def test_concurrent_approvals_all_arrive_once(pg_server: PgServer, pg_database: 
 
     def drafter(number: int) -> None:
         try:
-            with OfficeStore.open(location(pg_server, pg_database)) as store:
+            with open_office(location(pg_server, pg_database)) as store:
                 for n in range(10):
                     shared = Unit(Language.KO, "모두가 승인한 문장.", "A sentence everyone approved.")
                     own = Unit(Language.KO, f"{number}번 기안자의 {n}번째 문장.", f"Drafter {number}, sentence {n}.")
@@ -83,7 +84,7 @@ def test_concurrent_approvals_all_arrive_once(pg_server: PgServer, pg_database: 
     for thread in threads:
         thread.join()
     assert failures == []
-    with OfficeStore.open(location(pg_server, pg_database)) as store:
+    with open_office(location(pg_server, pg_database)) as store:
         assert store.memory.count() == 4 * 10 + 1
 
 
@@ -94,7 +95,7 @@ def _password_file(path: Path, password: str, mode: int = 0o600) -> Path:
 
 
 def test_a_reviewer_role_may_only_read(pg_server: PgServer, pg_database: str, tmp_path: Path) -> None:
-    with OfficeStore.open(location(pg_server, pg_database)) as owner:
+    with open_office(location(pg_server, pg_database)) as owner:
         owner.termbase.add(entry("mnd", "Ministry of National Defense"))
         owner.memory.learn([Unit(Language.KO, "회의가 열렸다.", "The meeting was held.")])
     role = f"reviewer_{pg_database}"
@@ -104,7 +105,7 @@ def test_a_reviewer_role_may_only_read(pg_server: PgServer, pg_database: str, tm
         db.execute(f"GRANT SELECT ON ALL SEQUENCES IN SCHEMA public TO {role}")
     secret = _password_file(tmp_path / "pw", "r3view-only")
     reviewer = StoreLocation.parse(pg_server.tcp_address(pg_database, role), secret)
-    with OfficeStore.open(reviewer) as store:
+    with open_office(reviewer) as store:
         assert store.termbase.read_only and store.memory.read_only
         assert [e.id for e in store.termbase.entries()] == ["mnd"]
         assert store.memory.lookup("회의가 열렸다.", Language.KO)[0].score == 100
@@ -132,30 +133,30 @@ def test_passwords_come_from_a_private_file_and_never_show(
     assert "s3cret" not in redact("postgresql://u@h/d?password=s3cret") and "***" in redact("postgresql://u:s3cret@h/d")
     open_file = _password_file(tmp_path / "open", "dr4fter-pass", 0o644)
     with pytest.raises(StoreError, match=r"can be read by other users; make it readable only by you \(chmod 600"):
-        OfficeStore.open(StoreLocation.parse(address, open_file))
+        open_office(StoreLocation.parse(address, open_file))
     wrong = _password_file(tmp_path / "wrong", "not-the-password")
     with pytest.raises(StoreError, match=f"refused the password of {role}") as refused:
-        OfficeStore.open(StoreLocation.parse(address, wrong))
+        open_office(StoreLocation.parse(address, wrong))
     assert "not-the-password" not in str(refused.value) and refused.value.code == "store.wrong_password"
     right = _password_file(tmp_path / "right", "dr4fter-pass")
-    with OfficeStore.open(StoreLocation.parse(address, right), author="") as store:
+    with open_office(StoreLocation.parse(address, right), author="") as store:
         assert not store.termbase.read_only
         assert store.termbase.add(entry("e", "E")).changed_by == role  # no author set: the role
         assert pg_server.tls or shutil.which("openssl") is None  # the server offers TLS where a certificate was made
-        assert store._db.info.pgconn.ssl_in_use is pg_server.tls  # sslmode=prefer: TLS whenever offered
+        assert store.office._db.info.pgconn.ssl_in_use is pg_server.tls  # sslmode=prefer: TLS whenever offered
     assert "sslmode=prefer" in StoreLocation.parse(address).address
     assert "sslmode=disable" in StoreLocation.parse(address + "?sslmode=disable").address
     os.environ["PGPASSWORD"] = "dr4fter-pass"  # libpq's own variable works too
     try:
-        with OfficeStore.open(StoreLocation.parse(address)) as store:
+        with open_office(StoreLocation.parse(address)) as store:
             assert store.termbase.count() == 1
     finally:
         del os.environ["PGPASSWORD"]
 
 
 def test_a_dropped_connection_leaves_nothing_half_written(pg_server: PgServer, pg_database: str) -> None:
-    with OfficeStore.open(location(pg_server, pg_database)) as store:
-        pid = store._db.info.backend_pid
+    with open_office(location(pg_server, pg_database)) as store:
+        pid = store.office._db.info.backend_pid
         lost = r"the connection to the office store .* was lost"
         with pytest.raises(StoreError, match=lost) as caught, store.termbase.transaction():
             store.termbase.add(entry("a", "A"))
@@ -167,7 +168,7 @@ def test_a_dropped_connection_leaves_nothing_half_written(pg_server: PgServer, p
 
 
 def test_the_server_stopped_mid_job(pg_server: PgServer, pg_database: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    store = OfficeStore.open(location(pg_server, pg_database))
+    store = open_office(location(pg_server, pg_database))
     try:
         with pytest.raises(StoreError) as caught, store.memory.transaction():
             store.memory.learn([Unit(Language.KO, "첫 문장.", "First.")])
@@ -182,7 +183,7 @@ def test_the_server_stopped_mid_job(pg_server: PgServer, pg_database: str, monke
     finally:
         pg_server.start()
         store.close()
-    with OfficeStore.open(location(pg_server, pg_database)) as again:
+    with open_office(location(pg_server, pg_database)) as again:
         assert again.memory.count() == 0
 
 

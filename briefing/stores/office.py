@@ -20,6 +20,8 @@ from briefing.messages import BriefingError, Message
 from briefing.model import Language
 from briefing.settings import Settings
 from briefing.stores.location import PASSWORD_FILE_VARIABLE, STORE_VARIABLE, StoreLocation
+from briefing.stores.office_memory import OfficeMemory
+from briefing.stores.office_terms import OfficeTermbase
 from briefing.stores.postgres import OfficeStore
 from briefing.terms import stack as terms_stack
 from briefing.terms.model import Entry
@@ -70,7 +72,7 @@ def status(settings: Settings, environ: Mapping[str, str] | None = None, home: P
                 size.units,
                 str(store.schema_version),
                 store.user,
-                store.termbase.read_only,
+                not store.can_edit_terms,
             )
     except BriefingError as error:
         return StoreStatus("postgresql", location.shown, False, problem=error.message)
@@ -115,10 +117,17 @@ class Stores:
     termbase: TermStore
     memory: MemoryStore
     where: str
+    office: OfficeStore | None = None  # the connection of an office store's two
 
     def close(self) -> None:
         self.termbase.close()
         self.memory.close()
+
+    def __enter__(self) -> Stores:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
 
 def open_embedded(home: Path | None = None) -> Stores:
@@ -144,7 +153,7 @@ def open_embedded(home: Path | None = None) -> Stores:
 def open_office(location: StoreLocation, *, create: bool = False, author: str = "") -> Stores:
     """An office store's termbase and memory (one connection: one transaction can hold both)."""
     store = OfficeStore.open(location, create=create, author=author)
-    return Stores(store.termbase, store.memory, location.shown)
+    return Stores(OfficeTermbase(store), OfficeMemory(store), location.shown, store)
 
 
 def migrate(source: Stores, target: Stores) -> Migration:
