@@ -157,6 +157,8 @@ LAYERS = {
         "briefing.export",
         "briefing.cli",
         "briefing.storage",
+        "briefing.stores.office",  # the office store's termbase, not its memory nor the moving between stores
+        "briefing.stores.office_memory",
     ),
     "briefing.memory": (
         "briefing.translation.engine",
@@ -167,6 +169,8 @@ LAYERS = {
         "briefing.export",
         "briefing.cli",
         "briefing.edits",
+        "briefing.stores.office",  # the office store's memory, not its termbase nor the moving between stores
+        "briefing.stores.office_terms",
     ),
     # Review files are read into edits of the briefing; they never translate or touch the term and memory stores
     # (they share the DOCX helpers of the export and the atomic write of the storage).

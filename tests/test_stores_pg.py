@@ -16,7 +16,7 @@ from briefing.messages import BriefingError
 from briefing.model import Language
 from briefing.settings import Settings
 from briefing.stores import office
-from briefing.stores.location import StoreError, StoreLocation, redact
+from briefing.stores.location import StoreError, StoreLocation, chosen_location, redact
 from briefing.stores.office import open_office
 from briefing.stores.postgres import connect
 from briefing.terms.model import Entry, Term
@@ -195,9 +195,9 @@ def test_an_unreachable_address_and_bad_addresses(pg_server: PgServer) -> None:
     for bad in ["mysql://u@h/d", "postgresql://u@h:99999/d", "not an address"]:
         with pytest.raises(BriefingError, match="is not a PostgreSQL store address"):
             StoreLocation.parse(bad)
-    assert office.chosen_location(Settings(), {}) is None
-    assert office.chosen_location(Settings(office_store="postgresql://u@h/d"), {"BRIEFING_STORE": "sqlite"}) is None
-    chosen = office.chosen_location(Settings(), {"BRIEFING_STORE": "postgresql://u@h/d"})
+    assert chosen_location(Settings(), {}) is None
+    assert chosen_location(Settings(office_store="postgresql://u@h/d"), {"BRIEFING_STORE": "sqlite"}) is None
+    chosen = chosen_location(Settings(), {"BRIEFING_STORE": "postgresql://u@h/d"})
     assert chosen is not None and chosen.user == "u"
 
 
@@ -207,3 +207,37 @@ def _closed_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return int(probe.getsockname()[1])
+
+
+def test_the_window_and_commands_use_the_office_store_when_chosen(
+    pg_server: PgServer, pg_database: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from briefing.cli.main import run
+    from briefing.memory.stack import Memories
+    from briefing.storage import load
+    from briefing.terms.stack import Terminology
+    from tests.conftest import EXAMPLE
+
+    settings = Settings(office_store=pg_server.socket_address(pg_database), author="김민수")
+    with Memories.load(settings) as memories:
+        assert memories.problems == [] and memories.shared is not None
+        learned = memories.learn_from(load(EXAMPLE), "scwg-23")  # approvals reach the office memory
+        assert learned > 20 and memories.shared.count() == learned
+        memories.shared.learn([Unit(Language.KO, "회의가 열렸다.", "The meeting was held.", approved_by="Lee")])
+        assert memories.lookup("회의가 열렸다.", Language.KO)[0].unit.memory == "office"
+        assert not memories.personal_path.exists()  # nothing went to the personal memory
+    terminology = Terminology.load(None, settings)
+    try:
+        added = terminology.add_term("가상전략협의회", "Notional Strategy Council")
+        assert added.termbase == "office" and added.changed_by == "김민수"
+        assert [h.entry.id for h in terminology.hits("가상전략협의회에서", Language.KO)] == [added.id]
+    finally:
+        terminology.close()
+    monkeypatch.setenv("BRIEFING_STORE", pg_server.socket_address(pg_database))
+    assert run(["memory", "find", "회의가 열렸다."]) == 0
+    assert "[office, sentence]" in capsys.readouterr().out
+    unreachable = Settings(office_store=f"postgresql://u@127.0.0.1:{_closed_port()}/x")
+    monkeypatch.delenv("BRIEFING_STORE")
+    with Memories.load(unreachable) as away:  # away from the network: the personal memory goes on working
+        assert away.shared is None and [p.code for p in away.problems] == ["store.unreachable"]
+        assert away.personal.learn([Unit(Language.KO, "오프라인 문장.", "Offline.")]) == 1

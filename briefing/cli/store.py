@@ -8,7 +8,7 @@ from typing import TextIO
 
 from briefing.cli.settings import load
 from briefing.stores import office
-from briefing.stores.location import STORE_VARIABLE, StoreError, StoreLocation
+from briefing.stores.location import EMBEDDED, STORE_VARIABLE, StoreError, StoreLocation, chosen_location
 
 EXIT_OK = 0
 EXIT_UNREACHABLE = 3
@@ -54,15 +54,15 @@ def run_store(args: argparse.Namespace, out: TextIO | None = None) -> int:
         print(f"term entries: {found.terms}", file=out)
         print(f"memory units: {found.units}", file=out)
         return EXIT_OK
-    in_use = office.chosen_location(settings)
+    in_use = chosen_location(settings)
     password_file = settings.office_store_password_file or None
-    target_location = None if args.to == office.EMBEDDED else StoreLocation.parse(args.to, password_file)
+    target_location = None if args.to == EMBEDDED else StoreLocation.parse(args.to, password_file)
     if args.source:
-        source_location = None if args.source == office.EMBEDDED else StoreLocation.parse(args.source, password_file)
+        source_location = None if args.source == EMBEDDED else StoreLocation.parse(args.source, password_file)
     else:
         source_location = in_use if target_location is None else None
     if source_location is None and target_location is None:
-        raise StoreError("store.same", address=office.EMBEDDED)
+        raise StoreError("store.same", address=EMBEDDED)
     if source_location is not None and target_location is not None and source_location == target_location:
         raise StoreError("store.same", address=source_location.shown)
     source = office.open_embedded() if source_location is None else office.open_office(source_location)

@@ -7,16 +7,19 @@ from __future__ import annotations
 
 import os
 import stat
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from briefing.messages import BriefingError, register
+from briefing.settings import Settings
 
 STORE_VARIABLE = "BRIEFING_STORE"  # the CLI's store, overriding the `office_store` setting
 PASSWORD_FILE_VARIABLE = "BRIEFING_STORE_PASSWORD_FILE"
 SCHEMES = ("postgresql", "postgres")
 MAX_PASSWORD_BYTES = 4096
+EMBEDDED = "sqlite"  # BRIEFING_STORE=sqlite: the embedded store, whatever the settings say
 
 register(
     {
@@ -112,3 +115,13 @@ def read_password_file(path: Path) -> str:
         raise StoreError("store.password_file_unreadable", path=str(path), reason="it is not UTF-8 text") from None
     lines = text.splitlines()
     return lines[0] if lines else ""
+
+
+def chosen_location(settings: Settings, environ: Mapping[str, str] | None = None) -> StoreLocation | None:
+    """The office store the settings (or BRIEFING_STORE) name; None for the embedded store."""
+    environ = os.environ if environ is None else environ
+    address = environ.get(STORE_VARIABLE, "").strip() or settings.office_store.strip()
+    if not address or address == EMBEDDED:
+        return None
+    password_file = environ.get(PASSWORD_FILE_VARIABLE, "").strip() or settings.office_store_password_file.strip()
+    return StoreLocation.parse(address, password_file or None)

@@ -8,7 +8,6 @@ BRIEFING_STORE_PASSWORD_FILE), else from PGPASSWORD or the PostgreSQL passfile; 
 
 from __future__ import annotations
 
-import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,7 +18,7 @@ from briefing.memory.store import MemoryStore, MemoryStoreError, TranslationMemo
 from briefing.messages import BriefingError, Message
 from briefing.model import Language
 from briefing.settings import Settings
-from briefing.stores.location import PASSWORD_FILE_VARIABLE, STORE_VARIABLE, StoreLocation
+from briefing.stores.location import EMBEDDED, StoreLocation, chosen_location
 from briefing.stores.office_memory import OfficeMemory
 from briefing.stores.office_terms import OfficeTermbase
 from briefing.stores.postgres import OfficeStore
@@ -27,18 +26,6 @@ from briefing.terms import stack as terms_stack
 from briefing.terms.model import Entry
 from briefing.terms.store import SCHEMA_VERSION as TERMS_VERSION
 from briefing.terms.store import Termbase, TermStore
-
-EMBEDDED = "sqlite"
-
-
-def chosen_location(settings: Settings, environ: Mapping[str, str] | None = None) -> StoreLocation | None:
-    """The office store the settings (or BRIEFING_STORE) name; None for the embedded store."""
-    environ = os.environ if environ is None else environ
-    address = environ.get(STORE_VARIABLE, "").strip() or settings.office_store.strip()
-    if not address or address == EMBEDDED:
-        return None
-    password_file = environ.get(PASSWORD_FILE_VARIABLE, "").strip() or settings.office_store_password_file.strip()
-    return StoreLocation.parse(address, password_file or None)
 
 
 @dataclass(frozen=True)

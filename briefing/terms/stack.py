@@ -4,6 +4,8 @@
 2. the user's personal termbase, `<data folder>/terminology/personal.sqlite`, created on the first write;
 3. the office termbases named in the `office_termbases` setting, opened read-only;
 4. the shipped termbase, `briefing/terms/data/shipped.tsv`.
+When an office store is chosen (the `office_store` setting or BRIEFING_STORE), its termbase comes after the
+personal one, and new terms go to it when the user's role may edit it.
 Where two termbases give the same form, the higher one wins. A termbase that cannot be opened is reported in
 `problems` and left out; the others keep working.
 """
@@ -20,9 +22,12 @@ from typing import TYPE_CHECKING, Protocol
 from briefing.messages import BriefingError, Message, register
 from briefing.model import Bilingual, Briefing, Language
 from briefing.paths import data_home
+from briefing.stores.location import chosen_location
+from briefing.stores.office_terms import OfficeTermbase
+from briefing.stores.postgres import OfficeStore
 from briefing.terms.matching import TermIndex
 from briefing.terms.model import Entry, Hit, Term, TermStatus
-from briefing.terms.store import Termbase, TermbaseError
+from briefing.terms.store import Termbase, TermbaseError, TermStore
 
 if TYPE_CHECKING:
     from briefing.settings import Settings
@@ -215,6 +220,7 @@ class Terminology:
             (t for t in self._others if isinstance(t, Termbase) and t.name == PERSONAL), None
         )
         self.problems: list[Message] = list(problems)
+        self.shared: TermStore | None = next((t for t in self._others if isinstance(t, OfficeTermbase)), None)
         self._version = 0
         self._state: tuple[tuple[int, int], ...] = ()
         self._index: TermIndex | None = None
@@ -234,6 +240,12 @@ class Terminology:
                 sources.append(Termbase.open(personal, name=PERSONAL))
             except BriefingError as error:
                 problems.append(error.message)
+        try:
+            location = chosen_location(settings)
+            if location is not None:
+                sources.append(OfficeTermbase(OfficeStore.open(location, author=settings.author)))
+        except BriefingError as error:
+            problems.append(error.message)
         for office in settings.office_termbases:
             try:
                 sources.append(Termbase.open(Path(office).expanduser(), read_only=True))
@@ -285,18 +297,20 @@ class Terminology:
         forbidden_ko: Sequence[str] = (),
         forbidden_en: Sequence[str] = (),
     ) -> Entry:
-        """Add a Korean/English pair (with forbidden renderings, if any) to the personal termbase."""
+        """Add a Korean/English pair (with forbidden renderings, if any) to the office store's termbase when one is in
+        use and this user may edit it, else to the personal termbase."""
         terms = [
             *([Term(ko.strip(), Language.KO, acronym=ko_acronym.strip())] if ko.strip() else []),
             *([Term(en.strip(), Language.EN, acronym=en_acronym.strip())] if en.strip() else []),
             *(Term(t.strip(), Language.KO, TermStatus.FORBIDDEN) for t in forbidden_ko if t.strip()),
             *(Term(t.strip(), Language.EN, TermStatus.FORBIDDEN) for t in forbidden_en if t.strip()),
         ]
-        return self.personal.add(Entry("", terms, domain=domain, note=note, source=source))
+        target: TermStore = self.shared if self.shared is not None and not self.shared.read_only else self.personal
+        return target.add(Entry("", terms, domain=domain, note=note, source=source))
 
     def close(self) -> None:
         for termbase in self._others:
-            if isinstance(termbase, Termbase):
+            if isinstance(termbase, Termbase | OfficeTermbase):
                 termbase.close()
 
     # -- matching ------------------------------------------------------------------------------------
