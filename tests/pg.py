@@ -102,14 +102,9 @@ def _make_certificate(server: PgServer) -> bool:
     return True
 
 
-@pytest.fixture(scope="session")
-def pg_server() -> Iterator[PgServer]:
-    """The session's server, with the store's tables in the template database."""
-    bin_folder = find_bin()
-    if bin_folder is None:
-        if os.environ.get("CI"):
-            pytest.fail("PostgreSQL is not installed; `./dev test` installs it (Debian package postgresql)")
-        pytest.skip("PostgreSQL is not installed (Debian package postgresql)")
+@contextlib.contextmanager
+def private_server(bin_folder: Path) -> Iterator[PgServer]:
+    """A new cluster in a temporary folder, started, with the store's tables in the template; gone afterwards."""
     folder = Path(tempfile.mkdtemp(prefix="briefing-pg-"))
     runner: list[str] = []
     if os.geteuid() == 0:  # initdb refuses root: the cluster belongs to nobody
@@ -128,6 +123,18 @@ def pg_server() -> Iterator[PgServer]:
         with contextlib.suppress(Exception):
             server.stop("immediate")
         shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[PgServer]:
+    """The session's server."""
+    bin_folder = find_bin()
+    if bin_folder is None:
+        if os.environ.get("CI"):
+            pytest.fail("PostgreSQL is not installed; `./dev test` installs it (Debian package postgresql)")
+        pytest.skip("PostgreSQL is not installed (Debian package postgresql)")
+    with private_server(bin_folder) as server:
+        yield server
 
 
 def _group_exists(name: str) -> bool:

@@ -241,3 +241,21 @@ def test_the_window_and_commands_use_the_office_store_when_chosen(
     with Memories.load(unreachable) as away:  # away from the network: the personal memory goes on working
         assert away.shared is None and [p.code for p in away.problems] == ["store.unreachable"]
         assert away.personal.learn([Unit(Language.KO, "오프라인 문장.", "Offline.")]) == 1
+
+
+def test_a_bulk_load_builds_the_trigram_index_once(
+    pg_server: PgServer, pg_database: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from briefing.stores import office_memory
+
+    monkeypatch.setattr(office_memory, "BULK", 20)
+    units = [(Unit(Language.KO, f"{n}번째 회의가 서울에서 열렸다.", f"Meeting {n} was held."), None) for n in range(30)]
+    with open_office(location(pg_server, pg_database)) as store:
+        with pytest.raises(StoreError), store.memory.transaction():  # a failed bulk load: the index is back
+            store.memory.add_many(units)
+            store.office._db.execute("SELECT 1/0")
+        assert store.memory.add_many(units) == [True] * 30
+        assert store.memory.lookup("31번째 회의가 부산에서 열렸다.", Language.KO)[0].score >= 70
+        with pg_server.admin(pg_database) as db:
+            index = db.execute("SELECT indexdef FROM pg_indexes WHERE indexname = 'memory_trigrams'").fetchone()
+            assert index is not None and "gin_trgm_ops" in index[0]

@@ -19,6 +19,12 @@ from briefing.stores.postgres import OfficeStore
 OFFICE_NAME = "office"
 CANDIDATES = 100  # units the trigram index hands to the fuzzy scorer
 EXACT = 1000  # units with the query's exact key considered at most
+BULK = 10_000
+TRIGRAM_INDEX = "CREATE INDEX memory_trigrams ON memory_units USING gin (comparable gin_trgm_ops)"
+_EMPTY_AND_OWNED = (  # the index can be dropped only by the table's owner
+    "SELECT NOT EXISTS (SELECT 1 FROM memory_units) AND pg_has_role(relowner, 'USAGE') "
+    "FROM pg_class WHERE oid = 'memory_units'::regclass"
+)
 _UNIT_COLUMNS = "id, kind, source_language, source, target, briefing, item_id, approved_by, approved_at"
 
 
@@ -81,6 +87,11 @@ class OfficeMemory:
                             identity,
                         )
                     )
+            # into an empty memory, many units at once (a migration): the trigram index is built once afterwards,
+            # not updated row by row (inside the transaction: on failure the index is back as it was)
+            bulk = len(units) >= BULK and db.execute(_EMPTY_AND_OWNED).fetchone() == (True,)
+            if bulk:
+                db.execute("DROP INDEX memory_trigrams")
             stored = db.execute(
                 "INSERT INTO memory_units (kind, source_language, source, target, key, comparable, briefing, "
                 "item_id, approved_by, approved_at, learned_at, identity) SELECT kind, source_language, source, "
@@ -88,6 +99,8 @@ class OfficeMemory:
                 "FROM incoming ORDER BY n ON CONFLICT (identity) DO NOTHING RETURNING identity"
             ).fetchall()
             db.execute("DROP TABLE incoming")
+            if bulk:
+                db.execute(TRIGRAM_INDEX)
         fresh = {bytes(row[0]) for row in stored}
         added = []
         for identity in identities:
