@@ -258,4 +258,4 @@ def test_a_bulk_load_builds_the_trigram_index_once(
         assert store.memory.lookup("31번째 회의가 부산에서 열렸다.", Language.KO)[0].score >= 70
         with pg_server.admin(pg_database) as db:
             index = db.execute("SELECT indexdef FROM pg_indexes WHERE indexname = 'memory_trigrams'").fetchone()
-            assert index is not None and "gin_trgm_ops" in index[0]
+            assert index is not None and "gist_trgm_ops" in index[0]

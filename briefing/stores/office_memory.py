@@ -20,7 +20,7 @@ OFFICE_NAME = "office"
 CANDIDATES = 100  # units the trigram index hands to the fuzzy scorer
 EXACT = 1000  # units with the query's exact key considered at most
 BULK = 10_000
-TRIGRAM_INDEX = "CREATE INDEX memory_trigrams ON memory_units USING gin (comparable gin_trgm_ops)"
+TRIGRAM_INDEX = "CREATE INDEX memory_trigrams ON memory_units USING gist (comparable gist_trgm_ops(siglen=256))"
 _EMPTY_AND_OWNED = (  # the index can be dropped only by the table's owner
     "SELECT NOT EXISTS (SELECT 1 FROM memory_units) AND pg_has_role(relowner, 'USAGE') "
     "FROM pg_class WHERE oid = 'memory_units'::regclass"
@@ -157,10 +157,12 @@ class OfficeMemory:
                 "ORDER BY id LIMIT %s",
                 (forms.key, source_language.value, EXACT),
             ).fetchall()
+            # the nearest units by trigram distance, from the GiST index (a k-nearest-neighbour scan: it stops
+            # after CANDIDATES, where a similarity threshold would have to score every unit sharing a trigram)
             similar = db.execute(
-                f"SELECT {_UNIT_COLUMNS}, comparable FROM memory_units WHERE comparable %% %s "
-                "AND source_language = %s AND key <> %s ORDER BY similarity(comparable, %s) DESC, id LIMIT %s",
-                (forms.comparable, source_language.value, forms.key, forms.comparable, CANDIDATES),
+                f"SELECT {_UNIT_COLUMNS}, comparable FROM memory_units WHERE source_language = %s AND key <> %s "
+                "ORDER BY comparable <-> %s LIMIT %s",
+                (source_language.value, forms.key, forms.comparable, CANDIDATES),
             ).fetchall()
         matches: list[Match] = []
         for row in same_key:

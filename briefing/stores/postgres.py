@@ -5,8 +5,8 @@ store of a newer version is refused); `office_terms.OfficeTermbase` (a `TermStor
 `office_memory.OfficeMemory` (a `MemoryStore`) work through it and may share its connection and transactions.
 Every change runs in one transaction, so a lost connection, a full disk or a refused write leaves no half-written
 entry or unit. Term entries carry a version, who changed them and when: an update made from an older version is a
-conflict (`store.conflict`), never a silent overwrite. Fuzzy lookup takes candidates from a pg_trgm trigram index
-and scores them as the SQLite memory does (`memory.store.make_match`).
+conflict (`store.conflict`), never a silent overwrite. Fuzzy lookup takes the nearest units of a pg_trgm trigram
+(GiST) index as candidates and scores them as the SQLite memory does (`memory.store.make_match`).
 """
 
 from __future__ import annotations
@@ -17,13 +17,12 @@ from dataclasses import dataclass
 from typing import Any
 
 import psycopg
-from psycopg import errors, sql
+from psycopg import errors
 
 from briefing.messages import register
 from briefing.stores.location import StoreError, StoreLocation
 
 SCHEMA_VERSION = 1
-SIMILARITY = 0.3  # pg_trgm's threshold for a candidate (a 70% fuzzy match is well above it)
 CONNECT_SECONDS = 5
 
 register(
@@ -91,7 +90,7 @@ CREATE TABLE memory_units (
 );
 CREATE INDEX memory_by_key ON memory_units USING hash (key);
 CREATE INDEX memory_by_item ON memory_units (briefing, item_id) WHERE briefing <> '';
-CREATE INDEX memory_trigrams ON memory_units USING gin (comparable gin_trgm_ops);
+CREATE INDEX memory_trigrams ON memory_units USING gist (comparable gist_trgm_ops(siglen=256));
 """
 TABLES = ("briefing_schema", "term_entries", "term_terms", "memory_units")
 
@@ -158,7 +157,6 @@ class OfficeStore:
             ).fetchone()
             assert rights is not None
             self.can_edit_terms, self.can_learn = bool(rights[0]), bool(rights[1])
-            self._db.execute(sql.SQL("SET pg_trgm.similarity_threshold = {}").format(sql.Literal(SIMILARITY)))
 
     def _set_up(self, ctype: str) -> None:
         with self._db.transaction():
@@ -186,8 +184,6 @@ class OfficeStore:
         if self._db.closed or self._db.broken:
             self._db.close()
             self._db = connect(self.location)
-            with self.guard():
-                self._db.execute(sql.SQL("SET pg_trgm.similarity_threshold = {}").format(sql.Literal(SIMILARITY)))
         return self._db
 
     @contextlib.contextmanager
