@@ -259,3 +259,42 @@ def test_a_bulk_load_builds_the_trigram_index_once(
         with pg_server.admin(pg_database) as db:
             index = db.execute("SELECT indexdef FROM pg_indexes WHERE indexname = 'memory_trigrams'").fetchone()
             assert index is not None and "gist_trgm_ops" in index[0]
+
+
+def test_away_from_the_network_work_goes_on_and_is_sent_later(
+    pg_server: PgServer, pg_database: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from briefing.cli.main import run
+    from briefing.memory.stack import Memories
+    from briefing.terms.stack import Terminology
+
+    address = pg_server.socket_address(pg_database)
+    with open_office(location(pg_server, pg_database)) as store:
+        store.termbase.add(entry("mnd", "Ministry of National Defense"))
+        store.memory.learn([Unit(Language.KO, "회의가 열렸다.", "The meeting was held.")])
+    synced = office.sync(location(pg_server, pg_database))  # before leaving: a local copy
+    assert (synced.copy_terms, synced.copy_units) == (1, 1)
+    away = Settings(office_store=f"postgresql://u@127.0.0.1:{_closed_port()}/x?connect_timeout=2")
+    with Memories.load(away) as memories:
+        assert [p.code for p in memories.problems] == ["store.unreachable"]
+        assert memories.lookup("회의가 열렸다.", Language.KO)[0].unit.memory == "office copy"
+        assert memories.shared is not None
+        memories.shared.learn([Unit(Language.KO, "회의에서 합의하였다.", "They agreed at the meeting.")])
+    terminology = Terminology.load(None, away)
+    try:
+        assert [h.entry.termbase for h in terminology.hits("국방부", Language.KO)] == ["office copy"]
+        terminology.add_term("가상전략협의회", "Notional Strategy Council")
+        terminology.add_term("국방부", "Ministry of Defense")  # the office store says otherwise: a conflict
+    finally:
+        terminology.close()
+    monkeypatch.setenv("BRIEFING_STORE", address)
+    assert run(["store", "sync"]) == 4
+    captured = capsys.readouterr()
+    assert "term entries: 1 sent" in captured.out and "memory units: 1 sent" in captured.out
+    assert "the office store renders '국방부' as 'Ministry of National Defense' (entry 'mnd')" in captured.err
+    assert "local copy: 2 term entries, 2 memory units" in captured.out
+    with open_office(location(pg_server, pg_database)) as store:
+        assert store.memory.lookup("회의에서 합의하였다.", Language.KO)[0].score == 100
+        assert store.termbase.count() == 2
+    again = office.sync(location(pg_server, pg_database))  # the conflicting term is still queued, nothing twice
+    assert (again.terms_sent, again.units_sent, len(again.conflicts)) == (0, 0, 1)

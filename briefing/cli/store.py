@@ -12,6 +12,7 @@ from briefing.stores.location import EMBEDDED, STORE_VARIABLE, StoreError, Store
 
 EXIT_OK = 0
 EXIT_UNREACHABLE = 3
+EXIT_CONFLICT = 4
 
 
 def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -21,11 +22,18 @@ def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
         description=f"The embedded store (SQLite files in the data folder) is the default. An office store is "
         f"named by the office_store setting\nor ${STORE_VARIABLE} (postgresql://user@host/database, no password; "
         "the password from office_store_password_file,\nPGPASSWORD or the PostgreSQL passfile).\n"
-        "Exit status: 0 when done, 2 for a refused request, 3 when the office store cannot be reached.",
+        "Exit status: 0 when done, 2 for a refused request, 3 when the office store cannot be reached,\n"
+        "4 when `sync` left conflicting terms in the queue.",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     actions = store.add_subparsers(dest="action", metavar="ACTION", required=True)
     actions.add_parser("status", help="which store is in use, whether it answers, its size and schema version")
+    actions.add_parser(
+        "sync",
+        help="send what was learned and added away from the office store, then refresh its local copy",
+        description="Away from the office store (no network), its local copy is read and approvals and new terms "
+        "wait in a queue;\nthis sends them (conflicts are reported and stay queued) and refreshes the copy.",
+    )
     migrate = actions.add_parser(
         "migrate",
         help="copy a store's term entries and memory units into another (one transaction), reporting counts",
@@ -38,7 +46,7 @@ def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
     )
 
 
-def run_store(args: argparse.Namespace, out: TextIO | None = None) -> int:
+def run_store(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None = None) -> int:
     out = out or sys.stdout
     settings = load()
     if args.action == "status":
@@ -55,6 +63,17 @@ def run_store(args: argparse.Namespace, out: TextIO | None = None) -> int:
         print(f"memory units: {found.units}", file=out)
         return EXIT_OK
     in_use = chosen_location(settings)
+    if args.action == "sync":
+        if in_use is None:
+            raise StoreError("store.none_chosen", variable=STORE_VARIABLE)
+        synced = office.sync(in_use, author=settings.author)
+        print(f"sent to {in_use.shown}:", file=out)
+        print(f"term entries: {synced.terms_sent} sent, {synced.terms_there} there already", file=out)
+        print(f"memory units: {synced.units_sent} sent, {synced.units_there} there already", file=out)
+        for conflict in synced.conflicts:
+            print(f"conflict: {conflict}", file=err or sys.stderr)
+        print(f"local copy: {synced.copy_terms} term entries, {synced.copy_units} memory units", file=out)
+        return EXIT_CONFLICT if synced.conflicts else EXIT_OK
     password_file = settings.office_store_password_file or None
     target_location = None if args.to == EMBEDDED else StoreLocation.parse(args.to, password_file)
     if args.source:

@@ -5,7 +5,8 @@ briefings its owner approves. Office memories are shared files listed in the `of
 paths, as `office_termbases` is), always opened read-only. A memory that cannot be opened is reported in `problems` and
 skipped: the others still work. When an office store is chosen (the `office_store` setting or BRIEFING_STORE), its
 memory is looked up too (after the personal one) and approvals are learned into it, where the whole office finds
-them; when it cannot be reached, that is a problem like any other and approvals go to the personal memory.
+them. When it cannot be reached (a laptop at a meeting), that is a problem like any other, and work goes on: its
+copy (refreshed by `store sync`) is looked up, and approvals wait in a queue that `store sync` sends.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from briefing.messages import BriefingError, Message
 from briefing.model import Briefing, Language
 from briefing.paths import data_home
 from briefing.settings import Settings
-from briefing.stores.location import chosen_location
+from briefing.stores.location import COPY_MEMORY, COPY_NAME, QUEUE_NAME, QUEUED_MEMORY, chosen_location, offline_folder
 from briefing.stores.office_memory import OfficeMemory
 from briefing.stores.postgres import OfficeStore
 
@@ -33,6 +34,21 @@ def personal_path(home: Path | None = None) -> Path:
 def office_paths(settings: Settings) -> list[Path]:
     """The office memory files a setting lists (`~` expanded, blanks ignored)."""
     return [Path(part.strip()).expanduser() for part in settings.office_memories if part.strip()]
+
+
+def _offline(office: list[TranslationMemory], problems: list[Message]) -> TranslationMemory | None:
+    """The office store's copy (read-only) among the office memories, and its queue of approvals (returned)."""
+    folder = offline_folder()
+    copy, queue = folder / COPY_MEMORY, folder / QUEUED_MEMORY
+    try:
+        if copy.exists():
+            office.insert(0, TranslationMemory.open(copy, read_only=True, name=COPY_NAME))
+        if queue.exists():
+            return TranslationMemory.open(queue, name=QUEUE_NAME)
+        return TranslationMemory.create(queue, QUEUE_NAME)
+    except MemoryStoreError as error:
+        problems.append(error.message)
+        return None
 
 
 class Memories:
@@ -65,13 +81,16 @@ class Memories:
                 office.append(TranslationMemory.open(path, read_only=True))
             except MemoryStoreError as error:
                 problems.append(error.message)
-        shared = None
+        shared: MemoryStore | None = None
+        location = None
         try:
             location = chosen_location(settings)
             if location is not None:
                 shared = OfficeMemory(OfficeStore.open(location, author=settings.author))
         except BriefingError as error:
             problems.append(error.message)
+            if location is not None:  # away from the office store: read its copy, queue approvals
+                shared = _offline(office, problems)
         memories = cls(personal or personal_path(), office, problems, shared)
         if memories.personal_path.exists():
             try:

@@ -13,12 +13,18 @@ from pathlib import Path
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from briefing.messages import BriefingError, register
+from briefing.paths import data_home
 from briefing.settings import Settings
 
 STORE_VARIABLE = "BRIEFING_STORE"  # the CLI's store, overriding the `office_store` setting
 PASSWORD_FILE_VARIABLE = "BRIEFING_STORE_PASSWORD_FILE"
 SCHEMES = ("postgresql", "postgres")
 MAX_PASSWORD_BYTES = 4096
+# Away from the network: a copy of the office store (refreshed by `store sync`) is read, and what is learned or
+# added waits in queue files until `store sync` sends it.
+COPY_TERMS, COPY_MEMORY = "terms.sqlite", "memory.sqlite"
+QUEUED_TERMS, QUEUED_MEMORY = "queued-terms.sqlite", "queued-memory.sqlite"
+COPY_NAME, QUEUE_NAME = "office copy", "office queue"
 EMBEDDED = "sqlite"  # BRIEFING_STORE=sqlite: the embedded store, whatever the settings say
 
 register(
@@ -30,6 +36,7 @@ register(
         "store.password_file_open": "the password file {path} can be read by other users; make it readable "
         "only by you (chmod 600 {path})",
         "store.password_file_unreadable": "the password file {path} cannot be read ({reason})",
+        "store.none_chosen": "no office store is chosen (the office_store setting or {variable})",
         "store.same": "the source and the target are the same store ({address})",
     }
 )
@@ -125,3 +132,8 @@ def chosen_location(settings: Settings, environ: Mapping[str, str] | None = None
         return None
     password_file = environ.get(PASSWORD_FILE_VARIABLE, "").strip() or settings.office_store_password_file.strip()
     return StoreLocation.parse(address, password_file or None)
+
+
+def offline_folder(home: Path | None = None) -> Path:
+    """Where the copy of the office store and the queue of changes made away from it are kept."""
+    return (home or data_home()) / "office-store"

@@ -9,16 +9,27 @@ BRIEFING_STORE_PASSWORD_FILE), else from PGPASSWORD or the PostgreSQL passfile; 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from briefing.memory import stack as memory_stack
 from briefing.memory.store import SCHEMA_VERSION as MEMORY_VERSION
 from briefing.memory.store import MemoryStore, MemoryStoreError, TranslationMemory
-from briefing.messages import BriefingError, Message
+from briefing.messages import BriefingError, Message, register
 from briefing.model import Language
 from briefing.settings import Settings
-from briefing.stores.location import EMBEDDED, StoreLocation, chosen_location
+from briefing.stores.location import (
+    COPY_MEMORY,
+    COPY_NAME,
+    COPY_TERMS,
+    EMBEDDED,
+    QUEUE_NAME,
+    QUEUED_MEMORY,
+    QUEUED_TERMS,
+    StoreLocation,
+    chosen_location,
+    offline_folder,
+)
 from briefing.stores.office_memory import OfficeMemory
 from briefing.stores.office_terms import OfficeTermbase
 from briefing.stores.postgres import OfficeStore
@@ -41,6 +52,14 @@ class StoreStatus:
     user: str = ""
     read_only: bool = False
     problem: Message | None = None
+
+
+register(
+    {
+        "store.queued_conflict": "the term '{ko}' → '{en}' you added away from the office store was not sent: "
+        "the office store renders '{ko}' as '{office}' (entry '{id}'); it stays in the queue until you resolve it",
+    }
+)
 
 
 def status(settings: Settings, environ: Mapping[str, str] | None = None, home: Path | None = None) -> StoreStatus:
@@ -173,3 +192,95 @@ def migrate(source: Stores, target: Stores) -> Migration:
 def _pair(entry: Entry) -> tuple[str, str]:
     ko, en = entry.preferred(Language.KO), entry.preferred(Language.EN)
     return (ko.text if ko else "", en.text if en else "")
+
+
+# -- away from the network ---------------------------------------------------------------------------
+
+
+@dataclass
+class Sync:
+    """What `sync` sent from the queue, what the office store had already, what conflicts, and the copy made."""
+
+    terms_sent: int = 0
+    terms_there: int = 0
+    units_sent: int = 0
+    units_there: int = 0
+    conflicts: list[Message] = field(default_factory=list)
+    copy_terms: int = 0
+    copy_units: int = 0
+
+
+def sync(location: StoreLocation, home: Path | None = None, author: str = "") -> Sync:
+    """Send what was queued away from the office store (one transaction), then refresh the local copy of it.
+
+    A queued entry whose Korean term the office store gives another English rendering is a conflict: reported,
+    and kept in the queue (nothing typed is lost) until it is resolved. Sending twice adds nothing twice."""
+    folder = offline_folder(home)
+    report = Sync()
+    with open_office(location, author=author) as remote:
+        queued_terms = _open_queue_terms(folder)
+        try:
+            sent = _send(remote, queued_terms, folder / QUEUED_MEMORY, report)
+            if queued_terms is not None:
+                with queued_terms.transaction():
+                    for entry_id in sent:
+                        queued_terms.remove(entry_id)
+        finally:
+            if queued_terms is not None:
+                queued_terms.close()
+        (folder / QUEUED_MEMORY).unlink(missing_ok=True)  # every queued unit was sent (or was there)
+        report.copy_terms, report.copy_units = _refresh_copy(remote, folder)
+    return report
+
+
+def _open_queue_terms(folder: Path) -> Termbase | None:
+    path = folder / QUEUED_TERMS
+    return Termbase.open(path, name=QUEUE_NAME) if path.exists() else None
+
+
+def _send(remote: Stores, queued_terms: Termbase | None, queued_memory: Path, report: Sync) -> list[str]:
+    """Add the queued entries and units to the office store in one transaction; the ids of the entries sent."""
+    sent: list[str] = []
+    with remote.termbase.transaction(), remote.memory.transaction():
+        present = remote.termbase.entries()
+        ids, pairs = {e.id for e in present}, {_pair(e) for e in present}
+        korean = {_pair(e)[0]: e for e in present if _pair(e)[0]}
+        for entry in queued_terms.entries() if queued_terms is not None else []:
+            ko, en = _pair(entry)
+            if entry.id in ids or (ko, en) in pairs:
+                report.terms_there += 1
+                sent.append(entry.id)
+            elif ko in korean:
+                theirs = korean[ko]
+                report.conflicts.append(
+                    Message("store.queued_conflict", {"ko": ko, "en": en, "office": _pair(theirs)[1], "id": theirs.id})
+                )
+            else:
+                copy = Entry(entry.id, list(entry.terms), entry.domain, entry.note, entry.source, entry.verified)
+                remote.termbase.add(copy)
+                report.terms_sent += 1
+                sent.append(entry.id)
+        if queued_memory.exists():
+            with TranslationMemory.open(queued_memory, read_only=True) as queue:
+                learned = queue.learned_at()
+                added = remote.memory.add_many((u, learned.get(i)) for i, u in enumerate(queue.units()))
+            report.units_sent = sum(added)
+            report.units_there = len(added) - report.units_sent
+    return sent
+
+
+def _refresh_copy(remote: Stores, folder: Path) -> tuple[int, int]:
+    """Replace the local copy of the office store with what it holds now (written aside, then moved in)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    terms_new, memory_new = folder / (COPY_TERMS + ".new"), folder / (COPY_MEMORY + ".new")
+    for leftover in (terms_new, memory_new):
+        leftover.unlink(missing_ok=True)
+    entries = remote.termbase.entries()
+    with Termbase.create(terms_new, COPY_NAME) as copy:
+        copy.add_all(Entry(e.id, list(e.terms), e.domain, e.note, e.source, e.verified) for e in entries)
+    learned = remote.memory.learned_at()
+    with TranslationMemory.create(memory_new, COPY_NAME) as memory:
+        units = sum(memory.add_many((u, learned.get(i)) for i, u in enumerate(remote.memory.units())))
+    terms_new.replace(folder / COPY_TERMS)
+    memory_new.replace(folder / COPY_MEMORY)
+    return len(entries), units

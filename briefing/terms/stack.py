@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Protocol
 from briefing.messages import BriefingError, Message, register
 from briefing.model import Bilingual, Briefing, Language
 from briefing.paths import data_home
-from briefing.stores.location import chosen_location
+from briefing.stores.location import COPY_NAME, COPY_TERMS, QUEUE_NAME, QUEUED_TERMS, chosen_location, offline_folder
 from briefing.stores.office_terms import OfficeTermbase
 from briefing.stores.postgres import OfficeStore
 from briefing.terms.matching import TermIndex
@@ -200,6 +200,21 @@ def _split(cell: str) -> list[str]:
     return [part.strip() for part in cell.split(SEPARATOR.strip()) if part.strip()]
 
 
+def _offline(sources: list[TermSource], problems: list[Message]) -> Termbase | None:
+    """The office store's copy (read-only) among the sources, and its queue of new terms (returned)."""
+    folder = offline_folder()
+    copy, queue = folder / COPY_TERMS, folder / QUEUED_TERMS
+    try:
+        if copy.exists():
+            sources.append(Termbase.open(copy, read_only=True, name=COPY_NAME))
+        queued = Termbase.open(queue, name=QUEUE_NAME) if queue.exists() else Termbase.create(queue, QUEUE_NAME)
+    except BriefingError as error:
+        problems.append(error.message)
+        return None
+    sources.insert(0, queued)  # what this user added comes first, as the personal termbase would
+    return queued
+
+
 # -- the stack ---------------------------------------------------------------------------------------
 
 
@@ -212,6 +227,7 @@ class Terminology:
         *,
         personal_file: Path | None = None,
         problems: Iterable[Message] = (),
+        shared: TermStore | None = None,
     ) -> None:
         self._briefing = FixedTermbase(BRIEFING, [])
         self._others: list[TermSource] = list(termbases)
@@ -220,7 +236,8 @@ class Terminology:
             (t for t in self._others if isinstance(t, Termbase) and t.name == PERSONAL), None
         )
         self.problems: list[Message] = list(problems)
-        self.shared: TermStore | None = next((t for t in self._others if isinstance(t, OfficeTermbase)), None)
+        # where new terms go instead of the personal termbase: the office store's, or its queue while away from it
+        self.shared = shared
         self._version = 0
         self._state: tuple[tuple[int, int], ...] = ()
         self._index: TermIndex | None = None
@@ -240,12 +257,17 @@ class Terminology:
                 sources.append(Termbase.open(personal, name=PERSONAL))
             except BriefingError as error:
                 problems.append(error.message)
+        location = None
+        shared: TermStore | None = None
         try:
             location = chosen_location(settings)
             if location is not None:
-                sources.append(OfficeTermbase(OfficeStore.open(location, author=settings.author)))
+                shared = OfficeTermbase(OfficeStore.open(location, author=settings.author))
+                sources.append(shared)
         except BriefingError as error:
             problems.append(error.message)
+            if location is not None:  # away from the office store: read its copy, queue new terms
+                shared = _offline(sources, problems)
         for office in settings.office_termbases:
             try:
                 sources.append(Termbase.open(Path(office).expanduser(), read_only=True))
@@ -255,7 +277,7 @@ class Terminology:
             sources.append(FixedTermbase(SHIPPED, load_shipped()))
         except BriefingError as error:
             problems.append(error.message)
-        terminology = cls(sources, personal_file=personal, problems=problems)
+        terminology = cls(sources, personal_file=personal, problems=problems, shared=shared)
         if briefing is not None:
             terminology.set_briefing(briefing)
         return terminology
@@ -312,6 +334,8 @@ class Terminology:
         for termbase in self._others:
             if isinstance(termbase, Termbase | OfficeTermbase):
                 termbase.close()
+        if self.shared is not None:
+            self.shared.close()
 
     # -- matching ------------------------------------------------------------------------------------
     @property
