@@ -3140,7 +3140,7 @@ Bilingual Korean/English briefings, translated offline.</source>
     </message>
     <message>
         <source>entry &apos;{id}&apos; was changed by {who} at {when} after you read it; your change was not saved: reload the entry and make it again</source>
-        <translation>항목 '{id}'을(를) 읽은 뒤 {who}이(가) {when}에 바꾸었습니다. 변경 내용이 저장되지 않았습니다. 항목을 다시 불러와 다시 고치십시오</translation>
+        <translation>항목 &apos;{id}&apos;을(를) 읽은 뒤 {who}이(가) {when}에 바꾸었습니다. 변경 내용이 저장되지 않았습니다. 항목을 다시 불러와 다시 고치십시오</translation>
     </message>
     <message>
         <source>the connection to the office store {address} was lost ({reason}); the change was not saved</source>
@@ -3161,6 +3161,14 @@ Bilingual Korean/English briefings, translated offline.</source>
     <message>
         <source>the office store {address} cannot index Korean text (its character type is {ctype}); create the database with a UTF-8 locale such as C.UTF-8</source>
         <translation>사무실 저장소 {address}은(는) 한국어 텍스트를 색인할 수 없습니다 (문자 유형 {ctype}). C.UTF-8 같은 UTF-8 로캘로 데이터베이스를 만드십시오</translation>
+    </message>
+    <message>
+        <source>no office store is chosen (the office_store setting or {variable})</source>
+        <translation>선택된 사무실 저장소가 없습니다 (office_store 설정 또는 {variable})</translation>
+    </message>
+    <message>
+        <source>the term &apos;{ko}&apos; → &apos;{en}&apos; you added away from the office store was not sent: the office store renders &apos;{ko}&apos; as &apos;{office}&apos; (entry &apos;{id}&apos;); it stays in the queue until you resolve it</source>
+        <translation>사무실 저장소 밖에서 추가한 용어 '{ko}' → '{en}'을(를) 보내지 않았습니다. 사무실 저장소는 '{ko}'을(를) '{office}'(으)로 옮깁니다 (항목 '{id}'). 해결할 때까지 대기열에 남아 있습니다</translation>
     </message>
     <message>
         <source>{address} holds no Briefing Studio store yet; `briefing-studio store migrate --to ADDRESS` sets one up</source>

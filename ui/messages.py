@@ -842,6 +842,14 @@ CATALOGUE: dict[str, str] = {
         "Messages",
         "the office store {address} cannot index Korean text (its character type is {ctype}); create the database with a UTF-8 locale such as C.UTF-8",  # noqa: E501
     ),
+    "store.none_chosen": QT_TRANSLATE_NOOP(
+        "Messages",
+        "no office store is chosen (the office_store setting or {variable})",
+    ),
+    "store.queued_conflict": QT_TRANSLATE_NOOP(
+        "Messages",
+        "the term '{ko}' → '{en}' you added away from the office store was not sent: the office store renders '{ko}' as '{office}' (entry '{id}'); it stays in the queue until you resolve it",  # noqa: E501
+    ),
     "store.not_set_up": QT_TRANSLATE_NOOP(
         "Messages",
         "{address} holds no Briefing Studio store yet; `briefing-studio store migrate --to ADDRESS` sets one up",
