@@ -238,9 +238,10 @@ def test_the_window_and_commands_use_the_office_store_when_chosen(
     assert "[office, sentence]" in capsys.readouterr().out
     unreachable = Settings(office_store=f"postgresql://u@127.0.0.1:{_closed_port()}/x")
     monkeypatch.delenv("BRIEFING_STORE")
-    with Memories.load(unreachable) as away:  # away from the network: the personal memory goes on working
-        assert away.shared is None and [p.code for p in away.problems] == ["store.unreachable"]
-        assert away.personal.learn([Unit(Language.KO, "오프라인 문장.", "Offline.")]) == 1
+    with Memories.load(unreachable) as away:  # away from the network: approvals wait in the queue
+        assert [p.code for p in away.problems] == ["store.unreachable"]
+        assert away.shared is not None and away.shared.name == "office queue"
+        assert away.learn_from(load(EXAMPLE), "scwg-23") == learned and not away.personal_path.exists()
 
 
 def test_a_bulk_load_builds_the_trigram_index_once(
@@ -298,3 +299,17 @@ def test_away_from_the_network_work_goes_on_and_is_sent_later(
         assert store.termbase.count() == 2
     again = office.sync(location(pg_server, pg_database))  # the conflicting term is still queued, nothing twice
     assert (again.terms_sent, again.units_sent, len(again.conflicts)) == (0, 0, 1)
+
+
+def test_a_full_disk_on_the_server_is_said_and_rolls_back(pg_server: PgServer, pg_database: str) -> None:
+    """The server's "disk full" (SQLSTATE 53100) raised where a write would meet it: a real full disk cannot be
+    made on a test machine without mounting a small file system."""
+    from psycopg import errors
+
+    with open_office(location(pg_server, pg_database)) as store:
+        assert store.office is not None
+        full = "no room left on its server; the change was not saved"
+        with pytest.raises(StoreError, match=full) as caught, store.termbase.transaction():
+            store.termbase.add(entry("a", "A"))
+            raise errors.DiskFull("could not extend file: No space left on device")
+        assert caught.value.code == "store.disk_full" and store.termbase.count() == 0

@@ -542,6 +542,34 @@ def make_match(unit: Unit, text: str, fuzzy: float, same_key: bool) -> Match:
     return Match(unit, value, carried, placeables_replaced=carried != unit.target)
 
 
+def choose_matches(
+    text: str, candidates: list[tuple[Unit, float, bool, str]], *, minimum: int, limit: int
+) -> list[Match]:
+    """The best matches among candidates (unit, fuzzy score, whether its key is the query's, its comparable form)
+    as `lookup` ranks them; a match (placeables carried over: the costly part) is made only for a candidate that
+    could still enter the best `limit`, as in `lookup`."""
+    places = matching.forms(text, candidates[0][0].source_language).comparable.count(matching.MASK) if candidates else 0
+    exact = matching.exact_key(text)
+    ranked = []
+    for unit, fuzzy, same_key, comparable in candidates:
+        if same_key:
+            top = 100.0 if matching.exact_key(unit.source) == exact else 99.0
+        else:
+            top = max(0, min(98, int(fuzzy)) - (5 if comparable.count(matching.MASK) != places else 0))
+        ranked.append((top, fuzzy, unit, same_key))
+    ranked.sort(key=lambda row: (-row[0], -row[1]))
+    matches: list[Match] = []
+    for top, fuzzy, unit, same_key in ranked:
+        if top < minimum or _settled(matches, limit, _order(top, None)):
+            break
+        if _settled(matches, limit, _order(top, unit)):
+            continue
+        match = make_match(unit, text, fuzzy, same_key)
+        if match.score >= minimum:
+            matches.append(match)
+    return best_matches(matches, limit)
+
+
 def best_matches(matches: list[Match], limit: int) -> list[Match]:
     """Matches in rank order, one per (source, target) pair, at most `limit`: as every backend returns them."""
     matches = sorted(matches, key=lambda match: _order(match.score, match.unit))

@@ -12,7 +12,7 @@ from rapidfuzz import fuzz
 
 from briefing.memory import matching
 from briefing.memory.model import Match, Unit, UnitKind
-from briefing.memory.store import best_matches, make_match
+from briefing.memory.store import choose_matches
 from briefing.model import Language
 from briefing.stores.postgres import OfficeStore
 
@@ -164,14 +164,12 @@ class OfficeMemory:
                 "ORDER BY comparable <-> %s LIMIT %s",
                 (source_language.value, forms.key, forms.comparable, CANDIDATES),
             ).fetchall()
-        matches: list[Match] = []
-        for row in same_key:
-            matches.append(make_match(self._unit(row[:-1]), text, 100.0, True))
+        candidates = [(self._unit(row[:-1]), 100.0, True, row[-1]) for row in same_key]
         for row in similar:
             score = fuzz.ratio(query, matching.unstored(row[-1], source_language), score_cutoff=minimum)
             if score:
-                matches.append(make_match(self._unit(row[:-1]), text, score, False))
-        return best_matches([m for m in matches if m.score >= minimum], limit)
+                candidates.append((self._unit(row[:-1]), score, False, row[-1]))
+        return choose_matches(text, candidates, minimum=minimum, limit=limit)
 
     def concordance(self, phrase: str, language: Language | None = None, *, limit: int = 50) -> list[Unit]:
         wanted = matching.clean(phrase).lower()
