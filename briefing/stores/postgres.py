@@ -102,7 +102,8 @@ class StoreSize:
 
 
 class OfficeStore:
-    """One connection to an office store: its `termbase` and `memory`. Use `open`; close when done."""
+    """One connection to an office store, which its termbase and memory (office_terms, office_memory) may share.
+    Use `open`; close when done."""
 
     def __init__(self, connection: psycopg.Connection[Any], location: StoreLocation, author: str) -> None:
         self._db = connection
@@ -171,7 +172,7 @@ class OfficeStore:
 
     def size(self) -> StoreSize:
         with self.guard():
-            row = self._db.execute(
+            row = self.db.execute(
                 "SELECT (SELECT count(*) FROM term_entries), (SELECT count(*) FROM memory_units)"
             ).fetchone()
         assert row is not None
