@@ -12,25 +12,17 @@ import pytest
 from briefing.memory.exchange import ExchangeError as TmxError
 from briefing.memory.exchange import export_tmx, import_tmx
 from briefing.memory.model import Unit, UnitKind
-from briefing.memory.store import MemoryStore, TranslationMemory
 from briefing.model import Language
 from briefing.stores import office
 from briefing.stores.location import StoreLocation
 from briefing.terms.exchange import ExchangeError as TbxError
 from briefing.terms.exchange import export_file, import_file
 from briefing.terms.model import Entry, Term, TermStatus
-from briefing.terms.store import Termbase, TermbaseError, TermStore
+from briefing.terms.store import TermbaseError
 from tests.pg import PgServer
 
 KO = "제23차 한미 국방장관 회의가 2024. 11. 7. 서울에서 열렸다."
 EN = "The 23rd Korea-US defence ministers' meeting was held in Seoul on November 7, 2024."
-
-
-def test_the_sqlite_stores_implement_the_interfaces(tmp_path: Path) -> None:
-    with Termbase.create(tmp_path / "t.sqlite", "t") as termbase, TranslationMemory.create(tmp_path / "m.sqlite") as tm:
-        terms: TermStore = termbase
-        memory: MemoryStore = tm
-        assert terms.count() == memory.count() == 0
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

@@ -118,7 +118,8 @@ class Migration:
 
 @dataclass
 class Stores:
-    """A termbase and a memory to copy from or into."""
+    """A termbase and a memory to copy from or into. (Built from both backends below, so that mypy checks that each
+    implements the interfaces.)"""
 
     termbase: TermStore
     memory: MemoryStore
