@@ -156,6 +156,12 @@ class Settings:
         30, "seconds between recovery copies (0: off)", minimum=0, maximum=3600, legacy="autosave/seconds"
     )
     office_termbases: tuple[str, ...] = _option((), "the office's termbase files (read-only), most important first")
+    office_store: str = _option(
+        "", "the office store, postgresql://user@host/database without password (empty: this machine's files)"
+    )
+    office_store_password_file: str = _option(
+        "", "a file only you can read with the office store's password (empty: PGPASSWORD or the passfile)"
+    )
 
     def __post_init__(self) -> None:
         for spec in OPTIONS.values():  # filled below, before the first Settings is made

@@ -3465,6 +3465,78 @@ Bilingual Korean/English briefings, translated offline.</source>
         <translation>{path}: 여기서 열 수 없는 복구 사본입니다({reason}). 그대로 두었습니다</translation>
     </message>
     <message>
+        <source>{address} is not a PostgreSQL store address (postgresql://user@host:port/database)</source>
+        <translation>{address}은(는) PostgreSQL 저장소 주소가 아닙니다 (postgresql://사용자@호스트:포트/데이터베이스)</translation>
+    </message>
+    <message>
+        <source>entry &apos;{id}&apos; was changed by {who} at {when} after you read it; your change was not saved: reload the entry and make it again</source>
+        <translation>항목 &apos;{id}&apos;을(를) 읽은 뒤 {who}이(가) {when}에 바꾸었습니다. 변경 내용이 저장되지 않았습니다. 항목을 다시 불러와 다시 고치십시오</translation>
+    </message>
+    <message>
+        <source>the connection to the office store {address} was lost ({reason}); the change was not saved</source>
+        <translation>사무실 저장소 {address}와(과)의 연결이 끊겼습니다 ({reason}). 변경 내용은 저장되지 않았습니다</translation>
+    </message>
+    <message>
+        <source>the office store {address} has no room left on its server; the change was not saved</source>
+        <translation>사무실 저장소 {address}의 서버에 남은 공간이 없습니다. 변경 내용은 저장되지 않았습니다</translation>
+    </message>
+    <message>
+        <source>the office store {address} refused the request ({reason})</source>
+        <translation>사무실 저장소 {address}이(가) 요청을 거부했습니다 ({reason})</translation>
+    </message>
+    <message>
+        <source>the office store {address} was written by a newer Briefing Studio (store version {version}; this one reads up to {supported})</source>
+        <translation>사무실 저장소 {address}은(는) 더 새로운 Briefing Studio가 기록했습니다 (저장소 버전 {version}, 이 버전은 {supported}까지 읽을 수 있음)</translation>
+    </message>
+    <message>
+        <source>the office store {address} cannot index Korean text (its character type is {ctype}); create the database with a UTF-8 locale such as C.UTF-8</source>
+        <translation>사무실 저장소 {address}은(는) 한국어 텍스트를 색인할 수 없습니다 (문자 유형 {ctype}). C.UTF-8 같은 UTF-8 로캘로 데이터베이스를 만드십시오</translation>
+    </message>
+    <message>
+        <source>no office store is chosen (the office_store setting or {variable})</source>
+        <translation>선택된 사무실 저장소가 없습니다 (office_store 설정 또는 {variable})</translation>
+    </message>
+    <message>
+        <source>the term &apos;{ko}&apos; → &apos;{en}&apos; you added away from the office store was not sent: the office store renders &apos;{ko}&apos; as &apos;{office}&apos; (entry &apos;{id}&apos;); it stays in the queue until you resolve it</source>
+        <translation>사무실 저장소 밖에서 추가한 용어 &apos;{ko}&apos; → &apos;{en}&apos;을(를) 보내지 않았습니다. 사무실 저장소는 &apos;{ko}&apos;을(를) &apos;{office}&apos;(으)로 옮깁니다 (항목 &apos;{id}&apos;). 해결할 때까지 대기열에 남아 있습니다</translation>
+    </message>
+    <message>
+        <source>{address} holds no Briefing Studio store yet; `briefing-studio store migrate --to ADDRESS` sets one up</source>
+        <translation>{address}에는 아직 Briefing Studio 저장소가 없습니다. `briefing-studio store migrate --to ADDRESS`로 만들 수 있습니다</translation>
+    </message>
+    <message>
+        <source>the password file {path} can be read by other users; make it readable only by you (chmod 600 {path})</source>
+        <translation>비밀번호 파일 {path}을(를) 다른 사용자도 읽을 수 있습니다. 본인만 읽을 수 있게 하십시오 (chmod 600 {path})</translation>
+    </message>
+    <message>
+        <source>the password file {path} cannot be read ({reason})</source>
+        <translation>비밀번호 파일 {path}을(를) 읽을 수 없습니다 ({reason})</translation>
+    </message>
+    <message>
+        <source>the store address {address} holds a password; remove it and put the password in a file only you can read (the office_store_password_file setting), in PGPASSWORD or in a PostgreSQL passfile</source>
+        <translation>저장소 주소 {address}에 비밀번호가 들어 있습니다. 주소에서 비밀번호를 빼고, 본인만 읽을 수 있는 파일(office_store_password_file 설정), PGPASSWORD 또는 PostgreSQL passfile에 넣으십시오</translation>
+    </message>
+    <message>
+        <source>the office store {address} may only be read by {user}; the change was not made</source>
+        <translation>사무실 저장소 {address}은(는) {user}에게 읽기 전용입니다. 변경하지 않았습니다</translation>
+    </message>
+    <message>
+        <source>the office store {address} refused the connection ({reason})</source>
+        <translation>사무실 저장소 {address}이(가) 연결을 거부했습니다 ({reason})</translation>
+    </message>
+    <message>
+        <source>the source and the target are the same store ({address})</source>
+        <translation>원본과 대상이 같은 저장소입니다 ({address})</translation>
+    </message>
+    <message>
+        <source>the office store {address} cannot be reached ({reason})</source>
+        <translation>사무실 저장소 {address}에 연결할 수 없습니다 ({reason})</translation>
+    </message>
+    <message>
+        <source>the office store {address} refused the password of {user}</source>
+        <translation>사무실 저장소 {address}이(가) {user}의 비밀번호를 거부했습니다</translation>
+    </message>
+    <message>
         <source>Korean</source>
         <translation>한국어</translation>
     </message>

@@ -157,6 +157,8 @@ LAYERS = {
         "briefing.export",
         "briefing.cli",
         "briefing.storage",
+        "briefing.stores.office",  # the office store's termbase, not its memory nor the moving between stores
+        "briefing.stores.office_memory",
     ),
     "briefing.memory": (
         "briefing.translation.engine",
@@ -167,6 +169,8 @@ LAYERS = {
         "briefing.export",
         "briefing.cli",
         "briefing.edits",
+        "briefing.stores.office",  # the office store's memory, not its termbase nor the moving between stores
+        "briefing.stores.office_terms",
     ),
     # Review files are read into edits of the briefing; they never translate or touch the term and memory stores
     # (they share the DOCX helpers of the export and the atomic write of the storage).
@@ -196,6 +200,18 @@ LAYERS = {
         "briefing.edits",
         "briefing.exchange",
         "briefing.qa",
+        "briefing.cli",
+    ),
+    # The stores hold the termbase and the memory (SQLite files or an office's PostgreSQL server); they know
+    # nothing of documents, translation, exports or the command line.
+    "briefing.stores": (
+        "briefing.translation",
+        "briefing.export",
+        "briefing.exchange",
+        "briefing.edits",
+        "briefing.qa",
+        "briefing.compare",
+        "briefing.importers",
         "briefing.cli",
     ),
     "briefing": ("ui", "main"),

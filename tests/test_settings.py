@@ -37,6 +37,8 @@ UNUSUAL = Settings(
     translation_idle_minutes=0,
     live_translation="off",
     office_termbases=("/srv/office/terms.sqlite", '용어 "국" \\ .sqlite'),
+    office_store="postgresql://press@db.office.example/briefing?sslmode=require",
+    office_store_password_file="~/.config/briefing-studio/store-password",
 )
 
 

@@ -842,6 +842,78 @@ CATALOGUE: dict[str, str] = {
     "recovery.skipped": QT_TRANSLATE_NOOP(
         "Messages", "{path}: a recovery copy that cannot be opened here ({reason}); left as it is"
     ),
+    "store.bad_address": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{address} is not a PostgreSQL store address (postgresql://user@host:port/database)",
+    ),
+    "store.conflict": QT_TRANSLATE_NOOP(
+        "Messages",
+        "entry '{id}' was changed by {who} at {when} after you read it; your change was not saved: reload the entry and make it again",  # noqa: E501
+    ),
+    "store.connection_lost": QT_TRANSLATE_NOOP(
+        "Messages",
+        "the connection to the office store {address} was lost ({reason}); the change was not saved",
+    ),
+    "store.disk_full": QT_TRANSLATE_NOOP(
+        "Messages",
+        "the office store {address} has no room left on its server; the change was not saved",
+    ),
+    "store.failed": QT_TRANSLATE_NOOP(
+        "Messages",
+        "the office store {address} refused the request ({reason})",
+    ),
+    "store.newer": QT_TRANSLATE_NOOP(
+        "Messages",
+        "the office store {address} was written by a newer Briefing Studio (store version {version}; this one reads up to {supported})",  # noqa: E501
+    ),
+    "store.no_trigrams": QT_TRANSLATE_NOOP(
+        "Messages",
+        "the office store {address} cannot index Korean text (its character type is {ctype}); create the database with a UTF-8 locale such as C.UTF-8",  # noqa: E501
+    ),
+    "store.none_chosen": QT_TRANSLATE_NOOP(
+        "Messages",
+        "no office store is chosen (the office_store setting or {variable})",
+    ),
+    "store.queued_conflict": QT_TRANSLATE_NOOP(
+        "Messages",
+        "the term '{ko}' → '{en}' you added away from the office store was not sent: the office store renders '{ko}' as '{office}' (entry '{id}'); it stays in the queue until you resolve it",  # noqa: E501
+    ),
+    "store.not_set_up": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{address} holds no Briefing Studio store yet; `briefing-studio store migrate --to ADDRESS` sets one up",
+    ),
+    "store.password_file_open": QT_TRANSLATE_NOOP(
+        "Messages",
+        "the password file {path} can be read by other users; make it readable only by you (chmod 600 {path})",
+    ),
+    "store.password_file_unreadable": QT_TRANSLATE_NOOP(
+        "Messages",
+        "the password file {path} cannot be read ({reason})",
+    ),
+    "store.password_in_address": QT_TRANSLATE_NOOP(
+        "Messages",
+        "the store address {address} holds a password; remove it and put the password in a file only you can read (the office_store_password_file setting), in PGPASSWORD or in a PostgreSQL passfile",  # noqa: E501
+    ),
+    "store.read_only": QT_TRANSLATE_NOOP(
+        "Messages",
+        "the office store {address} may only be read by {user}; the change was not made",
+    ),
+    "store.refused": QT_TRANSLATE_NOOP(
+        "Messages",
+        "the office store {address} refused the connection ({reason})",
+    ),
+    "store.same": QT_TRANSLATE_NOOP(
+        "Messages",
+        "the source and the target are the same store ({address})",
+    ),
+    "store.unreachable": QT_TRANSLATE_NOOP(
+        "Messages",
+        "the office store {address} cannot be reached ({reason})",
+    ),
+    "store.wrong_password": QT_TRANSLATE_NOOP(
+        "Messages",
+        "the office store {address} refused the password of {user}",
+    ),
 }
 
 

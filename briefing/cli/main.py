@@ -24,6 +24,7 @@ from briefing.cli import importer as cli_import
 from briefing.cli import memory as cli_memory
 from briefing.cli import qa as cli_qa
 from briefing.cli import settings as cli_settings
+from briefing.cli import store as cli_store
 from briefing.cli import terms as cli_terms
 from briefing.cli import translation as cli_translation
 from briefing.cli.terminal import Neutralised
@@ -101,6 +102,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_exchange.add_parsers(commands)
     cli_compare.add_parsers(commands)
     cli_import.add_parsers(commands)
+    cli_store.add_parsers(commands)
     return parser
 
 
@@ -157,6 +159,8 @@ def _run(argv: Sequence[str] | None, open_window: OpenWindow | None) -> int:
             return cli_compare.run_compare(args)
         if args.command == "import":
             return cli_import.run_import(args)
+        if args.command == "store":
+            return cli_store.run_store(args)
         if open_window is None:
             parser.error("the window is not available here")
         return open_window(getattr(args, "file", None), getattr(args, "ui_language", None))

@@ -26,7 +26,7 @@ from translate.storage import tmx
 
 from briefing import __version__, xmlsafe
 from briefing.memory.model import Unit, UnitKind
-from briefing.memory.store import TranslationMemory
+from briefing.memory.store import MemoryStore
 from briefing.messages import BriefingError, register
 from briefing.model import Language
 from briefing.storage import TooLarge, read_regular, write_atomically
@@ -107,7 +107,7 @@ def _language(code: str | None) -> Language | None:
     return Language(primary) if primary in ("ko", "en") else None
 
 
-def import_tmx(memory: TranslationMemory, path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES) -> ImportReport:
+def import_tmx(memory: MemoryStore, path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES) -> ImportReport:
     """Add the ko/en pairs of a TMX file to `memory` in one transaction; ExchangeError (nothing changed) when the
     file cannot be used."""
     path = Path(path)
@@ -172,7 +172,7 @@ def import_tmx(memory: TranslationMemory, path: str | os.PathLike[str], *, max_b
     return report
 
 
-def export_tmx(memory: TranslationMemory, path: str | os.PathLike[str]) -> int:
+def export_tmx(memory: MemoryStore, path: str | os.PathLike[str]) -> int:
     """Write every unit of `memory` as TMX 1.4b; returns how many."""
     path = Path(path)
     store = tmx.tmxfile()

@@ -3,7 +3,10 @@
 The personal memory (`<data folder>/memory/personal.sqlite`) is created on first write and learns from the
 briefings its owner approves. Office memories are shared files listed in the `office_memories` setting (a list of
 paths, as `office_termbases` is), always opened read-only. A memory that cannot be opened is reported in `problems` and
-skipped: the others still work.
+skipped: the others still work. When an office store is chosen (the `office_store` setting or BRIEFING_STORE), its
+memory is looked up too (after the personal one) and approvals are learned into it, where the whole office finds
+them. When it cannot be reached (a laptop at a meeting), that is a problem like any other, and work goes on: its
+copy (refreshed by `store sync`) is looked up, and approvals wait in a queue that `store sync` sends.
 """
 
 from __future__ import annotations
@@ -12,11 +15,14 @@ from pathlib import Path
 
 from briefing.memory.learning import units_from
 from briefing.memory.model import Match, Unit, UnitKind
-from briefing.memory.store import MemoryStoreError, TranslationMemory
-from briefing.messages import Message
+from briefing.memory.store import MemoryStore, MemoryStoreError, TranslationMemory
+from briefing.messages import BriefingError, Message
 from briefing.model import Briefing, Language
 from briefing.paths import data_home
 from briefing.settings import Settings
+from briefing.stores.location import COPY_MEMORY, COPY_NAME, QUEUE_NAME, QUEUED_MEMORY, chosen_location, offline_folder
+from briefing.stores.office_memory import OfficeMemory
+from briefing.stores.postgres import OfficeStore
 
 PERSONAL_NAME = "personal"
 
@@ -30,13 +36,35 @@ def office_paths(settings: Settings) -> list[Path]:
     return [Path(part.strip()).expanduser() for part in settings.office_memories if part.strip()]
 
 
+def _offline(office: list[TranslationMemory], problems: list[Message]) -> TranslationMemory | None:
+    """The office store's copy (read-only) among the office memories, and its queue of approvals (returned)."""
+    folder = offline_folder()
+    copy, queue = folder / COPY_MEMORY, folder / QUEUED_MEMORY
+    try:
+        if copy.exists():
+            office.insert(0, TranslationMemory.open(copy, read_only=True, name=COPY_NAME))
+        if queue.exists():
+            return TranslationMemory.open(queue, name=QUEUE_NAME)
+        return TranslationMemory.create(queue, QUEUE_NAME)
+    except MemoryStoreError as error:
+        problems.append(error.message)
+        return None
+
+
 class Memories:
     """The personal memory and the office memories, looked up together."""
 
-    def __init__(self, personal: Path, office: list[TranslationMemory], problems: list[Message]) -> None:
+    def __init__(
+        self,
+        personal: Path,
+        office: list[TranslationMemory],
+        problems: list[Message],
+        shared: MemoryStore | None = None,
+    ) -> None:
         self.personal_path = personal
         self.office = office
         self.problems = problems
+        self.shared = shared  # the office store's memory, when one is chosen and answers
         self._personal: TranslationMemory | None = None
         self._personal_failed = False
 
@@ -53,7 +81,17 @@ class Memories:
                 office.append(TranslationMemory.open(path, read_only=True))
             except MemoryStoreError as error:
                 problems.append(error.message)
-        memories = cls(personal or personal_path(), office, problems)
+        shared: MemoryStore | None = None
+        location = None
+        try:
+            location = chosen_location(settings)
+            if location is not None:
+                shared = OfficeMemory(OfficeStore.open(location, author=settings.author))
+        except BriefingError as error:
+            problems.append(error.message)
+            if location is not None:  # away from the office store: read its copy, queue approvals
+                shared = _offline(office, problems)
+        memories = cls(personal or personal_path(), office, problems, shared)
         if memories.personal_path.exists():
             try:
                 memories._personal = TranslationMemory.open(memories.personal_path, name=PERSONAL_NAME)
@@ -76,10 +114,15 @@ class Memories:
         """The memories that are open: personal first (if it exists), then the office memories in order."""
         return ([self._personal] if self._personal is not None else []) + self.office
 
+    def searched(self) -> list[MemoryStore]:
+        """Every memory a lookup reads: the personal one, the office store's, the office memory files."""
+        personal: list[MemoryStore] = [self._personal] if self._personal is not None else []
+        return personal + ([self.shared] if self.shared is not None else []) + list(self.office)
+
     def lookup(self, text: str, source_language: Language, *, minimum: int = 70, limit: int = 9) -> list[Match]:
         """Matches from every memory, best first; for equal scores the personal memory and whole items first."""
         ranked: list[tuple[int, Match]] = []
-        for rank, memory in enumerate(self.all()):
+        for rank, memory in enumerate(self.searched()):
             ranked += [(rank, match) for match in memory.lookup(text, source_language, minimum=minimum, limit=limit)]
         ranked.sort(key=lambda pair: (-pair[1].score, pair[1].unit.kind is not UnitKind.ITEM, pair[0]))
         matches = [match for _, match in ranked]
@@ -93,23 +136,29 @@ class Memories:
 
     def concordance(self, phrase: str, language: Language | None = None, *, limit: int = 50) -> list[Unit]:
         found: list[Unit] = []
-        for memory in self.all():
+        for memory in self.searched():
             found += memory.concordance(phrase, language, limit=limit - len(found))
             if len(found) >= limit:
                 break
         return found
 
     def learn_from(self, briefing: Briefing, briefing_key: str) -> int:
-        """Learn the approved items of a briefing into the personal memory; returns how many units were added."""
+        """Learn the approved items of a briefing into the office store's memory (when one is in use and this
+        user may write to it) or else the personal memory; returns how many units were added."""
         units = units_from(briefing, briefing_key)
         if not units:
             return 0
+        if self.shared is not None and not self.shared.read_only:
+            return self.shared.learn(units)
         return self.personal.learn(units)
 
     def close(self) -> None:
         for memory in self.all():
             memory.close()
+        if self.shared is not None:
+            self.shared.close()
         self._personal = None
+        self.shared = None
         self.office = []
 
     def __enter__(self) -> Memories:

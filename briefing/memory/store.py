@@ -19,6 +19,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Protocol
 from urllib.parse import quote
 
 from rapidfuzz import fuzz, process
@@ -89,6 +90,36 @@ class MemoryStats:
     @property
     def total(self) -> int:
         return sum(self.units.values())
+
+
+class MemoryStore(Protocol):
+    """What the rest of the program uses of a translation memory, whichever backend holds it: a SQLite file
+    (`TranslationMemory`) or an office's PostgreSQL server (`briefing.stores.postgres.OfficeMemory`)."""
+
+    name: str
+    read_only: bool
+
+    def transaction(self) -> contextlib.AbstractContextManager[None]: ...
+
+    def learn(self, units: Iterable[Unit]) -> int: ...
+
+    def add_many(self, units: Iterable[tuple[Unit, datetime | None]]) -> list[bool]: ...
+
+    def has(self, unit: Unit) -> bool: ...
+
+    def forget_item(self, briefing: str, item_id: str) -> int: ...
+
+    def count(self) -> int: ...
+
+    def units(self) -> Iterator[Unit]: ...
+
+    def learned_at(self) -> dict[int, datetime]: ...
+
+    def lookup(self, text: str, source_language: Language, *, minimum: int = 70, limit: int = 9) -> list[Match]: ...
+
+    def concordance(self, phrase: str, language: Language | None = None, *, limit: int = 50) -> list[Unit]: ...
+
+    def close(self) -> None: ...
 
 
 class TranslationMemory:
@@ -430,22 +461,10 @@ class TranslationMemory:
                 match = self._match(unit, text, bound[unit_id], unit_id in same_key)
                 if match.score >= minimum:
                     matches.append(match)
-        matches.sort(key=lambda match: _order(match.score, match.unit))
-        return _distinct(matches)[:limit]
+        return best_matches(matches, limit)
 
     def _match(self, unit: Unit, text: str, fuzzy: float, same_key: bool) -> Match:
-        """The match a unit makes: `fuzzy` is its rapidfuzz score, `same_key` whether its key is the query's."""
-        if same_key and matching.exact_key(unit.source) == matching.exact_key(text):
-            return Match(unit, 100, unit.target)
-        carried = matching.carry_over(unit.source, text, unit.target)
-        if same_key:  # only placeables differ
-            if carried is not None:
-                return Match(unit, 99, carried, placeables_replaced=carried != unit.target)
-            return Match(unit, 90, unit.target)
-        value = min(98, int(fuzzy))
-        if carried is None:
-            return Match(unit, max(0, value - 5), unit.target)
-        return Match(unit, value, carried, placeables_replaced=carried != unit.target)
+        return make_match(unit, text, fuzzy, same_key)
 
     def concordance(self, phrase: str, language: Language | None = None, *, limit: int = 50) -> list[Unit]:
         """Units with `phrase` (case-insensitive, whitespace and width ignored) in their source or target;
@@ -506,6 +525,55 @@ class TranslationMemory:
             datetime.fromisoformat(str(approved_at)) if approved_at else None,
             self.name,
         )
+
+
+def make_match(unit: Unit, text: str, fuzzy: float, same_key: bool) -> Match:
+    """The match a unit makes: `fuzzy` is its rapidfuzz score, `same_key` whether its key is the query's."""
+    if same_key and matching.exact_key(unit.source) == matching.exact_key(text):
+        return Match(unit, 100, unit.target)
+    carried = matching.carry_over(unit.source, text, unit.target)
+    if same_key:  # only placeables differ
+        if carried is not None:
+            return Match(unit, 99, carried, placeables_replaced=carried != unit.target)
+        return Match(unit, 90, unit.target)
+    value = min(98, int(fuzzy))
+    if carried is None:
+        return Match(unit, max(0, value - 5), unit.target)
+    return Match(unit, value, carried, placeables_replaced=carried != unit.target)
+
+
+def choose_matches(
+    text: str, candidates: list[tuple[Unit, float, bool, str]], *, minimum: int, limit: int
+) -> list[Match]:
+    """The best matches among candidates (unit, fuzzy score, whether its key is the query's, its comparable form)
+    as `lookup` ranks them; a match (placeables carried over: the costly part) is made only for a candidate that
+    could still enter the best `limit`, as in `lookup`."""
+    places = matching.forms(text, candidates[0][0].source_language).comparable.count(matching.MASK) if candidates else 0
+    exact = matching.exact_key(text)
+    ranked = []
+    for unit, fuzzy, same_key, comparable in candidates:
+        if same_key:
+            top = 100.0 if matching.exact_key(unit.source) == exact else 99.0
+        else:
+            top = max(0, min(98, int(fuzzy)) - (5 if comparable.count(matching.MASK) != places else 0))
+        ranked.append((top, fuzzy, unit, same_key))
+    ranked.sort(key=lambda row: (-row[0], -row[1]))
+    matches: list[Match] = []
+    for top, fuzzy, unit, same_key in ranked:
+        if top < minimum or _settled(matches, limit, _order(top, None)):
+            break
+        if _settled(matches, limit, _order(top, unit)):
+            continue
+        match = make_match(unit, text, fuzzy, same_key)
+        if match.score >= minimum:
+            matches.append(match)
+    return best_matches(matches, limit)
+
+
+def best_matches(matches: list[Match], limit: int) -> list[Match]:
+    """Matches in rank order, one per (source, target) pair, at most `limit`: as every backend returns them."""
+    matches = sorted(matches, key=lambda match: _order(match.score, match.unit))
+    return _distinct(matches)[:limit]
 
 
 def _settled(matches: list[Match], limit: int, best: tuple[float, bool, float]) -> bool:

@@ -25,7 +25,7 @@ from briefing import xmlsafe
 from briefing.messages import BriefingError, Message, register
 from briefing.model import Language
 from briefing.terms.model import Entry, Term, TermStatus
-from briefing.terms.store import Termbase
+from briefing.terms.store import TermStore
 
 MAX_BYTES = 50 * 1024 * 1024
 TBX_SUFFIXES = (".tbx",)
@@ -294,14 +294,14 @@ def read_file(path: Path, source: Language = Language.KO) -> list[tuple[Entry, s
     return parse_glossary(data, str(path), kind, source)
 
 
-def import_file(termbase: Termbase, path: Path, source: Language = Language.KO) -> ImportReport:
+def import_file(termbase: TermStore, path: Path, source: Language = Language.KO) -> ImportReport:
     """Read a glossary and store its entries, all or none: a TBX entry whose id is in the termbase replaces it;
     a pair that is there already, a repeated row and an entry without a preferred term in both languages are
     skipped (and reported)."""
     return import_entries(termbase, read_file(path, source))
 
 
-def import_entries(termbase: Termbase, found: list[tuple[Entry, str]]) -> ImportReport:
+def import_entries(termbase: TermStore, found: list[tuple[Entry, str]]) -> ImportReport:
     report = ImportReport()
     existing = {_pair(entry) for entry in termbase.entries()}
     seen: set[tuple[str, str]] = set()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 from enum import StrEnum
 
 from briefing.model import Language
@@ -38,6 +39,11 @@ class Entry:
     source: str = ""  # where it was confirmed (URL, document)
     verified: bool = True  # False: could not be confirmed from a public source
     termbase: str = ""  # name of the termbase it came from (set when read)
+    # Set when read from an office store: the entry's version (an edit made from an older one is a conflict),
+    # who changed it last and when. 0: not read from an office store (an update then replaces the entry).
+    version: int = field(default=0, compare=False)
+    changed_by: str = field(default="", compare=False)
+    changed_at: datetime | None = field(default=None, compare=False)
 
     def preferred(self, language: Language) -> Term | None:
         """The first preferred term of that language (what a translation should use)."""

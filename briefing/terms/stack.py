@@ -4,6 +4,8 @@
 2. the user's personal termbase, `<data folder>/terminology/personal.sqlite`, created on the first write;
 3. the office termbases named in the `office_termbases` setting, opened read-only;
 4. the shipped termbase, `briefing/terms/data/shipped.tsv`.
+When an office store is chosen (the `office_store` setting or BRIEFING_STORE), its termbase comes after the
+personal one, and new terms go to it when the user's role may edit it.
 Where two termbases give the same form, the higher one wins. A termbase that cannot be opened is reported in
 `problems` and left out; the others keep working.
 """
@@ -20,9 +22,12 @@ from typing import TYPE_CHECKING, Protocol
 from briefing.messages import BriefingError, Message, register
 from briefing.model import Bilingual, Briefing, Language
 from briefing.paths import data_home
+from briefing.stores.location import COPY_NAME, COPY_TERMS, QUEUE_NAME, QUEUED_TERMS, chosen_location, offline_folder
+from briefing.stores.office_terms import OfficeTermbase
+from briefing.stores.postgres import OfficeStore
 from briefing.terms.matching import TermIndex
 from briefing.terms.model import Entry, Hit, Term, TermStatus
-from briefing.terms.store import Termbase, TermbaseError
+from briefing.terms.store import Termbase, TermbaseError, TermStore
 
 if TYPE_CHECKING:
     from briefing.settings import Settings
@@ -195,6 +200,21 @@ def _split(cell: str) -> list[str]:
     return [part.strip() for part in cell.split(SEPARATOR.strip()) if part.strip()]
 
 
+def _offline(sources: list[TermSource], problems: list[Message]) -> Termbase | None:
+    """The office store's copy (read-only) among the sources, and its queue of new terms (returned)."""
+    folder = offline_folder()
+    copy, queue = folder / COPY_TERMS, folder / QUEUED_TERMS
+    try:
+        if copy.exists():
+            sources.append(Termbase.open(copy, read_only=True, name=COPY_NAME))
+        queued = Termbase.open(queue, name=QUEUE_NAME) if queue.exists() else Termbase.create(queue, QUEUE_NAME)
+    except BriefingError as error:
+        problems.append(error.message)
+        return None
+    sources.insert(0, queued)  # what this user added comes first, as the personal termbase would
+    return queued
+
+
 # -- the stack ---------------------------------------------------------------------------------------
 
 
@@ -207,6 +227,7 @@ class Terminology:
         *,
         personal_file: Path | None = None,
         problems: Iterable[Message] = (),
+        shared: TermStore | None = None,
     ) -> None:
         self._briefing = FixedTermbase(BRIEFING, [])
         self._others: list[TermSource] = list(termbases)
@@ -215,6 +236,8 @@ class Terminology:
             (t for t in self._others if isinstance(t, Termbase) and t.name == PERSONAL), None
         )
         self.problems: list[Message] = list(problems)
+        # where new terms go instead of the personal termbase: the office store's, or its queue while away from it
+        self.shared = shared
         self._version = 0
         self._state: tuple[tuple[int, int], ...] = ()
         self._index: TermIndex | None = None
@@ -234,6 +257,17 @@ class Terminology:
                 sources.append(Termbase.open(personal, name=PERSONAL))
             except BriefingError as error:
                 problems.append(error.message)
+        location = None
+        shared: TermStore | None = None
+        try:
+            location = chosen_location(settings)
+            if location is not None:
+                shared = OfficeTermbase(OfficeStore.open(location, author=settings.author))
+                sources.append(shared)
+        except BriefingError as error:
+            problems.append(error.message)
+            if location is not None:  # away from the office store: read its copy, queue new terms
+                shared = _offline(sources, problems)
         for office in settings.office_termbases:
             try:
                 sources.append(Termbase.open(Path(office).expanduser(), read_only=True))
@@ -243,7 +277,7 @@ class Terminology:
             sources.append(FixedTermbase(SHIPPED, load_shipped()))
         except BriefingError as error:
             problems.append(error.message)
-        terminology = cls(sources, personal_file=personal, problems=problems)
+        terminology = cls(sources, personal_file=personal, problems=problems, shared=shared)
         if briefing is not None:
             terminology.set_briefing(briefing)
         return terminology
@@ -285,19 +319,23 @@ class Terminology:
         forbidden_ko: Sequence[str] = (),
         forbidden_en: Sequence[str] = (),
     ) -> Entry:
-        """Add a Korean/English pair (with forbidden renderings, if any) to the personal termbase."""
+        """Add a Korean/English pair (with forbidden renderings, if any) to the office store's termbase when one is in
+        use and this user may edit it, else to the personal termbase."""
         terms = [
             *([Term(ko.strip(), Language.KO, acronym=ko_acronym.strip())] if ko.strip() else []),
             *([Term(en.strip(), Language.EN, acronym=en_acronym.strip())] if en.strip() else []),
             *(Term(t.strip(), Language.KO, TermStatus.FORBIDDEN) for t in forbidden_ko if t.strip()),
             *(Term(t.strip(), Language.EN, TermStatus.FORBIDDEN) for t in forbidden_en if t.strip()),
         ]
-        return self.personal.add(Entry("", terms, domain=domain, note=note, source=source))
+        target: TermStore = self.shared if self.shared is not None and not self.shared.read_only else self.personal
+        return target.add(Entry("", terms, domain=domain, note=note, source=source))
 
     def close(self) -> None:
         for termbase in self._others:
-            if isinstance(termbase, Termbase):
+            if isinstance(termbase, Termbase | OfficeTermbase):
                 termbase.close()
+        if self.shared is not None:
+            self.shared.close()
 
     # -- matching ------------------------------------------------------------------------------------
     @property

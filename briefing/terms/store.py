@@ -15,6 +15,7 @@ import unicodedata
 import uuid
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Protocol
 
 from briefing.messages import BriefingError, register
 from briefing.model import Language
@@ -69,6 +70,37 @@ CREATE TABLE terms (
 );
 CREATE INDEX terms_by_language ON terms(language);
 """
+
+
+class TermStore(Protocol):
+    """What the rest of the program uses of a termbase, whichever backend holds it: this SQLite file
+    (`Termbase`) or an office's PostgreSQL server (`briefing.stores.postgres.OfficeTermbase`)."""
+
+    name: str
+    read_only: bool
+
+    @property
+    def revision(self) -> int: ...
+
+    def transaction(self) -> contextlib.AbstractContextManager[object]: ...
+
+    def add(self, entry: Entry) -> Entry: ...
+
+    def add_all(self, entries: Iterable[Entry]) -> int: ...
+
+    def update(self, entry: Entry) -> Entry: ...
+
+    def remove(self, entry_id: str) -> None: ...
+
+    def count(self) -> int: ...
+
+    def entries(self) -> list[Entry]: ...
+
+    def get(self, entry_id: str) -> Entry | None: ...
+
+    def search(self, text: str, language: Language | None = None) -> list[Entry]: ...
+
+    def close(self) -> None: ...
 
 
 def fold(text: str) -> str:

@@ -1,0 +1,287 @@
+"""Which store is in use, how it is doing, and moving a store's contents from one backend to the other.
+
+The embedded store (the personal SQLite termbase and memory in the data folder) is the default and needs nothing
+set up. An office store is chosen by the `office_store` setting, or for the command line by BRIEFING_STORE
+(which wins; "sqlite" there means the embedded one). Its password comes from `office_store_password_file` (or
+BRIEFING_STORE_PASSWORD_FILE), else from PGPASSWORD or the PostgreSQL passfile; it never appears in a message.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from briefing.memory import stack as memory_stack
+from briefing.memory.store import SCHEMA_VERSION as MEMORY_VERSION
+from briefing.memory.store import MemoryStore, MemoryStoreError, TranslationMemory
+from briefing.messages import BriefingError, Message, register
+from briefing.model import Language
+from briefing.settings import Settings
+from briefing.stores.location import (
+    COPY_MEMORY,
+    COPY_NAME,
+    COPY_TERMS,
+    EMBEDDED,
+    QUEUE_NAME,
+    QUEUED_MEMORY,
+    QUEUED_TERMS,
+    StoreLocation,
+    chosen_location,
+    offline_folder,
+)
+from briefing.stores.office_memory import OfficeMemory
+from briefing.stores.office_terms import OfficeTermbase
+from briefing.stores.postgres import OfficeStore
+from briefing.terms import stack as terms_stack
+from briefing.terms.model import Entry
+from briefing.terms.store import SCHEMA_VERSION as TERMS_VERSION
+from briefing.terms.store import Termbase, TermStore
+
+
+@dataclass(frozen=True)
+class StoreStatus:
+    """What `store status` says: which store, where, whether it answers, its size and schema version."""
+
+    kind: str  # "sqlite" or "postgresql"
+    where: str  # the folder, or the address without password
+    reachable: bool
+    terms: int = 0
+    units: int = 0
+    schema: str = ""  # the schema version(s)
+    user: str = ""
+    read_only: bool = False
+    problem: Message | None = None
+
+
+register(
+    {
+        "store.queued_conflict": "the term '{ko}' → '{en}' you added away from the office store was not sent: "
+        "the office store renders '{ko}' as '{office}' (entry '{id}'); it stays in the queue until you resolve it",
+    }
+)
+
+
+def status(settings: Settings, environ: Mapping[str, str] | None = None, home: Path | None = None) -> StoreStatus:
+    """The status of the store in use; an unreachable or refused office store is a status, not an error."""
+    location = chosen_location(settings, environ)
+    if location is None:
+        return _embedded_status(home)
+    try:
+        with OfficeStore.open(location) as store:
+            size = store.size()
+            return StoreStatus(
+                "postgresql",
+                location.shown,
+                True,
+                size.terms,
+                size.units,
+                str(store.schema_version),
+                store.user,
+                not store.can_edit_terms,
+            )
+    except BriefingError as error:
+        return StoreStatus("postgresql", location.shown, False, problem=error.message)
+
+
+def _embedded_status(home: Path | None) -> StoreStatus:
+    terms_path, memory_path = terms_stack.personal_path(home), memory_stack.personal_path(home)
+    terms = units = 0
+    terms_version, memory_version = TERMS_VERSION, MEMORY_VERSION
+    problem = None
+    try:
+        if terms_path.exists():
+            with Termbase.open(terms_path, read_only=True) as termbase:
+                terms, terms_version = termbase.count(), termbase.schema_version
+        if memory_path.exists():
+            with TranslationMemory.open(memory_path, read_only=True) as memory:
+                units = memory.count()
+    except BriefingError as error:
+        problem = error.message
+    where = str(terms_path.parent.parent)
+    schema = f"termbase {terms_version}, memory {memory_version}"
+    return StoreStatus(EMBEDDED, where, problem is None, terms, units, schema, problem=problem)
+
+
+# -- moving ------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Migration:
+    """What a migration copied and what was there already."""
+
+    terms_added: int = 0
+    terms_skipped: int = 0
+    units_added: int = 0
+    units_skipped: int = 0
+
+
+@dataclass
+class Stores:
+    """A termbase and a memory to copy from or into. (Built from both backends below, so that mypy checks that each
+    implements the interfaces.)"""
+
+    termbase: TermStore
+    memory: MemoryStore
+    where: str
+    office: OfficeStore | None = None  # the connection of an office store's two
+
+    def close(self) -> None:
+        self.termbase.close()
+        self.memory.close()
+
+    def __enter__(self) -> Stores:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def open_embedded(home: Path | None = None) -> Stores:
+    """The personal SQLite termbase and memory of the data folder (created when missing)."""
+    terms_path, memory_path = terms_stack.personal_path(home), memory_stack.personal_path(home)
+    termbase = (
+        Termbase.open(terms_path, name=terms_stack.PERSONAL)
+        if terms_path.exists()
+        else Termbase.create(terms_path, terms_stack.PERSONAL)
+    )
+    try:
+        memory = (
+            TranslationMemory.open(memory_path, name=memory_stack.PERSONAL_NAME)
+            if memory_path.exists()
+            else TranslationMemory.create(memory_path, memory_stack.PERSONAL_NAME)
+        )
+    except MemoryStoreError:
+        termbase.close()
+        raise
+    return Stores(termbase, memory, str(terms_path.parent.parent))
+
+
+def open_office(location: StoreLocation, *, create: bool = False, author: str = "") -> Stores:
+    """An office store's termbase and memory (one connection: one transaction can hold both)."""
+    store = OfficeStore.open(location, create=create, author=author)
+    return Stores(OfficeTermbase(store), OfficeMemory(store), location.shown, store)
+
+
+def migrate(source: Stores, target: Stores) -> Migration:
+    """Copy every term entry and memory unit of `source` into `target`: all or nothing (one transaction on a
+    PostgreSQL target; on SQLite files, one per file, committed together after everything was written). An entry
+    whose id or Korean/English pair the target has, and a unit it has, are skipped and counted."""
+    report = Migration()
+    entries = source.termbase.entries()
+    units = list(source.memory.units())
+    learned = source.memory.learned_at()
+    with target.termbase.transaction(), target.memory.transaction():
+        present = target.termbase.entries()
+        ids = {entry.id for entry in present}
+        pairs = {_pair(entry) for entry in present}
+        for entry in entries:
+            if entry.id in ids or _pair(entry) in pairs:
+                report.terms_skipped += 1
+                continue
+            copy = Entry(entry.id, list(entry.terms), entry.domain, entry.note, entry.source, entry.verified)
+            target.termbase.add(copy)
+            ids.add(entry.id)
+            pairs.add(_pair(entry))
+            report.terms_added += 1
+        added = target.memory.add_many((unit, learned.get(index)) for index, unit in enumerate(units))
+        report.units_added = sum(added)
+        report.units_skipped = len(added) - report.units_added
+    return report
+
+
+def _pair(entry: Entry) -> tuple[str, str]:
+    ko, en = entry.preferred(Language.KO), entry.preferred(Language.EN)
+    return (ko.text if ko else "", en.text if en else "")
+
+
+# -- away from the network ---------------------------------------------------------------------------
+
+
+@dataclass
+class Sync:
+    """What `sync` sent from the queue, what the office store had already, what conflicts, and the copy made."""
+
+    terms_sent: int = 0
+    terms_there: int = 0
+    units_sent: int = 0
+    units_there: int = 0
+    conflicts: list[Message] = field(default_factory=list)
+    copy_terms: int = 0
+    copy_units: int = 0
+
+
+def sync(location: StoreLocation, home: Path | None = None, author: str = "") -> Sync:
+    """Send what was queued away from the office store (one transaction), then refresh the local copy of it.
+
+    A queued entry whose Korean term the office store gives another English rendering is a conflict: reported,
+    and kept in the queue (nothing typed is lost) until it is resolved. Sending twice adds nothing twice."""
+    folder = offline_folder(home)
+    report = Sync()
+    with open_office(location, author=author) as remote:
+        queued_terms = _open_queue_terms(folder)
+        try:
+            sent = _send(remote, queued_terms, folder / QUEUED_MEMORY, report)
+            if queued_terms is not None:
+                with queued_terms.transaction():
+                    for entry_id in sent:
+                        queued_terms.remove(entry_id)
+        finally:
+            if queued_terms is not None:
+                queued_terms.close()
+        (folder / QUEUED_MEMORY).unlink(missing_ok=True)  # every queued unit was sent (or was there)
+        report.copy_terms, report.copy_units = _refresh_copy(remote, folder)
+    return report
+
+
+def _open_queue_terms(folder: Path) -> Termbase | None:
+    path = folder / QUEUED_TERMS
+    return Termbase.open(path, name=QUEUE_NAME) if path.exists() else None
+
+
+def _send(remote: Stores, queued_terms: Termbase | None, queued_memory: Path, report: Sync) -> list[str]:
+    """Add the queued entries and units to the office store in one transaction; the ids of the entries sent."""
+    sent: list[str] = []
+    with remote.termbase.transaction(), remote.memory.transaction():
+        present = remote.termbase.entries()
+        ids, pairs = {e.id for e in present}, {_pair(e) for e in present}
+        korean = {_pair(e)[0]: e for e in present if _pair(e)[0]}
+        for entry in queued_terms.entries() if queued_terms is not None else []:
+            ko, en = _pair(entry)
+            if entry.id in ids or (ko, en) in pairs:
+                report.terms_there += 1
+                sent.append(entry.id)
+            elif ko in korean:
+                theirs = korean[ko]
+                report.conflicts.append(
+                    Message("store.queued_conflict", {"ko": ko, "en": en, "office": _pair(theirs)[1], "id": theirs.id})
+                )
+            else:
+                copy = Entry(entry.id, list(entry.terms), entry.domain, entry.note, entry.source, entry.verified)
+                remote.termbase.add(copy)
+                report.terms_sent += 1
+                sent.append(entry.id)
+        if queued_memory.exists():
+            with TranslationMemory.open(queued_memory, read_only=True) as queue:
+                learned = queue.learned_at()
+                added = remote.memory.add_many((u, learned.get(i)) for i, u in enumerate(queue.units()))
+            report.units_sent = sum(added)
+            report.units_there = len(added) - report.units_sent
+    return sent
+
+
+def _refresh_copy(remote: Stores, folder: Path) -> tuple[int, int]:
+    """Replace the local copy of the office store with what it holds now (written aside, then moved in)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    terms_new, memory_new = folder / (COPY_TERMS + ".new"), folder / (COPY_MEMORY + ".new")
+    for leftover in (terms_new, memory_new):
+        leftover.unlink(missing_ok=True)
+    entries = remote.termbase.entries()
+    with Termbase.create(terms_new, COPY_NAME) as copy:
+        copy.add_all(Entry(e.id, list(e.terms), e.domain, e.note, e.source, e.verified) for e in entries)
+    learned = remote.memory.learned_at()
+    with TranslationMemory.create(memory_new, COPY_NAME) as memory:
+        units = sum(memory.add_many((u, learned.get(i)) for i, u in enumerate(remote.memory.units())))
+    terms_new.replace(folder / COPY_TERMS)
+    memory_new.replace(folder / COPY_MEMORY)
+    return len(entries), units
