@@ -426,16 +426,16 @@ class MainWindow(QMainWindow):
 
     def _update_status(self) -> None:
         stats = self.document.briefing.statistics()
-        self.statusBar().showMessage(
-            fill(
-                self.tr("Items %1 · approved %2 · needs review %3 · flagged %4 · open comments %5"),
-                stats.items,
-                stats.approved,
-                stats.per_status[TargetStatus.NEEDS_REVIEW],
-                stats.flagged,
-                stats.open_comments,
-            )
+        counts = fill(
+            self.tr("Items %1 · approved %2 · needs review %3 · flagged %4 · open comments %5"),
+            stats.items,
+            stats.approved,
+            stats.per_status[TargetStatus.NEEDS_REVIEW],
+            stats.flagged,
+            stats.open_comments,
         )
+        titles = fill(self.tr("titles to check %1"), len(self.document.briefing.pending_titles()))
+        self.statusBar().showMessage(f"{counts} · {titles}")
         self._update_actions()
 
     # -- editing from the menus ------------------------------------------------------------------
