@@ -39,6 +39,7 @@ class OutlinePane(QWidget):
         self._current: str | None = None
         self._type_width = 0  # the type column's width while it is hidden
         self._status_width = 0  # the status column's width with its words
+        self._status_heading = 0  # the status column's width for its heading
         self.ask_delete = asking.ask_delete_section  # the question before deleting a section with items (tests answer)
         self.model = OutlineModel(parent=self, on_move=self.move_item, on_move_section=self.move_section)
         self.view = named(QTreeView(), "outline")
@@ -48,6 +49,8 @@ class OutlinePane(QWidget):
         header = self.view.header()  # the text takes what the type and status columns leave
         header.setStretchLastSection(False)
         header.setSectionResizeMode(OutlineModel.COLUMN_TEXT, QHeaderView.ResizeMode.Stretch)
+        for column in (OutlineModel.COLUMN_TYPE, OutlineModel.COLUMN_STATUS):  # sized here, to their headings
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
         self.view.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.view.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.view.setDragEnabled(True)
@@ -110,9 +113,13 @@ class OutlinePane(QWidget):
         types = [*type_names().values(), *kind_names().values(), f"{type_names()[ItemType.SCHEDULE]} 2025-H1"]
         widest_type = max(metrics.horizontalAdvance(name) for name in types)
         widest_status = max(metrics.horizontalAdvance(status_text(status)) for status in TargetStatus)
-        self._type_width = widest_type + 12
+        # Never narrower than the column's heading ("Status" read "Statu" at 1024×600): the header's own size
+        # hint for its text in the interface language, margins and all.
+        header = self.view.header()
+        self._type_width = max(widest_type + 12, header.sectionSizeHint(OutlineModel.COLUMN_TYPE))
         self.view.setColumnWidth(OutlineModel.COLUMN_TYPE, self._type_width)
-        self._status_width = widest_status + 28  # and the status dot
+        self._status_heading = header.sectionSizeHint(OutlineModel.COLUMN_STATUS)
+        self._status_width = max(widest_status + 28, self._status_heading)  # and the status dot
         self.fit_columns()
 
     def fit_columns(self) -> None:
@@ -123,7 +130,8 @@ class OutlinePane(QWidget):
         # Narrower still (1024×600 with the preview shown), the status keeps its coloured dot, not its words (the
         # item editor's badge says them), so that the titles never shrink to "2…".
         narrow = room < MIN_TITLE_WIDTH
-        self.view.setColumnWidth(OutlineModel.COLUMN_STATUS, STATUS_DOT_WIDTH if narrow else self._status_width)
+        dot = max(STATUS_DOT_WIDTH, self._status_heading)  # the dot, under a heading that is read whole
+        self.view.setColumnWidth(OutlineModel.COLUMN_STATUS, dot if narrow else self._status_width)
 
     # -- selection -------------------------------------------------------------------------------
     def _first_item_index(self) -> QModelIndex:
