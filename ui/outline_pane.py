@@ -8,9 +8,17 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QPoint, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QPersistentModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from briefing import edits
 from briefing.edits import Changes
@@ -26,6 +34,19 @@ from ui.qt import named
 BADGES_ONE_BY_ONE = 40  # up to this many changed badges are announced row by row
 MIN_TITLE_WIDTH = 200  # pixels the titles keep before the type column is hidden
 STATUS_DOT_WIDTH = 34  # the status column of a narrow outline: the coloured dot (the words are cut, not shown)
+
+
+class StatusDelegate(QStyledItemDelegate):
+    """The status column's painter: the dot and the words, or (`words` False, a narrow outline) the dot alone."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.words = True
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
+        super().initStyleOption(option, index)
+        if not self.words:
+            option.text = ""
 
 
 class OutlinePane(QWidget):
@@ -44,6 +65,8 @@ class OutlinePane(QWidget):
         self.model = OutlineModel(parent=self, on_move=self.move_item, on_move_section=self.move_section)
         self.view = named(QTreeView(), "outline")
         self.view.setModel(self.model)
+        self._status_painter = StatusDelegate(self.view)
+        self.view.setItemDelegateForColumn(OutlineModel.COLUMN_STATUS, self._status_painter)
         self.view.setUniformRowHeights(True)
         self.view.setAlternatingRowColors(True)
         header = self.view.header()  # the text takes what the type and status columns leave
@@ -132,6 +155,9 @@ class OutlinePane(QWidget):
         narrow = room < MIN_TITLE_WIDTH
         dot = max(STATUS_DOT_WIDTH, self._status_heading)  # the dot, under a heading that is read whole
         self.view.setColumnWidth(OutlineModel.COLUMN_STATUS, dot if narrow else self._status_width)
+        if self._status_painter.words == narrow:  # the words go with the room (never cut to "a…"): repainted
+            self._status_painter.words = not narrow
+            self.view.viewport().update()
 
     # -- selection -------------------------------------------------------------------------------
     def _first_item_index(self) -> QModelIndex:
