@@ -7,14 +7,14 @@ edits (add, delete, move, drag and drop) through the document, and refreshes onl
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
+from typing import Any
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QPersistentModelIndex, QPoint, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QLocale, QModelIndex, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QStyledItemDelegate,
-    QStyleOptionViewItem,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -43,10 +43,8 @@ class StatusDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self.words = True
 
-    def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
-        super().initStyleOption(option, index)
-        if not self.words:
-            option.text = ""
+    def displayText(self, value: Any, locale: QLocale | QLocale.Language) -> str:
+        return super().displayText(value, locale) if self.words else ""
 
 
 class OutlinePane(QWidget):

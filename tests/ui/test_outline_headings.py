@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QApplication, QStyle
 from pytestqt.qtbot import QtBot
 
@@ -44,5 +45,13 @@ def test_no_outline_heading_is_cut_at_1024x600(
         _settle(qtbot)
         assert not window.outline.header().isSectionHidden(OutlineModel.COLUMN_STATUS)
         assert _headings_cut(window) == [], (language, preview)
+        # A status column too narrow for its words paints the dot alone, never the words cut to "a…".
+        status = window.outline.model().index(0, OutlineModel.COLUMN_STATUS, window.outline.model().index(0, 0))
+        words = str(status.data())
+        painted = window.outline.itemDelegateForColumn(OutlineModel.COLUMN_STATUS).displayText(words, QLocale())
+        width = window.outline.columnWidth(OutlineModel.COLUMN_STATUS)
+        assert painted in ("", words)
+        assert not painted or width >= window.outline.fontMetrics().horizontalAdvance(words) + 16  # dot, words
+        assert painted or preview  # without the preview, the outline has room for the words
     column = window.outline.columnWidth(OutlineModel.COLUMN_TEXT)
     assert column >= window.outline.fontMetrics().horizontalAdvance("2.1  During")  # the titles keep their room
