@@ -23,6 +23,7 @@ from briefing import rules
 from briefing.language.dates import PartialDate
 from briefing.messages import BriefingError, Message, register
 from briefing.model import (
+    CARD_TITLES,
     Attachment,
     Bilingual,
     Briefing,
@@ -38,6 +39,7 @@ from briefing.model import (
     Section,
     StatementKind,
     TargetOrigin,
+    TitleState,
     Waiver,
     fingerprint,
     now_utc,
@@ -666,13 +668,122 @@ class SetField(Edit):
         return False
 
 
-def set_field(path: Sequence[str], value: Any) -> SetField:
-    """Set a field of the card or the briefing, e.g. `set_field(("meeting", "place", "ko"), "워싱턴 D.C.")`."""
-    return SetField(tuple(path), value)
+def set_field(path: Sequence[str], value: Any) -> Edit:
+    """Set a field of the card or the briefing, e.g. `set_field(("meeting", "place", "ko"), "워싱턴 D.C.")`; a
+    translated title's text (CARD_TITLES) goes through `set_title`, so that its status follows."""
+    path = tuple(path)
+    if path[:-1] in CARD_TITLES and path[-1] in ("ko", "en") and isinstance(value, str):
+        return set_title(path[:-1], Language(path[-1]), value)
+    return SetField(path, value)
 
 
-def set_section_title(section_id: str, language: Language, text: str) -> SetField:
-    return SetField(("sections", section_id, "title", Language(language).value), text, "edit.section_title")
+def set_section_title(section_id: str, language: Language, text: str) -> Edit:
+    return set_title(("sections", section_id, "title"), language, text, label="edit.section_title")
+
+
+# -- translated titles: text and status together ----------------------------------------------------
+
+TitleChange = Callable[[Bilingual, TitleState], None]
+
+
+class TitleEdit(Edit):
+    """A change to a translated title (a CARD_TITLES text or a section title): its texts and its `TitleState`
+    snapshotted together, so that undo brings the status back with the text; typing merges."""
+
+    def __init__(self, label: str, path: FieldPath, change: TitleChange, merge_key: str | None = None) -> None:
+        self.label, self.path, self.change, self.merge_key = label, tuple(path), change, merge_key
+        self.before: tuple[str, str, TitleState] | None = None
+        self.after: tuple[str, str, TitleState] | None = None
+
+    def _title(self, briefing: Briefing) -> tuple[Bilingual, TitleState]:
+        try:
+            state = briefing.title_state(self.path)
+        except KeyError:
+            what, ident = ("section", self.path[1]) if self.path[0] == "sections" else ("field", ".".join(self.path))
+            raise EditRefused(code="edit.unknown", what=what, ident=ident) from None
+        owner, name = _resolve(briefing, self.path)
+        text = getattr(owner, name)
+        assert isinstance(text, Bilingual)
+        return text, state
+
+    @staticmethod
+    def _snapshot(text: Bilingual, state: TitleState) -> tuple[str, str, TitleState]:
+        return text.ko, text.en, dataclasses.replace(state)
+
+    @staticmethod
+    def _restore(text: Bilingual, state: TitleState, snapshot: tuple[str, str, TitleState]) -> None:
+        text.ko, text.en = snapshot[0], snapshot[1]
+        state.status, state.source = snapshot[2].status, snapshot[2].source
+
+    def _changes(self) -> Changes:
+        if self.path[0] == "sections":
+            return Changes(titles=frozenset({self.path[1]}))
+        return Changes(card=True)
+
+    def apply(self, briefing: Briefing) -> Changes:
+        text, state = self._title(briefing)
+        if self.after is not None:  # redo
+            self._restore(text, state, self.after)
+            return self._changes()
+        before = self._snapshot(text, state)
+        try:
+            self.change(text, state)
+        except BriefingError as error:
+            self._restore(text, state, before)
+            raise EditRefused(reason=Message(error.code, error.params)) from error
+        found = rules.card_problems(briefing.meeting) if self.path[0] == "meeting" else rules.outside_items(briefing)
+        if found:
+            self._restore(text, state, before)
+            raise EditRefused(found)
+        self.before, self.after = before, self._snapshot(text, state)
+        return self._changes()
+
+    def revert(self, briefing: Briefing) -> Changes:
+        if self.before is not None:
+            text, state = self._title(briefing)
+            self._restore(text, state, self.before)
+        return self._changes()
+
+    def absorb(self, later: Edit) -> bool:
+        if (
+            isinstance(later, TitleEdit)
+            and self.merge_key is not None
+            and later.merge_key == self.merge_key
+            and later.after is not None
+        ):
+            self.after = later.after
+            return True
+        return False
+
+
+def set_title(
+    path: Sequence[str],
+    language: Language,
+    text: str,
+    origin: TargetOrigin = TargetOrigin.HUMAN,
+    label: str | None = None,
+) -> TitleEdit:
+    """Type (or, `origin` machine, translate) one language of a translated title; its status follows (see
+    `model.TitleState.written`). A person's consecutive edits of the same side merge into one undo step."""
+    path, language = tuple(path), Language(language)
+
+    def change(bilingual: Bilingual, state: TitleState) -> None:
+        bilingual.set(language, text)
+        state.written(bilingual, language, origin)
+
+    sections = path[0] == "sections"
+    merge = "field:" + "/".join((*path, language.value)) if origin is TargetOrigin.HUMAN else None
+    return TitleEdit(label or ("edit.section_title" if sections else "edit.card"), path, change, merge)
+
+
+def approve_title(path: Sequence[str]) -> TitleEdit:
+    """A reviewer accepts a title's translation (refused while a side is empty)."""
+    return TitleEdit("edit.approve_title", tuple(path), lambda text, state: state.approve(text))
+
+
+def title_needs_review(path: Sequence[str]) -> TitleEdit:
+    """A reviewer asks for another look at a title's translation (refused while there is none)."""
+    return TitleEdit("edit.title_needs_review", tuple(path), lambda text, state: state.needs_review(text))
 
 
 def set_person_field(person_id: str, name: str, language: Language | None, value: Any, briefing: Briefing) -> SetField:

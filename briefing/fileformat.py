@@ -17,6 +17,7 @@ from typing import Any
 from briefing.language.dates import DateError, PartialDate
 from briefing.messages import BriefingError, Message, english, register
 from briefing.model import (
+    CARD_TITLES,
     Attachment,
     Bilingual,
     Briefing,
@@ -38,6 +39,7 @@ from briefing.model import (
     Series,
     StatementKind,
     TargetStatus,
+    TitleState,
     Waiver,
     fingerprint,
 )
@@ -46,7 +48,7 @@ from briefing.rules import problems as rule_problems
 from briefing.schema import Problem, checker, child_path, describe
 
 FORMAT_NAME = "briefing-studio/briefing"
-CURRENT_VERSION = 4
+CURRENT_VERSION = 5
 FILE_SUFFIX = ".briefing"
 MAX_PROBLEMS_SHOWN = 30
 
@@ -123,9 +125,40 @@ def migrate_3_to_4(data: Json) -> Json:
     return _card_parts_v3_to_v4(data)
 
 
+def _title_states_v4_to_v5(data: Json) -> Json:
+    """Version 4 → 5: the translated titles (the title, the series name, the time-zone note, the place, the marking
+    and every section title) gain `status` and `source`, as items have them. Version 4 kept no status, so the
+    text decides: a title written in both languages was a person's work and becomes `edited` with the briefing's
+    origin language as its source (not `approved`: nobody approved it); a title written in one language only is
+    `empty` (its translation is missing) with that language as its source; an empty title is `empty` with no
+    source. Takes a version-4 document and returns a new one; the input is not changed."""
+    result = copy.deepcopy(data)
+    origin = result["origin_language"]
+
+    def tracked(title: Json) -> None:
+        written = [language for language in ("ko", "en") if title[language].strip()]
+        if len(written) == 2:
+            title |= {"status": "edited", "source": origin}
+        else:
+            title |= {"status": "empty", "source": written[0] if written else None}
+
+    meeting = result["meeting"]
+    for title in (result["title"], meeting["series"]["name"], meeting["time_zone_note"], meeting["place"]):
+        tracked(title)
+    tracked(meeting["marking"])
+    for section in result["sections"]:
+        tracked(section["title"])
+    return result
+
+
+def migrate_4_to_5(data: Json) -> Json:
+    """Version 4 → 5 (see each step's own function; a merge of other version-5 changes adds its step here)."""
+    return _title_states_v4_to_v5(data)
+
+
 # MIGRATIONS[n] turns a version-n document, valid against the version-n schema, into a version-(n+1)
 # document. Each is a pure function of the JSON data, tested on its own.
-MIGRATIONS: dict[int, Migration] = {1: migrate_1_to_2, 2: migrate_2_to_3, 3: migrate_3_to_4}
+MIGRATIONS: dict[int, Migration] = {1: migrate_1_to_2, 2: migrate_2_to_3, 3: migrate_3_to_4, 4: migrate_4_to_5}
 
 register(
     {
@@ -209,16 +242,22 @@ def to_json(briefing: Briefing) -> Json:
     return {
         "format": FORMAT_NAME,
         "version": CURRENT_VERSION,
-        "title": _bilingual(briefing.title),
+        "title": _title(briefing.title, briefing.title_state(("title",))),
         "origin_language": briefing.origin_language.value,
         "author": briefing.author,
         "created": _datetime(briefing.created),
         "modified": _datetime(briefing.modified),
-        "meeting": _meeting(briefing.meeting),
+        "meeting": _meeting(briefing.meeting, briefing),
         "sections": [
-            {"id": s.id, "title": _bilingual(s.title), "items": [_item(i) for i in s.items]} for s in briefing.sections
+            {"id": s.id, "title": _title(s.title, s.title_state), "items": [_item(i) for i in s.items]}
+            for s in briefing.sections
         ],
     }
+
+
+def _title(text: Bilingual, state: TitleState) -> Json:
+    source = None if state.source is None else state.source.value
+    return {"ko": text.ko, "en": text.en, "status": state.status.value, "source": source}
 
 
 def _bilingual(text: Bilingual) -> Json:
@@ -238,14 +277,18 @@ def _date(value: date | None) -> str | None:
     return value.isoformat() if value else None
 
 
-def _meeting(card: MeetingCard) -> Json:
+def _meeting(card: MeetingCard, briefing: Briefing) -> Json:
+    def title(*path: str) -> Json:
+        state = briefing.title_state(("meeting", *path))
+        return _title(getattr(card, path[0]) if len(path) == 1 else card.series.name, state)
+
     return {
-        "series": {"code": card.series.code, "name": _bilingual(card.series.name)},
+        "series": {"code": card.series.code, "name": title("series", "name")},
         "session": card.session,
         "start_date": _date(card.start_date),
         "end_date": _date(card.end_date),
-        "time_zone_note": _bilingual(card.time_zone_note),
-        "place": _bilingual(card.place),
+        "time_zone_note": title("time_zone_note"),
+        "place": title("place"),
         "organisations": [
             {"id": o.id, "name": _bilingual(o.name), "short_name": _bilingual(o.short_name)} for o in card.organisations
         ],
@@ -253,7 +296,7 @@ def _meeting(card: MeetingCard) -> Json:
             {"id": d.id, "name": _bilingual(d.name), "members": [_person(p) for p in d.members]}
             for d in card.delegations
         ],
-        "marking": _bilingual(card.marking),
+        "marking": title("marking"),
         "start_time": card.start_time.strftime("%H:%M") if card.start_time is not None else None,
         "release": {
             "embargo": card.release.embargo.strftime("%Y-%m-%dT%H:%M") if card.release.embargo is not None else None,
@@ -467,6 +510,8 @@ def from_json(data: Any, source: str = "", migrations: Mapping[int, Migration] |
         raise BriefingFormatError("file.invalid", problems, source, count=len(problems))
     for item in briefing.items():
         item.reconcile()
+    for title in briefing.titles():
+        title.state.reconcile(title.text, briefing.origin_language)
     return briefing
 
 
@@ -541,14 +586,23 @@ class _Reader:
         return ReviewFlag(by=data["by"], at=self._datetime(data["at"], f"{path}.at"), reason=data["reason"])
 
     def briefing(self, data: Json) -> Briefing:
+        meeting = data["meeting"]
+        titled = {
+            ("title",): data["title"],
+            ("meeting", "series", "name"): meeting["series"]["name"],
+            ("meeting", "time_zone_note"): meeting["time_zone_note"],
+            ("meeting", "place"): meeting["place"],
+            ("meeting", "marking"): meeting["marking"],
+        }
         return Briefing(
             title=_bi(data["title"]),
-            meeting=self.meeting(data["meeting"]),
+            meeting=self.meeting(meeting),
             sections=[self.section(s, f"$.sections[{n}]") for n, s in enumerate(data["sections"])],
             origin_language=Language(data["origin_language"]),
             author=data["author"],
             created=self._datetime(data["created"], "$.created"),
             modified=self._datetime(data["modified"], "$.modified"),
+            title_states={".".join(path): _title_state(titled[path]) for path in CARD_TITLES},
         )
 
     def meeting(self, data: Json) -> MeetingCard:
@@ -610,6 +664,7 @@ class _Reader:
         return Section(
             id=data["id"],
             title=_bi(data["title"]),
+            title_state=_title_state(data["title"]),
             items=[self.item(i, f"{path}.items[{n}]") for n, i in enumerate(data["items"])],
         )
 
@@ -662,3 +717,7 @@ class _Reader:
 
 def _bi(data: Json) -> Bilingual:
     return Bilingual(ko=data["ko"], en=data["en"])
+
+
+def _title_state(data: Json) -> TitleState:
+    return TitleState(TargetStatus(data["status"]), None if data["source"] is None else Language(data["source"]))

@@ -451,10 +451,99 @@ class Item:
 
 
 @dataclass
+class TitleState:
+    """Where the translation of a title stands (the meeting card's texts and the section titles, see
+    `Briefing.titles`): the item statuses without an item's approval record. `source` is the side written first
+    (None while both sides are empty); `status` describes the other side. A title written on one side only is
+    `EMPTY` ("missing")."""
+
+    status: TargetStatus = TargetStatus.EMPTY
+    source: Language | None = None
+
+    def written(self, text: Bilingual, language: Language, origin: TargetOrigin = TargetOrigin.HUMAN) -> None:
+        """After `language` of `text` was set: the status follows as an item's would. Typing the translation makes
+        it `edited` (a machine's, `machine_translated`); changing the source of a translated title asks for another
+        look (`needs_review`); a side left empty makes the title `empty` again."""
+        if not _both_sides(text):
+            self.status, self.source = TargetStatus.EMPTY, _written_side(text)
+        elif self.status is TargetStatus.EMPTY or self.source is None:
+            self.status, self.source = _STATUS_FOR_ORIGIN[origin], language.other
+        elif language is self.source:
+            self.status = TargetStatus.NEEDS_REVIEW
+        else:
+            self.status = _STATUS_FOR_ORIGIN[origin]
+
+    def approve(self, text: Bilingual) -> None:
+        """A reviewer accepts the translation; refused while a side is empty."""
+        source = self.source or _written_side(text) or Language.KO
+        if not text.get(source).strip():
+            raise ModelError("model.approve_no_source")
+        if not text.get(source.other).strip():
+            raise ModelError("model.approve_no_translation")
+        self.status, self.source = TargetStatus.APPROVED, source
+
+    def needs_review(self, text: Bilingual) -> None:
+        """A reviewer asks for another look at the translation; refused while there is none."""
+        if not _both_sides(text):
+            raise ModelError("model.flag_empty")
+        self.status = TargetStatus.NEEDS_REVIEW
+        self.source = self.source or _written_side(text)
+
+    def reconcile(self, text: Bilingual, default_source: Language) -> bool:
+        """Make the state truthful after loading hand-edited data; True when something changed."""
+        before = (self.status, self.source)
+        if not _both_sides(text):
+            self.status, self.source = TargetStatus.EMPTY, _written_side(text)
+        else:
+            self.source = self.source or default_source
+            if self.status is TargetStatus.EMPTY:
+                self.status = TargetStatus.EDITED
+        return (self.status, self.source) != before
+
+
+def _both_sides(text: Bilingual) -> bool:
+    return bool(text.ko.strip()) and bool(text.en.strip())
+
+
+def _written_side(text: Bilingual) -> Language | None:
+    """The one side with text (Korean when both have some), None when neither has."""
+    return next((language for language in LANGUAGES if text.get(language).strip()), None)
+
+
+# The meeting card's texts that are translated and carry a `TitleState`, as paths of attribute names from the
+# briefing (see `briefing.edits.set_field`); section titles carry theirs in `Section.title_state`.
+CARD_TITLES: tuple[tuple[str, ...], ...] = (
+    ("title",),
+    ("meeting", "series", "name"),
+    ("meeting", "time_zone_note"),
+    ("meeting", "place"),
+    ("meeting", "marking"),
+)
+
+
+# A title's statuses that nobody has looked at since it last changed (see `Briefing.pending_titles`).
+UNREVIEWED_TITLE = frozenset({TargetStatus.MACHINE, TargetStatus.MEMORY, TargetStatus.NEEDS_REVIEW})
+
+
+def _card_title_states() -> dict[str, TitleState]:
+    return {".".join(path): TitleState() for path in CARD_TITLES}
+
+
+@dataclass(frozen=True)
+class Title:
+    """One translated title as `Briefing.titles` lists it: where it lives, its texts and its state."""
+
+    path: tuple[str, ...]  # a card path from CARD_TITLES, or ("sections", <id>, "title")
+    text: Bilingual
+    state: TitleState
+
+
+@dataclass
 class Section:
     title: Bilingual = field(default_factory=Bilingual)
     items: list[Item] = field(default_factory=list)
     id: str = field(default_factory=lambda: new_id("section"))
+    title_state: TitleState = field(default_factory=TitleState)
 
 
 @dataclass
@@ -468,6 +557,12 @@ class Statistics:
     characters: dict[Language, int]
     open_comments: int
     flagged: int  # items carrying a reviewer's flag, whatever their status
+    title_count: int = 0  # the card's texts and section titles written in at least one language
+    title_status: dict[TargetStatus, int] = field(default_factory=dict)  # those titles by status
+
+    @property
+    def titles_approved(self) -> int:
+        return self.title_status.get(TargetStatus.APPROVED, 0)
 
     @property
     def approved(self) -> int:
@@ -487,6 +582,44 @@ class Briefing:
     author: str = ""
     created: datetime = field(default_factory=now_utc)
     modified: datetime = field(default_factory=now_utc)
+    # The translation state of each of the card's texts in CARD_TITLES, by its path joined with dots.
+    title_states: dict[str, TitleState] = field(default_factory=_card_title_states)
+
+    def __post_init__(self) -> None:
+        for title in self.titles():  # a briefing built with texts in code: states that say what the texts are
+            title.state.reconcile(title.text, self.origin_language)
+
+    # -- titles ----------------------------------------------------------------------------------
+    def titles(self) -> list[Title]:
+        """Every translated title: the card's texts (CARD_TITLES, in that order), then the section titles."""
+        found = []
+        for path in CARD_TITLES:
+            text: object = self
+            for part in path:
+                text = getattr(text, part)
+            assert isinstance(text, Bilingual)
+            found.append(Title(path, text, self.title_state(path)))
+        found += [Title(("sections", s.id, "title"), s.title, s.title_state) for s in self.sections]
+        return found
+
+    def pending_titles(self) -> list[Title]:
+        """The titles a final export waits for: written in one language only (the translation is missing), or
+        translated by machine or memory and not looked at, or marked as needing review. A title a person wrote
+        (`edited`) counts as done: version-4 files had no title status, and every title in them was a person's."""
+        found = []
+        for title in self.titles():
+            written = [bool(title.text.get(language).strip()) for language in LANGUAGES]
+            if any(written) and (not all(written) or title.state.status in UNREVIEWED_TITLE):
+                found.append(title)
+        return found
+
+    def title_state(self, path: tuple[str, ...]) -> TitleState:
+        """The state of the title at `path` (a card path or ("sections", id, "title")); KeyError for another."""
+        if len(path) == 3 and path[0] == "sections" and path[2] == "title":
+            return self.section(path[1]).title_state
+        if path not in CARD_TITLES:
+            raise KeyError(".".join(path))
+        return self.title_states.setdefault(".".join(path), TitleState())
 
     # -- lookup ----------------------------------------------------------------------------------
     def items(self) -> list[Item]:
@@ -543,6 +676,7 @@ class Briefing:
     def add_section(self, section: Section | None = None, index: int | None = None) -> Section:
         section = section or Section()
         self._check_new_ids(section)
+        section.title_state.reconcile(section.title, self.origin_language)
         self.sections.insert(_clamp(index, len(self.sections)), section)
         return section
 
@@ -607,6 +741,9 @@ class Briefing:
                 for comment in item.comments:
                     open_comments += not comment.resolved
                 flagged += item.flag is not None
+        title_status: Counter[TargetStatus] = Counter(
+            title.state.status for title in self.titles() if title.text.ko.strip() or title.text.en.strip()
+        )
         return Statistics(
             items=items,
             sections=len(self.sections),
@@ -617,6 +754,8 @@ class Briefing:
             characters={lang: characters[lang] for lang in LANGUAGES},
             open_comments=open_comments,
             flagged=flagged,
+            title_count=title_status.total(),
+            title_status={status: title_status[status] for status in TargetStatus},
         )
 
     def touch(self) -> None:

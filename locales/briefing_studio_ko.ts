@@ -923,6 +923,14 @@ New: %2</source>
         <translation>절 제목 변경</translation>
     </message>
     <message>
+        <source>Approve title</source>
+        <translation>제목 승인</translation>
+    </message>
+    <message>
+        <source>Title needs review</source>
+        <translation>제목 검토 필요</translation>
+    </message>
+    <message>
         <source>Edit meeting card</source>
         <translation>회의 정보 수정</translation>
     </message>
@@ -1859,6 +1867,10 @@ New: %2</source>
         <translation>항목 %1개 · 승인 %2 · 검토 필요 %3 · 검토 요청 %4 · 미해결 의견 %5</translation>
     </message>
     <message>
+        <source>titles to check %1</source>
+        <translation>확인할 제목 %1</translation>
+    </message>
+    <message>
         <source>About Briefing Studio</source>
         <translation>Briefing Studio 정보</translation>
     </message>
@@ -2545,6 +2557,10 @@ Bilingual Korean/English briefings, translated offline.</source>
         <translation>{number}(검토 요청)</translation>
     </message>
     <message>
+        <source>title “{text}” ({status})</source>
+        <translation>제목 “{text}” ({status})</translation>
+    </message>
+    <message>
         <source>and {count} more</source>
         <translation>외 {count}개</translation>
     </message>
@@ -3221,6 +3237,18 @@ Bilingual Korean/English briefings, translated offline.</source>
     <message>
         <source>flagged for review</source>
         <translation>검토 요청 표시가 되어 있습니다</translation>
+    </message>
+    <message>
+        <source>the title “{text}” has no translation</source>
+        <translation>제목 “{text}”에 번역이 없습니다</translation>
+    </message>
+    <message>
+        <source>the title “{text}” is a machine translation that nobody has reviewed</source>
+        <translation>제목 “{text}”은(는) 아무도 검토하지 않은 기계 번역입니다</translation>
+    </message>
+    <message>
+        <source>the title “{text}” needs another look</source>
+        <translation>제목 “{text}”을(를) 다시 검토해야 합니다</translation>
     </message>
     <message>
         <source>&quot;{source_term}&quot; is usually &quot;{expected}&quot;; the translation has no rendering of it</source>
@@ -4608,6 +4636,25 @@ Bilingual Korean/English briefings, translated offline.</source>
     <message>
         <source>Left out: %1</source>
         <translation>제외됨: %1</translation>
+    </message>
+</context>
+<context>
+    <name>TitleStatus</name>
+    <message>
+        <source>Approve the title&apos;s translation</source>
+        <translation>제목 번역 승인</translation>
+    </message>
+    <message>
+        <source>Mark the title&apos;s translation as needing review</source>
+        <translation>제목 번역을 검토 필요로 표시</translation>
+    </message>
+    <message>
+        <source>Approve title</source>
+        <translation>제목 승인</translation>
+    </message>
+    <message>
+        <source>Title needs review</source>
+        <translation>제목 검토 필요</translation>
     </message>
 </context>
 <context>

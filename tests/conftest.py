@@ -20,6 +20,7 @@ EXAMPLE = ROOT / "examples" / "scwg-23.briefing"
 EXAMPLE_V1 = ROOT / "tests" / "data" / "scwg-23-v1.briefing"  # the example as format version 1 wrote it
 EXAMPLE_V2 = ROOT / "tests" / "data" / "scwg-23-v2.briefing"  # the example as format version 2 wrote it
 EXAMPLE_V3 = ROOT / "tests" / "data" / "scwg-23-v3.briefing"  # the example as format version 3 wrote it
+EXAMPLE_V4 = ROOT / "tests" / "data" / "scwg-23-v4.briefing"  # the example as format version 4 wrote it
 sys.path.insert(0, str(ROOT))
 pytest_plugins = ["tests.pg"]  # the private PostgreSQL server of the office-store tests
 

@@ -54,7 +54,7 @@ def test_the_example_has_every_new_field_and_round_trips_through_a_real_file(tmp
     path = tmp_path / "again.briefing"
     save(briefing, path)
     data = json.loads(path.read_text("utf-8"))
-    assert data["version"] == CURRENT_VERSION == 4
+    assert data["version"] == CURRENT_VERSION == 5
     assert data["meeting"]["start_time"] == "14:00"
     assert data["meeting"]["release"]["embargo"] == "2024-11-08T06:00"
     assert load(path) == briefing
@@ -76,7 +76,7 @@ def test_a_version_3_file_migrates_with_nothing_guessed_and_the_input_untouched(
     assert path.read_bytes() == EXAMPLE_V3.read_bytes()  # opening never rewrites
     assert briefing.meeting.release.embargo is None and briefing.meeting.report.dated is None
     save(briefing, path)
-    assert json.loads(path.read_text("utf-8"))["version"] == 4
+    assert json.loads(path.read_text("utf-8"))["version"] == CURRENT_VERSION
 
 
 @pytest.mark.parametrize(

@@ -52,7 +52,7 @@ def _damage(path: Path, how: str) -> None:
     [
         ("truncated", r"not valid JSON at line \d+, column \d+: the file ends too early"),
         ("wrong type", r"\$\.sections\[2\]\.items\[1\]\.status: 3 is not one of: empty, machine_translated"),
-        ("unknown version", r"uses format version 7, but this Briefing Studio reads versions up to 4"),
+        ("unknown version", r"uses format version 7, but this Briefing Studio reads versions up to 5"),
     ],
 )
 def test_damaged_copy_gets_a_short_error_and_is_left_untouched(example_copy: Path, how: str, expected: str) -> None:

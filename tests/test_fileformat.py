@@ -432,9 +432,9 @@ def _v1_data() -> dict[str, Any]:
 
 class TestVersion1:
     def test_the_version_1_example_opens_and_saves_as_the_current_example(self) -> None:
-        migrated = dumps(loads(EXAMPLE_V1.read_bytes()))  # 1 → 2 → 3 → 4
+        migrated = dumps(loads(EXAMPLE_V1.read_bytes()))  # 1 → 2 → 3 → 4 → 5
         assert migrated == dumps(loads(EXAMPLE_V3.read_bytes()))  # the example as it was before version 4's fields
-        assert json.loads(migrated)["version"] == CURRENT_VERSION == 4
+        assert json.loads(migrated)["version"] == CURRENT_VERSION == 5
 
     def test_migration_is_a_pure_function_giving_a_valid_version_2_document(self) -> None:
         data = _v1_data()
@@ -496,12 +496,12 @@ class TestVersion1:
             "edited, approved, needs_review",
         ]
 
-    def test_version_5_is_refused_naming_both_versions(self) -> None:
+    def test_version_6_is_refused_naming_both_versions(self) -> None:
         data = example_data()
-        data["version"] = 5
+        data["version"] = 6
         with pytest.raises(BriefingFormatError) as caught:
             from_json(data)
-        assert "the file uses format version 5, but this Briefing Studio reads versions up to 4" in str(caught.value)
+        assert "the file uses format version 6, but this Briefing Studio reads versions up to 5" in str(caught.value)
 
 
 # -- version 3: QA waivers ----------------------------------------------------------------------------

@@ -45,6 +45,7 @@ def test_every_built_in_check_registers_and_every_code_it_can_report_is_a_messag
         "style",
         "term_consistency",
         "terminology",
+        "title_status",
     ]
     qa_codes = [code for code in ENGLISH if code.startswith("qa.")]
     assert len(qa_codes) >= 25

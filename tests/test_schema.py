@@ -57,9 +57,20 @@ def _reviewed_example() -> dict[str, Any]:
     return to_json(briefing)
 
 
+def _reviewed_example_v4() -> dict[str, Any]:
+    """The same as format version 4 had it (titles without a status or a source)."""
+    data = copy.deepcopy(_reviewed_example())
+    data["version"] = 4
+    meeting = data["meeting"]
+    titles = [data["title"], meeting["series"]["name"], meeting["time_zone_note"], meeting["place"], meeting["marking"]]
+    for title in titles + [section["title"] for section in data["sections"]]:
+        del title["status"], title["source"]
+    return data
+
+
 def _reviewed_example_v3() -> dict[str, Any]:
     """The same as format version 3 had it (no fields of the documents' standard parts on the card)."""
-    data = copy.deepcopy(_reviewed_example())
+    data = copy.deepcopy(_reviewed_example_v4())
     data["version"] = 3
     for name in ("start_time", "release", "contacts", "report", "attachments"):
         del data["meeting"][name]
@@ -114,7 +125,8 @@ _EXAMPLES = {
     1: json.loads(EXAMPLE_V1.read_text("utf-8")),
     2: _reviewed_example_v2(),
     3: _reviewed_example_v3(),
-    4: _reviewed_example(),
+    4: _reviewed_example_v4(),
+    5: _reviewed_example(),
 }
 _LOCATIONS = {version: _locations(example)[1:] for version, example in _EXAMPLES.items()}
 

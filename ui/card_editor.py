@@ -30,21 +30,34 @@ from ui.document import DocumentController
 from ui.labels import mark_invalid
 from ui.messages import refusal_text
 from ui.qt import named
+from ui.title_status import TitleStatus
 
 PERSON_FIELDS = ("name", "title", "rank", "organisation")
 
 
+# The card's translated texts by the key of their row, with their paths (briefing.model.CARD_TITLES).
+CARD_PATHS: dict[str, tuple[str, ...]] = {
+    "title": ("title",),
+    "series": ("meeting", "series", "name"),
+    "time_zone": ("meeting", "time_zone_note"),
+    "place": ("meeting", "place"),
+    "marking": ("meeting", "marking"),
+}
+
+
 class BilingualField(QWidget):
-    """Korean and English line edits side by side."""
+    """Korean and English line edits side by side, and the translation status of the text."""
 
     def __init__(self, name: str) -> None:
         super().__init__()
         self.ko = named(QLineEdit(), f"{name}Ko")
         self.en = named(QLineEdit(), f"{name}En")
+        self.status = named(TitleStatus(name), f"{name}Status")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.ko)
         layout.addWidget(self.en)
+        layout.addWidget(self.status)
 
 
 class CardEditor(QWidget):
@@ -56,7 +69,7 @@ class CardEditor(QWidget):
         form = QFormLayout()
         self.form = form
         self.labels: dict[str, QLabel] = {}
-        for key in ("title", "series", "time_zone", "place", "marking"):
+        for key in CARD_PATHS:
             self.fields[key] = BilingualField(key)
             self.labels[key] = QLabel()
             form.addRow(self.labels[key], self.fields[key])
@@ -116,6 +129,12 @@ class CardEditor(QWidget):
                 edit.textEdited.connect(
                     lambda text, key=key, language=language: self._bilingual_edited(key, language, text)
                 )
+            field.status.approve_requested.connect(
+                lambda key=key: self._apply(edits.approve_title(CARD_PATHS[key]), self.fields[key].status)
+            )
+            field.status.review_requested.connect(
+                lambda key=key: self._apply(edits.title_needs_review(CARD_PATHS[key]), self.fields[key].status)
+            )
         self.code.setMaxLength(SERIES_CODE_MAX)
         self.code.textEdited.connect(
             lambda text: self._apply(edits.set_field(("meeting", "series", "code"), text), self.code)
@@ -152,6 +171,7 @@ class CardEditor(QWidget):
         for field in self.fields.values():
             field.ko.setPlaceholderText(translate("CardEditor", "Korean"))
             field.en.setPlaceholderText(translate("CardEditor", "English"))
+            field.status.retranslate()
         self.people_label.setText(translate("CardEditor", "Delegations and people"))
         self.add_person_button.setText(translate("CardEditor", "Add person"))
         self.remove_person_button.setText(translate("CardEditor", "Remove person"))
@@ -190,6 +210,7 @@ class CardEditor(QWidget):
                     edit.setText(getattr(text, language))
                     if not edit.hasFocus():
                         edit.setCursorPosition(0)  # show the beginning of a long title, not its end
+        self._show_states()
         if self.code.text() != card.series.code:
             self.code.setText(card.series.code)
         self.session.setValue(card.session or 0)
@@ -202,6 +223,12 @@ class CardEditor(QWidget):
         self._load_people(briefing)
         self.parts.load()
         self._loading = False
+
+    def _show_states(self) -> None:
+        """The translation status of each of the card's texts."""
+        titles = {title.path: title for title in self.document.briefing.titles()}
+        for key, path in CARD_PATHS.items():
+            self.fields[key].status.show_state(titles[path].state, titles[path].text)
 
     def _load_delegations(self, briefing: Briefing) -> None:
         delegations = briefing.meeting.delegations
@@ -256,14 +283,7 @@ class CardEditor(QWidget):
         return [widget for widget in candidates if widget.property("invalid")]
 
     def _bilingual_edited(self, key: str, language: str, text: str) -> None:
-        path = {
-            "title": ("title",),
-            "series": ("meeting", "series", "name"),
-            "time_zone": ("meeting", "time_zone_note"),
-            "place": ("meeting", "place"),
-            "marking": ("meeting", "marking"),
-        }[key]
-        self._apply(edits.set_field((*path, language), text), getattr(self.fields[key], language))
+        self._apply(edits.set_field((*CARD_PATHS[key], language), text), getattr(self.fields[key], language))
 
     def _session_changed(self, value: int) -> None:
         if self.document.briefing.meeting.session != (value or None):
@@ -342,6 +362,8 @@ class CardEditor(QWidget):
         """Show card changes made elsewhere (undo, redo); typing here is on screen already."""
         if changes.card and changes.initiator is not self:
             self.load()
+        elif changes.card:  # typed here: the texts are on screen, the statuses follow them
+            self._show_states()
 
 
 def _cell(text: str, editable: bool = True, key: str | None = None) -> QTableWidgetItem:

@@ -50,6 +50,8 @@ LABELS: dict[str, str] = {
     "edit.remove_section": QT_TRANSLATE_NOOP("Edits", "Delete section"),
     "edit.move_section": QT_TRANSLATE_NOOP("Edits", "Move section"),
     "edit.section_title": QT_TRANSLATE_NOOP("Edits", "Rename section"),
+    "edit.approve_title": QT_TRANSLATE_NOOP("Edits", "Approve title"),
+    "edit.title_needs_review": QT_TRANSLATE_NOOP("Edits", "Title needs review"),
     "edit.card": QT_TRANSLATE_NOOP("Edits", "Edit meeting card"),
     "edit.role": QT_TRANSLATE_NOOP("Edits", "Change role"),
     "edit.add_delegation": QT_TRANSLATE_NOOP("Edits", "Add delegation"),

@@ -13,6 +13,7 @@ from PySide6.QtGui import QColor, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
+    QScrollArea,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
@@ -138,6 +140,7 @@ class ItemEditor(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.type_box)
         review_row = QHBoxLayout()
+        review_row.setSpacing(3)  # compact: the row sets the editor's least width at 1024×600
         for widget in (self.source_label, self.source_ko, self.source_en):
             review_row.addWidget(widget)
         review_row.addStretch(1)
@@ -209,15 +212,12 @@ class ItemEditor(QWidget):
         self._name_asked = False
         self.review_note = named(QLabel(), "reviewNote")  # the flag and the approval: who, when, why
         self.review_note.setWordWrap(True)
+        self.review_panel = self._review_panel()
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(review_row)
-        layout.addWidget(self.review_note)
-        layout.addWidget(self.reference_label)
-        layout.addWidget(self.reference)
+        layout.addWidget(self.review_panel)
         layout.addWidget(editors, 1)
-        layout.addWidget(self.suggestion_label)
-        layout.addWidget(self.suggestion_diff)
         layout.addWidget(self.comments)
         layout.addLayout(comment_row)
 
@@ -260,6 +260,14 @@ class ItemEditor(QWidget):
         self.source_ko.setText(self.tr("Korean"))
         self.source_en.setText(self.tr("English"))
         self.approve_button.setText(self.tr("Approve"))
+        # The badge's least width is fixed (that of the settled statuses), not its text's: a status changing never
+        # raises the editor's minimum width, which would redistribute the panes under the mouse. At that minimum
+        # (1024×600) a longer status is cut at the badge's edge; its tooltip says it whole.
+        metrics = self.status_badge.fontMetrics()
+        settled = (TargetStatus.EMPTY, TargetStatus.EDITED, TargetStatus.APPROVED)
+        self.status_badge.setMinimumWidth(
+            max(metrics.horizontalAdvance(f"\u00a0{status_text(s)}\u00a0") for s in settled)
+        )
         self.approve_button.setToolTip(self.tr("Approve the translation (Ctrl+Enter)"))
         self.review_button.setText(self.tr("Request review"))
         self.review_button.setToolTip(self.tr("Flag the item for another look (Ctrl+Shift+R)"))
@@ -388,6 +396,26 @@ class ItemEditor(QWidget):
                 self.comments.setCurrentItem(line)
         self._update_comment_buttons()
 
+    def _review_panel(self) -> QScrollArea:
+        """The review note and the word diffs in a strip of fixed height above the editors: they come and go with
+        the item shown, and the editors never move or change size (a long note scrolls inside the strip)."""
+        inside = QWidget()
+        column = QVBoxLayout(inside)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        for widget in (self.review_note, self.reference_label, self.reference, self.suggestion_label):
+            column.addWidget(widget)
+        column.addWidget(self.suggestion_diff)
+        column.addStretch(1)
+        panel = named(QScrollArea(), "reviewPanel")
+        panel.setWidget(inside)
+        panel.setWidgetResizable(True)
+        panel.setFrameShape(QFrame.Shape.NoFrame)
+        panel.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # One line of words and one diff strip whole; the room is kept while nothing is shown.
+        panel.setFixedHeight(self.fontMetrics().lineSpacing() + self.reference.maximumHeight() + 6)
+        return panel
+
     def _show_status(self, item: Item) -> None:
         """The status badge and the approved source: what typing may change besides the text."""
         colour = STATUS_COLOURS[item.status]
@@ -397,6 +425,7 @@ class ItemEditor(QWidget):
             flagged = html.escape(self.tr("Review requested"))
             badge += f" <span style='background:#d9383a;color:white'>&nbsp;⚑ {flagged}&nbsp;</span>"
         self.status_badge.setText(badge)
+        self.status_badge.setToolTip(status_text(item.status))
         self._show_changes(item)
         review = self._review_lines(item)
         self.review_note.setText("\n".join(review))

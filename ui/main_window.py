@@ -1,7 +1,8 @@
 """The composer window: it puts the parts together and wires them; the parts do the work.
 
 Left the outline (ui/outline_pane.py), in the centre the item, section and meeting-card editors, right the
-preview (ui/preview_pane.py); translation runs through ui/translation_controller.py, the commands are declared
+preview (ui/preview_pane.py); translation runs through ui/translation_controller.py (the window's translation
+commands are ui/translation_commands.py), the commands are declared
 in ui/actions.py. Every change goes through the document (ui/document.py), whose `changed` signal tells each
 part what changed; the window only keeps the title and the status bar in step, and handles files and dialogs.
 """
@@ -30,31 +31,28 @@ from PySide6.QtWidgets import (
 )
 
 from briefing import settings as config
-from briefing.edits import Changes, EditRefused
+from briefing.edits import Changes
 from briefing.language.phrases import catalog
 from briefing.messages import BriefingError
 from briefing.model import Bilingual, Briefing, Item, Language, Section, TargetStatus
 from briefing.qa.worker import QaWorker
 from briefing.recovery import RecoveryEntry
-from briefing.translation.engine import PackageMissing
 from ui import asking, screen
 from ui import state as window_state
 from ui.actions import ActionSet, Selection
 from ui.card_editor import CardEditor
 from ui.compare_commands import CompareCommands
 from ui.document import DocumentController
-from ui.errors import BackupWarning, report_failure
+from ui.errors import BackupWarning
 from ui.exchange_commands import REVIEW_DOCX, XLIFF, ReviewFiles
 from ui.files import FileCommands
 from ui.find_field import FindField
 from ui.i18n import set_ui_language
 from ui.import_commands import DocumentImport
 from ui.item_editor import ItemEditor, document_undo
-from ui.labels import fill
 from ui.live_translation import LiveTranslation
 from ui.memory_commands import MemoryCommands
 from ui.memory_panel import MemoryPanel
-from ui.messages import refusal_text
 from ui.outline_model import OutlineModel
 from ui.outline_pane import OutlinePane
 from ui.preview_pane import PreviewPane
@@ -62,16 +60,17 @@ from ui.qa_commands import QaCommands
 from ui.qt import named
 from ui.review_mode import ReviewMode
 from ui.section_editor import SectionEditor
+from ui.status_counts import StatusCounts
 from ui.tasks import Runner, TaskManager
 from ui.terminology import TerminologyController
 from ui.terms_commands import TermsCommands
-from ui.translation_controller import TranslationController, package_missing_box
+from ui.translation_commands import TranslationCommands
+from ui.translation_controller import TranslationController
 from ui.undo_actions import UndoActions
 from ui.window_dialogs import WindowDialogs
 
 DEFAULT_SIZE = (1440, 860)  # the first start on a large screen; smaller screens get what they have
 PANE_SHARES = (26, 44, 30)  # outline, editors, side panels: the splitter's first sizes, in per cent
-STATUS_DELAY_MS = 150  # the status bar's counts follow typing at this pace, not per keystroke
 TAB_ITEM, TAB_SECTION, TAB_CARD = range(3)
 SIDE_PREVIEW, SIDE_TERMS, SIDE_MEMORY, SIDE_QA = 0, 1, 2, 3  # the side panels' tabs: the preview first
 
@@ -182,11 +181,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.review_mode.modes)
         self.find_field = FindField(lambda: self.document.briefing, self.selected_item_id, self.select)
         self.find_field.not_found.connect(lambda text: self.statusBar().showMessage(text, 4000))
-        self._status_timer = QTimer(self)
-        self._status_timer.setSingleShot(True)
-        self._status_timer.timeout.connect(self._update_status)
-        # The counts come back when a passing message ("Saved …", "Not changed: …") times out.
-        self.statusBar().messageChanged.connect(lambda message: message or self._status_timer.start(0))
+        self.counts = StatusCounts(self.statusBar(), lambda: self.document.briefing, self._update_actions)
+        self.translating = TranslationCommands(self, self.translation, lambda: self.document)
 
     def _build_actions(self) -> None:
         self.toolbar = named(QToolBar(), "mainToolbar")
@@ -223,7 +219,7 @@ class MainWindow(QMainWindow):
                 "editCard": self.edit_card,
                 "translateItem": self.translate_current,
                 "translateMissing": self.translate_missing,
-                "retranslateSelection": self.retranslate_selection,
+                "retranslateSelection": self.translating.retranslate_selection,
                 "addTerm": self.terms.add_term,
                 "termbases": self.terms.open_termbase_manager,
                 "uiKorean": lambda: self.switch_language("ko"),
@@ -262,10 +258,8 @@ class MainWindow(QMainWindow):
         outline.context_menu_requested.connect(lambda position: self.actions_.context_menu(self).popup(position))
         self.preview_pane.updated.connect(self.preview_updated)
         translation = self.translation
-        translation.message.connect(self.statusBar().showMessage)
         translation.busy_changed.connect(self._update_actions)
         translation.finished.connect(self.translation_finished)
-        translation.failed.connect(self._translation_failed)
         files = self.files
         files.opened.connect(self._opened)
         files.recovered.connect(self.open_recovered)
@@ -321,7 +315,7 @@ class MainWindow(QMainWindow):
             part.retranslate()
         self._update_recent_menu()
         self._update_title()
-        self._update_status()
+        self.counts.update()
         self._fit_editors()
 
     def _fit_editors(self) -> None:
@@ -343,7 +337,7 @@ class MainWindow(QMainWindow):
         for part in (self.item_editor, self.card_editor, self.section_editor):
             part.document = document
         document.changed.connect(self._document_changed)
-        document.refused.connect(self._refused)
+        document.refused.connect(self.counts.refused)
         document.modified_changed.connect(lambda _: self._update_title())
         document.path_changed.connect(lambda _: self._update_title())
         document.saved.connect(lambda _: self._update_actions())  # a .bak to compare with may now exist
@@ -356,7 +350,7 @@ class MainWindow(QMainWindow):
         self.review_mode.attach(document)
         self.card_editor.load()
         self._update_title()
-        self._update_status()
+        self.counts.update()
         self.preview_pane.schedule()
 
     def _replace_document(self, document: DocumentController) -> None:
@@ -378,11 +372,8 @@ class MainWindow(QMainWindow):
         self.review_mode.document_changed(changes)
         if changes.card:
             self._update_title()
-        self._status_timer.start(STATUS_DELAY_MS)
+        self.counts.schedule()
         self.preview_pane.schedule()
-
-    def _refused(self, refusal: EditRefused) -> None:
-        self.statusBar().showMessage(fill(self.tr("Not changed: %1"), refusal_text(refusal).splitlines()[0]), 8000)
 
     def _current_changed(self, item: Item | None, section: Section | None) -> None:
         self.item_editor.show_item(item)
@@ -428,20 +419,6 @@ class MainWindow(QMainWindow):
         name = self.document.path.name if self.document.path else self.tr("Untitled")
         self.setWindowTitle(f"{name}[*] — Briefing Studio")
         self.setWindowModified(self.document.modified)
-
-    def _update_status(self) -> None:
-        stats = self.document.briefing.statistics()
-        self.statusBar().showMessage(
-            fill(
-                self.tr("Items %1 · approved %2 · needs review %3 · flagged %4 · open comments %5"),
-                stats.items,
-                stats.approved,
-                stats.per_status[TargetStatus.NEEDS_REVIEW],
-                stats.flagged,
-                stats.open_comments,
-            )
-        )
-        self._update_actions()
 
     # -- editing from the menus ------------------------------------------------------------------
     def add_section(self) -> None:
@@ -501,32 +478,12 @@ class MainWindow(QMainWindow):
     def find_next(self) -> bool:
         return self.find_field.find_next()
 
-    # -- translation -----------------------------------------------------------------------------
+    # -- translation (ui/translation_commands.py) -------------------------------------------------
     def translate_current(self) -> None:
-        item_id = self.selected_item_id()
-        item = self.item_editor.item
-        if item_id is None or item is None:
-            self.statusBar().showMessage(self.tr("Choose an item in the outline to translate it"), 6000)
-            return
-        if not item.source_text.strip():
-            names = {Language.KO: self.tr("Korean"), Language.EN: self.tr("English")}
-            wording = self.tr("Nothing to translate: type the %1 source first, and Translate fills in the %2")
-            self.statusBar().showMessage(fill(wording, names[item.source], names[item.target]), 8000)
-            return
-        self.translation.translate_items(self.document, [item_id])
+        self.translating.translate_current()
 
     def translate_missing(self) -> None:
-        self.translation.translate_missing(self.document)
-
-    def retranslate_selection(self) -> None:
-        self.translation.retranslate(self.document, self.outline_pane.selected_item_ids())
-
-    def _translation_failed(self, error: BaseException) -> None:
-        if isinstance(error, PackageMissing):
-            self._package_box = package_missing_box(self, error, self.dialogs.packages)
-            self._package_box.open()
-            return
-        report_failure(self, "translation", error)
+        self.translating.translate_missing()
 
     # -- files -----------------------------------------------------------------------------------
     def _make_document(self, briefing: Briefing, path: Path | None, digest: str | None) -> DocumentController:

@@ -265,6 +265,7 @@ CATALOGUE: dict[str, str] = {
     ),
     "export.pending_item": QT_TRANSLATE_NOOP("Messages", "{number} ({status})"),
     "export.flagged_item": QT_TRANSLATE_NOOP("Messages", "{number} (flagged for review)"),
+    "export.pending_title": QT_TRANSLATE_NOOP("Messages", "title “{text}” ({status})"),
     "export.more_items": QT_TRANSLATE_NOOP("Messages", "and {count} more"),
     "export.no_libreoffice": QT_TRANSLATE_NOOP(
         "Messages",
@@ -706,6 +707,11 @@ CATALOGUE: dict[str, str] = {
     "qa.status_memory": QT_TRANSLATE_NOOP("Messages", "filled from the translation memory and not reviewed"),
     "qa.status_open_comments": QT_TRANSLATE_NOOP("Messages", "{count} comment(s) still open"),
     "qa.status_flagged": QT_TRANSLATE_NOOP("Messages", "flagged for review"),
+    "qa.title_missing": QT_TRANSLATE_NOOP("Messages", "the title “{text}” has no translation"),
+    "qa.title_machine": QT_TRANSLATE_NOOP(
+        "Messages", "the title “{text}” is a machine translation that nobody has reviewed"
+    ),
+    "qa.title_review": QT_TRANSLATE_NOOP("Messages", "the title “{text}” needs another look"),
     "qa.terms_missing": QT_TRANSLATE_NOOP(
         "Messages", '"{source_term}" is usually "{expected}"; the translation has no rendering of it'
     ),

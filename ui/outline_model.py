@@ -136,7 +136,8 @@ class OutlineModel(QAbstractItemModel):
 
     def titles_updated(self) -> None:
         if self._briefing.sections:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._briefing.sections) - 1, 0))
+            last = len(self._briefing.sections) - 1
+            self.dataChanged.emit(self.index(0, 0), self.index(last, self.COLUMN_STATUS))  # the title and its status
 
     # -- drag and drop ---------------------------------------------------------------------------
     def supportedDropActions(self) -> Qt.DropAction:
@@ -238,6 +239,14 @@ class OutlineModel(QAbstractItemModel):
                 return f"{index.row() + 1}. {titles}"
             if role == self.ItemIdRole:
                 return section.id
+            if index.column() == self.COLUMN_STATUS and not section.title.is_empty():  # the title's translation
+                status = section.title_state.status
+                if role == Qt.ItemDataRole.DisplayRole:
+                    return status_text(status)
+                if role == Qt.ItemDataRole.DecorationRole:
+                    return self._icon(status)
+                if role == self.StatusRole:
+                    return status.value
             return None
         item = self.item_at(index)
         assert item is not None

@@ -7,10 +7,18 @@ edits (add, delete, move, drag and drop) through the document, and refreshes onl
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
+from typing import Any
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QPoint, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QLocale, QModelIndex, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QStyledItemDelegate,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from briefing import edits
 from briefing.edits import Changes
@@ -28,6 +36,17 @@ MIN_TITLE_WIDTH = 200  # pixels the titles keep before the type column is hidden
 STATUS_DOT_WIDTH = 34  # the status column of a narrow outline: the coloured dot (the words are cut, not shown)
 
 
+class StatusDelegate(QStyledItemDelegate):
+    """The status column's painter: the dot and the words, or (`words` False, a narrow outline) the dot alone."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.words = True
+
+    def displayText(self, value: Any, locale: QLocale | QLocale.Language) -> str:
+        return super().displayText(value, locale) if self.words else ""
+
+
 class OutlinePane(QWidget):
     current_changed = Signal(object, object)  # the Item or None, the Section or None
     edit_requested = Signal()  # Enter on an item: go to its text
@@ -39,15 +58,20 @@ class OutlinePane(QWidget):
         self._current: str | None = None
         self._type_width = 0  # the type column's width while it is hidden
         self._status_width = 0  # the status column's width with its words
+        self._status_heading = 0  # the status column's width for its heading
         self.ask_delete = asking.ask_delete_section  # the question before deleting a section with items (tests answer)
         self.model = OutlineModel(parent=self, on_move=self.move_item, on_move_section=self.move_section)
         self.view = named(QTreeView(), "outline")
         self.view.setModel(self.model)
+        self._status_painter = StatusDelegate(self.view)
+        self.view.setItemDelegateForColumn(OutlineModel.COLUMN_STATUS, self._status_painter)
         self.view.setUniformRowHeights(True)
         self.view.setAlternatingRowColors(True)
         header = self.view.header()  # the text takes what the type and status columns leave
         header.setStretchLastSection(False)
         header.setSectionResizeMode(OutlineModel.COLUMN_TEXT, QHeaderView.ResizeMode.Stretch)
+        for column in (OutlineModel.COLUMN_TYPE, OutlineModel.COLUMN_STATUS):  # sized here, to their headings
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
         self.view.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.view.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.view.setDragEnabled(True)
@@ -110,9 +134,13 @@ class OutlinePane(QWidget):
         types = [*type_names().values(), *kind_names().values(), f"{type_names()[ItemType.SCHEDULE]} 2025-H1"]
         widest_type = max(metrics.horizontalAdvance(name) for name in types)
         widest_status = max(metrics.horizontalAdvance(status_text(status)) for status in TargetStatus)
-        self._type_width = widest_type + 12
+        # Never narrower than the column's heading ("Status" read "Statu" at 1024×600): the header's own size
+        # hint for its text in the interface language, margins and all.
+        header = self.view.header()
+        self._type_width = max(widest_type + 12, header.sectionSizeHint(OutlineModel.COLUMN_TYPE))
         self.view.setColumnWidth(OutlineModel.COLUMN_TYPE, self._type_width)
-        self._status_width = widest_status + 28  # and the status dot
+        self._status_heading = header.sectionSizeHint(OutlineModel.COLUMN_STATUS)
+        self._status_width = max(widest_status + 28, self._status_heading)  # and the status dot
         self.fit_columns()
 
     def fit_columns(self) -> None:
@@ -123,7 +151,11 @@ class OutlinePane(QWidget):
         # Narrower still (1024×600 with the preview shown), the status keeps its coloured dot, not its words (the
         # item editor's badge says them), so that the titles never shrink to "2…".
         narrow = room < MIN_TITLE_WIDTH
-        self.view.setColumnWidth(OutlineModel.COLUMN_STATUS, STATUS_DOT_WIDTH if narrow else self._status_width)
+        dot = max(STATUS_DOT_WIDTH, self._status_heading)  # the dot, under a heading that is read whole
+        self.view.setColumnWidth(OutlineModel.COLUMN_STATUS, dot if narrow else self._status_width)
+        if self._status_painter.words == narrow:  # the words go with the room (never cut to "a…"): repainted
+            self._status_painter.words = not narrow
+            self.view.viewport().update()
 
     # -- selection -------------------------------------------------------------------------------
     def _first_item_index(self) -> QModelIndex:

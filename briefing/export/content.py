@@ -7,7 +7,7 @@ import re
 
 from briefing.export.templates import Layout, Template
 from briefing.language.phrases import DateStyle, catalog, format_partial
-from briefing.model import Briefing, Comment, Item, ItemType, Language
+from briefing.model import Briefing, Comment, Item, ItemType, Language, Section
 
 
 def layout_language(layout: Layout) -> Language:
@@ -25,6 +25,12 @@ def marking(briefing: Briefing, layout: Layout) -> str:
     if layout is Layout.BILINGUAL:
         return " / ".join(dict.fromkeys(part for part in (value.ko, value.en) if part))
     return value.get(layout_language(layout))
+
+
+def section_title(section: Section, language: Language) -> str:
+    """A section's heading in `language`; while its translation is missing, the title in the other language, so
+    that no document prints a bare "■" heading (a final export waits for the translation: `Briefing.pending_titles`)."""
+    return section.title.get(language).strip() or section.title.get(language.other).strip()
 
 
 def draft_text(layout: Layout, draft: bool) -> str:

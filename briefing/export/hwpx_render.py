@@ -565,9 +565,9 @@ class _Renderer:
                 shape, _, tab = self.hanging("heading", "heading", label, heading_hang)
                 heading = self.writer.paragraph(self.body, shape)
                 self.label_run(heading, label, "heading", tab)
-                self.writer.run(heading, section.title.get(language), self.styles.chars["heading"])
+                self.writer.run(heading, content.section_title(section, language), self.styles.chars["heading"])
             else:
-                heading = self.paragraph("heading", section.title.get(language), "heading")
+                heading = self.paragraph("heading", content.section_title(section, language), "heading")
             self.bookmark(heading, f"_bs_{s}_0")
             hang = self.item_hang(section.items, language, s)
             previous: list[Any] = []
@@ -687,7 +687,8 @@ class _Renderer:
             self.paragraph("cell center", str(s), "table header", cells[0])
             for cell, language in zip(cells[1:], (ko, en), strict=True):
                 label = self.section_mark(language, s).label
-                text = section.title.get(language)  # a space, not a tab, after a label: as the DOCX's centred row
+                # a space, not a tab, after a label: as the DOCX's centred row
+                text = content.section_title(section, language)
                 paragraph = self.paragraph("cell", f"{label} {text}" if label else text, "table header", cell)
                 if language is ko:
                     self.bookmark(paragraph, f"_bs_{s}_0")

@@ -64,6 +64,7 @@ register(
         "(every page is then marked {marking}).",
         "export.pending_item": "{number} ({status})",
         "export.flagged_item": "{number} (flagged for review)",
+        "export.pending_title": "title “{text}” ({status})",
         "export.more_items": "and {count} more",
         "export.no_libreoffice": "PDF needs LibreOffice, which is not installed. Install it with: "
         "apt-get install libreoffice-writer-nogui",
@@ -169,8 +170,12 @@ assert STATUS_LABELS  # importing the outline registers the English words of the
 
 
 def unapproved(briefing: Briefing) -> list[Message]:
-    """Each item not yet approved or flagged by a reviewer, as its number with its status ("2.2 (needs review)")."""
+    """Each item not yet approved or flagged by a reviewer, as its number with its status ("2.2 (needs review)"),
+    after each title whose translation is missing or unreviewed (`Briefing.pending_titles`): its text and status."""
     out = []
+    for title in briefing.pending_titles():
+        text = title.text.ko.strip() or title.text.en.strip()
+        out.append(Message("export.pending_title", {"text": text[:40], "status": title.state.status.value}))
     for s, section in enumerate(briefing.sections, start=1):
         for i, item in enumerate(section.items, start=1):
             if item.flag is not None:

@@ -6,6 +6,7 @@ import html
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 
+from briefing.export.content import section_title
 from briefing.export.markdown_docx import parse
 from briefing.language.phrases import DateStyle, card_rows, catalog, meeting_name, schedule_label
 from briefing.model import Briefing, Item, ItemType, Language
@@ -38,7 +39,8 @@ def preview_html(briefing: Briefing, languages: Iterable[Language], focus_sectio
             continue
         # Anchors named by id: the window scrolls the preview to the selected section or item.
         parts.append(f"<a name='{html.escape(section.id, quote=True)}'></a>")
-        parts.append(_row([f"<h3>{s}. {html.escape(section.title.get(lang))}</h3>" for lang in languages], columns))
+        headings = [f"<h3>{s}. {html.escape(section_title(section, lang))}</h3>" for lang in languages]
+        parts.append(_row(headings, columns))
         for i, item in enumerate(section.items, start=1):
             parts.append(f"<a name='{html.escape(item.id, quote=True)}'></a>")
             parts.append(_row([_item(item, lang, f"{s}.{i}") for lang in languages], columns))

@@ -369,7 +369,7 @@ class _Renderer:
         sections = self.briefing.sections
         heading_hang = nb.hanging_em([self.section_mark(language, s).label for s in range(1, len(sections) + 1)])
         for s, section in enumerate(sections, start=1):
-            heading = self.paragraph("Briefing Heading", section.title.get(language))
+            heading = self.paragraph("Briefing Heading", content.section_title(section, language))
             self.hang([heading], self.section_mark(language, s).label, "Briefing Heading", heading_hang)
             self.bookmark(heading, f"_bs_{s}_0")
             hang = self.item_hang(section.items, language, s)
@@ -489,7 +489,7 @@ class _Renderer:
                 if label:  # centred: a space, not a tab, after the label (nothing is stretched in a centred line)
                     paragraph._p.append(ox.symbol_run(label, self.hangul_font))
                     paragraph._p.append(ox.make_run(" ", {}))
-                paragraph._p.append(ox.make_run(section.title.get(language), {}))
+                paragraph._p.append(ox.make_run(content.section_title(section, language), {}))
             for cell in row.cells:  # never alone at a page's foot: the heading row keeps with the first item
                 for paragraph in cell.paragraphs:
                     ox.keep(paragraph._p, with_next=True)

@@ -1,16 +1,17 @@
 """Where each item stands: approved against a source that has since changed, machine or memory output nobody
-reviewed, comments still open, a reviewer's flag."""
+reviewed, comments still open, a reviewer's flag; and where each translated title stands (`check_titles`)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
 from briefing.messages import register
-from briefing.model import Item, TargetStatus
+from briefing.model import Briefing, Item, TargetStatus
 from briefing.qa.model import Finding, Severity
-from briefing.qa.registry import CHECKS, Context
+from briefing.qa.registry import CHECKS, Context, Scope
 
 NAME = "status"
+TITLES = "title_status"
 
 register(
     {
@@ -20,6 +21,9 @@ register(
         "qa.status_memory": "filled from the translation memory and not reviewed",
         "qa.status_open_comments": "{count} comment(s) still open",
         "qa.status_flagged": "flagged for review",
+        "qa.title_missing": "the title “{text}” has no translation",
+        "qa.title_machine": "the title “{text}” is a machine translation that nobody has reviewed",
+        "qa.title_review": "the title “{text}” needs another look",
     }
 )
 
@@ -39,3 +43,20 @@ def check_status(item: Item, context: Context) -> Iterator[Finding]:
         yield Finding(NAME, "qa.status_open_comments", Severity.INFO, item.id, {"count": open_comments})
     if item.flag is not None:
         yield Finding(NAME, "qa.status_flagged", Severity.INFO, item.id)
+
+
+_TITLE_CODES = {
+    TargetStatus.MACHINE: "qa.title_machine",
+    TargetStatus.MEMORY: "qa.title_machine",
+    TargetStatus.NEEDS_REVIEW: "qa.title_review",
+}
+
+
+@CHECKS.check(TITLES, Scope.BRIEFING)
+def check_titles(briefing: Briefing, context: Context) -> Iterator[Finding]:
+    """The card's texts and section titles a final export waits for (`Briefing.pending_titles`), as warnings."""
+    for title in briefing.pending_titles():
+        text = title.text.ko.strip() or title.text.en.strip()
+        both = title.text.ko.strip() and title.text.en.strip()
+        code = _TITLE_CODES.get(title.state.status, "qa.title_missing") if both else "qa.title_missing"
+        yield Finding(TITLES, code, Severity.WARNING, None, {"text": text[:60]})

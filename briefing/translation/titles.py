@@ -2,26 +2,19 @@
 that "Translate all missing" fills in: which ones are empty in one language while written in the other, and the
 edits that put their translations in.
 
-The titles have no translation status of their own (an item's status lives with the item; a title is plain
-`Bilingual` text in the file format): a title is "missing" when its side is empty, and a translated title is
-simply text that the drafter may correct like any other. Keeping the file format as it is was the choice;
-tracking a status per title would need one (see the report for issue 15)."""
+Each title carries a translation status (`model.TitleState`, format version 5): a title is "missing" when one
+side is empty, a machine translation put in here makes it `machine_translated`, and the drafter's corrections
+make it `edited`, as with items. `Briefing.pending_titles` lists the titles a final export waits for."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from briefing import edits
-from briefing.model import Bilingual, Briefing, Language
+from briefing.model import CARD_TITLES, Bilingual, Briefing, Language, TargetOrigin
 
 # The meeting card's bilingual texts, by the path `edits.set_field` knows them under.
-CARD_TEXTS: tuple[tuple[str, ...], ...] = (
-    ("title",),
-    ("meeting", "series", "name"),
-    ("meeting", "time_zone_note"),
-    ("meeting", "place"),
-    ("meeting", "marking"),
-)
+CARD_TEXTS: tuple[tuple[str, ...], ...] = CARD_TITLES
 
 
 @dataclass(frozen=True)
@@ -61,5 +54,5 @@ def title_edits(tasks: list[TitleTask], translations: list[str]) -> list[edits.E
     made: list[edits.Edit] = []
     for task, text in zip(tasks, translations, strict=True):
         if text.strip():
-            made.append(edits.set_field((*task.path, task.target.value), text.strip()))
+            made.append(edits.set_title(task.path, task.target, text.strip(), TargetOrigin.MACHINE))
     return made

@@ -322,7 +322,8 @@ def test_switching_the_interface_language_without_restart(window: MainWindow, qt
         assert window.centre.tabText(2) == "회의 정보"
         qtbot.waitUntil(
             lambda: (
-                window.statusBar().currentMessage() == "항목 21개 · 승인 21 · 검토 필요 0 · 검토 요청 0 · 미해결 의견 1"
+                window.statusBar().currentMessage()
+                == "항목 21개 · 승인 21 · 검토 필요 0 · 검토 요청 0 · 미해결 의견 1 · 확인할 제목 0"
             )
         )  # the counts follow edits after a short delay
         assert window.item_editor.approve_button.text() == "승인"

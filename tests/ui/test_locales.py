@@ -59,7 +59,10 @@ def test_window_in_korean(qtbot: QtBot) -> None:
     menus = [action.text() for action in window.menuBar().actions()]
     assert menus == ["파일(&F)", "편집(&E)", "번역(&T)", "도구(&O)", "보기(&V)", "도움말(&H)"]
     qtbot.waitUntil(
-        lambda: window.statusBar().currentMessage() == "항목 21개 · 승인 21 · 검토 필요 0 · 검토 요청 0 · 미해결 의견 1"
+        lambda: (
+            window.statusBar().currentMessage()
+            == "항목 21개 · 승인 21 · 검토 필요 0 · 검토 요청 0 · 미해결 의견 1 · 확인할 제목 0"
+        )
     )  # the counts follow edits after a short delay
     assert window.item_editor.source_label.text() == "원문:"
     assert "승인됨" in window.item_editor.status_badge.text()

@@ -63,7 +63,7 @@ def test_window_opens_the_example(window: MainWindow, qtbot: QtBot) -> None:
     qtbot.waitUntil(
         lambda: (
             window.statusBar().currentMessage()
-            == "Items 21 · approved 21 · needs review 0 · flagged 0 · open comments 1"
+            == "Items 21 · approved 21 · needs review 0 · flagged 0 · open comments 1 · titles to check 0"
         )
     )  # the counts follow edits after a short delay
 
@@ -117,13 +117,13 @@ def test_a_reviewer_comments_resolves_and_undoes(window: MainWindow, example_cop
     assert shown.startswith("김검토 · ") and shown.endswith("\n‘현지시각’ 표기를 확인해 주십시오.")
     assert editor.comment_field.text() == ""
     qtbot.waitUntil(
-        lambda: window.statusBar().currentMessage().endswith("open comments 2")
+        lambda: "open comments 2 ·" in window.statusBar().currentMessage()
     )  # the counts follow edits after a short delay
     editor.comments.setCurrentRow(0)
     assert editor.resolve_button.text() == "Resolve"
     editor.resolve_button.click()
     assert "(resolved by 김검토 on " in _comment_texts(window)[0] and editor.resolve_button.text() == "Reopen"
-    qtbot.waitUntil(lambda: window.statusBar().currentMessage().endswith("open comments 1"))
+    qtbot.waitUntil(lambda: "open comments 1 ·" in window.statusBar().currentMessage())
     assert window.save()
     (comment,) = load(example_copy).items()[0].comments
     assert (comment.author, comment.resolved) == ("김검토", True)
