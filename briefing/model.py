@@ -473,6 +473,15 @@ class TitleState:
         else:
             self.status = _STATUS_FOR_ORIGIN[origin]
 
+    def settle(self, text: Bilingual, origin: Language) -> None:
+        """The state of a title whose texts came from elsewhere (an older file, an imported document) with no
+        status: written in both languages, a person's `edited` work with `origin` as its source (never approved:
+        nobody approved it); written in one, `empty` (its translation is missing) with that side as source."""
+        if _both_sides(text):
+            self.status, self.source = TargetStatus.EDITED, origin
+        else:
+            self.status, self.source = TargetStatus.EMPTY, _written_side(text)
+
     def approve(self, text: Bilingual) -> None:
         """A reviewer accepts the translation; refused while a side is empty."""
         source = self.source or _written_side(text) or Language.KO
@@ -590,6 +599,11 @@ class Briefing:
             title.state.reconcile(title.text, self.origin_language)
 
     # -- titles ----------------------------------------------------------------------------------
+    def settle_titles(self) -> None:
+        """Every title's state from its texts (`TitleState.settle`): for a briefing made from documents."""
+        for title in self.titles():
+            title.state.settle(title.text, self.origin_language)
+
     def titles(self) -> list[Title]:
         """Every translated title: the card's texts (CARD_TITLES, in that order), then the section titles."""
         found = []

@@ -15,6 +15,7 @@ import pytest
 from briefing.cli.main import run
 from briefing.export.render import render
 from briefing.export.templates import Layout, find_template
+from briefing.fileformat import dumps, loads
 from briefing.importers import ImportFailed, ImportResult, import_bytes
 from briefing.importers.align import HIGH, PairImport, align, import_pair, import_pair_bytes
 from briefing.importers.report import ImportReport
@@ -494,3 +495,20 @@ def test_a_section_of_one_version_only_is_kept_and_goes_when_its_items_are_paire
     assert [s.title.en for s in pair.briefing.sections] == ["Overview", "Discussions", "Schedule"]
     assert pair.briefing.item(single).text.en == "The 2031 vision was presented by 9 officials."
     assert english_id in pair.unpaired[EN]
+
+
+def test_titles_written_in_both_versions_are_edited_and_one_sided_ones_missing() -> None:
+    pair = import_pair_bytes(KO_RELEASE.encode(), "ko.txt", EN_RELEASE.encode(), "en.txt", terms=_shipped_terms)
+    titles = pair.briefing.titles()
+    assert titles and all(
+        (t.state.status, t.state.source) == (TargetStatus.EDITED, pair.source)
+        for t in titles
+        if t.text.ko.strip() and t.text.en.strip()
+    )
+    assert all(
+        t.state.status is TargetStatus.EMPTY and t.state.source is (KO if t.text.ko.strip() else EN)
+        for t in titles
+        if bool(t.text.ko.strip()) != bool(t.text.en.strip())
+    )
+    assert any(t.path[0] == "sections" and t.state.status is TargetStatus.EDITED for t in titles)
+    assert loads(dumps(pair.briefing)) == pair.briefing  # the rules accept the states

@@ -211,6 +211,7 @@ def align(first: ImportResult, second: ImportResult, *, terms: TermFinder | None
     _Builder(result, a_sections, b_sections, matched, a_apart, b_apart).build(
         _steps(a_profiles, b_profiles, _b_order(len(b_sections), matched, len(a_sections)), matched, score)
     )
+    a.settle_titles()  # titles now written in both languages are edited (awaiting review), as the items are
     return result
 
 

@@ -265,6 +265,7 @@ def recognise(document: SourceDocument, report: ImportReport, language: Language
     ):
         if not found:
             report.notes.append(f"no {what} recognised")
+    briefing.settle_titles()
     return briefing
 
 
