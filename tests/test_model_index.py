@@ -108,4 +108,5 @@ def test_locating_every_item_takes_linear_time() -> None:
             briefing.locate("no-such-item")
         return best
 
-    assert seconds(20_000) / max(seconds(5_000), 1e-3) < 6
+    # Linear work measures 4–7× here (a larger index is slower to reach in memory); a scan per item 16×.
+    assert seconds(20_000) / max(seconds(5_000), 1e-3) < 10

@@ -106,6 +106,7 @@ def test_a_word_after_the_gap_is_never_part_of_the_gap() -> None:
 
 def test_a_mark_without_a_space_after_it_does_not_stop_the_search() -> None:
     assert sentences("Growth was 3.5 percent. Prices rose.") == ["Growth was 3.5 percent.", "Prices rose."]
+    assert sentences("Talks ended.Then more. Prices rose.") == ["Talks ended.Then more.", "Prices rose."]
     assert sentences("The U.S.-ROK talks ended. They resume in May.") == [
         "The U.S.-ROK talks ended.",
         "They resume in May.",
