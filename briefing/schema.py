@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -130,15 +130,136 @@ def _matches_type(value: Any, expected: str) -> bool:
     return actual == expected or (expected == "number" and actual == "integer")
 
 
+Valid = Callable[[Any], bool]
+
+# JSON type names by Python type, for the common case (a subclass, e.g. the reader's dict, goes through _json_type).
+_TYPE_OF: dict[type, str] = {
+    str: "string",
+    int: "integer",
+    float: "number",
+    bool: "boolean",
+    type(None): "null",
+    list: "array",
+    dict: "object",
+}
+
+
 class SchemaChecker:
-    """Walks an instance against one schema, yielding problems."""
+    """Walks an instance against one schema, yielding problems.
+
+    A valid instance (nearly every file opened or saved) is recognised by `valid`: the schema compiled once into
+    closures that answer yes or no without building a single JSON path. Only an instance it refuses is walked
+    again by the reporting checker, which finds every problem with its path; the two must agree exactly (the tests
+    check both against the reference `jsonschema`)."""
 
     def __init__(self, schema: dict[str, Any]) -> None:
         self.root = schema
         self._patterns: dict[str, re.Pattern[str]] = {}
+        self._compiled_refs: dict[str, Valid] = {}
+        self.valid: Valid = self._compile(schema)
 
     def problems(self, instance: Any) -> list[Problem]:
+        if self.valid(instance):
+            return []
         return list(self._check(instance, self.root, "$"))
+
+    def _pattern(self, pattern: str) -> re.Pattern[str]:
+        compiled = self._patterns.get(pattern)
+        if compiled is None:
+            compiled = self._patterns[pattern] = compile_pattern(pattern)
+        return compiled
+
+    # -- the yes/no check, compiled ---------------------------------------------------------------
+
+    def _compile_ref(self, ref: str) -> Valid:
+        known = self._compiled_refs.get(ref)
+        if known is not None:
+            return known
+        target: list[Valid] = []
+        # A placeholder first, so that a schema referring to itself compiles (and runs) without endless recursion.
+        self._compiled_refs[ref] = lambda value: target[0](value)
+        target.append(self._compile(self._resolve(ref)))
+        self._compiled_refs[ref] = target[0]
+        return target[0]
+
+    def _compile(self, schema: dict[str, Any]) -> Valid:
+        """A function true exactly when `_check(value, schema, …)` finds no problem."""
+        if "$ref" in schema:
+            return self._compile_ref(schema["$ref"])
+        checks: list[Valid] = []
+        if "const" in schema:
+            const = schema["const"]
+            checks.append(lambda value: _same(value, const))
+        if "enum" in schema:
+            choices = list(schema["enum"])
+            if all(type(choice) is str for choice in choices):
+                words = frozenset(choices)
+                checks.append(lambda value: isinstance(value, str) and value in words)
+            else:
+                checks.append(lambda value: any(_same(value, choice) for choice in choices))
+        if "type" in schema:
+            types = schema["type"] if isinstance(schema["type"], list) else [schema["type"]]
+            allowed = frozenset(types) | ({"integer"} if "number" in types else set())
+            checks.append(lambda value: (_TYPE_OF.get(type(value)) or _json_type(value)) in allowed)
+        string = self._compile_string(schema)
+        number = _compile_number(schema)
+        mapping = self._compile_object(schema)
+        elements = self._compile(schema["items"]) if "items" in schema else None
+
+        def valid(value: Any) -> bool:
+            for check in checks:
+                if not check(value):
+                    return False
+            if isinstance(value, str):
+                return string is None or string(value)
+            if isinstance(value, int | float) and not isinstance(value, bool):
+                return number is None or number(value)
+            if isinstance(value, dict):
+                return mapping(value)
+            if isinstance(value, list) and elements is not None:
+                for element in value:
+                    if not elements(element):
+                        return False
+            return True
+
+        return valid
+
+    def _compile_string(self, schema: dict[str, Any]) -> Valid | None:
+        shortest, longest = schema.get("minLength"), schema.get("maxLength")
+        pattern = self._pattern(schema["pattern"]) if "pattern" in schema else None
+        if shortest is None and longest is None and pattern is None:
+            return None
+
+        def valid(value: str) -> bool:
+            if shortest is not None and len(value) < shortest:
+                return False
+            if longest is not None and len(value) > longest:
+                return False
+            return pattern is None or pattern.search(value) is not None
+
+        return valid
+
+    def _compile_object(self, schema: dict[str, Any]) -> Valid:
+        properties = {name: self._compile(part) for name, part in schema.get("properties", {}).items()}
+        required = tuple(schema.get("required", ()))
+        closed = schema.get("additionalProperties", True) is False
+
+        def valid(value: dict[str, Any]) -> bool:
+            for name in required:
+                if name not in value:
+                    return False
+            for name, element in value.items():
+                check = properties.get(name)
+                if check is None:
+                    if closed:
+                        return False
+                elif not check(element):
+                    return False
+            return True
+
+        return valid
+
+    # -- the reporting walk -----------------------------------------------------------------------
 
     def _resolve(self, ref: str) -> dict[str, Any]:
         if not ref.startswith("#/"):
@@ -187,9 +308,7 @@ class SchemaChecker:
         if "maxLength" in schema and len(value) > schema["maxLength"]:
             yield Problem(path, "schema.too_long", {"limit": schema["maxLength"]})
         if "pattern" in schema:
-            pattern = self._patterns.get(schema["pattern"])
-            if pattern is None:
-                pattern = self._patterns[schema["pattern"]] = compile_pattern(schema["pattern"])
+            pattern = self._pattern(schema["pattern"])
             if not pattern.search(value):
                 wanted = schema.get("description", f"text matching {schema['pattern']}")
                 yield Problem(path, "schema.pattern", {"found": describe(value), "wanted": wanted})
@@ -204,6 +323,14 @@ class SchemaChecker:
                 yield from self._check(element, properties[name], child_path(path, name))
             elif schema.get("additionalProperties", True) is False:
                 yield Problem(child_path(path, name), "schema.unknown_field")
+
+
+def _compile_number(schema: dict[str, Any]) -> Valid | None:
+    lowest, highest = schema.get("minimum"), schema.get("maximum")
+    if lowest is None and highest is None:
+        return None
+    # Negated as the reporting walk compares, so that NaN (which Python's JSON reader accepts) is treated alike.
+    return lambda value: not (lowest is not None and value < lowest) and not (highest is not None and value > highest)
 
 
 @cache

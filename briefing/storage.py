@@ -211,8 +211,10 @@ def check_replaceable(path: Path, expected: str | None = None, must_load: bool =
     if expected is None and not must_load:
         return
     data = read_bytes(path)
-    if expected is not None and digest(data) != expected:
-        raise ChangedOnDisk("storage.changed_on_disk", path=str(path))
+    if expected is not None:
+        if digest(data) != expected:
+            raise ChangedOnDisk("storage.changed_on_disk", path=str(path))
+        return  # exactly the bytes this program read (and checked) or wrote: no need to check them again
     if not data or not must_load:
         return  # nothing there to lose (e.g. a file made with `touch`), or the user said to replace it
     try:

@@ -158,8 +158,17 @@ class TestStatus:
         made = Item(source=Language.EN, status=status, basis=fingerprint("A."))
         made.text.en = "B." if source_changed else "A."
         made.text.ko = target
-        made.reconcile()
+        assert made.reconcile() is (expected is not status)
         assert made.status is expected
+        assert made.basis == (None if expected is TargetStatus.EMPTY else fingerprint("A."))  # a stale one is kept
+        assert made.reconcile() is False  # truthful now: nothing more to change
+
+    def test_reconcile_clears_a_stale_basis_of_an_empty_translation(self) -> None:
+        made = Item(source=Language.EN, status=TargetStatus.EMPTY, basis=fingerprint("A."))
+        made.text.en = "A."
+        assert made.reconcile() is True
+        assert (made.status, made.basis) == (TargetStatus.EMPTY, None)
+        assert made.reconcile() is False
 
 
 SEOUL = timezone(timedelta(hours=9))
@@ -324,6 +333,15 @@ class TestStructure:
         made = Item()
         comment = made.add_comment("Reviewer", "Check the rank.")
         assert made.comments == [comment]
+        assert (comment.author, comment.text, comment.reply_to) == ("Reviewer", "Check the rank.", None)
+        reply = made.add_comment("Writer", "Fixed.", reply_to=comment.id)
+        assert (reply.author, reply.text, reply.reply_to) == ("Writer", "Fixed.", comment.id)
+        assert made.comments == [comment, reply] and reply.id != comment.id
+        with pytest.raises(ModelError) as raised:
+            made.add_comment("Writer", "Lost.", reply_to="comment-missing")
+        assert raised.value.code == "model.no_parent" and raised.value.params == {"id": "comment-missing"}
+        assert made.comments == [comment, reply]
+        made.comments.remove(reply)
         assert not comment.resolved
         with pytest.raises(ModelError):
             made.add_comment("Reviewer", "   ")

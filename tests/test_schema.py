@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from briefing.fileformat import CURRENT_VERSION, loads, to_json
 from briefing.model import Waiver
-from briefing.schema import checker, load_schema
+from briefing.schema import SchemaChecker, checker, load_schema
 from tests.conftest import EXAMPLE, EXAMPLE_V1
 from tests.helpers import large_briefing
 
@@ -155,7 +155,54 @@ def _damage(example: dict[str, Any], edits: list[tuple[tuple[Any, ...], Any, boo
                 node[f"extra_{len(value)}"] = 1  # sometimes an unknown field too
         except (KeyError, IndexError, TypeError):
             continue
-    assert our_paths(data, version) == reference_paths(data, version)
+    expected = reference_paths(data, version)
+    assert our_paths(data, version) == expected
+    # The compiled yes/no check that spares a valid file the reporting walk says yes exactly when it finds nothing.
+    assert checker(version).valid(data) is (not expected)
+
+
+@pytest.mark.parametrize(
+    ("value", "wanted"),
+    [
+        ({"version": True}, False),  # Python's True == 1: JSON's true is not the number 1
+        ({"version": 1.0}, True),  # JSON's 1.0 is the number 1
+        ({"version": 0}, False),
+        ({"n": 1}, True),
+        ({"n": -1}, False),
+        ({"n": 11}, False),
+        ({"n": float("nan")}, True),  # neither below nor above, as the reporting walk compares
+        ({"n": True}, False),
+        ({"s": "ab"}, True),
+        ({"s": "a"}, False),
+        ({"s": "abcd"}, False),
+        ({"s": "ab\n"}, False),  # `$` ends the text (Python's also matches before a final line break)
+        ({"s": "a1"}, False),
+        ({"e": "x"}, True),
+        ({"e": 1}, False),
+        ({"list": ["x", "y"]}, True),
+        ({"list": ["x", 2]}, False),
+        ({"other": 1}, False),
+        ({}, False),
+        ([], False),
+    ],
+)
+def test_compiled_check_agrees_with_the_reporting_walk(value: Any, wanted: bool) -> None:
+    schema = {
+        "type": "object",
+        "required": ["version"] if "version" in value or not value else [],
+        "additionalProperties": False,
+        "properties": {
+            "version": {"const": 1},
+            "n": {"type": "number", "minimum": 0, "maximum": 10},
+            "s": {"type": "string", "minLength": 2, "maxLength": 3, "pattern": "^[a-z]+$"},
+            "e": {"enum": ["x", "y"]},
+            "list": {"type": "array", "items": {"$ref": "#/$defs/word"}},
+        },
+        "$defs": {"word": {"type": "string"}},
+    }
+    checking = SchemaChecker(schema)
+    assert checking.valid(value) is wanted
+    assert (checking.problems(value) == []) is wanted
 
 
 @pytest.mark.parametrize("version", VERSIONS)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from briefing.language.segmentation import sentences, split_sentences
+from briefing.language.segmentation import Piece, sentences, split_sentences
 
 
 @pytest.mark.parametrize(
@@ -73,3 +75,93 @@ def test_example_release_sentences() -> None:
 @given(st.text())
 def test_pieces_always_rebuild_the_text(text: str) -> None:
     assert "".join(piece.text for piece in split_sentences(text)) == text
+
+
+# -- what mutation testing found untested (issue 17 point 13) ------------------------------------------------------
+
+
+def pieces_of(text: str) -> list[tuple[str, bool]]:
+    return [(piece.text, piece.is_sentence) for piece in split_sentences(text)]
+
+
+def test_leading_spacing_and_gaps_are_their_own_pieces() -> None:
+    assert pieces_of(" \t\u3000First one.  Second one.\tThird") == [
+        (" \t\u3000", False),
+        ("First one.", True),
+        ("  ", False),
+        ("Second one.", True),
+        ("\t", False),
+        ("Third", True),
+    ]
+
+
+def test_a_line_break_is_not_spacing_between_sentences() -> None:
+    # Only spaces, tabs and the ideographic space separate sentences; a line break stays with the text it opens.
+    assert pieces_of("First. \nSecond.") == [("First.", True), (" ", False), ("\nSecond.", True)]
+
+
+def test_a_word_after_the_gap_is_never_part_of_the_gap() -> None:
+    assert pieces_of("It rained. Xi spoke.") == [("It rained.", True), (" ", False), ("Xi spoke.", True)]
+
+
+def test_a_mark_without_a_space_after_it_does_not_stop_the_search() -> None:
+    assert sentences("Growth was 3.5 percent. Prices rose.") == ["Growth was 3.5 percent.", "Prices rose."]
+    assert sentences("Talks ended.Then more. Prices rose.") == ["Talks ended.Then more.", "Prices rose."]
+    assert sentences("The U.S.-ROK talks ended. They resume in May.") == [
+        "The U.S.-ROK talks ended.",
+        "They resume in May.",
+    ]
+
+
+def test_an_often_final_abbreviation_before_hangul_ends_the_sentence() -> None:
+    assert sentences("We discussed trade, energy, etc. 한편 양국은 협력했다.") == [
+        "We discussed trade, energy, etc.",
+        "한편 양국은 협력했다.",
+    ]
+    assert sentences("Trade, energy, etc. were discussed.") == ["Trade, energy, etc. were discussed."]
+
+
+def test_a_lower_case_initialism_is_an_initialism() -> None:
+    assert sentences("Talks in the u.k. Kim said so.") == ["Talks in the u.k. Kim said so."]
+    assert sentences("Talks in the U.K. Kim said so.") == ["Talks in the U.K. Kim said so."]
+    assert sentences("Talks in the U.K. The rest followed.") == ["Talks in the U.K.", "The rest followed."]
+
+
+def test_an_initialism_longer_than_the_window_is_read_whole() -> None:
+    # The 64 characters before the mark start inside the word: the whole word decides (an initialism, so "Kim"
+    # does not open a sentence), not the window's tail (".B.C…", which is no initialism).
+    initialism = ".".join("ABCDEFGHIJKLMNOPQRSTUVWXYZABCDEFGHIJKLMN")
+    assert len(initialism) > 64
+    assert sentences(f"{initialism}. Kim said so.") == [f"{initialism}. Kim said so."]
+    assert sentences(f"See {initialism}. Kim said so.") == [f"See {initialism}. Kim said so."]
+
+
+def test_only_the_first_character_after_the_mark_decides_lower_case() -> None:
+    assert sentences("Talks ended. 2nd round follows.") == ["Talks ended.", "2nd round follows."]
+    assert sentences("Talks ended. (see annex) Next.") == ["Talks ended.", "(see annex) Next."]
+    assert sentences("The budget, approx. five percent, rose.") == ["The budget, approx. five percent, rose."]
+
+
+# Texts built from the cases that decide a split: ". X" and ".X" boundaries, abbreviations (before Latin and Hangul
+# words), initialisms, decimals and dates, leading and trailing spacing.
+_words = st.sampled_from(
+    ["The", "talks", "Kim", "X", "x", "2nd", "(see", "한편", "양국은", "U.S", "u.k", "etc", "Gen", "approx", "3", "5"]
+)
+_marks = st.sampled_from([".", ". ", ".  ", ".\t", ".\u3000", "! ", "? ", "。", ".\n", " ", " ", "-", ""])
+
+
+@given(st.lists(st.tuples(_words, _marks), max_size=12), st.sampled_from(["", " ", "\t", "\u3000 "]))
+def test_pieces_of_boundary_texts(parts: list[tuple[str, str]], lead: str) -> None:
+    text = lead + "".join(word + mark for word, mark in parts)
+    found = split_sentences(text)
+    assert "".join(piece.text for piece in found) == text
+    for piece in found:
+        assert piece.text  # never an empty piece
+        if piece.is_sentence:
+            assert piece.text[0] not in " \t\u3000"  # spacing before a sentence is a piece of its own
+        else:
+            assert piece.text.strip(" \t\u3000") == ""
+    for first, second in itertools.pairwise(found):
+        assert first.is_sentence != second.is_sentence  # sentences and gaps alternate
+    if lead:
+        assert found[0] == Piece(lead, False)

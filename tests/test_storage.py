@@ -245,3 +245,88 @@ def test_a_file_changed_on_disk_since_it_was_read_is_not_overwritten(tmp_path: P
     path.unlink()
     storage.save(mine, path, expected=digest)  # a file removed meanwhile is simply written again
     assert storage.load(path) == mine
+
+
+# -- what mutation testing found untested (issue 17 point 13) ------------------------------------------------------
+
+
+def test_a_save_failing_after_its_temporary_file_exists_changes_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "x.briefing"
+    first = small_briefing()
+    storage.save(first, path)
+    before = path.read_bytes()
+    second = small_briefing()
+    second.title.en = "Changed"
+
+    def disk_full(fd: int) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", disk_full)
+    with pytest.raises(storage.BriefingFileError) as raised:
+        storage.save(second, path)
+    assert raised.value.code == "storage.not_saved"
+    assert str(raised.value) == f"{path}: not saved (No space left on device); the file on disk is unchanged"
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["x.briefing"]  # no temporary file, no backup yet
+
+
+def test_a_folder_that_cannot_be_written_in_is_named(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def refused(*args: object, **kwargs: object) -> None:
+        raise OSError(13, "Permission denied")
+
+    monkeypatch.setattr(storage.tempfile, "mkstemp", refused)
+    path = tmp_path / "x.briefing"
+    with pytest.raises(storage.BriefingFileError) as raised:
+        storage.save(small_briefing(), path)
+    assert raised.value.code == "storage.cannot_write_in"
+    assert str(raised.value) == f"{path}: cannot write in {tmp_path} (Permission denied)"
+    assert not path.exists()
+
+
+def test_a_file_over_512_mb_is_refused_before_it_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "huge.briefing"
+    with path.open("wb") as stream:  # sparse: no disk space, no reading (the size alone refuses it)
+        stream.truncate(512 * 2**20 + 1)
+    with pytest.raises(storage.BriefingFileError) as raised:
+        storage.load(path)
+    assert raised.value.code == "storage.too_large"
+    assert str(raised.value) == f"{path}: 512 MB is larger than any briefing (limit 512 MB)"
+
+
+def test_a_file_that_grows_past_the_cap_while_read_stops_at_the_cap(tmp_path: Path) -> None:
+    path = tmp_path / "x.briefing"
+    path.write_bytes(b"x" * 3000)
+    with pytest.raises(storage.TooLarge) as raised:
+        storage.read_regular(path, 2999)
+    assert raised.value.code == "storage.over_limit"
+    assert storage.read_regular(path, 3000) == b"x" * 3000
+    big = tmp_path / "big"
+    big.write_bytes(b"y" * (storage.READ_CHUNK + 10))  # more than one read
+    assert storage.read_regular(big, storage.READ_CHUNK + 10) == b"y" * (storage.READ_CHUNK + 10)
+
+
+def test_special_files_and_missing_ones_are_named(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.briefing"
+    os.mkfifo(fifo)
+    with pytest.raises(storage.BriefingFileError) as raised:
+        storage.load(fifo)
+    assert str(raised.value) == f"{fifo}: not a regular file (a pipe, a device or a socket); only files are read"
+    with pytest.raises(storage.BriefingFileError) as raised:
+        storage.load(tmp_path / "missing.briefing")
+    assert str(raised.value) == f"{tmp_path / 'missing.briefing'}: no such file"
+    with pytest.raises(storage.BriefingFileError) as raised:
+        storage.load(tmp_path)
+    assert str(raised.value) == f"{tmp_path}: is a folder, not a file"
+
+
+def test_a_save_with_the_digest_read_replaces_without_reading_the_file_again(tmp_path: Path) -> None:
+    path = tmp_path / "x.briefing"
+    storage.save(small_briefing(), path)
+    briefing, read_digest = storage.read(path)
+    briefing.title.en = "Changed"
+    written = storage.save(briefing, path, expected=read_digest)
+    assert written == storage.digest(path.read_bytes()) != read_digest
+    assert storage.load(path).title.en == "Changed"
+    assert storage.digest(storage.backup_path(path).read_bytes()) == read_digest

@@ -14,14 +14,13 @@ from typing import Any
 
 import docx
 from docx.enum.section import WD_ORIENT
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
 from docx.shared import Cm
 
 from briefing import __version__
 from briefing.export import content, table_layout
 from briefing.export import docx_support as ox
 from briefing.export import numbering as nb
+from briefing.export.docx_support import OxmlElement, qn
 from briefing.export.markdown_docx import Target, write
 from briefing.export.parts import DocumentParts, bilingual_parts, document_parts, lead_in, lists_participants
 from briefing.export.templates import ItemStyle, Layout, Template, TemplateError
@@ -98,6 +97,7 @@ class _Renderer:
         ox.no_stretch_before_line_breaks(document)
         self.lists = ox.Lists(document)
         self._clear_body()
+        self.body = ox.BodyAppender(document)
         if self.layout is Layout.BILINGUAL:
             self._landscape()
         self._header_and_footer()
@@ -133,7 +133,7 @@ class _Renderer:
 
     def add_paragraph(self, container: Any, style: str) -> Any:
         """A new paragraph in a body or cell, its style set by id (python-docx's lookup by name is slow)."""
-        paragraph = container.add_paragraph()
+        paragraph = (self.body if container is self.document else container).add_paragraph()
         ox.set_paragraph_style(paragraph, self.style(style).style_id)
         return paragraph
 

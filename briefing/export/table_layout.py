@@ -7,6 +7,7 @@ continue with "(계속)"/"(continued)" (items taller than most of a page). Pure 
 
 from __future__ import annotations
 
+import functools
 import math
 import unicodedata
 from collections.abc import Sequence
@@ -14,16 +15,29 @@ from collections.abc import Sequence
 LINE_HEIGHT_EM = 1.45  # a line of Hangul text in the CJK fonts: about 1.45 of the font size
 
 
+def character_width_em(character: str) -> float:
+    """Wide (Hangul, CJK, full-width symbols) 1, spaces 0.3, the rest about 0.5."""
+    if unicodedata.east_asian_width(character) in ("W", "F"):
+        return 1.0
+    if character.isspace():
+        return 0.3
+    return 0.52
+
+
+# Each character's width, measured once (a table of every item's rows asks for millions of characters).
+_WIDTHS: dict[str, float] = {}
+
+
+@functools.lru_cache(maxsize=4096)
 def text_width_em(text: str) -> float:
-    """The width of a text in ems: wide (Hangul, CJK, full-width symbols) 1, spaces 0.3, the rest about 0.5."""
+    """The width of a text in ems: the sum of its characters' widths (`character_width_em`)."""
+    widths = _WIDTHS
     width = 0.0
     for character in text:
-        if unicodedata.east_asian_width(character) in ("W", "F"):
-            width += 1.0
-        elif character.isspace():
-            width += 0.3
-        else:
-            width += 0.52
+        known = widths.get(character)
+        if known is None:
+            known = widths[character] = character_width_em(character)
+        width += known
     return width
 
 
