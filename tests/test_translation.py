@@ -5,6 +5,7 @@ The test packages copy their input exactly, so every assertion is on exact text.
 
 from __future__ import annotations
 
+import itertools
 import os
 import threading
 from pathlib import Path
@@ -16,6 +17,7 @@ from briefing.storage import load
 from briefing.translation import engine as engine_module
 from briefing.translation import jobs
 from briefing.translation.engine import Engine, EngineSettings, PackageMissing, position_limit
+from briefing.translation.markup import extract
 from briefing.translation.packages import PackageError, PackageStore
 from tests.conftest import EXAMPLE
 from tests.tiny_package import build_package
@@ -27,15 +29,17 @@ class Spy(Engine):
     def __init__(self, settings: EngineSettings) -> None:
         super().__init__(PackageStore(), settings)
         self.seen: list[list[str]] = []
+        self.token_batches: list[list[list[str]]] = []
         self.threads: set[str] = set()
 
     def translate_tokens(self, source: str, target: str, batch: list[list[str]]) -> list[str]:
         self.seen.append([self.detokenize(source, target, tokens) for tokens in batch])
+        self.token_batches.append(batch)
         self.threads.add(threading.current_thread().name)
         return super().translate_tokens(source, target, batch)
 
 
-FAST = EngineSettings(beam_size=1, batch_size=16)
+FAST = EngineSettings(beam_size=1, batch_size=16, batch_tokens=512)
 
 
 def english_only() -> Briefing:
@@ -62,8 +66,17 @@ def test_example_translates_into_korean_exactly_through_the_models() -> None:
     assert len(sent) == len(set(sent))
     assert result.sentences == 27  # distinct sentences; the tiny model's small vocabulary makes many tokens,
     assert len(sent) == 39  # so the longest ones are cut to fit its 256 positions
-    # Batches in document order, so that items finish early: a first one of 8 sentences, then 16 and 3.
-    assert engine.batches == len(engine.seen) == 3
+    # First the pieces of the first 8 sentences in document order, so that the first items finish early;
+    # then all the others grouped by length as CTranslate2 groups one call's inputs: longest first, each
+    # batch as full as 512 tokens (counting padding) or 16 pieces allow, run shortest batch first. Not one
+    # call per 16 sentences in document order, which leaves part-filled batches at every call's end.
+    first = list(dict.fromkeys(s for item in briefing.items() for s in extract(item.text.en).segments))[:8]
+    assert engine.seen[0] == [text for s in first for text, _ in jobs.model_inputs(engine, "en", "ko", [s])[s]]
+    lengths = [[len(tokens) for tokens in batch] for batch in engine.token_batches[1:]]
+    assert all(len(batch) * max(batch) <= 512 and len(batch) <= 16 for batch in lengths)
+    assert all(min(batch) >= max(shorter) for shorter, batch in itertools.pairwise(lengths))
+    assert all(len(batch) == 16 or (len(batch) + 1) * max(batch) > 512 for batch in lengths[1:])
+    assert engine.batches == len(engine.seen) == 6
     assert result.from_model == 27 and result.from_cache == 0
 
 

@@ -45,8 +45,8 @@ class EngineSettings:
     beam_size: int = 4
     threads: int = 0  # 0: as many as the machine has cores
     compute_type: str = "auto"  # int8 packages run in int8 on CPU
-    batch_size: int = 64  # sentences per translate_batch call
-    batch_tokens: int = 512  # >0: CTranslate2 sorts each call by length and cuts it into batches of this many tokens
+    batch_size: int = 64  # at most this many sentences (or pieces of one) per translate_batch call
+    batch_tokens: int = 2048  # >0: a job is sorted by length and cut into batches of this many tokens, padded
     max_sentence_tokens: int = 200  # longer sentences are cut at word boundaries
 
     def __post_init__(self) -> None:
