@@ -343,3 +343,56 @@ print(import_argos("argostranslate.translate").translate("The two sides agreed. 
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, env=env)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "The two sides agreed. Both pledged more."
+
+
+def pieces_of(lengths: dict[str, list[int]]) -> list[tuple[str, int, list[str]]]:
+    """A job's model inputs as jobs.run lists them: (sentence, piece number, tokens), sentences in order."""
+    return [(text, n, ["▁x"] * length) for text, parts in lengths.items() for n, length in enumerate(parts)]
+
+
+def test_model_batches_group_by_length_into_padded_token_batches_like_ctranslate2() -> None:
+    # 8 first sentences (one of them cut in two), then 30 more of assorted lengths.
+    lengths = {f"s{i}": [10 + i] for i in range(8)} | {"s3": [40, 12]}
+    lengths |= {f"t{i}": [(i * 37) % 90 + 5] for i in range(30)}
+    missing, pieces = list(lengths), pieces_of(lengths)
+    batches = jobs.model_batches(missing, pieces, EngineSettings(batch_tokens=256, batch_size=64))
+    assert sorted(i for batch in batches for i in batch) == list(range(len(pieces)))  # each piece exactly once
+    assert [pieces[i][0] for i in batches[0]] == ["s0", "s1", "s2", "s3", "s3", "s4", "s5", "s6", "s7"]
+    sizes = [[len(pieces[i][2]) for i in batch] for batch in batches[1:]]
+    assert all(batch == sorted(batch, reverse=True) for batch in sizes)  # longest first within a batch,
+    assert all(min(batch) >= max(shorter) for shorter, batch in itertools.pairwise(sizes))  # shortest batch first
+    assert all(len(batch) * batch[0] <= 256 for batch in sizes)  # padded to the longest
+    # As full as the limit allows: the next longer piece would not have fitted.
+    assert all((len(batch) + 1) * batch[0] > 256 for batch in sizes[1:])
+    assert len(batches) == 1 + 8
+
+    by_sentences = jobs.model_batches(missing, pieces, EngineSettings(batch_tokens=0, batch_size=7))
+    # By sentences: the first 7 sentences (8 pieces), then the other 31 pieces longest first in sevens.
+    assert [len(batch) for batch in by_sentences] == [8, 3, 7, 7, 7, 7]
+
+
+def test_a_short_job_is_one_call_in_document_order() -> None:
+    lengths = {f"s{i}": [30 - i] for i in range(5)}
+    batches = jobs.model_batches(list(lengths), pieces_of(lengths), EngineSettings())
+    assert batches == [[0, 1, 2, 3, 4]]
+
+
+@pytest.mark.usefixtures("installed")
+def test_the_translator_runs_one_batch_at_a_time_on_every_core(monkeypatch: pytest.MonkeyPatch) -> None:
+    import ctranslate2
+
+    made: list[dict[str, object]] = []
+    real = ctranslate2.Translator
+
+    def recording(model: str, **options: object) -> object:
+        made.append(options)
+        return real(model, **options)
+
+    monkeypatch.setattr(ctranslate2, "Translator", recording)
+    monkeypatch.setattr(os, "sched_getaffinity", lambda _pid: {0, 1, 2}, raising=False)
+    assert Engine(PackageStore(), FAST).translate("en", "ko", ["One."]) == ["One."]
+    assert Engine(PackageStore(), EngineSettings(threads=1)).translate("en", "ko", ["Two."]) == ["Two."]
+    assert [(o["inter_threads"], o["intra_threads"], o["compute_type"]) for o in made] == [
+        (1, 3, "auto"),
+        (1, 1, "auto"),
+    ]
