@@ -396,3 +396,16 @@ def test_the_translator_runs_one_batch_at_a_time_on_every_core(monkeypatch: pyte
         (1, 3, "auto"),
         (1, 1, "auto"),
     ]
+
+
+@pytest.mark.usefixtures("installed")
+@pytest.mark.parametrize("damaged", ["sentencepiece.model", "model/model.bin"])
+def test_a_damaged_model_file_is_a_clear_error_whichever_loads_first(damaged: str) -> None:
+    # The two models load side by side (the tokenizer on a helper thread): either failing is reported.
+    package = PackageStore().find("en", "ko")
+    assert package is not None
+    (package.path / damaged).write_bytes(b"\0not a model\0" * 10)
+    with pytest.raises(PackageError) as caught:
+        Engine(PackageStore(), FAST).check("en", "ko")
+    assert caught.value.code == "engine.cannot_load"
+    assert str(caught.value).startswith("the en→ko package cannot be loaded: ")
