@@ -183,7 +183,8 @@ def model_batches(
     soon. Then all the others as CTranslate2 itself groups one call's inputs (`rebatch_input`): longest
     first, each batch at most `batch_tokens` tokens counting padding to its longest input (or `batch_size`
     inputs when batching by sentences), so that no batch is part-filled merely because a call ended. Those
-    batches run shortest first: items made of short sentences fill in while the long ones translate.
+    batches run shortest first: items made of short sentences fill in while the long ones translate. The
+    last, part-filled batch joins the first call when it fits, so the job makes as many batches as one call.
     """
     first = set(missing[: min(FIRST_BATCH, settings.batch_size)])
     head = [i for i, (text, _, _) in enumerate(pieces) if text in first]
@@ -199,6 +200,14 @@ def model_batches(
         current.append(i)
     if current:
         batches.append(current)
+    if head and batches:
+        # The shortest batch is the one left part-filled; riding along with the first call, it costs that
+        # call little (its pieces are the shortest) and saves the job a batch that one call would not make.
+        merged = head + batches[-1]
+        longest = max(len(pieces[i][2]) for i in merged)
+        if len(merged) <= max(settings.batch_size, len(head)) and (not limit or len(merged) * longest <= limit):
+            head = merged
+            batches.pop()
     return ([head] if head else []) + batches[::-1]
 
 
