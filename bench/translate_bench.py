@@ -130,7 +130,7 @@ def main() -> None:
     print(
         f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}; "
         f"{args.model}: {shape}; beam {settings.beam_size}, {settings.threads or 'all'} threads, "
-        f"at most {settings.batch_size} sentences and {settings.batch_tokens or 'any number of'} tokens per batch; "
+        f"at most {settings.batch_size} sentences and {settings.tokens_per_batch or 'any number of'} tokens per batch; "
         f"load average {os.getloadavg()[0]:.1f}"
     )
     loads = []
@@ -261,8 +261,8 @@ class _TimedTranslator:
 def _floor(translator: Any, tokens: list[list[str]], settings: Any, **overrides: Any) -> None:
     options: dict[str, Any] = {
         "beam_size": settings.beam_size,
-        "max_batch_size": settings.batch_tokens or settings.batch_size,
-        "batch_type": "tokens" if settings.batch_tokens else "examples",
+        "max_batch_size": settings.tokens_per_batch or settings.batch_size,
+        "batch_type": "tokens" if settings.tokens_per_batch else "examples",
         "max_decoding_length": 2 * max(map(len, tokens)) + 10,
     }
     options.update(overrides)

@@ -368,7 +368,7 @@ def test_model_batches_group_by_length_into_padded_token_batches_like_ctranslate
     lengths = {f"s{i}": [10 + i] for i in range(8)} | {"s3": [40, 12]}
     lengths |= {f"t{i}": [(i * 37) % 90 + 5] for i in range(30)}
     missing, pieces = list(lengths), pieces_of(lengths)
-    batches = jobs.model_batches(missing, pieces, EngineSettings(batch_tokens=256, batch_size=64))
+    batches = jobs.model_batches(missing, pieces, EngineSettings(beam_size=1, batch_tokens=256, batch_size=64))
     assert sorted(i for batch in batches for i in batch) == list(range(len(pieces)))  # each piece exactly once
     assert [pieces[i][0] for i in batches[0]] == ["s0", "s1", "s2", "s3", "s3", "s4", "s5", "s6", "s7"]
     sizes = [[len(pieces[i][2]) for i in batch] for batch in batches[1:]]
@@ -382,14 +382,29 @@ def test_model_batches_group_by_length_into_padded_token_batches_like_ctranslate
     # Short first sentences: the last, part-filled batch rides along with the first call, so the job makes
     # no more calls than CTranslate2 would cut from one call over the rest.
     lengths = {f"s{i}": [10] for i in range(8)} | {f"t{i}": [(i * 37) % 90 + 5] for i in range(30)}
-    batches = jobs.model_batches(list(lengths), pieces_of(lengths), EngineSettings(batch_tokens=256))
+    batches = jobs.model_batches(list(lengths), pieces_of(lengths), EngineSettings(beam_size=2, batch_tokens=256))
     assert batches[0][:8] == list(range(8)) and len(batches[0]) > 8
     assert len(batches) == len(ctranslate2_batches([length for (length,) in list(lengths.values())[8:]], 256))
     assert len(batches[0]) * max(len(pieces_of(lengths)[i][2]) for i in batches[0]) <= 256
 
-    by_sentences = jobs.model_batches(missing, pieces, EngineSettings(batch_tokens=0, batch_size=7))
+    by_sentences = jobs.model_batches(missing, pieces, EngineSettings(beam_size=1, batch_tokens=0, batch_size=7))
     # By sentences: the first 7 sentences (8 pieces), then the other 31 pieces longest first in sevens.
     assert [len(batch) for batch in by_sentences] == [8, 3, 7, 7, 7, 7]
+
+
+def test_token_batches_shrink_above_beam_2_to_bound_the_decoder_s_memory() -> None:
+    assert [EngineSettings(beam_size=b, batch_tokens=2048).tokens_per_batch for b in (1, 2, 4, 8)] == [
+        2048,
+        2048,
+        1024,
+        512,
+    ]
+    lengths = {f"t{i}": [(i * 37) % 90 + 5] for i in range(40)}
+    pieces = pieces_of(lengths)
+    for beam, limit in ((2, 256), (4, 128)):
+        batches = jobs.model_batches(list(lengths), pieces, EngineSettings(beam_size=beam, batch_tokens=256))
+        assert max(len(b) * max(len(pieces[i][2]) for i in b) for b in batches[1:]) <= limit
+        assert max(len(b) * max(len(pieces[i][2]) for i in b) for b in batches[1:]) > limit // 2
 
 
 def test_a_short_job_is_one_call_in_document_order() -> None:

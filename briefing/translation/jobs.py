@@ -113,7 +113,7 @@ def run(
 
     Sentences the cache knows are not sent to the model. The first few sentences in document order go first,
     so that the first items are finished (and handed to `delivered`) after one small call; the rest are grouped
-    by length into batches of `batch_tokens` (see `model_batches`). Each batch's items are delivered as soon
+    by length into batches of `tokens_per_batch` (see `model_batches`). Each batch's items are delivered as soon
     as it finishes, and cancelling takes effect between batches.
     """
     result = Result(request)
@@ -181,7 +181,7 @@ def model_batches(
 
     First the pieces of the first `FIRST_BATCH` sentences in document order, so that the first items show
     soon. Then all the others as CTranslate2 itself groups one call's inputs (`rebatch_input`): longest
-    first, each batch at most `batch_tokens` tokens counting padding to its longest input (or `batch_size`
+    first, each batch at most `tokens_per_batch` tokens counting padding to its longest input (or `batch_size`
     inputs when batching by sentences), so that no batch is part-filled merely because a call ended. Those
     batches run shortest first: items made of short sentences fill in while the long ones translate. The
     last, part-filled batch joins the first call when it fits, so the job makes as many batches as one call.
@@ -189,7 +189,7 @@ def model_batches(
     first = set(missing[: min(FIRST_BATCH, settings.batch_size)])
     head = [i for i, (text, _, _) in enumerate(pieces) if text in first]
     rest = sorted((i for i, (text, _, _) in enumerate(pieces) if text not in first), key=lambda i: -len(pieces[i][2]))
-    limit = settings.batch_tokens
+    limit = settings.tokens_per_batch
     batches: list[list[int]] = []
     current: list[int] = []
     for i in rest:
