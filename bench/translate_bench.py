@@ -11,12 +11,18 @@ int8, random weights, every output 1.2× its input's length (so runs compare); `
 sentences made distinct (a copy number before the final stop) so that no deduplication or cache flatters
 the engine.
 
-  (a) argostranslate.translate.translate() called once per item (its own sentence splitting, beam, batching)
+  (a) argostranslate.translate.translate() called once per item, as its users call it: its own MiniSBD
+      sentence splitting (the package's stand-in splitter), one translate_batch call per line with its default
+      batching (ARGOS_BATCH_SIZE 32 tokens, so a sentence longer than 32 pieces goes alone), inter 1 / intra 0
+      threads; its beam (ARGOS_BEAM_SIZE, default 4) is set to (b)'s, so both decode alike
   (b) this engine: a translation job over all items (segmentation, Markdown, batching, reassembly), no cache
   (c) the floor: one translate_batch call over exactly the token sequences (b) sends, with (b)'s settings
 
 Also: package load time, first-result latency of (b) (when its first items are finished), peak RSS with
-both directions loaded. The last line prints (a)/(b) and (b)/(c). Targets: (a)/(b) >= 3, (b)/(c) <= 1.05.
+both directions loaded. (b) and (c) run --repeat times alternately (medians, range, and each pair's ratio);
+every figure comes with the machine's load average, and with CPU time (all threads of this process), which
+other work on a shared machine disturbs far less than wall time. The last line prints (a)/(b) and (b)/(c).
+Targets: (a)/(b) >= 3, (b)/(c) <= 1.05.
 """
 
 from __future__ import annotations
@@ -26,9 +32,12 @@ import os
 import platform
 import re
 import resource
+import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Callable
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from types import ModuleType
@@ -62,7 +71,7 @@ def main() -> None:
     parser.add_argument("--threads", type=int, help="intra threads (default: the engine's default)")
     parser.add_argument("--batch-size", type=int, help="sentences per engine call (default: the engine's)")
     parser.add_argument("--batch-tokens", type=int, help="tokens per model batch (default: the engine's)")
-    parser.add_argument("--repeat", type=int, default=1, help="runs of (b) and (c); the best counts")
+    parser.add_argument("--repeat", type=int, default=3, help="alternating runs of (b) and (c); medians count")
     parser.add_argument("--no-argos", action="store_true", help="skip (a)")
     parser.add_argument("--tune", action="store_true", help="time the floor under other settings instead")
     args = parser.parse_args()
@@ -121,15 +130,23 @@ def main() -> None:
     print(
         f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}; "
         f"{args.model}: {shape}; beam {settings.beam_size}, {settings.threads or 'all'} threads, "
-        f"{settings.batch_size} sentences per call, {settings.batch_tokens or 'no'} token batches"
+        f"at most {settings.batch_size} sentences and {settings.tokens_per_batch or 'any number of'} tokens per batch; "
+        f"load average {os.getloadavg()[0]:.1f}"
     )
+    loads = []
+    for _ in range(args.repeat):
+        engine = Engine(store, settings)
+        loads.append(measure(partial(engine.check, "en", "ko")))
+        engine.forget()
     engine = Engine(store, settings)
-    start = time.perf_counter()
     engine.check("en", "ko")
-    load_time = time.perf_counter() - start
     engine.check("ko", "en")
     rss_now, rss_peak = _rss_mb()
-    print(f"load {load_time:.2f} s (en→ko); both directions loaded: RSS {rss_now:.0f} MB, peak {rss_peak:.0f} MB")
+    print(
+        f"load (en→ko, a fresh engine, {args.repeat} times): {spread([run.wall for run in loads])} s, "
+        f"load average {spread([run.load for run in loads])}; both directions loaded: RSS {rss_now:.0f} MB, "
+        f"peak {rss_peak:.0f} MB"
+    )
 
     unique = list(dict.fromkeys(s for text in items for s in extract(text).segments))
     chunks = jobs.model_inputs(engine, "en", "ko", unique)
@@ -145,6 +162,8 @@ def main() -> None:
         _tune(loaded.translator, str(loaded.package.model_folder), tokens, settings)
         return
 
+    timed = _TimedTranslator(loaded.translator)
+    loaded.translator = timed  # (b) calls translate_batch through this; (c) calls the translator itself
     first: list[float] = []
 
     def engine_job() -> None:
@@ -154,29 +173,96 @@ def main() -> None:
             engine, request, delivered=lambda done: first.append(time.perf_counter() - began) if not first else None
         )
 
-    time_b = best(engine_job, args.repeat)
-    first_result = first[0]
-    time_c = best(partial(_floor, loaded.translator, tokens, settings), args.repeat)
+    # (b) and (c) alternate, so that both meet the same machine; each pair gives one ratio.
+    runs_b: list[Run] = []
+    runs_c: list[Run] = []
+    firsts: list[float] = []
+    inside: list[float] = []
+    for number in range(args.repeat):
+        timed.seconds, timed.calls = 0.0, 0
+        runs_b.append(measure(engine_job))
+        firsts.append(first[0])
+        inside.append(timed.seconds)
+        runs_c.append(measure(partial(_floor, timed.translator, tokens, settings)))
+        print(
+            f"  run {number + 1}: (b) {runs_b[-1]}, {timed.calls} calls, {timed.seconds:.2f} s in translate_batch; "
+            f"(c) {runs_c[-1]}; (b)/(c) {runs_b[-1].wall / runs_c[-1].wall:.3f} (CPU "
+            f"{runs_b[-1].cpu / runs_c[-1].cpu:.3f})",
+            flush=True,
+        )
+    wall_ratio = spread([b.wall / c.wall for b, c in zip(runs_b, runs_c, strict=True)])
+    cpu_ratio = spread([b.cpu / c.cpu for b, c in zip(runs_b, runs_c, strict=True)])
+    time_b = statistics.median(run.wall for run in runs_b)
+    outside = statistics.median(run.wall - took for run, took in zip(runs_b, inside, strict=True))
     print(
-        f"(b) engine {time_b:6.2f} s ({1000 * time_b / total:.0f} ms/sentence), first result after {first_result:.2f} s"
+        f"(b) engine {time_b:6.2f} s median of {args.repeat} ({1000 * time_b / total:.0f} ms/sentence; "
+        f"{spread([run.wall for run in runs_b])} s), first result after {spread(firsts)} s; "
+        f"outside translate_batch {outside:.2f} s"
     )
-    print(f"(c) floor  {time_c:6.2f} s ({1000 * time_c / total:.0f} ms/sentence)")
-    time_a = None
+    time_c = statistics.median(run.wall for run in runs_c)
+    print(f"(c) floor  {time_c:6.2f} s ({1000 * time_c / total:.0f} ms/sentence; {spread([r.wall for r in runs_c])} s)")
+    print(f"(b)/(c): wall {wall_ratio}, CPU time {cpu_ratio}")
+    run_a = None
     if not args.no_argos:
         argos = import_argos("argostranslate.translate")
         argos.translate(items[0], "en", "ko")  # load argostranslate's model before timing
-        time_a = best(partial(_translate_each, argos, items), 1)
-        print(f"(a) argos  {time_a:6.2f} s ({1000 * time_a / total:.0f} ms/sentence)")
+        run_a = measure(partial(_translate_each, argos, items))
+        print(f"(a) argos  {run_a.wall:6.2f} s ({1000 * run_a.wall / total:.0f} ms/sentence; {run_a})")
+        print(
+            f"(a)/(b): wall {run_a.wall / time_b:.2f} (against each (b): "
+            f"{spread([run_a.wall / run.wall for run in runs_b])}), CPU time "
+            f"{run_a.cpu / statistics.median(run.cpu for run in runs_b):.2f}"
+        )
     print(f"peak RSS of the whole run (argostranslate's own copy of the model included): {_rss_mb()[1]:.0f} MB")
-    ratio_a = f"{time_a / time_b:5.2f}" if time_a is not None else "  n/a"
-    print(f"(a)/(b) {ratio_a}  (b)/(c) {time_b / time_c:4.2f}")
+    ratio_a = f"{run_a.wall / time_b:5.2f}" if run_a is not None else "  n/a"
+    print(f"load {os.getloadavg()[0]:.1f}; (a)/(b) {ratio_a}  (b)/(c) {time_b / time_c:4.2f}")
+
+
+@dataclass
+class Run:
+    wall: float
+    cpu: float  # the process's CPU time, all threads: what the work cost, whatever else ran
+    load: float  # the machine's 1-minute load average when the run ended
+
+    def __str__(self) -> str:
+        return f"{self.wall:.2f} s, CPU {self.cpu:.2f} s, load {self.load:.1f}"
+
+
+def measure(function: Callable[[], object]) -> Run:
+    wall, cpu = time.perf_counter(), time.process_time()
+    function()
+    return Run(time.perf_counter() - wall, time.process_time() - cpu, os.getloadavg()[0])
+
+
+def spread(values: list[float]) -> str:
+    """Median and range, e.g. `1.02 (0.98–1.07)`."""
+    if len(values) == 1:
+        return f"{values[0]:.2f}"
+    return f"{statistics.median(values):.2f} ({min(values):.2f}–{max(values):.2f})"
+
+
+class _TimedTranslator:
+    """The loaded translator, counting the time the engine spends inside translate_batch."""
+
+    def __init__(self, translator: Any) -> None:
+        self.translator = translator
+        self.seconds = 0.0
+        self.calls = 0
+
+    def translate_batch(self, *args: Any, **options: Any) -> Any:
+        start = time.perf_counter()
+        try:
+            return self.translator.translate_batch(*args, **options)
+        finally:
+            self.seconds += time.perf_counter() - start
+            self.calls += 1
 
 
 def _floor(translator: Any, tokens: list[list[str]], settings: Any, **overrides: Any) -> None:
     options: dict[str, Any] = {
         "beam_size": settings.beam_size,
-        "max_batch_size": settings.batch_tokens or settings.batch_size,
-        "batch_type": "tokens" if settings.batch_tokens else "examples",
+        "max_batch_size": settings.tokens_per_batch or settings.batch_size,
+        "batch_type": "tokens" if settings.tokens_per_batch else "examples",
         "max_decoding_length": 2 * max(map(len, tokens)) + 10,
     }
     options.update(overrides)

@@ -5,6 +5,7 @@ The test packages copy their input exactly, so every assertion is on exact text.
 
 from __future__ import annotations
 
+import itertools
 import os
 import threading
 from pathlib import Path
@@ -16,6 +17,7 @@ from briefing.storage import load
 from briefing.translation import engine as engine_module
 from briefing.translation import jobs
 from briefing.translation.engine import Engine, EngineSettings, PackageMissing, position_limit
+from briefing.translation.markup import extract
 from briefing.translation.packages import PackageError, PackageStore
 from tests.conftest import EXAMPLE
 from tests.tiny_package import build_package
@@ -27,15 +29,17 @@ class Spy(Engine):
     def __init__(self, settings: EngineSettings) -> None:
         super().__init__(PackageStore(), settings)
         self.seen: list[list[str]] = []
+        self.token_batches: list[list[list[str]]] = []
         self.threads: set[str] = set()
 
     def translate_tokens(self, source: str, target: str, batch: list[list[str]]) -> list[str]:
         self.seen.append([self.detokenize(source, target, tokens) for tokens in batch])
+        self.token_batches.append(batch)
         self.threads.add(threading.current_thread().name)
         return super().translate_tokens(source, target, batch)
 
 
-FAST = EngineSettings(beam_size=1, batch_size=16)
+FAST = EngineSettings(beam_size=1, batch_size=16, batch_tokens=512)
 
 
 def english_only() -> Briefing:
@@ -62,8 +66,18 @@ def test_example_translates_into_korean_exactly_through_the_models() -> None:
     assert len(sent) == len(set(sent))
     assert result.sentences == 27  # distinct sentences; the tiny model's small vocabulary makes many tokens,
     assert len(sent) == 39  # so the longest ones are cut to fit its 256 positions
-    # Batches in document order, so that items finish early: a first one of 8 sentences, then 16 and 3.
-    assert engine.batches == len(engine.seen) == 3
+    # First the pieces of the first 8 sentences in document order, so that the first items finish early;
+    # then all the others grouped by length as CTranslate2 groups one call's inputs: longest first, each
+    # batch as full as 512 tokens (counting padding) or 16 pieces allow, run shortest batch first. Not one
+    # call per 16 sentences in document order, which leaves part-filled batches at every call's end.
+    first = list(dict.fromkeys(s for item in briefing.items() for s in extract(item.text.en).segments))[:8]
+    head = [text for s in first for text, _ in jobs.model_inputs(engine, "en", "ko", [s])[s]]
+    assert engine.seen[0][: len(head)] == head
+    lengths = [[len(tokens) for tokens in batch] for batch in engine.token_batches[1:]]
+    assert all(len(batch) * max(batch) <= 512 and len(batch) <= 16 for batch in lengths)
+    assert all(min(batch) >= max(shorter) for shorter, batch in itertools.pairwise(lengths))
+    assert all(len(batch) == 16 or (len(batch) + 1) * max(batch) > 512 for batch in lengths[1:])
+    assert engine.batches == len(engine.seen) == 6
     assert result.from_model == 27 and result.from_cache == 0
 
 
@@ -330,3 +344,104 @@ print(import_argos("argostranslate.translate").translate("The two sides agreed. 
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, env=env)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "The two sides agreed. Both pledged more."
+
+
+def pieces_of(lengths: dict[str, list[int]]) -> list[tuple[str, int, list[str]]]:
+    """A job's model inputs as jobs.run lists them: (sentence, piece number, tokens), sentences in order."""
+    return [(text, n, ["▁x"] * length) for text, parts in lengths.items() for n, length in enumerate(parts)]
+
+
+def ctranslate2_batches(lengths: list[int], limit: int) -> list[list[int]]:
+    """How CTranslate2 cuts one call (src/batch_reader.cc, rebatch_input): longest first, padded size."""
+    batches: list[list[int]] = []
+    for length in sorted(lengths, reverse=True):
+        if batches and (len(batches[-1]) + 1) * batches[-1][0] > limit:
+            batches.append([])
+        if not batches:
+            batches.append([])
+        batches[-1].append(length)
+    return batches
+
+
+def test_model_batches_group_by_length_into_padded_token_batches_like_ctranslate2() -> None:
+    # 8 first sentences (one of them cut in two), then 30 more of assorted lengths.
+    lengths = {f"s{i}": [10 + i] for i in range(8)} | {"s3": [40, 12]}
+    lengths |= {f"t{i}": [(i * 37) % 90 + 5] for i in range(30)}
+    missing, pieces = list(lengths), pieces_of(lengths)
+    batches = jobs.model_batches(missing, pieces, EngineSettings(beam_size=1, batch_tokens=256, batch_size=64))
+    assert sorted(i for batch in batches for i in batch) == list(range(len(pieces)))  # each piece exactly once
+    assert [pieces[i][0] for i in batches[0]] == ["s0", "s1", "s2", "s3", "s3", "s4", "s5", "s6", "s7"]
+    sizes = [[len(pieces[i][2]) for i in batch] for batch in batches[1:]]
+    assert all(batch == sorted(batch, reverse=True) for batch in sizes)  # longest first within a batch,
+    assert all(min(batch) >= max(shorter) for shorter, batch in itertools.pairwise(sizes))  # shortest batch first
+    assert all(len(batch) * batch[0] <= 256 for batch in sizes)  # padded to the longest
+    # As full as the limit allows: the next longer piece would not have fitted.
+    assert all((len(batch) + 1) * batch[0] > 256 for batch in sizes[1:])
+    assert len(batches) == 1 + 8
+
+    # Short first sentences: the last, part-filled batch rides along with the first call, so the job makes
+    # no more calls than CTranslate2 would cut from one call over the rest.
+    lengths = {f"s{i}": [10] for i in range(8)} | {f"t{i}": [(i * 37) % 90 + 5] for i in range(30)}
+    batches = jobs.model_batches(list(lengths), pieces_of(lengths), EngineSettings(beam_size=2, batch_tokens=256))
+    assert batches[0][:8] == list(range(8)) and len(batches[0]) > 8
+    assert len(batches) == len(ctranslate2_batches([length for (length,) in list(lengths.values())[8:]], 256))
+    assert len(batches[0]) * max(len(pieces_of(lengths)[i][2]) for i in batches[0]) <= 256
+
+    by_sentences = jobs.model_batches(missing, pieces, EngineSettings(beam_size=1, batch_tokens=0, batch_size=7))
+    # By sentences: the first 7 sentences (8 pieces), then the other 31 pieces longest first in sevens.
+    assert [len(batch) for batch in by_sentences] == [8, 3, 7, 7, 7, 7]
+
+
+def test_token_batches_shrink_above_beam_2_to_bound_the_decoder_s_memory() -> None:
+    assert [EngineSettings(beam_size=b, batch_tokens=2048).tokens_per_batch for b in (1, 2, 4, 8)] == [
+        2048,
+        2048,
+        1024,
+        512,
+    ]
+    lengths = {f"t{i}": [(i * 37) % 90 + 5] for i in range(40)}
+    pieces = pieces_of(lengths)
+    for beam, limit in ((2, 256), (4, 128)):
+        batches = jobs.model_batches(list(lengths), pieces, EngineSettings(beam_size=beam, batch_tokens=256))
+        assert max(len(b) * max(len(pieces[i][2]) for i in b) for b in batches[1:]) <= limit
+        assert max(len(b) * max(len(pieces[i][2]) for i in b) for b in batches[1:]) > limit // 2
+
+
+def test_a_short_job_is_one_call_in_document_order() -> None:
+    lengths = {f"s{i}": [30 - i] for i in range(5)}
+    batches = jobs.model_batches(list(lengths), pieces_of(lengths), EngineSettings())
+    assert batches == [[0, 1, 2, 3, 4]]
+
+
+@pytest.mark.usefixtures("installed")
+def test_the_translator_runs_one_batch_at_a_time_on_every_core(monkeypatch: pytest.MonkeyPatch) -> None:
+    import ctranslate2
+
+    made: list[dict[str, object]] = []
+    real = ctranslate2.Translator
+
+    def recording(model: str, **options: object) -> object:
+        made.append(options)
+        return real(model, **options)
+
+    monkeypatch.setattr(ctranslate2, "Translator", recording)
+    monkeypatch.setattr(os, "sched_getaffinity", lambda _pid: {0, 1, 2}, raising=False)
+    assert Engine(PackageStore(), FAST).translate("en", "ko", ["One."]) == ["One."]
+    assert Engine(PackageStore(), EngineSettings(threads=1)).translate("en", "ko", ["Two."]) == ["Two."]
+    assert [(o["inter_threads"], o["intra_threads"], o["compute_type"]) for o in made] == [
+        (1, 3, "auto"),
+        (1, 1, "auto"),
+    ]
+
+
+@pytest.mark.usefixtures("installed")
+@pytest.mark.parametrize("damaged", ["sentencepiece.model", "model/model.bin"])
+def test_a_damaged_model_file_is_a_clear_error_whichever_loads_first(damaged: str) -> None:
+    # The two models load side by side (the tokenizer on a helper thread): either failing is reported.
+    package = PackageStore().find("en", "ko")
+    assert package is not None
+    (package.path / damaged).write_bytes(b"\0not a model\0" * 10)
+    with pytest.raises(PackageError) as caught:
+        Engine(PackageStore(), FAST).check("en", "ko")
+    assert caught.value.code == "engine.cannot_load"
+    assert str(caught.value).startswith("the en→ko package cannot be loaded: ")

@@ -24,7 +24,7 @@ from briefing.messages import Message, register
 from briefing.model import Briefing, Language, TargetOrigin, TargetStatus
 from briefing.translation import terminology
 from briefing.translation.cache import ModelKey, SentenceCache
-from briefing.translation.engine import Engine
+from briefing.translation.engine import Engine, EngineSettings
 from briefing.translation.markup import Extracted, extract
 
 register({"translation.item_warning": "{item}: {warning}"})
@@ -111,8 +111,10 @@ def run(
 ) -> Result:
     """Translate a request with the engine (on the thread that owns it).
 
-    Sentences the cache knows are not sent to the model. Batches are taken in document order, so that the
-    first items are finished (and handed to `delivered`) after the first batch, not at the end of the job.
+    Sentences the cache knows are not sent to the model. The first few sentences in document order go first,
+    so that the first items are finished (and handed to `delivered`) after one small call; the rest are grouped
+    by length into batches of `tokens_per_batch` (see `model_batches`). Each batch's items are delivered as soon
+    as it finishes, and cancelling takes effect between batches.
     """
     result = Result(request)
     if not request.tasks:
@@ -143,30 +145,70 @@ def run(
     done_sentences = len(inputs) - len(missing)
     if progress is not None and done_sentences:
         progress(done_sentences, len(inputs))
-    start = 0
-    while start < len(missing):
+    # Each sentence is tokenized once; a sentence too long for the model travels as several pieces.
+    chunks_of = model_inputs(engine, source, target, missing) if missing else {}
+    pieces = [(text, index, tokens) for text in missing for index, (_, tokens) in enumerate(chunks_of[text])]
+    translated: dict[tuple[str, int], str] = {}
+    for batch in model_batches(missing, pieces, engine.settings):
         if cancel is not None and cancel.is_set():
             result.cancelled = True
             break
-        # A small first call, so that the first items show soon; then full ones, which waste less.
-        size = engine.settings.batch_size if start else min(engine.settings.batch_size, FIRST_BATCH)
-        batch = missing[start : start + size]
-        start += size
-        chunks_of = model_inputs(engine, source, target, batch)
-        chunks = [pieces for text in batch for _, pieces in chunks_of[text]]
-        translated = iter(engine.translate_tokens(source, target, chunks))
-        made = {text: " ".join(next(translated) for _ in chunks_of[text]) for text in batch}
+        texts = iter(engine.translate_tokens(source, target, [pieces[i][2] for i in batch]))
+        made: dict[str, str] = {}
+        for i in batch:
+            text, index, _ = pieces[i]
+            translated[text, index] = next(texts)
+            count = len(chunks_of[text])
+            if all((text, n) in translated for n in range(count)):
+                made[text] = " ".join(translated.pop((text, n)) for n in range(count))
         result.from_model += len(made)
         outputs.update(made)
         if cache is not None:
             cache.store(key, made)
         finish_items()
-        done_sentences += len(batch)
+        done_sentences += len(made)
         if progress is not None:
             progress(done_sentences, len(inputs))
     if cache is not None and cache.problem is not None:
         result.warnings.append(cache.problem)
     return result
+
+
+def model_batches(
+    missing: list[str], pieces: list[tuple[str, int, list[str]]], settings: EngineSettings
+) -> list[list[int]]:
+    """The job's model inputs (indices into `pieces`) grouped into translate_batch calls.
+
+    First the pieces of the first `FIRST_BATCH` sentences in document order, so that the first items show
+    soon. Then all the others as CTranslate2 itself groups one call's inputs (`rebatch_input`): longest
+    first, each batch at most `tokens_per_batch` tokens counting padding to its longest input (or `batch_size`
+    inputs when batching by sentences), so that no batch is part-filled merely because a call ended. Those
+    batches run shortest first: items made of short sentences fill in while the long ones translate. The
+    last, part-filled batch joins the first call when it fits, so the job makes as many batches as one call.
+    """
+    first = set(missing[: min(FIRST_BATCH, settings.batch_size)])
+    head = [i for i, (text, _, _) in enumerate(pieces) if text in first]
+    rest = sorted((i for i, (text, _, _) in enumerate(pieces) if text not in first), key=lambda i: -len(pieces[i][2]))
+    limit = settings.tokens_per_batch
+    batches: list[list[int]] = []
+    current: list[int] = []
+    for i in rest:
+        longest = len(pieces[current[0]][2]) if current else len(pieces[i][2])
+        if current and (len(current) >= settings.batch_size or (limit and (len(current) + 1) * longest > limit)):
+            batches.append(current)
+            current = []
+        current.append(i)
+    if current:
+        batches.append(current)
+    if head and batches:
+        # The shortest batch is the one left part-filled; riding along with the first call, it costs that
+        # call little (its pieces are the shortest) and saves the job a batch that one call would not make.
+        merged = head + batches[-1]
+        longest = max(len(pieces[i][2]) for i in merged)
+        if len(merged) <= max(settings.batch_size, len(head)) and (not limit or len(merged) * longest <= limit):
+            head = merged
+            batches.pop()
+    return ([head] if head else []) + batches[::-1]
 
 
 def _assemble(
