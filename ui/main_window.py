@@ -64,6 +64,7 @@ from ui.status_counts import StatusCounts
 from ui.tasks import Runner, TaskManager
 from ui.terminology import TerminologyController
 from ui.terms_commands import TermsCommands
+from ui.title_status import TitleFocus
 from ui.translation_commands import TranslationCommands
 from ui.translation_controller import TranslationController
 from ui.undo_actions import UndoActions
@@ -142,6 +143,7 @@ class MainWindow(QMainWindow):
         self.item_editor = ItemEditor(self.document)
         self.section_editor = SectionEditor(self.document)
         self.card_editor = CardEditor(self.document)
+        self.title_focus = TitleFocus(self.card_editor, self.section_editor)
         # Ctrl+Z in the card's fields is the document's too (see ui/item_editor.py, DocumentUndo).
         self._card_undo = document_undo(*self.card_editor.findChildren(QLineEdit))
         self.centre = named(QTabWidget(), "centre")
@@ -208,8 +210,8 @@ class MainWindow(QMainWindow):
                 "delete": self.outline_pane.delete_selected,
                 "moveUp": lambda: self.outline_pane.move_selected(-1),
                 "moveDown": lambda: self.outline_pane.move_selected(1),
-                "approveAction": lambda: self.review_mode.approve(self.item_editor.approve),
-                "flagAction": lambda: self.review_mode.flag(self.item_editor.flag_for_review),
+                "approveAction": lambda: self.title_focus.act(True, self._approve_item),
+                "flagAction": lambda: self.title_focus.act(False, self._flag_item),
                 "nextAttention": lambda: self.review_mode.next_attention(1),
                 "previousAttention": lambda: self.review_mode.next_attention(-1),
                 "reviewMode": self.review_mode.toggle,
@@ -259,6 +261,7 @@ class MainWindow(QMainWindow):
         self.preview_pane.updated.connect(self.preview_updated)
         translation = self.translation
         translation.busy_changed.connect(self._update_actions)
+        self.title_focus.moved.connect(self._update_actions)
         translation.finished.connect(self.translation_finished)
         files = self.files
         files.opened.connect(self._opened)
@@ -393,14 +396,21 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self, self._fit_editors)  # once the editor's layout has taken its new words in
         return super().eventFilter(watched, event)
 
+    def _approve_item(self) -> None:
+        self.review_mode.approve(self.item_editor.approve)
+
+    def _flag_item(self) -> None:
+        self.review_mode.flag(self.item_editor.flag_for_review)
+
     def _update_actions(self) -> None:
+        title = self.title_focus.current() is not None  # Approve and Mark for review act on a focused title
         item = self.review_mode.current_item()  # the grid's row in review, the editor's item otherwise
         self.actions_.update_enabled(
             Selection(
                 has_item=item is not None,
                 has_section=self.outline_pane.selected_section_id() is not None,
-                can_approve=item is not None and bool(item.source_text.strip() and item.target_text.strip()),
-                can_flag=item is not None and item.status is not TargetStatus.EMPTY,
+                can_approve=title or (item is not None and bool(item.source_text.strip() and item.target_text.strip())),
+                can_flag=title or (item is not None and item.status is not TargetStatus.EMPTY),
                 busy=self.translation.busy,
                 has_backup=self.comparison.has_backup(),
             )

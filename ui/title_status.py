@@ -6,9 +6,10 @@ a status change never moves the buttons under the mouse."""
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QToolButton, QWidget
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QLineEdit, QSizePolicy, QToolButton, QWidget
 
 from briefing.model import Bilingual, TargetStatus, TitleState
 from ui.labels import STATUS_COLOURS, status_text
@@ -66,3 +67,44 @@ class TitleStatus(QWidget):
         colour = STATUS_COLOURS[status]
         self.badge.setText(f"<span style='background:{colour};color:white'>&nbsp;{label}&nbsp;</span>")
         self.badge.setToolTip(label)
+
+
+class TitleFocus(QObject):
+    """Which title row of the card and section editors holds the keyboard focus: Approve (Ctrl+Return) and Mark
+    for review (Ctrl+Shift+R) act on that title instead of the item. `moved` when the focus enters or leaves one
+    of their fields (the window then updates what its actions may do)."""
+
+    moved = Signal()
+
+    def __init__(self, *holders: QWidget) -> None:
+        super().__init__(holders[0])
+        self.holders = holders
+        for holder in holders:
+            for line in holder.findChildren(QLineEdit):
+                line.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.FocusIn, QEvent.Type.FocusOut):
+            QTimer.singleShot(0, self, self.moved.emit)  # once the focus has moved
+        return False
+
+    def current(self) -> TitleStatus | None:
+        """The status of the title whose row holds the focus, if any."""
+        focus = QApplication.focusWidget()
+        if focus is None:
+            return None
+        for holder in self.holders:
+            for status in holder.findChildren(TitleStatus):
+                row = status.parentWidget()
+                if row is not None and row.isVisible() and (row is focus or row.isAncestorOf(focus)):
+                    return status
+        return None
+
+    def act(self, approve: bool, otherwise: Callable[[], object]) -> None:
+        """Approve the focused title or mark it for review (a disabled button does nothing); `otherwise` (the
+        item's approval or flag) when no title has the focus."""
+        title = self.current()
+        if title is None:
+            otherwise()
+        else:
+            (title.approve_button if approve else title.review_button).click()

@@ -67,3 +67,34 @@ def test_a_card_text_without_translation_shows_empty_and_cannot_be_approved(wind
     assert state.status is TargetStatus.EDITED and "edited" in place.status.badge.text()
     place.status.approve_button.click()
     assert state.status is TargetStatus.APPROVED and "approved" in place.status.badge.text()
+
+
+def test_ctrl_return_and_ctrl_shift_r_act_on_the_title_being_edited(window: MainWindow, qtbot: QtBot) -> None:
+    assert window.open_file(EXAMPLE, ask=False)
+    briefing = window.document.briefing
+    section = briefing.sections[0]
+    item = section.items[0]
+    item_status = item.status
+    window.select(section.id)
+    window.centre.setCurrentIndex(TAB_SECTION)
+    editor = window.section_editor
+    window.activateWindow()
+    editor.en.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is editor.en)
+    qtbot.waitUntil(window.actions_["approveAction"].isEnabled)
+    qtbot.keyClick(editor.en, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert section.title_state.status is TargetStatus.APPROVED
+    qtbot.keyClick(editor.en, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert section.title_state.status is TargetStatus.NEEDS_REVIEW
+    assert item.status is item_status  # the item was not touched
+    window.centre.setCurrentIndex(TAB_CARD)
+    place = window.card_editor.fields["place"]
+    place.ko.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is place.ko)
+    before = briefing.title_state(("meeting", "place")).status
+    assert before is not TargetStatus.APPROVED
+    qtbot.keyClick(place.ko, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert briefing.title_state(("meeting", "place")).status is TargetStatus.APPROVED
+    assert section.title_state.status is TargetStatus.NEEDS_REVIEW  # only the focused title
+    window.undo_action.trigger()
+    assert briefing.title_state(("meeting", "place")).status is before
