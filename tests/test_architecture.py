@@ -148,6 +148,18 @@ LAYERS = {
     "briefing.translation": ("briefing.export", "briefing.cli", "ui"),
     "briefing.language": ("briefing.export", "briefing.translation", "briefing.cli", "briefing.edits", "ui"),
     "briefing.rules": ("briefing.edits", "briefing.storage", "briefing.export", "briefing.translation"),
+    # Safe reading and writing of any file: below every store and format, knowing none of them.
+    "briefing.files": (
+        "briefing.model",
+        "briefing.fileformat",
+        "briefing.storage",
+        "briefing.export",
+        "briefing.translation",
+        "briefing.terms",
+        "briefing.memory",
+        "briefing.cli",
+        "ui",
+    ),
     "briefing.qa": ("briefing.edits",),  # checks read a briefing and never change it
     # The termbase and the memory are stores the translation uses, never the other way round; they know nothing
     # of each other, of documents or of the command line. (The memory reuses the sentence splitter of markup.)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing import storage
+from briefing import files, storage
 from briefing.fileformat import BriefingFormatError, dumps
 from briefing.model import Language
 from tests.conftest import ROOT
@@ -276,7 +276,7 @@ def test_a_folder_that_cannot_be_written_in_is_named(tmp_path: Path, monkeypatch
     def refused(*args: object, **kwargs: object) -> None:
         raise OSError(13, "Permission denied")
 
-    monkeypatch.setattr(storage.tempfile, "mkstemp", refused)
+    monkeypatch.setattr(files.tempfile, "mkstemp", refused)
     path = tmp_path / "x.briefing"
     with pytest.raises(storage.BriefingFileError) as raised:
         storage.save(small_briefing(), path)

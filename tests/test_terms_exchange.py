@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import os
 from pathlib import Path
 
 import pytest
@@ -207,3 +208,26 @@ def test_a_big_glossary_imports_in_one_go(tmp_path: Path, termbase: Termbase) ->
     path.write_text("".join(f'용어{n},term {n},"note, {n}"\n' for n in range(3000)), "utf-8")
     assert import_file(termbase, path).added == 3000
     assert termbase.count() == 3001
+
+
+def test_a_link_planted_at_the_export_path_is_not_written_through(tmp_path: Path) -> None:
+    victim = tmp_path / "victim.txt"
+    victim.write_text("someone else's file", "utf-8")
+    planted = tmp_path / "glossary.tbx"
+    planted.symlink_to(victim)
+    with pytest.raises(ExchangeError) as raised:
+        export_file(entries(), planted)
+    assert raised.value.code == "terms.cannot_write" and "is a link" in str(raised.value)
+    assert victim.read_text("utf-8") == "someone else's file" and planted.is_symlink()
+    written = tmp_path / "real.tbx"
+    assert export_file(entries(), written) == len(entries())
+    assert [e.id for e, _ in read_file(written)] == [e.id for e in entries()]  # an atomic write, read back whole
+
+
+def test_a_pipe_in_place_of_a_glossary_is_refused_without_waiting(tmp_path: Path) -> None:
+    pipe = tmp_path / "glossary.tsv"
+    os.mkfifo(pipe)  # nobody writes to it: reading would wait for ever
+    with pytest.raises(ExchangeError) as raised:
+        read_file(pipe)
+    assert raised.value.code == "terms.cannot_read" and "not a regular file" in str(raised.value)
+    assert str(pipe) in str(raised.value) and str(raised.value).count(str(pipe)) == 1

@@ -22,6 +22,7 @@ from defusedxml import DefusedXmlException
 from lxml import etree
 
 from briefing import xmlsafe
+from briefing.files import BriefingFileError, TooLarge, read_regular, write_atomically
 from briefing.messages import BriefingError, Message, register
 from briefing.model import Language
 from briefing.terms.model import Entry, Term, TermStatus
@@ -78,13 +79,17 @@ def read_capped(path: Path, limit: int | None = None) -> bytes:
     """A file's bytes; ExchangeError when it is over `limit` (MAX_BYTES) or cannot be read."""
     limit = limit or MAX_BYTES
     try:
-        with path.open("rb") as stream:
-            data = stream.read(limit + 1)
-    except OSError as error:
-        raise ExchangeError("terms.cannot_read", file=str(path), reason=error.strerror or str(error)) from None
-    if len(data) > limit:
-        raise ExchangeError("terms.file_too_large", file=str(path), limit=limit // (1024 * 1024))
-    return data
+        return read_regular(path, limit)  # a pipe or a device is refused; the cap is counted while reading
+    except TooLarge:
+        raise ExchangeError("terms.file_too_large", file=str(path), limit=limit // (1024 * 1024)) from None
+    except BriefingFileError as error:
+        raise ExchangeError("terms.cannot_read", file=str(path), reason=_reason(error)) from None
+
+
+def _reason(error: BriefingFileError) -> str:
+    """What is wrong with the file, without its name (the message names it already)."""
+    text = str(error)
+    return text.split(": ", 1)[1] if text.startswith(f"{error.params.get('path', '')}: ") else text
 
 
 def decode(data: bytes, file: str) -> str:
@@ -397,7 +402,9 @@ def export_file(entries: list[Entry], path: Path, title: str = "", source: Langu
     kind = file_format(path)
     data = tbx_bytes(entries, title) if kind == "tbx" else glossary_text(entries, kind, source).encode("utf-8")
     try:
-        path.write_bytes(data)
+        write_atomically(path, data)  # never through a link planted at `path`; a crash leaves the old file or the new
+    except BriefingFileError as error:
+        raise ExchangeError("terms.cannot_write", file=str(path), reason=_reason(error)) from None
     except OSError as error:
         raise ExchangeError("terms.cannot_write", file=str(path), reason=error.strerror or str(error)) from None
     return len(entries)
