@@ -388,16 +388,16 @@ def test_a_failed_feed_leaves_the_memory_unchanged(tmp_path: Path) -> None:
 
 def test_the_import_command_with_two_sources(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     ko, en, out = tmp_path / "ko.txt", tmp_path / "en.txt", tmp_path / "kidd.briefing"
-    ko.write_text(KO_RELEASE.replace("* 다음", "\x1b]0;owned\x07\x1b[2J\n* 다음"), "utf-8")
+    ko.write_text(KO_RELEASE.replace("* 다음", "\x1b]0;owned\x07\x1b[2J경고 문구\n* 다음"), "utf-8")
     en.write_text(EN_RELEASE + "An extra line with \x1b[31mred\x1b[0m text and 99 balloons.\n", "utf-8")
     code = run(["import", str(ko), str(en), "--out", str(out), "--report", "--to-memory", "--min-confidence", "0.7"])
     printed = capsys.readouterr().out
     assert code == 0 and "\x1b" not in printed
     assert (
-        "6 aligned pairs" in printed and "unpaired 1 ko and 1 en" in printed and "unpaired ko: ]0;owned[2J" in printed
+        "6 aligned pairs" in printed and "unpaired 1 ko and 1 en" in printed and "unpaired ko: 경고 문구" in printed
     )
     assert "pair 0." in printed or "pair 1.00" in printed
-    assert "unpaired en: An extra line with [31mred[0m text and 99 balloons." in printed
+    assert "unpaired en: An extra line with red text and 99 balloons." in printed
     assert "memory: " in printed and "units learned" in printed
     briefing = load(out)
     assert sum(i.status is TargetStatus.EDITED for i in briefing.items()) == 6

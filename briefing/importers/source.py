@@ -32,8 +32,16 @@ class SourceDocument:
 _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
+# Whole terminal escape sequences (CSI "ESC [ … m", OSC "ESC ] … BEL" such as window titles and links, and the
+# two-character ones) go, not only their ESC: "[31m" left in an item is noise. Linear: the classes are disjoint and
+# an OSC is bounded.
+_ESCAPES = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]|\x9b[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]{0,4096}(?:\x07|\x1b\\)?|\x1b[0-~]"
+)
+
+
 def clean_text(text: str) -> str:
-    return _CONTROLS.sub("", text)
+    return _CONTROLS.sub("", _ESCAPES.sub("", text))
 
 
 def looks_binary(data: bytes) -> bool:
