@@ -393,9 +393,7 @@ def test_the_import_command_with_two_sources(tmp_path: Path, capsys: pytest.Capt
     code = run(["import", str(ko), str(en), "--out", str(out), "--report", "--to-memory", "--min-confidence", "0.7"])
     printed = capsys.readouterr().out
     assert code == 0 and "\x1b" not in printed
-    assert (
-        "6 aligned pairs" in printed and "unpaired 1 ko and 1 en" in printed and "unpaired ko: 경고 문구" in printed
-    )
+    assert "6 aligned pairs" in printed and "unpaired 1 ko and 1 en" in printed and "unpaired ko: 경고 문구" in printed
     assert "pair 0." in printed or "pair 1.00" in printed
     assert "unpaired en: An extra line with red text and 99 balloons." in printed
     assert "memory: " in printed and "units learned" in printed
