@@ -39,6 +39,20 @@ def test_cache_keeps_translations_per_model_across_reopening(tmp_path: Path) -> 
     assert again.problem is None
 
 
+def test_the_cache_keeps_at_most_its_limit_dropping_the_least_recently_used(tmp_path: Path) -> None:
+    cache = SentenceCache(tmp_path / FILE_NAME, max_sentences=10)
+    cache.store(KEY, {f"old {n}.": f"옛 {n}." for n in range(8)})
+    assert cache.lookup(KEY, ["old 0.", "old 1."]) == {"old 0.": "옛 0.", "old 1.": "옛 1."}  # used again: kept
+    cache.store(KEY, {f"new {n}.": f"새 {n}." for n in range(4)})  # 12 > 10: down to 9, least recently used first
+    kept = cache.lookup(KEY, [*(f"old {n}." for n in range(8)), *(f"new {n}." for n in range(4))])
+    assert len(kept) == 9
+    assert {"old 0.", "old 1.", "new 0.", "new 1.", "new 2.", "new 3."} <= set(kept)
+    assert len({f"old {n}." for n in range(2, 8)} - set(kept)) == 3  # never asked for again: these go first
+    assert cache.problem is None
+    with sqlite3.connect(tmp_path / FILE_NAME) as connection:
+        assert connection.execute("SELECT count(*) FROM sentences").fetchone() == (9,)
+
+
 def test_damaged_cache_is_replaced_and_an_unusable_one_only_warns(tmp_path: Path) -> None:
     damaged = tmp_path / FILE_NAME
     damaged.write_bytes(b"this is not a database" * 100)

@@ -3,7 +3,8 @@
 Keyed by the package (pair and version), the beam size and the exact text the model is given (terms already
 replaced by placeholders), so that translating again after an edit sends only the changed sentences to the
 model. It is only a cache: a damaged file is replaced by an empty one, and a locked or read-only one makes the
-job run without it (the job's result says so) rather than fail.
+job run without it (the job's result says so) rather than fail. It holds at most `MAX_SENTENCES` sentences
+(about 40 MB): past that, the ones least recently used go, down to nine tenths of the limit.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ CREATE TABLE IF NOT EXISTS sentences (
 ) WITHOUT ROWID
 """
 _CHUNK = 500  # parameters per query, well under SQLite's limit
+MAX_SENTENCES = 100_000  # a year of a busy office's drafting; a few hundred bytes each
 
 
 @dataclass(frozen=True)
@@ -50,8 +52,9 @@ class ModelKey:
 class SentenceCache:
     """The cache file; open it on the thread that uses it (it is used by one thread at a time)."""
 
-    def __init__(self, path: Path | None = None) -> None:
+    def __init__(self, path: Path | None = None, max_sentences: int = MAX_SENTENCES) -> None:
         self.path = path or data_home() / FILE_NAME
+        self.max_sentences = max_sentences
         self.problem: Message | None = None  # set when the cache could not be used; the job goes on without it
         self._connection: sqlite3.Connection | None = None
 
@@ -108,6 +111,17 @@ class SentenceCache:
                     [str(model), *chunk],
                 )
                 found.update(rows.fetchall())
+            if found:  # what is used stays; what nobody asked for in a long time goes first
+                with connection:
+                    used = time.time_ns()
+                    hits = list(found)
+                    for start in range(0, len(hits), _CHUNK):
+                        chunk = hits[start : start + _CHUNK]
+                        marks = ",".join("?" * len(chunk))
+                        connection.execute(
+                            f"UPDATE sentences SET used = ? WHERE model = ? AND source IN ({marks})",
+                            [used, str(model), *chunk],
+                        )
         except sqlite3.Error as error:
             self._fail(error)
             return {}
@@ -118,13 +132,20 @@ class SentenceCache:
         connection = self._connect()
         if connection is None or not translations:
             return
-        now = int(time.time())
+        now = time.time_ns()
         try:
             with connection:
                 connection.executemany(
                     "INSERT OR REPLACE INTO sentences (model, source, target, used) VALUES (?, ?, ?, ?)",
                     [(str(model), source, target, now) for source, target in translations.items()],
                 )
+                (count,) = connection.execute("SELECT count(*) FROM sentences").fetchone()
+                if count > self.max_sentences:
+                    connection.execute(
+                        "DELETE FROM sentences WHERE (model, source) IN "
+                        "(SELECT model, source FROM sentences ORDER BY used LIMIT ?)",
+                        [count - self.max_sentences * 9 // 10],
+                    )
         except sqlite3.Error as error:
             self._fail(error)
 
