@@ -139,8 +139,13 @@ class Edit(ABC):
 _ITEM_FIELDS = tuple(f.name for f in dataclasses.fields(Item))
 
 
-def _state(item: Item) -> dict[str, Any]:
-    return {name: detached(getattr(item, name)) for name in _ITEM_FIELDS if name != "id"}
+# What `Item.set_text` may change (the text, its status and what the status rests on); a translation job snapshots
+# only these, not the comments and waivers, which it never touches (tests/test_edits.py holds set_text to it).
+TEXT_FIELDS = ("text", "status", "basis", "suggestion", "approved_source", "approved_by", "approved_at")
+
+
+def _state(item: Item, fields: tuple[str, ...] = _ITEM_FIELDS) -> dict[str, Any]:
+    return {name: detached(getattr(item, name)) for name in fields if name != "id"}
 
 
 def _items_by_id(briefing: Briefing) -> dict[str, Item]:
@@ -425,9 +430,9 @@ class ApplyTranslations(Edit):
             if self.overwrite is not None and item.id not in self.overwrite and is_person_work(item):
                 self.kept.append(item.id)
                 continue
-            before = self.states[item.id][0] if item.id in self.states else _state(item)
+            before = self.states[item.id][0] if item.id in self.states else _state(item, TEXT_FIELDS)
             item.set_text(translation.target, translation.text, translation.origin)
-            self.states[item.id] = (before, _state(item))
+            self.states[item.id] = (before, _state(item, TEXT_FIELDS))
         # Keep only the fields that changed: undo and redo then restore a few values per item, not every field.
         self.states = {i: _difference(b, a) for i, (b, a) in self.states.items() if b != a}
         return Changes(items=frozenset(self.states))

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import copy
 from datetime import date
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
 
@@ -332,3 +333,31 @@ def test_saving_checks_what_reading_back_would_find(tmp_path: Path) -> None:
         save(briefing, tmp_path / "b.briefing")
     assert refused.value.problems[0].code == "dates.no_month"
     assert not (tmp_path / "b.briefing").exists()
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    index=st.integers(min_value=0, max_value=10_000),
+    language=st.sampled_from(list(Language)),
+    origin=st.sampled_from(list(TargetOrigin)),
+    text=st.sampled_from(["", "새 번역", "A new text.", "same"]),
+    approve_first=st.booleans(),
+)
+def test_set_text_changes_only_the_fields_a_translation_job_snapshots(
+    index: int, language: Language, origin: TargetOrigin, text: str, approve_first: bool
+) -> None:
+    """ItemEdit keeps only edits.TEXT_FIELDS for undo: set_text must never change anything else (comments,
+    waivers, flags, type, dates…), whatever the item's state."""
+    items = EXAMPLE_BRIEFING.items()
+    item = copy.deepcopy(items[index % len(items)])
+    if approve_first and item.source_text.strip() and item.target_text.strip():
+        item.approve("검토자")
+    if text == "same":
+        text = item.text.get(language)
+    before = {name: copy.deepcopy(getattr(item, name)) for name in edits._ITEM_FIELDS}
+    item.set_text(language, text, origin)
+    changed = {name for name in edits._ITEM_FIELDS if getattr(item, name) != before[name]}
+    assert changed <= set(edits.TEXT_FIELDS), changed
+
+
+EXAMPLE_BRIEFING = load(EXAMPLE)
