@@ -241,6 +241,15 @@ class ItemEditor(QWidget):
         self.english.verticalScrollBar().valueChanged.connect(lambda _: self._sync(self.english, self.korean))
         self.retranslate()
 
+    def apply_font(self, chosen: config.Settings) -> None:
+        """The editors' font from the settings (family when one is chosen, and size)."""
+        font = self.korean.font()
+        if chosen.editor_font:
+            font.setFamily(chosen.editor_font)
+        font.setPointSize(chosen.editor_font_size)
+        for editor in (self.korean, self.english):
+            editor.setFont(font)
+
     def retranslate(self) -> None:
         self._loading = True
         current = self.type_box.currentData()

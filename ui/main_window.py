@@ -127,7 +127,7 @@ class MainWindow(QMainWindow):
         self.item_editor.installEventFilter(self)
         self._attach(self.document)
         self.retranslate()
-        self.apply_editor_font()
+        self.item_editor.apply_font(config.current())
         self.fit_to_screen()
         if window_state.restore_window(self):
             self.keep_on_screen()
@@ -210,8 +210,12 @@ class MainWindow(QMainWindow):
                 "delete": self.outline_pane.delete_selected,
                 "moveUp": lambda: self.outline_pane.move_selected(-1),
                 "moveDown": lambda: self.outline_pane.move_selected(1),
-                "approveAction": lambda: self.title_focus.act(True, self._approve_item),
-                "flagAction": lambda: self.title_focus.act(False, self._flag_item),
+                "approveAction": partial(
+                    self.title_focus.act, True, partial(self.review_mode.approve, self.item_editor.approve)
+                ),
+                "flagAction": partial(
+                    self.title_focus.act, False, partial(self.review_mode.flag, self.item_editor.flag_for_review)
+                ),
                 "nextAttention": lambda: self.review_mode.next_attention(1),
                 "previousAttention": lambda: self.review_mode.next_attention(-1),
                 "reviewMode": self.review_mode.toggle,
@@ -396,12 +400,6 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self, self._fit_editors)  # once the editor's layout has taken its new words in
         return super().eventFilter(watched, event)
 
-    def _approve_item(self) -> None:
-        self.review_mode.approve(self.item_editor.approve)
-
-    def _flag_item(self) -> None:
-        self.review_mode.flag(self.item_editor.flag_for_review)
-
     def _update_actions(self) -> None:
         title = self.title_focus.current() is not None  # Approve and Mark for review act on a focused title
         item = self.review_mode.current_item()  # the grid's row in review, the editor's item otherwise
@@ -580,17 +578,8 @@ class MainWindow(QMainWindow):
         """Open a recovery copy as unsaved work on its original file, then delete the copy."""
         return self.files.restore(entry)
 
-    def apply_editor_font(self) -> None:
-        font = self.item_editor.korean.font()
-        chosen = config.current()
-        if chosen.editor_font:
-            font.setFamily(chosen.editor_font)
-        font.setPointSize(chosen.editor_font_size)
-        for editor in (self.item_editor.korean, self.item_editor.english):
-            editor.setFont(font)
-
     def settings_changed(self) -> None:
-        self.apply_editor_font()
+        self.item_editor.apply_font(config.current())
         self.document.set_autosave_interval(config.current().autosave_seconds)
         self.translation.reconfigure()
         self.memory.reload()

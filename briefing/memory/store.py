@@ -122,6 +122,30 @@ class MemoryStore(Protocol):
     def close(self) -> None: ...
 
 
+def concordance_pattern(phrase: str) -> tuple[str, str]:
+    """The phrase as a concordance search compares it (cleaned, lower case) and a LIKE pattern finding candidates
+    (with `\\` as its escape); ("", "") for a phrase with nothing to find."""
+    wanted = matching.clean(phrase).lower()
+    if not wanted:
+        return "", ""
+    return wanted, "%" + wanted.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def concordant(units: Iterable[Unit], wanted: str, language: Language | None, limit: int) -> list[Unit]:
+    """The first `limit` of the candidate units that hold `wanted` in their cleaned text (in `language`'s side only,
+    when given): what both memories' concordance search keeps of what their database found."""
+    found = []
+    for unit in units:
+        sides = [unit.source, unit.target]
+        if language is not None:
+            sides = [unit.source] if unit.source_language is language else [unit.target]
+        if any(wanted in matching.clean(side).lower() for side in sides):
+            found.append(unit)
+            if len(found) >= limit:
+                break
+    return found
+
+
 class TranslationMemory:
     """One memory file. Use `open` or `create`; close when done (or use it as a context manager)."""
 
@@ -469,10 +493,9 @@ class TranslationMemory:
     def concordance(self, phrase: str, language: Language | None = None, *, limit: int = 50) -> list[Unit]:
         """Units with `phrase` (case-insensitive, whitespace and width ignored) in their source or target;
         `language` restricts the search to text in that language."""
-        wanted = matching.clean(phrase).lower()
+        wanted, pattern = concordance_pattern(phrase)
         if not wanted:
             return []
-        pattern = "%" + wanted.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
         if language is None:
             condition = "(source LIKE ? ESCAPE '\\' OR target LIKE ? ESCAPE '\\')"
             params: list[str] = [pattern, pattern]
@@ -482,18 +505,9 @@ class TranslationMemory:
                 "(source_language = ? AND target LIKE ? ESCAPE '\\'))"
             )
             params = [language.value, pattern, language.other.value, pattern]
-        found = []
         with self._guard():
-            for row in self._db.execute(f"SELECT {_COLUMNS} FROM units WHERE {condition} ORDER BY id DESC", params):
-                unit = self._unit(row)
-                sides = [unit.source, unit.target]
-                if language is not None:
-                    sides = [unit.source] if unit.source_language is language else [unit.target]
-                if any(wanted in matching.clean(side).lower() for side in sides):
-                    found.append(unit)
-                    if len(found) >= limit:
-                        break
-        return found
+            rows = self._db.execute(f"SELECT {_COLUMNS} FROM units WHERE {condition} ORDER BY id DESC", params)
+            return concordant((self._unit(row) for row in rows), wanted, language, limit)
 
     def stats(self) -> MemoryStats:
         with self._guard():

@@ -12,7 +12,7 @@ from rapidfuzz import fuzz
 
 from briefing.memory import matching
 from briefing.memory.model import Match, Unit, UnitKind
-from briefing.memory.store import choose_matches
+from briefing.memory.store import choose_matches, concordance_pattern, concordant
 from briefing.model import Language
 from briefing.stores.postgres import OfficeStore
 
@@ -172,31 +172,20 @@ class OfficeMemory:
         return choose_matches(text, candidates, minimum=minimum, limit=limit)
 
     def concordance(self, phrase: str, language: Language | None = None, *, limit: int = 50) -> list[Unit]:
-        wanted = matching.clean(phrase).lower()
+        wanted, pattern = concordance_pattern(phrase)
         if not wanted:
             return []
-        pattern = "%" + wanted.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
         if language is None:
             condition, params = "(source ILIKE %s OR target ILIKE %s)", [pattern, pattern]
         else:
             condition = "((source_language = %s AND source ILIKE %s) OR (source_language = %s AND target ILIKE %s))"
             params = [language.value, pattern, language.other.value, pattern]
-        found = []
         with self._store.guard():
             rows = self._store.db.execute(
                 f"SELECT {_UNIT_COLUMNS} FROM memory_units WHERE {condition} ORDER BY id DESC LIMIT %s",
                 [*params, limit * 4],
             ).fetchall()
-        for row in rows:
-            unit = self._unit(row)
-            sides = [unit.source, unit.target]
-            if language is not None:
-                sides = [unit.source] if unit.source_language is language else [unit.target]
-            if any(wanted in matching.clean(side).lower() for side in sides):
-                found.append(unit)
-                if len(found) >= limit:
-                    break
-        return found
+        return concordant((self._unit(row) for row in rows), wanted, language, limit)
 
     def close(self) -> None:
         self._store.close()
