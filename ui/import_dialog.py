@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
@@ -298,8 +299,16 @@ class ImportPreviewDialog(QDialog):
             for item in section.items:
                 self._item_row(node, item, both)
         self.tree.expandAll()
-        self.tree.resizeColumnToContents(1)
-        self.tree.setColumnWidth(0, 420)
+        header = self.tree.header()
+        if both:
+            # Both languages side by side share the width, so the other language is never scrolled out of view.
+            header.setStretchLastSection(False)
+            header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+            header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+            header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        else:
+            self.tree.resizeColumnToContents(1)
+            self.tree.setColumnWidth(0, 420)
 
     @staticmethod
     def _item_row(node: QTreeWidgetItem, item: Item, both: bool) -> None:

@@ -357,6 +357,11 @@ def test_two_files_become_one_bilingual_draft_with_pairs_and_unpaired(
     # the Korean sentence with no partner, and the English heading the text import took for an item: both kept
     assert unpaired == ["한국 측만 쓴 문장으로, 짝이 없다.", "Discussions"]
     assert "ko.txt + en.txt" in dialog.summary.text()
+    # both languages are in view side by side, without scrolling sideways
+    viewport = dialog.tree.viewport().width()
+    left, right = dialog.tree.columnViewportPosition(0), dialog.tree.columnViewportPosition(2)
+    assert left == 0 and 0 < right < viewport and dialog.tree.columnWidth(2) >= viewport // 4
+    assert right + dialog.tree.columnWidth(2) <= viewport
     dialog.reject()
 
 
