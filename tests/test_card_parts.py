@@ -144,10 +144,10 @@ def test_a_huge_contact_list_is_one_quick_coded_problem() -> None:
     data = json.loads(EXAMPLE.read_text("utf-8"))
     contact = data["meeting"]["contacts"][0]
     data["meeting"]["contacts"] = [contact | {"id": f"contact-{n}"} for n in range(3_000)]
-    started = clock.perf_counter()
+    started = clock.process_time()
     with pytest.raises(BriefingFormatError) as caught:
         from_json(data)
-    assert clock.perf_counter() - started < 5
+    assert clock.process_time() - started < 5
     assert [(p.path, p.code) for p in caught.value.problems] == [("$.meeting.contacts", "rules.too_many")]
 
 

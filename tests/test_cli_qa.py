@@ -125,8 +125,8 @@ def test_a_huge_briefing_with_huge_numbers(tmp_path: Path, capsys: pytest.Captur
     big.set_text(big.source, big.source_text + " " + "9" * 5_000 + " " + "1,000," * 2_000)
     path = tmp_path / "huge.briefing"
     save(Briefing(title=example.title, meeting=example.meeting, sections=[section]), path)
-    started = time.perf_counter()
+    started = time.process_time()
     assert run(["qa", str(path), "--json", "--fail-on", "error"]) == 1
-    assert time.perf_counter() - started < 10
+    assert time.process_time() - started < 10
     document = json.loads(capsys.readouterr().out)
     assert {f["item"] for f in document["findings"] if f["severity"] == "error"} == {"item-0"}

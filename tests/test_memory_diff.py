@@ -63,7 +63,7 @@ def test_markup_and_escapes_are_kept_as_text() -> None:
 def test_a_huge_text_is_not_compared_piece_by_piece() -> None:
     old = "가나다라" * (MAX_TOKENS // 2)
     new = "가나다마" * (MAX_TOKENS // 2)
-    started = time.perf_counter()
+    started = time.process_time()
     pieces = diff(old, new, Language.KO)
-    assert time.perf_counter() - started < 0.5
+    assert time.process_time() - started < 0.5
     assert pieces == [Piece(Change.DELETED, old), Piece(Change.INSERTED, new)]

@@ -110,10 +110,10 @@ def test_malformed_templates_are_listed_and_the_others_keep_working(tmp_path: Pa
         },
     )
 
-    started = time.perf_counter()
+    started = time.process_time()
     usable = available_templates()
     errors = {error.params["where"].split("'")[1]: str(error) for error in template_errors()}
-    elapsed = time.perf_counter() - started
+    elapsed = time.process_time() - started
     assert set(usable) == BUILT_IN  # the built-in templates are untouched by the office's bad ones
     expected = set(BAD_MANIFESTS) | {
         "deep",
@@ -156,9 +156,9 @@ def test_a_template_with_a_picture_over_the_cap_is_refused_quickly() -> None:
         picture = bundle.read("word/media/image1.png")
     rewrite(folder / "document.docx", {"word/media/image1.png": picture})
     assert (folder / "document.docx").stat().st_size < 2**20  # small on disk: the cap is on what it unpacks to
-    started = time.perf_counter()
+    started = time.process_time()
     errors = [str(error) for error in template_errors()]
-    assert time.perf_counter() - started < 2
+    assert time.process_time() - started < 2
     assert any("word/media/image1.png unpacks to more than 48 MB" in error for error in errors), errors
 
 
