@@ -462,6 +462,57 @@
     </message>
 </context>
 <context>
+    <name>CommentThread</name>
+    <message>
+        <source>Add a comment on this item…</source>
+        <translation>이 항목에 대한 의견 입력…</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>의견 추가</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>답글</translation>
+    </message>
+    <message>
+        <source>Answer the selected comment with the text typed</source>
+        <translation>입력한 내용으로 선택한 의견에 답글을 답니다</translation>
+    </message>
+    <message>
+        <source>All comments</source>
+        <translation>모든 의견</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>미해결</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>해결됨</translation>
+    </message>
+    <message>
+        <source>resolved</source>
+        <translation>해결됨</translation>
+    </message>
+    <message>
+        <source>resolved by %1 on %2</source>
+        <translation>해결됨: %1, %2</translation>
+    </message>
+    <message>
+        <source>resolved on %1</source>
+        <translation>해결됨: %1</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>다시 열기</translation>
+    </message>
+    <message>
+        <source>Resolve</source>
+        <translation>해결</translation>
+    </message>
+</context>
+<context>
     <name>CompareCommands</name>
     <message>
         <source>Compare with</source>
@@ -1619,96 +1670,12 @@ New: %2</source>
         <translation>영어 문안(Markdown)</translation>
     </message>
     <message>
-        <source>Add a comment on this item…</source>
-        <translation>이 항목에 대한 의견 입력…</translation>
-    </message>
-    <message>
-        <source>Comment</source>
-        <translation>의견 추가</translation>
-    </message>
-    <message>
-        <source>Reply</source>
-        <translation>답글</translation>
-    </message>
-    <message>
-        <source>Answer the selected comment with the text typed</source>
-        <translation>입력한 내용으로 선택한 의견에 답글을 답니다</translation>
-    </message>
-    <message>
-        <source>All comments</source>
-        <translation>모든 의견</translation>
-    </message>
-    <message>
-        <source>Open</source>
-        <translation>미해결</translation>
-    </message>
-    <message>
-        <source>Resolved</source>
-        <translation>해결됨</translation>
-    </message>
-    <message>
-        <source>The source changed since the approval (struck through: removed, underlined: added):</source>
-        <translation>승인 이후 원문이 바뀌었습니다(취소선: 삭제, 밑줄: 추가):</translation>
-    </message>
-    <message>
-        <source>Edited against the machine or memory suggestion:</source>
-        <translation>기계 번역·번역 메모리 제안 대비 수정 내용:</translation>
-    </message>
-    <message>
         <source>(source)</source>
         <translation>(원문)</translation>
     </message>
     <message>
         <source>Review requested</source>
         <translation>검토 요청됨</translation>
-    </message>
-    <message>
-        <source>Flagged for review by %1 on %2</source>
-        <translation>검토 요청: %1, %2</translation>
-    </message>
-    <message>
-        <source>Flagged for review on %1</source>
-        <translation>검토 요청: %1</translation>
-    </message>
-    <message>
-        <source>Reason: %1</source>
-        <translation>사유: %1</translation>
-    </message>
-    <message>
-        <source>Approved by %1 on %2</source>
-        <translation>승인: %1, %2</translation>
-    </message>
-    <message>
-        <source>Approved on %1</source>
-        <translation>승인: %1</translation>
-    </message>
-    <message>
-        <source>Last approved by %1 on %2</source>
-        <translation>마지막 승인: %1, %2</translation>
-    </message>
-    <message>
-        <source>Last approved on %1</source>
-        <translation>마지막 승인: %1</translation>
-    </message>
-    <message>
-        <source>resolved</source>
-        <translation>해결됨</translation>
-    </message>
-    <message>
-        <source>resolved by %1 on %2</source>
-        <translation>해결됨: %1, %2</translation>
-    </message>
-    <message>
-        <source>resolved on %1</source>
-        <translation>해결됨: %1</translation>
-    </message>
-    <message>
-        <source>Reopen</source>
-        <translation>다시 열기</translation>
-    </message>
-    <message>
-        <source>Resolve</source>
-        <translation>해결</translation>
     </message>
     <message>
         <source>The item had no source text: %1 is now its source, and Translate fills in the %2.</source>
@@ -4263,6 +4230,45 @@ Bilingual Korean/English briefings, translated offline.</source>
     <message>
         <source>Changed since it was approved:</source>
         <translation>승인 후 바뀐 내용:</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewStrip</name>
+    <message>
+        <source>The source changed since the approval (struck through: removed, underlined: added):</source>
+        <translation>승인 이후 원문이 바뀌었습니다(취소선: 삭제, 밑줄: 추가):</translation>
+    </message>
+    <message>
+        <source>Edited against the machine or memory suggestion:</source>
+        <translation>기계 번역·번역 메모리 제안 대비 수정 내용:</translation>
+    </message>
+    <message>
+        <source>Flagged for review by %1 on %2</source>
+        <translation>검토 요청: %1, %2</translation>
+    </message>
+    <message>
+        <source>Flagged for review on %1</source>
+        <translation>검토 요청: %1</translation>
+    </message>
+    <message>
+        <source>Reason: %1</source>
+        <translation>사유: %1</translation>
+    </message>
+    <message>
+        <source>Approved by %1 on %2</source>
+        <translation>승인: %1, %2</translation>
+    </message>
+    <message>
+        <source>Approved on %1</source>
+        <translation>승인: %1</translation>
+    </message>
+    <message>
+        <source>Last approved by %1 on %2</source>
+        <translation>마지막 승인: %1, %2</translation>
+    </message>
+    <message>
+        <source>Last approved on %1</source>
+        <translation>마지막 승인: %1</translation>
     </message>
 </context>
 <context>

@@ -197,7 +197,10 @@ def main() -> None:
         changed = opening.text.en.replace("23rd", "24th").replace("November 7", "November 14")
         window.document.apply(edits.set_text(OPENING, Language.EN, changed))
         settle(app)
-        if not (window.item_editor.reference.isVisible() and window.item_editor.suggestion_diff.isVisible()):
+        if not (
+            window.item_editor.review_strip.reference.isVisible()
+            and window.item_editor.review_strip.suggestion_diff.isVisible()
+        ):
             raise SystemExit("the word diffs are not shown for a changed source")
         shoot(window, TAB_ITEM, f"changed-source-{language}")
         close(window)
@@ -254,7 +257,7 @@ def main() -> None:
         window.document.apply(edits.approve(ITEM, "Briefing Studio example", at=APPROVED_AT))
         window.document.apply(edits.flag(ITEM, reviewer, REASONS[language], at=FLAGGED_AT))
         settle(app)
-        if not window.item_editor.review_note.isVisible():
+        if not window.item_editor.review_strip.review_note.isVisible():
             raise SystemExit("the review note is not shown for a flagged item")
         shoot(window, TAB_ITEM, f"review-note-{language}")
         close(window)

@@ -9,20 +9,16 @@ import getpass
 import html
 
 from PySide6.QtCore import QEvent, QMimeData, QObject, Qt, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QKeySequence
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
-    QScrollArea,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
@@ -31,18 +27,16 @@ from PySide6.QtWidgets import (
 
 from briefing import edits
 from briefing import settings as config
-from briefing.compare.diff import changed, diff
 from briefing.edits import Changes
 from briefing.language.dates import DateError, PartialDate
-from briefing.language.times import local_time
 from briefing.messages import BriefingError
-from briefing.model import Bilingual, Comment, Item, ItemType, Language, NoteMark, StatementKind, TargetStatus
+from briefing.model import Bilingual, Item, ItemType, Language, NoteMark, StatementKind, TargetStatus
 from briefing.safeguards import approval_question
 from briefing.terms.assist import insert_term
-from briefing.threads import Shown, entries
 from ui import asking
-from ui.diff_view import DiffView
 from ui.document import DocumentController
+from ui.item_comments import CommentThread
+from ui.item_review import ReviewStrip
 from ui.labels import STATUS_COLOURS, fill, kind_names, mark_invalid, status_text, type_names
 from ui.messages import text as message_text
 from ui.qt import named
@@ -181,45 +175,17 @@ class ItemEditor(QWidget):
             layout.addWidget(label)
             layout.addWidget(editor)
             editors.addWidget(column)
-        self.comments = named(QListWidget(), "comments")
-        self.comments.setMaximumHeight(130)
-        self.comments.setWordWrap(True)
-        self.comments.currentRowChanged.connect(lambda _row: self._update_comment_buttons())
-        self.comment_field = named(QLineEdit(), "commentField")
-        self.comment_field.returnPressed.connect(self.add_comment)
-        self.comment_field.textChanged.connect(lambda _text: self._update_comment_buttons())
-        self.add_comment_button = named(QPushButton(), "addComment")
-        self.add_comment_button.clicked.connect(self.add_comment)
-        self.reply_button = named(QPushButton(), "replyComment")
-        self.reply_button.clicked.connect(self.reply)
-        self.resolve_button = named(QPushButton(), "resolveComment")
-        self.resolve_button.clicked.connect(self.toggle_resolved)
-        self.comment_filter = named(QComboBox(), "commentFilter")
-        self.comment_filter.currentIndexChanged.connect(lambda _index: self._show_comments())
-        comment_row = QHBoxLayout()
-        comment_row.addWidget(self.comment_filter)
-        comment_row.addWidget(self.comment_field, 1)
-        comment_row.addWidget(self.add_comment_button)
-        comment_row.addWidget(self.reply_button)
-        comment_row.addWidget(self.resolve_button)
-        # What changed: the source against the approved one, the target against the machine or memory suggestion.
-        self.reference_label = named(QLabel(), "approvedSourceLabel")
-        self.reference = named(DiffView(), "approvedSource")
-        self.suggestion_label = named(QLabel(), "suggestionLabel")
-        self.suggestion_diff = named(DiffView(), "suggestionDiff")
+        self.comment_thread = CommentThread(lambda: self.item, self._apply, self._reviewer)
         self.ask_approval = asking.ask_approval  # the question before approving a changed source (tests may answer)
         self.ask_name = asking.ask_name  # the user's name, asked once when Settings has no author (tests answer)
         self._name_asked = False
-        self.review_note = named(QLabel(), "reviewNote")  # the flag and the approval: who, when, why
-        self.review_note.setWordWrap(True)
-        self.review_panel = self._review_panel()
+        self.review_strip = ReviewStrip()  # the flag, the approval and what changed
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(review_row)
-        layout.addWidget(self.review_panel)
+        layout.addWidget(self.review_strip)
         layout.addWidget(editors, 1)
-        layout.addWidget(self.comments)
-        layout.addLayout(comment_row)
+        layout.addWidget(self.comment_thread)
 
         self.type_box.currentIndexChanged.connect(self._type_chosen)
         self.kind_box.currentIndexChanged.connect(self._kind_chosen)
@@ -228,7 +194,7 @@ class ItemEditor(QWidget):
         for action_field in (self.owner_ko, self.owner_en, self.due_edit):
             action_field.editingFinished.connect(self._action_entered)
         self._field_undo = document_undo(
-            self.when_edit, self.owner_ko, self.owner_en, self.due_edit, self.comment_field
+            self.when_edit, self.owner_ko, self.owner_en, self.due_edit, self.comment_thread.comment_field
         )
         self.source_ko.toggled.connect(lambda on: self._source_chosen(Language.KO) if on else None)
         self.source_en.toggled.connect(lambda on: self._source_chosen(Language.EN) if on else None)
@@ -287,25 +253,8 @@ class ItemEditor(QWidget):
         self.due_label.setText(self.tr("Due:"))
         self.korean.setPlaceholderText(self.tr("Korean text (Markdown)"))
         self.english.setPlaceholderText(self.tr("English text (Markdown)"))
-        self.comment_field.setPlaceholderText(self.tr("Add a comment on this item…"))
-        self.add_comment_button.setText(self.tr("Comment"))
-        self.reply_button.setText(self.tr("Reply"))
-        self.reply_button.setToolTip(self.tr("Answer the selected comment with the text typed"))
-        shown = self.comment_filter.currentData()
-        self.comment_filter.blockSignals(True)
-        self.comment_filter.clear()
-        for choice, name in (
-            (Shown.ALL, self.tr("All comments")),
-            (Shown.OPEN, self.tr("Open")),
-            (Shown.RESOLVED, self.tr("Resolved")),
-        ):
-            self.comment_filter.addItem(name, choice.value)
-        self.comment_filter.setCurrentIndex(max(0, self.comment_filter.findData(shown)))
-        self.comment_filter.blockSignals(False)
-        self.reference_label.setText(
-            self.tr("The source changed since the approval (struck through: removed, underlined: added):")
-        )
-        self.suggestion_label.setText(self.tr("Edited against the machine or memory suggestion:"))
+        self.comment_thread.retranslate()
+        self.review_strip.retranslate()
         self.show_item(self.item)
 
     @property
@@ -336,18 +285,15 @@ class ItemEditor(QWidget):
             self.review_button,
             self.korean,
             self.english,
-            self.comments,
-            self.comment_field,
+            self.comment_thread,
         ):
             widget.setEnabled(enabled)
         if item is None:
             self.korean.setPlainText("")
             self.english.setPlainText("")
             self.status_badge.setText("")
-            self._show_changes(None)
-            self.review_note.hide()
-            self.comments.clear()
-            self._update_comment_buttons()
+            self.review_strip.show_item(None)
+            self.comment_thread.show_comments()
             self.korean_label.setText(self.tr("Korean"))
             self.english_label.setText(self.tr("English"))
             self._loading = False
@@ -375,55 +321,9 @@ class ItemEditor(QWidget):
         self.korean_label.setText(self.tr("Korean") + (source_mark if item.source is Language.KO else ""))
         self.english_label.setText(self.tr("English") + (source_mark if item.source is Language.EN else ""))
         self._show_status(item)
-        self._show_comments()
+        self.comment_thread.show_comments()
         self._loading = False
         self.item_shown.emit(item)
-
-    def _show_comments(self, chosen: str | None = None) -> None:
-        """The item's comments thread by thread, replies indented under what they answer, filtered by the
-        open/resolved choice; the chosen comment (by id) stays chosen."""
-        item = self.item
-        current = self.comments.currentItem()
-        chosen = chosen or (current.data(Qt.ItemDataRole.UserRole) if current is not None else None)
-        self.comments.clear()
-        if item is None:
-            self._update_comment_buttons()
-            return
-        shown = Shown(self.comment_filter.currentData() or Shown.ALL.value)
-        for entry in entries(item.comments, shown):
-            comment = entry.comment
-            state = " (" + self._resolution(comment) + ")" if comment.resolved else ""
-            indent = "    " * entry.depth + ("↳ " if entry.depth else "")
-            line = QListWidgetItem(
-                f"{indent}{comment.author} · {local_time(comment.created)}{state}\n{indent}{comment.text}"
-            )
-            line.setData(Qt.ItemDataRole.UserRole, comment.id)
-            if comment.resolved:
-                line.setForeground(QColor("#777777"))
-            self.comments.addItem(line)
-            if comment.id == chosen:
-                self.comments.setCurrentItem(line)
-        self._update_comment_buttons()
-
-    def _review_panel(self) -> QScrollArea:
-        """The review note and the word diffs in a strip of fixed height above the editors: they come and go with
-        the item shown, and the editors never move or change size (a long note scrolls inside the strip)."""
-        inside = QWidget()
-        column = QVBoxLayout(inside)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(2)
-        for widget in (self.review_note, self.reference_label, self.reference, self.suggestion_label):
-            column.addWidget(widget)
-        column.addWidget(self.suggestion_diff)
-        column.addStretch(1)
-        panel = named(QScrollArea(), "reviewPanel")
-        panel.setWidget(inside)
-        panel.setWidgetResizable(True)
-        panel.setFrameShape(QFrame.Shape.NoFrame)
-        panel.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        # One line of words and one diff strip whole; the room is kept while nothing is shown.
-        panel.setFixedHeight(self.fontMetrics().lineSpacing() + self.reference.maximumHeight() + 6)
-        return panel
 
     def _show_status(self, item: Item) -> None:
         """The status badge and the approved source: what typing may change besides the text."""
@@ -435,118 +335,7 @@ class ItemEditor(QWidget):
             badge += f" <span style='background:#d9383a;color:white'>&nbsp;⚑ {flagged}&nbsp;</span>"
         self.status_badge.setText(badge)
         self.status_badge.setToolTip(status_text(item.status))
-        self._show_changes(item)
-        review = self._review_lines(item)
-        self.review_note.setText("\n".join(review))
-        self.review_note.setVisible(bool(review))
-
-    def _show_changes(self, item: Item | None) -> None:
-        """The word diffs: the approved source against the current one while the source changed since the
-        approval, and the suggestion against the target once a person edited it."""
-        source_shown = (
-            item is not None
-            and item.status is TargetStatus.NEEDS_REVIEW
-            and item.approved_source is not None
-            and item.approved_source != item.source_text
-        )
-        if item is not None and item.approved_source is not None and source_shown:
-            self.reference.show_pieces(diff(item.approved_source, item.source_text, item.source))
-        self.reference_label.setVisible(source_shown)
-        self.reference.setVisible(source_shown)
-        suggestion_shown = False
-        if item is not None and item.suggestion is not None and item.target_text.strip():
-            pieces = diff(item.suggestion, item.target_text, item.target)
-            suggestion_shown = changed(pieces)
-            if suggestion_shown:
-                self.suggestion_diff.show_pieces(pieces)
-        self.suggestion_label.setVisible(suggestion_shown)
-        self.suggestion_diff.setVisible(suggestion_shown)
-
-    def _review_lines(self, item: Item) -> list[str]:
-        """The reviewer's flag and the last approval in words, times on the user's clock."""
-        lines = []
-        flag = item.flag
-        if flag is not None:
-            when = local_time(flag.at)
-            lines.append(
-                fill(self.tr("Flagged for review by %1 on %2"), flag.by, when)
-                if flag.by
-                else fill(self.tr("Flagged for review on %1"), when)
-            )
-            if flag.reason:
-                lines.append(fill(self.tr("Reason: %1"), flag.reason))
-        if item.approved_at is not None:
-            when, by = local_time(item.approved_at), item.approved_by
-            if item.status is TargetStatus.APPROVED:
-                lines.append(
-                    fill(self.tr("Approved by %1 on %2"), by, when) if by else fill(self.tr("Approved on %1"), when)
-                )
-            else:
-                lines.append(
-                    fill(self.tr("Last approved by %1 on %2"), by, when)
-                    if by
-                    else fill(self.tr("Last approved on %1"), when)
-                )
-        return lines
-
-    def _resolution(self, comment: Comment) -> str:
-        if comment.resolved_at is None:
-            return self.tr("resolved")
-        when = local_time(comment.resolved_at)
-        if comment.resolved_by:
-            return fill(self.tr("resolved by %1 on %2"), comment.resolved_by, when)
-        return fill(self.tr("resolved on %1"), when)
-
-    # -- comments --------------------------------------------------------------------------------
-    def add_comment(self) -> bool:
-        """The comment field's text as a new comment on this item, by the author set in Settings."""
-        text = self.comment_field.text().strip()
-        if self.item is None or not text:
-            return False
-        if not self._apply(edits.add_comment(self.item.id, self._reviewer(), text)):
-            return False
-        self.comment_field.clear()
-        item = self.item
-        if item is not None:
-            self.comment_filter.setCurrentIndex(self.comment_filter.findData(Shown.ALL.value))
-            self._show_comments(chosen=item.comments[-1].id)
-        return True
-
-    def reply(self) -> bool:
-        """The comment field's text as a reply to the selected comment, in its thread."""
-        item, chosen = self.item, self._chosen_comment()
-        text = self.comment_field.text().strip()
-        if item is None or chosen is None or not text:
-            return False
-        if not self._apply(edits.reply(item.id, chosen.id, self._reviewer(), text)):
-            return False
-        self.comment_field.clear()
-        self.comment_filter.setCurrentIndex(self.comment_filter.findData(Shown.ALL.value))
-        self._show_comments(chosen=item.comments[-1].id)
-        return True
-
-    def toggle_resolved(self) -> None:
-        """Resolve the selected comment, or reopen it when it is resolved."""
-        item, chosen = self.item, self._chosen_comment()
-        if item is None or chosen is None:
-            return
-        if self._apply(edits.resolve_comment(item.id, chosen.id, not chosen.resolved, self._reviewer())):
-            self._show_comments(chosen=chosen.id)
-
-    def _chosen_comment(self) -> Comment | None:
-        item, current = self.item, self.comments.currentItem()
-        if item is None or current is None:
-            return None
-        chosen = current.data(Qt.ItemDataRole.UserRole)
-        return next((c for c in item.comments if c.id == chosen), None)
-
-    def _update_comment_buttons(self) -> None:
-        item, chosen = self.item, self._chosen_comment()
-        typed = bool(self.comment_field.text().strip())
-        self.add_comment_button.setEnabled(item is not None and typed)
-        self.reply_button.setEnabled(chosen is not None and typed)
-        self.resolve_button.setEnabled(chosen is not None)
-        self.resolve_button.setText(self.tr("Reopen") if chosen is not None and chosen.resolved else self.tr("Resolve"))
+        self.review_strip.show_item(item)
 
     @staticmethod
     def _set_text(editor: QPlainTextEdit, text: str) -> None:

@@ -60,8 +60,10 @@ def test_create_a_briefing_from_nothing_typing_korean_and_english(
     window.item_editor.english.moveCursor(window.item_editor.english.textCursor().MoveOperation.End)
     qtbot.keyClicks(window.item_editor.english, " Again.")
     assert item.status is TargetStatus.NEEDS_REVIEW
-    assert window.item_editor.reference.isVisibleTo(window)
-    assert window.item_editor.reference.toPlainText() == "The two sides met in Seoul. Again."  # struck and added
+    assert window.item_editor.review_strip.reference.isVisibleTo(window)
+    assert (
+        window.item_editor.review_strip.reference.toPlainText() == "The two sides met in Seoul. Again."
+    )  # struck and added
     # Save, reopen, and find everything again.
     path = tmp_path / "seoul.briefing"
     assert window.save_to(path)

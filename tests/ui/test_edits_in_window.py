@@ -67,7 +67,7 @@ def test_typing_refreshes_neither_the_outline_nor_the_comment_list(window: MainW
     commented = next(i for i in window.document.briefing.items() if i.comments)
     window.select(commented.id)
     editor = window.item_editor
-    shown = editor.comments.item(0)
+    shown = editor.comment_thread.comments.item(0)
     resets: list[int] = []
     window.outline_model.modelReset.connect(lambda: resets.append(1))
     target = editor.korean if commented.source is Language.EN else editor.english
@@ -75,7 +75,7 @@ def test_typing_refreshes_neither_the_outline_nor_the_comment_list(window: MainW
     target.moveCursor(target.textCursor().MoveOperation.End)
     type_korean(target, " 추가")
     assert commented.target_text.endswith(" 추가") and commented.status is TargetStatus.EDITED
-    assert editor.comments.item(0) is shown  # not rebuilt: the editor made the change itself
+    assert editor.comment_thread.comments.item(0) is shown  # not rebuilt: the editor made the change itself
     assert resets == []
     window.document.undo_stack.undo()  # undo is someone else's change: the editor shows it
     assert not target.toPlainText().endswith(" 추가")

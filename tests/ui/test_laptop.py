@@ -348,8 +348,8 @@ def test_the_comment_author_is_asked_once_and_kept_in_the_settings(
     window.add_item()
     editor = window.item_editor
     for text in ("첫 의견", "둘째 의견"):
-        editor.comment_field.setText(text)
-        assert editor.add_comment()
+        editor.comment_thread.comment_field.setText(text)
+        assert editor.comment_thread.add_comment()
     assert len(asked) == 1 and config.current().author == "김지현"
     assert [c.author for c in current_item(window).comments] == ["김지현", "김지현"]
 

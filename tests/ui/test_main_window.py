@@ -85,7 +85,7 @@ def test_selecting_an_item_shows_its_texts(window: MainWindow, qtbot: QtBot) -> 
 
 
 def _comment_texts(window: MainWindow) -> list[str]:
-    comments = window.item_editor.comments
+    comments = window.item_editor.comment_thread.comments
     return [comments.item(row).text() for row in range(comments.count())]
 
 
@@ -110,19 +110,22 @@ def test_a_reviewer_comments_resolves_and_undoes(window: MainWindow, example_cop
     window.open_file(example_copy)
     editor = window.item_editor
     window.outline.setCurrentIndex(window.outline_model.index(0, 0, window.outline_model.index(0, 0)))
-    assert not editor.add_comment_button.isEnabled()  # nothing typed yet
-    type_korean(editor.comment_field, "‘현지시각’ 표기를 확인해 주십시오.")
-    editor.add_comment_button.click()
+    assert not editor.comment_thread.add_comment_button.isEnabled()  # nothing typed yet
+    type_korean(editor.comment_thread.comment_field, "‘현지시각’ 표기를 확인해 주십시오.")
+    editor.comment_thread.add_comment_button.click()
     (shown,) = _comment_texts(window)
     assert shown.startswith("김검토 · ") and shown.endswith("\n‘현지시각’ 표기를 확인해 주십시오.")
-    assert editor.comment_field.text() == ""
+    assert editor.comment_thread.comment_field.text() == ""
     qtbot.waitUntil(
         lambda: "open comments 2 ·" in window.statusBar().currentMessage()
     )  # the counts follow edits after a short delay
-    editor.comments.setCurrentRow(0)
-    assert editor.resolve_button.text() == "Resolve"
-    editor.resolve_button.click()
-    assert "(resolved by 김검토 on " in _comment_texts(window)[0] and editor.resolve_button.text() == "Reopen"
+    editor.comment_thread.comments.setCurrentRow(0)
+    assert editor.comment_thread.resolve_button.text() == "Resolve"
+    editor.comment_thread.resolve_button.click()
+    assert (
+        "(resolved by 김검토 on " in _comment_texts(window)[0]
+        and editor.comment_thread.resolve_button.text() == "Reopen"
+    )
     qtbot.waitUntil(lambda: "open comments 1 ·" in window.statusBar().currentMessage())
     assert window.save()
     (comment,) = load(example_copy).items()[0].comments
@@ -144,14 +147,14 @@ def test_review_facts_are_shown_on_the_users_clock(window: MainWindow, user_time
     editor = window.item_editor
     item = window.document.briefing.items()[10]
     window.select(item.id)
-    assert not editor.review_note.isVisibleTo(window)  # approved in version 1: nobody recorded
+    assert not editor.review_strip.review_note.isVisibleTo(window)  # approved in version 1: nobody recorded
     at = datetime(2024, 11, 8, 3, 10, tzinfo=UTC)
     document = window.document
     document.apply(edits.approve(item.id, "김검토", at))
     document.apply(edits.flag(item.id, "Kim", "Check the date of the TTX.", at + timedelta(hours=1)))
     document.apply(edits.resolve_comment(item.id, item.comments[0].id, True, "이해결", at + timedelta(days=1)))
-    assert editor.review_note.isVisibleTo(window)
-    assert editor.review_note.text().splitlines() == [
+    assert editor.review_strip.review_note.isVisibleTo(window)
+    assert editor.review_strip.review_note.text().splitlines() == [
         "Flagged for review by Kim on 2024-11-08 13:10 KST",
         "Reason: Check the date of the TTX.",
         "Approved by 김검토 on 2024-11-08 12:10 KST",
@@ -161,11 +164,11 @@ def test_review_facts_are_shown_on_the_users_clock(window: MainWindow, user_time
     )
     document.apply(edits.clear_flag(item.id))
     document.apply(edits.set_text(item.id, Language.EN, item.source_text + " Changed."))
-    assert editor.review_note.text() == "Last approved by 김검토 on 2024-11-08 12:10 KST"
+    assert editor.review_strip.review_note.text() == "Last approved by 김검토 on 2024-11-08 12:10 KST"
     document.apply(edits.flag(item.id, "", "", at))
-    assert editor.review_note.text().splitlines()[0] == "Flagged for review on 2024-11-08 12:10 KST"
+    assert editor.review_strip.review_note.text().splitlines()[0] == "Flagged for review on 2024-11-08 12:10 KST"
     editor.show_item(None)
-    assert not editor.review_note.isVisibleTo(window)
+    assert not editor.review_strip.review_note.isVisibleTo(window)
 
 
 def test_a_damaged_file_shows_the_problem_and_keeps_the_open_briefing(

@@ -96,19 +96,19 @@ def test_a_changed_english_source_shows_its_word_diff_against_the_approved_one(
     window.open_file(example_copy)
     window.select(OPENING)
     editor = window.item_editor
-    assert not editor.reference.isVisibleTo(window)  # approved and unchanged: nothing to show
+    assert not editor.review_strip.reference.isVisibleTo(window)  # approved and unchanged: nothing to show
     opening = window.document.briefing.item(OPENING)
     changed = opening.text.en.replace("23rd", "24th").replace("November 7", "November 14")
     window.document.apply(edits.set_text(OPENING, Language.EN, changed))
-    assert editor.reference.isVisibleTo(window) and editor.reference_label.isVisibleTo(window)
-    runs = marks(editor.reference)
+    assert editor.review_strip.reference.isVisibleTo(window) and editor.review_strip.reference_label.isVisibleTo(window)
+    runs = marks(editor.review_strip.reference)
     assert [(kind, text) for kind, text in runs if kind != "="] == [
         ("-", "23rd"), ("+", "24th"), ("-", "7"), ("+", "14")
     ]  # fmt: skip
     assert "".join(text for kind, text in runs if kind != "+") == opening.approved_source
     assert "".join(text for kind, text in runs if kind != "-") == changed
     window.document.undo_stack.undo()  # the source as approved again: the strip goes
-    assert not editor.reference.isVisibleTo(window)
+    assert not editor.review_strip.reference.isVisibleTo(window)
 
 
 def test_a_korean_source_is_compared_by_eojeol_and_character(window: MainWindow, example_copy: Path) -> None:
@@ -121,7 +121,7 @@ def test_a_korean_source_is_compared_by_eojeol_and_character(window: MainWindow,
     document.apply(
         edits.set_text(OPENING, Language.KO, korean.replace("제23차", "제24차").replace("개최했다", "열었다"))
     )
-    runs = [(kind, text) for kind, text in marks(window.item_editor.reference) if kind != "="]
+    runs = [(kind, text) for kind, text in marks(window.item_editor.review_strip.reference) if kind != "="]
     assert runs == [("-", "3"), ("+", "4"), ("-", "개최했다"), ("+", "열었다")]  # a digit, then a whole word
 
 
@@ -139,13 +139,13 @@ def test_a_person_s_edit_is_shown_against_the_machine_suggestion(window: MainWin
             ]
         )
     )
-    assert not editor.suggestion_diff.isVisibleTo(window)  # the machine's text as it came: nothing edited
+    assert not editor.review_strip.suggestion_diff.isVisibleTo(window)  # the machine's text as it came: nothing edited
     editor.korean.setFocus()
     editor.korean.moveCursor(editor.korean.textCursor().MoveOperation.End)
     type_korean(editor.korean, " 예정")
     assert note.status is TargetStatus.EDITED and note.suggestion == "미국은 2025년 1월 참여한다."
-    assert editor.suggestion_diff.isVisibleTo(window)
-    assert marks(editor.suggestion_diff) == [("=", "미국은 2025년 1월 참여한다."), ("+", " 예정")]
+    assert editor.review_strip.suggestion_diff.isVisibleTo(window)
+    assert marks(editor.review_strip.suggestion_diff) == [("=", "미국은 2025년 1월 참여한다."), ("+", " 예정")]
 
 
 # -- approving a changed source asks -------------------------------------------------------------
@@ -259,7 +259,7 @@ def test_a_memory_match_over_an_approved_translation_asks_yes_or_no(
 
 
 def _listed(window: MainWindow) -> list[str]:
-    comments = window.item_editor.comments
+    comments = window.item_editor.comment_thread.comments
     return [comments.item(row).text() for row in range(comments.count())]
 
 
@@ -274,33 +274,33 @@ def test_a_reply_typed_in_korean_joins_the_thread_and_the_filter_shows_open_or_r
     status = model.index_of_item(NOTE, model.COLUMN_STATUS)
     assert model.data(status).endswith(f"{COMMENT_MARK}1")  # one open thread, marked in the outline
     assert model.data(status, model.OpenCommentsRole) == 1
-    editor.comments.setCurrentRow(0)
-    assert not editor.reply_button.isEnabled()  # nothing typed yet
-    type_korean(editor.comment_field, "확인했습니다. 1월이 맞습니다.")
-    assert editor.reply_button.isEnabled()
-    editor.reply_button.click()
+    editor.comment_thread.comments.setCurrentRow(0)
+    assert not editor.comment_thread.reply_button.isEnabled()  # nothing typed yet
+    type_korean(editor.comment_thread.comment_field, "확인했습니다. 1월이 맞습니다.")
+    assert editor.comment_thread.reply_button.isEnabled()
+    editor.comment_thread.reply_button.click()
     root, reply = _listed(window)
     assert root.startswith("Briefing Studio example · ")
     assert reply.startswith("    ↳ 김검토 · ") and reply.endswith("\n    ↳ 확인했습니다. 1월이 맞습니다.")
     note = window.document.briefing.item(NOTE)
     assert note.comments[1].reply_to == note.comments[0].id
     assert window.document.undo_stack.undoText() == "Reply to comment"
-    editor.comments.setCurrentRow(0)
-    editor.resolve_button.click()  # the first comment resolved; the reply keeps the thread open
+    editor.comment_thread.comments.setCurrentRow(0)
+    editor.comment_thread.resolve_button.click()  # the first comment resolved; the reply keeps the thread open
     assert model.data(status).endswith(f"{COMMENT_MARK}1")
-    editor.comment_filter.setCurrentIndex(editor.comment_filter.findData("resolved"))
+    editor.comment_thread.comment_filter.setCurrentIndex(editor.comment_thread.comment_filter.findData("resolved"))
     assert _listed(window) == []
-    editor.comment_filter.setCurrentIndex(editor.comment_filter.findData("open"))
+    editor.comment_thread.comment_filter.setCurrentIndex(editor.comment_thread.comment_filter.findData("open"))
     assert len(_listed(window)) == 2
-    editor.comments.setCurrentRow(1)
-    editor.resolve_button.click()
+    editor.comment_thread.comments.setCurrentRow(1)
+    editor.comment_thread.resolve_button.click()
     assert _listed(window) == []  # the whole thread is resolved now: the open filter hides it
     assert COMMENT_MARK not in model.data(status)
-    editor.comment_filter.setCurrentIndex(editor.comment_filter.findData("resolved"))
+    editor.comment_thread.comment_filter.setCurrentIndex(editor.comment_thread.comment_filter.findData("resolved"))
     assert len(_listed(window)) == 2 and "(resolved by 김검토 on " in _listed(window)[1]
-    editor.comments.setCurrentRow(1)
-    assert editor.resolve_button.text() == "Reopen"
-    editor.resolve_button.click()  # reopened: who resolved it is forgotten
+    editor.comment_thread.comments.setCurrentRow(1)
+    assert editor.comment_thread.resolve_button.text() == "Reopen"
+    editor.comment_thread.resolve_button.click()  # reopened: who resolved it is forgotten
     assert note.comments[1].resolved is False and note.comments[1].resolved_by is None
     assert model.data(status).endswith(f"{COMMENT_MARK}1")
     stack = window.document.undo_stack

@@ -35,11 +35,15 @@ def test_the_review_note_and_the_diffs_never_move_the_editors(
     assert item.status is TargetStatus.APPROVED and item.flag is None and item.approved_at is None
     window.select(item.id)
     _settle(qtbot)
-    panels = (editor.review_note, editor.reference, editor.suggestion_diff)
+    panels = (editor.review_strip.review_note, editor.review_strip.reference, editor.review_strip.suggestion_diff)
     assert not any(panel.isVisibleTo(window) for panel in panels)
 
     def places() -> tuple[QRect, QRect, QRect]:
-        return _rect(editor.korean, window), _rect(editor.english, window), _rect(editor.comments, window)
+        return (
+            _rect(editor.korean, window),
+            _rect(editor.english, window),
+            _rect(editor.comment_thread.comments, window),
+        )
 
     before = places()
     # An approval recorded with who and when: the review note appears (the status stays approved).
@@ -47,14 +51,14 @@ def test_the_review_note_and_the_diffs_never_move_the_editors(
     window.select(window.document.briefing.items()[0].id)
     window.select(item.id)
     _settle(qtbot)
-    assert editor.review_note.isVisibleTo(window)
+    assert editor.review_strip.review_note.isVisibleTo(window)
     assert places() == before
     # The source edited after the approval: the word diff against the approved source appears.
     editor.english.setFocus()
     editor.english.moveCursor(editor.english.textCursor().MoveOperation.End)
     qtbot.keyClicks(editor.english, " Again.")
     _settle(qtbot)
-    assert editor.reference.isVisibleTo(window) and places() == before
+    assert editor.review_strip.reference.isVisibleTo(window) and places() == before
     # The translation edited after a machine's: the word diff against the suggestion appears too. (In one step:
     # the badge's own width, "machine-translated" for a moment, is not what this test is about.)
     machine = edits.set_text(item.id, item.target, "기계 번역", TargetOrigin.MACHINE)
@@ -62,7 +66,7 @@ def test_the_review_note_and_the_diffs_never_move_the_editors(
         edits.Batch("edit.translations", [machine, edits.set_text(item.id, item.target, "기계 번역 수정")])
     )
     _settle(qtbot)
-    assert editor.suggestion_diff.isVisibleTo(window) and places() == before
+    assert editor.review_strip.suggestion_diff.isVisibleTo(window) and places() == before
     # And everything goes again: still nothing moves.
     for _ in range(3):  # the translation, the English, the approval
         window.undo_action.trigger()
