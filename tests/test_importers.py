@@ -498,3 +498,23 @@ def test_a_huge_text_under_the_cap_imports_in_bounded_time(piece: str) -> None:
     assert time.process_time() - started < 10
     assert one_line.briefing.items() or one_line.briefing.title.get(one_line.briefing.origin_language)
     assert len(many.briefing.items()) >= 9_999
+
+
+def test_short_sentences_before_the_first_heading_stay_items_while_card_rows_are_set_apart() -> None:
+    """Between the title and the first heading: card rows (date, place, chairs) are read into the card and set
+    apart, but an opening made of short sentences is the drafter's text and stays in the draft."""
+    text = (
+        "# Korea-U.S. Space Cooperation Working Group\n\n"
+        "The two sides met in Seoul on Thursday.\n\n"
+        "They agreed to meet again next year.\n\n"
+        "## Discussions\n\n"
+        "- The sides discussed GPS cooperation.\n"
+    )
+    result = import_bytes(text.encode(), "lead.md", Language.EN)
+    texts = [i.text.en for s in result.briefing.sections if s.title.en != SET_APART_TITLE.en for i in s.items]
+    assert texts[:2] == ["The two sides met in Seoul on Thursday.", "They agreed to meet again next year."]
+    assert not result.report.set_apart
+    card = "# Korea-U.S. Space Cooperation Working Group\n\nDate: November 7, 2024\n\nPlace: Washington, D.C.\n\n"
+    rows = import_bytes((card + "## Discussions\n\n- The sides met.\n").encode(), "card.md", Language.EN)
+    assert rows.report.set_apart == ["Date: November 7, 2024", "Place: Washington, D.C."]
+    assert rows.briefing.meeting.place.en == "Washington, D.C."

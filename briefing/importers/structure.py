@@ -269,9 +269,19 @@ def recognise(document: SourceDocument, report: ImportReport, language: Language
     return briefing
 
 
+_CARD_LABEL = re.compile(r"^[^:：.]{1,30}[:：]\s")  # "Date: …", "일시: …", "Co-chairs: …"
+
+
 def _card_line(item: Item) -> bool:
+    """A line between the title and the first heading as a document prints its card: short, and a labelled row
+    ("Date: …") or no sentence — a Korean sentence ends in 다., an English one is five words or more ending in
+    . ! or ? ("Washington, D.C." is a place, "The two sides met in Seoul." the drafter's text)."""
     text = item.text.get(item.source).strip()
-    return len(text) <= 120 and not text.endswith(("다.", "。"))
+    if len(text) > 120 or text.endswith(("다.", "。")):
+        return False
+    if _CARD_LABEL.match(text):
+        return True
+    return not (text.endswith((".", "!", "?")) and len(text.split()) >= 5)
 
 
 def _is_boilerplate(text: str) -> bool:
