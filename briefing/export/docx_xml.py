@@ -25,7 +25,6 @@ from lxml import etree
 
 from briefing.export.docx_support import visible_text
 
-_TEXT_ESCAPES = {"\r": "&#13;"}  # a carriage return would be read back as a line feed
 _ATTRIBUTE_ESCAPES = {'"': "&quot;", "\n": "&#10;", "\r": "&#13;", "\t": "&#9;"}
 
 # python-docx's element classes (so later python-docx calls on these elements work), but blank text kept: a run
@@ -37,6 +36,19 @@ _WRAPPER = f"<w:body {nsdecls('w', 'r')}>"
 
 def attribute(value: str) -> str:
     return escape(value, _ATTRIBUTE_ESCAPES)
+
+
+def _text(value: str) -> str:
+    """Text escaped for element content (saxutils' `escape` without its per-call dictionary walk)."""
+    if "&" in value:
+        value = value.replace("&", "&amp;")
+    if "<" in value:
+        value = value.replace("<", "&lt;")
+    if ">" in value:
+        value = value.replace(">", "&gt;")
+    if "\r" in value:
+        value = value.replace("\r", "&#13;")
+    return value
 
 
 @functools.lru_cache(maxsize=65_536)
@@ -66,7 +78,7 @@ def run(
             if tab_number:
                 parts.append("<w:tab/>")
             if piece:
-                parts.append(f'<w:t xml:space="preserve">{escape(piece, _TEXT_ESCAPES)}</w:t>')
+                parts.append(f'<w:t xml:space="preserve">{_text(piece)}</w:t>')
     parts.append("</w:r>")
     return "".join(parts)
 

@@ -89,6 +89,36 @@ def _plain(text: str) -> ET.Element:
     return root
 
 
+# A text without these characters, whose lines neither start nor end with white space nor start like a block
+# (list, heading, quote, rule, setext underline), is paragraphs of plain text to Python-Markdown.
+_NO_MARKUP = re.compile(r"[^\\`*_\[\]<>&\t\r\x00-\x08\x0b-\x1f\x7f]*")
+_BLOCK_START = re.compile(r"[-+=#>]|\d+[.)]")
+
+
+def _simple(text: str) -> ET.Element | None:
+    """The tree Python-Markdown makes of a text with no Markdown in it (most items), built directly: its
+    paragraphs are the runs of non-blank lines, lines joined by newlines. None when the text may hold Markdown.
+    tests/test_docx_xml.py holds it to Python-Markdown's own tree."""
+    if not _NO_MARKUP.fullmatch(text) or not text.strip():
+        return None
+    lines = text.split("\n")
+    for line in lines:
+        if line != line.strip() or _BLOCK_START.match(line):
+            return None
+    root = ET.Element("div")
+    root.text = "\n"
+    paragraph: list[str] = []
+    for line in [*lines, ""]:
+        if line:
+            paragraph.append(line)
+        elif paragraph:
+            ET.SubElement(root, "p").text = "\n".join(paragraph)
+            root[-1].tail = "\n"
+            paragraph = []
+    root.tail = "\n"
+    return root
+
+
 def _parser() -> markdown.Markdown:
     """One configured Markdown instance per thread, reset between texts (building one is slow)."""
     if not hasattr(_PARSERS, "md"):
@@ -110,6 +140,9 @@ def parse(text: str) -> tuple[ET.Element, Callable[[str], str]]:
     strong `a`, `ravo`). When any letter or digit of the text is missing from the tree, the text is
     parsed again with its Markdown punctuation escaped: shown exactly as typed, formatting given up.
     """
+    simple = _simple(text)
+    if simple is not None:
+        return simple, str
     if is_plain(text):
         return _plain(text), str
     # Python-Markdown nests lists by 4 spaces; editors (and people) often indent by 2.
