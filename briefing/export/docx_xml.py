@@ -15,6 +15,7 @@ tests/test_docx_xml.py holds the two to the same bytes.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterable
 from typing import Any
 from xml.sax.saxutils import escape
@@ -34,8 +35,12 @@ _PARSER.set_element_class_lookup(element_class_lookup)
 _WRAPPER = f"<w:body {nsdecls('w', 'r')}>"
 
 
+_ATTRIBUTE_SPECIAL = re.compile('[&<>"\n\r\t]')
+
+
 def attribute(value: str) -> str:
-    return escape(value, _ATTRIBUTE_ESCAPES)
+    """A value escaped for a double-quoted attribute."""
+    return escape(value, _ATTRIBUTE_ESCAPES) if _ATTRIBUTE_SPECIAL.search(value) else value
 
 
 def _text(value: str) -> str:
