@@ -626,11 +626,6 @@ def _cant_split(row: Any) -> None:
         tr_pr.insert(0, OxmlElement("w:cantSplit"))
 
 
-def _remove(paragraph: Any) -> None:
-    element = paragraph._p
-    element.getparent().remove(element)
-
-
 def _column_widths(table: Any, section: Any, shares: tuple[float, ...]) -> None:
     usable = section.page_width - section.left_margin - section.right_margin
     table.autofit = False
