@@ -1038,6 +1038,13 @@ class BodyAppender:
             self._body.append(p)  # what python-docx does when the body has no w:sectPr
         return self._paragraph(p, self._parent)
 
+    def append(self, element: Any) -> None:
+        """An element (a paragraph or table made elsewhere) at the end of the body, before the page setup."""
+        if self._end is not None and self._end.getparent() is self._body:
+            self._end.addprevious(element)
+        else:
+            self._body.append(element)
+
 
 class RowAppender:
     """Rows added to the end of a table in constant time each.

@@ -20,11 +20,10 @@ import xml.etree.ElementTree as ET
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Any
 
 import markdown
 
-from briefing.export import docx_support as ox
+from briefing.export.docx_xml import Para
 from briefing.export.numbering import HANGUL_FONT_SYMBOLS
 
 _SYMBOLS = re.compile("([" + "".join(sorted(HANGUL_FONT_SYMBOLS)) + "]+)")
@@ -90,6 +89,36 @@ def _plain(text: str) -> ET.Element:
     return root
 
 
+# A text without these characters, whose lines neither start nor end with white space nor start like a block
+# (list, heading, quote, rule, setext underline), is paragraphs of plain text to Python-Markdown.
+_NO_MARKUP = re.compile(r"[^\\`*_\[\]<>&\t\r\x00-\x08\x0b-\x1f\x7f]*")
+_BLOCK_START = re.compile(r"[-+=#>]|\d+[.)]")
+
+
+def _simple(text: str) -> ET.Element | None:
+    """The tree Python-Markdown makes of a text with no Markdown in it (most items), built directly: its
+    paragraphs are the runs of non-blank lines, lines joined by newlines. None when the text may hold Markdown.
+    tests/test_docx_xml.py holds it to Python-Markdown's own tree."""
+    if not _NO_MARKUP.fullmatch(text) or not text.strip():
+        return None
+    lines = text.split("\n")
+    for line in lines:
+        if line != line.strip() or _BLOCK_START.match(line):
+            return None
+    root = ET.Element("div")
+    root.text = "\n"
+    paragraph: list[str] = []
+    for line in [*lines, ""]:
+        if line:
+            paragraph.append(line)
+        elif paragraph:
+            ET.SubElement(root, "p").text = "\n".join(paragraph)
+            root[-1].tail = "\n"
+            paragraph = []
+    root.tail = "\n"
+    return root
+
+
 def _parser() -> markdown.Markdown:
     """One configured Markdown instance per thread, reset between texts (building one is slow)."""
     if not hasattr(_PARSERS, "md"):
@@ -111,6 +140,9 @@ def parse(text: str) -> tuple[ET.Element, Callable[[str], str]]:
     strong `a`, `ravo`). When any letter or digit of the text is missing from the tree, the text is
     parsed again with its Markdown punctuation escaped: shown exactly as typed, formatting given up.
     """
+    simple = _simple(text)
+    if simple is not None:
+        return simple, str
     if is_plain(text):
         return _plain(text), str
     # Python-Markdown nests lists by 4 spaces; editors (and people) often indent by 2.
@@ -172,19 +204,21 @@ def _loses_characters(text: str, root: ET.Element, resolve: Callable[[str], str]
 
 @dataclass
 class Target:
-    """Where paragraphs go (a document body or a table cell) and how they are styled."""
+    """How an item's paragraphs are styled and where their lists and links are registered."""
 
-    add_paragraph: Callable[[str], Any]  # style name → new paragraph
+    style_id: Callable[[str], str]  # style name → style id
     body_style: str
     list_style: str
     link_style_id: str | None
     code_style_id: str | None
     new_list: Callable[[bool], int]  # ordered? → a fresh numbering id
+    relate: Callable[[str], str]  # a hyperlink's address → its relationship id
     symbol_font: str | None = None  # □ ○ ▵ ※ in the text are drawn from this (Hangul) font
 
 
-def write(text: str, target: Target, prefix: str = "", suffix: str = "") -> list[Any]:
-    """Add the text's paragraphs; `prefix` opens the first one (a symbol, a number, a date)."""
+def write(text: str, target: Target, prefix: str = "", suffix: str = "") -> list[Para]:
+    """The text's paragraphs (to be placed by the caller); `prefix` opens the first one (a symbol, a number, a
+    date)."""
     root, resolve = parse(text)
     writer = _Writer(target, resolve)
     writer.pending_prefix = prefix
@@ -193,7 +227,7 @@ def write(text: str, target: Target, prefix: str = "", suffix: str = "") -> list
     if not writer.paragraphs:  # an empty text still gets its (numbered) paragraph
         writer.new_paragraph(target.body_style)
     if suffix:
-        writer.paragraphs[-1]._p.append(ox.make_run(suffix, {}))
+        writer.paragraphs[-1].add(suffix)
     return writer.paragraphs
 
 
@@ -201,11 +235,11 @@ class _Writer:
     def __init__(self, target: Target, resolve: Callable[[str], str]) -> None:
         self.target = target
         self.resolve = resolve
-        self.paragraphs: list[Any] = []
+        self.paragraphs: list[Para] = []
         self.pending_prefix = ""
 
-    def new_paragraph(self, style: str) -> Any:
-        paragraph = self.target.add_paragraph(style)
+    def new_paragraph(self, style: str) -> Para:
+        paragraph = Para(self.target.style_id(style))
         self.paragraphs.append(paragraph)
         if self.pending_prefix:
             prefix, self.pending_prefix = self.pending_prefix, ""
@@ -236,7 +270,7 @@ class _Writer:
 
     def list_item(self, item: ET.Element, num_id: int, level: int) -> None:
         paragraph = self.new_paragraph(self.target.list_style)
-        ox.set_numbering(paragraph, num_id, min(level, 8))
+        paragraph.numbering = (min(level, 8), num_id)
         # A tight item holds inline content; a loose one wraps it in <p>.
         self.inline(paragraph, item, {}, skip_blocks=True)
         first_block = True
@@ -250,7 +284,7 @@ class _Writer:
                     self.inline(self.new_paragraph(self.target.list_style), child, {})
                 first_block = False
 
-    def inline(self, paragraph: Any, element: ET.Element, marks: dict[str, bool], skip_blocks: bool = False) -> None:
+    def inline(self, paragraph: Para, element: ET.Element, marks: dict[str, bool], skip_blocks: bool = False) -> None:
         if element.text:
             self.runs(paragraph, element.text, marks)
         for child in element:
@@ -264,10 +298,11 @@ class _Writer:
             elif tag == "code":
                 self.runs(paragraph, "".join(child.itertext()), {**marks, "code": True})
             elif tag == "br":
-                paragraph._p.append(ox.make_run("\n", marks))
+                paragraph.add("\n", *_marks(marks))
             elif tag == "a" and child.get("href"):
-                runs = list(self._flatten(child, marks))
-                ox.add_hyperlink(paragraph, self.resolve(child.get("href", "")), runs, self.target.link_style_id)
+                style = self.target.link_style_id
+                runs = [(text, *_marks(found), style) for text, found in self._flatten(child, marks)]
+                paragraph.add_hyperlink(self.target.relate(self.resolve(child.get("href", ""))), runs)
             elif tag == "img":
                 alt, src = child.get("alt", ""), child.get("src", "")
                 self.runs(paragraph, f"{alt} ({src})" if alt else src, marks)
@@ -289,16 +324,23 @@ class _Writer:
             if child.tail:
                 yield self.resolve(child.tail), marks
 
-    def runs(self, paragraph: Any, text: str, marks: dict[str, bool]) -> None:
+    def runs(self, paragraph: Para, text: str, marks: dict[str, bool]) -> None:
         text = self.resolve(text)
         if not text:
             return
+        bold, italic = _marks(marks)
         style = self.target.code_style_id if marks.get("code") else None
         font = self.target.symbol_font
         if font is None or style is not None:
-            paragraph._p.append(ox.make_run(text, marks, style))
+            paragraph.add(text, bold, italic, style)
             return
         for number, piece in enumerate(_SYMBOLS.split(text)):
             if piece:  # odd pieces are symbols: ▵우주정책 → ▵ from the Hangul font, then the word
-                run = ox.symbol_run(piece, font, marks) if number % 2 else ox.make_run(piece, marks)
-                paragraph._p.append(run)
+                if number % 2:
+                    paragraph.add_symbols(piece, font, bold, italic)
+                else:
+                    paragraph.add(piece, bold, italic)
+
+
+def _marks(marks: dict[str, bool]) -> tuple[bool, bool]:
+    return bool(marks.get("bold")), bool(marks.get("italic"))

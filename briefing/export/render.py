@@ -14,6 +14,7 @@ from typing import Any
 
 import docx
 from docx.enum.section import WD_ORIENT
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.shared import Cm
 
 from briefing import __version__
@@ -21,6 +22,7 @@ from briefing.export import content, table_layout
 from briefing.export import docx_support as ox
 from briefing.export import numbering as nb
 from briefing.export.docx_support import OxmlElement, qn
+from briefing.export.docx_xml import TAB_RUN, Para, Row, fragment, run, run_text, tag_run
 from briefing.export.markdown_docx import Target, write
 from briefing.export.parts import DocumentParts, bilingual_parts, document_parts, lead_in, lists_participants
 from briefing.export.templates import ItemStyle, Layout, Template, TemplateError
@@ -80,6 +82,9 @@ class _Renderer:
         self.language = Language.EN if layout is Layout.EN else Language.KO
         self.bookmark_id = 0
         self._styles: dict[str, Any] = {}
+        self._style_ids: dict[str, str] = {}
+        self._metrics: dict[str, tuple[int, float]] = {}
+        self._targets: dict[str, Target] = {}
         self._parts: DocumentParts | None = None  # the document's standard parts (an English release's dateline)
         self.numbering = template.numbering
         self.item_style = nb.Style(template.style.value)
@@ -131,6 +136,11 @@ class _Renderer:
             self._styles[name] = self.document.styles[name]
         return self._styles[name]
 
+    def style_id(self, name: str) -> str:
+        if name not in self._style_ids:
+            self._style_ids[name] = self.style(name).style_id
+        return self._style_ids[name]
+
     def add_paragraph(self, container: Any, style: str) -> Any:
         """A new paragraph in a body or cell, its style set by id (python-docx's lookup by name is slow)."""
         paragraph = (self.body if container is self.document else container).add_paragraph()
@@ -143,9 +153,19 @@ class _Renderer:
             paragraph._p.append(ox.make_run(text, {}))
         return paragraph
 
-    def bookmark(self, paragraph: Any, name: str) -> None:
+    def bookmark(self, paragraph: Para, name: str) -> None:
         self.bookmark_id += 1
-        ox.add_bookmark(paragraph, name, self.bookmark_id)
+        paragraph.mark = (self.bookmark_id, name)
+
+    def relate(self, url: str) -> str:
+        """A hyperlink's relationship id (an external relationship of the document part)."""
+        relationship: str = self.document.part.relate_to(url, RT.HYPERLINK, is_external=True)
+        return relationship
+
+    def append_to_body(self, pieces: list[str]) -> None:
+        """Paragraphs and tables written as XML, parsed once and put at the end of the body."""
+        for element in fragment(pieces):
+            self.body.append(element)
 
     # -- header and footer -----------------------------------------------------------------------
     def _marking(self) -> str:
@@ -258,19 +278,19 @@ class _Renderer:
     def item_suffix(self, item: Item, language: Language) -> str:
         return content.item_suffix(item, language, self.template)
 
-    def target(self, container: Any, body_style: str) -> Target:
-        def add(style: str) -> Any:
-            return self.add_paragraph(container, style)
-
-        return Target(
-            add_paragraph=add,
-            body_style=body_style,
-            list_style="Briefing List",
-            link_style_id=self.style("Briefing Link").style_id,
-            code_style_id=self.style("Briefing Code").style_id,
-            new_list=self.lists.new,
-            symbol_font=self.hangul_font,
-        )
+    def target(self, body_style: str) -> Target:
+        if body_style not in self._targets:
+            self._targets[body_style] = Target(
+                style_id=self.style_id,
+                body_style=body_style,
+                list_style="Briefing List",
+                link_style_id=self.style_id("Briefing Link"),
+                code_style_id=self.style_id("Briefing Code"),
+                new_list=self.lists.new,
+                relate=self.relate,
+                symbol_font=self.hangul_font,
+            )
+        return self._targets[body_style]
 
     def item_hang(self, items: list[Item], language: Language, s: int) -> dict[bool, float]:
         """The hanging indent (ems) of a section's items and of its notes: the widest label of each kind, so the
@@ -281,27 +301,31 @@ class _Renderer:
         return {note: nb.hanging_em(found) for note, found in labels.items()}
 
     def write_item(
-        self, container: Any, item: Item, language: Language, s: int, i: int, body_style: str, hang_em: float
-    ) -> list[Any]:
+        self, item: Item, language: Language, s: int, i: int, body_style: str, hang_em: float, *, in_table: bool
+    ) -> list[Para]:
         note = item.type is ItemType.NOTE
         style = "Briefing Note" if note else body_style
         mark = self.item_mark(item, language, s, i)
         opening = lead_in(self._parts, self.briefing, s, i) if self._parts is not None else ""
         if opening:
             mark = nb.Mark(mark.label, opening + mark.lead)
-        paragraphs = write(
-            item.text.get(language), self.target(container, style), mark.lead, self.item_suffix(item, language)
-        )
+        paragraphs = write(item.text.get(language), self.target(style), mark.lead, self.item_suffix(item, language))
         self.hang(paragraphs, mark.label, style, hang_em)
         if self.draft and language is item.target and item.status in DRAFT_MARKS:
             self._mark_state(paragraphs, DRAFT_MARKS[item.status], language, bool(mark.label))
-        if note and container is self.document:  # a note stays whole, on the page of the item it annotates (that
-            for paragraph in paragraphs:  # item keeps with it); in the table its row does (`_RowSizer.keep_together`)
-                ox.keep(paragraph._p, lines=True, with_next=paragraph is not paragraphs[-1])
+        if note and not in_table:  # a note stays whole, on the page of the item it annotates (that item keeps
+            for paragraph in paragraphs:  # with it); in the table its row does (`_RowSizer.keep_together`)
+                paragraph.keep_lines = True
+                paragraph.keep_next = paragraph.keep_next or paragraph is not paragraphs[-1]
         return paragraphs
 
     def metrics(self, style: str) -> tuple[int, float]:
         """A paragraph style's left indent (twips) and font size (points), through the styles it is based on."""
+        if style not in self._metrics:
+            self._metrics[style] = self._style_metrics(style)
+        return self._metrics[style]
+
+    def _style_metrics(self, style: str) -> tuple[int, float]:
         left: int | None = None
         size: float | None = None
         current = self.style(style)
@@ -313,7 +337,7 @@ class _Renderer:
             current = current.base_style
         return left or 0, size or 11.0
 
-    def hang(self, paragraphs: list[Any], label: str, style: str, hang_em: float) -> None:
+    def hang(self, paragraphs: list[Para], label: str, style: str, hang_em: float) -> None:
         """개조식 layout: the label, a tab, then the text, wrapped lines aligned with the text after the label (a
         hanging indent as wide as the level's widest label and a half-em gap; a tab is never stretched in a
         justified line, a space is). The item's further paragraphs and lists align with its text too."""
@@ -321,35 +345,31 @@ class _Renderer:
             return
         left, size = self.metrics(style)
         hang = round(max(hang_em, nb.hanging_em([label])) * size * 20)
-        first = paragraphs[0]._p
-        ppr = first.find(qn("w:pPr"))
+        first = paragraphs[0]
         symbol = any(character in nb.HANGUL_FONT_SYMBOLS for character in label)
-        runs = [ox.symbol_run(label, self.hangul_font) if symbol else ox.make_run(label, {}), ox.tab_run()]
-        for offset, run in enumerate(runs):
-            first.insert((0 if ppr is None else first.index(ppr) + 1) + offset, run)
-        ox.set_indent(first, left + hang, hang)
+        first.insert_runs(0, [(run(label, font=self.hangul_font if symbol else None), run_text(label)), (TAB_RUN, " ")])
+        first.set_indent(left + hang, hang)
         for paragraph in paragraphs[1:]:
-            p = paragraph._p
-            level = p.find(f"{qn('w:pPr')}/{qn('w:numPr')}/{qn('w:ilvl')}")
-            if level is not None:
-                ox.set_indent(p, left + hang + 360 * (int(level.get(qn("w:val"))) + 1), 360)
+            if paragraph.numbering is not None:
+                paragraph.set_indent(left + hang + 360 * (paragraph.numbering[0] + 1), 360)
             else:
-                ox.set_indent(p, left + hang)
+                paragraph.set_indent(left + hang)
 
-    def _mark_state(self, paragraphs: list[Any], mark: tuple[int, str], language: Language, labelled: bool) -> None:
+    def _mark_state(self, paragraphs: list[Para], mark: tuple[int, str], language: Language, labelled: bool) -> None:
         """A draft's unfinished text, shaded, its status tag ("[machine]", "[기계 번역]") after the number/symbol."""
         index, fill = mark
         for paragraph in paragraphs:
-            ox.shade_paragraph(paragraph, fill)
-        p = paragraphs[0]._p
-        runs = p.findall(qn("w:r"))
-        tag = ox.tag_run(catalog(language).draft_tags[index], fill)
+            paragraph.shading = fill
+        first = paragraphs[0]
+        runs = first.run_positions()
+        text = catalog(language).draft_tags[index]
+        tag = [(tag_run(text, fill), run_text(text + " "))]
         if labelled and len(runs) > 1:
-            runs[1].addnext(tag)  # after the label and its tab
+            first.insert_runs(runs[1] + 1, tag)  # after the label and its tab
         elif runs:
-            runs[0].addprevious(tag)
+            first.insert_runs(runs[0], tag)
         else:
-            p.append(tag)
+            first.insert_runs(len(first.content), tag)
 
     # -- one language ----------------------------------------------------------------------------
     def _single(self, language: Language) -> None:
@@ -368,19 +388,26 @@ class _Renderer:
         body_style = "Briefing Item" if self.template.style is ItemStyle.REPORT else "Briefing Body"
         sections = self.briefing.sections
         heading_hang = nb.hanging_em([self.section_mark(language, s).label for s in range(1, len(sections) + 1)])
+        written: list[Para] = []
         for s, section in enumerate(sections, start=1):
-            heading = self.paragraph("Briefing Heading", content.section_title(section, language))
+            heading = Para(self.style_id("Briefing Heading"))
+            title = content.section_title(section, language)
+            if title:
+                heading.add(title)
             self.hang([heading], self.section_mark(language, s).label, "Briefing Heading", heading_hang)
             self.bookmark(heading, f"_bs_{s}_0")
+            written.append(heading)
             hang = self.item_hang(section.items, language, s)
-            previous: list[Any] = []
+            previous: list[Para] = []
             for i, item in enumerate(section.items, start=1):
                 note = item.type is ItemType.NOTE
-                paragraphs = self.write_item(self.document, item, language, s, i, body_style, hang[note])
+                paragraphs = self.write_item(item, language, s, i, body_style, hang[note], in_table=False)
                 if note and previous:
-                    ox.keep(previous[-1]._p, with_next=True)  # the annotated item's end stays with its note
+                    previous[-1].keep_next = True  # the annotated item's end stays with its note
                 self.bookmark(paragraphs[0], item_bookmark(s, i, item.id))
+                written += paragraphs
                 previous = paragraphs
+        self.append_to_body([paragraph.xml() for paragraph in written])
         self._closing(parts)
 
     # -- the standard parts around the sections (briefing/export/parts.py decides them) ----------
@@ -437,6 +464,12 @@ class _Renderer:
         (the bilingual table has the No. column)."""
         return nb.section_mark(self.item_style, language, number, self.numbering, self.bilingual)
 
+    def cell_paragraph(self, text: str, style: str) -> Para:
+        """`_cell_text` for a row written as XML: a paragraph of one run."""
+        paragraph = Para(self.style_id(style))
+        paragraph.add(text)
+        return paragraph
+
     def _cell_text(self, cell: Any, text: str, style: str, bold: bool = False) -> None:
         paragraph = cell.paragraphs[0]
         ox.set_paragraph_style(paragraph, self.style(style).style_id)
@@ -467,7 +500,9 @@ class _Renderer:
         rows = _RowSizer(self, self.document.sections[-1], shares[1])
         header = table.rows[0]
         _repeat_header(header)
-        appender = ox.RowAppender(table)  # one row per item: python-docx's add_row() is quadratic
+        widths = [  # each new row's cells' widths (twips), as python-docx copies them from the grid
+            None if column.w is None else column.w.twips for column in table._tbl.tblGrid.gridCol_lst
+        ]
         for cell, text in zip(
             header.cells,
             (
@@ -479,43 +514,41 @@ class _Renderer:
         ):
             self._cell_text(cell, text, "Briefing Table Header")
         for s, section in enumerate(self.briefing.sections, start=1):
-            row = appender.add()
-            _cant_split(row)
-            self._cell_text(row.cells[0], str(s), "Briefing Table Header")
-            for cell, language in zip(row.cells[1:], (ko, en), strict=True):
-                paragraph = cell.paragraphs[0]
-                ox.set_paragraph_style(paragraph, self.style("Briefing Table Header").style_id)
+            cells = [self.cell_paragraph(str(s), "Briefing Table Header")]
+            for language in (ko, en):
+                paragraph = Para(self.style_id("Briefing Table Header"))
                 label = self.section_mark(language, s).label
                 if label:  # centred: a space, not a tab, after the label (nothing is stretched in a centred line)
-                    paragraph._p.append(ox.symbol_run(label, self.hangul_font))
-                    paragraph._p.append(ox.make_run(" ", {}))
-                paragraph._p.append(ox.make_run(content.section_title(section, language), {}))
-            for cell in row.cells:  # never alone at a page's foot: the heading row keeps with the first item
-                for paragraph in cell.paragraphs:
-                    ox.keep(paragraph._p, with_next=True)
-            heading = row.cells[1].paragraphs[0]
-            ox.set_outline_level(heading._p.get_or_add_pPr(), 0)  # the Korean title stands for the section
-            self.bookmark(heading, f"_bs_{s}_0")
+                    paragraph.add_symbols(label, self.hangul_font)
+                    paragraph.add(" ")
+                paragraph.add(content.section_title(section, language))
+                cells.append(paragraph)
+            for paragraph in cells:  # never alone at a page's foot: the heading row keeps with the first item
+                paragraph.keep_next = True
+            cells[1].outline = 0  # the Korean title stands for the section
+            self.bookmark(cells[1], f"_bs_{s}_0")
+            row = rows.add([[paragraph] for paragraph in cells])
+            row.cant_split()
             hangs = {language: self.item_hang(section.items, language, s) for language in (ko, en)}
-            previous: Any = None
+            previous: Row | None = None
             for i, item in enumerate(section.items, start=1):
                 note = item.type is ItemType.NOTE
-                row = appender.add()
-                self._cell_text(row.cells[0], nb.number_column(s, i), "Briefing Table Text")
                 written = []
-                for cell, language in zip(row.cells[1:], (ko, en), strict=True):
-                    first = cell.paragraphs[0]
+                for language in (ko, en):
                     paragraphs = self.write_item(
-                        cell, item, language, s, i, "Briefing Table Text", hangs[language][note]
+                        item, language, s, i, "Briefing Table Text", hangs[language][note], in_table=True
                     )
-                    _remove(first)  # the cell's empty first paragraph, now that content follows it
                     if language is ko:
                         self.bookmark(paragraphs[0], item_bookmark(s, i, item.id))
                     written.append(paragraphs)
-                placed = rows.place(appender, row, written, nb.number_column(s, i))
+                number = nb.number_column(s, i)
+                row = rows.add([[self.cell_paragraph(number, "Briefing Table Text")], *written])
+                placed = rows.place(row, written, number)
                 if note and previous is not None:
                     rows.keep_together(previous, placed)
                 previous = placed
+        for element in fragment(row.xml(widths) for row in rows.rows):
+            table._tbl.append(element)
         if parts.attachments:
             self.paragraph("Briefing Body")
         self._closing(parts)
@@ -593,11 +626,6 @@ def _cant_split(row: Any) -> None:
         tr_pr.insert(0, OxmlElement("w:cantSplit"))
 
 
-def _remove(paragraph: Any) -> None:
-    element = paragraph._p
-    element.getparent().remove(element)
-
-
 def _column_widths(table: Any, section: Any, shares: tuple[float, ...]) -> None:
     usable = section.page_width - section.left_margin - section.right_margin
     table.autofit = False
@@ -627,43 +655,42 @@ class _RowSizer:
         self.page_lines = page / (self.size * table_layout.LINE_HEIGHT_EM)
         self.short = self.page_lines / 4
         self.budget = self.page_lines * 0.7
-        self.tallest: dict[Any, float] = {}  # estimated lines of each item's last row, by its w:tr element
+        self.tallest: dict[Row, float] = {}  # estimated lines of each item's last row
+        self.rows: list[Row] = []  # the table's rows after its header, in order
 
-    def height(self, paragraph: Any) -> float:
+    def add(self, cells: list[list[Para]]) -> Row:
+        """A new last row."""
+        row = Row(cells)
+        self.rows.append(row)
+        return row
+
+    def height(self, paragraph: Para) -> float:
         """Estimated lines of a cell paragraph, with its space after (about a fifth of a line)."""
-        p = paragraph._p
-        text = "".join(
-            (node.text or "") if node.tag == qn("w:t") else ("\n" if node.tag == qn("w:br") else " ")
-            for node in p.iter(qn("w:t"), qn("w:br"), qn("w:tab"))
-        )
-        indent = p.find(f"{qn('w:pPr')}/{qn('w:ind')}")
-        left = int(indent.get(qn("w:left"), "0")) if indent is not None else 0
-        return table_layout.text_lines(text, self.width_em - left / 20 / self.size) + 0.2
+        left = paragraph.indent[0] if paragraph.indent is not None else 0
+        return table_layout.text_lines(paragraph.text(), self.width_em - left / 20 / self.size) + 0.2
 
-    def keep_together(self, item_row: Any, note_row: Any) -> None:
+    def keep_together(self, item_row: Row, note_row: Row) -> None:
         """The annotated item's row keeps with its note's row when the two together are shorter than a quarter
         page, so moving them to the next page never leaves a larger gap. Taller pairs may both split (LibreOffice
         moves a row that keeps with the next one whole): the note then follows its item's
         last line, on the same page unless the item ends exactly at the foot of one."""
-        together = self.tallest.get(item_row._tr, 0.0) + self.tallest.get(note_row._tr, 0.0)
+        together = self.tallest.get(item_row, 0.0) + self.tallest.get(note_row, 0.0)
         if together <= self.short:
             for cell in item_row.cells:
-                ox.keep(cell.paragraphs[-1]._p, with_next=True)
+                cell[-1].keep_next = True
             return
         for row in (item_row, note_row):
-            tr_pr = row._tr.trPr
-            if tr_pr is not None and tr_pr.find(qn("w:cantSplit")) is not None:
-                tr_pr.remove(tr_pr.find(qn("w:cantSplit")))
+            row.may_split()
 
-    def place(self, appender: ox.RowAppender, row: Any, written: list[list[Any]], number: str) -> Any:
+    def place(self, row: Row, written: list[list[Para]], number: str) -> Row:
         """Size one item's row (cutting it when too tall, continuation rows added by `appender`); returns the
         item's last row."""
         heights = [[self.height(paragraph) for paragraph in paragraphs] for paragraphs in written]
         tallest = max(sum(column) for column in heights)
         if tallest <= self.page_lines * 0.9:
             if tallest <= self.short:
-                _cant_split(row)
-            self.tallest[row._tr] = tallest
+                row.cant_split()
+            self.tallest[row] = tallest
             return row
         if len(written[0]) == len(written[1]):
             joint = [max(pair) for pair in zip(*heights, strict=True)]
@@ -672,30 +699,24 @@ class _RowSizer:
             cuts = [table_layout.cut(column, self.budget) for column in heights]
         parts = [table_layout.pieces(len(w), c) for w, c in zip(written, cuts, strict=True)]
         rows = [row]
+        row.cells[1:] = [[paragraphs[j] for j in ranges[0]] for paragraphs, ranges in zip(written, parts, strict=True)]
         for k in range(1, max(len(column) for column in parts)):
-            new = appender.add()
-            self.renderer._cell_text(new.cells[0], number, "Briefing Table Text")
-            for cell, paragraphs, ranges, language in zip(
-                new.cells[1:], written, parts, (Language.KO, Language.EN), strict=True
-            ):
-                empty = cell.paragraphs[0]
+            cells = [[self.renderer.cell_paragraph(number, "Briefing Table Text")]]
+            for paragraphs, ranges, language in zip(written, parts, (Language.KO, Language.EN), strict=True):
                 if k >= len(ranges):
-                    ox.set_paragraph_style(empty, self.renderer.style("Briefing Table Text").style_id)
+                    cells.append([Para(self.renderer.style_id("Briefing Table Text"))])
                     continue
-                moved = [paragraphs[j]._p for j in ranges[k]]
-                for p in moved:
-                    cell._tc.append(p)
-                _remove(empty)
-                ppr = moved[0].find(qn("w:pPr"))
-                marker = ox.make_run(catalog(language).continued + " ", {"italic": True})
-                moved[0].insert(0 if ppr is None else moved[0].index(ppr) + 1, marker)
-            rows.append(new)
+                moved = [paragraphs[j] for j in ranges[k]]
+                text = catalog(language).continued + " "
+                moved[0].insert_runs(0, [(run(text, italic=True), run_text(text))])
+                cells.append(moved)
+            rows.append(self.add(cells))
         for k, current in enumerate(rows):
             tallest = max(
                 sum(column[j] for j in ranges[k]) if k < len(ranges) else 0.0
                 for column, ranges in zip(heights, parts, strict=True)
             )
             if tallest <= self.short:
-                _cant_split(current)
-            self.tallest[current._tr] = tallest
+                current.cant_split()
+            self.tallest[current] = tallest
         return rows[-1]
