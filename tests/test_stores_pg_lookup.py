@@ -38,7 +38,7 @@ def _units() -> tuple[list[Unit], list[tuple[str, Language]]]:
         en = " ".join(rng.sample(WORDS_EN, 8)) + f" {n} times."
         units.append(Unit(Language.KO, ko, en, approved_at=stamp + timedelta(minutes=n)))
         units.append(Unit(Language.EN, en, ko, approved_at=stamp + timedelta(minutes=n, seconds=30)))
-    for n in range(0, 120, 12):
+    for n in range(0, 120, 20):
         ko, en = units[2 * n].source, units[2 * n].target
         at = stamp + timedelta(days=1, minutes=n)
         words = ko.split()
@@ -72,7 +72,7 @@ def test_lookups_are_those_of_the_sqlite_memory(pg_server: PgServer, pg_database
                         (m.score, m.unit.source, m.target, m.placeables_replaced, m.unit.kind) for m in theirs
                     ], (text, minimum, limit)
                     compared += len(ours)
-            assert compared > 150  # the queries found things: exact, placeable, fuzzy and item matches
+            assert compared > 90  # the queries found things: exact, placeable, fuzzy and item matches
     finally:
         local.close()
 
@@ -105,10 +105,10 @@ def test_the_concordance_search_uses_the_trigram_indexes(pg_server: PgServer, pg
         store.memory.add_many(
             [(Unit(Language.KO, "1번째 회의가 서울에서 열렸다.", "Meeting 1 was held in Seoul."), None)]
         )
-        db.execute(  # a table large enough for the planner to prefer an index: 20,000 units more, written directly
+        db.execute(  # a table large enough for the planner to prefer an index: 8,000 units more, written directly
             "INSERT INTO memory_units (kind, source_language, source, target, key, form, identity) "
             "SELECT 'sentence', 'ko', n || '번째 회의가 서울에서 열렸다.', 'Meeting ' || n || ' was held in Seoul.', "
-            "'key', (SELECT min(id) FROM memory_forms), sha256(n::text::bytea) FROM generate_series(2, 20001) AS n"
+            "'key', (SELECT min(id) FROM memory_forms), sha256(n::text::bytea) FROM generate_series(2, 8001) AS n"
         )
         store.memory.add_many([(rare, None)])
         db.execute("VACUUM ANALYZE memory_units")  # as autovacuum does: the GIN indexes' pending entries merged
