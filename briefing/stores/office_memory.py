@@ -1,4 +1,5 @@
-"""The office's translation memory on the PostgreSQL store: units with a trigram index for fuzzy lookup."""
+"""The office's translation memory on the PostgreSQL store: units, and their distinct forms (what the fuzzy score
+compares: units differing only in placeables, case or spacing share one) with a trigram index for fuzzy lookup."""
 
 from __future__ import annotations
 

@@ -5,8 +5,10 @@ store of a newer version is refused); `office_terms.OfficeTermbase` (a `TermStor
 `office_memory.OfficeMemory` (a `MemoryStore`) work through it and may share its connection and transactions.
 Every change runs in one transaction, so a lost connection, a full disk or a refused write leaves no half-written
 entry or unit. Term entries carry a version, who changed them and when: an update made from an older version is a
-conflict (`store.conflict`), never a silent overwrite. Fuzzy lookup takes the nearest units of a pg_trgm trigram
-(GiST) index as candidates and scores them as the SQLite memory does (`memory.store.make_match`).
+conflict (`store.conflict`), never a silent overwrite. Fuzzy lookup takes the nearest distinct forms of a pg_trgm
+trigram (GiST) index as candidates and scores them as the SQLite memory does (`memory.store.choose_matches`); the
+concordance search finds its candidates through trigram (GIN) indexes of the texts. A version-1 store is upgraded
+in place (one transaction) when its owner opens it.
 """
 
 from __future__ import annotations
