@@ -20,7 +20,7 @@ from briefing.stores.postgres import FORM_INDEXES, TEXT_INDEXES, OfficeStore
 OFFICE_NAME = "office"
 FORMS = 30  # distinct forms the trigram index hands to the fuzzy scorer (units sharing a form score alike)
 PER_FORM = 12  # units of one form read at most (whole items first, then the latest approved)
-FORM_BATCH = 20  # forms whose units are read at a time, best first, until no unread one can rank
+FIRST_FORMS = 2  # forms whose units are read first (then twice as many each time), until no unread one can rank
 EXACT = 1000  # units with the query's exact key considered at most
 BULK = 10_000
 _EMPTY_AND_OWNED = (  # the indexes can be dropped only by the table's owner
@@ -184,7 +184,7 @@ class OfficeMemory:
         Units with the query's key come from its hash index; the others through their forms (the stored
         `comparable`, shared by units that differ only in placeables, case or spacing): the FORMS nearest by
         trigram distance are scored once each, and the units of the forms that can still rank are read, best
-        forms first, FORM_BATCH forms at a time, until no unread form can enter the best `limit`."""
+        forms first (FIRST_FORMS, then twice as many each time), until no unread form can enter the best `limit`."""
         if not text.strip():
             return []
         forms = matching.forms(text, source_language)
@@ -203,8 +203,9 @@ class OfficeMemory:
             ranked.sort(key=lambda row: (-row[0], -row[1]))
             candidates = [(self._unit(row), 100.0, True, forms.comparable) for row in same_key]
             matches = choose_matches(text, candidates, minimum=minimum, limit=limit)
+            size = FIRST_FORMS
             while ranked and ranked[0][0] >= minimum and not settled(matches, limit, ranked[0][0]):
-                batch, ranked = ranked[:FORM_BATCH], ranked[FORM_BATCH:]
+                batch, ranked, size = ranked[:size], ranked[size:], size * 2
                 of_form = {form_id: (score, comparable) for _, score, form_id, comparable in batch}
                 rows = db.execute(_OF_FORMS, (list(of_form), forms.key, PER_FORM)).fetchall()
                 for row in rows:

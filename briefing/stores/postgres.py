@@ -111,7 +111,7 @@ CREATE TABLE memory_units (
 );
 CREATE INDEX memory_by_key ON memory_units USING hash (key);
 CREATE INDEX memory_by_item ON memory_units (briefing, item_id) WHERE briefing <> '';
-CREATE INDEX memory_by_form ON memory_units (form);
+CREATE INDEX memory_by_form ON memory_units (form, (kind = 'item') DESC, approved_at DESC NULLS LAST, id);
 """
     + FORM_INDEXES
     + TEXT_INDEXES
@@ -131,7 +131,7 @@ UPDATE memory_units u SET form = f.id FROM memory_forms f
     WHERE f.source_language = u.source_language AND md5(f.comparable) = md5(u.comparable);
 ALTER TABLE memory_units ALTER COLUMN form SET NOT NULL, ADD FOREIGN KEY (form) REFERENCES memory_forms (id),
     DROP COLUMN comparable;
-CREATE INDEX memory_by_form ON memory_units (form);
+CREATE INDEX memory_by_form ON memory_units (form, (kind = 'item') DESC, approved_at DESC NULLS LAST, id);
 """
     + FORM_INDEXES
     + TEXT_INDEXES
