@@ -118,8 +118,10 @@ def nearest_recall(location: StoreLocation, asked: list[tuple[str, Language]]) -
 
 
 def drafter(args: tuple[str, int, float, float]) -> tuple[list[float], int, str]:
-    """One drafter process: look up five sentences, approve one, every `pace` seconds, until `stop`."""
+    """One drafter process: look up five sentences, approve one, every `pace` seconds, until `stop`. Its approvals
+    are sentences of its own (named by the run, so that a store reused by --address has none of them yet)."""
     address, number, stop, pace = args
+    run = f"{stop:.0f}"
     rng = random.Random(number)
     times: list[float] = []
     approvals = 0
@@ -131,7 +133,8 @@ def drafter(args: tuple[str, int, float, float]) -> tuple[list[float], int, str]
                     store.memory.lookup(text, language)
                     times.append(time.perf_counter() - start)
                     time.sleep(pace)
-                ko, en = f"기안자 {number}의 {approvals}번째 승인 문장.", f"Drafter {number}, approval {approvals}."
+                ko = f"기안자 {number}의 {approvals}번째 승인 문장 ({run})."
+                en = f"Drafter {number}, approval {approvals} ({run})."
                 unit = Unit(Language.KO, ko, en)
                 store.memory.learn([unit])
                 approvals += 1
