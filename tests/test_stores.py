@@ -162,7 +162,7 @@ def test_a_store_migrates_to_the_other_backend_and_back(
     assert run(["store", "status"]) == 0
     status = capsys.readouterr().out
     assert "store: postgresql postgresql://postgres@/" in status and "term entries: 2\n" in status
-    assert "memory units: 50\n" in status and "schema version: 1" in status and "reachable: yes" in status
+    assert "memory units: 50\n" in status and "schema version: 2" in status and "reachable: yes" in status
     monkeypatch.setenv("BRIEFING_HOME", str(tmp_path / "other"))
     assert run(["store", "migrate", "--to", "sqlite"]) == 0
     assert "memory units: 50 copied, 0 there already" in capsys.readouterr().out

@@ -37,10 +37,10 @@ def test_a_store_is_set_up_once_and_a_newer_one_is_refused(pg_server: PgServer) 
         open_office(location(pg_server, empty))
     assert caught.value.code == "store.not_set_up"
     with open_office(location(pg_server, empty), create=True) as store:
-        assert store.office.schema_version == 1 and store.office.size().terms == 0
+        assert store.office.schema_version == 2 and store.office.size().terms == 0
     with pg_server.admin(empty) as db:
         db.execute("UPDATE briefing_schema SET version = 7")
-    with pytest.raises(StoreError, match=r"newer Briefing Studio \(store version 7; this one reads up to 1\)"):
+    with pytest.raises(StoreError, match=r"newer Briefing Studio \(store version 7; this one reads up to 2\)"):
         open_office(location(pg_server, empty))
 
 
@@ -258,8 +258,8 @@ def test_a_bulk_load_builds_the_trigram_index_once(
         assert store.memory.add_many(units) == [True] * 30
         assert store.memory.lookup("31번째 회의가 부산에서 열렸다.", Language.KO)[0].score >= 70
         with pg_server.admin(pg_database) as db:
-            index = db.execute("SELECT indexdef FROM pg_indexes WHERE indexname = 'memory_trigrams'").fetchone()
-            assert index is not None and "gist_trgm_ops" in index[0]
+            indexes = dict(db.execute("SELECT indexname, indexdef FROM pg_indexes WHERE tablename LIKE 'memory%'"))
+            assert "gist_trgm_ops" in indexes["memory_forms_ko"] and "gin_trgm_ops" in indexes["memory_source_trigrams"]
 
 
 def test_away_from_the_network_work_goes_on_and_is_sent_later(

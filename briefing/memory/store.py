@@ -573,14 +573,20 @@ def choose_matches(
         ranked.append((top, fuzzy, unit, same_key))
     ranked.sort(key=lambda row: (-row[0], -row[1]))
     matches: list[Match] = []
+    made: list[tuple[tuple[float, bool, float], tuple[str, str]]] = []  # each match's rank and pair, as `_settled`
+
+    def settled(best: tuple[float, bool, float]) -> bool:
+        return len(made) >= limit and len({pair for order, pair in made if order <= best}) >= limit
+
     for top, fuzzy, unit, same_key in ranked:
-        if top < minimum or _settled(matches, limit, _order(top, None)):
+        if top < minimum or settled(_order(top, None)):
             break
-        if _settled(matches, limit, _order(top, unit)):
+        if settled(_order(top, unit)):
             continue
         match = make_match(unit, text, fuzzy, same_key)
         if match.score >= minimum:
             matches.append(match)
+            made.append((_order(match.score, match.unit), (match.unit.source, match.target)))
     return best_matches(matches, limit)
 
 
@@ -590,9 +596,17 @@ def best_matches(matches: list[Match], limit: int) -> list[Match]:
     return _distinct(matches)[:limit]
 
 
+def settled(matches: list[Match], limit: int, top: float) -> bool:
+    """Whether `limit` distinct matches rank ahead of any unit that can score `top` at best: then no such unit
+    needs to be read (what a store's lookup asks before reading more candidates)."""
+    return _settled(matches, limit, _order(top, None))
+
+
 def _settled(matches: list[Match], limit: int, best: tuple[float, bool, float]) -> bool:
     """Whether `limit` distinct matches (see `_distinct`) rank ahead of a unit that ranks `best` at best (or
     level with it: of equal matches the one made first is kept)."""
+    if len(matches) < limit:
+        return False
     return len({(m.unit.source, m.target) for m in matches if _order(m.score, m.unit) <= best}) >= limit
 
 

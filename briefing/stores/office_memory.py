@@ -1,4 +1,5 @@
-"""The office's translation memory on the PostgreSQL store: units with a trigram index for fuzzy lookup."""
+"""The office's translation memory on the PostgreSQL store: units, and their distinct forms (what the fuzzy score
+compares: units differing only in placeables, case or spacing share one) with a trigram index for fuzzy lookup."""
 
 from __future__ import annotations
 
@@ -12,20 +13,39 @@ from rapidfuzz import fuzz
 
 from briefing.memory import matching
 from briefing.memory.model import Match, Unit, UnitKind
-from briefing.memory.store import choose_matches, concordance_pattern, concordant
+from briefing.memory.store import choose_matches, concordance_pattern, concordant, settled
 from briefing.model import Language
-from briefing.stores.postgres import OfficeStore
+from briefing.stores.postgres import FORM_INDEXES, TEXT_INDEXES, OfficeStore
 
 OFFICE_NAME = "office"
-CANDIDATES = 100  # units the trigram index hands to the fuzzy scorer
+FORMS = 30  # distinct forms the trigram index hands to the fuzzy scorer (units sharing a form score alike)
+PER_FORM = 12  # units of one form read at most (whole items first, then the latest approved)
+FIRST_FORMS = 2  # forms whose units are read first (then twice as many each time), until no unread one can rank
 EXACT = 1000  # units with the query's exact key considered at most
 BULK = 10_000
-TRIGRAM_INDEX = "CREATE INDEX memory_trigrams ON memory_units USING gist (comparable gist_trgm_ops(siglen=256))"
-_EMPTY_AND_OWNED = (  # the index can be dropped only by the table's owner
+_EMPTY_AND_OWNED = (  # the indexes can be dropped only by the table's owner
     "SELECT NOT EXISTS (SELECT 1 FROM memory_units) AND pg_has_role(relowner, 'USAGE') "
     "FROM pg_class WHERE oid = 'memory_units'::regclass"
 )
+_BULK_INDEXES = ("memory_forms_ko", "memory_forms_en", "memory_source_trigrams", "memory_target_trigrams")
 _UNIT_COLUMNS = "id, kind, source_language, source, target, briefing, item_id, approved_by, approved_at"
+_UNIT_COLUMNS_U = ", ".join("u." + column for column in _UNIT_COLUMNS.split(", "))
+# the nearest forms by trigram distance: a k-nearest-neighbour scan of one language's GiST index, which stops after
+# FORMS (a similarity threshold would have to score every form sharing enough trigrams: thousands in a memory of
+# similar sentences); the language is written into the statement so that its partial index applies
+_NEAREST = {
+    language: f"SELECT id, comparable FROM memory_forms WHERE source_language = '{language.value}' "
+    "ORDER BY comparable <-> %s LIMIT %s"
+    for language in Language
+}
+_SAME_KEY = (
+    f"SELECT {_UNIT_COLUMNS_U} FROM memory_units u WHERE u.key = %s AND u.source_language = %s ORDER BY u.id LIMIT %s"
+)
+_OF_FORMS = (
+    f"SELECT {_UNIT_COLUMNS_U}, f.id FROM unnest(%s::bigint[]) AS f(id) CROSS JOIN LATERAL "
+    "(SELECT * FROM memory_units u WHERE u.form = f.id AND u.key <> %s "
+    "ORDER BY u.kind = 'item' DESC, u.approved_at DESC NULLS LAST, u.id LIMIT %s) u"
+)
 
 
 class OfficeMemory:
@@ -87,20 +107,27 @@ class OfficeMemory:
                             identity,
                         )
                     )
-            # into an empty memory, many units at once (a migration): the trigram index is built once afterwards,
-            # not updated row by row (inside the transaction: on failure the index is back as it was)
+            # into an empty memory, many units at once (a migration): the indexes are built once afterwards, not
+            # updated row by row (inside the transaction: on failure they are back as they were)
             bulk = len(units) >= BULK and db.execute(_EMPTY_AND_OWNED).fetchone() == (True,)
             if bulk:
-                db.execute("DROP INDEX memory_trigrams")
+                db.execute("DROP INDEX " + ", ".join(_BULK_INDEXES))
+                db.execute("SET LOCAL maintenance_work_mem = '256MB'")
+            db.execute(
+                "INSERT INTO memory_forms (source_language, comparable) SELECT DISTINCT source_language, comparable "
+                "FROM incoming ORDER BY 1, 2 ON CONFLICT (source_language, md5(comparable)) DO NOTHING"
+            )
             stored = db.execute(
-                "INSERT INTO memory_units (kind, source_language, source, target, key, comparable, briefing, "
-                "item_id, approved_by, approved_at, learned_at, identity) SELECT kind, source_language, source, "
-                "target, key, comparable, briefing, item_id, approved_by, approved_at, learned_at, identity "
-                "FROM incoming ORDER BY n ON CONFLICT (identity) DO NOTHING RETURNING identity"
+                "INSERT INTO memory_units (kind, source_language, source, target, key, form, briefing, item_id, "
+                "approved_by, approved_at, learned_at, identity) SELECT i.kind, i.source_language, i.source, "
+                "i.target, i.key, f.id, i.briefing, i.item_id, i.approved_by, i.approved_at, i.learned_at, i.identity "
+                "FROM incoming i JOIN memory_forms f ON f.source_language = i.source_language "
+                "AND md5(f.comparable) = md5(i.comparable) AND f.comparable = i.comparable "
+                "ORDER BY i.n ON CONFLICT (identity) DO NOTHING RETURNING identity"
             ).fetchall()
             db.execute("DROP TABLE incoming")
             if bulk:
-                db.execute(TRIGRAM_INDEX)
+                db.execute(FORM_INDEXES + TEXT_INDEXES)
         fresh = {bytes(row[0]) for row in stored}
         added = []
         for identity in identities:
@@ -122,11 +149,18 @@ class OfficeMemory:
             return self._forget(briefing, item_id)
 
     def _forget(self, briefing: str, item_id: str) -> int:
-        gone = self._store.db.execute(
-            "DELETE FROM memory_units WHERE briefing = %s AND item_id = %s AND briefing <> '' RETURNING id",
+        db = self._store.db
+        gone = db.execute(
+            "DELETE FROM memory_units WHERE briefing = %s AND item_id = %s AND briefing <> '' RETURNING form",
             (briefing, item_id),
-        )
-        return len(gone.fetchall())
+        ).fetchall()
+        if gone:  # forms no unit has any more would only crowd out the nearest ones
+            db.execute(
+                "DELETE FROM memory_forms f WHERE f.id = ANY(%s) "
+                "AND NOT EXISTS (SELECT 1 FROM memory_units u WHERE u.form = f.id)",
+                (sorted({row[0] for row in gone}),),
+            )
+        return len(gone)
 
     def count(self) -> int:
         with self._store.guard():
@@ -145,46 +179,48 @@ class OfficeMemory:
         return {index: row[0] for index, row in enumerate(rows)}
 
     def lookup(self, text: str, source_language: Language, *, minimum: int = 70, limit: int = 9) -> list[Match]:
-        """Units whose source is like `text`, best first, scored as the SQLite memory scores them."""
+        """Units whose source is like `text`, best first, scored as the SQLite memory scores them.
+
+        Units with the query's key come from its hash index; the others through their forms (the stored
+        `comparable`, shared by units that differ only in placeables, case or spacing): the FORMS nearest by
+        trigram distance are scored once each, and the units of the forms that can still rank are read, best
+        forms first (FIRST_FORMS, then twice as many each time), until no unread form can enter the best `limit`."""
         if not text.strip():
             return []
         forms = matching.forms(text, source_language)
         query = matching.unstored(forms.comparable, source_language)
+        places = forms.comparable.count(matching.MASK)
         with self._store.guard():
             db = self._store.db
-            same_key = db.execute(
-                f"SELECT {_UNIT_COLUMNS}, comparable FROM memory_units WHERE key = %s AND source_language = %s "
-                "ORDER BY id LIMIT %s",
-                (forms.key, source_language.value, EXACT),
-            ).fetchall()
-            # the nearest units by trigram distance, from the GiST index (a k-nearest-neighbour scan: it stops
-            # after CANDIDATES, where a similarity threshold would have to score every unit sharing a trigram)
-            similar = db.execute(
-                f"SELECT {_UNIT_COLUMNS}, comparable FROM memory_units WHERE source_language = %s AND key <> %s "
-                "ORDER BY comparable <-> %s LIMIT %s",
-                (source_language.value, forms.key, forms.comparable, CANDIDATES),
-            ).fetchall()
-        candidates = [(self._unit(row[:-1]), 100.0, True, row[-1]) for row in same_key]
-        for row in similar:
-            score = fuzz.ratio(query, matching.unstored(row[-1], source_language), score_cutoff=minimum)
-            if score:
-                candidates.append((self._unit(row[:-1]), score, False, row[-1]))
-        return choose_matches(text, candidates, minimum=minimum, limit=limit)
+            same_key = db.execute(_SAME_KEY, (forms.key, source_language.value, EXACT)).fetchall()
+            near = db.execute(_NEAREST[source_language], (forms.comparable, FORMS)).fetchall()
+            ranked = []  # (best score a unit of the form can make, fuzzy score, form id, comparable)
+            for form_id, comparable in near:
+                score = fuzz.ratio(query, matching.unstored(comparable, source_language), score_cutoff=minimum)
+                if score:
+                    top = max(0, min(98, int(score)) - (5 if comparable.count(matching.MASK) != places else 0))
+                    ranked.append((top, score, form_id, comparable))
+            ranked.sort(key=lambda row: (-row[0], -row[1]))
+            candidates = [(self._unit(row), 100.0, True, forms.comparable) for row in same_key]
+            matches = choose_matches(text, candidates, minimum=minimum, limit=limit)
+            size = FIRST_FORMS
+            while ranked and ranked[0][0] >= minimum and not settled(matches, limit, ranked[0][0]):
+                batch, ranked, size = ranked[:size], ranked[size:], size * 2
+                of_form = {form_id: (score, comparable) for _, score, form_id, comparable in batch}
+                rows = db.execute(_OF_FORMS, (list(of_form), forms.key, PER_FORM)).fetchall()
+                for row in rows:
+                    score, comparable = of_form[row[-1]]
+                    candidates.append((self._unit(row[:-1]), score, False, comparable))
+                matches = choose_matches(text, candidates, minimum=minimum, limit=limit)
+        return matches
 
     def concordance(self, phrase: str, language: Language | None = None, *, limit: int = 50) -> list[Unit]:
         wanted, pattern = concordance_pattern(phrase)
         if not wanted:
             return []
-        if language is None:
-            condition, params = "(source ILIKE %s OR target ILIKE %s)", [pattern, pattern]
-        else:
-            condition = "((source_language = %s AND source ILIKE %s) OR (source_language = %s AND target ILIKE %s))"
-            params = [language.value, pattern, language.other.value, pattern]
+        statement, params = concordance_query(pattern, language, limit * 4)
         with self._store.guard():
-            rows = self._store.db.execute(
-                f"SELECT {_UNIT_COLUMNS} FROM memory_units WHERE {condition} ORDER BY id DESC LIMIT %s",
-                [*params, limit * 4],
-            ).fetchall()
+            rows = self._store.db.execute(statement, params).fetchall()
         return concordant((self._unit(row) for row in rows), wanted, language, limit)
 
     def close(self) -> None:
@@ -203,6 +239,20 @@ class OfficeMemory:
             approved_at,
             self.name,
         )
+
+
+def concordance_query(pattern: str, language: Language | None, limit: int) -> tuple[str, list[str | int]]:
+    """The statement finding the latest units whose text (in `language`'s side only, when given) is ILIKE `pattern`.
+
+    A pattern holding three characters in a row finds its candidates through the trigram (GIN) indexes of source
+    and target; a shorter one (a two-syllable Korean word such as 국방) has no trigram, and the planner reads the
+    units newest first until `limit` are found, which is quick for a common word and a full scan for a rare one."""
+    if language is None:
+        condition, params = "(source ILIKE %s OR target ILIKE %s)", [pattern, pattern]
+    else:
+        condition = "((source_language = %s AND source ILIKE %s) OR (source_language = %s AND target ILIKE %s))"
+        params = [language.value, pattern, language.other.value, pattern]
+    return f"SELECT {_UNIT_COLUMNS} FROM memory_units WHERE {condition} ORDER BY id DESC LIMIT %s", [*params, limit]
 
 
 def _identity(unit: Unit) -> bytes:

@@ -5,8 +5,10 @@ store of a newer version is refused); `office_terms.OfficeTermbase` (a `TermStor
 `office_memory.OfficeMemory` (a `MemoryStore`) work through it and may share its connection and transactions.
 Every change runs in one transaction, so a lost connection, a full disk or a refused write leaves no half-written
 entry or unit. Term entries carry a version, who changed them and when: an update made from an older version is a
-conflict (`store.conflict`), never a silent overwrite. Fuzzy lookup takes the nearest units of a pg_trgm trigram
-(GiST) index as candidates and scores them as the SQLite memory does (`memory.store.make_match`).
+conflict (`store.conflict`), never a silent overwrite. Fuzzy lookup takes the nearest distinct forms of a pg_trgm
+trigram (GiST) index as candidates and scores them as the SQLite memory does (`memory.store.choose_matches`); the
+concordance search finds its candidates through trigram (GIN) indexes of the texts. A version-1 store is upgraded
+in place (one transaction) when its owner opens it.
 """
 
 from __future__ import annotations
@@ -17,12 +19,12 @@ from dataclasses import dataclass
 from typing import Any
 
 import psycopg
-from psycopg import errors
+from psycopg import errors, sql
 
 from briefing.messages import register
 from briefing.stores.location import StoreError, StoreLocation
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 1: a trigram index of every unit; 2: of the units' distinct forms, and of their texts
 CONNECT_SECONDS = 5
 
 register(
@@ -46,7 +48,20 @@ register(
     }
 )
 
-_SCHEMA = """
+# the fuzzy lookup's index: the nearest distinct forms of each source language (see office_memory.lookup)
+FORM_INDEXES = """
+CREATE INDEX memory_forms_ko ON memory_forms USING gist (comparable gist_trgm_ops(siglen=2024))
+    WHERE source_language = 'ko';
+CREATE INDEX memory_forms_en ON memory_forms USING gist (comparable gist_trgm_ops(siglen=2024))
+    WHERE source_language = 'en';
+"""
+# the concordance search's index: ILIKE '%phrase%' on either side (phrases of three characters or more)
+TEXT_INDEXES = """
+CREATE INDEX memory_source_trigrams ON memory_units USING gin (source gin_trgm_ops);
+CREATE INDEX memory_target_trigrams ON memory_units USING gin (target gin_trgm_ops);
+"""
+_SCHEMA = (
+    """
 CREATE EXTENSION IF NOT EXISTS pg_trgm;
 CREATE TABLE briefing_schema (version integer NOT NULL, created_at timestamptz NOT NULL DEFAULT now());
 CREATE SEQUENCE term_changes;
@@ -73,6 +88,12 @@ CREATE TABLE term_terms (
     folded text NOT NULL,
     PRIMARY KEY (entry, position)
 );
+CREATE TABLE memory_forms (
+    id bigserial PRIMARY KEY,
+    source_language text NOT NULL CHECK (source_language IN ('ko', 'en')),
+    comparable text NOT NULL
+);
+CREATE UNIQUE INDEX memory_forms_distinct ON memory_forms (source_language, md5(comparable));
 CREATE TABLE memory_units (
     id bigserial PRIMARY KEY,
     kind text NOT NULL CHECK (kind IN ('sentence', 'item')),
@@ -80,7 +101,7 @@ CREATE TABLE memory_units (
     source text NOT NULL,
     target text NOT NULL,
     key text NOT NULL,
-    comparable text NOT NULL,
+    form bigint NOT NULL REFERENCES memory_forms (id),
     briefing text NOT NULL DEFAULT '',
     item_id text NOT NULL DEFAULT '',
     approved_by text NOT NULL DEFAULT '',
@@ -90,9 +111,33 @@ CREATE TABLE memory_units (
 );
 CREATE INDEX memory_by_key ON memory_units USING hash (key);
 CREATE INDEX memory_by_item ON memory_units (briefing, item_id) WHERE briefing <> '';
-CREATE INDEX memory_trigrams ON memory_units USING gist (comparable gist_trgm_ops(siglen=256));
+CREATE INDEX memory_by_form ON memory_units (form, (kind = 'item') DESC, approved_at DESC NULLS LAST, id);
 """
-TABLES = ("briefing_schema", "term_entries", "term_terms", "memory_units")
+    + FORM_INDEXES
+    + TEXT_INDEXES
+)
+_UPGRADE_TO_2 = (
+    """
+CREATE TABLE memory_forms (
+    id bigserial PRIMARY KEY,
+    source_language text NOT NULL CHECK (source_language IN ('ko', 'en')),
+    comparable text NOT NULL
+);
+INSERT INTO memory_forms (source_language, comparable)
+    SELECT DISTINCT source_language, comparable FROM memory_units ORDER BY 1, 2;
+CREATE UNIQUE INDEX memory_forms_distinct ON memory_forms (source_language, md5(comparable));
+ALTER TABLE memory_units ADD COLUMN form bigint;
+UPDATE memory_units u SET form = f.id FROM memory_forms f
+    WHERE f.source_language = u.source_language AND md5(f.comparable) = md5(u.comparable);
+ALTER TABLE memory_units ALTER COLUMN form SET NOT NULL, ADD FOREIGN KEY (form) REFERENCES memory_forms (id),
+    DROP COLUMN comparable;
+CREATE INDEX memory_by_form ON memory_units (form, (kind = 'item') DESC, approved_at DESC NULLS LAST, id);
+"""
+    + FORM_INDEXES
+    + TEXT_INDEXES
+)
+_PRIVILEGES = {"SELECT", "INSERT", "UPDATE", "DELETE", "TRUNCATE", "REFERENCES", "TRIGGER"}
+TABLES = ("briefing_schema", "term_entries", "term_terms", "memory_forms", "memory_units")
 
 
 @dataclass(frozen=True)
@@ -152,6 +197,9 @@ class OfficeStore:
             version = int(row[0]) if row and row[0] is not None else 0
             if version > SCHEMA_VERSION:
                 raise StoreError("store.newer", address=self.shown, version=version, supported=SCHEMA_VERSION)
+            if 0 < version < SCHEMA_VERSION:
+                self._upgrade()
+                version = SCHEMA_VERSION
             self.schema_version = version
             rights = self._db.execute(
                 "SELECT has_table_privilege('term_entries', 'INSERT'), has_table_privilege('memory_units', 'INSERT')"
@@ -168,6 +216,37 @@ class OfficeStore:
             trigrams = self._db.execute("SELECT show_trgm('회의')").fetchone()
             if not trigrams or not trigrams[0]:
                 raise StoreError("store.no_trigrams", address=self.shown, ctype=ctype)
+            self._db.execute("INSERT INTO briefing_schema (version) VALUES (%s)", (SCHEMA_VERSION,))
+
+    def _upgrade(self) -> None:
+        """A version-1 store to version 2, in one transaction (by the first user allowed to change its tables; the
+        others wait for it): its units' distinct forms into memory_forms, with the rights the roles had on
+        memory_units, and the text indexes of the concordance search."""
+        with self._db.transaction():
+            self._db.execute("SELECT pg_advisory_xact_lock(4242001)")
+            row = self._db.execute("SELECT max(version) FROM briefing_schema").fetchone()
+            if row is None or row[0] is None or int(row[0]) >= SCHEMA_VERSION:
+                return  # another user upgraded it meanwhile
+            try:
+                self._db.execute(_UPGRADE_TO_2)
+            except errors.InsufficientPrivilege:
+                raise StoreError(
+                    "store.failed",
+                    address=self.shown,
+                    reason=f"its tables are of version {row[0]}; the first to open it must be their owner, "
+                    "who upgrades them to version 2",
+                ) from None
+            grants = self._db.execute(
+                "SELECT grantee, privilege_type FROM information_schema.role_table_grants "
+                "WHERE table_name = 'memory_units' AND grantee <> current_user"
+            ).fetchall()
+            for grantee, privilege in grants:
+                if privilege not in _PRIVILEGES:
+                    continue
+                role = sql.Identifier(str(grantee))
+                self._db.execute(sql.SQL("GRANT {} ON memory_forms TO {}").format(sql.SQL(privilege), role))
+                if privilege == "INSERT":
+                    self._db.execute(sql.SQL("GRANT USAGE, SELECT ON SEQUENCE memory_forms_id_seq TO {}").format(role))
             self._db.execute("INSERT INTO briefing_schema (version) VALUES (%s)", (SCHEMA_VERSION,))
 
     def size(self) -> StoreSize:
