@@ -3525,6 +3525,30 @@ Bilingual Korean/English briefings, translated offline.</source>
         <translation>선택된 사무실 저장소가 없습니다 (office_store 설정 또는 {variable})</translation>
     </message>
     <message>
+        <source>the queue of changes made away from the office store, {path}, cannot be read ({reason}); it was left as it is</source>
+        <translation>사무실 저장소 밖에서 만든 변경 대기열 {path}을(를) 읽을 수 없습니다 ({reason}). 파일은 그대로 두었습니다</translation>
+    </message>
+    <message>
+        <source>the local copy of the office store was made by an older Briefing Studio and does not know which version of entry &apos;{id}&apos; you read; run `briefing-studio store sync` once on the office network before editing office entries away from it</source>
+        <translation>사무실 저장소의 로컬 사본은 이전 버전의 Briefing Studio가 만든 것이라 항목 &apos;{id}&apos;을(를) 어느 버전에서 읽었는지 알 수 없습니다. 사무실 네트워크에서 `briefing-studio store sync`를 한 번 실행한 뒤 밖에서 사무실 항목을 편집하십시오</translation>
+    </message>
+    <message>
+        <source>no change to entry &apos;{id}&apos; is waiting to be sent</source>
+        <translation>항목 &apos;{id}&apos;에 대해 보낼 변경이 대기 중이지 않습니다</translation>
+    </message>
+    <message>
+        <source>your change to entry &apos;{id}&apos; made away from the office store was not sent: {who} changed it at {when} after your copy was made (yours: {mine}; the office&apos;s: {theirs}); it stays in the queue: `briefing-studio store resolve {id} --mine` sends yours over theirs, `--theirs` drops yours</source>
+        <translation>사무실 저장소 밖에서 항목 &apos;{id}&apos;을(를) 고친 내용을 보내지 않았습니다. 사본을 만든 뒤 {who}이(가) {when}에 이 항목을 고쳤습니다 (내 것: {mine}, 사무실: {theirs}). 변경은 대기열에 남아 있습니다. `briefing-studio store resolve {id} --mine`은 내 것을 덮어 보내고, `--theirs`는 내 변경을 버립니다</translation>
+    </message>
+    <message>
+        <source>your deletion of entry &apos;{id}&apos; ({mine}) made away from the office store was not sent: {who} changed it at {when} to {theirs}; it stays in the queue: `briefing-studio store resolve {id} --mine` deletes it all the same, `--theirs` keeps their entry</source>
+        <translation>사무실 저장소 밖에서 항목 &apos;{id}&apos;({mine})을(를) 삭제한 내용을 보내지 않았습니다. {who}이(가) {when}에 이 항목을 {theirs}(으)로 고쳤습니다. 삭제는 대기열에 남아 있습니다. `briefing-studio store resolve {id} --mine`은 그래도 삭제하고, `--theirs`는 상대의 항목을 유지합니다</translation>
+    </message>
+    <message>
+        <source>your change to entry &apos;{id}&apos; ({mine}) made away from the office store was not sent: the entry was deleted from the office store since; it stays in the queue: `briefing-studio store resolve {id} --mine` adds it again, `--theirs` drops it</source>
+        <translation>사무실 저장소 밖에서 항목 &apos;{id}&apos;({mine})을(를) 고친 내용을 보내지 않았습니다. 그 사이 이 항목이 사무실 저장소에서 삭제되었습니다. 변경은 대기열에 남아 있습니다. `briefing-studio store resolve {id} --mine`은 항목을 다시 추가하고, `--theirs`는 변경을 버립니다</translation>
+    </message>
+    <message>
         <source>the term &apos;{ko}&apos; → &apos;{en}&apos; you added away from the office store was not sent: the office store renders &apos;{ko}&apos; as &apos;{office}&apos; (entry &apos;{id}&apos;); it stays in the queue until you resolve it</source>
         <translation>사무실 저장소 밖에서 추가한 용어 &apos;{ko}&apos; → &apos;{en}&apos;을(를) 보내지 않았습니다. 사무실 저장소는 &apos;{ko}&apos;을(를) &apos;{office}&apos;(으)로 옮깁니다 (항목 &apos;{id}&apos;). 해결할 때까지 대기열에 남아 있습니다</translation>
     </message>

@@ -22,8 +22,9 @@ from typing import TYPE_CHECKING, Protocol
 from briefing.messages import BriefingError, Message, register
 from briefing.model import Bilingual, Briefing, Language
 from briefing.paths import data_home
-from briefing.stores.location import COPY_NAME, COPY_TERMS, QUEUE_NAME, QUEUED_TERMS, chosen_location, offline_folder
+from briefing.stores.location import chosen_location, offline_folder
 from briefing.stores.office_terms import OfficeTermbase
+from briefing.stores.offline_terms import OfflineTermbase
 from briefing.stores.postgres import OfficeStore
 from briefing.terms.matching import TermIndex
 from briefing.terms.model import Entry, Hit, Term, TermStatus
@@ -200,19 +201,16 @@ def _split(cell: str) -> list[str]:
     return [part.strip() for part in cell.split(SEPARATOR.strip()) if part.strip()]
 
 
-def _offline(sources: list[TermSource], problems: list[Message]) -> Termbase | None:
-    """The office store's copy (read-only) among the sources, and its queue of new terms (returned)."""
-    folder = offline_folder()
-    copy, queue = folder / COPY_TERMS, folder / QUEUED_TERMS
+def _offline(sources: list[TermSource], problems: list[Message], author: str) -> OfflineTermbase | None:
+    """The office termbase away from the network: its copy with this user's queued changes (among the sources,
+    and returned: new terms, edits and deletions go to its queues)."""
     try:
-        if copy.exists():
-            sources.append(Termbase.open(copy, read_only=True, name=COPY_NAME))
-        queued = Termbase.open(queue, name=QUEUE_NAME) if queue.exists() else Termbase.create(queue, QUEUE_NAME)
+        offline = OfflineTermbase(offline_folder(), author)
     except BriefingError as error:
         problems.append(error.message)
         return None
-    sources.insert(0, queued)  # what this user added comes first, as the personal termbase would
-    return queued
+    sources.append(offline)
+    return offline
 
 
 # -- the stack ---------------------------------------------------------------------------------------
@@ -267,7 +265,7 @@ class Terminology:
         except BriefingError as error:
             problems.append(error.message)
             if location is not None:  # away from the office store: read its copy, queue new terms
-                shared = _offline(sources, problems)
+                shared = _offline(sources, problems, settings.author)
         for office in settings.office_termbases:
             try:
                 sources.append(Termbase.open(Path(office).expanduser(), read_only=True))
@@ -332,7 +330,7 @@ class Terminology:
 
     def close(self) -> None:
         for termbase in self._others:
-            if isinstance(termbase, Termbase | OfficeTermbase):
+            if isinstance(termbase, Termbase | OfficeTermbase | OfflineTermbase):
                 termbase.close()
         if self.shared is not None:
             self.shared.close()
