@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import time
+from pathlib import Path
 
 import pytest
 
@@ -18,7 +19,7 @@ from briefing.stores.location import StoreError, StoreLocation, offline_folder
 from briefing.stores.offline_terms import QUEUED_EDITS, OfflineTermbase
 from briefing.terms.model import Entry, Term
 from briefing.terms.stack import Terminology
-from tests.pg import OfficeLink
+from tests.pg import OfficeLink, PgServer
 
 
 def entry(entry_id: str, ko: str, en: str) -> Entry:
@@ -92,7 +93,7 @@ def test_an_edit_made_away_meets_a_newer_office_entry_and_is_kept(
         assert (
             english(now) == "Ministry of Defence" and now is not None and (now.version, now.changed_by) == (3, "김민수")
         )
-    assert office.queued() == []
+    assert office.queued(where) == []
 
 
 def test_edits_and_deletions_without_conflict_are_applied_in_one_sync(office_link: OfficeLink) -> None:
@@ -138,7 +139,7 @@ def test_edits_and_deletions_without_conflict_are_applied_in_one_sync(office_lin
             "김민수",
         )
         assert english(store.termbase.get(added.id)) == "Notional Strategic Council"
-    assert office.queued() == [] and synced.copy_terms == 3
+    assert office.queued(where) == [] and synced.copy_terms == 3
 
 
 def test_an_entry_deleted_at_the_office_and_taking_theirs(office_link: OfficeLink) -> None:
@@ -160,18 +161,18 @@ def test_an_entry_deleted_at_the_office_and_taking_theirs(office_link: OfficeLin
     synced = office.sync(where)
     assert [c.code for c in synced.conflicts] == ["store.queued_edit_gone"]
     assert "the entry was deleted from the office store since" in str(synced.conflicts[0])
-    office.resolve("mnd", keep_mine=False)
-    assert office.queued() == [] and office.sync(where).conflicts == []
+    office.resolve(where, "mnd", keep_mine=False)
+    assert office.queued(where) == [] and office.sync(where).conflicts == []
     with pytest.raises(StoreError, match="no change to entry 'mnd' is waiting"):
-        office.resolve("mnd", keep_mine=True)
+        office.resolve(where, "mnd", keep_mine=True)
 
 
 def test_a_damaged_queue_is_said_and_left_as_it_is(office_link: OfficeLink) -> None:
     where = away_with_a_copy(office_link, entry("mnd", "국방부", "Ministry of National Defense"))
-    queue = offline_folder() / QUEUED_EDITS
+    queue = offline_folder(where) / QUEUED_EDITS
     queue.write_bytes(b"SQLite format 3\x00" + b"\xff" * 5000)
     with pytest.raises(StoreError, match=r"cannot be read .*it was left as it is") as caught:
-        OfflineTermbase(offline_folder())
+        OfflineTermbase(offline_folder(where))
     assert caught.value.code == "store.queue_damaged"
     terminology = Terminology.load(None, Settings(office_store=office_link.address))
     try:  # the window goes on without the office termbase, saying why
@@ -246,7 +247,7 @@ def test_a_huge_queue_is_sent_in_one_transaction(office_link: OfficeLink) -> Non
         typing = time.perf_counter() - started
     finally:
         terminology.close()
-    with sqlite3.connect(offline_folder() / QUEUED_EDITS) as db:  # and 500 more, as if typed over days
+    with sqlite3.connect(offline_folder(where) / QUEUED_EDITS) as db:  # and 500 more, as if typed over days
         rows = db.execute("SELECT * FROM edits").fetchall()
         template = rows[0]
         db.executemany(
@@ -265,3 +266,88 @@ def test_a_huge_queue_is_sent_in_one_transaction(office_link: OfficeLink) -> Non
         assert {e.note for e in store.termbase.entries()} == {"고침"}
     print(f"100 offline edits {typing:.2f} s, {count} sent {sending:.2f} s (load {os.getloadavg()[0]:.1f})")
     assert typing < 20 and sending < 30  # generous: the figures are in the report, not a benchmark
+
+
+def test_each_office_address_has_its_own_copy_and_queue(
+    office_link: OfficeLink, pg_server: PgServer, tmp_path: Path
+) -> None:
+    from briefing.memory.model import Unit
+    from briefing.memory.stack import Memories
+
+    other_database = pg_server.new_database()
+    other = OfficeLink(pg_server, other_database, tmp_path / "other-office")
+    other.back()
+    first = away_with_a_copy(office_link, entry("mnd", "국방부", "Ministry of National Defense"))
+    second = away_with_a_copy(other, entry("mofa", "외교부", "Ministry of Foreign Affairs"))
+    assert (
+        offline_folder(first) != offline_folder(second)
+        and offline_folder(first).parent == offline_folder(second).parent
+    )
+    for where, link in ((first, office_link), (second, other)):
+        assert (offline_folder(where) / "address.txt").read_text("utf-8").strip() == where.shown
+        assert link.database not in offline_folder(where).name and "postgres" not in offline_folder(where).name
+    secret = tmp_path / "pw"
+    secret.write_text("s3cret\n")
+    secret.chmod(0o600)
+    assert offline_folder(StoreLocation.parse(office_link.address, secret)) == offline_folder(first)  # not keyed by it
+    terminology = offline_terminology(office_link)
+    try:
+        found = terminology.hits("국방부와 외교부", Language.KO)
+        assert [h.entry.id for h in found if h.entry.termbase == "office copy"] == ["mnd"]
+        terminology.add_term("합동참모본부", "Joint Chiefs of Staff")
+    finally:
+        terminology.close()
+    with Memories.load(Settings(office_store=other.address)) as memories:  # the other office, away too
+        assert memories.shared is not None
+        memories.shared.learn([Unit(Language.KO, "외교부가 발표했다.", "The foreign ministry announced it.")])
+    office_link.back()
+    other.back()
+    assert (office.sync(second).terms_sent, office.sync(second).units_sent) == (0, 0)  # the second's own queue
+    with office.open_office(second) as store:
+        assert [e.id for e in store.termbase.entries()] == ["mofa"] and store.memory.count() == 1
+    assert office.sync(first).terms_sent == 1
+
+
+def test_a_sync_fetches_only_what_changed_at_the_office(office_link: OfficeLink, pg_server: PgServer) -> None:
+    from briefing.memory.model import Unit
+    from briefing.memory.store import TranslationMemory
+    from briefing.stores.location import COPY_MEMORY
+
+    where = StoreLocation.parse(office_link.address)
+
+    def item(number: int, text: str) -> list[Unit]:
+        return [Unit(Language.KO, f"{text} {number}번.", f"{text} no. {number}.", briefing="b", item_id=f"i{number}")]
+
+    with office.open_office(where) as store:
+        for number in range(40):
+            store.memory.learn(item(number, "회의 문장"))
+        store.memory.learn([Unit(Language.KO, "가져온 문장.", "An imported sentence.")])
+    first = office.sync(where)
+    assert (first.copy_full, first.copy_units, first.copy_fetched) == (True, 41, 41)
+    again = office.sync(where)
+    assert (again.copy_full, again.copy_fetched, again.copy_units) == (False, 0, 41)
+    with office.open_office(where) as store:  # at the office: two new units, one item approved again
+        store.memory.learn(item(7, "고친 문장"))
+        store.memory.learn(item(100, "새 문장"))
+        store.memory.learn([Unit(Language.KO, "또 가져온 문장.", "Another imported sentence.")])
+    later = office.sync(where)
+    assert (later.copy_full, later.copy_fetched, later.copy_units) == (False, 3, 43)
+    with TranslationMemory.open(offline_folder(where) / COPY_MEMORY, read_only=True) as copy:
+        assert copy.lookup("고친 문장 7번.", Language.KO)[0].score == 100
+        assert all(m.unit.source != "회의 문장 7번." for m in copy.lookup("회의 문장 7번.", Language.KO))
+        assert copy.lookup("회의 문장 8번.", Language.KO)[0].score == 100
+    with pg_server.admin(office_link.database) as db:  # a unit deleted by hand: no item owns it, a full copy
+        db.execute("DELETE FROM memory_units WHERE source = '가져온 문장.'")
+    assert office.sync(where).copy_full
+    with pg_server.admin(office_link.database) as db:  # the store set up again at the same address
+        db.execute("UPDATE briefing_schema SET created_at = created_at + interval '1 day'")
+    assert office.sync(where).copy_full and office.sync(where).copy_fetched == 0
+
+
+def test_a_damaged_copy_is_made_again(office_link: OfficeLink) -> None:
+    from briefing.stores.location import COPY_MEMORY
+
+    where = away_with_a_copy(office_link, entry("mnd", "국방부", "Ministry of National Defense"))
+    office_link.back()
+    (offline_folder(where) / COPY_MEMORY).write_bytes(b"\x00" * 4096)
+    assert office.sync(where).copy_full

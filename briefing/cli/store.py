@@ -79,10 +79,10 @@ def run_store(args: argparse.Namespace, out: TextIO | None = None, err: TextIO |
         if in_use is None:
             raise StoreError("store.none_chosen", variable=STORE_VARIABLE)
         if args.action == "resolve":
-            office.resolve(args.entry, keep_mine=args.mine)
+            office.resolve(in_use, args.entry, keep_mine=args.mine)
             print(f"entry {args.entry}: {'yours will be sent' if args.mine else 'your change was dropped'}", file=out)
             return EXIT_OK
-        for edit in office.queued():
+        for edit in office.queued(in_use):
             what = "delete" if edit.entry is None else f"edit to {office.rendering(edit.entry)}"
             forced = " (over theirs)" if edit.base_version < 0 else f" (from version {edit.base_version})"
             print(f"{edit.entry_id}: {what}{forced}, {edit.queued_by or '?'}", file=out)
@@ -97,7 +97,8 @@ def run_store(args: argparse.Namespace, out: TextIO | None = None, err: TextIO |
         print(f"memory units: {synced.units_sent} sent, {synced.units_there} there already", file=out)
         for conflict in synced.conflicts:
             print(f"conflict: {conflict}", file=err or sys.stderr)
-        print(f"local copy: {synced.copy_terms} term entries, {synced.copy_units} memory units", file=out)
+        how = "made whole" if synced.copy_full else f"{synced.copy_fetched} units fetched"
+        print(f"local copy: {synced.copy_terms} term entries, {synced.copy_units} memory units ({how})", file=out)
         return EXIT_CONFLICT if synced.conflicts else EXIT_OK
     password_file = settings.office_store_password_file or None
     target_location = None if args.to == EMBEDDED else StoreLocation.parse(args.to, password_file)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
 
 from briefing.memory import stack as memory_stack
@@ -19,10 +18,8 @@ from briefing.memory.store import MemoryStore, MemoryStoreError, TranslationMemo
 from briefing.messages import BriefingError, Message, register
 from briefing.model import Language
 from briefing.settings import Settings
+from briefing.stores import office_copy
 from briefing.stores.location import (
-    COPY_MEMORY,
-    COPY_NAME,
-    COPY_TERMS,
     EMBEDDED,
     QUEUE_NAME,
     QUEUED_MEMORY,
@@ -31,10 +28,11 @@ from briefing.stores.location import (
     StoreLocation,
     chosen_location,
     offline_folder,
+    offline_root,
 )
 from briefing.stores.office_memory import OfficeMemory
 from briefing.stores.office_terms import OfficeTermbase, shown_time
-from briefing.stores.offline_terms import FORCED, QUEUED_EDITS, EditQueue, QueuedEdit, write_versions
+from briefing.stores.offline_terms import FORCED, QUEUED_EDITS, EditQueue, QueuedEdit
 from briefing.stores.postgres import OfficeStore
 from briefing.terms import stack as terms_stack
 from briefing.terms.model import Entry
@@ -223,6 +221,8 @@ class Sync:
     conflicts: list[Message] = field(default_factory=list)
     copy_terms: int = 0
     copy_units: int = 0
+    copy_fetched: int = 0  # memory units read from the office store to bring the copy up to date
+    copy_full: bool = False  # the memory copy was made whole (the first time, or another database)
 
 
 def sync(location: StoreLocation, home: Path | None = None, author: str = "") -> Sync:
@@ -231,7 +231,8 @@ def sync(location: StoreLocation, home: Path | None = None, author: str = "") ->
     A queued new entry whose Korean term the office store gives another English rendering, and a queued edit or
     deletion of an entry changed (or deleted) on the office store since the copy it was made from, are conflicts:
     reported, and kept in the queue (nothing typed is lost) until resolved. Sending twice adds nothing twice."""
-    folder = offline_folder(home)
+    folder = offline_folder(location, home)
+    _adopt_legacy_queue(folder, home)
     report = Sync()
     with open_office(location, author=author) as remote:
         queued_terms = _open_queue_terms(folder)
@@ -249,8 +250,21 @@ def sync(location: StoreLocation, home: Path | None = None, author: str = "") ->
                 if queue is not None:
                     queue.close()
         (folder / QUEUED_MEMORY).unlink(missing_ok=True)  # every queued unit was sent (or was there)
-        report.copy_terms, report.copy_units = _refresh_copy(remote, folder)
+        assert remote.office is not None
+        refreshed = office_copy.refresh(remote.office, remote.termbase, folder, location)
+        report.copy_terms, report.copy_units = refreshed.terms, refreshed.units
+        report.copy_fetched, report.copy_full = refreshed.fetched, refreshed.full
     return report
+
+
+def _adopt_legacy_queue(folder: Path, home: Path | None) -> None:
+    """Queues written before copies were kept per office address (directly in the office-store folder) belong to
+    the only office store that version knew: the one synced now takes them over, unless it has its own."""
+    legacy = offline_root(home)
+    for name in (QUEUED_TERMS, QUEUED_MEMORY):
+        if (legacy / name).is_file() and not (folder / name).exists():
+            folder.mkdir(parents=True, exist_ok=True)
+            (legacy / name).replace(folder / name)
 
 
 def _open_queue_terms(folder: Path) -> Termbase | None:
@@ -339,10 +353,10 @@ def _copied(entry: Entry) -> Entry:
     return Entry(entry.id, list(entry.terms), entry.domain, entry.note, entry.source, entry.verified)
 
 
-def resolve(entry_id: str, *, keep_mine: bool, home: Path | None = None) -> None:
+def resolve(location: StoreLocation, entry_id: str, *, keep_mine: bool, home: Path | None = None) -> None:
     """Settle a conflicting queued edit: keep mine (the next sync applies it over the office's version) or take
     theirs (the queued change is dropped). StoreError when no change of that entry waits."""
-    path = offline_folder(home) / QUEUED_EDITS
+    path = offline_folder(location, home) / QUEUED_EDITS
     if not path.exists():
         raise StoreError("store.not_queued", id=entry_id)
     with EditQueue.open(path, create=False) as edits:
@@ -354,30 +368,10 @@ def resolve(entry_id: str, *, keep_mine: bool, home: Path | None = None) -> None
             edits.remove([entry_id])
 
 
-def queued(home: Path | None = None) -> list[QueuedEdit]:
+def queued(location: StoreLocation, home: Path | None = None) -> list[QueuedEdit]:
     """The edits and deletions of office entries waiting to be sent."""
-    path = offline_folder(home) / QUEUED_EDITS
+    path = offline_folder(location, home) / QUEUED_EDITS
     if not path.exists():
         return []
     with EditQueue.open(path, create=False) as edits:
         return edits.edits()
-
-
-def _refresh_copy(remote: Stores, folder: Path) -> tuple[int, int]:
-    """Replace the local copy of the office store with what it holds now (written aside, then moved in)."""
-    folder.mkdir(parents=True, exist_ok=True)
-    terms_new, memory_new = folder / (COPY_TERMS + ".new"), folder / (COPY_MEMORY + ".new")
-    for leftover in (terms_new, memory_new):
-        leftover.unlink(missing_ok=True)
-    entries = remote.termbase.entries()
-    with Termbase.create(terms_new, COPY_NAME) as copy:
-        copy.add_all(_copied(e) for e in entries)
-    can_edit = remote.office is None or remote.office.can_edit_terms
-    synced_at = datetime.now(UTC).isoformat()
-    write_versions(terms_new, entries, {"can_edit_terms": "yes" if can_edit else "no", "synced_at": synced_at})
-    learned = remote.memory.learned_at()
-    with TranslationMemory.create(memory_new, COPY_NAME) as memory:
-        units = sum(memory.add_many((u, learned.get(i)) for i, u in enumerate(remote.memory.units())))
-    terms_new.replace(folder / COPY_TERMS)
-    memory_new.replace(folder / COPY_MEMORY)
-    return len(entries), units

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Protocol
 from briefing.messages import BriefingError, Message, register
 from briefing.model import Bilingual, Briefing, Language
 from briefing.paths import data_home
-from briefing.stores.location import chosen_location, offline_folder
+from briefing.stores.location import StoreLocation, chosen_location, offline_folder
 from briefing.stores.office_terms import OfficeTermbase
 from briefing.stores.offline_terms import OfflineTermbase
 from briefing.stores.postgres import OfficeStore
@@ -201,11 +201,13 @@ def _split(cell: str) -> list[str]:
     return [part.strip() for part in cell.split(SEPARATOR.strip()) if part.strip()]
 
 
-def _offline(sources: list[TermSource], problems: list[Message], author: str) -> OfflineTermbase | None:
+def _offline(
+    location: StoreLocation, sources: list[TermSource], problems: list[Message], author: str
+) -> OfflineTermbase | None:
     """The office termbase away from the network: its copy with this user's queued changes (among the sources,
     and returned: new terms, edits and deletions go to its queues)."""
     try:
-        offline = OfflineTermbase(offline_folder(), author)
+        offline = OfflineTermbase(offline_folder(location), author)
     except BriefingError as error:
         problems.append(error.message)
         return None
@@ -265,7 +267,7 @@ class Terminology:
         except BriefingError as error:
             problems.append(error.message)
             if location is not None:  # away from the office store: read its copy, queue new terms
-                shared = _offline(sources, problems, settings.author)
+                shared = _offline(location, sources, problems, settings.author)
         for office in settings.office_termbases:
             try:
                 sources.append(Termbase.open(Path(office).expanduser(), read_only=True))
