@@ -4455,6 +4455,26 @@ Bilingual Korean/English briefings, translated offline.</source>
         <source>Note</source>
         <translation>비고</translation>
     </message>
+    <message>
+        <source>Your change: %1 → %2</source>
+        <translation>내가 고친 내용: %1 → %2</translation>
+    </message>
+    <message>
+        <source>Changed by someone else</source>
+        <translation>다른 사람이 고친 항목</translation>
+    </message>
+    <message>
+        <source>Reload the entry</source>
+        <translation>항목 다시 불러오기</translation>
+    </message>
+    <message>
+        <source>The entry %1 was deleted meanwhile.</source>
+        <translation>그 사이 항목 %1이(가) 삭제되었습니다.</translation>
+    </message>
+    <message>
+        <source>Reloaded: changed by %1.</source>
+        <translation>다시 불러옴: %1이(가) 고친 내용입니다.</translation>
+    </message>
 </context>
 <context>
     <name>TermbaseManager</name>
@@ -4495,12 +4515,70 @@ Bilingual Korean/English briefings, translated offline.</source>
         <translation>내보내기…</translation>
     </message>
     <message>
+        <source>Undo</source>
+        <translation>실행 취소</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>다시 실행</translation>
+    </message>
+    <message>
+        <source>Office store: %1 (local copy)</source>
+        <translation>사무실 저장소: %1 (로컬 사본)</translation>
+    </message>
+    <message>
+        <source>Office store: %1</source>
+        <translation>사무실 저장소: %1</translation>
+    </message>
+    <message>
+        <source>Personal (this computer)</source>
+        <translation>개인 (이 컴퓨터)</translation>
+    </message>
+    <message>
         <source>%1 (read-only)</source>
         <translation>%1 (읽기 전용)</translation>
     </message>
     <message>
+        <source>Connected to %1 as %2.</source>
+        <translation>%1에 %2(으)로 연결됨.</translation>
+    </message>
+    <message>
+        <source>Editing is off: the role %1 may only read this termbase.</source>
+        <translation>편집 불가: 역할 %1은(는) 이 용어집을 읽기만 할 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Changes are saved there at once; a change someone made meanwhile is a conflict.</source>
+        <translation>변경은 곧바로 그곳에 저장됩니다. 그 사이 다른 사람이 고친 항목은 덮어쓰지 않고 충돌로 알려 줍니다.</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>없음</translation>
+    </message>
+    <message>
+        <source>%1 cannot be reached: working from the local copy made %2. %3 changes wait to be sent by “briefing-studio store sync”.</source>
+        <translation>%1에 연결할 수 없습니다. %2에 만든 로컬 사본으로 작업합니다. 변경 %3건이 “briefing-studio store sync”로 보내지기를 기다립니다.</translation>
+    </message>
+    <message>
+        <source>Editing is off: your role may only read the office termbase.</source>
+        <translation>편집 불가: 내 역할은 사무실 용어집을 읽기만 할 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be reached and there is no local copy to work from.</source>
+        <translation>%1에 연결할 수 없고 작업할 로컬 사본도 없습니다.</translation>
+    </message>
+    <message>
         <source>%1 of %2 entries</source>
         <translation>항목 %2개 중 %1개</translation>
+    </message>
+    <message>
+        <source>This could not be undone.
+%1</source>
+        <translation>실행 취소할 수 없습니다.
+%1</translation>
+    </message>
+    <message>
+        <source>Delete the entry “%1 — %2” from the office termbase, for everyone?</source>
+        <translation>사무실 용어집에서 항목 “%1 — %2”을(를) 삭제하시겠습니까? 모든 사용자에게서 삭제됩니다.</translation>
     </message>
     <message>
         <source>Delete the entry “%1 — %2” from your personal termbase?</source>
@@ -4550,6 +4628,14 @@ Bilingual Korean/English briefings, translated offline.</source>
     <message>
         <source>shipped</source>
         <translation>기본 제공</translation>
+    </message>
+    <message>
+        <source>office</source>
+        <translation>사무실</translation>
+    </message>
+    <message>
+        <source>office (local copy)</source>
+        <translation>사무실 (로컬 사본)</translation>
     </message>
     <message>
         <source>organisation</source>

@@ -93,6 +93,17 @@ class StoreLocation:
         return redact(self.address)
 
     @property
+    def label(self) -> str:
+        """The address in short, as the window shows it: user@host:port/database (no options, no password)."""
+        parts = urlsplit(self.address)
+        query = dict(parse_qsl(parts.query))
+        host = parts.hostname or query.get("host", "")
+        port = parts.port or query.get("port", "")
+        database = parts.path.lstrip("/") or query.get("dbname", "")
+        user = parts.username or ""
+        return f"{user}@{host}{':' + str(port) if port else ''}/{database}" if user else f"{host}/{database}"
+
+    @property
     def digest(self) -> str:
         """What tells one office store from another (host, port, database, user), as 16 hex digits."""
         parts = urlsplit(self.address)

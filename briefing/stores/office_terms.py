@@ -24,6 +24,11 @@ class OfficeTermbase:
         self.read_only = not store.can_edit_terms
 
     @property
+    def user(self) -> str:
+        """The PostgreSQL role this termbase is used as."""
+        return self._store.user
+
+    @property
     def revision(self) -> int:
         with self._store.guard():
             row = self._store.db.execute("SELECT last_value, is_called FROM term_changes").fetchone()

@@ -238,6 +238,7 @@ class Terminology:
         self.problems: list[Message] = list(problems)
         # where new terms go instead of the personal termbase: the office store's, or its queue while away from it
         self.shared = shared
+        self.office_address = ""  # the office store's address in short (user@host:port/database) when one is chosen
         self._version = 0
         self._state: tuple[tuple[int, int], ...] = ()
         self._index: TermIndex | None = None
@@ -278,6 +279,7 @@ class Terminology:
         except BriefingError as error:
             problems.append(error.message)
         terminology = cls(sources, personal_file=personal, problems=problems, shared=shared)
+        terminology.office_address = location.label if location is not None else ""
         if briefing is not None:
             terminology.set_briefing(briefing)
         return terminology
@@ -318,9 +320,10 @@ class Terminology:
         en_acronym: str = "",
         forbidden_ko: Sequence[str] = (),
         forbidden_en: Sequence[str] = (),
+        to: TermStore | None = None,
     ) -> Entry:
-        """Add a Korean/English pair (with forbidden renderings, if any) to the office store's termbase when one is in
-        use and this user may edit it, else to the personal termbase."""
+        """Add a Korean/English pair (with forbidden renderings, if any) to `to` when given, else to the office
+        store's termbase when one is in use and this user may edit it, else to the personal termbase."""
         terms = [
             *([Term(ko.strip(), Language.KO, acronym=ko_acronym.strip())] if ko.strip() else []),
             *([Term(en.strip(), Language.EN, acronym=en_acronym.strip())] if en.strip() else []),
@@ -328,6 +331,7 @@ class Terminology:
             *(Term(t.strip(), Language.EN, TermStatus.FORBIDDEN) for t in forbidden_en if t.strip()),
         ]
         target: TermStore = self.shared if self.shared is not None and not self.shared.read_only else self.personal
+        target = to if to is not None else target
         return target.add(Entry("", terms, domain=domain, note=note, source=source))
 
     def close(self) -> None:
