@@ -19,6 +19,7 @@ from briefing.stores.location import StoreError, StoreLocation, offline_folder
 from briefing.stores.offline_terms import QUEUED_EDITS, OfflineTermbase
 from briefing.terms.model import Entry, Term
 from briefing.terms.stack import Terminology
+from briefing.terms.store import Termbase
 from tests.pg import OfficeLink, PgServer
 
 
@@ -351,3 +352,15 @@ def test_a_damaged_copy_is_made_again(office_link: OfficeLink) -> None:
     office_link.back()
     (offline_folder(where) / COPY_MEMORY).write_bytes(b"\x00" * 4096)
     assert office.sync(where).copy_full
+
+
+def test_a_queue_from_before_copies_were_kept_per_address_is_taken_over(office_link: OfficeLink) -> None:
+    from briefing.stores.location import QUEUED_TERMS, offline_root
+
+    where = StoreLocation.parse(office_link.address)
+    legacy = offline_root() / QUEUED_TERMS
+    legacy.parent.mkdir(parents=True)
+    with Termbase.create(legacy, "office queue") as queue:
+        queue.add(entry("", "가상전략협의회", "Notional Strategy Council"))
+    assert office.sync(where).terms_sent == 1 and not legacy.exists()
+    assert office.sync(where).terms_sent == 0

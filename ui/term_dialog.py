@@ -58,6 +58,7 @@ class TermDialog(QDialog):
         self.note = named(QLineEdit(entry.note if entry else ""), "termNote")
         self.error = named(QLabel(), "termError")
         self.error.setWordWrap(True)
+        self.error.setTextFormat(Qt.TextFormat.PlainText)
         self.error.setStyleSheet("color: #d9383a")
         self.error.hide()
         form = QFormLayout()
@@ -124,6 +125,7 @@ class TermDialog(QDialog):
         mine = fill(self.tr("Your change: %1 → %2"), self.ko.text().strip(), self.en.text().strip())
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Changed by someone else"), error_text(error))
         box.setObjectName("termConflict")
+        box.setTextFormat(Qt.TextFormat.PlainText)  # who changed it is whatever their author setting says
         box.setInformativeText(mine)
         box.setDetailedText("\n".join(f"{name}: {value}" for name, value in self._fields().items()))
         reload = box.addButton(self.tr("Reload the entry"), QMessageBox.ButtonRole.AcceptRole)

@@ -158,6 +158,7 @@ class TermbaseManager(QDialog):
         self.count = named(QLabel(), "termCount")
         self.office_status = named(QLabel(), "officeStatus")
         self.office_status.setWordWrap(True)
+        self.office_status.setTextFormat(Qt.TextFormat.PlainText)  # an address or role is never markup
         self.office_status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.undo_stack = QUndoStack(self)
         self.undo_button = named(QPushButton(), "undoTermChange")

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
@@ -120,7 +121,8 @@ def test_a_conflict_is_a_dialog_that_offers_reload(
     manager.select_row(0)
     form = manager.edit_selected()
     assert form is not None
-    with office.open_office(office_store, author="Lee") as store:  # meanwhile, someone else
+    hostile = '<img src="file:///etc/passwd">Lee\x1b[2J'  # their author setting, shown as it is
+    with office.open_office(office_store, author=hostile) as store:  # meanwhile, someone else
         theirs = store.termbase.get("mnd")
         assert theirs is not None
         theirs.terms[1] = Term("Ministry of National Defence", Language.EN)
@@ -130,12 +132,13 @@ def test_a_conflict_is_a_dialog_that_offers_reload(
     form.accept()
     box = form.conflict_box
     assert box is not None and box.isVisible() and form.isVisible()  # nothing saved, nothing closed
-    assert "entry 'mnd' was changed by Lee at" in box.text() and "your change was not saved" in box.text()
+    assert f"entry 'mnd' was changed by {hostile} at" in box.text() and "your change was not saved" in box.text()
+    assert box.textFormat() == Qt.TextFormat.PlainText and form.error.textFormat() == Qt.TextFormat.PlainText
     assert box.informativeText() == "Your change: 국방부 → Ministry of National Defense"
     assert "note: 국방부 공식 영문 명칭" in box.detailedText()  # what was typed is kept in view
     reload = next(b for b in box.buttons() if b.text() == "Reload the entry")
     reload.click()
-    assert form.en.text() == "Ministry of National Defence" and "changed by Lee" in form.error.text()
+    assert form.en.text() == "Ministry of National Defence" and f"changed by {hostile}" in form.error.text()
     type_korean(form.note, "국방부 공식 영문 명칭")
     form.accept()
     with office.open_office(office_store) as store:
