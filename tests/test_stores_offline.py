@@ -364,3 +364,26 @@ def test_a_queue_from_before_copies_were_kept_per_address_is_taken_over(office_l
         queue.add(entry("", "가상전략협의회", "Notional Strategy Council"))
     assert office.sync(where).terms_sent == 1 and not legacy.exists()
     assert office.sync(where).terms_sent == 0
+
+
+def test_an_edit_sent_before_the_queue_was_emptied_is_not_a_conflict(office_link: OfficeLink) -> None:
+    """A sync that stopped between its commit and emptying the queue: the next one finds the edit made."""
+    where = away_with_a_copy(office_link, entry("mnd", "국방부", "Ministry of National Defense"))
+    terminology = offline_terminology(office_link)
+    try:
+        assert terminology.shared is not None
+        mine = terminology.shared.get("mnd")
+        assert mine is not None
+        mine.note = "보낸 적 있음"
+        terminology.shared.update(mine)
+    finally:
+        terminology.close()
+    queue = offline_folder(where) / QUEUED_EDITS
+    with sqlite3.connect(queue) as db:
+        rows = db.execute("SELECT * FROM edits").fetchall()
+    office_link.back()
+    assert office.sync(where).edits_sent == 1
+    with sqlite3.connect(queue) as db:  # as if the queue had not been emptied
+        db.executemany("INSERT INTO edits VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+    again = office.sync(where)
+    assert (again.edits_sent, again.conflicts, office.queued(where)) == (0, [], [])

@@ -332,6 +332,8 @@ def _apply(termbase: TermStore, present: dict[str, Entry], edit: QueuedEdit, rep
         termbase.add(_copied(edit.entry))
         report.edits_sent += 1
         return True
+    if edit.entry is not None and _same(theirs, edit.entry):
+        return True  # sent before (a sync that stopped before emptying the queue) or made the same way there
     if edit.base_version not in (FORCED, theirs.version):
         code = "store.queued_delete_conflict" if edit.entry is None else "store.queued_edit_conflict"
         params = {"id": edit.entry_id, "who": theirs.changed_by, "when": shown_time(theirs.changed_at)}
@@ -347,6 +349,10 @@ def _apply(termbase: TermStore, present: dict[str, Entry], edit: QueuedEdit, rep
     termbase.update(changed)
     report.edits_sent += 1
     return True
+
+
+def _same(one: Entry, other: Entry) -> bool:
+    return _copied(one) == _copied(other)
 
 
 def _copied(entry: Entry) -> Entry:
