@@ -236,8 +236,9 @@ def sync(location: StoreLocation, home: Path | None = None, author: str = "") ->
     report = Sync()
     with open_office(location, author=author) as remote:
         queued_terms = _open_queue_terms(folder)
-        edits = EditQueue.open(folder / QUEUED_EDITS) if (folder / QUEUED_EDITS).exists() else None
+        edits = None
         try:
+            edits = EditQueue.open(folder / QUEUED_EDITS) if (folder / QUEUED_EDITS).exists() else None
             sent, edited = _send(remote, queued_terms, edits, folder / QUEUED_MEMORY, report)
             if queued_terms is not None:
                 with queued_terms.transaction():
