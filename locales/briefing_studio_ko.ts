@@ -3492,6 +3492,30 @@ Bilingual Korean/English briefings, translated offline.</source>
         <translation>선택된 사무실 저장소가 없습니다 (office_store 설정 또는 {variable})</translation>
     </message>
     <message>
+        <source>the queue of changes made away from the office store, {path}, cannot be read ({reason}); it was left as it is</source>
+        <translation>사무실 저장소 밖에서 만든 변경 대기열 {path}을(를) 읽을 수 없습니다 ({reason}). 파일은 그대로 두었습니다</translation>
+    </message>
+    <message>
+        <source>the local copy of the office store was made by an older Briefing Studio and does not know which version of entry &apos;{id}&apos; you read; run `briefing-studio store sync` once on the office network before editing office entries away from it</source>
+        <translation>사무실 저장소의 로컬 사본은 이전 버전의 Briefing Studio가 만든 것이라 항목 &apos;{id}&apos;을(를) 어느 버전에서 읽었는지 알 수 없습니다. 사무실 네트워크에서 `briefing-studio store sync`를 한 번 실행한 뒤 밖에서 사무실 항목을 편집하십시오</translation>
+    </message>
+    <message>
+        <source>no change to entry &apos;{id}&apos; is waiting to be sent</source>
+        <translation>항목 &apos;{id}&apos;에 대해 보낼 변경이 대기 중이지 않습니다</translation>
+    </message>
+    <message>
+        <source>your change to entry &apos;{id}&apos; made away from the office store was not sent: {who} changed it at {when} after your copy was made (yours: {mine}; the office&apos;s: {theirs}); it stays in the queue: `briefing-studio store resolve {id} --mine` sends yours over theirs, `--theirs` drops yours</source>
+        <translation>사무실 저장소 밖에서 항목 &apos;{id}&apos;을(를) 고친 내용을 보내지 않았습니다. 사본을 만든 뒤 {who}이(가) {when}에 이 항목을 고쳤습니다 (내 것: {mine}, 사무실: {theirs}). 변경은 대기열에 남아 있습니다. `briefing-studio store resolve {id} --mine`은 내 것을 덮어 보내고, `--theirs`는 내 변경을 버립니다</translation>
+    </message>
+    <message>
+        <source>your deletion of entry &apos;{id}&apos; ({mine}) made away from the office store was not sent: {who} changed it at {when} to {theirs}; it stays in the queue: `briefing-studio store resolve {id} --mine` deletes it all the same, `--theirs` keeps their entry</source>
+        <translation>사무실 저장소 밖에서 항목 &apos;{id}&apos;({mine})을(를) 삭제한 내용을 보내지 않았습니다. {who}이(가) {when}에 이 항목을 {theirs}(으)로 고쳤습니다. 삭제는 대기열에 남아 있습니다. `briefing-studio store resolve {id} --mine`은 그래도 삭제하고, `--theirs`는 상대의 항목을 유지합니다</translation>
+    </message>
+    <message>
+        <source>your change to entry &apos;{id}&apos; ({mine}) made away from the office store was not sent: the entry was deleted from the office store since; it stays in the queue: `briefing-studio store resolve {id} --mine` adds it again, `--theirs` drops it</source>
+        <translation>사무실 저장소 밖에서 항목 &apos;{id}&apos;({mine})을(를) 고친 내용을 보내지 않았습니다. 그 사이 이 항목이 사무실 저장소에서 삭제되었습니다. 변경은 대기열에 남아 있습니다. `briefing-studio store resolve {id} --mine`은 항목을 다시 추가하고, `--theirs`는 변경을 버립니다</translation>
+    </message>
+    <message>
         <source>the term &apos;{ko}&apos; → &apos;{en}&apos; you added away from the office store was not sent: the office store renders &apos;{ko}&apos; as &apos;{office}&apos; (entry &apos;{id}&apos;); it stays in the queue until you resolve it</source>
         <translation>사무실 저장소 밖에서 추가한 용어 &apos;{ko}&apos; → &apos;{en}&apos;을(를) 보내지 않았습니다. 사무실 저장소는 &apos;{ko}&apos;을(를) &apos;{office}&apos;(으)로 옮깁니다 (항목 &apos;{id}&apos;). 해결할 때까지 대기열에 남아 있습니다</translation>
     </message>
@@ -4437,6 +4461,26 @@ Bilingual Korean/English briefings, translated offline.</source>
         <source>Note</source>
         <translation>비고</translation>
     </message>
+    <message>
+        <source>Your change: %1 → %2</source>
+        <translation>내가 고친 내용: %1 → %2</translation>
+    </message>
+    <message>
+        <source>Changed by someone else</source>
+        <translation>다른 사람이 고친 항목</translation>
+    </message>
+    <message>
+        <source>Reload the entry</source>
+        <translation>항목 다시 불러오기</translation>
+    </message>
+    <message>
+        <source>The entry %1 was deleted meanwhile.</source>
+        <translation>그 사이 항목 %1이(가) 삭제되었습니다.</translation>
+    </message>
+    <message>
+        <source>Reloaded: changed by %1.</source>
+        <translation>다시 불러옴: %1이(가) 고친 내용입니다.</translation>
+    </message>
 </context>
 <context>
     <name>TermbaseManager</name>
@@ -4477,12 +4521,70 @@ Bilingual Korean/English briefings, translated offline.</source>
         <translation>내보내기…</translation>
     </message>
     <message>
+        <source>Undo</source>
+        <translation>실행 취소</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>다시 실행</translation>
+    </message>
+    <message>
+        <source>Office store: %1 (local copy)</source>
+        <translation>사무실 저장소: %1 (로컬 사본)</translation>
+    </message>
+    <message>
+        <source>Office store: %1</source>
+        <translation>사무실 저장소: %1</translation>
+    </message>
+    <message>
+        <source>Personal (this computer)</source>
+        <translation>개인 (이 컴퓨터)</translation>
+    </message>
+    <message>
         <source>%1 (read-only)</source>
         <translation>%1 (읽기 전용)</translation>
     </message>
     <message>
+        <source>Connected to %1 as %2.</source>
+        <translation>%1에 %2(으)로 연결됨.</translation>
+    </message>
+    <message>
+        <source>Editing is off: the role %1 may only read this termbase.</source>
+        <translation>편집 불가: 역할 %1은(는) 이 용어집을 읽기만 할 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Changes are saved there at once; a change someone made meanwhile is a conflict.</source>
+        <translation>변경은 곧바로 그곳에 저장됩니다. 그 사이 다른 사람이 고친 항목은 덮어쓰지 않고 충돌로 알려 줍니다.</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>없음</translation>
+    </message>
+    <message>
+        <source>%1 cannot be reached: working from the local copy made %2. %3 changes wait to be sent by “briefing-studio store sync”.</source>
+        <translation>%1에 연결할 수 없습니다. %2에 만든 로컬 사본으로 작업합니다. 변경 %3건이 “briefing-studio store sync”로 보내지기를 기다립니다.</translation>
+    </message>
+    <message>
+        <source>Editing is off: your role may only read the office termbase.</source>
+        <translation>편집 불가: 내 역할은 사무실 용어집을 읽기만 할 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be reached and there is no local copy to work from.</source>
+        <translation>%1에 연결할 수 없고 작업할 로컬 사본도 없습니다.</translation>
+    </message>
+    <message>
         <source>%1 of %2 entries</source>
         <translation>항목 %2개 중 %1개</translation>
+    </message>
+    <message>
+        <source>This could not be undone.
+%1</source>
+        <translation>실행 취소할 수 없습니다.
+%1</translation>
+    </message>
+    <message>
+        <source>Delete the entry “%1 — %2” from the office termbase, for everyone?</source>
+        <translation>사무실 용어집에서 항목 “%1 — %2”을(를) 삭제하시겠습니까? 모든 사용자에게서 삭제됩니다.</translation>
     </message>
     <message>
         <source>Delete the entry “%1 — %2” from your personal termbase?</source>
@@ -4532,6 +4634,14 @@ Bilingual Korean/English briefings, translated offline.</source>
     <message>
         <source>shipped</source>
         <translation>기본 제공</translation>
+    </message>
+    <message>
+        <source>office</source>
+        <translation>사무실</translation>
+    </message>
+    <message>
+        <source>office (local copy)</source>
+        <translation>사무실 (로컬 사본)</translation>
     </message>
     <message>
         <source>organisation</source>

@@ -38,6 +38,10 @@ and writes PNG files:
 
     .venv/bin/python scripts/screenshots.py changed-source   # only the changed-source pictures
 
+termbases-office-ko.png (1366×768, Tools → Terminology… with the office store chosen, a drafter connected over TCP)
+needs a PostgreSQL server: tests/ui/test_terms_office.py makes it on its private server when BRIEFING_SCREENSHOTS
+is set (BRIEFING_SCREENSHOTS=1 .venv/bin/python -m pytest tests/ui/test_terms_office.py -k korean).
+
 Reproducible: every window gets a fresh data folder (BRIEFING_HOME in a temporary folder, so the user's
 settings, window state and recent files are neither read nor written), a fixed author, a fixed clock for
 the approval and the flag, and a fixed time zone (Korean: Asia/Seoul, English: America/New_York) in which

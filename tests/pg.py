@@ -161,3 +161,31 @@ def _make_template(server: PgServer) -> None:
 def pg_database(pg_server: PgServer) -> str:
     """A fresh database holding an empty store, for one test."""
     return pg_server.new_database()
+
+
+@dataclass
+class OfficeLink:
+    """An office store's address through a link to the server's socket folder: `away()` removes the link (a
+    laptop off the office network: the same address no longer answers), `back()` puts it back."""
+
+    server: PgServer
+    database: str
+    link: Path
+
+    @property
+    def address(self) -> str:
+        return f"postgresql://{SUPERUSER}@/{self.database}?host={self.link}&port={self.server.port}&connect_timeout=2"
+
+    def away(self) -> None:
+        self.link.unlink()
+
+    def back(self) -> None:
+        self.link.symlink_to(self.server.folder, target_is_directory=True)
+
+
+@pytest.fixture
+def office_link(pg_server: PgServer, pg_database: str, tmp_path: Path) -> OfficeLink:
+    """A fresh store reached through a link to the server's socket folder (see OfficeLink)."""
+    link = OfficeLink(pg_server, pg_database, tmp_path / "office-network")
+    link.back()
+    return link

@@ -20,7 +20,7 @@ from briefing.stores.location import StoreError, StoreLocation, chosen_location,
 from briefing.stores.office import open_office
 from briefing.stores.postgres import connect
 from briefing.terms.model import Entry, Term
-from tests.pg import PgServer
+from tests.pg import OfficeLink, PgServer
 
 
 def location(server: PgServer, database: str) -> StoreLocation:
@@ -263,19 +263,21 @@ def test_a_bulk_load_builds_the_trigram_index_once(
 
 
 def test_away_from_the_network_work_goes_on_and_is_sent_later(
-    pg_server: PgServer, pg_database: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    office_link: OfficeLink, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     from briefing.cli.main import run
     from briefing.memory.stack import Memories
     from briefing.terms.stack import Terminology
 
-    address = pg_server.socket_address(pg_database)
-    with open_office(location(pg_server, pg_database)) as store:
+    address = office_link.address
+    where = StoreLocation.parse(address)
+    with open_office(where) as store:
         store.termbase.add(entry("mnd", "Ministry of National Defense"))
         store.memory.learn([Unit(Language.KO, "회의가 열렸다.", "The meeting was held.")])
-    synced = office.sync(location(pg_server, pg_database))  # before leaving: a local copy
+    synced = office.sync(where)  # before leaving: a local copy
     assert (synced.copy_terms, synced.copy_units) == (1, 1)
-    away = Settings(office_store=f"postgresql://u@127.0.0.1:{_closed_port()}/x?connect_timeout=2")
+    office_link.away()  # the same address no longer answers
+    away = Settings(office_store=address)
     with Memories.load(away) as memories:
         assert [p.code for p in memories.problems] == ["store.unreachable"]
         assert memories.lookup("회의가 열렸다.", Language.KO)[0].unit.memory == "office copy"
@@ -288,16 +290,17 @@ def test_away_from_the_network_work_goes_on_and_is_sent_later(
         terminology.add_term("국방부", "Ministry of Defense")  # the office store says otherwise: a conflict
     finally:
         terminology.close()
+    office_link.back()
     monkeypatch.setenv("BRIEFING_STORE", address)
     assert run(["store", "sync"]) == 4
     captured = capsys.readouterr()
     assert "term entries: 1 sent" in captured.out and "memory units: 1 sent" in captured.out
     assert "the office store renders '국방부' as 'Ministry of National Defense' (entry 'mnd')" in captured.err
     assert "local copy: 2 term entries, 2 memory units" in captured.out
-    with open_office(location(pg_server, pg_database)) as store:
+    with open_office(where) as store:
         assert store.memory.lookup("회의에서 합의하였다.", Language.KO)[0].score == 100
         assert store.termbase.count() == 2
-    again = office.sync(location(pg_server, pg_database))  # the conflicting term is still queued, nothing twice
+    again = office.sync(where)  # the conflicting term is still queued, nothing twice
     assert (again.terms_sent, again.units_sent, len(again.conflicts)) == (0, 0, 1)
 
 

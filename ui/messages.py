@@ -880,6 +880,30 @@ CATALOGUE: dict[str, str] = {
         "Messages",
         "no office store is chosen (the office_store setting or {variable})",
     ),
+    "store.queue_damaged": QT_TRANSLATE_NOOP(
+        "Messages",
+        "the queue of changes made away from the office store, {path}, cannot be read ({reason}); it was left as it is",
+    ),
+    "store.copy_without_versions": QT_TRANSLATE_NOOP(
+        "Messages",
+        "the local copy of the office store was made by an older Briefing Studio and does not know which version of entry '{id}' you read; run `briefing-studio store sync` once on the office network before editing office entries away from it",  # noqa: E501
+    ),
+    "store.not_queued": QT_TRANSLATE_NOOP(
+        "Messages",
+        "no change to entry '{id}' is waiting to be sent",
+    ),
+    "store.queued_edit_conflict": QT_TRANSLATE_NOOP(
+        "Messages",
+        "your change to entry '{id}' made away from the office store was not sent: {who} changed it at {when} after your copy was made (yours: {mine}; the office's: {theirs}); it stays in the queue: `briefing-studio store resolve {id} --mine` sends yours over theirs, `--theirs` drops yours",  # noqa: E501
+    ),
+    "store.queued_delete_conflict": QT_TRANSLATE_NOOP(
+        "Messages",
+        "your deletion of entry '{id}' ({mine}) made away from the office store was not sent: {who} changed it at {when} to {theirs}; it stays in the queue: `briefing-studio store resolve {id} --mine` deletes it all the same, `--theirs` keeps their entry",  # noqa: E501
+    ),
+    "store.queued_edit_gone": QT_TRANSLATE_NOOP(
+        "Messages",
+        "your change to entry '{id}' ({mine}) made away from the office store was not sent: the entry was deleted from the office store since; it stays in the queue: `briefing-studio store resolve {id} --mine` adds it again, `--theirs` drops it",  # noqa: E501
+    ),
     "store.queued_conflict": QT_TRANSLATE_NOOP(
         "Messages",
         "the term '{ko}' → '{en}' you added away from the office store was not sent: the office store renders '{ko}' as '{office}' (entry '{id}'); it stays in the queue until you resolve it",  # noqa: E501

@@ -1,6 +1,9 @@
 """The termbase manager: look through any termbase in force (search, a table of its entries), change the
-personal one (add, edit, delete after a question), import TBX/CSV/TSV glossaries into it and export any of them.
-Office, shipped and the briefing's own termbases are read-only here: their buttons are disabled."""
+personal one or the office store's (add, edit, delete after a question; each change one undo step), import
+TBX/CSV/TSV glossaries into them and export any of them. The store is chosen explicitly: edits go to the one
+chosen, never by an entry's id (a migrated entry keeps its id in both). The office store shows its address
+(without password) and whether it answers or the local copy is being worked from; a role that may only read
+gets its buttons disabled, saying why. Shipped, file-based office and the briefing's own termbases are read-only."""
 
 from __future__ import annotations
 
@@ -15,6 +18,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
+from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -37,13 +41,15 @@ from briefing.terms import exchange
 from briefing.terms.assist import EntryRow, entry_row
 from briefing.terms.model import Entry
 from briefing.terms.stack import PERSONAL
+from briefing.terms.store import TermStore
 from ui.labels import fill
 from ui.messages import error_text
 from ui.messages import text as message_text
 from ui.qt import named
 from ui.tasks import Progress, Runner
 from ui.term_dialog import TermDialog
-from ui.terminology import TerminologyController
+from ui.term_undo import TermChange
+from ui.terminology import OFFICE, TerminologyController
 from ui.terms_highlighter import term_colour, termbase_name
 
 Index = QModelIndex | QPersistentModelIndex
@@ -125,6 +131,9 @@ class TermbaseManager(QDialog):
         self.terminology, self.runner = terminology, runner
         self.message_box: QMessageBox | None = None  # the last question or report shown (tests answer it)
         self.chooser = named(QComboBox(), "termbaseChoice")
+        # a long office address is cut short in the box (whole in the line below it), leaving room for the search
+        self.chooser.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.chooser.setMinimumContentsLength(36)
         self.search = named(QLineEdit(), "termSearch")
         self.search.setClearButtonEnabled(True)
         self.model = EntriesModel(self)
@@ -147,6 +156,13 @@ class TermbaseManager(QDialog):
                 header.resizeSection(column, width)
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self.count = named(QLabel(), "termCount")
+        self.office_status = named(QLabel(), "officeStatus")
+        self.office_status.setWordWrap(True)
+        self.office_status.setTextFormat(Qt.TextFormat.PlainText)  # an address or role is never markup
+        self.office_status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.undo_stack = QUndoStack(self)
+        self.undo_button = named(QPushButton(), "undoTermChange")
+        self.redo_button = named(QPushButton(), "redoTermChange")
         self.add_button = named(QPushButton(), "addEntry")
         self.edit_button = named(QPushButton(), "editEntry")
         self.delete_button = named(QPushButton(), "deleteEntry")
@@ -158,7 +174,7 @@ class TermbaseManager(QDialog):
             top.addWidget(widget)
         top.addWidget(self.search, 1)
         buttons = QHBoxLayout()
-        for button in (self.add_button, self.edit_button, self.delete_button):
+        for button in (self.add_button, self.edit_button, self.delete_button, self.undo_button, self.redo_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(self.import_button)
@@ -167,6 +183,7 @@ class TermbaseManager(QDialog):
         close.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.office_status)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.count)
         layout.addLayout(buttons)
@@ -180,6 +197,14 @@ class TermbaseManager(QDialog):
         self.delete_button.clicked.connect(self.delete_selected)
         self.import_button.clicked.connect(self.choose_import)
         self.export_button.clicked.connect(self.choose_export)
+        self.undo_button.clicked.connect(self.undo_stack.undo)
+        self.redo_button.clicked.connect(self.undo_stack.redo)
+        self.undo_stack.canUndoChanged.connect(self.undo_button.setEnabled)
+        self.undo_stack.canRedoChanged.connect(self.redo_button.setEnabled)
+        self.undo_button.setEnabled(False)
+        self.redo_button.setEnabled(False)
+        QShortcut(QKeySequence.StandardKey.Undo, self, self.undo_stack.undo)
+        QShortcut(QKeySequence.StandardKey.Redo, self, self.undo_stack.redo)
         terminology.changed.connect(self.reload)
         self.resize(900, 560)
         self._fill_chooser()
@@ -196,13 +221,54 @@ class TermbaseManager(QDialog):
         self.delete_button.setText(self.tr("Delete"))
         self.import_button.setText(self.tr("Import…"))
         self.export_button.setText(self.tr("Export…"))
+        self.undo_button.setText(self.tr("Undo"))
+        self.redo_button.setText(self.tr("Redo"))
         for row in range(self.chooser.count()):
             self.chooser.setItemText(row, self._choice_text(str(self.chooser.itemData(row))))
         self._show_count()
 
     def _choice_text(self, name: str) -> str:
         shown = termbase_name(name)
+        office = self.terminology.office() if name == OFFICE else None
+        if office is not None:
+            where = office.address
+            shown = (
+                fill(self.tr("Office store: %1 (local copy)"), where)
+                if office.local_copy
+                else fill(self.tr("Office store: %1"), where)
+            )
+        elif name == PERSONAL:
+            shown = self.tr("Personal (this computer)")
         return shown if not self.terminology.read_only(name) else fill(self.tr("%1 (read-only)"), shown)
+
+    def _show_office(self) -> None:
+        """Under the choice of the office store: where it is, whether it answers, and why editing is off."""
+        office = self.terminology.office() if self.termbase == OFFICE else None
+        self.office_status.setVisible(office is not None)
+        if office is None:
+            return
+        if office.reachable:
+            text = fill(self.tr("Connected to %1 as %2."), office.address, office.user)
+            if office.read_only:
+                text += " " + fill(self.tr("Editing is off: the role %1 may only read this termbase."), office.user)
+            else:
+                text += " " + self.tr("Changes are saved there at once; a change someone made meanwhile is a conflict.")
+        elif office.local_copy:
+            synced = office.synced_at[:16].replace("T", " ") + " UTC" if office.synced_at else self.tr("never")
+            text = fill(
+                self.tr(
+                    "%1 cannot be reached: working from the local copy made %2. %3 changes wait to be sent by "
+                    "“briefing-studio store sync”."
+                ),
+                office.address,
+                synced,
+                office.pending,
+            )
+            if office.read_only:
+                text += " " + self.tr("Editing is off: your role may only read the office termbase.")
+        else:
+            text = fill(self.tr("%1 cannot be reached and there is no local copy to work from."), office.address)
+        self.office_status.setText(text)
 
     def _fill_chooser(self) -> None:
         self.chooser.blockSignals(True)
@@ -233,6 +299,7 @@ class TermbaseManager(QDialog):
             self._report(QMessageBox.Icon.Warning, error_text(error))
         self.model.set_entries(entries)
         self._show_count()
+        self._show_office()
         self._update_buttons()
 
     def _filter(self, text: str) -> None:
@@ -271,32 +338,57 @@ class TermbaseManager(QDialog):
     def _open_form(self, entry: Entry | None) -> TermDialog | None:
         if self.read_only:
             return None
-        form = TermDialog(self, self.terminology, entry=entry)
+        try:
+            store = self.terminology.store(self.termbase)
+        except BriefingError as error:
+            self._report(QMessageBox.Icon.Warning, error_text(error))
+            return None
+        if store is None:
+            return None
+        form = TermDialog(self, self.terminology, entry=entry, store=store)
+        form.saved_entry.connect(lambda before, after: self._done(store, before, after))
         form.open()
         self.form = form
         return form
 
+    def _done(self, store: TermStore, before: Entry | None, after: Entry | None) -> None:
+        """A change made: one undo step."""
+        self.undo_stack.push(TermChange(store, before, after, self._undo_failed, self.terminology.notice))
+
+    def _undo_failed(self, error: BriefingError) -> None:
+        self._report(QMessageBox.Icon.Warning, fill(self.tr("This could not be undone.\n%1"), error_text(error)))
+
     def delete_selected(self) -> QMessageBox | None:
-        """Ask, then delete the selected entry from the personal termbase."""
+        """Ask, then delete the selected entry from the chosen store's termbase."""
         entry = self.selected()
         if entry is None or self.read_only:
             return None
         row = entry_row(entry)
+        question = (
+            self.tr("Delete the entry “%1 — %2” from the office termbase, for everyone?")
+            if self.termbase == OFFICE
+            else self.tr("Delete the entry “%1 — %2” from your personal termbase?")
+        )
         box = self._box(
             QMessageBox.Icon.Question,
-            fill(self.tr("Delete the entry “%1 — %2” from your personal termbase?"), row.ko, row.en),
+            fill(question, row.ko, row.en),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         )
         box.setDefaultButton(QMessageBox.StandardButton.No)
-        box.button(QMessageBox.StandardButton.Yes).clicked.connect(lambda: self._delete(entry.id))
+        box.button(QMessageBox.StandardButton.Yes).clicked.connect(lambda: self._delete(entry))
         box.open()
         return box
 
-    def _delete(self, entry_id: str) -> None:
+    def _delete(self, entry: Entry) -> None:
         try:
-            self.terminology.personal().remove(entry_id)
+            store = self.terminology.store(self.termbase)
+            if store is None:
+                return
+            store.remove(entry.id)
         except BriefingError as error:
             self._report(QMessageBox.Icon.Warning, error_text(error))
+        else:
+            self._done(store, entry, None)
         self.terminology.notice()
 
     # -- files -----------------------------------------------------------------------------------------
@@ -320,7 +412,10 @@ class TermbaseManager(QDialog):
 
     def _store_import(self, found: list[tuple[Entry, str]]) -> None:
         try:
-            report = exchange.import_entries(self.terminology.personal(), found)
+            store = self.terminology.store(self.termbase)
+            if store is None:
+                return
+            report = exchange.import_entries(store, found)
         except BriefingError as error:
             self._import_failed(error)
             return

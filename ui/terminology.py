@@ -5,17 +5,35 @@ when hits may have changed (`changed`), so that highlighters and the Terms panel
 from __future__ import annotations
 
 import contextlib
+from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Signal
 
 from briefing import settings as config
 from briefing.messages import BriefingError, Message
 from briefing.model import Briefing, Language
+from briefing.stores.office_terms import OfficeTermbase
+from briefing.stores.offline_terms import OfflineTermbase
 from briefing.terms.assist import FindTerms
 from briefing.terms.model import Entry, Hit
 from briefing.terms.stack import PERSONAL, Terminology, personal_path
-from briefing.terms.store import Termbase
+from briefing.terms.store import Termbase, TermStore
 from ui.messages import text as message_text
+
+OFFICE = "office"  # the key of the office store's termbase (or its local copy, away from the network)
+
+
+@dataclass(frozen=True)
+class OfficeState:
+    """How the office store's termbase is doing, as the termbase manager shows it."""
+
+    address: str  # without password
+    reachable: bool
+    local_copy: bool  # away from the network: its copy and the queue of changes
+    read_only: bool
+    user: str = ""
+    synced_at: str = ""  # when the local copy was made (ISO, UTC)
+    pending: int = 0  # changes made away from it, waiting for `store sync`
 
 
 class TerminologyController(QObject):
@@ -102,19 +120,53 @@ class TerminologyController(QObject):
             return lambda _text, _language: []
 
     def names(self) -> list[str]:
-        """The termbases a user can look at, highest priority first; the personal one even before it exists."""
-        names = [source.name for source in self.terminology.termbases]
+        """The termbases a user can look at, highest priority first; the personal one even before it exists; the
+        office store's (or its local copy) as OFFICE, even when it cannot be read at all."""
+        shared = self.terminology.shared
+        names = [OFFICE if source is shared else source.name for source in self.terminology.termbases]
         if PERSONAL not in names:
             names.insert(1, PERSONAL)
+        if self.terminology.office_address and OFFICE not in names:
+            names.insert(names.index(PERSONAL) + 1, OFFICE)
         return names
 
+    def office(self) -> OfficeState | None:
+        """The office store's state; None when no office store is chosen."""
+        address, shared = self.terminology.office_address, self.terminology.shared
+        if not address:
+            return None
+        if isinstance(shared, OfficeTermbase):
+            return OfficeState(address, True, False, shared.read_only, shared.user)
+        if isinstance(shared, OfflineTermbase):
+            try:
+                pending = shared.pending()
+            except BriefingError:
+                pending = 0
+            return OfficeState(address, False, True, shared.read_only, shared.author, shared.synced_at, pending)
+        return OfficeState(address, False, False, True)
+
+    def store(self, name: str) -> TermStore | None:
+        """Where edits of the termbase `name` go: the personal termbase or the office store's (its queue while
+        away from it); None for a termbase that cannot be changed here."""
+        if name == PERSONAL:
+            return self.personal()
+        if name == OFFICE and self.terminology.shared is not None and not self.terminology.shared.read_only:
+            return self.terminology.shared
+        return None
+
     def read_only(self, name: str) -> bool:
+        if name == OFFICE:
+            shared = self.terminology.shared
+            return shared is None or shared.read_only
         if name != PERSONAL:
             return True
         return any(source.name == PERSONAL and source.read_only for source in self.terminology.termbases)
 
     def entries(self, name: str) -> list[Entry]:
         """The entries of one termbase (the personal one: none while its file does not exist)."""
+        if name == OFFICE:
+            shared = self.terminology.shared
+            return shared.entries() if shared is not None else []
         for source in self.terminology.termbases:
             if source.name == name:
                 return source.entries()

@@ -10,6 +10,8 @@ from PySide6.QtGui import QColor, QHelpEvent, QSyntaxHighlighter, QTextCharForma
 from PySide6.QtWidgets import QPlainTextEdit, QToolTip
 
 from briefing.model import Language
+from briefing.stores.location import COPY_NAME
+from briefing.stores.office_terms import OFFICE_NAME
 from briefing.terms.model import Entry, Hit
 from briefing.terms.stack import BRIEFING, PERSONAL, SHIPPED
 from ui.labels import fill
@@ -28,6 +30,8 @@ def termbase_name(name: str) -> str:
         BRIEFING: translate("Terms", "this briefing's meeting card"),
         PERSONAL: translate("Terms", "personal"),
         SHIPPED: translate("Terms", "shipped"),
+        OFFICE_NAME: translate("Terms", "office"),
+        COPY_NAME: translate("Terms", "office (local copy)"),
     }
     return fixed.get(name, name)
 

@@ -34,6 +34,18 @@ def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
         description="Away from the office store (no network), its local copy is read and approvals and new terms "
         "wait in a queue;\nthis sends them (conflicts are reported and stay queued) and refreshes the copy.",
     )
+    actions.add_parser(
+        "queue",
+        help="the edits and deletions of office term entries made away from the office store, waiting to be sent",
+    )
+    resolve = actions.add_parser(
+        "resolve",
+        help="settle a conflict `sync` reported for a queued edit: keep yours (sent over theirs) or take theirs",
+    )
+    resolve.add_argument("entry", metavar="ENTRY", help="the entry's id, as `sync` named it")
+    side = resolve.add_mutually_exclusive_group(required=True)
+    side.add_argument("--mine", action="store_true", help="the next `sync` applies your change over theirs")
+    side.add_argument("--theirs", action="store_true", help="drop your queued change")
     migrate = actions.add_parser(
         "migrate",
         help="copy a store's term entries and memory units into another (one transaction), reporting counts",
@@ -63,16 +75,30 @@ def run_store(args: argparse.Namespace, out: TextIO | None = None, err: TextIO |
         print(f"memory units: {found.units}", file=out)
         return EXIT_OK
     in_use = chosen_location(settings)
+    if args.action in ("queue", "resolve"):
+        if in_use is None:
+            raise StoreError("store.none_chosen", variable=STORE_VARIABLE)
+        if args.action == "resolve":
+            office.resolve(in_use, args.entry, keep_mine=args.mine)
+            print(f"entry {args.entry}: {'yours will be sent' if args.mine else 'your change was dropped'}", file=out)
+            return EXIT_OK
+        for edit in office.queued(in_use):
+            what = "delete" if edit.entry is None else f"edit to {office.rendering(edit.entry)}"
+            forced = " (over theirs)" if edit.base_version < 0 else f" (from version {edit.base_version})"
+            print(f"{edit.entry_id}: {what}{forced}, {edit.queued_by or '?'}", file=out)
+        return EXIT_OK
     if args.action == "sync":
         if in_use is None:
             raise StoreError("store.none_chosen", variable=STORE_VARIABLE)
         synced = office.sync(in_use, author=settings.author)
         print(f"sent to {in_use.shown}:", file=out)
         print(f"term entries: {synced.terms_sent} sent, {synced.terms_there} there already", file=out)
+        print(f"term edits: {synced.edits_sent} sent, {synced.deletions_sent} deletions sent", file=out)
         print(f"memory units: {synced.units_sent} sent, {synced.units_there} there already", file=out)
         for conflict in synced.conflicts:
             print(f"conflict: {conflict}", file=err or sys.stderr)
-        print(f"local copy: {synced.copy_terms} term entries, {synced.copy_units} memory units", file=out)
+        how = "made whole" if synced.copy_full else f"{synced.copy_fetched} units fetched"
+        print(f"local copy: {synced.copy_terms} term entries, {synced.copy_units} memory units ({how})", file=out)
         return EXIT_CONFLICT if synced.conflicts else EXIT_OK
     password_file = settings.office_store_password_file or None
     target_location = None if args.to == EMBEDDED else StoreLocation.parse(args.to, password_file)

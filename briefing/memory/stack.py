@@ -20,7 +20,15 @@ from briefing.messages import BriefingError, Message
 from briefing.model import Briefing, Language
 from briefing.paths import data_home
 from briefing.settings import Settings
-from briefing.stores.location import COPY_MEMORY, COPY_NAME, QUEUE_NAME, QUEUED_MEMORY, chosen_location, offline_folder
+from briefing.stores.location import (
+    COPY_MEMORY,
+    COPY_NAME,
+    QUEUE_NAME,
+    QUEUED_MEMORY,
+    StoreLocation,
+    chosen_location,
+    offline_folder,
+)
 from briefing.stores.office_memory import OfficeMemory
 from briefing.stores.postgres import OfficeStore
 
@@ -36,9 +44,11 @@ def office_paths(settings: Settings) -> list[Path]:
     return [Path(part.strip()).expanduser() for part in settings.office_memories if part.strip()]
 
 
-def _offline(office: list[TranslationMemory], problems: list[Message]) -> TranslationMemory | None:
+def _offline(
+    location: StoreLocation, office: list[TranslationMemory], problems: list[Message]
+) -> TranslationMemory | None:
     """The office store's copy (read-only) among the office memories, and its queue of approvals (returned)."""
-    folder = offline_folder()
+    folder = offline_folder(location)
     copy, queue = folder / COPY_MEMORY, folder / QUEUED_MEMORY
     try:
         if copy.exists():
@@ -90,7 +100,7 @@ class Memories:
         except BriefingError as error:
             problems.append(error.message)
             if location is not None:  # away from the office store: read its copy, queue approvals
-                shared = _offline(office, problems)
+                shared = _offline(location, office, problems)
         memories = cls(personal or personal_path(), office, problems, shared)
         if memories.personal_path.exists():
             try:

@@ -5,6 +5,7 @@ address shown goes through `redact` first.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import stat
 from collections.abc import Mapping
@@ -92,6 +93,28 @@ class StoreLocation:
         return redact(self.address)
 
     @property
+    def label(self) -> str:
+        """The address in short, as the window shows it: user@host:port/database (no options, no password)."""
+        parts = urlsplit(self.address)
+        query = dict(parse_qsl(parts.query))
+        host = parts.hostname or query.get("host", "")
+        port = parts.port or query.get("port", "")
+        database = parts.path.lstrip("/") or query.get("dbname", "")
+        user = parts.username or ""
+        return f"{user}@{host}{':' + str(port) if port else ''}/{database}" if user else f"{host}/{database}"
+
+    @property
+    def digest(self) -> str:
+        """What tells one office store from another (host, port, database, user), as 16 hex digits."""
+        parts = urlsplit(self.address)
+        query = dict(parse_qsl(parts.query))
+        host = parts.hostname or query.get("host", "")
+        port = str(parts.port or query.get("port", "") or 5432)
+        database = parts.path.lstrip("/") or query.get("dbname", "") or self.user
+        key = "\x00".join((host, port, database, self.user))
+        return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+
+    @property
     def user(self) -> str:
         return urlsplit(self.address).username or os.environ.get("PGUSER", "")
 
@@ -134,6 +157,13 @@ def chosen_location(settings: Settings, environ: Mapping[str, str] | None = None
     return StoreLocation.parse(address, password_file or None)
 
 
-def offline_folder(home: Path | None = None) -> Path:
-    """Where the copy of the office store and the queue of changes made away from it are kept."""
+def offline_folder(location: StoreLocation, home: Path | None = None) -> Path:
+    """Where the copy of this office store and the queue of changes made away from it are kept: one folder per
+    office address (switching between two servers never mixes their copies or queues), named by a digest of the
+    host, port, database and user — never of a password, which an address does not hold anyway."""
+    return offline_root(home) / location.digest
+
+
+def offline_root(home: Path | None = None) -> Path:
+    """The folder of every office store's copy (and, from before copies were kept per address, one copy)."""
     return (home or data_home()) / "office-store"

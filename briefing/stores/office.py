@@ -18,20 +18,21 @@ from briefing.memory.store import MemoryStore, MemoryStoreError, TranslationMemo
 from briefing.messages import BriefingError, Message, register
 from briefing.model import Language
 from briefing.settings import Settings
+from briefing.stores import office_copy
 from briefing.stores.location import (
-    COPY_MEMORY,
-    COPY_NAME,
-    COPY_TERMS,
     EMBEDDED,
     QUEUE_NAME,
     QUEUED_MEMORY,
     QUEUED_TERMS,
+    StoreError,
     StoreLocation,
     chosen_location,
     offline_folder,
+    offline_root,
 )
 from briefing.stores.office_memory import OfficeMemory
-from briefing.stores.office_terms import OfficeTermbase
+from briefing.stores.office_terms import OfficeTermbase, shown_time
+from briefing.stores.offline_terms import FORCED, QUEUED_EDITS, EditQueue, QueuedEdit
 from briefing.stores.postgres import OfficeStore
 from briefing.terms import stack as terms_stack
 from briefing.terms.model import Entry
@@ -58,6 +59,15 @@ register(
     {
         "store.queued_conflict": "the term '{ko}' → '{en}' you added away from the office store was not sent: "
         "the office store renders '{ko}' as '{office}' (entry '{id}'); it stays in the queue until you resolve it",
+        "store.queued_edit_conflict": "your change to entry '{id}' made away from the office store was not sent: "
+        "{who} changed it at {when} after your copy was made (yours: {mine}; the office's: {theirs}); it stays in "
+        "the queue: `briefing-studio store resolve {id} --mine` sends yours over theirs, `--theirs` drops yours",
+        "store.queued_delete_conflict": "your deletion of entry '{id}' ({mine}) made away from the office store "
+        "was not sent: {who} changed it at {when} to {theirs}; it stays in the queue: `briefing-studio store "
+        "resolve {id} --mine` deletes it all the same, `--theirs` keeps their entry",
+        "store.queued_edit_gone": "your change to entry '{id}' ({mine}) made away from the office store was not "
+        "sent: the entry was deleted from the office store since; it stays in the queue: `briefing-studio store "
+        "resolve {id} --mine` adds it again, `--theirs` drops it",
     }
 )
 
@@ -204,34 +214,58 @@ class Sync:
 
     terms_sent: int = 0
     terms_there: int = 0
+    edits_sent: int = 0
+    deletions_sent: int = 0
     units_sent: int = 0
     units_there: int = 0
     conflicts: list[Message] = field(default_factory=list)
     copy_terms: int = 0
     copy_units: int = 0
+    copy_fetched: int = 0  # memory units read from the office store to bring the copy up to date
+    copy_full: bool = False  # the memory copy was made whole (the first time, or another database)
 
 
 def sync(location: StoreLocation, home: Path | None = None, author: str = "") -> Sync:
     """Send what was queued away from the office store (one transaction), then refresh the local copy of it.
 
-    A queued entry whose Korean term the office store gives another English rendering is a conflict: reported,
-    and kept in the queue (nothing typed is lost) until it is resolved. Sending twice adds nothing twice."""
-    folder = offline_folder(home)
+    A queued new entry whose Korean term the office store gives another English rendering, and a queued edit or
+    deletion of an entry changed (or deleted) on the office store since the copy it was made from, are conflicts:
+    reported, and kept in the queue (nothing typed is lost) until resolved. Sending twice adds nothing twice."""
+    folder = offline_folder(location, home)
+    _adopt_legacy_queue(folder, home)
     report = Sync()
     with open_office(location, author=author) as remote:
         queued_terms = _open_queue_terms(folder)
+        edits = None
         try:
-            sent = _send(remote, queued_terms, folder / QUEUED_MEMORY, report)
+            edits = EditQueue.open(folder / QUEUED_EDITS) if (folder / QUEUED_EDITS).exists() else None
+            sent, edited = _send(remote, queued_terms, edits, folder / QUEUED_MEMORY, report)
             if queued_terms is not None:
                 with queued_terms.transaction():
                     for entry_id in sent:
                         queued_terms.remove(entry_id)
+            if edits is not None:
+                edits.remove(edited)
         finally:
-            if queued_terms is not None:
-                queued_terms.close()
+            for queue in (queued_terms, edits):
+                if queue is not None:
+                    queue.close()
         (folder / QUEUED_MEMORY).unlink(missing_ok=True)  # every queued unit was sent (or was there)
-        report.copy_terms, report.copy_units = _refresh_copy(remote, folder)
+        assert remote.office is not None
+        refreshed = office_copy.refresh(remote.office, remote.termbase, folder, location)
+        report.copy_terms, report.copy_units = refreshed.terms, refreshed.units
+        report.copy_fetched, report.copy_full = refreshed.fetched, refreshed.full
     return report
+
+
+def _adopt_legacy_queue(folder: Path, home: Path | None) -> None:
+    """Queues written before copies were kept per office address (directly in the office-store folder) belong to
+    the only office store that version knew: the one synced now takes them over, unless it has its own."""
+    legacy = offline_root(home)
+    for name in (QUEUED_TERMS, QUEUED_MEMORY):
+        if (legacy / name).is_file() and not (folder / name).exists():
+            folder.mkdir(parents=True, exist_ok=True)
+            (legacy / name).replace(folder / name)
 
 
 def _open_queue_terms(folder: Path) -> Termbase | None:
@@ -239,9 +273,13 @@ def _open_queue_terms(folder: Path) -> Termbase | None:
     return Termbase.open(path, name=QUEUE_NAME) if path.exists() else None
 
 
-def _send(remote: Stores, queued_terms: Termbase | None, queued_memory: Path, report: Sync) -> list[str]:
-    """Add the queued entries and units to the office store in one transaction; the ids of the entries sent."""
+def _send(
+    remote: Stores, queued_terms: Termbase | None, edits: EditQueue | None, queued_memory: Path, report: Sync
+) -> tuple[list[str], list[str]]:
+    """Add the queued entries and units and apply the queued edits in one transaction; the ids of the entries
+    sent and of the edits applied."""
     sent: list[str] = []
+    queued_edits = edits.edits() if edits is not None else []  # a damaged queue: nothing is sent
     with remote.termbase.transaction(), remote.memory.transaction():
         present = remote.termbase.entries()
         ids, pairs = {e.id for e in present}, {_pair(e) for e in present}
@@ -261,27 +299,86 @@ def _send(remote: Stores, queued_terms: Termbase | None, queued_memory: Path, re
                 remote.termbase.add(copy)
                 report.terms_sent += 1
                 sent.append(entry.id)
+        by_id = {e.id: e for e in present}
+        edited = [edit.entry_id for edit in queued_edits if _apply(remote.termbase, by_id, edit, report)]
         if queued_memory.exists():
             with TranslationMemory.open(queued_memory, read_only=True) as queue:
                 learned = queue.learned_at()
                 added = remote.memory.add_many((u, learned.get(i)) for i, u in enumerate(queue.units()))
             report.units_sent = sum(added)
             report.units_there = len(added) - report.units_sent
-    return sent
+    return sent, edited
 
 
-def _refresh_copy(remote: Stores, folder: Path) -> tuple[int, int]:
-    """Replace the local copy of the office store with what it holds now (written aside, then moved in)."""
-    folder.mkdir(parents=True, exist_ok=True)
-    terms_new, memory_new = folder / (COPY_TERMS + ".new"), folder / (COPY_MEMORY + ".new")
-    for leftover in (terms_new, memory_new):
-        leftover.unlink(missing_ok=True)
-    entries = remote.termbase.entries()
-    with Termbase.create(terms_new, COPY_NAME) as copy:
-        copy.add_all(Entry(e.id, list(e.terms), e.domain, e.note, e.source, e.verified) for e in entries)
-    learned = remote.memory.learned_at()
-    with TranslationMemory.create(memory_new, COPY_NAME) as memory:
-        units = sum(memory.add_many((u, learned.get(i)) for i, u in enumerate(remote.memory.units())))
-    terms_new.replace(folder / COPY_TERMS)
-    memory_new.replace(folder / COPY_MEMORY)
-    return len(entries), units
+def rendering(entry: Entry | None) -> str:
+    """An entry in a few words for a conflict: its Korean → English preferred terms."""
+    if entry is None:
+        return "—"
+    ko, en = _pair(entry)
+    return f"'{ko}' → '{en}'"
+
+
+def _apply(termbase: TermStore, present: dict[str, Entry], edit: QueuedEdit, report: Sync) -> bool:
+    """Apply one queued edit or deletion if the office entry (as `present` holds it, read in this transaction)
+    is still as it was read (or the user chose to overwrite theirs); a conflict otherwise. Whether it is done
+    (and may leave the queue)."""
+    theirs = present.get(edit.entry_id)
+    mine = rendering(edit.entry)
+    if theirs is None:
+        if edit.entry is None:
+            return True  # deleted there too
+        if edit.base_version != FORCED:
+            report.conflicts.append(Message("store.queued_edit_gone", {"id": edit.entry_id, "mine": mine}))
+            return False
+        termbase.add(_copied(edit.entry))
+        report.edits_sent += 1
+        return True
+    if edit.entry is not None and _same(theirs, edit.entry):
+        return True  # sent before (a sync that stopped before emptying the queue) or made the same way there
+    if edit.base_version not in (FORCED, theirs.version):
+        code = "store.queued_delete_conflict" if edit.entry is None else "store.queued_edit_conflict"
+        params = {"id": edit.entry_id, "who": theirs.changed_by, "when": shown_time(theirs.changed_at)}
+        params |= {"mine": rendering(edit.base) if edit.entry is None else mine, "theirs": rendering(theirs)}
+        report.conflicts.append(Message(code, params))
+        return False
+    if edit.entry is None:
+        termbase.remove(edit.entry_id)
+        report.deletions_sent += 1
+        return True
+    changed = _copied(edit.entry)
+    changed.version = theirs.version  # checked again by the update itself, in the same transaction
+    termbase.update(changed)
+    report.edits_sent += 1
+    return True
+
+
+def _same(one: Entry, other: Entry) -> bool:
+    return _copied(one) == _copied(other)
+
+
+def _copied(entry: Entry) -> Entry:
+    return Entry(entry.id, list(entry.terms), entry.domain, entry.note, entry.source, entry.verified)
+
+
+def resolve(location: StoreLocation, entry_id: str, *, keep_mine: bool, home: Path | None = None) -> None:
+    """Settle a conflicting queued edit: keep mine (the next sync applies it over the office's version) or take
+    theirs (the queued change is dropped). StoreError when no change of that entry waits."""
+    path = offline_folder(location, home) / QUEUED_EDITS
+    if not path.exists():
+        raise StoreError("store.not_queued", id=entry_id)
+    with EditQueue.open(path, create=False) as edits:
+        if keep_mine:
+            edits.force(entry_id)
+        elif edits.get(entry_id) is None:
+            raise StoreError("store.not_queued", id=entry_id)
+        else:
+            edits.remove([entry_id])
+
+
+def queued(location: StoreLocation, home: Path | None = None) -> list[QueuedEdit]:
+    """The edits and deletions of office entries waiting to be sent."""
+    path = offline_folder(location, home) / QUEUED_EDITS
+    if not path.exists():
+        return []
+    with EditQueue.open(path, create=False) as edits:
+        return edits.edits()

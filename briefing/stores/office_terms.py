@@ -24,6 +24,11 @@ class OfficeTermbase:
         self.read_only = not store.can_edit_terms
 
     @property
+    def user(self) -> str:
+        """The PostgreSQL role this termbase is used as."""
+        return self._store.user
+
+    @property
     def revision(self) -> int:
         with self._store.guard():
             row = self._store.db.execute("SELECT last_value, is_called FROM term_changes").fetchone()
@@ -94,7 +99,7 @@ class OfficeTermbase:
                 ).fetchone()
                 if now is None:
                     raise TermbaseError("terms.no_entry", name=self.name, id=entry.id)
-                raise StoreError("store.conflict", id=entry.id, who=now[0], when=_shown_time(now[1]))
+                raise StoreError("store.conflict", id=entry.id, who=now[0], when=shown_time(now[1]))
             db.execute("DELETE FROM term_terms WHERE entry = %s", (entry.id,))
             self._insert_terms(entry)
             self._changed()
@@ -180,5 +185,5 @@ def _check_entry(entry: Entry) -> None:
         raise TermbaseError("terms.empty_entry")
 
 
-def _shown_time(at: object) -> str:
+def shown_time(at: object) -> str:
     return at.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC") if isinstance(at, datetime) else str(at)

@@ -22,8 +22,9 @@ from typing import TYPE_CHECKING, Protocol
 from briefing.messages import BriefingError, Message, register
 from briefing.model import Bilingual, Briefing, Language
 from briefing.paths import data_home
-from briefing.stores.location import COPY_NAME, COPY_TERMS, QUEUE_NAME, QUEUED_TERMS, chosen_location, offline_folder
+from briefing.stores.location import StoreLocation, chosen_location, offline_folder
 from briefing.stores.office_terms import OfficeTermbase
+from briefing.stores.offline_terms import OfflineTermbase
 from briefing.stores.postgres import OfficeStore
 from briefing.terms.matching import TermIndex
 from briefing.terms.model import Entry, Hit, Term, TermStatus
@@ -200,19 +201,18 @@ def _split(cell: str) -> list[str]:
     return [part.strip() for part in cell.split(SEPARATOR.strip()) if part.strip()]
 
 
-def _offline(sources: list[TermSource], problems: list[Message]) -> Termbase | None:
-    """The office store's copy (read-only) among the sources, and its queue of new terms (returned)."""
-    folder = offline_folder()
-    copy, queue = folder / COPY_TERMS, folder / QUEUED_TERMS
+def _offline(
+    location: StoreLocation, sources: list[TermSource], problems: list[Message], author: str
+) -> OfflineTermbase | None:
+    """The office termbase away from the network: its copy with this user's queued changes (among the sources,
+    and returned: new terms, edits and deletions go to its queues)."""
     try:
-        if copy.exists():
-            sources.append(Termbase.open(copy, read_only=True, name=COPY_NAME))
-        queued = Termbase.open(queue, name=QUEUE_NAME) if queue.exists() else Termbase.create(queue, QUEUE_NAME)
+        offline = OfflineTermbase(offline_folder(location), author)
     except BriefingError as error:
         problems.append(error.message)
         return None
-    sources.insert(0, queued)  # what this user added comes first, as the personal termbase would
-    return queued
+    sources.append(offline)
+    return offline
 
 
 # -- the stack ---------------------------------------------------------------------------------------
@@ -238,6 +238,7 @@ class Terminology:
         self.problems: list[Message] = list(problems)
         # where new terms go instead of the personal termbase: the office store's, or its queue while away from it
         self.shared = shared
+        self.office_address = ""  # the office store's address in short (user@host:port/database) when one is chosen
         self._version = 0
         self._state: tuple[tuple[int, int], ...] = ()
         self._index: TermIndex | None = None
@@ -267,7 +268,7 @@ class Terminology:
         except BriefingError as error:
             problems.append(error.message)
             if location is not None:  # away from the office store: read its copy, queue new terms
-                shared = _offline(sources, problems)
+                shared = _offline(location, sources, problems, settings.author)
         for office in settings.office_termbases:
             try:
                 sources.append(Termbase.open(Path(office).expanduser(), read_only=True))
@@ -278,6 +279,7 @@ class Terminology:
         except BriefingError as error:
             problems.append(error.message)
         terminology = cls(sources, personal_file=personal, problems=problems, shared=shared)
+        terminology.office_address = location.label if location is not None else ""
         if briefing is not None:
             terminology.set_briefing(briefing)
         return terminology
@@ -318,9 +320,10 @@ class Terminology:
         en_acronym: str = "",
         forbidden_ko: Sequence[str] = (),
         forbidden_en: Sequence[str] = (),
+        to: TermStore | None = None,
     ) -> Entry:
-        """Add a Korean/English pair (with forbidden renderings, if any) to the office store's termbase when one is in
-        use and this user may edit it, else to the personal termbase."""
+        """Add a Korean/English pair (with forbidden renderings, if any) to `to` when given, else to the office
+        store's termbase when one is in use and this user may edit it, else to the personal termbase."""
         terms = [
             *([Term(ko.strip(), Language.KO, acronym=ko_acronym.strip())] if ko.strip() else []),
             *([Term(en.strip(), Language.EN, acronym=en_acronym.strip())] if en.strip() else []),
@@ -328,11 +331,12 @@ class Terminology:
             *(Term(t.strip(), Language.EN, TermStatus.FORBIDDEN) for t in forbidden_en if t.strip()),
         ]
         target: TermStore = self.shared if self.shared is not None and not self.shared.read_only else self.personal
+        target = to if to is not None else target
         return target.add(Entry("", terms, domain=domain, note=note, source=source))
 
     def close(self) -> None:
         for termbase in self._others:
-            if isinstance(termbase, Termbase | OfficeTermbase):
+            if isinstance(termbase, Termbase | OfficeTermbase | OfflineTermbase):
                 termbase.close()
         if self.shared is not None:
             self.shared.close()
