@@ -28,6 +28,7 @@ Targets: (a)/(b) >= 3, (b)/(c) <= 1.05.
 from __future__ import annotations
 
 import argparse
+import math
 import os
 import platform
 import re
@@ -74,6 +75,12 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3, help="alternating runs of (b) and (c); medians count")
     parser.add_argument("--no-argos", action="store_true", help="skip (a)")
     parser.add_argument("--tune", action="store_true", help="time the floor under other settings instead")
+    parser.add_argument(
+        "--compare-merge",
+        action="store_true",
+        help="also time (b) with the former rule: the last batch always rides along with the first call when it "
+        "fits (however much padding that adds), alternating",
+    )
     args = parser.parse_args()
 
     home = Path(tempfile.mkdtemp(prefix="translate-bench-"))
@@ -130,8 +137,7 @@ def main() -> None:
     print(
         f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}; "
         f"{args.model}: {shape}; beam {settings.beam_size}, {settings.threads or 'all'} threads, "
-        f"at most {settings.batch_size} sentences and {settings.tokens_per_batch or 'any number of'} tokens per batch; "
-        f"load average {os.getloadavg()[0]:.1f}"
+        f"at most {settings.batch_size} sentences per batch; load average {os.getloadavg()[0]:.1f}"
     )
     loads = []
     for _ in range(args.repeat):
@@ -157,25 +163,33 @@ def main() -> None:
         f"{sum(map(len, tokens))} source pieces, {len(tokens)} model inputs"
     )
     loaded = engine._model("en", "ko")  # the floor uses the very same loaded model
+    limit = engine.tokens_per_batch("en", "ko")
+    print(f"tokens per batch for this model: {limit or 'any number of'}")
 
     if args.tune:
-        _tune(loaded.translator, str(loaded.package.model_folder), tokens, settings)
+        _tune(loaded.translator, str(loaded.package.model_folder), tokens, settings, limit)
         return
 
     timed = _TimedTranslator(loaded.translator)
     loaded.translator = timed  # (b) calls translate_batch through this; (c) calls the translator itself
     first: list[float] = []
 
-    def engine_job() -> None:
+    def engine_job(merge_padding: float = jobs.MERGE_PADDING) -> None:
         began = time.perf_counter()
         first.clear()
-        jobs.run(
-            engine, request, delivered=lambda done: first.append(time.perf_counter() - began) if not first else None
-        )
+        chosen, jobs.MERGE_PADDING = jobs.MERGE_PADDING, merge_padding
+        try:
+            jobs.run(
+                engine, request, delivered=lambda done: first.append(time.perf_counter() - began) if not first else None
+            )
+        finally:
+            jobs.MERGE_PADDING = chosen
 
     # (b) and (c) alternate, so that both meet the same machine; each pair gives one ratio.
     runs_b: list[Run] = []
     runs_c: list[Run] = []
+    runs_plain: list[Run] = []
+    firsts_plain: list[float] = []
     firsts: list[float] = []
     inside: list[float] = []
     for number in range(args.repeat):
@@ -183,11 +197,21 @@ def main() -> None:
         runs_b.append(measure(engine_job))
         firsts.append(first[0])
         inside.append(timed.seconds)
-        runs_c.append(measure(partial(_floor, timed.translator, tokens, settings)))
+        calls, seconds = timed.calls, timed.seconds
+        runs_c.append(measure(partial(_floor, timed.translator, tokens, settings, limit)))
+        plain = ""
+        if args.compare_merge:
+            timed.calls = 0
+            runs_plain.append(measure(partial(engine_job, math.inf)))
+            firsts_plain.append(first[0])
+            plain = (
+                f"; (b, former merge) {runs_plain[-1]}, {timed.calls} calls, first result after "
+                f"{first[0]:.2f} s, its /(c) CPU {runs_plain[-1].cpu / runs_c[-1].cpu:.3f}"
+            )
         print(
-            f"  run {number + 1}: (b) {runs_b[-1]}, {timed.calls} calls, {timed.seconds:.2f} s in translate_batch; "
-            f"(c) {runs_c[-1]}; (b)/(c) {runs_b[-1].wall / runs_c[-1].wall:.3f} (CPU "
-            f"{runs_b[-1].cpu / runs_c[-1].cpu:.3f})",
+            f"  run {number + 1}: (b) {runs_b[-1]}, {calls} calls, {seconds:.2f} s in translate_batch, first "
+            f"result after {firsts[-1]:.2f} s; (c) {runs_c[-1]}; (b)/(c) {runs_b[-1].wall / runs_c[-1].wall:.3f} (CPU "
+            f"{runs_b[-1].cpu / runs_c[-1].cpu:.3f}){plain}",
             flush=True,
         )
     wall_ratio = spread([b.wall / c.wall for b, c in zip(runs_b, runs_c, strict=True)])
@@ -202,6 +226,13 @@ def main() -> None:
     time_c = statistics.median(run.wall for run in runs_c)
     print(f"(c) floor  {time_c:6.2f} s ({1000 * time_c / total:.0f} ms/sentence; {spread([r.wall for r in runs_c])} s)")
     print(f"(b)/(c): wall {wall_ratio}, CPU time {cpu_ratio}")
+    if runs_plain:
+        print(
+            f"(b) with the former merge rule, /(c): wall "
+            f"{spread([b.wall / c.wall for b, c in zip(runs_plain, runs_c, strict=True)])}, CPU time "
+            f"{spread([b.cpu / c.cpu for b, c in zip(runs_plain, runs_c, strict=True)])}; first result after "
+            f"{spread(firsts_plain)} s"
+        )
     run_a = None
     if not args.no_argos:
         argos = import_argos("argostranslate.translate")
@@ -215,7 +246,12 @@ def main() -> None:
         )
     print(f"peak RSS of the whole run (argostranslate's own copy of the model included): {_rss_mb()[1]:.0f} MB")
     ratio_a = f"{run_a.wall / time_b:5.2f}" if run_a is not None else "  n/a"
-    print(f"load {os.getloadavg()[0]:.1f}; (a)/(b) {ratio_a}  (b)/(c) {time_b / time_c:4.2f}")
+    cpu_bc = statistics.median(b.cpu / c.cpu for b, c in zip(runs_b, runs_c, strict=True))
+    cpu_a = f"{run_a.cpu / statistics.median(run.cpu for run in runs_b):5.2f}" if run_a is not None else "  n/a"
+    print(
+        f"load {os.getloadavg()[0]:.1f}; beam {settings.beam_size}; (a)/(b) {ratio_a}  (b)/(c) {time_b / time_c:4.2f}"
+        f"  (CPU time: (a)/(b) {cpu_a}  (b)/(c) {cpu_bc:4.2f})"
+    )
 
 
 @dataclass
@@ -258,22 +294,23 @@ class _TimedTranslator:
             self.calls += 1
 
 
-def _floor(translator: Any, tokens: list[list[str]], settings: Any, **overrides: Any) -> None:
+def _floor(translator: Any, tokens: list[list[str]], settings: Any, limit: int, **overrides: Any) -> None:
     options: dict[str, Any] = {
         "beam_size": settings.beam_size,
-        "max_batch_size": settings.tokens_per_batch or settings.batch_size,
-        "batch_type": "tokens" if settings.tokens_per_batch else "examples",
+        "max_batch_size": limit or settings.batch_size,
+        "batch_type": "tokens" if limit else "examples",
         "max_decoding_length": 2 * max(map(len, tokens)) + 10,
     }
     options.update(overrides)
     translator.translate_batch(tokens, **options)
 
 
-def _tune(translator: Any, model: str, tokens: list[list[str]], settings: Any) -> None:
+def _tune(translator: Any, model: str, tokens: list[list[str]], settings: Any, limit: int) -> None:
     """The floor on a third of the text under other settings (each line: one translate_batch call)."""
     import ctranslate2
 
     part = tokens[: max(1, len(tokens) // 3)]
+    floor = partial(_floor, translator, part, settings, limit)
     count = len(part)
 
     def timed(label: str, function: Any) -> None:
@@ -284,18 +321,18 @@ def _tune(translator: Any, model: str, tokens: list[list[str]], settings: Any) -
     for beam in (1, 2, 4):
         timed(
             f"beam {beam}, 32 sentences per batch",
-            partial(_floor, translator, part, settings, beam_size=beam, max_batch_size=32, batch_type="examples"),
+            partial(floor, beam_size=beam, max_batch_size=32, batch_type="examples"),
         )
     for beam in (1, 4):
         for size in (8, 16, 64):
             timed(
                 f"beam {beam}, {size} sentences per batch",
-                partial(_floor, translator, part, settings, beam_size=beam, max_batch_size=size, batch_type="examples"),
+                partial(floor, beam_size=beam, max_batch_size=size, batch_type="examples"),
             )
         for size in (512, 1024, 2048):
             timed(
                 f"beam {beam}, {size} tokens per batch",
-                partial(_floor, translator, part, settings, beam_size=beam, max_batch_size=size, batch_type="tokens"),
+                partial(floor, beam_size=beam, max_batch_size=size, batch_type="tokens"),
             )
     timed("beam 1, one sentence per call", lambda: [translator.translate_batch([t], beam_size=1) for t in part])
     for compute, inter, intra in (("int8", 1, 2), ("int8", 2, 1), ("int8", 1, 1), ("float32", 1, 2)):
@@ -304,7 +341,7 @@ def _tune(translator: Any, model: str, tokens: list[list[str]], settings: Any) -
         )
         timed(
             f"{compute}, inter {inter} intra {intra}, beam 1, 32/batch",
-            partial(_floor, other, part, settings, beam_size=1, max_batch_size=32, batch_type="examples"),
+            partial(_floor, other, part, settings, limit, beam_size=1, max_batch_size=32, batch_type="examples"),
         )
         del other
 

@@ -60,7 +60,7 @@ def test_without_a_file_every_option_is_its_default_and_nothing_is_written(brief
     assert set(loaded.origins.values()) == {Origin.DEFAULT}
     assert loaded.path == settings_file(briefing_home)
     assert not (briefing_home / "settings").exists()
-    assert Settings().default_source_language == "ko" and Settings().beam_size == 4
+    assert Settings().default_source_language == "ko" and Settings().beam_size == 2
 
 
 def test_round_trip_keeps_every_value(briefing_home: Path) -> None:
@@ -323,7 +323,7 @@ def test_a_bad_old_value_is_reported_with_the_old_file_and_key(briefing_home: Pa
     loaded = config.load()
     assert loaded.problems[0].code == "settings.file_bad_value"
     assert (loaded.problems[0].params["file"], loaded.problems[0].params["key"]) == (str(old), "translation/beam_size")
-    assert loaded.settings.beam_size == 4 and loaded.settings.author == "홍길동"
+    assert loaded.settings.beam_size == 2 and loaded.settings.author == "홍길동"
 
 
 def test_an_unreadable_old_file_gives_the_defaults(briefing_home: Path) -> None:
@@ -383,8 +383,8 @@ def test_settings_show_warns_about_a_bad_value(briefing_home: Path, capsys: pyte
     path = write(briefing_home, "beam_size = 0\n")
     assert run(["settings", "show"]) == 0
     out, err = capsys.readouterr()
-    assert "beam_size = 4  # default (the file's value is not allowed); 1–16" in out.splitlines()
-    assert err == f"warning: {path}: beam_size = 0 is not allowed (allowed: 1–16); the default, 4, is used\n"
+    assert "beam_size = 2  # default (the file's value is not allowed); 1–16" in out.splitlines()
+    assert err == f"warning: {path}: beam_size = 0 is not allowed (allowed: 1–16); the default, 2, is used\n"
 
 
 def test_settings_set_checks_and_saves(briefing_home: Path, capsys: pytest.CaptureFixture[str]) -> None:

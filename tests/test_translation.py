@@ -16,7 +16,15 @@ from briefing.model import Briefing, Item, Language, TargetOrigin, TargetStatus
 from briefing.storage import load
 from briefing.translation import engine as engine_module
 from briefing.translation import jobs
-from briefing.translation.engine import Engine, EngineSettings, PackageMissing, position_limit
+from briefing.translation.engine import (
+    REFERENCE_SIZE,
+    Engine,
+    EngineSettings,
+    ModelShape,
+    PackageMissing,
+    model_shape,
+    position_limit,
+)
 from briefing.translation.markup import extract
 from briefing.translation.packages import PackageError, PackageStore
 from tests.conftest import EXAMPLE
@@ -66,18 +74,24 @@ def test_example_translates_into_korean_exactly_through_the_models() -> None:
     assert len(sent) == len(set(sent))
     assert result.sentences == 27  # distinct sentences; the tiny model's small vocabulary makes many tokens,
     assert len(sent) == 39  # so the longest ones are cut to fit its 256 positions
-    # First the pieces of the first 8 sentences in document order, so that the first items finish early;
-    # then all the others grouped by length as CTranslate2 groups one call's inputs: longest first, each
-    # batch as full as 512 tokens (counting padding) or 16 pieces allow, run shortest batch first. Not one
-    # call per 16 sentences in document order, which leaves part-filled batches at every call's end.
+    # The copy model (1 decoder layer, width 736) is under a quarter of the reference size (6 × 512), so its
+    # batches may hold 4 × 512 tokens.
+    limit = engine.tokens_per_batch("en", "ko")
+    assert limit == 4 * 512
+    # First the pieces of the first 8 sentences in document order, so that the first items finish early; then
+    # all the others grouped by length as CTranslate2 groups one call's inputs: longest first, each batch as full
+    # as the limit (counting padding) or 16 pieces allow, run shortest batch first. Not one call per 16 sentences
+    # in document order, which leaves part-filled batches at every call's end.
     first = list(dict.fromkeys(s for item in briefing.items() for s in extract(item.text.en).segments))[:8]
     head = [text for s in first for text, _ in jobs.model_inputs(engine, "en", "ko", [s])[s]]
     assert engine.seen[0][: len(head)] == head
-    lengths = [[len(tokens) for tokens in batch] for batch in engine.token_batches[1:]]
-    assert all(len(batch) * max(batch) <= 512 and len(batch) <= 16 for batch in lengths)
-    assert all(min(batch) >= max(shorter) for shorter, batch in itertools.pairwise(lengths))
-    assert all(len(batch) == 16 or (len(batch) + 1) * max(batch) > 512 for batch in lengths[1:])
-    assert engine.batches == len(engine.seen) == 6
+    lengths = [[len(tokens) for tokens in batch] for batch in engine.token_batches]
+    assert all(len(batch) * max(batch) <= limit and len(batch) <= 16 for batch in lengths)
+    # The shortest batch (33 to 63 pieces) does not ride along: padding it to the first call's 119 would cost more.
+    assert len(lengths[0]) == len(head) and max(lengths[1]) < max(lengths[0]) // 1.5
+    assert all(min(batch) >= max(shorter) for shorter, batch in itertools.pairwise(lengths[1:]))
+    assert all(len(batch) == 16 or (len(batch) + 1) * max(batch) > limit for batch in lengths[2:])
+    assert engine.batches == len(engine.seen) == 3
     assert result.from_model == 27 and result.from_cache == 0
 
 
@@ -407,6 +421,83 @@ def test_token_batches_shrink_above_beam_2_to_bound_the_decoder_s_memory() -> No
         assert max(len(b) * max(len(pieces[i][2]) for i in b) for b in batches[1:]) > limit // 2
 
 
+def test_the_last_batch_rides_along_with_the_first_call_only_when_that_pads_little() -> None:
+    """Padding the shortest pieces to a long first sentence cost 2.5 % more padded tokens on the benchmark
+    (half of what the engine spent over one raw call): the last batch joins the first call only when padding
+    it to the first call's longest adds at most a quarter to what the two calls would pad apart."""
+    long_first = {f"s{i}": [90 - 9 * i] for i in range(8)} | {f"t{i}": [5 + i % 7] for i in range(14)}
+    batches = jobs.model_batches(list(long_first), pieces_of(long_first), EngineSettings(beam_size=1))
+    assert batches[0] == list(range(8)) and sorted(batches[1]) == list(range(8, 22))  # the short ones: a call
+    alike = {f"s{i}": [45] for i in range(8)} | {f"t{i}": [44 + i % 2] for i in range(43)}
+    batches = jobs.model_batches(list(alike), pieces_of(alike), EngineSettings(beam_size=1), 8192)
+    assert len(batches) == 1 and sorted(batches[0]) == list(range(51))  # padding them together costs nothing more
+    with pytest.MonkeyPatch.context() as patch:  # the former rule: whenever it fits
+        patch.setattr(jobs, "MERGE_PADDING", float("inf"))
+        assert len(jobs.model_batches(list(long_first), pieces_of(long_first), EngineSettings(beam_size=1))) == 1
+
+
+def test_a_batch_s_token_limit_follows_the_model_s_size() -> None:
+    """Decoder layers × width (what a batch token costs in the decoder's caches) against the reference size
+    the 2,048 tokens were measured on: a smaller model gets bigger batches (at most 4×), a larger one smaller."""
+    settings = EngineSettings(beam_size=1)
+    assert REFERENCE_SIZE == 6 * 512
+    assert settings.tokens_for(ModelShape(512, 512, 6)) == 2048
+    assert settings.tokens_for(ModelShape(512, 1024, 6)) == 1024  # twice as wide
+    assert settings.tokens_for(ModelShape(512, 1024, 12)) == 512
+    assert settings.tokens_for(ModelShape(512, 256, 2)) == 4 * 2048  # 6× smaller: capped at 4×
+    assert settings.tokens_for(ModelShape(256, 736, 1)) == 4 * 2048  # the tests' copy model
+    assert settings.tokens_for(ModelShape(512, 8192, 48)) == 64  # never below 64 tokens
+    assert settings.tokens_for(None) == settings.tokens_for(ModelShape()) == 2048  # unknown: as set
+    assert EngineSettings(beam_size=4).tokens_for(ModelShape(512, 512, 6)) == 1024  # beam 4 halves it
+    assert EngineSettings(batch_tokens=0).tokens_for(ModelShape(512, 256, 2)) == 0  # by sentences: stays so
+
+
+@pytest.mark.usefixtures("installed")
+def test_the_model_s_shape_is_read_from_model_bin() -> None:
+    package = PackageStore().find("en", "ko")
+    assert package is not None
+    shape = model_shape(package.model_folder / "model.bin")
+    engine = Engine(PackageStore(), FAST)
+    vocabulary = engine._model("en", "ko").tokenizer.get_piece_size()
+    assert shape == ModelShape(positions=256, width=vocabulary + 256, decoder_layers=1)  # how the copy model is built
+    assert engine.tokens_per_batch("en", "ko") == 4 * 512  # FAST's 512 tokens, 4× for a model this small
+
+
+def test_the_shape_of_unreadable_headers_is_unknown(tmp_path: Path) -> None:
+    (tmp_path / "model.bin").write_bytes(b"\x06\x00\x00\x00\xff\xff")
+    assert model_shape(tmp_path / "model.bin") is None
+    assert model_shape(tmp_path / "missing.bin") is None
+
+
+@pytest.mark.usefixtures("installed")
+def test_a_large_job_of_repeated_paragraphs_is_one_model_call_and_one_split_per_text(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The shape of bench/scale_bench.py (issue 17 point 11: 20,000 items in ≤ 5 s), smaller: 51 distinct
+    sentences over many items, the tests' copy model at default settings. One translate_batch call (a model
+    this small gets 4× the tokens, and the last batch rides along with the first call); each distinct item
+    text split by `markup.extract` once. Before: 2 calls, and every item split twice (here and in
+    pre-translation)."""
+    briefing = Briefing()
+    section = briefing.add_section()
+    for number in range(600):
+        item = briefing.add_item(section.id)
+        item.set_text(Language.EN, f"Point {number % 50}: the two sides agreed to expand cooperation. Talks went on")
+    split: list[str] = []
+
+    def counting(text: str) -> object:
+        split.append(text)
+        return extract(text)
+
+    monkeypatch.setattr(jobs, "extract", counting)
+    engine = Spy(EngineSettings(beam_size=1))
+    result = jobs.run(engine, jobs.plan(briefing, Language.KO))
+    assert engine.batches == 1 and result.from_model == 51
+    assert len(split) == len(set(split)) == 50
+    assert len(result.translations) == 600
+    assert all(result.translations[item.id] == item.text.en for item in briefing.items())
+
+
 def test_a_short_job_is_one_call_in_document_order() -> None:
     lengths = {f"s{i}": [30 - i] for i in range(5)}
     batches = jobs.model_batches(list(lengths), pieces_of(lengths), EngineSettings())
@@ -445,3 +536,40 @@ def test_a_damaged_model_file_is_a_clear_error_whichever_loads_first(damaged: st
         Engine(PackageStore(), FAST).check("en", "ko")
     assert caught.value.code == "engine.cannot_load"
     assert str(caught.value).startswith("the en→ko package cannot be loaded: ")
+
+
+@pytest.mark.usefixtures("installed")
+def test_pre_translation_splits_nothing_without_a_memory_and_hands_its_splits_to_the_job(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Splitting every item twice (to look its sentences up in the memory, then for the model) was a fifth of
+    `translate` at 20,000 items: with no memory to search nothing is split; with one, the job reuses the splits."""
+    from briefing.memory.learning import units_from
+    from briefing.memory.stack import Memories
+    from briefing.translation import pretranslate
+
+    briefing = english_only()
+
+    def refused(text: str) -> object:
+        raise AssertionError(f"split {text!r}")
+
+    monkeypatch.setattr(pretranslate, "extract", refused)
+    with Memories.load() as memories:
+        assert memories.searched() == []  # no personal memory yet, no office memory
+        pre = pretranslate.pretranslate(briefing, Language.KO, memories)
+    assert pre.request == jobs.plan(briefing, Language.KO) and pre.request.extracted == {}
+
+    monkeypatch.setattr(pretranslate, "extract", extract)
+    source = load(EXAMPLE)
+    first = source.items()[0]
+    with Memories.load() as memories:
+        memories.personal.learn([unit for unit in units_from(source, "k") if unit.item_id == first.id])
+        pre = pretranslate.pretranslate(briefing, Language.KO, memories)
+    assert [t.item_id for t in pre.translations] == [first.id]
+    left = {task.source_text for task in pre.request.tasks}
+    assert left <= set(pre.request.extracted) and len(left) == 20
+    monkeypatch.setattr(jobs, "extract", refused)  # the job splits nothing again
+    result = jobs.run(Engine(PackageStore(), FAST), pre.request)
+    assert len(result.translations) == 20 and all(
+        result.translations[task.item_id] == task.source_text for task in pre.request.tasks
+    )

@@ -90,7 +90,7 @@ def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
         help="do not enforce the termbases' terms (by default every term found in the source comes out as the "
         "termbase's target term)",
     )
-    translate.add_argument("--beam", type=int, help="beam size (default: the beam_size setting, 4 unless changed)")
+    translate.add_argument("--beam", type=int, help="beam size (default: the beam_size setting, 2 unless changed)")
     translate.add_argument(
         "--threads", type=int, help="CPU threads (default: the threads setting; 0, unless changed, is all cores)"
     )

@@ -9,6 +9,7 @@ the package on disk changes or its settings do. It must only be used from one th
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import struct
@@ -43,11 +44,15 @@ class SettingsError(BriefingError, ValueError):
 
 @dataclass(frozen=True)
 class EngineSettings:
-    beam_size: int = 4
+    # 2, as CTranslate2's translate_batch: on an Argos-sized model beam 1 (greedy) costs 0.6x its CPU time and
+    # beam 4 (argostranslate's) 1.6x (quality cannot be measured here without a real package; see the README).
+    beam_size: int = 2
     threads: int = 0  # 0: every core this process may use
     compute_type: str = "auto"  # int8 packages run in int8 on CPU
     batch_size: int = 64  # at most this many sentences (or pieces of one) per translate_batch call
-    batch_tokens: int = 2048  # >0: a job is sorted by length and cut into batches of this many tokens, padded
+    # >0: a job is sorted by length and cut into batches of about this many tokens, padded, for a model of the
+    # reference size (REFERENCE_SIZE); a model's own budget scales with its size (`tokens_for`).
+    batch_tokens: int = 2048
     max_sentence_tokens: int = 200  # longer sentences are cut at word boundaries
 
     @property
@@ -56,6 +61,20 @@ class EngineSettings:
         above beam 2 the limit shrinks to keep the decoder's memory what beam 2 needs: at beam 4, 2,048-token
         batches took a process with both directions loaded from 245 to 722 MB, 1,024-token ones to 504 MB."""
         return min(self.batch_tokens, self.batch_tokens * 2 // self.beam_size)
+
+    def tokens_for(self, shape: ModelShape | None) -> int:
+        """The token limit of one batch for a model of this shape (0: none).
+
+        What a batch token costs in memory is the decoder's caches, in proportion to decoder layers × width:
+        `batch_tokens` holds for a model of REFERENCE_SIZE (6 × 512, an Argos-sized Transformer), a larger model
+        gets fewer tokens, a smaller one more, up to 4× (so that a cancel still waits little). A small model is
+        then not cut into many calls, whose fixed cost per decoding step is what it pays for.
+        """
+        limit = self.tokens_per_batch
+        if not limit or shape is None or shape.size <= 0:
+            return limit
+        scaled = limit * REFERENCE_SIZE // shape.size
+        return max(min(limit, 64), min(scaled, 4 * limit))
 
     def __post_init__(self) -> None:
         if not 1 <= self.beam_size <= 16:
@@ -80,6 +99,23 @@ class PackageMissing(PackageError):
         )
 
 
+REFERENCE_SIZE = 6 * 512  # decoder layers × width of the model `EngineSettings.batch_tokens` is sized for
+
+
+@dataclass(frozen=True)
+class ModelShape:
+    """What `model.bin`'s variable headers tell about a CTranslate2 Transformer."""
+
+    positions: int | None = None  # the learned position table's size; None: sinusoidal (no limit)
+    width: int = 0  # d_model (0: unknown)
+    decoder_layers: int = 0  # (0: unknown)
+
+    @property
+    def size(self) -> int:
+        """Decoder layers × width: what one token of a batch costs in the decoder's caches (0: unknown)."""
+        return self.width * self.decoder_layers
+
+
 @dataclass
 class _Loaded:
     stamp: tuple[int, int]
@@ -88,16 +124,31 @@ class _Loaded:
     translator: Any  # ctranslate2.Translator
     tokenizer: Any  # sentencepiece.SentencePieceProcessor
     positions: int | None  # a model with learned positions handles this many tokens; None: no limit
+    shape: ModelShape | None = None  # None: model.bin's headers could not be read
 
 
 def position_limit(model_bin: Path) -> int | None:
     """How many positions a CTranslate2 model's learned position table has (None for sinusoidal ones).
 
-    Read from `model.bin`'s variable headers, seeking past the weights. Asking such a model for a longer
-    input or output fails with "No position encodings are defined for positions >= N" half-way through
-    a job, so the engine cuts sentences and caps decoding to fit.
+    Asking such a model for a longer input or output fails with "No position encodings are defined for
+    positions >= N" half-way through a job, so the engine cuts sentences and caps decoding to fit.
+    """
+    shape = model_shape(model_bin)
+    return None if shape is None else shape.positions
+
+
+_LAYER = re.compile(r"decoder/layer_(\d+)/")
+
+
+def model_shape(model_bin: Path) -> ModelShape | None:
+    """A CTranslate2 model's position table size, width and decoder layers (None: unreadable headers).
+
+    Read from `model.bin`'s variable headers (and the aliases CTranslate2 writes for weights it stores once),
+    seeking past the weights.
     """
     limits = []
+    names = []
+    width = 0
     try:
         with model_bin.open("rb") as stream:
             _unpack(stream, "I")  # binary version
@@ -111,11 +162,20 @@ def position_limit(model_bin: Path) -> int | None:
                 _unpack(stream, "B")  # data type
                 (size,) = _unpack(stream, "I")
                 stream.seek(size, os.SEEK_CUR)
+                names.append(name)
                 if name.endswith("position_encodings/encodings") and shape:
                     limits.append(shape[0])
+                if name in ("decoder/embeddings/weight", "decoder/projection/weight") and rank == 2:
+                    width = width or shape[1]
+            with contextlib.suppress(struct.error, UnicodeDecodeError):
+                (aliases,) = _unpack(stream, "I")
+                for _ in range(aliases):
+                    names.append(_read_string(stream))
+                    _read_string(stream)  # the variable it stands for
     except (OSError, struct.error, UnicodeDecodeError):
         return None  # unreadable headers: rely on the error CTranslate2 reports instead
-    return min(limits) if limits else None
+    layers = {int(match.group(1)) for name in names if (match := _LAYER.match(name))}
+    return ModelShape(min(limits) if limits else None, width, max(layers) + 1 if layers else 0)
 
 
 def _unpack(stream: BinaryIO, layout: str) -> tuple[int, ...]:
@@ -189,8 +249,9 @@ class Engine:
             raise PackageError(
                 "engine.cannot_load", from_code=package.from_code, to_code=package.to_code, reason=str(error)
             ) from None
+        shape = model_shape(package.model_folder / "model.bin")
         positions = position_limit(package.model_folder / "model.bin")
-        return _Loaded(stamp, settings, package, translator, tokenizer, positions)
+        return _Loaded(stamp, settings, package, translator, tokenizer, positions, shape)
 
     def check(self, source: str, target: str) -> InstalledPackage:
         """Load (or reuse) the pair's models; PackageMissing when none is installed."""
@@ -208,6 +269,10 @@ class Engine:
         limit = self.settings.max_sentence_tokens
         return limit if positions is None else max(4, min(limit, (positions - 12) // 2))
 
+    def tokens_per_batch(self, source: str, target: str) -> int:
+        """The token limit of one batch for the pair's model (0: batches by sentences), see `tokens_for`."""
+        return self.settings.tokens_for(self._model(source, target).shape)
+
     def detokenize(self, source: str, target: str, pieces: list[str]) -> str:
         text: str = self._model(source, target).tokenizer.decode(pieces)
         return text
@@ -220,6 +285,7 @@ class Engine:
         settings = self.settings
         prefix = loaded.package.target_prefix
         decoding = max(len(tokens) for tokens in batch) * 2 + 10
+        limit = settings.tokens_for(loaded.shape)
         for _attempt in range(2):
             if loaded.positions is not None:
                 decoding = min(decoding, loaded.positions - 2)
@@ -227,8 +293,8 @@ class Engine:
                 results = loaded.translator.translate_batch(
                     batch,
                     beam_size=settings.beam_size,
-                    max_batch_size=settings.tokens_per_batch or settings.batch_size,
-                    batch_type="tokens" if settings.tokens_per_batch else "examples",
+                    max_batch_size=limit or settings.batch_size,
+                    batch_type="tokens" if limit else "examples",
                     max_decoding_length=decoding,
                     target_prefix=[[prefix]] * len(batch) if prefix else None,
                 )

@@ -15,7 +15,7 @@ from briefing.memory.learning import apply_numbers, renumber
 from briefing.memory.stack import Memories
 from briefing.model import Briefing, Language, TargetOrigin
 from briefing.translation import jobs
-from briefing.translation.markup import extract
+from briefing.translation.markup import Extracted, extract
 
 DEFAULT_MIN_MATCH = 100
 
@@ -43,26 +43,37 @@ def pretranslate(
 ) -> Pretranslation:
     """Split the planned job into what the memory fills and what the engine must translate."""
     planned = jobs.plan(briefing, target, scope, item_ids=item_ids, retranslate=retranslate)
+    if not memories.searched():
+        return Pretranslation([], planned)  # no memory to fill from: everything goes to the engine
     filled: list[edits.Translation] = []
     scores: dict[str, int] = {}
     rest: list[jobs.Task] = []
+    split: dict[str, Extracted] = {}  # what `fill` split, handed to the job so that it does not split it again
     for task in planned.tasks:
-        found = fill(task.source_text, planned.source, memories, min_match)
+        found = fill(task.source_text, planned.source, memories, min_match, split)
         if found is None:
             rest.append(task)
             continue
         text, score = found
         filled.append(edits.Translation(task.item_id, target, text, TargetOrigin.MEMORY, task.source_text))
         scores[task.item_id] = score
-    return Pretranslation(filled, jobs.Request(planned.source, planned.target, tuple(rest)), scores)
+    request = jobs.Request(planned.source, planned.target, tuple(rest), extracted=split)
+    return Pretranslation(filled, request, scores)
 
 
-def fill(text: str, source: Language, memories: Memories, min_match: int) -> tuple[str, int] | None:
-    """The translation of `text` from the memory with the lowest score used, or None."""
+def fill(
+    text: str, source: Language, memories: Memories, min_match: int, split: dict[str, Extracted] | None = None
+) -> tuple[str, int] | None:
+    """The translation of `text` from the memory with the lowest score used, or None. Texts it splits into
+    sentences are kept in `split` when given."""
     whole = memories.lookup(text, source, minimum=min_match, limit=1)
     if whole and "⟦" not in whole[0].target:
         return whole[0].target, whole[0].score
-    extracted = extract(text)
+    extracted = split.get(text) if split is not None else None
+    if extracted is None:
+        extracted = extract(text)
+        if split is not None:
+            split[text] = extracted
     if not extracted.segments:
         return None
     sentences, lowest = [], 100

@@ -24,7 +24,7 @@ def test_a_bad_settings_file_is_reported_when_the_window_starts(
     assert window.document.briefing.author == "홍길동"  # the good values are used
     box = report_settings_problems(window, loaded)
     assert box is not None and box.objectName() == "settingsProblems"
-    assert box.informativeText() == f"{path}: beam_size = 99 is not allowed (allowed: 1–16); the default, 4, is used"
+    assert box.informativeText() == f"{path}: beam_size = 99 is not allowed (allowed: 1–16); the default, 2, is used"
     assert capsys.readouterr().err == f"warning: {box.informativeText()}\n"
     box.close()
 
