@@ -167,6 +167,18 @@ def test_a_dropped_connection_leaves_nothing_half_written(pg_server: PgServer, p
         assert store.termbase.count() == 0  # connected again; neither entry is there
 
 
+def test_a_closed_store_never_connects_again(pg_server: PgServer, pg_database: str) -> None:
+    """A reader that comes late (a check running after the window closed the termbases) gets a clear error, and
+    no connection is opened and left open behind the closed store."""
+    store = open_office(location(pg_server, pg_database))
+    assert store.termbase.count() == 0
+    store.close()
+    with pytest.raises(StoreError) as caught:
+        store.termbase.count()
+    assert caught.value.code == "store.connection_lost" and "closed" in caught.value.params["reason"]
+    assert store.office is not None and store.office._db.closed
+
+
 def test_the_server_stopped_mid_job(pg_server: PgServer, pg_database: str, monkeypatch: pytest.MonkeyPatch) -> None:
     store = open_office(location(pg_server, pg_database))
     try:

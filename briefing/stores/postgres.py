@@ -158,6 +158,7 @@ class OfficeStore:
         self.schema_version = SCHEMA_VERSION
         self.can_edit_terms = True  # the role's rights, checked when opened
         self.can_learn = True
+        self._closed = False  # closed by `close`: never connected again
 
     @classmethod
     def open(cls, location: StoreLocation, *, create: bool = False, author: str = "") -> OfficeStore:
@@ -171,6 +172,9 @@ class OfficeStore:
         return store
 
     def close(self) -> None:
+        """Close the connection for good: a closed store never connects again (a late reader — a check running
+        after the window closed the termbases — gets `store.connection_lost`, not a connection left open)."""
+        self._closed = True
         self._db.close()
 
     def __enter__(self) -> OfficeStore:
@@ -263,6 +267,8 @@ class OfficeStore:
         """The connection, made again when the last one was lost (outside a transaction only)."""
         if self._db.closed or self._db.broken:
             self._db.close()
+            if self._closed:
+                raise StoreError("store.connection_lost", address=self.shown, reason="closed by Briefing Studio")
             self._db = connect(self.location)
         return self._db
 
