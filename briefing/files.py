@@ -188,9 +188,17 @@ def _keep_backup(path: Path) -> None:
     except OSError:  # a file system without hard links: copy instead
         flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
         fd = os.open(staged, flags, 0o600)
-        with os.fdopen(fd, "wb") as stream:
-            stream.write(path.read_bytes())
-    staged.replace(backup)
+        try:
+            with os.fdopen(fd, "wb") as stream:
+                stream.write(path.read_bytes())
+        except OSError:
+            staged.unlink(missing_ok=True)
+            raise
+    try:
+        staged.replace(backup)
+    except OSError:
+        staged.unlink(missing_ok=True)  # not left behind for a later save to clear as a stale temporary
+        raise
 
 
 _UMASK_LOCK = threading.Lock()
