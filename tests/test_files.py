@@ -7,6 +7,8 @@ from __future__ import annotations
 import errno
 import os
 import stat
+import tempfile
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -269,8 +271,7 @@ def test_a_new_file_gets_the_umask_or_owner_only_permissions(tmp_path: Path, uma
 
 def test_the_umask_is_read_with_or_without_proc(monkeypatch: pytest.MonkeyPatch, umask_027: None) -> None:
     assert files._umask() == 0o027
-    real_path = files.Path
-    monkeypatch.setattr(files, "Path", lambda name: real_path("/nonexistent") / real_path(name).name)
+    monkeypatch.setattr(files, "Path", lambda name: Path("/nonexistent") / Path(name).name)
     assert files._umask() == 0o027
     assert os.umask(0o027) == 0o027  # and left as it was
 
@@ -355,7 +356,7 @@ def test_a_write_failing_midway_leaves_the_old_file_and_no_temporary(
 
 
 def test_a_folder_that_refuses_the_temporary_file_is_named(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(files.tempfile, "mkstemp", _raising(OSError("no reason given")))
+    monkeypatch.setattr(tempfile, "mkstemp", _raising(OSError("no reason given")))
     with pytest.raises(BriefingFileError) as raised:
         write_atomically(tmp_path / "x", b"data")
     assert str(raised.value) == f"{tmp_path / 'x'}: cannot write in {tmp_path} (no reason given)"
@@ -370,7 +371,7 @@ def test_a_write_into_the_current_folder(tmp_path: Path, monkeypatch: pytest.Mon
 
 def test_only_stale_temporaries_of_the_same_file_are_cleared(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     now = 2_000_000_000.0
-    monkeypatch.setattr(files.time, "time", lambda: now)
+    monkeypatch.setattr(time, "time", lambda: now)
     path = tmp_path / "a[1].briefing"  # glob characters in the name are literal
     ages = {
         ".a[1].briefing.old.tmp": files.STALE_TEMPORARY_SECONDS + 1,
