@@ -23,8 +23,9 @@ MODULE[markup]=briefing/translation/markup.py;      TESTS[markup]="tests/test_ma
 MODULE[model]=briefing/model.py;                    TESTS[model]="tests/test_model.py tests/test_model_index.py"
 MODULE[segmentation]=briefing/language/segmentation.py; TESTS[segmentation]="tests/test_segmentation.py"
 MODULE[storage]=briefing/storage.py;                TESTS[storage]="tests/test_storage.py"
+MODULE[files]=briefing/files.py;                    TESTS[files]="tests/test_files.py tests/test_storage.py"
 MODULE[packages]=briefing/translation/packages.py;  TESTS[packages]="tests/test_packages.py tests/test_hostile_packages.py"
-ORDER=(dates schema markup model segmentation storage packages)
+ORDER=(dates schema markup model segmentation storage files packages)
 
 names=("$@")
 [ ${#names[@]} -eq 0 ] && names=("${ORDER[@]}")
