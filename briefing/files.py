@@ -159,7 +159,8 @@ def write_atomically(path: Path, data: bytes, *, keep_backup: bool = False, priv
             if keep_backup:
                 _keep_backup(path)
         elif not private:
-            Path(temporary).chmod(0o666 & ~_umask())
+            with contextlib.suppress(OSError):  # a file system without modes (a FAT stick) refuses some
+                Path(temporary).chmod(0o666 & ~_umask())
         Path(temporary).replace(path)
         fsync_folder(folder)
     except OSError as error:

@@ -269,8 +269,38 @@ def test_a_new_file_gets_the_umask_or_owner_only_permissions(tmp_path: Path, uma
     assert sorted(p.name for p in tmp_path.iterdir()) == ["private", "shared"]  # no backup unless asked
 
 
+def test_a_new_file_is_readable_by_colleagues_under_the_usual_umask(tmp_path: Path) -> None:
+    previous = os.umask(0o022)
+    try:
+        write_atomically(tmp_path / "x", b"data")
+    finally:
+        os.umask(previous)
+    assert stat.S_IMODE((tmp_path / "x").stat().st_mode) == 0o644
+
+
+def test_a_file_system_that_refuses_modes_still_gets_the_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A FAT stick mounted without `quiet` answers EPERM to a mode it cannot store: the data is what matters."""
+    monkeypatch.setattr(Path, "chmod", _raising(PermissionError(errno.EPERM, "Operation not permitted")))
+    write_atomically(tmp_path / "new", b"one")
+    assert (tmp_path / "new").read_bytes() == b"one"
+    write_atomically(tmp_path / "new", b"two", keep_backup=True)
+    assert (tmp_path / "new").read_bytes() == b"two"
+    assert backup_path(tmp_path / "new").read_bytes() == b"one"
+
+
 def test_the_umask_is_read_with_or_without_proc(monkeypatch: pytest.MonkeyPatch, umask_027: None) -> None:
+    set_to: list[int] = []
+    real_umask = os.umask
+
+    def spy(mask: int) -> int:
+        set_to.append(mask)
+        return real_umask(mask)
+
+    monkeypatch.setattr(os, "umask", spy)
     assert files._umask() == 0o027
+    if Path("/proc/self/status").is_file():
+        assert set_to == []  # read from /proc: the process-wide umask is never changed, not even briefly
+    monkeypatch.setattr(os, "umask", real_umask)
     monkeypatch.setattr(files, "Path", lambda name: Path("/nonexistent") / Path(name).name)
     assert files._umask() == 0o027
     assert os.umask(0o027) == 0o027  # and left as it was
