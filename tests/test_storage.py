@@ -17,7 +17,7 @@ from briefing import files, storage
 from briefing.fileformat import MAX_PROBLEMS_SHOWN, BriefingFormatError, dumps
 from briefing.model import Language
 from tests.conftest import ROOT
-from tests.helpers import item, large_briefing, small_briefing
+from tests.helpers import deadline, item, large_briefing, small_briefing
 
 
 def test_save_then_load(tmp_path: Path) -> None:
@@ -310,7 +310,7 @@ def test_a_file_that_grows_past_the_cap_while_read_stops_at_the_cap(tmp_path: Pa
 def test_special_files_and_missing_ones_are_named(tmp_path: Path) -> None:
     fifo = tmp_path / "pipe.briefing"
     os.mkfifo(fifo)
-    with pytest.raises(storage.BriefingFileError) as raised:
+    with deadline(10, "opening a pipe"), pytest.raises(storage.BriefingFileError) as raised:
         storage.load(fifo)
     assert str(raised.value) == f"{fifo}: not a regular file (a pipe, a device or a socket); only files are read"
     with pytest.raises(storage.BriefingFileError) as raised:
