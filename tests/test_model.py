@@ -628,3 +628,72 @@ class TestCard:
         assert made.source is briefing.origin_language and a.items == [made]
         first = briefing.add_item(a.id, index=0)
         assert a.items == [first, made]
+
+
+class TestEdges:
+    def test_statistics_add_up_over_many_items(self) -> None:
+        briefing = Briefing()
+        section = briefing.add_section()
+        for text in ("One.", "Two.", "   "):
+            briefing.add_item(section.id, item(text, "하나"))
+        briefing.add_item(section.id, item("Four.", source=Language.EN, type=ItemType.NOTE))
+        for made in briefing.items()[:2]:
+            made.add_comment("R", "First.")
+            made.add_comment("R", "Second.")
+        briefing.items()[0].resolve_comment(briefing.items()[0].comments[0].id)
+        stats = briefing.statistics()
+        assert stats.items == 4 and stats.sections == 1
+        assert stats.per_status[TargetStatus.EDITED] == 3 and stats.per_status[TargetStatus.EMPTY] == 1
+        assert stats.per_type[ItemType.PARAGRAPH] == 3 and stats.per_type[ItemType.NOTE] == 1
+        assert stats.source_items == {Language.KO: 0, Language.EN: 4}
+        assert stats.filled == {Language.KO: 3, Language.EN: 3}  # whitespace is not text
+        assert stats.characters == {Language.KO: 3 * len("하나"), Language.EN: len("One.Two.   Four.")}
+        assert stats.open_comments == 3
+
+    def test_a_naive_time_is_kept_for_the_rules_to_report(self) -> None:
+        naive = datetime(2024, 11, 8, 9, 0)
+        made = item("Source.", "원문.")
+        assert made.flag_for_review(at=naive).at == naive
+        made.approve(at=naive)
+        assert made.approved_at == naive
+        assert made.flag_for_review().at.tzinfo is UTC
+
+    def test_a_flag_with_no_details(self) -> None:
+        flag = item("Source.").flag_for_review()
+        assert (flag.by, flag.reason) == ("", "")
+
+    def test_setting_the_same_target_again_changes_nothing(self) -> None:
+        made = approved()
+        made.set_text(Language.KO, "원문.")
+        assert made.status is TargetStatus.APPROVED and made.approved_source == "Source."
+        empty = item("Source.")
+        empty.set_text(Language.KO, "")
+        assert empty.status is TargetStatus.EMPTY
+
+    def test_the_suggestion_is_the_last_machine_or_memory_text(self) -> None:
+        made = item("Source.")
+        assert made.suggestion is None
+        made.set_text(Language.KO, "기계.", TargetOrigin.MACHINE)
+        assert made.suggestion == "기계."
+        made.set_text(Language.KO, "사람.")
+        assert made.suggestion == "기계."
+        made.set_text(Language.KO, "기억.", TargetOrigin.MEMORY)
+        assert made.suggestion == "기억."
+        made.set_source(Language.KO)
+        assert made.suggestion is None
+
+    def test_errors_name_what_is_missing(self) -> None:
+        made = Item()
+        with pytest.raises(ModelError) as raised:
+            made.add_comment("R", " \n")
+        assert raised.value.code == "model.empty_comment"
+        assert made.comments == []
+        with pytest.raises(KeyError) as missing:
+            made.resolve_comment("comment-missing")
+        assert missing.value.args == ("comment-missing",)
+        briefing = small_briefing()
+        with pytest.raises(KeyError) as missing:
+            briefing.item("item-missing")
+        assert missing.value.args == ("item-missing",)
+        last = briefing.sections[-1].items[-1]
+        assert briefing.item(last.id) is last
