@@ -9,7 +9,9 @@
 #   .venv/bin/pip install "mutmut>=3.8,<4"
 # Each module runs in a throw-away copy of the working tree, so the checkout is never touched; the score is
 # killed / (killed + survived + no tests), as mutmut's export-cicd-stats counts them. Survivors are listed
-# with `mutmut results` in the printed folder (kept with KEEP=1).
+# with `mutmut results` in the printed folder (kept with KEEP=1). Tests marked `slow` (real processes killed at
+# each step of a save or a package swap, ~10-30 s each) are left out: every surviving mutant would pay for them,
+# and what they check is checked step by step by the fast tests too (CI runs them all).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -53,6 +55,8 @@ also_copy =
 pytest_add_cli_args =
     -p
     no:cacheprovider
+    -m
+    not slow
 pytest_add_cli_args_test_selection =
 $test_args
 CONFIG
