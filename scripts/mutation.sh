@@ -26,7 +26,7 @@ MODULE[model]=briefing/model.py;                    TESTS[model]="tests/test_mod
 MODULE[segmentation]=briefing/language/segmentation.py; TESTS[segmentation]="tests/test_segmentation.py"
 MODULE[storage]=briefing/storage.py;                TESTS[storage]="tests/test_storage.py"
 MODULE[files]=briefing/files.py;                    TESTS[files]="tests/test_files.py tests/test_storage.py"
-MODULE[packages]=briefing/translation/packages.py;  TESTS[packages]="tests/test_packages.py tests/test_hostile_packages.py"
+MODULE[packages]=briefing/translation/packages.py;  TESTS[packages]="tests/test_package_checks.py tests/test_packages.py tests/test_hostile_packages.py"
 ORDER=(dates schema markup model segmentation storage files packages)
 
 names=("$@")
