@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import stat
 import tempfile
 import time
@@ -444,3 +445,86 @@ def test_fsync_folder_syncs_the_folder_itself(tmp_path: Path, monkeypatch: pytes
     assert open_descriptors() == before
     write_atomically(tmp_path / "x", b"data")
     assert synced[-1] == tmp_path.stat().st_ino  # a write ends by syncing its folder
+
+
+def test_errors_without_an_error_number_are_said_as_they_come(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(os, "lstat", _raising(OSError("odd file system")))
+    assert str(check_refused(tmp_path / "x")) == f"{tmp_path / 'x'}: cannot be read (odd file system)"
+    monkeypatch.undo()
+    monkeypatch.setattr(os, "fsync", _raising(OSError("odd file system")))
+    with pytest.raises(BriefingFileError) as raised:
+        write_atomically(tmp_path / "x", b"data")
+    assert str(raised.value) == f"{tmp_path / 'x'}: not saved (odd file system); the file on disk is unchanged"
+
+
+def test_a_temporary_that_cannot_be_removed_does_not_hide_why_the_write_failed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(os, "fsync", _raising(OSError(errno.EIO, "Input/output error")))
+    monkeypatch.setattr(Path, "unlink", _raising(OSError(errno.EROFS, "Read-only file system")))
+    with pytest.raises(BriefingFileError) as raised:
+        write_atomically(tmp_path / "x", b"data")
+    assert str(raised.value) == f"{tmp_path / 'x'}: not saved (Input/output error); the file on disk is unchanged"
+
+
+def test_leftovers_that_cannot_be_listed_or_vanish_do_not_stop_a_write(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(Path, "glob", lambda self, pattern: iter([tmp_path / ".x.gone.tmp"]))  # removed meanwhile
+    write_atomically(tmp_path / "x", b"one")
+    monkeypatch.setattr(Path, "glob", _raising(PermissionError(errno.EACCES, "Permission denied")))
+    write_atomically(tmp_path / "x", b"two")
+    assert (tmp_path / "x").read_bytes() == b"two"
+
+
+def test_a_temporary_exactly_as_old_as_the_limit_is_kept(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    now = 2_000_000_000.0
+    monkeypatch.setattr(time, "time", lambda: now)
+    edge = tmp_path / ".x.edge.tmp"
+    edge.write_bytes(b"maybe in progress")
+    os.utime(edge, (now - files.STALE_TEMPORARY_SECONDS, now - files.STALE_TEMPORARY_SECONDS))
+    write_atomically(tmp_path / "x", b"data")
+    assert edge.exists()
+
+
+def test_the_backup_is_staged_under_an_unpredictable_name(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    staged: list[str] = []
+    real_link = os.link
+
+    def spy(source: Path, target: Path) -> None:
+        staged.append(Path(target).name)
+        real_link(source, target)
+
+    monkeypatch.setattr(os, "link", spy)
+    path = tmp_path / "x"
+    write_atomically(path, b"one")
+    write_atomically(path, b"two", keep_backup=True)
+    write_atomically(path, b"three", keep_backup=True)
+    assert len(staged) == 2 and staged[0] != staged[1]
+    for name in staged:  # 64 random bits
+        assert re.fullmatch(r"\.x\.bak\.[0-9a-f]{16}\.tmp", name), name
+
+
+def test_a_link_planted_at_the_backups_staged_name_is_never_written_through(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Even an attacker who guessed the staged name (here: fixed) gets a refusal, not a write through the link,
+    when the backup must be copied (no hard links)."""
+    victim = tmp_path / "victim"
+    victim.write_bytes(b"the victim's own file")
+    path = tmp_path / "x"
+    write_atomically(path, b"old")
+    monkeypatch.setattr(files.secrets, "token_hex", lambda n: "0" * (2 * n))
+    (tmp_path / f".x.bak.{'0' * 16}.tmp").symlink_to(victim)
+    monkeypatch.setattr(os, "link", _raising(OSError(errno.EPERM, "Operation not permitted")))
+    with pytest.raises(BriefingFileError) as raised:
+        write_atomically(path, b"new", keep_backup=True)
+    assert raised.value.code == "storage.not_saved"
+    assert victim.read_bytes() == b"the victim's own file"
+    assert path.read_bytes() == b"old"
+    dangling = tmp_path / "nowhere"
+    (tmp_path / f".x.bak.{'0' * 16}.tmp").unlink()
+    (tmp_path / f".x.bak.{'0' * 16}.tmp").symlink_to(dangling)  # a dangling link: O_CREAT alone would follow it
+    with pytest.raises(BriefingFileError):
+        write_atomically(path, b"new", keep_backup=True)
+    assert not dangling.exists()
