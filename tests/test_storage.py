@@ -450,3 +450,36 @@ def test_save_returns_the_digest_of_what_it_wrote(tmp_path: Path) -> None:
     assert written == storage.digest(path.read_bytes()) == storage.read(path)[1]
     assert len(written) == 64 and int(written, 16) >= 0
     assert storage.digest(b"") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
+
+
+def test_a_damaged_file_is_named_in_the_error(tmp_path: Path) -> None:
+    path = tmp_path / "x.briefing"
+    path.write_bytes(b'{"format": "briefing-studio/briefing", "version": 1, "title": 5}')
+    with pytest.raises(BriefingFormatError) as raised:
+        storage.read(path)
+    assert str(raised.value).startswith(f"{path}: the file is not a valid briefing")
+    assert raised.value.source == str(path)
+
+
+def test_refusals_to_replace_name_the_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "x.briefing"
+    folder.mkdir()
+    with pytest.raises(storage.BriefingFileError) as raised:
+        storage.check_replaceable(folder)
+    assert str(raised.value) == f"{folder}: is a folder, not a file"
+    path = tmp_path / "y.briefing"
+    path.write_bytes(b"theirs")
+    with pytest.raises(storage.ChangedOnDisk) as changed:
+        storage.check_replaceable(path, expected=storage.digest(b"mine"))
+    assert str(changed.value) == (
+        f"{path}: not saved, because the file was changed on disk after it was opened here (by another person or "
+        "program)"
+    )
+
+    def grew(where: Path, limit: int) -> bytes:  # small by `stat`, over the cap while read
+        raise files.TooLarge("storage.over_limit", path=str(where), limit="512")
+
+    monkeypatch.setattr(storage, "read_regular", grew)
+    with pytest.raises(storage.BriefingFileError) as raised:
+        storage.read_bytes(path)
+    assert str(raised.value) == f"{path}: 512 MB is larger than any briefing (limit 512 MB)"
