@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
@@ -697,3 +698,10 @@ class TestEdges:
         assert missing.value.args == ("item-missing",)
         last = briefing.sections[-1].items[-1]
         assert briefing.item(last.id) is last
+
+    def test_a_fingerprint_of_any_text_even_a_lone_surrogate(self) -> None:
+        assert fingerprint("Source.") == hashlib.sha256(b"Source.").hexdigest()[:16]
+        assert fingerprint("a\ud800") == hashlib.sha256(b"a\xed\xa0\x80").hexdigest()[:16]
+        with pytest.raises(KeyError) as missing:
+            small_briefing().section("section-missing")
+        assert missing.value.args == ("section-missing",)
