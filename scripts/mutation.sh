@@ -66,7 +66,7 @@ CONFIG
     # then counts it under "segfault"; the table's "hung" column).
     (cd "$work" && exec "$MUTMUT" run >"$work/mutmut.log" 2>&1) &
     runner=$!
-    "$PYTHON" - "$runner" "${STALL:-90}" >"$work/hung.log" 2>&1 <<'WATCH' &
+    "$PYTHON" - "$runner" "${STALL:-45}" >"$work/hung.log" 2>&1 <<'WATCH' &
 import os, signal, sys, time
 
 runner, stall = int(sys.argv[1]), int(sys.argv[2])
