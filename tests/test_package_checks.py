@@ -433,7 +433,18 @@ def test_the_owner_of_a_leftover(tmp_path: Path) -> None:
     assert not packages._running(0) and not packages._running(-1)
     assert packages._running(os.getpid())
     assert not packages._running(dead_pid())
-    assert packages._running(1)  # init: another user's process answers "permission denied", or runs
+
+
+def test_running_asks_with_signal_0_and_counts_other_users_processes(monkeypatch: pytest.MonkeyPatch) -> None:
+    sent: list[tuple[int, int]] = []
+
+    def refuse(pid: int, signal_number: int) -> None:
+        sent.append((pid, signal_number))
+        raise PermissionError(1, "Operation not permitted")  # another user's process
+
+    monkeypatch.setattr(os, "kill", refuse)
+    assert packages._running(4242) is True
+    assert sent == [(4242, 0)]  # signal 0: only asks, never disturbs the process
 
 
 def test_a_journal_is_written_whole_and_durable(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -542,3 +553,20 @@ def test_remove_of_a_package_not_installed(tmp_path: Path) -> None:
     with pytest.raises(PackageError) as raised:
         PackageStore(tmp_path).remove("ko", "en")
     assert str(raised.value) == "no ko→en package is installed"
+
+
+def test_a_removal_whose_files_cannot_all_be_deleted_still_removes_the_package(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = fake_installed(tmp_path, "en_ko")
+    removed = packages.read_installed(folder)
+
+    def stubborn(path: Path, ignore_errors: bool = False) -> None:  # e.g. a file held open on a network share
+        if not ignore_errors:
+            raise OSError(16, "Device or resource busy")
+
+    monkeypatch.setattr(packages.shutil, "rmtree", stubborn)
+    store = PackageStore(tmp_path)
+    assert store.remove("en", "ko") == removed
+    assert store.installed() == [] and store.find("en", "ko") is None
+    assert [p.name for p in tmp_path.iterdir()] == [f".removing-en_ko-{os.getpid()}"]  # cleared when we are gone
