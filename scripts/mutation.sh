@@ -4,6 +4,7 @@
 #
 #   scripts/mutation.sh                 # every module of the table below
 #   scripts/mutation.sh dates schema    # some of them
+#   MUTANTS='briefing.translation.packages.x__check*' scripts/mutation.sh packages   # some functions of one
 #
 # Needs mutmut 3 in the virtualenv (a tool, not a dependency of the project):
 #   .venv/bin/pip install "mutmut>=3.8,<4"
@@ -64,7 +65,10 @@ CONFIG
     # A mutant that blocks (opening a pipe without O_NONBLOCK, a lock after fork) uses no CPU, so mutmut's CPU-time
     # limit never ends it: a watcher kills a mutant's processes after STALL seconds without CPU progress (mutmut
     # then counts it under "segfault"; the table's "hung" column).
-    (cd "$work" && exec "$MUTMUT" run >"$work/mutmut.log" 2>&1) &
+    # MUTANTS: only the mutants whose names match these patterns (e.g. one module's functions), when a whole
+    # module would take too long.
+    # shellcheck disable=SC2086
+    (cd "$work" && exec "$MUTMUT" run ${MUTANTS:-} >"$work/mutmut.log" 2>&1) &
     runner=$!
     "$PYTHON" - "$runner" "${STALL:-45}" >"$work/hung.log" 2>&1 <<'WATCH' &
 import os, signal, sys, time
