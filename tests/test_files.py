@@ -88,6 +88,7 @@ def test_a_file_whose_size_lies_stops_one_byte_past_the_cap(monkeypatch: pytest.
         read_regular(proc, 16)
     assert sum(got) == 17
     assert raised.value.code == "storage.over_limit"
+    assert str(raised.value) == f"{proc}: larger than {16 / MB:g} MB; not read"
 
 
 def test_a_file_over_the_cap_by_its_size_is_refused_without_reading(
