@@ -705,3 +705,9 @@ class TestEdges:
         with pytest.raises(KeyError) as missing:
             small_briefing().section("section-missing")
         assert missing.value.args == ("section-missing",)
+
+    def test_touch_sets_the_modification_time_to_now(self) -> None:
+        briefing = Briefing(modified=datetime(2000, 1, 1, tzinfo=UTC))
+        before = now_utc()
+        briefing.touch()
+        assert before <= briefing.modified <= now_utc() and briefing.modified.tzinfo is UTC
