@@ -159,7 +159,8 @@ def write_atomically(path: Path, data: bytes, *, keep_backup: bool = False, priv
             if keep_backup:
                 _keep_backup(path)
         elif not private:
-            Path(temporary).chmod(0o666 & ~_umask())
+            with contextlib.suppress(OSError):  # a file system without modes (a FAT stick) refuses some
+                Path(temporary).chmod(0o666 & ~_umask())
         Path(temporary).replace(path)
         fsync_folder(folder)
     except OSError as error:
@@ -188,9 +189,17 @@ def _keep_backup(path: Path) -> None:
     except OSError:  # a file system without hard links: copy instead
         flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
         fd = os.open(staged, flags, 0o600)
-        with os.fdopen(fd, "wb") as stream:
-            stream.write(path.read_bytes())
-    staged.replace(backup)
+        try:
+            with os.fdopen(fd, "wb") as stream:
+                stream.write(path.read_bytes())
+        except OSError:
+            staged.unlink(missing_ok=True)
+            raise
+    try:
+        staged.replace(backup)
+    except OSError:
+        staged.unlink(missing_ok=True)  # not left behind for a later save to clear as a stale temporary
+        raise
 
 
 _UMASK_LOCK = threading.Lock()

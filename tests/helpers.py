@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
+import signal
+from collections.abc import Iterator
 from datetime import date
+from types import FrameType
 
 from briefing.language.dates import PartialDate
 from briefing.model import (
@@ -63,3 +67,20 @@ def large_briefing(items: int, text_length: int = 400) -> Briefing:
             made.approve()
         briefing.add_item(section.id, made)
     return briefing
+
+
+@contextlib.contextmanager
+def deadline(seconds: int, what: str = "the call") -> Iterator[None]:
+    """Fail, rather than hang, when `what` waits for ever (opening a pipe nobody writes to, reading /dev/zero):
+    a blocked system call uses no CPU time, so a CPU-time limit such as mutation testing's never ends it."""
+
+    def expired(signum: int, frame: FrameType | None) -> None:
+        raise AssertionError(f"{what} did not finish within {seconds} s")
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)

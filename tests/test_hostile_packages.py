@@ -198,6 +198,7 @@ CHILD = textwrap.dedent(
 SWAP_STEPS = 5
 
 
+@pytest.mark.slow
 def test_a_swap_killed_at_each_step_is_recovered_on_the_next_start(
     package_files: dict[tuple[str, str], Path], tmp_path: Path
 ) -> None:

@@ -2,23 +2,33 @@
 
 from __future__ import annotations
 
+import hashlib
 from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
 from briefing.model import (
+    CARD_TITLES,
+    Bilingual,
     Briefing,
+    Delegation,
     Item,
     ItemType,
     Language,
+    MeetingCard,
     ModelError,
     NoteMark,
+    Person,
     ReviewFlag,
+    Role,
     Section,
     StatementKind,
     TargetOrigin,
     TargetStatus,
+    TitleState,
     fingerprint,
+    new_id,
+    now_utc,
 )
 from briefing.review import needs_attention
 from tests.helpers import item, small_briefing
@@ -386,3 +396,318 @@ class TestStatistics:
         stats = Briefing().statistics()
         assert stats.items == 0
         assert not stats.fully_approved
+
+
+# -- titles and the meeting card (issue 17 point 13: the model's own tests meet each rule) ------------------------
+
+KO, EN = Language.KO, Language.EN
+
+
+def both(ko: str = "제목", en: str = "Title") -> Bilingual:
+    return Bilingual(ko=ko, en=en)
+
+
+class TestTitleState:
+    def test_writing_a_title_in_one_then_the_other_language(self) -> None:
+        text, state = Bilingual(), TitleState()
+        text.en = "Title"
+        state.written(text, EN)
+        assert (state.status, state.source) == (TargetStatus.EMPTY, EN)
+        text.ko = "제목"
+        state.written(text, KO, TargetOrigin.MACHINE)
+        assert (state.status, state.source) == (TargetStatus.MACHINE, EN)
+        state.written(text, KO)  # a person edits the translation
+        assert (state.status, state.source) == (TargetStatus.EDITED, EN)
+        state.written(text, KO, TargetOrigin.MEMORY)
+        assert (state.status, state.source) == (TargetStatus.MEMORY, EN)
+        state.written(text, EN)  # the source changes under its translation
+        assert (state.status, state.source) == (TargetStatus.NEEDS_REVIEW, EN)
+        text.ko = "  "
+        state.written(text, KO)
+        assert (state.status, state.source) == (TargetStatus.EMPTY, EN)
+        text.en = ""
+        state.written(text, EN)
+        assert (state.status, state.source) == (TargetStatus.EMPTY, None)
+
+    def test_a_title_written_in_both_without_a_source_takes_the_other_side_as_source(self) -> None:
+        state = TitleState(TargetStatus.EDITED, None)
+        state.written(both(), KO)
+        assert (state.status, state.source) == (TargetStatus.EDITED, EN)
+        state = TitleState(TargetStatus.EMPTY, KO)
+        state.written(both(), KO, TargetOrigin.MACHINE)
+        assert (state.status, state.source) == (TargetStatus.MACHINE, EN)
+
+    def test_settle(self) -> None:
+        state = TitleState(TargetStatus.APPROVED, EN)
+        state.settle(both(), KO)
+        assert (state.status, state.source) == (TargetStatus.EDITED, KO)
+        state.settle(Bilingual(en="Only"), KO)
+        assert (state.status, state.source) == (TargetStatus.EMPTY, EN)
+        state.settle(Bilingual(ko="한쪽", en=" "), EN)
+        assert (state.status, state.source) == (TargetStatus.EMPTY, KO)
+        state.settle(Bilingual(ko="제목", en="Title"), EN)
+        assert (state.status, state.source) == (TargetStatus.EDITED, EN)
+
+    def test_approve(self) -> None:
+        state = TitleState(TargetStatus.MACHINE, EN)
+        state.approve(both())
+        assert (state.status, state.source) == (TargetStatus.APPROVED, EN)
+        unknown = TitleState()
+        unknown.approve(both())  # no source recorded: the written side, Korean first
+        assert (unknown.status, unknown.source) == (TargetStatus.APPROVED, KO)
+        for text, code in [
+            (Bilingual(ko="제목"), "model.approve_no_translation"),
+            (Bilingual(ko=" ", en="Title"), "model.approve_no_source"),
+            (Bilingual(), "model.approve_no_source"),
+        ]:
+            state = TitleState(TargetStatus.MACHINE, KO)
+            with pytest.raises(ModelError) as raised:
+                state.approve(text)
+            assert raised.value.code == code
+            assert (state.status, state.source) == (TargetStatus.MACHINE, KO)
+        english_only = TitleState()
+        with pytest.raises(ModelError) as raised:
+            english_only.approve(Bilingual(en="Title"))  # source: the English, the only side written
+        assert raised.value.code == "model.approve_no_translation"
+
+    def test_needs_review(self) -> None:
+        state = TitleState(TargetStatus.EDITED, None)
+        state.needs_review(both())
+        assert (state.status, state.source) == (TargetStatus.NEEDS_REVIEW, KO)
+        kept = TitleState(TargetStatus.APPROVED, EN)
+        kept.needs_review(both())
+        assert (kept.status, kept.source) == (TargetStatus.NEEDS_REVIEW, EN)
+        empty = TitleState(TargetStatus.EMPTY, EN)
+        with pytest.raises(ModelError) as raised:
+            empty.needs_review(Bilingual(en="Title", ko="\n"))
+        assert raised.value.code == "model.flag_empty"
+        assert (empty.status, empty.source) == (TargetStatus.EMPTY, EN)
+
+    def test_reconcile(self) -> None:
+        state = TitleState(TargetStatus.APPROVED, KO)
+        assert state.reconcile(Bilingual(en="Only"), KO) is True
+        assert (state.status, state.source) == (TargetStatus.EMPTY, EN)
+        assert state.reconcile(Bilingual(en="Only"), KO) is False
+        state = TitleState(TargetStatus.EMPTY, None)
+        assert state.reconcile(both(), EN) is True
+        assert (state.status, state.source) == (TargetStatus.EDITED, EN)
+        state = TitleState(TargetStatus.MACHINE, KO)
+        assert state.reconcile(both(), EN) is False
+        assert (state.status, state.source) == (TargetStatus.MACHINE, KO)
+        state = TitleState(TargetStatus.APPROVED, None)
+        assert state.reconcile(both(), EN) is True
+        assert (state.status, state.source) == (TargetStatus.APPROVED, EN)
+
+
+class TestTitles:
+    def test_every_card_text_then_every_section_title(self) -> None:
+        briefing = small_briefing()
+        titles = briefing.titles()
+        assert [t.path for t in titles] == [
+            *CARD_TITLES,
+            *[("sections", s.id, "title") for s in briefing.sections],
+        ]
+        assert titles[0].text is briefing.title
+        assert titles[1].text is briefing.meeting.series.name
+        assert titles[-1].text is briefing.sections[-1].title
+        assert titles[-1].state is briefing.sections[-1].title_state
+        assert titles[0].state is briefing.title_state(("title",))
+
+    def test_title_state_by_path(self) -> None:
+        briefing = small_briefing()
+        section = briefing.sections[1]
+        assert briefing.title_state(("sections", section.id, "title")) is section.title_state
+        assert briefing.title_state(("meeting", "place")) is briefing.title_states["meeting.place"]
+        del briefing.title_states["meeting.place"]
+        assert briefing.title_state(("meeting", "place")) == TitleState()  # an older file's missing state
+        assert "meeting.place" in briefing.title_states
+        for path in [("meeting", "author"), ("sections", section.id, "items"), ("sections", section.id), ("x",)]:
+            with pytest.raises(KeyError):
+                briefing.title_state(path)
+        with pytest.raises(KeyError):
+            briefing.title_state(("sections", "section-missing", "title"))
+
+    def test_a_briefing_built_in_code_has_truthful_title_states(self) -> None:
+        briefing = Briefing(title=both(), origin_language=EN)
+        assert briefing.title_state(("title",)) == TitleState(TargetStatus.EDITED, EN)
+        assert briefing.title_state(("meeting", "place")) == TitleState(TargetStatus.EMPTY, None)
+        section = briefing.add_section(Section(title=Bilingual(ko="개요")))
+        assert section.title_state == TitleState(TargetStatus.EMPTY, KO)
+        translated = briefing.add_section(Section(title=both("일정", "Schedule")))
+        assert translated.title_state == TitleState(TargetStatus.EDITED, EN)
+
+    def test_settle_titles(self) -> None:
+        briefing = Briefing(title=both(), origin_language=KO)
+        briefing.title_state(("title",)).status = TargetStatus.APPROVED
+        briefing.meeting.place = Bilingual(en="Seoul")
+        briefing.settle_titles()
+        assert briefing.title_state(("title",)) == TitleState(TargetStatus.EDITED, KO)
+        assert briefing.title_state(("meeting", "place")) == TitleState(TargetStatus.EMPTY, EN)
+
+    def test_pending_titles(self) -> None:
+        briefing = Briefing(title=both())
+        briefing.meeting.place = Bilingual(en="Seoul")  # translation missing
+        briefing.meeting.marking = both("대외비", "Confidential")
+        briefing.title_state(("meeting", "marking")).status = TargetStatus.MACHINE
+        briefing.meeting.time_zone_note = both("현지시각", "local time")
+        briefing.title_state(("meeting", "time_zone_note")).status = TargetStatus.APPROVED
+        section = briefing.add_section(Section(title=both("개요", "Overview")))
+        section.title_state.status = TargetStatus.NEEDS_REVIEW
+        memory = briefing.add_section(Section(title=both("일정", "Schedule")))
+        memory.title_state.status = TargetStatus.MEMORY
+        briefing.add_section(Section(title=Bilingual(ko=" ", en="")))  # nothing written: nothing pending
+        pending = [t.path for t in briefing.pending_titles()]
+        assert pending == [
+            ("meeting", "place"),
+            ("meeting", "marking"),
+            ("sections", section.id, "title"),
+            ("sections", memory.id, "title"),
+        ]
+
+    def test_statistics_count_written_titles_by_status(self) -> None:
+        briefing = Briefing(title=both())
+        briefing.meeting.place = Bilingual(ko="서울")
+        briefing.add_section(Section(title=both("개요", "Overview"))).title_state.status = TargetStatus.APPROVED
+        stats = briefing.statistics()
+        assert stats.title_count == 3
+        assert stats.title_status[TargetStatus.EDITED] == 1
+        assert stats.title_status[TargetStatus.EMPTY] == 1
+        assert stats.title_status[TargetStatus.APPROVED] == stats.titles_approved == 1
+        assert set(stats.title_status) == set(TargetStatus)
+        assert Briefing().statistics().titles_approved == 0
+
+
+class TestCard:
+    def test_co_chairs_and_participants(self) -> None:
+        chair = Person(role=Role.CO_CHAIR)
+        member = Person()
+        chairs_only = Delegation(members=[Person(role=Role.CO_CHAIR)])
+        mixed = Delegation(members=[chair, member])
+        card = MeetingCard(delegations=[chairs_only, mixed])
+        assert card.co_chairs() == [chairs_only.members[0], chair]
+        assert card.participants() == [(mixed, [member])]
+
+    def test_language_and_bilingual(self) -> None:
+        assert (KO.other, EN.other) == (EN, KO)
+        text = Bilingual()
+        assert text.is_empty()
+        text.set(KO, "가")
+        assert (text.get(KO), text.get(EN), text.is_empty()) == ("가", "", False)
+        text.set(EN, "a")
+        assert (text.ko, text.en) == ("가", "a")
+        assert not Bilingual(en="a").is_empty()
+
+    def test_ids_are_prefixed_and_unique(self) -> None:
+        ids = {new_id("item") for _ in range(100)}
+        assert len(ids) == 100
+        assert all(i.startswith("item-") and len(i) == len("item-") + 12 for i in ids)
+        assert now_utc().microsecond == 0 and now_utc().tzinfo is UTC
+
+    def test_adding_a_section_whose_id_or_items_exist_is_refused(self) -> None:
+        briefing = small_briefing()
+        existing = briefing.sections[0]
+        with pytest.raises(ModelError) as raised:
+            briefing.add_section(Section(id=existing.id))
+        assert (raised.value.code, raised.value.params) == ("model.section_exists", {"id": existing.id})
+        taken = existing.items[0].id
+        with pytest.raises(ModelError) as raised:
+            briefing.add_section(Section(items=[Item(), Item(id=taken)]))
+        assert (raised.value.code, raised.value.params) == ("model.item_exists", {"id": taken})
+        with pytest.raises(ModelError) as raised:
+            briefing.add_item(existing.id, Item(id=taken))
+        assert (raised.value.code, raised.value.params) == ("model.item_exists", {"id": taken})
+        assert len(briefing.sections) == 2
+
+    def test_positions_are_clamped(self) -> None:
+        briefing = Briefing()
+        a = briefing.add_section()
+        b = briefing.add_section(index=-5)
+        c = briefing.add_section(index=99)
+        d = briefing.add_section(index=1)
+        assert briefing.sections == [b, d, a, c]
+        made = briefing.add_item(a.id)
+        assert made.source is briefing.origin_language and a.items == [made]
+        first = briefing.add_item(a.id, index=0)
+        assert a.items == [first, made]
+
+
+class TestEdges:
+    def test_statistics_add_up_over_many_items(self) -> None:
+        briefing = Briefing()
+        section = briefing.add_section()
+        for text in ("One.", "Two.", "   "):
+            briefing.add_item(section.id, item(text, "하나"))
+        briefing.add_item(section.id, item("Four.", source=Language.EN, type=ItemType.NOTE))
+        for made in briefing.items()[:2]:
+            made.add_comment("R", "First.")
+            made.add_comment("R", "Second.")
+        briefing.items()[0].resolve_comment(briefing.items()[0].comments[0].id)
+        stats = briefing.statistics()
+        assert stats.items == 4 and stats.sections == 1
+        assert stats.per_status[TargetStatus.EDITED] == 3 and stats.per_status[TargetStatus.EMPTY] == 1
+        assert stats.per_type[ItemType.PARAGRAPH] == 3 and stats.per_type[ItemType.NOTE] == 1
+        assert stats.source_items == {Language.KO: 0, Language.EN: 4}
+        assert stats.filled == {Language.KO: 3, Language.EN: 3}  # whitespace is not text
+        assert stats.characters == {Language.KO: 3 * len("하나"), Language.EN: len("One.Two.   Four.")}
+        assert stats.open_comments == 3
+
+    def test_a_naive_time_is_kept_for_the_rules_to_report(self) -> None:
+        naive = datetime(2024, 11, 8, 9, 0)
+        made = item("Source.", "원문.")
+        assert made.flag_for_review(at=naive).at == naive
+        made.approve(at=naive)
+        assert made.approved_at == naive
+        assert made.flag_for_review().at.tzinfo is UTC
+
+    def test_a_flag_with_no_details(self) -> None:
+        flag = item("Source.").flag_for_review()
+        assert (flag.by, flag.reason) == ("", "")
+
+    def test_setting_the_same_target_again_changes_nothing(self) -> None:
+        made = approved()
+        made.set_text(Language.KO, "원문.")
+        assert made.status is TargetStatus.APPROVED and made.approved_source == "Source."
+        empty = item("Source.")
+        empty.set_text(Language.KO, "")
+        assert empty.status is TargetStatus.EMPTY
+
+    def test_the_suggestion_is_the_last_machine_or_memory_text(self) -> None:
+        made = item("Source.")
+        assert made.suggestion is None
+        made.set_text(Language.KO, "기계.", TargetOrigin.MACHINE)
+        assert made.suggestion == "기계."
+        made.set_text(Language.KO, "사람.")
+        assert made.suggestion == "기계."
+        made.set_text(Language.KO, "기억.", TargetOrigin.MEMORY)
+        assert made.suggestion == "기억."
+        made.set_source(Language.KO)
+        assert made.suggestion is None
+
+    def test_errors_name_what_is_missing(self) -> None:
+        made = Item()
+        with pytest.raises(ModelError) as raised:
+            made.add_comment("R", " \n")
+        assert raised.value.code == "model.empty_comment"
+        assert made.comments == []
+        with pytest.raises(KeyError) as missing:
+            made.resolve_comment("comment-missing")
+        assert missing.value.args == ("comment-missing",)
+        briefing = small_briefing()
+        with pytest.raises(KeyError) as missing:
+            briefing.item("item-missing")
+        assert missing.value.args == ("item-missing",)
+        last = briefing.sections[-1].items[-1]
+        assert briefing.item(last.id) is last
+
+    def test_a_fingerprint_of_any_text_even_a_lone_surrogate(self) -> None:
+        assert fingerprint("Source.") == hashlib.sha256(b"Source.").hexdigest()[:16]
+        assert fingerprint("a\ud800") == hashlib.sha256(b"a\xed\xa0\x80").hexdigest()[:16]
+        with pytest.raises(KeyError) as missing:
+            small_briefing().section("section-missing")
+        assert missing.value.args == ("section-missing",)
+
+    def test_touch_sets_the_modification_time_to_now(self) -> None:
+        briefing = Briefing(modified=datetime(2000, 1, 1, tzinfo=UTC))
+        before = now_utc()
+        briefing.touch()
+        assert before <= briefing.modified <= now_utc() and briefing.modified.tzinfo is UTC

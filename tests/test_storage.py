@@ -14,10 +14,10 @@ from pathlib import Path
 import pytest
 
 from briefing import files, storage
-from briefing.fileformat import BriefingFormatError, dumps
+from briefing.fileformat import MAX_PROBLEMS_SHOWN, BriefingFormatError, dumps
 from briefing.model import Language
 from tests.conftest import ROOT
-from tests.helpers import large_briefing, small_briefing
+from tests.helpers import deadline, item, large_briefing, small_briefing
 
 
 def test_save_then_load(tmp_path: Path) -> None:
@@ -310,7 +310,7 @@ def test_a_file_that_grows_past_the_cap_while_read_stops_at_the_cap(tmp_path: Pa
 def test_special_files_and_missing_ones_are_named(tmp_path: Path) -> None:
     fifo = tmp_path / "pipe.briefing"
     os.mkfifo(fifo)
-    with pytest.raises(storage.BriefingFileError) as raised:
+    with deadline(10, "opening a pipe"), pytest.raises(storage.BriefingFileError) as raised:
         storage.load(fifo)
     assert str(raised.value) == f"{fifo}: not a regular file (a pipe, a device or a socket); only files are read"
     with pytest.raises(storage.BriefingFileError) as raised:
@@ -330,3 +330,156 @@ def test_a_save_with_the_digest_read_replaces_without_reading_the_file_again(tmp
     assert written == storage.digest(path.read_bytes()) != read_digest
     assert storage.load(path).title.en == "Changed"
     assert storage.digest(storage.backup_path(path).read_bytes()) == read_digest
+
+
+def test_a_briefing_that_would_not_open_again_is_not_saved_and_says_where(tmp_path: Path) -> None:
+    path = tmp_path / "x.briefing"
+    briefing = small_briefing()
+    for number, made in enumerate(briefing.items()):
+        made.id = f"bad id {number}"
+    extra = briefing.sections[0]
+    for number in range(40):
+        extra.items.append(item("Text.", id=f"also bad {number}"))
+    with pytest.raises(storage.NotSaved) as raised:
+        storage.save(briefing, path)
+    error = raised.value
+    assert error.code == "storage.would_not_open" and len(error.problems) == 43
+    lines = str(error).split("\n")
+    assert lines[0] == (
+        f"{path}: not saved, because the briefing would not open again (the file is not a valid briefing "
+        "(43 problems)); the file on disk is unchanged"
+    )
+    assert len(lines) == 1 + MAX_PROBLEMS_SHOWN
+    assert lines[1] == f"  {error.problems[0]}" and lines[1].startswith("  $.sections[0].items[0].id: ")
+    assert error.args == (str(error),)
+    error.with_hint(" (a hint)")
+    assert str(error).split("\n")[0].endswith("the file on disk is unchanged (a hint)")
+    assert not path.exists()
+
+
+def test_a_character_that_cannot_be_encoded_is_named(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The writer's checks refuse lone surrogates first (NotSaved); should text reach the encoder, it still
+    names the character."""
+    monkeypatch.setattr(storage, "dumps_checked", lambda briefing: '{"title": "a\ud800b"}')
+    with pytest.raises(storage.BriefingFileError) as raised:
+        storage.save(small_briefing(), tmp_path / "x.briefing")
+    assert raised.value.code == "storage.unstorable_character"
+    assert (
+        str(raised.value)
+        == f"{tmp_path / 'x.briefing'}: not saved: the text contains a character that cannot be stored ('\\ud800')"
+    )
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_content_no_reader_check_caught_still_names_the_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "x.briefing"
+    storage.save(small_briefing(), path)
+    for error in (ValueError("Exceeds the limit (4300 digits)"), RecursionError("maximum recursion depth")):
+
+        def fail(data: bytes, source: str = "", _error: Exception = error) -> None:
+            raise _error
+
+        monkeypatch.setattr(storage, "loads", fail)
+        with pytest.raises(storage.BriefingFileError) as raised:
+            storage.read(path)
+        assert raised.value.code == "storage.unreadable"
+        assert str(raised.value) == f"{path}: cannot be read ({error})"
+
+
+def test_the_size_in_the_too_large_message(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(storage, "MAX_FILE_BYTES", 3 * 2**20)
+    path = tmp_path / "x.briefing"
+    with path.open("wb") as stream:
+        stream.truncate(5 * 2**20 + 7)
+    with pytest.raises(storage.BriefingFileError, match=r"x.briefing: 5 MB is larger than any briefing"):
+        storage.read_bytes(path)
+    with path.open("wb") as stream:
+        stream.truncate(3 * 2**20 + 1)
+    with pytest.raises(storage.BriefingFileError, match=r"x.briefing: 3 MB is larger"):
+        storage.read_bytes(path)
+    proc = Path("/proc/self/status")  # `stat` says 0 bytes; read, it is over a tiny cap
+    if proc.is_file() and proc.stat().st_size == 0:
+        monkeypatch.setattr(storage, "MAX_FILE_BYTES", 16)
+        with pytest.raises(storage.BriefingFileError) as raised:
+            storage.read_bytes(proc)
+        assert str(raised.value) == f"{proc}: 0 MB is larger than any briefing (limit 512 MB)"
+        assert raised.value.code == "storage.too_large"
+
+    def vanished(self: Path, **kwargs: object) -> os.stat_result:
+        raise FileNotFoundError(2, "No such file or directory")
+
+    monkeypatch.setattr(storage, "MAX_FILE_BYTES", 3 * 2**20)
+
+    def over(where: Path, limit: int) -> bytes:
+        raise files.TooLarge("storage.over_limit", path=str(where), limit="3")
+
+    monkeypatch.setattr(storage, "read_regular", over)
+    monkeypatch.setattr(Path, "stat", vanished)
+    with pytest.raises(storage.BriefingFileError, match=r"x.briefing: 3 MB is larger"):
+        storage.read_bytes(path)  # removed after the refusal: the cap itself is said
+
+
+def test_check_replaceable_reads_only_what_it_must(tmp_path: Path) -> None:
+    path = tmp_path / "x.briefing"
+    storage.check_replaceable(path)  # nothing there
+    path.write_bytes(b"not a briefing")
+    storage.check_replaceable(path, must_load=False)  # the user chose to replace it
+    storage.check_replaceable(path, expected=storage.digest(b"not a briefing"))  # the bytes this program knew
+    with pytest.raises(storage.ChangedOnDisk) as raised:
+        storage.check_replaceable(path, expected=storage.digest(b"other"), must_load=False)
+    assert raised.value.code == "storage.changed_on_disk"
+    with pytest.raises(storage.BriefingFileError) as refused:
+        storage.check_replaceable(path)
+    assert str(refused.value) == (
+        f"{path}: not replaced, because the file there is not a briefing this program can read (not valid JSON at "
+        "line 1, column 1: Expecting value). Save under another name, or move that file away first."
+    )
+    path.write_bytes(b"")
+    storage.check_replaceable(path)  # empty: nothing to lose
+    storage.save(small_briefing(), path)
+    storage.check_replaceable(path)  # a briefing
+    path.unlink()
+    path.mkdir()
+    with pytest.raises(storage.BriefingFileError, match="is a folder"):
+        storage.check_replaceable(path, must_load=False)
+
+
+def test_save_returns_the_digest_of_what_it_wrote(tmp_path: Path) -> None:
+    path = tmp_path / "x.briefing"
+    written = storage.save(small_briefing(), path)
+    assert written == storage.digest(path.read_bytes()) == storage.read(path)[1]
+    assert len(written) == 64 and int(written, 16) >= 0
+    assert storage.digest(b"") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
+
+
+def test_a_damaged_file_is_named_in_the_error(tmp_path: Path) -> None:
+    path = tmp_path / "x.briefing"
+    path.write_bytes(b'{"format": "briefing-studio/briefing", "version": 1, "title": 5}')
+    with pytest.raises(BriefingFormatError) as raised:
+        storage.read(path)
+    assert str(raised.value).startswith(f"{path}: the file is not a valid briefing")
+    assert raised.value.source == str(path)
+
+
+def test_refusals_to_replace_name_the_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "x.briefing"
+    folder.mkdir()
+    with pytest.raises(storage.BriefingFileError) as raised:
+        storage.check_replaceable(folder)
+    assert str(raised.value) == f"{folder}: is a folder, not a file"
+    path = tmp_path / "y.briefing"
+    path.write_bytes(b"theirs")
+    with pytest.raises(storage.ChangedOnDisk) as changed:
+        storage.check_replaceable(path, expected=storage.digest(b"mine"))
+    assert str(changed.value) == (
+        f"{path}: not saved, because the file was changed on disk after it was opened here (by another person or "
+        "program)"
+    )
+
+    def grew(where: Path, limit: int) -> bytes:  # small by `stat`, over the cap while read
+        raise files.TooLarge("storage.over_limit", path=str(where), limit="512")
+
+    monkeypatch.setattr(storage, "read_regular", grew)
+    with pytest.raises(storage.BriefingFileError) as raised:
+        storage.read_bytes(path)
+    assert str(raised.value) == f"{path}: 512 MB is larger than any briefing (limit 512 MB)"

@@ -176,12 +176,12 @@ def _check_members(name: str, members: list[zipfile.ZipInfo], archive_size: int)
         raise PackageError("packages.too_many_files", name=name, count=len(members), limit=MAX_MEMBERS)
     tops: set[str] = set()
     total = 0
-    _check_names(name, members)
     for info in members:
         member = info.filename
         parts = PurePosixPath(member).parts
         if (
-            member.startswith(("/", "\\"))
+            not member  # a name starting with a NUL byte, which zipfile cuts to nothing
+            or member.startswith(("/", "\\"))
             or "\\" in member
             or re.match(r"^[A-Za-z]:", member)
             or ".." in parts
@@ -200,6 +200,7 @@ def _check_members(name: str, members: list[zipfile.ZipInfo], archive_size: int)
             ratio = info.file_size // max(info.compress_size, 1)
             raise PackageError("packages.member_bomb", name=name, member=repr(member), ratio=ratio, limit=MAX_RATIO)
         tops.add(parts[0] if parts else "")
+    _check_names(name, members)
     if total > MAX_UNPACKED_BYTES:
         size, limit = f"{total / 1024**3:.1f}", f"{MAX_UNPACKED_BYTES / 1024**3:.0f}"
         raise PackageError("packages.too_big", name=name, size=size, limit=limit)
