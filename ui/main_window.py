@@ -553,6 +553,7 @@ class MainWindow(QMainWindow):
         if not self.confirm_discard():
             event.ignore()
             return
+        self.qa.stop()  # no QA run may start after the termbases and memories below are closed
         self.tasks.shutdown()  # cancels every running task; what they still produce is dropped
         self.document.close()
         self.translation.shutdown()

@@ -236,6 +236,11 @@ class QaCommands(QObject):
     def terms(self) -> MatchedTerms:
         return MatchedTerms(self.terminology.find_terms())  # the index is read here, used on the worker
 
+    def stop(self) -> None:
+        """No more runs: the window is closing and its termbases and memories are about to be closed."""
+        self._timer.stop()
+        self._recheck_timer.stop()
+
     def rerun(self) -> None:
         """Run every check in the background now (or as soon as the run under way ends)."""
         document = self.document
