@@ -6,10 +6,8 @@ from __future__ import annotations
 
 import io
 import re
-import time
 import xml.etree.ElementTree as ET
 import zipfile
-from collections.abc import Callable
 
 import docx
 from hypothesis import HealthCheck, given, settings
@@ -22,6 +20,7 @@ from briefing.export.docx_xml import TAB_RUN, Para, Row, fragment, run, run_text
 from briefing.export.render import render
 from briefing.export.templates import Layout, find_template
 from briefing.model import Bilingual, Briefing, Item, ItemType, Language, Section, TargetOrigin
+from tests.test_scale import cpu_seconds
 
 _NAMESPACES = re.compile(rb' xmlns:\w+="[^"]*"')
 
@@ -213,15 +212,6 @@ def tall_briefing(items: int) -> Briefing:
             section.items.append(item)
         briefing.sections.append(section)
     return briefing
-
-
-def cpu_seconds(work: Callable[[], object]) -> float:
-    best = float("inf")
-    for _ in range(2):
-        started = time.process_time()
-        work()
-        best = min(best, time.process_time() - started)
-    return best
 
 
 def test_the_bilingual_table_with_notes_and_continuation_rows_grows_linearly() -> None:
