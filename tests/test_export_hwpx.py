@@ -512,3 +512,31 @@ def test_a_note_keeps_with_the_item_it_annotates() -> None:
         if n + 1 not in notes and p.find(f"{{{HP}}}run/{{{HP}}}t").text == "○"
     ]
     assert len(items) > 10 and not any(b is not None and b.get("keepWithNext") == "1" for b in items)  # others don't
+
+
+@pytest.mark.parametrize("ending", ["\r", "\r\n", "\n"])
+def test_a_line_ending_in_a_section_title_is_one_line_break_in_every_document(ending: str) -> None:
+    """A carriage return was written into `w:t` as `&#13;`: LibreOffice broke the bilingual table apart at it."""
+    briefing = Briefing(title=Bilingual(ko="줄바꿈", en="Line ends"))
+    section = briefing.add_section(Section(title=Bilingual(ko=f"우주{ending}정책", en=f"Space{ending}Policy")))
+    briefing.add_item(section.id, item("plain", "본문"))
+    for layout in Layout:
+        data = render(briefing, find_template("press-release"), layout)
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            xml = archive.read("word/document.xml")
+        assert b"&#13;" not in xml and b"\r" not in xml
+        body = docx.Document(io.BytesIO(data)).element.body
+        headings = [
+            p for p in body.iter(qn("w:p")) if "정책" in "".join(p.itertext()) or "Policy" in "".join(p.itertext())
+        ]
+        assert headings, layout
+        for heading in headings:
+            assert len(list(heading.iter(qn("w:br")))) == 1, layout
+        hwpx = render_hwpx(briefing, find_template("press-release"), layout)
+        root = section_root(hwpx)
+        titles = [
+            t for t in root.iter(f"{{{HP}}}t") if "정책" in "".join(t.itertext()) or "Policy" in "".join(t.itertext())
+        ]
+        assert titles, layout
+        for title in titles:
+            assert len(list(title.iter(f"{{{HP}}}lineBreak"))) == 1 and "\r" not in "".join(title.itertext())

@@ -81,7 +81,7 @@ for _status, _label in STATUS_LABELS.items():
 
 def cell_text(text: str) -> str:
     """The text as a cell shows it and gives it back (characters XML cannot hold are shown as pictures)."""
-    return visible_text(text.replace("\r\n", "\n").replace("\r", "\n"))
+    return visible_text(text)
 
 
 def _hidden(paragraph: Any, text: str) -> None:

@@ -52,7 +52,11 @@ _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def visible_text(text: str) -> str:
-    """XML cannot hold most control characters: show them as their Unicode control pictures (␀, ␛)."""
+    """XML cannot hold most control characters: show them as their Unicode control pictures (␀, ␛). A carriage
+    return, alone or before a line feed, ends a line as a line feed does (Word and LibreOffice read a CR kept in a
+    `w:t` differently: LibreOffice broke a bilingual table's row apart at one)."""
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     return _XML_INVALID.sub(lambda m: chr(0x2400 + ord(m.group(0))) if ord(m.group(0)) < 0x20 else "\ufffd", text)
 
 
