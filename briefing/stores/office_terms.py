@@ -10,7 +10,7 @@ from briefing.model import Language
 from briefing.stores.location import StoreError
 from briefing.stores.postgres import OfficeStore
 from briefing.terms.model import Entry, Term, TermStatus
-from briefing.terms.store import TermbaseError, fold, new_entry_id
+from briefing.terms.store import TermbaseError, add_each, fold, new_entry_id
 
 OFFICE_NAME = "office"
 
@@ -64,12 +64,7 @@ class OfficeTermbase:
         return entry
 
     def add_all(self, entries: Iterable[Entry]) -> int:
-        count = 0
-        with self.transaction():
-            for entry in entries:
-                self.add(entry)
-                count += 1
-        return count
+        return add_each(self, entries)
 
     def update(self, entry: Entry) -> Entry:
         """Replace the stored entry; a conflict when someone changed it since `entry.version` was read (an entry

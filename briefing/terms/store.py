@@ -112,6 +112,16 @@ def new_entry_id() -> str:
     return f"term-{uuid.uuid4().hex[:12]}"
 
 
+def add_each(termbase: TermStore, entries: Iterable[Entry]) -> int:
+    """`add_all` of a store whose transactions nest: every entry in one transaction (all or none); how many."""
+    count = 0
+    with termbase.transaction():
+        for entry in entries:
+            termbase.add(entry)
+            count += 1
+    return count
+
+
 class Termbase:
     """One termbase file. Use `open` or `create`; close it (or use it as a context manager) when done."""
 
@@ -228,13 +238,7 @@ class Termbase:
         return entry
 
     def add_all(self, entries: Iterable[Entry]) -> int:
-        """Store many new entries in one transaction (all or none); returns how many."""
-        count = 0
-        with self.transaction():
-            for entry in entries:
-                self.add(entry)
-                count += 1
-        return count
+        return add_each(self, entries)
 
     def update(self, entry: Entry) -> Entry:
         """Replace the stored entry with the same id (its terms, note, source, …)."""
