@@ -7,8 +7,10 @@ line as a user runs them, against another checkout of the code as the baseline.
 Each measurement runs in a fresh process (one data folder with the tests' tiny en→ko copy model installed):
 `translate FILE --to ko --all --beam 1 --no-terms --out OUT` and `export OUT --draft --out DIR --lang …` for the
 chosen layouts and formats (see EXPORTS). Targets (issue 17): translate ≤ 5 s, export ≤ 15 s at 20,000 items.
-Each line gives the wall-clock and the CPU time; with --baseline the same commands run with that checkout's code
-(e.g. the main branch) and the ratio of CPU times baseline/this is printed.
+Each line gives the wall-clock and the CPU time inside the command, and of the whole process (interpreter start-up
+and every import included: what a user waits for); with --baseline the same commands run with that checkout's code
+(e.g. the main branch), each checkout with its own data folder, and the ratios of CPU times baseline/this are
+printed. The load average is printed before and after.
 """
 
 from __future__ import annotations
@@ -16,9 +18,11 @@ from __future__ import annotations
 import argparse
 import os
 import platform
+import resource
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -53,17 +57,21 @@ def write_briefing(path: Path, items: int) -> None:
     save(briefing, path)
 
 
-def timed(code: Path, argv: list[str], home: Path) -> tuple[float, float]:
-    """Seconds the command takes inside its process (imports and start-up excluded): wall clock and CPU (all
-    threads; on a busy machine the CPU time is the steadier figure)."""
+def timed(code: Path, argv: list[str], home: Path) -> tuple[float, float, float, float]:
+    """Seconds the command takes inside its process (the command line's own imports excluded: what the command
+    imports lazily is included), wall clock and CPU (all threads; on a busy machine the CPU time is the steadier
+    figure); then the same for the whole process, start-up and every import included, as a user waits for it."""
     script = _COMMAND.format(code=str(code), argv=argv)
     env = dict(os.environ, BRIEFING_HOME=str(home), QT_QPA_PLATFORM="offscreen")
+    before, started = resource.getrusage(resource.RUSAGE_CHILDREN), time.perf_counter()
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, check=False)
+    process_wall, after = time.perf_counter() - started, resource.getrusage(resource.RUSAGE_CHILDREN)
+    process_cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
     lines = done.stdout.strip().splitlines()
     if not lines or lines[-1].split()[-1] != "0":
         raise SystemExit(f"{argv[0]} failed: {done.stdout[-500:]} {done.stderr[-2000:]}")
     seconds, cpu, _status = lines[-1].split()
-    return float(seconds), float(cpu)
+    return float(seconds), float(cpu), process_wall, process_cpu
 
 
 # What is exported: one layout each (the pack renders the Korean and English documents in any case, to check
@@ -76,19 +84,19 @@ EXPORTS = {
 }
 
 
-def measure(code: Path, work: Path, exports: list[str]) -> dict[str, tuple[float, float]]:
+def measure(code: Path, work: Path, exports: list[str], home: Path) -> dict[str, tuple[float, float, float, float]]:
     source, translated = work / "large.briefing", work / f"large-{code.name}.ko.briefing"
     results = {
         "translate": timed(
             code,
             ["translate", str(source), "--to", "ko", "--all", "--beam", "1", "--no-terms", "--out", str(translated)],
-            work / "home",
+            home,
         )
     }
     for name in exports:
         out = work / f"pack-{code.name}"
         argv = ["export", str(translated), "--draft", "--out", str(out), *EXPORTS[name], "--force"]
-        results[name] = timed(code, argv, work / "home")
+        results[name] = timed(code, argv, home)
     return results
 
 
@@ -104,22 +112,29 @@ def main() -> None:
     exports = [] if args.skip_export else list(EXPORTS) if args.exports == "all" else args.exports.split(",")
 
     work = Path(tempfile.mkdtemp(prefix="scale-bench-"))
-    os.environ["BRIEFING_HOME"] = str(work / "home")
     from briefing.translation.packages import PackageStore
     from tests.tiny_package import build_package
 
-    PackageStore().install(build_package(work, "en", "ko"))
+    # Each checkout translates with its own data folder, so that neither finds the other's sentences in the cache.
+    homes = {"this": work / "home-this", "baseline": work / "home-baseline"}
+    for home in homes.values():
+        os.environ["BRIEFING_HOME"] = str(home)
+        PackageStore().install(build_package(work, "en", "ko"))
     write_briefing(work / "large.briefing", args.items)
     print(f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}; {args.items} items")
-    mine = measure(ROOT, work, exports)
-    base = measure(args.baseline.resolve(), work, exports) if args.baseline else {}
-    for name, (seconds, cpu) in mine.items():
+    print(f"load before: {' '.join(f'{x:.1f}' for x in os.getloadavg())}", flush=True)
+    mine = measure(ROOT, work, exports, homes["this"])
+    base = measure(args.baseline.resolve(), work, exports, homes["baseline"]) if args.baseline else {}
+    for name, (seconds, cpu, process_wall, process_cpu) in mine.items():
         target = 5.0 if name == "translate" else 15.0
         line = f"{name:27} {seconds:7.2f} s (CPU {cpu:6.2f} s; target ≤ {target:.0f} s)"
+        line += f" whole process {process_wall:6.2f} s (CPU {process_cpu:6.2f} s)"
         if name in base:
-            line += f" | baseline {base[name][0]:7.2f} s (CPU {base[name][1]:6.2f} s) | baseline/this (CPU) "
-            line += f"{base[name][1] / cpu:5.1f}×"
+            line += f" | baseline {base[name][0]:7.2f} s (CPU {base[name][1]:6.2f} s)"
+            line += f" whole process {base[name][2]:6.2f} s (CPU {base[name][3]:6.2f} s) | baseline/this (CPU) "
+            line += f"{base[name][1] / cpu:5.1f}×, whole process {base[name][3] / process_cpu:5.1f}×"
         print(line, flush=True)
+    print(f"load after: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
 
 
 if __name__ == "__main__":

@@ -13,6 +13,7 @@ remembering it); a structure edit remembers positions; a field edit remembers th
 from __future__ import annotations
 
 import dataclasses
+import operator
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -41,7 +42,6 @@ from briefing.model import (
     TargetOrigin,
     TitleState,
     Waiver,
-    fingerprint,
     now_utc,
 )
 from briefing.safeguards import is_person_work
@@ -146,6 +146,17 @@ TEXT_FIELDS = ("text", "status", "basis", "suggestion", "approved_source", "appr
 
 def _state(item: Item, fields: tuple[str, ...] = _ITEM_FIELDS) -> dict[str, Any]:
     return {name: detached(getattr(item, name)) for name in fields if name != "id"}
+
+
+def _text_state(item: Item) -> dict[str, Any]:
+    """`_state(item, TEXT_FIELDS)` without the generic copy (a translation job takes two per item): of these
+    fields only the text is mutable (tests/test_edits.py holds the two to the same result)."""
+    state = dict(zip(TEXT_FIELDS, _get_text_fields(item), strict=True))
+    state["text"] = Bilingual(item.text.ko, item.text.en)
+    return state
+
+
+_get_text_fields = operator.attrgetter(*TEXT_FIELDS)
 
 
 def _items_by_id(briefing: Briefing) -> dict[str, Item]:
@@ -420,21 +431,19 @@ class ApplyTranslations(Edit):
         by_id = _items_by_id(briefing)
         for translation in self.translations:
             item = by_id.get(translation.item_id)
-            if (
-                item is None
-                or item.target is not translation.target
-                or fingerprint(item.source_text) != fingerprint(translation.source_text)
-            ):
+            # The source as it was sent, compared as text: what comparing their fingerprints would say.
+            if item is None or item.target is not translation.target or item.source_text != translation.source_text:
                 self.skipped.append(translation.item_id)
                 continue
             if self.overwrite is not None and item.id not in self.overwrite and is_person_work(item):
                 self.kept.append(item.id)
                 continue
-            before = self.states[item.id][0] if item.id in self.states else _state(item, TEXT_FIELDS)
+            before = self.states[item.id][0] if item.id in self.states else _text_state(item)
             item.set_text(translation.target, translation.text, translation.origin)
-            self.states[item.id] = (before, _state(item, TEXT_FIELDS))
+            self.states[item.id] = (before, _text_state(item))
         # Keep only the fields that changed: undo and redo then restore a few values per item, not every field.
-        self.states = {i: _difference(b, a) for i, (b, a) in self.states.items() if b != a}
+        differences = ((i, _difference(b, a)) for i, (b, a) in self.states.items())
+        self.states = {i: difference for i, difference in differences if difference[0]}
         return Changes(items=frozenset(self.states))
 
     def revert(self, briefing: Briefing) -> Changes:

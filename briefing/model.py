@@ -6,6 +6,7 @@ ordering, statistics). The file format, the window and the exporters all work on
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import uuid
 from collections import Counter
@@ -35,10 +36,11 @@ class Language(StrEnum):
 
     @property
     def other(self) -> Language:
-        return Language.EN if self is Language.KO else Language.KO
+        return _OTHER[self]  # a dict, not `Language.EN if …`: an enum member looked up on its class is slow
 
 
 LANGUAGES: tuple[Language, ...] = (Language.KO, Language.EN)
+_OTHER = {Language.KO: Language.EN, Language.EN: Language.KO}
 
 
 class ItemType(StrEnum):
@@ -640,10 +642,15 @@ class Briefing:
         return [item for section in self.sections for item in section.items]
 
     def section(self, section_id: str) -> Section:
-        for section in self.sections:
-            if section.id == section_id:
-                return section
-        raise KeyError(section_id)
+        """The section with this id; KeyError if there is none. Constant time, like `locate`."""
+        index = self._index()
+        number = index.sections.get(section_id)
+        if number is None or number >= len(self.sections) or self.sections[number].id != section_id:
+            index = self._reindex()  # moved, added or removed since
+            number = index.sections.get(section_id)
+            if number is None:
+                raise KeyError(section_id)
+        return self.sections[number]
 
     def locate(self, item_id: str) -> tuple[Section, int]:
         """The section holding an item and the item's index in it.
@@ -652,15 +659,29 @@ class Briefing:
         are plain lists that edits, readers and views change directly, so a position that no longer holds
         the item rebuilds the index (one pass) rather than trusting it. Constant time while the structure
         is unchanged (a translation locates each of 20,000 items), never a wrong answer."""
-        found = self._at(self._item_index(), item_id)
+        found = self._at(self._index(), item_id)
         if found is None:  # moved, added or removed since: one pass, then the index holds again
-            found = self._at(self._rebuild_index(), item_id)
+            found = self._at(self._reindex(), item_id)
         if found is None:
             raise KeyError(item_id)
         return found
 
-    def _at(self, index: dict[str, tuple[int, int]], item_id: str) -> tuple[Section, int] | None:
-        position = index.get(item_id)
+    def holds_item(self, item_id: str) -> bool:
+        """Whether an item with this id is in the briefing; constant time, so that adding thousands of items
+        (an import, `add_item` in a loop) is linear.
+
+        A yes is checked against the lists (a stale position rebuilds the index). A no trusts the index, which
+        the methods here keep up to date and which is rebuilt when the list of sections is replaced or changes
+        length; an item put straight into a section's `items` list after the index was built (or a section put in
+        place of another in `sections`) is not seen until the next rebuild; saving still refuses the duplicate
+        id (`briefing.rules`)."""
+        index = self._index()
+        if item_id not in index.items:
+            return False
+        return self._at(index, item_id) is not None or self._at(self._reindex(), item_id) is not None
+
+    def _at(self, index: _Index, item_id: str) -> tuple[Section, int] | None:
+        position = index.items.get(item_id)
         if position is None:
             return None
         section_number, item_number = position
@@ -670,16 +691,19 @@ class Briefing:
                 return section, item_number
         return None
 
-    def _item_index(self) -> dict[str, tuple[int, int]]:
-        index: dict[str, tuple[int, int]] | None = self.__dict__.get("_index_by_id")
-        return index if index is not None else self._rebuild_index()
+    def _index(self) -> _Index:
+        index: _Index | None = self.__dict__.get("_positions")
+        if index is None or index.listed is not self.sections or index.length != len(self.sections):
+            return self._reindex()
+        return index
 
-    def _rebuild_index(self) -> dict[str, tuple[int, int]]:
-        index: dict[str, tuple[int, int]] = {}
+    def _reindex(self) -> _Index:
+        index = _Index(self.sections)
         for section_number, section in enumerate(self.sections):
+            index.sections.setdefault(section.id, section_number)  # the first, as a scan finds it
             for item_number, item in enumerate(section.items):
-                index.setdefault(item.id, (section_number, item_number))  # the first, as a scan finds it
-        self.__dict__["_index_by_id"] = index
+                index.items.setdefault(item.id, (section_number, item_number))
+        self.__dict__["_positions"] = index
         return index
 
     def item(self, item_id: str) -> Item:
@@ -691,14 +715,21 @@ class Briefing:
         section = section or Section()
         self._check_new_ids(section)
         section.title_state.reconcile(section.title, self.origin_language)
-        self.sections.insert(_clamp(index, len(self.sections)), section)
+        position = _clamp(index, len(self.sections))
+        positions = self._index()
+        self.sections.insert(position, section)
+        if position == len(self.sections) - 1:  # appended: the index learns it (elsewhere: rebuilt when next used)
+            positions.length += 1
+            positions.sections.setdefault(section.id, position)
+            for item_number, item in enumerate(section.items):
+                positions.items.setdefault(item.id, (position, item_number))
         return section
 
     def remove_section(self, section_id: str) -> tuple[Section, int]:
         """Remove a section with its items; returns them and the old index (for undo)."""
-        section = self.section(section_id)
-        index = self.sections.index(section)
-        del self.sections[index]
+        self.section(section_id)
+        index = self._index().sections[section_id]
+        section = self.sections.pop(index)
         return section, index
 
     def move_section(self, section_id: str, new_index: int) -> None:
@@ -707,28 +738,36 @@ class Briefing:
 
     def add_item(self, section_id: str, item: Item | None = None, index: int | None = None) -> Item:
         item = item or Item(source=self.origin_language)
-        if any(existing.id == item.id for existing in self.items()):
+        if self.holds_item(item.id):
             raise ModelError("model.item_exists", id=item.id)
-        section = self.section(section_id)
-        section.items.insert(_clamp(index, len(section.items)), item)
+        self._insert(self.section(section_id), item, index)
         return item
+
+    def _insert(self, section: Section, item: Item, index: int | None) -> None:
+        """Put `item` into `section`; the index learns its position (those after it in the section are then off
+        by one: each is found stale, and the index rebuilt, when next used)."""
+        position = _clamp(index, len(section.items))
+        section.items.insert(position, item)
+        positions = self._index()
+        positions.items[item.id] = (positions.sections[section.id], position)
 
     def remove_item(self, item_id: str) -> tuple[Item, str, int]:
         """Remove an item; returns it with its section id and index (for undo)."""
         section, index = self.locate(item_id)
-        return section.items.pop(index), section.id, index
+        return section.items.pop(index), section.id, index  # its position goes stale: found so when next asked
 
     def move_item(self, item_id: str, section_id: str, new_index: int) -> None:
         """Move an item to a position in a section (the same one or another)."""
         target = self.section(section_id)
         item, _, _ = self.remove_item(item_id)
-        target.items.insert(_clamp(new_index, len(target.items)), item)
+        self._insert(target, item, new_index)
 
     def _check_new_ids(self, section: Section) -> None:
-        if any(s.id == section.id for s in self.sections):
-            raise ModelError("model.section_exists", id=section.id)
-        existing = {item.id for item in self.items()}
-        clash = next((item.id for item in section.items if item.id in existing), None)
+        if section.id in self._index().sections:  # a no is trusted as in `holds_item`; a yes is checked
+            with contextlib.suppress(KeyError):
+                self.section(section.id)
+                raise ModelError("model.section_exists", id=section.id)
+        clash = next((item.id for item in section.items if self.holds_item(item.id)), None)
         if clash:
             raise ModelError("model.item_exists", id=clash)
 
@@ -774,6 +813,16 @@ class Briefing:
 
     def touch(self) -> None:
         self.modified = now_utc()
+
+
+class _Index:
+    """Where each item and section of a briefing is, by id, and which list of sections that describes (a
+    briefing whose `sections` list is replaced or changes length behind its back is indexed again)."""
+
+    def __init__(self, listed: list[Section]) -> None:
+        self.listed, self.length = listed, len(listed)
+        self.items: dict[str, tuple[int, int]] = {}  # item id → (section number, item number)
+        self.sections: dict[str, int] = {}  # section id → section number
 
 
 def _clamp(index: int | None, length: int) -> int:

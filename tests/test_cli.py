@@ -169,3 +169,44 @@ def test_what_commands_print_shows_escape_sequences_instead_of_obeying_them(
     out = capsys.readouterr().out
     assert "\x1b" not in out and "\x07" not in out and "\x9b" not in out
     assert "\\x1b]0;pwned\\x07\\x1b[2J" in out and "flagged by \\x1b[31mevil" in out and "hostile\\x1b[1m" in out
+
+
+def test_each_command_parses_as_in_the_whole_command_line() -> None:
+    """`briefing-studio COMMAND …` builds only that command's parser (main.COMMAND_MODULES): the table names every
+    command of every module, and each command's own parser is the whole command line's."""
+    import argparse
+
+    from briefing.cli.main import COMMAND_MODULES, build_parser
+
+    def commands(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentParser]:
+        found = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+        return dict(found.choices)
+
+    whole = commands(build_parser())
+    built_in = {"open", "validate", "show"}
+    assert set(whole) - built_in == {name for names in COMMAND_MODULES.values() for name in names}
+    assert list(whole)[len(built_in) :] == [name for names in COMMAND_MODULES.values() for name in names]
+    for names in COMMAND_MODULES.values():
+        for name in names:
+            alone = commands(build_parser(name))
+            assert set(alone) == built_in | set(names)
+            assert alone[name].format_help() == whole[name].format_help()
+
+
+def test_translate_loads_neither_the_window_nor_the_word_writer(tmp_path: Path) -> None:
+    """A command imports only what it uses: `translate` (here from the memory alone) starts without Qt, the Word
+    and HWPX writers, Markdown, the office store's driver or the comparison tools."""
+    source = tmp_path / "small.briefing"
+    source.write_bytes(EXAMPLE.read_bytes())
+    script = (
+        "import sys; from briefing.cli.main import run; "
+        f"code = run(['translate', {str(source)!r}, '--to', 'ko', '--memory-only', '--out', {str(tmp_path / 'o')!r}]); "
+        "print(code, sorted({m.split('.')[0] for m in sys.modules}))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=60, cwd=ROOT, env=dict(os.environ)
+    )
+    code, loaded = done.stdout.splitlines()[-1].split(" ", 1)
+    assert code == "0", done.stderr
+    for heavy in ("PySide6", "docx", "lxml", "markdown", "psycopg", "ctranslate2", "difflib"):
+        assert f"'{heavy}'" not in loaded, heavy

@@ -359,5 +359,12 @@ def test_set_text_changes_only_the_fields_a_translation_job_snapshots(
     changed = {name for name in edits._ITEM_FIELDS if getattr(item, name) != before[name]}
     assert changed <= set(edits.TEXT_FIELDS), changed
 
+    # The quick snapshot a job takes of these fields is the generic one, and as detached from the item.
+    quick, generic = edits._text_state(item), edits._state(item, edits.TEXT_FIELDS)
+    assert quick == generic and list(quick) == list(generic)
+    assert quick["text"] is not item.text
+    item.text.set(language, "changed afterwards")
+    assert quick["text"] == generic["text"] != item.text
+
 
 EXAMPLE_BRIEFING = load(EXAMPLE)

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefing.model import Briefing, Item, Section
+from briefing.model import Briefing, Item, ModelError, Section
 
 
 def scan(briefing: Briefing, item_id: str) -> tuple[Section, int] | None:
@@ -110,3 +110,86 @@ def test_locating_every_item_takes_linear_time() -> None:
 
     # Linear work measures 4–7× here (a larger index is slower to reach in memory); a scan per item 16×.
     assert seconds(20_000) / max(seconds(5_000), 1e-3) < 10
+
+
+def scanned_section(briefing: Briefing, section_id: str) -> Section | None:
+    return next((section for section in briefing.sections if section.id == section_id), None)
+
+
+@settings(max_examples=150, deadline=None)
+@given(OPERATIONS)
+def test_holds_item_and_section_agree_with_a_scan(operations: list[tuple[str, int, int]]) -> None:
+    """`holds_item` (what `add_item` refuses by) and `section` give a scan's answers after any change made through
+    the methods or to the list of sections. An id put straight into a section's list (or renamed there) may be
+    missed until the next rebuild, as documented, but a yes is never wrong."""
+    briefing = Briefing()
+    briefing.add_section()
+    known: list[str] = []
+    unseen: set[str] = set()  # put into the lists directly: holds_item may not know them yet
+    removed: list[str] = []
+    for operation, a, b in operations:
+        sections = briefing.sections
+        items = briefing.items()
+        if operation == "add" and sections:
+            readded = removed.pop() if removed and a % 3 == 0 else None  # what undoing a removal does
+            item = Item(id=readded) if readded and not briefing.holds_item(readded) else Item()
+            known.append(briefing.add_item(sections[a % len(sections)].id, item, index=b).id)
+        elif operation == "append" and sections:
+            item = Item()
+            sections[a % len(sections)].items.append(item)
+            known.append(item.id)
+            unseen.add(item.id)
+        elif operation == "remove" and items:
+            removed.append(briefing.remove_item(items[a % len(items)].id)[0].id)
+        elif operation == "move" and items and sections:
+            briefing.move_item(items[a % len(items)].id, sections[b % len(sections)].id, b)
+        elif operation == "pop" and sections and sections[a % len(sections)].items:
+            removed.append(sections[a % len(sections)].items.pop(b % len(sections[a % len(sections)].items)).id)
+        elif operation == "new section":
+            briefing.add_section(index=a)
+        elif operation == "drop section" and sections:
+            if a % 2:
+                del sections[a % len(sections)]
+            else:
+                briefing.remove_section(sections[a % len(sections)].id)
+        elif operation == "swap" and len(sections) > 1:
+            i, j = a % len(sections), b % len(sections)
+            sections[i], sections[j] = sections[j], sections[i]
+        elif operation == "rename" and items:
+            item = items[a % len(items)]
+            item.id = f"renamed-{a}-{b}-{len(known)}"
+            known.append(item.id)
+            unseen.add(item.id)
+        for item_id in [*known[-5:], *removed[-3:]]:
+            present = scan(briefing, item_id) is not None
+            if item_id in unseen:
+                assert not briefing.holds_item(item_id) or present
+            else:
+                assert briefing.holds_item(item_id) == present
+        for section in [*briefing.sections[-3:], Section()]:
+            try:
+                found: Section | None = briefing.section(section.id)
+            except KeyError:
+                found = None
+            assert found is scanned_section(briefing, section.id)
+
+
+def test_add_item_refuses_an_id_whatever_replaced_the_lists() -> None:
+    briefing = Briefing()
+    first = briefing.add_section()
+    item = briefing.add_item(first.id)
+    newcomer = Item()  # never seen by the index
+    briefing.sections = [Section(), Section(items=[item, newcomer])]  # a reader or an importer replaces the list
+    for taken in (item.id, newcomer.id):
+        with pytest.raises(ModelError) as raised:
+            briefing.add_item(briefing.sections[0].id, Item(id=taken))
+        assert raised.value.params == {"id": taken}
+    briefing.sections.append(Section(items=[late := Item()]))  # the list of sections grows behind its back
+    with pytest.raises(ModelError):
+        briefing.add_item(briefing.sections[0].id, Item(id=late.id))
+    briefing.sections.pop()
+    with pytest.raises(ModelError):
+        briefing.add_section(Section(items=[Item(), Item(id=item.id)]))
+    del briefing.sections[1]  # gone straight from the list: the id may be used again
+    assert briefing.add_item(briefing.sections[0].id, Item(id=item.id)).id == item.id
+    assert briefing.locate(item.id) == (briefing.sections[0], 0)

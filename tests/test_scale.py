@@ -78,6 +78,30 @@ def test_opening_saving_and_finding_items_grow_linearly() -> None:
     assert growth(work, 2_000) < LIMIT
 
 
+def test_adding_items_one_at_a_time_grows_linearly() -> None:
+    """Items added through the briefing's methods, as an import, a bench building its briefing or undoing a
+    removal does: each is checked for a duplicate id without a scan of every item (that scan made building n
+    items quadratic), and so is each item of a whole section added."""
+
+    def work(items: int) -> Callable[[], object]:
+        loose = [Item(id=f"item-{n}") for n in range(items)]
+        sections = [Section(items=[Item(id=f"whole-{n}-{k}") for k in range(25)]) for n in range(items // 25)]
+
+        def run() -> None:
+            briefing = Briefing()
+            for start in range(0, items, 25):
+                section = briefing.add_section()
+                for item in loose[start : start + 25]:
+                    briefing.add_item(section.id, item)
+            for section in sections:
+                briefing.add_section(section)
+            assert briefing.statistics().items == 2 * items
+
+        return run
+
+    assert growth(work, 2_000) < LIMIT
+
+
 @pytest.mark.parametrize("layout", [Layout.KO, Layout.BILINGUAL])
 def test_rendering_a_draft_grows_linearly(layout: Layout) -> None:
     template = find_template("press-release")

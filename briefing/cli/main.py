@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import importlib
 import shutil
 import sys
 import traceback
@@ -17,19 +18,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from briefing import __version__
-from briefing.cli import compare as cli_compare
-from briefing.cli import exchange as cli_exchange
-from briefing.cli import export as cli_export
-from briefing.cli import importer as cli_import
-from briefing.cli import memory as cli_memory
-from briefing.cli import qa as cli_qa
-from briefing.cli import settings as cli_settings
-from briefing.cli import store as cli_store
-from briefing.cli import terms as cli_terms
-from briefing.cli import translation as cli_translation
 from briefing.cli.terminal import Neutralised
-from briefing.export.pack import ExportError
-from briefing.export.templates import TemplateError
 from briefing.fileformat import BriefingFormatError
 from briefing.log import log_failure
 from briefing.messages import BriefingError, codes
@@ -37,13 +26,29 @@ from briefing.model import LANGUAGES, Language
 from briefing.outline import show_text
 from briefing.paths import HOME_VARIABLE
 from briefing.storage import BriefingFileError, load
-from briefing.translation.packages import PackageError
 
 EXIT_OK = 0
 EXIT_INVALID = 2
 EXIT_FAULT = 1
 
 OpenWindow = Callable[[Path | None, str | None], int]
+
+# The module under briefing/cli that defines each command (its `add_parsers` and `run_*`), in the order `--help`
+# lists them. A command imports only its own module: `translate` never loads the Word writer, the office store's
+# driver or the comparison tools, which cost more start-up than a small translation takes.
+# tests/test_cli.py holds this table to what each module's `add_parsers` defines.
+COMMAND_MODULES: dict[str, tuple[str, ...]] = {
+    "translation": ("packages", "translate"),
+    "export": ("export", "templates", "check-pack"),
+    "settings": ("settings",),
+    "memory": ("memory",),
+    "terms": ("terms",),
+    "qa": ("qa",),
+    "exchange": ("exchange",),
+    "compare": ("compare",),
+    "importer": ("import",),
+    "store": ("store",),
+}
 
 DESCRIPTION = """\
 Briefing Studio prepares bilingual Korean/English meeting briefings.
@@ -54,7 +59,13 @@ Application data lives in the folder named by ${var}, or the platform's
 per-user application-data folder when it is not set.""".replace("${var}", HOME_VARIABLE)
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _module_of(command: str) -> str | None:
+    return next((module for module, names in COMMAND_MODULES.items() if command in names), None)
+
+
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The whole command line; with `command` (a subcommand's name), only that command's module is imported and
+    its parsers added (what `briefing-studio COMMAND …` parses is the same)."""
     parser = argparse.ArgumentParser(
         prog="briefing-studio",
         description=DESCRIPTION,
@@ -93,16 +104,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="which item texts to print under each item (default: both)",
     )
     show.add_argument("--width", type=int, default=0, help="line width (default: the terminal's)")
-    cli_translation.add_parsers(commands)
-    cli_export.add_parsers(commands)
-    cli_settings.add_parsers(commands)
-    cli_memory.add_parsers(commands)
-    cli_terms.add_parsers(commands)
-    cli_qa.add_parsers(commands)
-    cli_exchange.add_parsers(commands)
-    cli_compare.add_parsers(commands)
-    cli_import.add_parsers(commands)
-    cli_store.add_parsers(commands)
+    wanted = _module_of(command) if command is not None else None
+    for module in COMMAND_MODULES if wanted is None else (wanted,):
+        importlib.import_module(f"briefing.cli.{module}").add_parsers(commands)
     return parser
 
 
@@ -127,44 +131,22 @@ def run(argv: Sequence[str] | None = None, open_window: OpenWindow | None = None
 
 
 def _run(argv: Sequence[str] | None, open_window: OpenWindow | None) -> int:
-    parser = build_parser()
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(arguments[0] if arguments and _module_of(arguments[0]) else None)
     subparsers = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
-    args = parser.parse_args(_normalise(list(sys.argv[1:] if argv is None else argv), set(subparsers.choices)))
+    args = parser.parse_args(_normalise(arguments, set(subparsers.choices)))
     try:
         if args.command == "validate":
             return _validate(args.files)
         if args.command == "show":
             return _show(args.file, args.text, args.width)
-        if args.command == "packages":
-            return cli_translation.run_packages(args)
-        if args.command == "translate":
-            return cli_translation.run_translate(args)
-        if args.command == "export":
-            return cli_export.run_export(args)
-        if args.command == "check-pack":
-            return cli_export.run_check_pack(args)
-        if args.command == "templates":
-            return cli_export.run_templates()
-        if args.command == "memory":
-            return cli_memory.run_memory(args)
-        if args.command == "settings":
-            return cli_settings.run_settings(args)
-        if args.command == "terms":
-            return cli_terms.run_terms(args)
-        if args.command == "qa":
-            return cli_qa.run_qa(args)
-        if args.command == "exchange":
-            return cli_exchange.run_exchange(args)
-        if args.command == "compare":
-            return cli_compare.run_compare(args)
-        if args.command == "import":
-            return cli_import.run_import(args)
-        if args.command == "store":
-            return cli_store.run_store(args)
+        module = _module_of(args.command or "")
+        if module is not None:
+            return _run_command(module, args)
         if open_window is None:
             parser.error("the window is not available here")
         return open_window(getattr(args, "file", None), getattr(args, "ui_language", None))
-    except (BriefingFormatError, BriefingFileError, PackageError, TemplateError, ExportError, BriefingError) as error:
+    except BriefingError as error:  # every error a user can cause: a file, a package, a template, an export
         if "download.unreachable" in {error.code, *codes(error.params)} and not error.hint:
             error.with_hint(" Then use `briefing-studio packages install FILE`.")
         print(f"error: {error}", file=sys.stderr)
@@ -176,6 +158,24 @@ def _run(argv: Sequence[str] | None, open_window: OpenWindow | None) -> int:
         return 130
     except Exception as error:
         return _fault(args.command or "open", error)
+
+
+def _run_command(module: str, args: argparse.Namespace) -> int:
+    """A command of one of the modules in COMMAND_MODULES (imported now, if the parser did not already)."""
+    if module == "translation":
+        from briefing.cli import translation
+
+        return translation.run_packages(args) if args.command == "packages" else translation.run_translate(args)
+    if module == "export":
+        from briefing.cli import export
+
+        if args.command == "check-pack":
+            return export.run_check_pack(args)
+        return export.run_templates() if args.command == "templates" else export.run_export(args)
+    runner: Callable[[argparse.Namespace], int] = getattr(
+        importlib.import_module(f"briefing.cli.{module}"), f"run_{args.command}"
+    )
+    return runner(args)
 
 
 def _fault(command: str, error: Exception) -> int:

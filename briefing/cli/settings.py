@@ -7,7 +7,6 @@ import sys
 from typing import TextIO
 
 from briefing import settings as config
-from briefing.export.templates import find_template
 from briefing.messages import Message
 
 EXIT_OK = 0
@@ -54,6 +53,8 @@ def run_settings(args: argparse.Namespace, out: TextIO | None = None) -> int:
     spec = config.option(args.key)
     load()  # what is wrong with the file now is said before it is replaced
     if spec.name == "default_template":
+        from briefing.export.templates import find_template  # the Word machinery: only for this setting
+
         find_template(args.value)  # TemplateError naming the templates there are
     settings, kept = config.set_from_text(args.key, args.value)
     if kept is not None:

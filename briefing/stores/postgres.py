@@ -16,10 +16,10 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import psycopg
-from psycopg import errors, sql
+if TYPE_CHECKING:  # psycopg is imported when a store is opened: a command with no office store never loads it
+    import psycopg
 
 from briefing.messages import register
 from briefing.stores.location import StoreError, StoreLocation
@@ -231,6 +231,8 @@ class OfficeStore:
             row = self._db.execute("SELECT max(version) FROM briefing_schema").fetchone()
             if row is None or row[0] is None or int(row[0]) >= SCHEMA_VERSION:
                 return  # another user upgraded it meanwhile
+            from psycopg import errors, sql
+
             try:
                 self._db.execute(_UPGRADE_TO_2)
             except errors.InsufficientPrivilege:
@@ -281,6 +283,9 @@ class OfficeStore:
     @contextlib.contextmanager
     def guard(self) -> Iterator[None]:
         """The server's failures as coded errors naming the store (never its password)."""
+        import psycopg
+        from psycopg import errors
+
         try:
             yield
         except errors.InsufficientPrivilege:
@@ -299,6 +304,8 @@ class OfficeStore:
 
 def connect(location: StoreLocation, timeout: int = CONNECT_SECONDS) -> psycopg.Connection[Any]:
     """A connection in autocommit mode (transactions are explicit); StoreError when it cannot be made."""
+    import psycopg
+
     password = location.password()
     options: dict[str, Any] = {"autocommit": True, "connect_timeout": timeout, "application_name": "briefing-studio"}
     if password is not None:
