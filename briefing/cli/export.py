@@ -109,8 +109,8 @@ def qa_findings(briefing: Briefing, settings: Settings) -> list[Finding]:
 def collector_held() -> Iterator[None]:
     """Python's cyclic garbage collector held off for one export. Opening, checking and rendering a large
     briefing make hundreds of thousands of objects that live until the export ends; each full collection walks
-    them all again (2-3 s of a 20,000-item export's CPU time, for some 1,500 objects found in cycles in the
-    whole run). What the export leaves in cycles is collected after it, as usual."""
+    them all again (1.5 s or more of a 20,000-item bilingual export's CPU time, for some 1,400 objects found in
+    cycles in the whole run). What the export leaves in cycles is collected after it, as usual."""
     enabled = gc.isenabled()
     gc.disable()
     try:
