@@ -131,3 +131,22 @@ def test_word_document_building_blocks_grow_linearly() -> None:
         return run
 
     assert growth(work, 2_000) < LIMIT
+
+
+def test_the_qa_run_an_export_makes_grows_linearly() -> None:
+    """Every check over every item (values read in both languages; every text distinct, and the values read
+    again in each run: the reader keeps what it read), then the findings split into open and waived."""
+    from briefing.language import values
+    from briefing.qa import run as run_qa
+    from briefing.qa.waivers import review
+
+    def work(items: int) -> Callable[[], object]:
+        briefing = large_briefing(items)
+
+        def run() -> None:
+            values._values.cache_clear()
+            assert review(briefing, run_qa(briefing)).open
+
+        return run
+
+    assert growth(work, 500) < LIMIT

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from briefing import storage
@@ -102,7 +105,27 @@ def qa_findings(briefing: Briefing, settings: Settings) -> list[Finding]:
         terminology.close()
 
 
+@contextmanager
+def collector_held() -> Iterator[None]:
+    """Python's cyclic garbage collector held off for one export. Opening, checking and rendering a large
+    briefing make hundreds of thousands of objects that live until the export ends; each full collection walks
+    them all again (1.5 s or more of a 20,000-item bilingual export's CPU time, for some 1,400 objects found in
+    cycles in the whole run). What the export leaves in cycles is collected after it, as usual."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def run_export(args: argparse.Namespace) -> int:
+    with collector_held():
+        return _export(args)
+
+
+def _export(args: argparse.Namespace) -> int:
     if args.findings and not args.draft:
         raise TemplateError("cli.findings_needs_draft")
     briefing = storage.load(args.file)

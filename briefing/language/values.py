@@ -10,11 +10,17 @@ are not `firm`: they pair with a value on the other side but are never missed on
 
 Text is read as written, not normalised: full-width forms are mapped one character to one, so every span is an
 offset in the caller's text. URLs, link targets, placeholders (⟦1⟧, ⟦T1⟧) and list numbers are not values.
+
+Speed: each language's reader is one large pattern of alternatives; `_Scanner` finds the places a value can start
+and tries there only the alternatives that can begin with that character (the same matches: tests/
+test_values_fast.py holds it to the previous reader), and the most recent readings are kept.
 """
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
@@ -153,6 +159,49 @@ _CURRENCY_SIGN = {
 _SIGN = r"(?P<sign>US\s?\$|\$|USD\s?|€|EUR\s?|£|GBP\s?|¥|JPY\s?|₩|KRW\s?)"
 
 
+class _Scanner:
+    """`re.finditer` of one large pattern, `(?=START)(?:ALTERNATIVE|ALTERNATIVE|…)`, made fast.
+
+    `re` tries every alternative at every place where START holds, and the lookahead keeps it from skipping to
+    such a place. Here the places are found first (START holds and the character is one that some alternative
+    can begin with: a quick scan), and at each one only the alternatives that can begin with its character are
+    tried, in their order, as one pattern: the first of them that matches is the one the whole pattern would
+    match, since the others cannot match there. Each alternative is one named group; `finditer` yields the match
+    and that name. The whole pattern is kept as `pattern` (tests compare it with the reference reader's)."""
+
+    def __init__(self, start: str, alternatives: list[tuple[str, str, str]], flags: int) -> None:
+        self.pattern = re.compile(f"(?={start})(?:{'|'.join(body for _, _, body in alternatives)})", flags)
+        # where START holds and some alternative can begin: one character each, so every such place is found
+        firsts = "|".join(first for first, _, _ in alternatives)
+        self._start = re.compile(f"(?={start})(?:{firsts})", flags)
+        self._firsts = [(re.compile(first, flags), name, body) for first, name, body in alternatives]
+        self._flags = flags
+        self._by_character: dict[str, tuple[re.Pattern[str], tuple[str, ...]] | None] = {}
+
+    def _for(self, character: str) -> tuple[re.Pattern[str], tuple[str, ...]] | None:
+        chosen = [(name, body) for first, name, body in self._firsts if first.fullmatch(character)]
+        found = (re.compile("|".join(body for _, body in chosen), self._flags), tuple(n for n, _ in chosen))
+        self._by_character[character] = found if chosen else None
+        return self._by_character[character]
+
+    def finditer(self, text: str) -> Iterator[tuple[str, re.Match[str]]]:
+        end = 0
+        by_character = self._by_character
+        for place in self._start.finditer(text):
+            at = place.start()
+            if at < end:
+                continue
+            character = text[at]
+            chosen = by_character[character] if character in by_character else self._for(character)
+            if chosen is None:
+                continue
+            pattern, names = chosen
+            m = pattern.match(text, at)
+            if m is not None:
+                end = m.end()
+                yield next(name for name in names if m.start(name) >= 0), m
+
+
 def _number(text: str) -> Decimal | None:
     try:
         return Decimal(text.replace(",", "").replace(" ", ""))
@@ -198,39 +247,80 @@ _KO_BIG = (
 _KO_CURRENCY = {"달러": "USD", "불": "USD", "원": "KRW", "엔": "JPY", "유로": "EUR", "위안": "CNY", "파운드": "GBP"}
 _KO_NATIVE = {"한": 1, "두": 2, "세": 3, "네": 4, "다섯": 5, "여섯": 6, "일곱": 7, "여덟": 8, "아홉": 9, "열": 10}
 _KO_CLOCK = {"오전": "am", "새벽": "am", "아침": "am", "오후": "pm", "저녁": "pm", "밤": "pm"}
-_KO = re.compile(
-    # every value starts with one of these: the engine skips other characters without trying the branches
-    r"(?=[0-9$€£¥₩UEGJK오새아저밤정자상하제첫한두세네다여일열양둘셋넷])(?:"
+_KO_ALTERNATIVES: list[tuple[str, str, str]] = [
+    # (the characters the alternative can start with, its name, the alternative)
     # 2024. 11. 7. / 2024.11.7 / 2024. 11. — the official form, with an optional range 7.~8. or ~11. 9.
-    rf"(?P<dotted>(?<![0-9.])(?P<dy>[0-9]{{4}})\.\s?(?P<dm>[0-9]{{1,2}})\.(?:\s?(?P<dd>[0-9]{{1,2}})(?![0-9])\.?)?"
-    rf"(?:\s?\([월화수목금토일]\))?(?:{_TO}(?:(?P<dm2>[0-9]{{1,2}})\.\s?)?(?P<dd2>[0-9]{{1,2}})\.(?![0-9]))?)"
+    (
+        "[0-9]",
+        "dotted",
+        rf"(?P<dotted>(?<![0-9.])(?P<dy>[0-9]{{4}})\.\s?(?P<dm>[0-9]{{1,2}})\.(?:\s?(?P<dd>[0-9]{{1,2}})(?![0-9])\.?)?"
+        rf"(?:\s?\([월화수목금토일]\))?(?:{_TO}(?:(?P<dm2>[0-9]{{1,2}})\.\s?)?(?P<dd2>[0-9]{{1,2}})\.(?![0-9]))?)",
+    ),
     # 2025년 상반기 / 1분기 / 2025년 3/4분기
-    rf"|(?P<period>(?:(?P<py>[0-9]{{4}})\s?년\s?)?(?:(?P<half>상반기|하반기)|(?P<q>[1-4])\s?(?:/\s?4\s?)?분기))"
+    (
+        "[0-9상하]",
+        "period",
+        r"(?P<period>(?:(?P<py>[0-9]{4})\s?년\s?)?(?:(?P<half>상반기|하반기)|(?P<q>[1-4])\s?(?:/\s?4\s?)?분기))",
+    ),
     # 2024년 11월 7일 / 11월 7~8일 / 11월 7일~11월 9일 / 2024년 12월
-    rf"|(?P<kdate>(?:(?P<ky>[0-9]{{4}})\s?년\s?)?(?P<km>[0-9]{{1,2}})\s?월(?!\s?[0-9]{{1,2}}\s?월)"
-    rf"(?:\s?(?P<kd>[0-9]{{1,2}})\s?(?:일|(?={_TO}[0-9]{{1,2}}\s?일)))?(?:\s?\([월화수목금토일]\))?"
-    rf"(?:{_TO}(?:(?P<km2>[0-9]{{1,2}})\s?월\s?)?(?P<kd2>[0-9]{{1,2}})\s?일)?)"
-    rf"|(?P<kyear>(?<![0-9.,])[0-9]{{4}})\s?년(?!\s?간|대)"
+    (
+        "[0-9]",
+        "kdate",
+        rf"(?P<kdate>(?:(?P<ky>[0-9]{{4}})\s?년\s?)?(?P<km>[0-9]{{1,2}})\s?월(?!\s?[0-9]{{1,2}}\s?월)"
+        rf"(?:\s?(?P<kd>[0-9]{{1,2}})\s?(?:일|(?={_TO}[0-9]{{1,2}}\s?일)))?(?:\s?\([월화수목금토일]\))?"
+        rf"(?:{_TO}(?:(?P<km2>[0-9]{{1,2}})\s?월\s?)?(?P<kd2>[0-9]{{1,2}})\s?일)?)",
+    ),
+    ("[0-9]", "kyear", r"(?P<kyear>(?<![0-9.,])[0-9]{4})\s?년(?!\s?간|대)"),
     # times: 오후 2시 30분, 14시, 14:30, 정오
-    rf"|(?P<ktime>(?:(?P<clock>오전|오후|새벽|아침|저녁|밤)\s?)?(?P<kh>(?<![0-9.,])[0-9]{{1,2}})\s?시(?!간|대|점|기|각|행|장|민|청|도|설|험|작|범|즌|리|스)"
-    rf"(?:\s?(?P<kmin>[0-9]{{1,2}})\s?분(?!기)|\s?(?P<khalf>반))?)"
-    rf"|(?P<clock24>(?:(?P<clock2>오전|오후)\s?)?(?<![0-9.,:])(?P<ch>[0-9]{{1,2}}):(?P<cm>[0-9]{{2}})(?![0-9:]))"
-    r"|(?P<noon>정오|자정)"
+    (
+        "[0-9오새아저밤]",
+        "ktime",
+        r"(?P<ktime>(?:(?P<clock>오전|오후|새벽|아침|저녁|밤)\s?)?(?P<kh>(?<![0-9.,])[0-9]{1,2})\s?시"
+        r"(?!간|대|점|기|각|행|장|민|청|도|설|험|작|범|즌|리|스)(?:\s?(?P<kmin>[0-9]{1,2})\s?분(?!기)|\s?(?P<khalf>반))?)",
+    ),
+    (
+        "[0-9오]",
+        "clock24",
+        r"(?P<clock24>(?:(?P<clock2>오전|오후)\s?)?(?<![0-9.,:])(?P<ch>[0-9]{1,2}):(?P<cm>[0-9]{2})(?![0-9:]))",
+    ),
+    ("[정자]", "noon", r"(?P<noon>정오|자정)"),
     # days alone: 7일, 7~8일 (not 3일간, a duration)
-    rf"|(?P<kday>(?<![0-9.,])(?P<kd3>[0-9]{{1,2}})(?:{_TO}(?P<kd4>[0-9]{{1,2}}))?\s?일(?!간))"
+    ("[0-9]", "kday", rf"(?P<kday>(?<![0-9.,])(?P<kd3>[0-9]{{1,2}})(?:{_TO}(?P<kd4>[0-9]{{1,2}}))?\s?일(?!간))"),
     # ordinals: 제23차, 23차, 23번째, 제3국
-    rf"|(?P<kord>제\s?(?P<on1>{_N})(?:\s?(?:차|회|조|항|호|국|기|대))?|(?P<on2>{_N})\s?(?:차(?![례량이원])|번\s?째))"
+    (
+        "[제0-9]",
+        "kord",
+        rf"(?P<kord>제\s?(?P<on1>{_N})(?:\s?(?:차|회|조|항|호|국|기|대))?|(?P<on2>{_N})\s?(?:차(?![례량이원])|번\s?째))",
+    ),
     # money, percentages, counts (with 만/억 units)
-    rf"|(?P<kmoney>{_SIGN}\s?(?P<sn>{_N})(?P<smult>\s?[조억만천백]+)?|(?P<mn>{_KO_BIG})\s?(?:여\s?)?(?:미\s?)?"
-    rf"(?P<cur>달러|불(?![가-힣])|원(?!칙|장|인|전|자|소|형|년|조|래|회|격|거|천|리|수|과)|엔(?![가-힣])|유로|위안|파운드))"
-    rf"|(?P<kpct>(?P<pn>{_N})\s?(?:%p?|퍼센트(?:\s?포인트)?|프로(?!그|젝|세|토|필|파|펠|모)))"
-    rf"|(?P<kcount>{_KO_BIG})"
-    r"|(?P<alone>(?<![가-힣])(?:하나|둘|셋|넷)(?P<aord>째)?(?=[은는이가을를도와과의에]|[^가-힣]|$))"
-    r"|(?P<both>(?<![가-힣])양(?=측|국|자\s|사\s|\s?정상|\s?대표|\s?군|\s?기관|\s?부처))"
-    r"|(?P<first>(?<![가-힣])첫(?:\s?번\s?째|째)?(?=\s?[가-힣]))"
-    r"|(?P<native>(?<![가-힣])(?:한|두|세|네|다섯|여섯|일곱|여덟|아홉|열))(?P<nord>\s?번\s?째|째)?(?=\s[가-힣]|\s?번\s?째|째)"
-    r")"
-)
+    (
+        "[$€£¥₩UEGJK0-9]",
+        "kmoney",
+        rf"(?P<kmoney>{_SIGN}\s?(?P<sn>{_N})(?P<smult>\s?[조억만천백]+)?|(?P<mn>{_KO_BIG})\s?(?:여\s?)?(?:미\s?)?"
+        rf"(?P<cur>달러|불(?![가-힣])|원(?!칙|장|인|전|자|소|형|년|조|래|회|격|거|천|리|수|과)|엔(?![가-힣])|유로|위안|파운드))",
+    ),
+    (
+        "[0-9]",
+        "kpct",
+        rf"(?P<kpct>(?P<pn>{_N})\s?(?:%p?|퍼센트(?:\s?포인트)?|프로(?!그|젝|세|토|필|파|펠|모)))",
+    ),
+    ("[0-9]", "kcount", rf"(?P<kcount>{_KO_BIG})"),
+    (
+        "[하둘셋넷]",
+        "alone",
+        r"(?P<alone>(?<![가-힣])(?:하나|둘|셋|넷)(?P<aord>째)?(?=[은는이가을를도와과의에]|[^가-힣]|$))",
+    ),
+    ("[양]", "both", r"(?P<both>(?<![가-힣])양(?=측|국|자\s|사\s|\s?정상|\s?대표|\s?군|\s?기관|\s?부처))"),
+    ("[첫]", "first", r"(?P<first>(?<![가-힣])첫(?:\s?번\s?째|째)?(?=\s?[가-힣]))"),
+    (
+        "[한두세네다여일열]",
+        "native",
+        r"(?P<native>(?<![가-힣])(?:한|두|세|네|다섯|여섯|일곱|여덟|아홉|열))(?P<nord>\s?번\s?째|째)?(?=\s[가-힣]|\s?번\s?째|째)",
+    ),
+]
+# every value starts with one of these: other characters are skipped without trying the alternatives
+_KO_START = "[0-9$€£¥₩UEGJK오새아저밤정자상하제첫한두세네다여일열양둘셋넷]"
+_KO = _Scanner(_KO_START, _KO_ALTERNATIVES, 0)
 
 
 def _ko_big(text: str) -> Decimal | None:
@@ -255,14 +345,14 @@ def _korean(text: str) -> list[Value]:
         if key is not None:
             out.append(Value(kind, key, start, end, text[start:end], firm))
 
-    for m in _KO.finditer(text):
+    for alternative, m in _KO.finditer(text):
         s, e = m.span()
-        if m.group("dotted") is not None:
+        if alternative == "dotted":
             month = int(m.group("dm"))
             add(Kind.DATE, _date_key(m.group("dy"), month, m.group("dd")), s, e)
             if m.group("dd2") is not None:
                 add(Kind.DATE, _date_key(m.group("dy"), int(m.group("dm2") or month), m.group("dd2")), s, e)
-        elif m.group("period") is not None:
+        elif alternative == "period":
             half = m.group("half")
             key: Key = (
                 (int(m.group("py")) if m.group("py") else None, "H", 1 if half == "상반기" else 2)
@@ -270,29 +360,29 @@ def _korean(text: str) -> list[Value]:
                 else (int(m.group("py")) if m.group("py") else None, "Q", int(m.group("q")))
             )
             add(Kind.PERIOD, key, s, e)
-        elif m.group("kdate") is not None:
+        elif alternative == "kdate":
             month = int(m.group("km"))
             add(Kind.DATE, _date_key(m.group("ky"), month, m.group("kd")), s, e)
             if m.group("kd2") is not None:
                 add(Kind.DATE, _date_key(m.group("ky"), int(m.group("km2") or month), m.group("kd2")), s, e)
-        elif m.group("kyear") is not None:
+        elif alternative == "kyear":
             add(Kind.DATE, (int(m.group("kyear")), None, None), s, e)
-        elif m.group("ktime") is not None:
+        elif alternative == "ktime":
             minute = int(m.group("kmin") or (30 if m.group("khalf") else 0))
             add(Kind.TIME, _time_key(int(m.group("kh")), minute, _KO_CLOCK.get(m.group("clock") or "")), s, e)
-        elif m.group("clock24") is not None:
+        elif alternative == "clock24":
             clock = _KO_CLOCK.get(m.group("clock2") or "")
             add(Kind.TIME, _time_key(int(m.group("ch")), int(m.group("cm")), clock), s, e)
-        elif m.group("noon") is not None:
+        elif alternative == "noon":
             add(Kind.TIME, (12 if m.group("noon") == "정오" else 0, 0, True), s, e)
-        elif m.group("kday") is not None:
+        elif alternative == "kday":
             add(Kind.DATE, _date_key(None, None, m.group("kd3")), s, e)
             if m.group("kd4") is not None:
                 add(Kind.DATE, _date_key(None, None, m.group("kd4")), s, e)
-        elif m.group("kord") is not None:
+        elif alternative == "kord":
             number = _number(m.group("on1") or m.group("on2"))
             add(Kind.ORDINAL, (number,) if number is not None else None, s, e)
-        elif m.group("kmoney") is not None:
+        elif alternative == "kmoney":
             if m.group("sign") is not None:
                 amount = _ko_big(m.group("sn") + (m.group("smult") or "").strip())
                 currency = _CURRENCY_SIGN[m.group("sign").replace(" ", "")]
@@ -300,18 +390,18 @@ def _korean(text: str) -> list[Value]:
                 amount = _ko_big(m.group("mn"))
                 currency = _KO_CURRENCY[m.group("cur")]
             add(Kind.MONEY, (currency, amount) if amount is not None else None, s, e)
-        elif m.group("kpct") is not None:
+        elif alternative == "kpct":
             number = _number(m.group("pn"))
             add(Kind.PERCENT, (number,) if number is not None else None, s, e)
-        elif m.group("kcount") is not None:
+        elif alternative == "kcount":
             number = _ko_big(m.group("kcount"))
             add(Kind.COUNT, (number,) if number is not None else None, s, e)
-        elif m.group("alone") is not None:
+        elif alternative == "alone":
             alone = {"하나": 1, "둘": 2, "셋": 3, "넷": 4}[m.group("alone").removesuffix("째")]
             add(Kind.ORDINAL if m.group("aord") else Kind.COUNT, (Decimal(alone),), s, e, firm=alone != 1)
-        elif m.group("both") is not None:
+        elif alternative == "both":
             add(Kind.COUNT, (Decimal(2),), s, e, firm=False)  # 양측, 양국: "the two sides", "both nations"
-        elif m.group("first") is not None:
+        elif alternative == "first":
             add(Kind.ORDINAL, (Decimal(1),), s, e, firm=False)
         else:
             value = _KO_NATIVE[m.group("native")]
@@ -402,37 +492,59 @@ def _mult(name: str) -> str:
 
 _AMPM = r"(?P<ap>[ap])\.?\s?m\b\.?"
 _ORD_SUFFIX = r"(?:st|nd|rd|th)?"
-_EN = re.compile(
-    # every value starts with a digit, a sign or one of these letters at the start of a word
-    r"(?=[0-9$€£¥₩]|(?<![A-Za-z])[ADEFGHJKMNOQSTU])(?:"
+_EN_ALTERNATIVES: list[tuple[str, str, str]] = [
     # November 7, 2024 / Nov. 7–8, 2024 / November 7th / November 7 to November 9, 2024
-    rf"(?P<mdy>(?P<m1>{_MONTH})\s(?P<d1>[0-9]{{1,2}}){_ORD_SUFFIX}(?![0-9,]?[0-9])"
-    rf"(?:(?:{_TO}|\s(?:to|through|and)\s)(?:(?P<m1b>{_MONTH})\s)?(?P<d1b>[0-9]{{1,2}}){_ORD_SUFFIX}(?![0-9]))?"
-    rf"(?:,?\s(?P<y1>[0-9]{{4}})(?![0-9]))?)"
+    (
+        "(?-i:[JFMASOND])",
+        "mdy",
+        rf"(?P<mdy>(?P<m1>{_MONTH})\s(?P<d1>[0-9]{{1,2}}){_ORD_SUFFIX}(?![0-9,]?[0-9])"
+        rf"(?:(?:{_TO}|\s(?:to|through|and)\s)(?:(?P<m1b>{_MONTH})\s)?(?P<d1b>[0-9]{{1,2}}){_ORD_SUFFIX}(?![0-9]))?"
+        rf"(?:,?\s(?P<y1>[0-9]{{4}})(?![0-9]))?)",
+    ),
     # 7 November 2024 / 7–8 November
-    rf"|(?P<dmy>(?<![0-9.,])(?P<d2>[0-9]{{1,2}})(?:{_TO}(?P<d2b>[0-9]{{1,2}}))?\s(?P<m2>{_MONTH})(?:,?\s(?P<y2>[0-9]{{4}})(?![0-9]))?)"
+    (
+        "[0-9]",
+        "dmy",
+        rf"(?P<dmy>(?<![0-9.,])(?P<d2>[0-9]{{1,2}})(?:{_TO}(?P<d2b>[0-9]{{1,2}}))?\s(?P<m2>{_MONTH})"
+        rf"(?:,?\s(?P<y2>[0-9]{{4}})(?![0-9]))?)",
+    ),
     # November 2024 / in December
-    rf"|(?P<my>(?P<m3>{_MONTH}),?\s(?P<y3>[0-9]{{4}})(?![0-9]))"
-    rf"|(?P<iso>(?<![0-9])(?P<iy>[0-9]{{4}})-(?P<im>[0-9]{{2}})-(?P<id>[0-9]{{2}})(?![0-9]))"
-    rf"|(?P<bare>\b{_BARE_MONTH}\b)"
+    ("(?-i:[JFMASOND])", "my", rf"(?P<my>(?P<m3>{_MONTH}),?\s(?P<y3>[0-9]{{4}})(?![0-9]))"),
+    ("[0-9]", "iso", r"(?P<iso>(?<![0-9])(?P<iy>[0-9]{4})-(?P<im>[0-9]{2})-(?P<id>[0-9]{2})(?![0-9]))"),
+    ("(?-i:[JFMASOND])", "bare", rf"(?P<bare>\b{_BARE_MONTH}\b)"),
     # first half of 2025 / H1 2025 / the third quarter / Q3 2025
-    rf"|(?P<period>\b(?:(?P<hw>first|second|1st|2nd)\s(?P<hq>half|quarter)|(?P<qw>third|fourth|3rd|4th)\squarter"
-    rf"|(?P<hl>[HQ])(?P<hn>[1-4])\b|(?P<hn2>[1-4])(?P<hl2>[HQ])\b)(?:\s(?:of\s)?(?:(?:the\s)?year\s)?(?P<py>[0-9]{{4}})(?![0-9]))?)"
+    (
+        "[fsthq0-9]",
+        "period",
+        r"(?P<period>\b(?:(?P<hw>first|second|1st|2nd)\s(?P<hq>half|quarter)|(?P<qw>third|fourth|3rd|4th)\squarter"
+        r"|(?P<hl>[HQ])(?P<hn>[1-4])\b|(?P<hn2>[1-4])(?P<hl2>[HQ])\b)"
+        r"(?:\s(?:of\s)?(?:(?:the\s)?year\s)?(?P<py>[0-9]{4})(?![0-9]))?)",
+    ),
     # times: 2:30 p.m., 2 p.m., 14:30, noon
-    rf"|(?P<time>(?<![0-9.,:])(?P<th>[0-9]{{1,2}})(?::(?P<tm>[0-9]{{2}}))?\s?{_AMPM})"
-    rf"|(?P<clock24>(?<![0-9.,:])(?P<ch>[0-9]{{1,2}}):(?P<cm>[0-9]{{2}})(?![0-9:]))"
-    r"|(?P<noon>\bnoon\b|\bmidnight\b)"
+    ("[0-9]", "time", rf"(?P<time>(?<![0-9.,:])(?P<th>[0-9]{{1,2}})(?::(?P<tm>[0-9]{{2}}))?\s?{_AMPM})"),
+    ("[0-9]", "clock24", r"(?P<clock24>(?<![0-9.,:])(?P<ch>[0-9]{1,2}):(?P<cm>[0-9]{2})(?![0-9:]))"),
+    ("[nm]", "noon", r"(?P<noon>\bnoon\b|\bmidnight\b)"),
     # money, percentages, ordinals, counts
-    rf"|(?P<money>{_SIGN}(?P<sn>{_N}){_mult('smult')}?)"
-    rf"|(?P<pct>(?P<pn>{_N})\s?(?:%|percent\b|per\scent\b|percentage\spoints?\b))"
-    rf"|(?P<ord>(?P<on>{_N})(?:st|nd|rd|th)\b)"
-    rf"|(?P<count>(?P<cn>{_N}){_mult('cmult')}?(?:\s(?P<cur>dollars?|won|yen|euros?|yuan|pounds?)\b)?)"
-    rf"|(?P<word>\b(?P<wn>{_WORD}){_mult('wmult')}?(?:\s(?P<wcur>dollars?|won|yen|euros?|yuan|pounds?)\b)?(?![\w-]))"
-    r"|(?P<ordword>\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b)"
-    r"|(?P<twice>\btwice\b)|(?P<once>\bonce\b)"
-    r")",
-    re.IGNORECASE,  # but months are matched as written: "may" and "march" are not months
-)
+    ("[$€£¥₩uegjk]", "money", rf"(?P<money>{_SIGN}(?P<sn>{_N}){_mult('smult')}?)"),
+    ("[0-9]", "pct", rf"(?P<pct>(?P<pn>{_N})\s?(?:%|percent\b|per\scent\b|percentage\spoints?\b))"),
+    ("[0-9]", "ord", rf"(?P<ord>(?P<on>{_N})(?:st|nd|rd|th)\b)"),
+    (
+        "[0-9]",
+        "count",
+        rf"(?P<count>(?P<cn>{_N}){_mult('cmult')}?(?:\s(?P<cur>dollars?|won|yen|euros?|yuan|pounds?)\b)?)",
+    ),
+    (
+        "[tfseno]",
+        "word",
+        rf"(?P<word>\b(?P<wn>{_WORD}){_mult('wmult')}?(?:\s(?P<wcur>dollars?|won|yen|euros?|yuan|pounds?)\b)?(?![\w-]))",
+    ),
+    ("[fsten]", "ordword", r"(?P<ordword>\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b)"),
+    ("[t]", "twice", r"(?P<twice>\btwice\b)"),
+    ("[o]", "once", r"(?P<once>\bonce\b)"),
+]
+# every value starts with a digit, a sign or one of these letters at the start of a word
+_EN_START = r"[0-9$€£¥₩]|(?<![A-Za-z])[ADEFGHJKMNOQSTU]"
+_EN = _Scanner(_EN_START, _EN_ALTERNATIVES, re.IGNORECASE)  # months are matched as written
 
 
 _PAIR = re.compile(
@@ -440,6 +552,8 @@ _PAIR = re.compile(
     r"|defen[cs]e ministers|ministers|co-chairs|heads)\b",
     re.IGNORECASE,
 )
+
+_YEAR = re.compile(r"[12][0-9]{3}")
 
 
 def _month(name: str | None) -> int | None:
@@ -466,25 +580,25 @@ def _english(text: str) -> list[Value]:
         unit = m.group(name) or m.group(name + "bn")
         return number * _MULTIPLIERS[unit.lower()] if number is not None and unit else number
 
-    for m in _EN.finditer(text):
+    for alternative, m in _EN.finditer(text):
         s, e = m.span()
-        if m.group("mdy") is not None:
+        if alternative == "mdy":
             month = _month(m.group("m1"))
             add(Kind.DATE, _date_key(m.group("y1"), month, m.group("d1")), s, e)
             if m.group("d1b") is not None:
                 add(Kind.DATE, _date_key(m.group("y1"), _month(m.group("m1b")) or month, m.group("d1b")), s, e)
-        elif m.group("dmy") is not None:
+        elif alternative == "dmy":
             month = _month(m.group("m2"))
             add(Kind.DATE, _date_key(m.group("y2"), month, m.group("d2")), s, e)
             if m.group("d2b") is not None:
                 add(Kind.DATE, _date_key(m.group("y2"), month, m.group("d2b")), s, e)
-        elif m.group("my") is not None:
+        elif alternative == "my":
             add(Kind.DATE, _date_key(m.group("y3"), _month(m.group("m3")), None), s, e)
-        elif m.group("iso") is not None:
+        elif alternative == "iso":
             add(Kind.DATE, _date_key(m.group("iy"), int(m.group("im")), m.group("id")), s, e)
-        elif m.group("bare") is not None:
+        elif alternative == "bare":
             add(Kind.DATE, _date_key(None, _month(m.group("bare")), None), s, e)
-        elif m.group("period") is not None:
+        elif alternative == "period":
             year = int(m.group("py")) if m.group("py") else None
             if m.group("hl") or m.group("hl2"):
                 letter = (m.group("hl") or m.group("hl2")).upper()
@@ -495,35 +609,35 @@ def _english(text: str) -> list[Value]:
                 which = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3}.get(word, 4)
                 letter = "H" if (m.group("hq") or "quarter").lower() == "half" else "Q"
                 add(Kind.PERIOD, (year, letter, which), s, e)
-        elif m.group("time") is not None:
+        elif alternative == "time":
             clock = "am" if m.group("ap").lower() == "a" else "pm"
             add(Kind.TIME, _time_key(int(m.group("th")), int(m.group("tm") or 0), clock), s, e)
-        elif m.group("clock24") is not None:
+        elif alternative == "clock24":
             add(Kind.TIME, _time_key(int(m.group("ch")), int(m.group("cm")), None), s, e)
-        elif m.group("noon") is not None:
+        elif alternative == "noon":
             add(Kind.TIME, (12 if m.group("noon").lower() == "noon" else 0, 0, True), s, e)
-        elif m.group("money") is not None:
+        elif alternative == "money":
             amount = multiplied(_number(m.group("sn")), m, "smult")
             currency = _CURRENCY_SIGN[m.group("sign").replace(" ", "").upper()]
             add(Kind.MONEY, (currency, amount) if amount is not None else None, s, e)
-        elif m.group("pct") is not None:
+        elif alternative == "pct":
             number = _number(m.group("pn"))
             add(Kind.PERCENT, (number,) if number is not None else None, s, e)
-        elif m.group("ord") is not None:
+        elif alternative == "ord":
             number = _number(m.group("on"))
             add(Kind.ORDINAL, (number,) if number is not None else None, s, e)
-        elif m.group("count") is not None:
+        elif alternative == "count":
             raw = m.group("cn")
             number = multiplied(_number(raw), m, "cmult")
             if number is None:
                 continue
             if m.group("cur"):
                 add(Kind.MONEY, (_EN_CURRENCY[m.group("cur").lower()], number), s, e)
-            elif re.fullmatch(r"[12][0-9]{3}", raw) and not (m.group("cmult") or m.group("cmultbn")):
+            elif _YEAR.fullmatch(raw) and not (m.group("cmult") or m.group("cmultbn")):
                 add(Kind.DATE, (int(raw), None, None), s, e)  # a year
             else:
                 add(Kind.COUNT, (number,), s, e)
-        elif m.group("word") is not None:
+        elif alternative == "word":
             number = multiplied(Decimal(_word_number(m.group("wn"))), m, "wmult")
             if number is None:
                 continue
@@ -533,11 +647,11 @@ def _english(text: str) -> list[Value]:
                 add(Kind.MONEY, (_EN_CURRENCY[m.group("wcur").lower()], number), s, e)
             else:
                 add(Kind.COUNT, (number,), s, e, firm=firm)
-        elif m.group("ordword") is not None:
+        elif alternative == "ordword":
             rank = _ORDINAL_WORDS[m.group("ordword").lower()]
             add(Kind.ORDINAL, (Decimal(rank),), s, e, firm=rank > 2)  # "first", "second" are often not ranks
         else:  # "twice" (두 차례, 2회), "once" (1회, 한 차례; also "once it is built")
-            add(Kind.COUNT, (Decimal(2 if m.group("twice") else 1),), s, e, firm=False)
+            add(Kind.COUNT, (Decimal(2 if alternative == "twice" else 1),), s, e, firm=False)
     return out
 
 
@@ -573,8 +687,19 @@ def _korean_day_counts(text: str, found: list[Value]) -> list[Value]:
 
 def values(text: str, language: Language) -> list[Value]:
     """The values `text` states, in reading order, read by the conventions of `language`."""
+    return list(_values(text, language))
+
+
+# A text is read once for all the checks and runs that ask: a briefing repeats texts (the same line in many
+# items), and the window reruns the checks over the unchanged items after every edit. Values are immutable;
+# an entry takes about 1 KB besides its text, so the 16,384 most recent readings (both languages of 8,192
+# items) hold about 16 MB at most.
+@functools.lru_cache(maxsize=1 << 14, typed=True)
+def _values(text: str, language: Language) -> tuple[Value, ...]:
     prepared = _prepared(text)
     found = _korean(prepared) if language is Language.KO else _english(prepared)
     if language is Language.KO:
         found = _korean_day_counts(prepared, found)
-    return [Value(v.kind, v.key, v.start, v.end, text[v.start : v.end], v.firm) for v in found]
+    if prepared == text:
+        return tuple(found)
+    return tuple(Value(v.kind, v.key, v.start, v.end, text[v.start : v.end], v.firm) for v in found)

@@ -72,9 +72,14 @@ def review(briefing: Briefing, findings: Iterable[Finding], checks: Collection[s
             waivers.setdefault((item.id, waiver.check, waiver.code, waiver.key), waiver)
     used: set[tuple[str, str, str, str]] = set()
     result = Review()
+    waived_items = {name[0] for name in waivers}
     for finding in findings:
-        name = (finding.item_id or "", finding.check, finding.code, finding.key)
-        match = waivers.get(name) if finding.item_id is not None else None
+        # a finding's key is a digest of its parameters: made only where the item has a waiver to match
+        if finding.item_id is None or finding.item_id not in waived_items:
+            result.open.append(finding)
+            continue
+        name = (finding.item_id, finding.check, finding.code, finding.key)
+        match = waivers.get(name)
         if match is None:
             result.open.append(finding)
         else:
