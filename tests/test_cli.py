@@ -210,3 +210,28 @@ def test_translate_loads_neither_the_window_nor_the_word_writer(tmp_path: Path) 
     assert code == "0", done.stderr
     for heavy in ("PySide6", "docx", "lxml", "markdown", "psycopg", "ctranslate2", "difflib"):
         assert f"'{heavy}'" not in loaded, heavy
+
+
+@pytest.mark.parametrize("command", ["translate", "export"])
+def test_translate_and_export_hold_the_collector_off_and_give_it_back_even_after_a_failure(
+    command: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import gc
+
+    from briefing import storage
+
+    seen: list[bool] = []
+    real_read = storage.read
+
+    def read(path: Path) -> object:
+        seen.append(gc.isenabled())
+        return real_read(path)
+
+    monkeypatch.setattr(storage, "read", read)
+    damaged = tmp_path / "damaged.briefing"
+    damaged.write_text("{", encoding="utf-8")
+    arguments = [command, str(damaged)] + (["--out", str(tmp_path / "out")] if command == "export" else ["--to", "en"])
+    assert gc.isenabled()
+    assert run(arguments) != 0  # the damaged file is refused with a message, not a traceback
+    assert seen == [False]  # the briefing was read with the collector held off
+    assert gc.isenabled()  # and the collector is back on after the failure

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import gc
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 from briefing import storage
 from briefing.cli import settings as cli_settings
+from briefing.cli.process import collector_held
 from briefing.cli.translation import ProgressBar
 from briefing.export.pack import ExportError, check_pack, make_pack, parse_formats
 from briefing.export.templates import (
@@ -103,21 +101,6 @@ def qa_findings(briefing: Briefing, settings: Settings) -> list[Finding]:
         return run_qa(briefing, terminology=terminology)
     finally:
         terminology.close()
-
-
-@contextmanager
-def collector_held() -> Iterator[None]:
-    """Python's cyclic garbage collector held off for one export. Opening, checking and rendering a large
-    briefing make hundreds of thousands of objects that live until the export ends; each full collection walks
-    them all again (1.5 s or more of a 20,000-item bilingual export's CPU time, for some 1,400 objects found in
-    cycles in the whole run). What the export leaves in cycles is collected after it, as usual."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def run_export(args: argparse.Namespace) -> int:
