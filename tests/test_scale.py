@@ -88,14 +88,15 @@ def test_adding_items_one_at_a_time_grows_linearly() -> None:
         sections = [Section(items=[Item(id=f"whole-{n}-{k}") for k in range(25)]) for n in range(items // 25)]
 
         def run() -> None:
-            briefing = Briefing()
-            for start in range(0, items, 25):
-                section = briefing.add_section()
-                for item in loose[start : start + 25]:
-                    briefing.add_item(section.id, item)
-            for section in sections:
-                briefing.add_section(section)
-            assert briefing.statistics().items == 2 * items
+            for _ in range(4):  # a few milliseconds once: built four times, so that timer noise does not decide
+                briefing = Briefing()
+                for start in range(0, items, 25):
+                    section = briefing.add_section()
+                    for item in loose[start : start + 25]:
+                        briefing.add_item(section.id, item)
+                for section in sections:
+                    briefing.add_section(section)
+                assert briefing.statistics().items == 2 * items
 
         return run
 
