@@ -363,3 +363,71 @@ def test_the_schemas_are_loaded_by_version() -> None:
     assert load_schema(1)["properties"]["version"] == {"const": 1}
     assert checker(CURRENT_VERSION) is checker(CURRENT_VERSION)
     assert checker(1).root is load_schema(1)
+
+
+class _ReaderDict(dict[str, Any]):
+    """A subclass, as a reader's own mapping type would be: typed by `_json_type`, not the fast table."""
+
+
+_PARTIAL = {
+    "type": ["object", "null"],  # null passes the yes/no check, so it must not stand in for the instance
+    "required": ["a"],
+    "properties": {
+        "a": {"type": "integer"},
+        "min": {"type": "string", "minLength": 2},  # each string and number bound on its own
+        "max": {"maxLength": 2},
+        "pat": {"pattern": "^a"},
+        "low": {"minimum": 1},
+        "high": {"maximum": 9},
+        "both": {"minimum": 1, "maximum": 9},
+        "numbers": {"enum": [1, 2]},  # no string among the choices
+        "words": {"enum": ["x", "y"]},
+        "list": {"type": ["array", "null", "boolean"], "items": {"type": "integer"}},
+        "open": {"type": "object"},  # no properties, no additionalProperties: anything goes inside
+        "map": {"type": "object", "required": ["k"]},
+        "flag": {"type": "boolean"},
+        "ratio": {"type": "number"},
+    },
+}
+
+
+@pytest.mark.parametrize(
+    ("value", "problems"),
+    [
+        ({"a": 1}, []),
+        ({}, ["$.a: missing"]),
+        ({"a": 1, "min": "ab", "max": "ab", "pat": "ab"}, []),
+        ({"a": 1, "min": "a"}, ["$.min: is shorter than 2 characters"]),
+        ({"a": 1, "max": "abc"}, ["$.max: is longer than 2 characters"]),
+        ({"a": 1, "pat": "ba"}, ['$.pat: "ba" is not text matching ^a']),
+        ({"a": 1, "low": 1, "high": 9, "both": 1}, []),
+        ({"a": 1, "both": 9}, []),
+        ({"a": 1, "low": 0}, ["$.low: 0 is less than 1"]),
+        ({"a": 1, "high": 10}, ["$.high: 10 is more than 9"]),
+        ({"a": 1, "both": 0.5}, ["$.both: 0.5 is less than 1"]),
+        ({"a": 1, "numbers": 1}, []),
+        ({"a": 1, "numbers": 3}, ["$.numbers: 3 is not one of: 1, 2"]),
+        ({"a": 1, "words": "z"}, ['$.words: "z" is not one of: x, y']),
+        ({"a": 1, "list": None, "flag": True, "ratio": 0.5}, []),
+        ({"a": 1, "list": True}, []),
+        ({"a": 1, "list": [1, "2"]}, ['$.list[1]: expected a whole number, found "2"']),
+        ({"a": 1, "open": {"x": 1}, "other": 2}, []),
+        ({"a": 1, "map": {"x": 1}}, ["$.map.k: missing"]),
+        (_ReaderDict(a=1, open=_ReaderDict()), []),
+        (_ReaderDict(a="1"), ['$.a: expected a whole number, found "1"']),
+        (None, []),
+    ],
+)
+def test_each_keyword_alone_in_both_checks(value: Any, problems: list[str]) -> None:
+    checking = SchemaChecker(_PARTIAL)
+    assert checking.valid(value) is (not problems)
+    assert [str(problem) for problem in checking.problems(value)] == problems
+
+
+def test_the_reporting_walk_accepts_what_is_valid_beside_a_problem() -> None:
+    """A file with one problem is walked whole: the values around it that are fine must not be reported."""
+    fine = {"low": 1, "high": 9, "both": 9, "list": None, "flag": False, "ratio": 0.5, "open": {"x": 1}}
+    assert [str(p) for p in SchemaChecker(_PARTIAL).problems({**fine, "a": "x"})] == [
+        '$.a: expected a whole number, found "x"'
+    ]
+    assert child_path("$", "Title") == "$.Title"
