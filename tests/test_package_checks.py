@@ -571,3 +571,90 @@ def test_a_removal_whose_files_cannot_all_be_deleted_still_removes_the_package(
     assert store.remove("en", "ko") == removed
     assert store.installed() == [] and store.find("en", "ko") is None
     assert [p.name for p in tmp_path.iterdir()] == [f".removing-en_ko-{os.getpid()}"]  # cleared when we are gone
+
+
+# -- what mutation testing found untested in the file checks --------------------------------------------------
+
+
+def test_a_folder_named_like_a_required_file_is_not_that_file(tmp_path: Path) -> None:
+    """A folder entry `metadata.json/` used to pass the name check and crash the read with a KeyError."""
+    path = archive(tmp_path, drop=("metadata.json",), extra={f"{TOP}/metadata.json/": b""})
+    assert str(refused(path)) == f"p.argosmodel: {TOP}/metadata.json is missing"
+    path = archive(tmp_path, drop=("model/model.bin",), extra={f"{TOP}/model/model.bin/": b""})
+    assert refused(path).code == "packages.not_ctranslate2"
+    path = archive(tmp_path, drop=("model/model.bin",), extra={f"{TOP}/model/model.binX": b"w"})
+    assert refused(path).code == "packages.not_ctranslate2"  # a name that only begins like it neither
+    path = archive(tmp_path, extra={f"{TOP}/": b"", f"{TOP}/model/": b""})  # folder entries as archivers write
+    assert inspect(path).top == TOP
+
+
+def test_a_whole_archive_bomb_is_refused_by_inspect(tmp_path: Path) -> None:
+    """Members of a megabyte each (no per-member ratio), deflated zeros: the archive on disk is what counts."""
+    path = tmp_path / "bomb.argosmodel"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as bundle:
+        bundle.writestr(f"{TOP}/metadata.json", json.dumps(METADATA))
+        for member, data in CONTENTS.items():
+            bundle.writestr(f"{TOP}/{member}", data)
+        for n in range(3):
+            bundle.writestr(f"{TOP}/model/zeros{n}", bytes(MB))
+    with zipfile.ZipFile(path) as bundle:
+        total = sum(info.file_size for info in bundle.infolist())
+    ratio = total // path.stat().st_size
+    assert ratio > packages.MAX_RATIO
+    assert str(refused(path)) == f"bomb.argosmodel: expands {ratio}-fold; refusing a possible zip bomb"
+
+
+def test_a_damaged_compressed_stream_is_named(tmp_path: Path) -> None:
+    path = tmp_path / "q.argosmodel"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as bundle:
+        bundle.writestr(f"{TOP}/metadata.json", json.dumps(METADATA))
+        for member, data in CONTENTS.items():
+            bundle.writestr(f"{TOP}/{member}", data * 5000)
+    with zipfile.ZipFile(path) as bundle:
+        info = bundle.getinfo(f"{TOP}/model/model.bin")
+    data = bytearray(path.read_bytes())
+    start = info.header_offset + 30 + len(info.filename) + len(info.extra)
+    data[start : start + 4] = b"\xff\xff\xff\xff"  # not a deflate block
+    path.write_bytes(bytes(data))
+    assert str(refused(path)) == (
+        "q.argosmodel: damaged archive: the archive (error: Error -3 while decompressing data: invalid block type) "
+        "does not match its checksum (truncated download?)"
+    )
+
+
+def test_refusals_name_the_file() -> None:
+    error = check_refused(members(entry(f"{TOP}/link", stat.S_IFLNK | 0o777)))
+    assert str(error) == f"p: '{TOP}/link' is a link; packages may contain only files and folders"
+    error = check_refused(members(entry(f"{TOP}/a"), entry(f"{TOP}/a")))
+    assert str(error) == f"p: '{TOP}/a' appears twice in the archive"
+
+
+def test_a_member_named_dot_has_no_top_folder() -> None:
+    assert str(check_refused([entry(".")])) == "p: a package holds exactly one top-level folder; found ['']"
+    assert check_refused(members(entry("./"))).code == "packages.top_folder"
+
+
+def test_a_top_level_file_and_folder_of_one_name_collide() -> None:
+    with pytest.raises(PackageError) as raised:
+        packages._check_names("p", [entry("x"), entry("x/y")])
+    assert str(raised.value) == "p: 'x' and 'x/' would be the same file on disk"
+
+
+def test_sizes_and_ratios_in_the_messages(monkeypatch: pytest.MonkeyPatch) -> None:
+    huge = [entry(f"{TOP}/{n}", size=10 * 1024**3, compressed=10 * 1024**3) for n in range(2)]
+    assert str(check_refused(members(*huge))) == "p: unpacks to 20.0 GB (at most 4 GB allowed)"
+    monkeypatch.setattr(packages, "MAX_UNPACKED_BYTES", 200 * 1024**3)
+    bigger = [entry(f"{TOP}/{n}", size=100 * 1024**3, compressed=100 * 1024**3) for n in range(3)]
+    assert str(check_refused(members(*bigger))) == "p: unpacks to 300.0 GB (at most 200 GB allowed)"
+    parts = [entry(f"{TOP}/{n}", size=MB // 4, compressed=MB // 4) for n in range(8)]
+    exact = [*parts, entry(f"{TOP}/pad", size=38, compressed=38)]  # 2,097,200 bytes in all: 200 × 10,486
+    assert sum(p.file_size for p in members(*exact)) == 200 * 10_486
+    assert check(members(*exact), archive_size=10_486) == TOP  # exactly 200-fold is allowed
+    assert (
+        str(check_refused(members(*exact), archive_size=1)) == "p: expands 2097200-fold; refusing a possible zip bomb"
+    )
+
+
+def test_a_bpe_package_is_named_in_the_message(tmp_path: Path) -> None:
+    path = archive(tmp_path, drop=("sentencepiece.model",), extra={f"{TOP}/bpe.model": b"b"})
+    assert str(refused(path)).startswith("p.argosmodel: a BPE package; Briefing Studio supports SentencePiece")
