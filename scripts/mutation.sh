@@ -28,6 +28,12 @@ MODULE[schema]=briefing/schema.py;                  TESTS[schema]="tests/test_sc
 # be paid by every surviving mutant; it compares problem paths only, and the worded tests beside it check codes,
 # parameters and the compiled yes/no check. CI runs it.
 ARGS[schema]="--deselect=tests/test_schema.py::test_checker_agrees_with_reference_on_damaged_files"
+# How mutmut starts each mutant's worker (its process_isolation): "fork" from the process that ran the tests for
+# its statistics, or "forkserver", from a clean process. Packages needs the clean one: a worker forked after the
+# statistics run had loaded CTranslate2 models blocks in its first translation (a thread pool copied by fork), so
+# every mutant reaching the smoke test hung until the watcher stopped it (45 s each, never measured).
+declare -A ISOLATION
+ISOLATION[packages]=forkserver
 MODULE[markup]=briefing/translation/markup.py;      TESTS[markup]="tests/test_markup.py"
 MODULE[model]=briefing/model.py;                    TESTS[model]="tests/test_model.py tests/test_model_index.py"
 MODULE[segmentation]=briefing/language/segmentation.py; TESTS[segmentation]="tests/test_segmentation.py"
@@ -53,6 +59,7 @@ for name in "${names[@]}"; do
 
 [mutmut]
 source_paths = briefing
+process_isolation = ${ISOLATION[$name]:-fork}
 only_mutate = ${MODULE[$name]}
 also_copy =
     tests

@@ -658,3 +658,54 @@ def test_sizes_and_ratios_in_the_messages(monkeypatch: pytest.MonkeyPatch) -> No
 def test_a_bpe_package_is_named_in_the_message(tmp_path: Path) -> None:
     path = archive(tmp_path, drop=("sentencepiece.model",), extra={f"{TOP}/bpe.model": b"b"})
     assert str(refused(path)).startswith("p.argosmodel: a BPE package; Briefing Studio supports SentencePiece")
+
+
+# -- what mutation testing found untested in the upkeep -----------------------------------------------------------
+
+
+def test_a_swap_killed_before_the_old_package_was_deleted_keeps_the_new_one(tmp_path: Path) -> None:
+    pid = dead_pid()
+    fake_installed(tmp_path, "en_ko", {"metadata.json": b"new"})
+    fake_installed(tmp_path, f".removing-en_ko-{pid}", {"metadata.json": b"old"})
+    journal(tmp_path, "en_ko", {"pid": pid, "final": "en_ko", "staged": "gone", "retired": f".removing-en_ko-{pid}"})
+    assert PackageStore(tmp_path).recover() == [f"deleted .removing-en_ko-{pid}"]
+    assert [p.name for p in tmp_path.iterdir()] == ["en_ko"]
+    assert (tmp_path / "en_ko" / "metadata.json").read_bytes() == b"new"
+
+
+def test_one_journal_left_alone_or_dropped_does_not_stop_the_others(tmp_path: Path) -> None:
+    pid = dead_pid()
+    (tmp_path / ".swap-aa_bb.json").write_text("{not json", "utf-8")  # sorted first: dropped
+    live = journal(tmp_path, "de_en", {"pid": os.getpid(), "final": "de_en", "staged": "s", "retired": "r"})
+    fake_installed(tmp_path, f".removing-en_ko-{pid}", {"metadata.json": b"old"})
+    journal(tmp_path, "en_ko", {"pid": pid, "final": "en_ko", "staged": "gone", "retired": f".removing-en_ko-{pid}"})
+    assert PackageStore(tmp_path).recover() == ["put back en_ko"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [live.name, "en_ko"]
+
+
+def test_a_leftover_that_cannot_be_deleted_does_not_stop_the_recovery(tmp_path: Path) -> None:
+    pid = dead_pid()
+    (tmp_path / f".installing-{pid}-abc").write_text("a file where a folder belongs", "utf-8")
+    fake_installed(tmp_path, f".removing-en_ko-{pid}")
+    done = PackageStore(tmp_path).recover()
+    assert done == [f"deleted .installing-{pid}-abc", f"deleted .removing-en_ko-{pid}"]
+    assert [p.name for p in tmp_path.iterdir()] == [f".installing-{pid}-abc"]
+
+
+def test_problems_are_the_folders_that_are_not_packages(tmp_path: Path) -> None:
+    fake_installed(
+        tmp_path,
+        "en_ko",
+        {"metadata.json": json.dumps(METADATA).encode(), "model/model.bin": b"w", "sentencepiece.model": b"s"},
+    )
+    (tmp_path / "ko_en").mkdir()
+    store = PackageStore(tmp_path)
+    assert [str(problem) for problem in store.problems()] == ["ko_en: not a package (no metadata.json)"]
+    assert [package.pair for package in store.installed()] == [("en", "ko")]
+
+
+def test_remove_leaves_nothing_behind(tmp_path: Path) -> None:
+    fake_installed(tmp_path, "en_ko")
+    fake_installed(tmp_path, "ko_en")
+    PackageStore(tmp_path).remove("en", "ko")
+    assert [p.name for p in tmp_path.iterdir()] == ["ko_en"]
