@@ -530,9 +530,27 @@ def test_extraction_never_trusts_declared_sizes_or_names(tmp_path: Path, monkeyp
     evil = tmp_path / "evil.argosmodel"
     with zipfile.ZipFile(evil, "w") as bundle:
         bundle.writestr("../outside", b"x")
-    with pytest.raises(PackageError, match="unsafe path"):
+    with pytest.raises(PackageError) as raised:
         packages._extract(PackageFile(evil, TOP, METADATA), tmp_path / "fourth")
+    assert str(raised.value) == "evil.argosmodel: unsafe path in the archive: '../outside'"
     assert not (tmp_path / "outside").exists()
+
+
+def test_extraction_makes_folders_in_any_order(tmp_path: Path) -> None:
+    """Folder entries first, and a nested one before its parent: every member still lands."""
+    path = tmp_path / "folders.argosmodel"
+    with zipfile.ZipFile(path, "w") as bundle:
+        bundle.writestr(f"{TOP}/model/deep/", b"")
+        bundle.writestr(f"{TOP}/", b"")
+        bundle.writestr(f"{TOP}/metadata.json", json.dumps(METADATA))
+        for member, data in CONTENTS.items():
+            bundle.writestr(f"{TOP}/{member}", data)
+    staging = tmp_path / "staging"
+    staging.mkdir()
+    packages._extract(inspect(path), staging)
+    assert (staging / TOP / "model" / "deep").is_dir()
+    for member, data in CONTENTS.items():
+        assert (staging / TOP / member).read_bytes() == data
 
 
 def test_an_install_that_fails_on_disk_says_why_and_leaves_nothing(
@@ -699,6 +717,8 @@ def test_problems_are_the_folders_that_are_not_packages(tmp_path: Path) -> None:
         {"metadata.json": json.dumps(METADATA).encode(), "model/model.bin": b"w", "sentencepiece.model": b"s"},
     )
     (tmp_path / "ko_en").mkdir()
+    (tmp_path / ".hidden").mkdir()  # sorted before the packages, as is a file: both passed over, not the end
+    (tmp_path / "a.txt").write_text("x", "utf-8")
     store = PackageStore(tmp_path)
     assert [str(problem) for problem in store.problems()] == ["ko_en: not a package (no metadata.json)"]
     assert [package.pair for package in store.installed()] == [("en", "ko")]
