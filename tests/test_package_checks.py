@@ -510,7 +510,16 @@ def test_an_installed_folder_with_bad_metadata(tmp_path: Path) -> None:
     )
     with pytest.raises(PackageError) as raised:
         packages.read_installed(folder)
-    assert str(raised.value).startswith("x: unreadable metadata.json (")
+    assert str(raised.value).startswith("x: unreadable metadata.json (Expecting property name")
+
+
+def test_an_installed_package_keeps_its_target_prefix(tmp_path: Path) -> None:
+    files = {"model/model.bin": b"w", "sentencepiece.model": b"s"}
+    plain = fake_installed(tmp_path, "en_ko", {"metadata.json": json.dumps(METADATA).encode(), **files})
+    assert packages.read_installed(plain).target_prefix == ""
+    prefixed = {**METADATA, "from_code": "ko", "to_code": "en", "target_prefix": "__en__"}
+    folder = fake_installed(tmp_path, "ko_en", {"metadata.json": json.dumps(prefixed).encode(), **files})
+    assert packages.read_installed(folder).target_prefix == "__en__"
 
 
 def test_extraction_never_trusts_declared_sizes_or_names(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

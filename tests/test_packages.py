@@ -67,8 +67,12 @@ def test_newer_version_replaces_older_and_older_is_refused(tmp_path: Path) -> No
     assert [p.version for p in store.installed()] == ["1.10"]
     reinstalled = store.find("en", "ko")
     assert reinstalled is not None and reinstalled.stamp() != stamp
-    with pytest.raises(PackageError, match=r"version 1.0 is older than the installed en→ko version 1.10"):
+    with pytest.raises(PackageError) as raised:
         store.install(old)
+    assert str(raised.value) == (
+        f"{old.name}: version 1.0 is older than the installed en→ko version 1.10; remove the installed one first to "
+        "go back"
+    )
     assert [p.version for p in store.installed()] == ["1.10"]
     store.install(new)  # the same version again: a repair
     assert [p.version for p in store.installed()] == ["1.10"]
@@ -178,8 +182,22 @@ def test_a_packages_folder_that_confuses_argos_is_refused(
     package_files: dict[tuple[str, str], Path], tmp_path: Path
 ) -> None:
     store = PackageStore(tmp_path / "stanza-data" / "packages")
-    with pytest.raises(PackageError, match="contains one of the words stanza, minisbd, spacy"):
+    with pytest.raises(PackageError) as raised:
         store.install(package_files[("en", "ko")])
+    assert str(raised.value).startswith(
+        f"the packages folder {store.folder} contains one of the words stanza, minisbd, spacy, which confuses"
+    )
+
+
+def test_an_installed_package_that_is_broken_is_replaced_by_an_install(
+    package_files: dict[tuple[str, str], Path],
+) -> None:
+    store = PackageStore()
+    broken = store.folder / "en_ko"
+    broken.mkdir(parents=True)
+    (broken / "metadata.json").write_text("{not json", "utf-8")  # find() refuses it: nothing to compare with
+    assert store.install(package_files[("en", "ko")]).version == "1.0"
+    assert [p.pair for p in store.installed()] == [("en", "ko")] and store.problems() == []
 
 
 def test_broken_folders_in_the_packages_folder_are_reported_not_fatal(
