@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import stat
 import zipfile
 from collections.abc import Callable
@@ -224,3 +225,26 @@ def test_packages_live_in_the_data_folder(installed: Path, briefing_home: Path) 
     import argostranslate.settings as argos_settings  # noqa: F401  (already imported by the store)
 
     assert all(part not in str(installed).lower() for part in ("stanza", "minisbd", "spacy"))
+
+
+def test_the_swap_journal_names_every_folder_of_the_swap(
+    package_files: dict[tuple[str, str], Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Stopped between its two renames (the second one fails), an install leaves the journal that recovery reads."""
+    store = PackageStore()
+    store.install(package_files[("en", "ko")])
+    real_rename = Path.rename
+
+    def second_rename_fails(self: Path, target: Path) -> Path:
+        if self.parent.name.startswith(".installing-"):
+            raise OSError(5, "Input/output error")
+        return real_rename(self, target)
+
+    monkeypatch.setattr(Path, "rename", second_rename_fails)
+    with pytest.raises(PackageError, match="could not be installed"):
+        store.install(package_files[("en", "ko")])
+    entry = json.loads((store.folder / ".swap-en_ko.json").read_text("utf-8"))
+    assert entry["pid"] == os.getpid() and entry["final"] == "en_ko"
+    assert entry["retired"] == f".removing-en_ko-{os.getpid()}"
+    assert entry["staged"].startswith(f".installing-{os.getpid()}-") and entry["staged"].count("/") == 1
+    assert (store.folder / entry["retired"] / "metadata.json").is_file()  # the old one, waiting to be put back
