@@ -248,3 +248,11 @@ def test_the_swap_journal_names_every_folder_of_the_swap(
     assert entry["retired"] == f".removing-en_ko-{os.getpid()}"
     assert entry["staged"].startswith(f".installing-{os.getpid()}-") and entry["staged"].count("/") == 1
     assert (store.folder / entry["retired"] / "metadata.json").is_file()  # the old one, waiting to be put back
+
+
+def test_the_first_install_makes_the_packages_folder_and_its_parents(
+    package_files: dict[tuple[str, str], Path], tmp_path: Path
+) -> None:
+    store = PackageStore(tmp_path / "new" / "data" / "packages")
+    assert store.install(package_files[("ko", "en")]).pair == ("ko", "en")
+    assert [p.name for p in store.folder.iterdir()] == ["ko_en"]
