@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from briefing.translation.engine import Engine
-from briefing.translation.packages import PackageError, PackageStore
+from briefing.translation.packages import PackageError, PackageStore, smoke_test
 from tests.conftest import ROOT
 
 Change = Callable[[str, bytes], bytes | None]
@@ -366,3 +366,23 @@ def test_the_whole_archive_ratio_cap(tmp_path: Path) -> None:
             bundle.writestr(f"top/padding/{number}.bin", bytes(512 * 1024))
     with pytest.raises(PackageError, match=r"many.argosmodel: expands \d+-fold; refusing a possible zip bomb"):
         PackageStore().install(archive)
+
+
+def test_the_smoke_test_says_what_the_library_said_cut_to_200_characters(
+    package_files: dict[tuple[str, str], Path], tmp_path: Path
+) -> None:
+    with zipfile.ZipFile(package_files[("en", "ko")]) as bundle:
+        top = bundle.namelist()[0].split("/")[0]
+        bundle.extractall(tmp_path)
+    folder = tmp_path / top
+    smoke_test(folder, "good")  # the genuine one translates
+    weights = folder / "model" / "model.bin"
+    weights.write_bytes((99).to_bytes(4, "little") + weights.read_bytes()[4:])
+    with pytest.raises(PackageError) as raised:
+        smoke_test(folder, "t.argosmodel")
+    prefix = "t.argosmodel: the package was unpacked but cannot translate (RuntimeError: "
+    suffix = "); the installed packages are unchanged"
+    message = str(raised.value)
+    assert message.startswith(prefix + "Unsupported model binary version.") and message.endswith(suffix)
+    said = message.removeprefix(prefix).removesuffix(suffix)
+    assert len(said) == 200 and "binary version v99" in said  # the library's longer message, cut

@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from briefing.messages import Message
 from briefing.translation.markup import extract, restore
 
 CASES = [
@@ -28,6 +29,20 @@ CASES = [
     ("12.5 % — 3", []),
     ("", []),
     ("\r\n", []),
+    # Windows line endings: the carriage return stays out of the sentence, and a hard break before it is one
+    ("Hello.\r\nWorld.\r\n", ["Hello.", "World."]),
+    ("Line one\\\r\nLine two  \r\nLine three\r", ["Line one", "Line two", "Line three"]),
+    ("- \r\n\r", []),
+    # A line of code or a link alone holds no words to translate
+    ("`make test`", []),
+    ("https://www.mnd.go.kr/news", []),
+    # Emphasis that only a second round finds (`*a*` is followed by a word character until `_b_` is replaced)
+    ("*a*_b_", ["⟦1⟧a⟦/1⟧⟦2⟧b⟦/2⟧"]),
+    # One trailing space is not a hard break: it stays with the sentence, as Markdown ignores it
+    ("Hello \nWorld", ["Hello ", "World"]),
+    # Text that reads like a placeholder is kept as typed (it made the round trip fail with a KeyError)
+    ("a ⟦1⟧ b", ["a ⟦1⟧ b"]),
+    ("⟦/3⟧ then **bold**", ["⟦1⟧ then ⟦2⟧bold⟦/2⟧"]),
 ]
 
 
@@ -67,13 +82,47 @@ def test_invented_and_duplicated_placeholders_are_dropped() -> None:
     assert text == "**양측**은 합의했다."
 
 
+def test_every_sentence_reports_what_it_lost() -> None:
+    extracted = extract("Read https://a.example now.\nSee https://b.example too.")
+    text, warnings = extracted.assemble(["읽으십시오.", "보십시오."])
+    assert text == "읽으십시오. https://a.example\n보십시오. https://b.example"
+    assert [w.params["atom"] for w in warnings] == ["'https://a.example'", "'https://b.example'"]
+
+
+def test_a_typed_placeholder_lost_by_the_translation_is_put_back() -> None:
+    extracted = extract("Press ⟦1⟧ now.")
+    assert extracted.assemble(["지금 누르십시오."]) == (
+        "지금 누르십시오. ⟦1⟧",
+        [Message("markup.lost_atom", {"atom": "'⟦1⟧'"})],
+    )
+
+
+def test_one_translation_per_sentence() -> None:
+    extracted = extract("One. Two.")
+    with pytest.raises(ValueError, match=r"^expected 2 translations, got 1$"):
+        extracted.assemble(["하나."])
+
+
+def test_placeholders_are_numbered_in_reading_order_and_counted() -> None:
+    from briefing.translation.markup import Inline, protect
+
+    inline = Inline()
+    assert [inline.next(), inline.next(), inline.next()] == [1, 2, 3]
+    text, found = protect("`x` then **bold** and [a](u)")
+    assert text == "⟦1⟧ then ⟦2⟧bold⟦/2⟧ and ⟦3⟧a⟦/3⟧"
+    assert found.atoms == {1: "`x`"} and found.pairs == {2: ("**", "**"), 3: ("[", "](u)")}
+    assert found.counter == 3 and found.next() == 4  # a caller can add its own after them
+
+
 def test_restore_of_plain_text_is_identity() -> None:
     from briefing.translation.markup import Inline
 
     assert restore("no placeholders", Inline()) == ("no placeholders", [])
 
 
-_TOKENS = st.sampled_from([*"ab *_[]()`\\\n#-1.>※ 가나", "http://x.y", "**", "  \n", "[a](u)", ". "])
+_TOKENS = st.sampled_from(
+    [*"ab *_[]()`\\\n\r#-1.>※ 가나", "http://x.y", "**", "  \n", "[a](u)", ". ", "⟦1⟧", "⟦/2⟧", "*a*_b_"]
+)
 
 
 @given(st.lists(_TOKENS, max_size=30).map("".join))

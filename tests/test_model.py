@@ -274,6 +274,8 @@ class TestItemTypes:
 
     def test_note_defaults_to_asterisk(self) -> None:
         assert Item(type=ItemType.NOTE).note_mark is NoteMark.ASTERISK
+        assert Item(type=ItemType.PARAGRAPH).note_mark is None  # only a note gets a mark by default
+        assert Item(type=ItemType.NOTE, note_mark=NoteMark.REFERENCE).note_mark is NoteMark.REFERENCE
 
     def test_other_types_have_no_kind(self) -> None:
         assert Item(type=ItemType.DECISION).statement_kind is None
@@ -513,6 +515,15 @@ class TestTitles:
         assert titles[-1].state is briefing.sections[-1].title_state
         assert titles[0].state is briefing.title_state(("title",))
 
+    def test_a_new_briefing_has_one_state_per_card_title_by_dotted_path(self) -> None:
+        assert list(Briefing().title_states) == [
+            "title",
+            "meeting.series.name",
+            "meeting.time_zone_note",
+            "meeting.place",
+            "meeting.marking",
+        ]
+
     def test_title_state_by_path(self) -> None:
         briefing = small_briefing()
         section = briefing.sections[1]
@@ -522,8 +533,9 @@ class TestTitles:
         assert briefing.title_state(("meeting", "place")) == TitleState()  # an older file's missing state
         assert "meeting.place" in briefing.title_states
         for path in [("meeting", "author"), ("sections", section.id, "items"), ("sections", section.id), ("x",)]:
-            with pytest.raises(KeyError):
+            with pytest.raises(KeyError) as refused:
                 briefing.title_state(path)
+            assert refused.value.args == (".".join(path),)  # the path named as the file's keys spell it
         with pytest.raises(KeyError):
             briefing.title_state(("sections", "section-missing", "title"))
 

@@ -510,7 +510,16 @@ def test_an_installed_folder_with_bad_metadata(tmp_path: Path) -> None:
     )
     with pytest.raises(PackageError) as raised:
         packages.read_installed(folder)
-    assert str(raised.value).startswith("x: unreadable metadata.json (")
+    assert str(raised.value).startswith("x: unreadable metadata.json (Expecting property name")
+
+
+def test_an_installed_package_keeps_its_target_prefix(tmp_path: Path) -> None:
+    files = {"model/model.bin": b"w", "sentencepiece.model": b"s"}
+    plain = fake_installed(tmp_path, "en_ko", {"metadata.json": json.dumps(METADATA).encode(), **files})
+    assert packages.read_installed(plain).target_prefix == ""
+    prefixed = {**METADATA, "from_code": "ko", "to_code": "en", "target_prefix": "__en__"}
+    folder = fake_installed(tmp_path, "ko_en", {"metadata.json": json.dumps(prefixed).encode(), **files})
+    assert packages.read_installed(folder).target_prefix == "__en__"
 
 
 def test_extraction_never_trusts_declared_sizes_or_names(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -530,9 +539,27 @@ def test_extraction_never_trusts_declared_sizes_or_names(tmp_path: Path, monkeyp
     evil = tmp_path / "evil.argosmodel"
     with zipfile.ZipFile(evil, "w") as bundle:
         bundle.writestr("../outside", b"x")
-    with pytest.raises(PackageError, match="unsafe path"):
+    with pytest.raises(PackageError) as raised:
         packages._extract(PackageFile(evil, TOP, METADATA), tmp_path / "fourth")
+    assert str(raised.value) == "evil.argosmodel: unsafe path in the archive: '../outside'"
     assert not (tmp_path / "outside").exists()
+
+
+def test_extraction_makes_folders_in_any_order(tmp_path: Path) -> None:
+    """Folder entries first, and a nested one before its parent: every member still lands."""
+    path = tmp_path / "folders.argosmodel"
+    with zipfile.ZipFile(path, "w") as bundle:
+        bundle.writestr(f"{TOP}/model/deep/", b"")
+        bundle.writestr(f"{TOP}/", b"")
+        bundle.writestr(f"{TOP}/metadata.json", json.dumps(METADATA))
+        for member, data in CONTENTS.items():
+            bundle.writestr(f"{TOP}/{member}", data)
+    staging = tmp_path / "staging"
+    staging.mkdir()
+    packages._extract(inspect(path), staging)
+    assert (staging / TOP / "model" / "deep").is_dir()
+    for member, data in CONTENTS.items():
+        assert (staging / TOP / member).read_bytes() == data
 
 
 def test_an_install_that_fails_on_disk_says_why_and_leaves_nothing(
@@ -571,3 +598,143 @@ def test_a_removal_whose_files_cannot_all_be_deleted_still_removes_the_package(
     assert store.remove("en", "ko") == removed
     assert store.installed() == [] and store.find("en", "ko") is None
     assert [p.name for p in tmp_path.iterdir()] == [f".removing-en_ko-{os.getpid()}"]  # cleared when we are gone
+
+
+# -- what mutation testing found untested in the file checks --------------------------------------------------
+
+
+def test_a_folder_named_like_a_required_file_is_not_that_file(tmp_path: Path) -> None:
+    """A folder entry `metadata.json/` used to pass the name check and crash the read with a KeyError."""
+    path = archive(tmp_path, drop=("metadata.json",), extra={f"{TOP}/metadata.json/": b""})
+    assert str(refused(path)) == f"p.argosmodel: {TOP}/metadata.json is missing"
+    path = archive(tmp_path, drop=("model/model.bin",), extra={f"{TOP}/model/model.bin/": b""})
+    assert refused(path).code == "packages.not_ctranslate2"
+    path = archive(tmp_path, drop=("model/model.bin",), extra={f"{TOP}/model/model.binX": b"w"})
+    assert refused(path).code == "packages.not_ctranslate2"  # a name that only begins like it neither
+    path = archive(tmp_path, extra={f"{TOP}/": b"", f"{TOP}/model/": b""})  # folder entries as archivers write
+    assert inspect(path).top == TOP
+
+
+def test_a_whole_archive_bomb_is_refused_by_inspect(tmp_path: Path) -> None:
+    """Members of a megabyte each (no per-member ratio), deflated zeros: the archive on disk is what counts."""
+    path = tmp_path / "bomb.argosmodel"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as bundle:
+        bundle.writestr(f"{TOP}/metadata.json", json.dumps(METADATA))
+        for member, data in CONTENTS.items():
+            bundle.writestr(f"{TOP}/{member}", data)
+        for n in range(3):
+            bundle.writestr(f"{TOP}/model/zeros{n}", bytes(MB))
+    with zipfile.ZipFile(path) as bundle:
+        total = sum(info.file_size for info in bundle.infolist())
+    ratio = total // path.stat().st_size
+    assert ratio > packages.MAX_RATIO
+    assert str(refused(path)) == f"bomb.argosmodel: expands {ratio}-fold; refusing a possible zip bomb"
+
+
+def test_a_damaged_compressed_stream_is_named(tmp_path: Path) -> None:
+    path = tmp_path / "q.argosmodel"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as bundle:
+        bundle.writestr(f"{TOP}/metadata.json", json.dumps(METADATA))
+        for member, data in CONTENTS.items():
+            bundle.writestr(f"{TOP}/{member}", data * 5000)
+    with zipfile.ZipFile(path) as bundle:
+        info = bundle.getinfo(f"{TOP}/model/model.bin")
+    data = bytearray(path.read_bytes())
+    start = info.header_offset + 30 + len(info.filename) + len(info.extra)
+    data[start : start + 4] = b"\xff\xff\xff\xff"  # not a deflate block
+    path.write_bytes(bytes(data))
+    assert str(refused(path)) == (
+        "q.argosmodel: damaged archive: the archive (error: Error -3 while decompressing data: invalid block type) "
+        "does not match its checksum (truncated download?)"
+    )
+
+
+def test_refusals_name_the_file() -> None:
+    error = check_refused(members(entry(f"{TOP}/link", stat.S_IFLNK | 0o777)))
+    assert str(error) == f"p: '{TOP}/link' is a link; packages may contain only files and folders"
+    error = check_refused(members(entry(f"{TOP}/a"), entry(f"{TOP}/a")))
+    assert str(error) == f"p: '{TOP}/a' appears twice in the archive"
+
+
+def test_a_member_named_dot_has_no_top_folder() -> None:
+    assert str(check_refused([entry(".")])) == "p: a package holds exactly one top-level folder; found ['']"
+    assert check_refused(members(entry("./"))).code == "packages.top_folder"
+
+
+def test_a_top_level_file_and_folder_of_one_name_collide() -> None:
+    with pytest.raises(PackageError) as raised:
+        packages._check_names("p", [entry("x"), entry("x/y")])
+    assert str(raised.value) == "p: 'x' and 'x/' would be the same file on disk"
+
+
+def test_sizes_and_ratios_in_the_messages(monkeypatch: pytest.MonkeyPatch) -> None:
+    huge = [entry(f"{TOP}/{n}", size=10 * 1024**3, compressed=10 * 1024**3) for n in range(2)]
+    assert str(check_refused(members(*huge))) == "p: unpacks to 20.0 GB (at most 4 GB allowed)"
+    monkeypatch.setattr(packages, "MAX_UNPACKED_BYTES", 200 * 1024**3)
+    bigger = [entry(f"{TOP}/{n}", size=100 * 1024**3, compressed=100 * 1024**3) for n in range(3)]
+    assert str(check_refused(members(*bigger))) == "p: unpacks to 300.0 GB (at most 200 GB allowed)"
+    parts = [entry(f"{TOP}/{n}", size=MB // 4, compressed=MB // 4) for n in range(8)]
+    exact = [*parts, entry(f"{TOP}/pad", size=38, compressed=38)]  # 2,097,200 bytes in all: 200 × 10,486
+    assert sum(p.file_size for p in members(*exact)) == 200 * 10_486
+    assert check(members(*exact), archive_size=10_486) == TOP  # exactly 200-fold is allowed
+    assert (
+        str(check_refused(members(*exact), archive_size=1)) == "p: expands 2097200-fold; refusing a possible zip bomb"
+    )
+
+
+def test_a_bpe_package_is_named_in_the_message(tmp_path: Path) -> None:
+    path = archive(tmp_path, drop=("sentencepiece.model",), extra={f"{TOP}/bpe.model": b"b"})
+    assert str(refused(path)).startswith("p.argosmodel: a BPE package; Briefing Studio supports SentencePiece")
+
+
+# -- what mutation testing found untested in the upkeep -----------------------------------------------------------
+
+
+def test_a_swap_killed_before_the_old_package_was_deleted_keeps_the_new_one(tmp_path: Path) -> None:
+    pid = dead_pid()
+    fake_installed(tmp_path, "en_ko", {"metadata.json": b"new"})
+    fake_installed(tmp_path, f".removing-en_ko-{pid}", {"metadata.json": b"old"})
+    journal(tmp_path, "en_ko", {"pid": pid, "final": "en_ko", "staged": "gone", "retired": f".removing-en_ko-{pid}"})
+    assert PackageStore(tmp_path).recover() == [f"deleted .removing-en_ko-{pid}"]
+    assert [p.name for p in tmp_path.iterdir()] == ["en_ko"]
+    assert (tmp_path / "en_ko" / "metadata.json").read_bytes() == b"new"
+
+
+def test_one_journal_left_alone_or_dropped_does_not_stop_the_others(tmp_path: Path) -> None:
+    pid = dead_pid()
+    (tmp_path / ".swap-aa_bb.json").write_text("{not json", "utf-8")  # sorted first: dropped
+    live = journal(tmp_path, "de_en", {"pid": os.getpid(), "final": "de_en", "staged": "s", "retired": "r"})
+    fake_installed(tmp_path, f".removing-en_ko-{pid}", {"metadata.json": b"old"})
+    journal(tmp_path, "en_ko", {"pid": pid, "final": "en_ko", "staged": "gone", "retired": f".removing-en_ko-{pid}"})
+    assert PackageStore(tmp_path).recover() == ["put back en_ko"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [live.name, "en_ko"]
+
+
+def test_a_leftover_that_cannot_be_deleted_does_not_stop_the_recovery(tmp_path: Path) -> None:
+    pid = dead_pid()
+    (tmp_path / f".installing-{pid}-abc").write_text("a file where a folder belongs", "utf-8")
+    fake_installed(tmp_path, f".removing-en_ko-{pid}")
+    done = PackageStore(tmp_path).recover()
+    assert done == [f"deleted .installing-{pid}-abc", f"deleted .removing-en_ko-{pid}"]
+    assert [p.name for p in tmp_path.iterdir()] == [f".installing-{pid}-abc"]
+
+
+def test_problems_are_the_folders_that_are_not_packages(tmp_path: Path) -> None:
+    fake_installed(
+        tmp_path,
+        "en_ko",
+        {"metadata.json": json.dumps(METADATA).encode(), "model/model.bin": b"w", "sentencepiece.model": b"s"},
+    )
+    (tmp_path / "ko_en").mkdir()
+    (tmp_path / ".hidden").mkdir()  # sorted before the packages, as is a file: both passed over, not the end
+    (tmp_path / "a.txt").write_text("x", "utf-8")
+    store = PackageStore(tmp_path)
+    assert [str(problem) for problem in store.problems()] == ["ko_en: not a package (no metadata.json)"]
+    assert [package.pair for package in store.installed()] == [("en", "ko")]
+
+
+def test_remove_leaves_nothing_behind(tmp_path: Path) -> None:
+    fake_installed(tmp_path, "en_ko")
+    fake_installed(tmp_path, "ko_en")
+    PackageStore(tmp_path).remove("en", "ko")
+    assert [p.name for p in tmp_path.iterdir()] == ["ko_en"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import stat
 import zipfile
 from collections.abc import Callable
@@ -67,8 +68,12 @@ def test_newer_version_replaces_older_and_older_is_refused(tmp_path: Path) -> No
     assert [p.version for p in store.installed()] == ["1.10"]
     reinstalled = store.find("en", "ko")
     assert reinstalled is not None and reinstalled.stamp() != stamp
-    with pytest.raises(PackageError, match=r"version 1.0 is older than the installed en→ko version 1.10"):
+    with pytest.raises(PackageError) as raised:
         store.install(old)
+    assert str(raised.value) == (
+        f"{old.name}: version 1.0 is older than the installed en→ko version 1.10; remove the installed one first to "
+        "go back"
+    )
     assert [p.version for p in store.installed()] == ["1.10"]
     store.install(new)  # the same version again: a repair
     assert [p.version for p in store.installed()] == ["1.10"]
@@ -178,8 +183,22 @@ def test_a_packages_folder_that_confuses_argos_is_refused(
     package_files: dict[tuple[str, str], Path], tmp_path: Path
 ) -> None:
     store = PackageStore(tmp_path / "stanza-data" / "packages")
-    with pytest.raises(PackageError, match="contains one of the words stanza, minisbd, spacy"):
+    with pytest.raises(PackageError) as raised:
         store.install(package_files[("en", "ko")])
+    assert str(raised.value).startswith(
+        f"the packages folder {store.folder} contains one of the words stanza, minisbd, spacy, which confuses"
+    )
+
+
+def test_an_installed_package_that_is_broken_is_replaced_by_an_install(
+    package_files: dict[tuple[str, str], Path],
+) -> None:
+    store = PackageStore()
+    broken = store.folder / "en_ko"
+    broken.mkdir(parents=True)
+    (broken / "metadata.json").write_text("{not json", "utf-8")  # find() refuses it: nothing to compare with
+    assert store.install(package_files[("en", "ko")]).version == "1.0"
+    assert [p.pair for p in store.installed()] == [("en", "ko")] and store.problems() == []
 
 
 def test_broken_folders_in_the_packages_folder_are_reported_not_fatal(
@@ -206,3 +225,34 @@ def test_packages_live_in_the_data_folder(installed: Path, briefing_home: Path) 
     import argostranslate.settings as argos_settings  # noqa: F401  (already imported by the store)
 
     assert all(part not in str(installed).lower() for part in ("stanza", "minisbd", "spacy"))
+
+
+def test_the_swap_journal_names_every_folder_of_the_swap(
+    package_files: dict[tuple[str, str], Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Stopped between its two renames (the second one fails), an install leaves the journal that recovery reads."""
+    store = PackageStore()
+    store.install(package_files[("en", "ko")])
+    real_rename = Path.rename
+
+    def second_rename_fails(self: Path, target: Path) -> Path:
+        if self.parent.name.startswith(".installing-"):
+            raise OSError(5, "Input/output error")
+        return real_rename(self, target)
+
+    monkeypatch.setattr(Path, "rename", second_rename_fails)
+    with pytest.raises(PackageError, match="could not be installed"):
+        store.install(package_files[("en", "ko")])
+    entry = json.loads((store.folder / ".swap-en_ko.json").read_text("utf-8"))
+    assert entry["pid"] == os.getpid() and entry["final"] == "en_ko"
+    assert entry["retired"] == f".removing-en_ko-{os.getpid()}"
+    assert entry["staged"].startswith(f".installing-{os.getpid()}-") and entry["staged"].count("/") == 1
+    assert (store.folder / entry["retired"] / "metadata.json").is_file()  # the old one, waiting to be put back
+
+
+def test_the_first_install_makes_the_packages_folder_and_its_parents(
+    package_files: dict[tuple[str, str], Path], tmp_path: Path
+) -> None:
+    store = PackageStore(tmp_path / "new" / "data" / "packages")
+    assert store.install(package_files[("ko", "en")]).pair == ("ko", "en")
+    assert [p.name for p in store.folder.iterdir()] == ["ko_en"]

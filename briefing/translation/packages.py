@@ -160,7 +160,9 @@ def inspect(path: Path) -> PackageFile:
     with bundle:
         members = bundle.infolist()
         top = _check_members(name, members, path.stat().st_size)
-        files = {info.filename.rstrip("/") for info in members}
+        # Files only: a folder entry named like a required file stands for nothing (`metadata.json/` crashed the
+        # metadata read with a KeyError).
+        files = {info.filename for info in members if not info.is_dir()}
         metadata = _read_metadata(name, bundle, top, files)
         _check_contents(name, top, files, metadata)
         corrupt = _first_corrupt_member(bundle)
