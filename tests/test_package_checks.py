@@ -710,13 +710,20 @@ def test_one_journal_left_alone_or_dropped_does_not_stop_the_others(tmp_path: Pa
     assert sorted(p.name for p in tmp_path.iterdir()) == [live.name, "en_ko"]
 
 
-def test_a_leftover_that_cannot_be_deleted_does_not_stop_the_recovery(tmp_path: Path) -> None:
+def test_a_stray_file_or_link_among_the_leftovers_is_deleted_never_what_a_link_points_to(tmp_path: Path) -> None:
     pid = dead_pid()
     (tmp_path / f".installing-{pid}-abc").write_text("a file where a folder belongs", "utf-8")
+    victim = fake_installed(tmp_path.parent / f"{tmp_path.name}-elsewhere", "victim")
+    (tmp_path / f".installing-{pid}-link").symlink_to(victim, target_is_directory=True)
     fake_installed(tmp_path, f".removing-en_ko-{pid}")
     done = PackageStore(tmp_path).recover()
-    assert done == [f"deleted .installing-{pid}-abc", f"deleted .removing-en_ko-{pid}"]
-    assert [p.name for p in tmp_path.iterdir()] == [f".installing-{pid}-abc"]
+    assert done == [
+        f"deleted .installing-{pid}-abc",
+        f"deleted .installing-{pid}-link",
+        f"deleted .removing-en_ko-{pid}",
+    ]
+    assert list(tmp_path.iterdir()) == []
+    assert (victim / "metadata.json").is_file()
 
 
 def test_problems_are_the_folders_that_are_not_packages(tmp_path: Path) -> None:
@@ -738,3 +745,22 @@ def test_remove_leaves_nothing_behind(tmp_path: Path) -> None:
     fake_installed(tmp_path, "ko_en")
     PackageStore(tmp_path).remove("en", "ko")
     assert [p.name for p in tmp_path.iterdir()] == ["ko_en"]
+
+
+def test_recovery_says_when_it_could_not_delete_a_leftover(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    pid = dead_pid()
+    fake_installed(tmp_path, f".removing-en_ko-{pid}")
+    fake_installed(tmp_path, f".installing-{pid}-abc")
+    real_rmtree = packages.shutil.rmtree
+
+    def stubborn(path: Path, ignore_errors: bool = False) -> None:  # a file held open on a network share
+        if Path(path).name.startswith(".removing-"):
+            return
+        real_rmtree(path, ignore_errors=ignore_errors)
+
+    monkeypatch.setattr(packages.shutil, "rmtree", stubborn)
+    assert PackageStore(tmp_path).recover() == [
+        f"deleted .installing-{pid}-abc",
+        f"could not delete .removing-en_ko-{pid}",
+    ]
+    assert [p.name for p in tmp_path.iterdir()] == [f".removing-en_ko-{pid}"]

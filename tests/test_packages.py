@@ -227,27 +227,60 @@ def test_packages_live_in_the_data_folder(installed: Path, briefing_home: Path) 
     assert all(part not in str(installed).lower() for part in ("stanza", "minisbd", "spacy"))
 
 
-def test_the_swap_journal_names_every_folder_of_the_swap(
+def test_the_swap_journal_names_every_folder_of_the_swap_and_a_failed_swap_puts_the_old_package_back(
     package_files: dict[tuple[str, str], Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Stopped between its two renames (the second one fails), an install leaves the journal that recovery reads."""
+    """Stopped between its two renames (the second one fails), an install has written the journal that recovery
+    reads; then it puts the old package back itself, so this process keeps translating (recovery skips a journal
+    whose process still runs)."""
     store = PackageStore()
     store.install(package_files[("en", "ko")])
+    before = snapshot(store.folder / "en_ko")
     real_rename = Path.rename
+    journals: list[dict[str, object]] = []
 
     def second_rename_fails(self: Path, target: Path) -> Path:
         if self.parent.name.startswith(".installing-"):
+            journals.append(json.loads((store.folder / ".swap-en_ko.json").read_text("utf-8")))
+            assert not (store.folder / "en_ko").exists()  # the old one is away, waiting to be put back
             raise OSError(5, "Input/output error")
         return real_rename(self, target)
 
     monkeypatch.setattr(Path, "rename", second_rename_fails)
     with pytest.raises(PackageError, match="could not be installed"):
         store.install(package_files[("en", "ko")])
-    entry = json.loads((store.folder / ".swap-en_ko.json").read_text("utf-8"))
+    (entry,) = journals
     assert entry["pid"] == os.getpid() and entry["final"] == "en_ko"
     assert entry["retired"] == f".removing-en_ko-{os.getpid()}"
+    assert isinstance(entry["staged"], str)
     assert entry["staged"].startswith(f".installing-{os.getpid()}-") and entry["staged"].count("/") == 1
-    assert (store.folder / entry["retired"] / "metadata.json").is_file()  # the old one, waiting to be put back
+    assert snapshot(store.folder / "en_ko") == before  # the old package is back, as it was
+    assert sorted(p.name for p in store.folder.iterdir()) == ["en_ko"]  # no journal, no leftovers
+    found = store.find("en", "ko")
+    assert found is not None and found.pair == ("en", "ko")
+
+
+def test_a_failed_swap_that_cannot_put_the_old_package_back_keeps_the_journal_for_recovery(
+    package_files: dict[tuple[str, str], Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = PackageStore()
+    store.install(package_files[("en", "ko")])
+    real_rename = Path.rename
+
+    def only_the_first_rename_works(self: Path, target: Path) -> Path:
+        if self.parent.name.startswith(".installing-") or self.name.startswith(".removing-"):
+            raise OSError(5, "Input/output error")
+        return real_rename(self, target)
+
+    monkeypatch.setattr(Path, "rename", only_the_first_rename_works)
+    with pytest.raises(PackageError, match="could not be installed"):
+        store.install(package_files[("en", "ko")])
+    monkeypatch.setattr(Path, "rename", real_rename)
+    assert (store.folder / ".swap-en_ko.json").is_file()
+    assert (store.folder / f".removing-en_ko-{os.getpid()}" / "metadata.json").is_file()
+    monkeypatch.setattr(packages, "_running", lambda pid: False)  # as the next start, once this process is gone
+    assert store.recover() == ["put back en_ko"]
+    assert sorted(p.name for p in store.folder.iterdir()) == ["en_ko"]
 
 
 def test_the_first_install_makes_the_packages_folder_and_its_parents(

@@ -344,12 +344,12 @@ class PackageStore:
         staging = Path(tempfile.mkdtemp(prefix=f".installing-{os.getpid()}-", dir=self.folder))
         final = self.folder / f"{from_code}_{to_code}"
         retired = self.folder / f".removing-{from_code}_{to_code}-{os.getpid()}"
+        journal = self._journal(from_code, to_code)
         try:
             _extract(checked, staging)
             unpacked = staging / checked.top
             read_installed(unpacked)  # what landed on disk reads back
             smoke_test(unpacked, archive.name)  # and translates, before it replaces anything
-            journal = self._journal(from_code, to_code)
             staged = str(unpacked.relative_to(self.folder))
             _write_journal(
                 journal, {"pid": os.getpid(), "final": final.name, "staged": staged, "retired": retired.name}
@@ -360,6 +360,7 @@ class PackageStore:
             journal.unlink()
             fsync_folder(self.folder)
         except OSError as error:
+            _undo_swap(final, retired, journal)
             raise PackageError(
                 "packages.install_failed", name=archive.name, reason=error.strerror or str(error)
             ) from None
@@ -403,8 +404,12 @@ class PackageStore:
         for leftover in sorted(self.folder.glob(".installing-*")) + sorted(self.folder.glob(".removing-*")):
             pid = _owner(leftover.name)
             if not _running(pid):
-                shutil.rmtree(leftover, ignore_errors=True)
-                done.append(f"deleted {leftover.name}")
+                if leftover.is_symlink() or not leftover.is_dir():  # a stray file or link: the link, never its target
+                    with contextlib.suppress(OSError):
+                        leftover.unlink()
+                else:
+                    shutil.rmtree(leftover, ignore_errors=True)
+                done.append(f"{'could not delete' if leftover.exists() else 'deleted'} {leftover.name}")
         return done
 
     def remove(self, from_code: str, to_code: str) -> InstalledPackage:
@@ -415,6 +420,19 @@ class PackageStore:
         package.path.rename(retired)
         shutil.rmtree(retired, ignore_errors=True)
         return package
+
+
+def _undo_swap(final: Path, retired: Path, journal: Path) -> None:
+    """After a failed install: the old package back in place if the swap had moved it away (recovery would wait
+    for this process to end, leaving it without a package for the rest of its session), then the journal gone.
+    If the old package cannot be put back, the journal stays for the next start's recovery."""
+    if retired.is_dir() and not final.exists():
+        try:
+            retired.rename(final)
+        except OSError:
+            return
+    with contextlib.suppress(OSError):
+        journal.unlink(missing_ok=True)
 
 
 def smoke_test(folder: Path, name: str) -> None:
