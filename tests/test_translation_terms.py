@@ -136,3 +136,12 @@ def test_an_entry_without_a_target_term_is_left_to_the_model() -> None:
     lonely = TermIndex([Entry("x", [Term("국방부", KO)])])
     protected = terminology.protect("국방부는", KO, EN, lambda text, language: lonely.find(text, language))
     assert protected.text == "국방부는" and protected.terms == {}
+
+
+@pytest.mark.usefixtures("installed")
+@pytest.mark.parametrize("typed", ["⟦T1⟧", "⟦T9⟧", "⟦1⟧", "⟦/2⟧"])
+def test_text_that_reads_like_a_placeholder_is_kept_as_typed_beside_real_terms(typed: str) -> None:
+    """Typed text like a term placeholder was taken for one: ⟦T1⟧ became the first term, ⟦T9⟧ vanished."""
+    result = translate(f"국방부는 {typed} 항목을 검토했다.", KO)
+    assert list(result.translations.values()) == [f"Ministry of National Defense {typed} 항목을 검토했다."]
+    assert result.warnings == []

@@ -31,7 +31,7 @@ _ATOMS = re.compile(
     r"|<(?:https?://|mailto:)[^>\s]+>"  # autolinks
     r"|<\/?[A-Za-z][^<>\n]*>"  # raw HTML tags (shown as text, never interpreted)
     r"|\\[\\`*_{}\[\]()#+\-.!|~<>]"  # backslash escapes
-    r"|⟦/?\d+⟧"  # text that reads like a placeholder: kept as typed, never taken for one of ours
+    r"|⟦(?:/?|T)\d+⟧"  # text that reads like a placeholder (markup's or a term's): kept as typed, never ours
 )
 _BARE_URL = re.compile(r"https?://[^\s<>()\[\]⟦⟧]{0,2048}[^\s<>()\[\]⟦⟧.,;:!?\"'’”]")
 # Markup around words: (pattern, opening markup group or text, closing).
