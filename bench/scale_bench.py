@@ -153,7 +153,8 @@ def main() -> None:
         PackageStore().install(build_package(work, "en", "ko"))
     (write_distinct_briefing if args.distinct else write_briefing)(work / "large.briefing", args.items)
     kind = "every text distinct" if args.distinct else "50 texts repeated"
-    print(f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}; {args.items} items, {kind}")
+    machine = f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
+    print(f"{machine}; {args.items} items, {kind}")
     print(f"load before: {' '.join(f'{x:.1f}' for x in os.getloadavg())}", flush=True)
     mine = measure(ROOT, work, exports, homes["this"], distinct=args.distinct)
     base = (

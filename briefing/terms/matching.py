@@ -22,6 +22,13 @@ English:
 
 Among hits the longest wins, then the earliest; hits never overlap. Where two entries share a form, the one given
 first wins (the stack gives them in priority order).
+
+Speed (issue 17, a QA run over 20,000 distinct items asks for the terms of 40,000 texts): the index keeps, per
+language, the first character of every form (as one character class, so that a scan in C finds the places a form
+may start) and the first two characters (a set); the trie is walked only from word starts where both fit, and
+everything else a text needs (the Korean compact-position table) is made only when a hit needs it. The hits are
+those of the plain walk from every word start: tests/terms_reference.py keeps that matcher, and
+tests/test_terms_fast.py holds this one to it.
 """
 
 from __future__ import annotations
@@ -80,6 +87,18 @@ _ENGLISH_ENDINGS = ("'s", "s'", "es", "s")
 _MAX_PARTICLES = 2
 
 _Trie = dict[str, Any]  # character → child; the key "" holds the forms that end here
+
+
+def _by_first(forms: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    """Forms by their first character, each group in the given order (the first that fits wins)."""
+    groups: dict[str, list[str]] = {}
+    for form in forms:
+        if form:
+            groups.setdefault(form[0], []).append(form)
+    return {first: tuple(group) for first, group in groups.items()}
+
+
+_PARTICLES_BY_FIRST = _by_first(PARTICLES)
 
 
 @lru_cache(maxsize=4096)
@@ -201,8 +220,65 @@ class _Form:
     exact: str = ""  # for case-sensitive forms: the form as it must be written (normalised, not casefolded)
 
 
+@dataclass(frozen=True)
+class _Heads:
+    """Every form of one language's trie by its first `width` characters (`buckets`, longest form first), and the
+    forms shorter than that (`shorter`): where no bucket and no short form fits, no form starts; where one does,
+    `walk` tries its few forms with `str.startswith` instead of going down the trie character by character."""
+
+    width: int
+    buckets: dict[str, tuple[tuple[str, list[_Form]], ...]]
+    shorter: dict[str, list[_Form]]
+
+    @classmethod
+    def of(cls, trie: _Trie, width: int) -> _Heads:
+        keys: list[tuple[str, list[_Form]]] = []
+
+        def visit(node: _Trie, path: str) -> None:
+            for char, child in node.items():
+                if char:
+                    visit(child, path + char)
+                elif path and child:
+                    keys.append((path, child))
+
+        visit(trie, "")
+        buckets: dict[str, list[tuple[str, list[_Form]]]] = {}
+        for key, forms in keys:
+            if len(key) >= width:
+                buckets.setdefault(key[:width], []).append((key, forms))
+        ordered = {head: tuple(sorted(group, key=lambda pair: -len(pair[0]))) for head, group in buckets.items()}
+        return cls(width, ordered, {key: forms for key, forms in keys if len(key) < width})
+
+    def may_start(self, norm: str, at: int) -> bool:
+        if norm[at : at + self.width] in self.buckets:
+            return True
+        return bool(self.shorter) and any(norm[at : at + size] in self.shorter for size in range(1, self.width))
+
+    def starts(self, norm: str) -> list[int]:
+        """The positions of `norm` where a form may start."""
+        if self.shorter:
+            return [at for at in range(len(norm)) if self.may_start(norm, at)]
+        buckets, width = self.buckets, self.width
+        return [at for at in range(len(norm) - width + 1) if norm[at : at + width] in buckets]
+
+    def walk(self, norm: str, start: int) -> list[tuple[int, list[_Form]]]:
+        """Every form that starts at `start` in `norm`: (end, forms), longest first (what the trie walk gives)."""
+        found = [
+            (start + len(key), forms)
+            for key, forms in self.buckets.get(norm[start : start + self.width], ())
+            if norm.startswith(key, start)
+        ]
+        if self.shorter:
+            for size in range(self.width - 1, 0, -1):
+                forms = self.shorter.get(norm[start : start + size])
+                if forms and len(norm) - start >= size:
+                    found.append((start + size, forms))
+        return found
+
+
 class TermIndex:
-    """Every form of every entry, in one character trie per language; `find` walks it from each word start."""
+    """Every form of every entry, in one character trie per language; `find` walks it from each word start where
+    a form may begin."""
 
     def __init__(self, entries: Iterable[Entry]) -> None:
         self.entries: list[Entry] = list(entries)
@@ -210,6 +286,10 @@ class TermIndex:
         for entry in self.entries:
             for language in (Language.KO, Language.EN):
                 self._add_entry(entry, language)
+        # Korean forms are short (two syllables often a whole term); English texts start many words with the
+        # letters of a form, three of them tell more apart (measured on bench/distinct_texts.py's texts)
+        widths = {Language.KO: 2, Language.EN: 3}
+        self._heads = {language: _Heads.of(trie, widths[language]) for language, trie in self._tries.items()}
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -256,23 +336,8 @@ class TermIndex:
         if not text or not self.entries:
             return []
         if language is Language.KO:
-            return _KoreanSearch(self._tries[Language.KO], text).run()
-        return _EnglishSearch(self._tries[Language.EN], text).run()
-
-
-def _walk(trie: _Trie, norm: str, start: int) -> list[tuple[int, list[_Form]]]:
-    """Every form that starts at `start` in `norm`: (end, forms), longest first."""
-    found: list[tuple[int, list[_Form]]] = []
-    node = trie
-    for index in range(start, len(norm)):
-        node = node.get(norm[index])  # type: ignore[assignment]
-        if node is None:
-            break
-        forms = node.get("")
-        if forms:
-            found.append((index + 1, forms))
-    found.reverse()
-    return found
+            return _KoreanSearch(self._tries[Language.KO], text, self._heads[Language.KO]).run()
+        return _EnglishSearch(self._tries[Language.EN], text, self._heads[Language.EN]).run()
 
 
 def _acronym_after(text: str, at: int, form: _Form) -> int:
@@ -285,29 +350,42 @@ def _acronym_after(text: str, at: int, form: _Form) -> int:
 
 
 class _KoreanSearch:
-    def __init__(self, trie: _Trie, text: str) -> None:
+    def __init__(self, trie: _Trie, text: str, heads: _Heads) -> None:
         self.trie = trie
         self.text = text
+        self.heads = heads
         self.norm, self.offsets = normalise_korean(text)
-        self.compact_at = {offset: i for i, offset in enumerate(self.offsets)}
+        self._compact_at: dict[int, int] | None = None
         self.memo: dict[int, tuple[int, Hit] | None] = {}
+
+    @property
+    def compact_at(self) -> dict[int, int]:
+        """Original index → compact position (made on first use: only a hit followed by a letter asks)."""
+        if self._compact_at is None:
+            self._compact_at = {offset: i for i, offset in enumerate(self.offsets)}
+        return self._compact_at
 
     def run(self) -> list[Hit]:
         hits: list[Hit] = []
+        candidates = self.heads.starts(self.norm)
+        if not candidates:
+            return hits
         chained: set[int] = set()  # original positions where a hit (and its particle) ended
         word_starts = {start.start() for start in _WORD_STARTS.finditer(self.text)}
+        offsets = self.offsets
         position = 0
-        while position < len(self.norm):
-            start = self.offsets[position]
+        # Only where a form may start: everywhere else the walk finds nothing (and `_match` gives None at any depth)
+        for candidate in candidates:
+            if candidate < position:
+                continue
+            start = offsets[candidate]
             if start in word_starts or start in chained:
-                found = self._match(position, depth=0)
+                found = self._match(candidate, depth=0)
                 if found is not None:
                     end_compact, hit = found
                     hits.append(hit)
                     chained.update((hit.end, hit.end + len(hit.particle)))
                     position = end_compact
-                    continue
-            position += 1
         return hits
 
     def _match(self, position: int, depth: int) -> tuple[int, Hit] | None:
@@ -315,7 +393,7 @@ class _KoreanSearch:
         if position in self.memo:
             return self.memo[position]
         result = None
-        for end_compact, forms in _walk(self.trie, self.norm, position):
+        for end_compact, forms in self.heads.walk(self.norm, position):
             for form in forms:
                 if form.acronym and self.text[self.offsets[position] : self.offsets[end_compact - 1] + 1].replace(
                     " ", ""
@@ -356,7 +434,9 @@ class _KoreanSearch:
 
     def _particles(self, at: int, budget: int) -> str | None:
         """Up to `budget` particles from `at` and then a boundary; the particles, or None."""
-        for form in PARTICLES:
+        if at >= len(self.text):
+            return None
+        for form in _PARTICLES_BY_FIRST.get(self.text[at], ()):
             if self.text.startswith(form, at):
                 after = at + len(form)
                 if self._boundary(after):
@@ -369,18 +449,24 @@ class _KoreanSearch:
 
 
 class _EnglishSearch:
-    def __init__(self, trie: _Trie, text: str) -> None:
+    def __init__(self, trie: _Trie, text: str, heads: _Heads) -> None:
         self.trie = trie
         self.text = text
         self.norm, self.offsets = normalise_english(text)
+        self.heads = heads
 
     def run(self) -> list[Hit]:
         hits: list[Hit] = []
+        norm, buckets, width = self.norm, self.heads.buckets, self.heads.width
+        may_start = self.heads.may_start if self.heads.shorter else None
         position = 0
-        for start in _WORD_STARTS.finditer(self.norm):  # a character that is not a space and follows no word character
-            if start.start() < position:
+        for start in _WORD_STARTS.finditer(norm):  # a character that is not a space and follows no word character
+            at = start.start()
+            if at < position:
                 continue
-            found = self._match(start.start())
+            if norm[at : at + width] not in buckets and (may_start is None or not may_start(norm, at)):
+                continue
+            found = self._match(at)
             if found is not None:
                 position, hit = found
                 hits.append(hit)
@@ -388,7 +474,7 @@ class _EnglishSearch:
 
     def _match(self, position: int) -> tuple[int, Hit] | None:
         norm = self.norm
-        for end, forms in _walk(self.trie, norm, position):
+        for end, forms in self.heads.walk(norm, position):
             if end > position + 1 and norm[end - 1] == " ":
                 continue
             endings = (*_ENGLISH_ENDINGS, "'", "") if norm[end - 1] == "s" else (*_ENGLISH_ENDINGS, "")
