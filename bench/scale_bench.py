@@ -2,7 +2,7 @@
 line as a user runs them, against another checkout of the code as the baseline.
 
     python bench/scale_bench.py [--items 20000] [--baseline /path/to/other/checkout] [--skip-export]
-                                [--exports all|"export ko,export bilingual docx+hwpx"]
+                                [--exports all|"export ko,export bilingual docx+hwpx"] [--distinct [--skip-translate]]
 
 Each measurement runs in a fresh process (one data folder with the tests' tiny en→ko copy model installed):
 `translate FILE --to ko --all --beam 1 --no-terms --out OUT` and `export OUT --draft --out DIR --lang …` for the
@@ -11,6 +11,13 @@ Each line gives the wall-clock and the CPU time inside the command, and of the w
 and every import included: what a user waits for); with --baseline the same commands run with that checkout's code
 (e.g. the main branch), each checkout with its own data folder, and the ratios of CPU times baseline/this are
 printed. The load average is printed before and after.
+
+By default the items repeat 50 texts, which flatters everything that works per text (the QA run finds the terms
+of each distinct text once). With --distinct every item's pair is different (bench/distinct_texts.py: real Korean
+and English, numbers, dates and terms of the shipped termbase), written as English originals with Korean machine
+translations; `translate` is timed on the file as before, and the exports read that file itself, so that they
+check and render real Korean rather than the copy model's output. With --skip-translate (--distinct only) the
+translate step is left out: on distinct texts it times the copy model on 20,000 sentences, not this code.
 """
 
 from __future__ import annotations
@@ -57,6 +64,25 @@ def write_briefing(path: Path, items: int) -> None:
     save(briefing, path)
 
 
+def write_distinct_briefing(path: Path, items: int) -> None:
+    """A briefing of `items` different English originals with Korean machine translations, in sections of 25."""
+    from bench.distinct_texts import item_texts
+    from briefing.model import Bilingual, Briefing, Item, Language, Section, TargetOrigin
+    from briefing.storage import save
+
+    briefing = Briefing(title=Bilingual(ko="대형 브리핑", en="Large briefing"))
+    for start in range(0, items, 25):
+        section = Section(title=Bilingual(ko=f"{start // 25 + 1}절", en=f"Part {start // 25 + 1}"))
+        for number in range(start, min(start + 25, items)):
+            en, ko = item_texts(number)
+            item = Item(source=Language.EN)
+            item.set_text(Language.EN, en)
+            item.set_text(Language.KO, ko, TargetOrigin.MACHINE)
+            section.items.append(item)
+        briefing.sections.append(section)
+    save(briefing, path)
+
+
 def timed(code: Path, argv: list[str], home: Path) -> tuple[float, float, float, float]:
     """Seconds the command takes inside its process (the command line's own imports excluded: what the command
     imports lazily is included), wall clock and CPU (all threads; on a busy machine the CPU time is the steadier
@@ -84,18 +110,18 @@ EXPORTS = {
 }
 
 
-def measure(code: Path, work: Path, exports: list[str], home: Path) -> dict[str, tuple[float, float, float, float]]:
+def measure(
+    code: Path, work: Path, exports: list[str], home: Path, *, distinct: bool = False, translate: bool = True
+) -> dict[str, tuple[float, float, float, float]]:
     source, translated = work / "large.briefing", work / f"large-{code.name}.ko.briefing"
-    results = {
-        "translate": timed(
-            code,
-            ["translate", str(source), "--to", "ko", "--all", "--beam", "1", "--no-terms", "--out", str(translated)],
-            home,
-        )
-    }
+    results = {}
+    if translate:
+        argv = ["translate", str(source), "--to", "ko", "--all", "--beam", "1", "--no-terms", "--out", str(translated)]
+        results["translate"] = timed(code, argv, home)
     for name in exports:
         out = work / f"pack-{code.name}"
-        argv = ["export", str(translated), "--draft", "--out", str(out), *EXPORTS[name], "--force"]
+        exported = source if distinct else translated  # distinct: the real Korean, not the copy model's output
+        argv = ["export", str(exported), "--draft", "--out", str(out), *EXPORTS[name], "--force"]
         results[name] = timed(code, argv, home)
     return results
 
@@ -108,7 +134,15 @@ def main() -> None:
     parser.add_argument(
         "--exports", default="export bilingual", help=f"comma-separated, of: {', '.join(EXPORTS)} (or all)"
     )
+    parser.add_argument(
+        "--distinct", action="store_true", help="every item's text different, real Korean (bench/distinct_texts.py)"
+    )
+    parser.add_argument(
+        "--skip-translate", action="store_true", help="with --distinct: time the exports only (of the written file)"
+    )
     args = parser.parse_args()
+    if args.skip_translate and not args.distinct:
+        parser.error("--skip-translate needs --distinct (the exports read what translate wrote)")
     exports = [] if args.skip_export else list(EXPORTS) if args.exports == "all" else args.exports.split(",")
 
     work = Path(tempfile.mkdtemp(prefix="scale-bench-"))
@@ -120,11 +154,14 @@ def main() -> None:
     for home in homes.values():
         os.environ["BRIEFING_HOME"] = str(home)
         PackageStore().install(build_package(work, "en", "ko"))
-    write_briefing(work / "large.briefing", args.items)
-    print(f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}; {args.items} items")
+    (write_distinct_briefing if args.distinct else write_briefing)(work / "large.briefing", args.items)
+    kind = "every text distinct" if args.distinct else "50 texts repeated"
+    machine = f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
+    print(f"{machine}; {args.items} items, {kind}")
     print(f"load before: {' '.join(f'{x:.1f}' for x in os.getloadavg())}", flush=True)
-    mine = measure(ROOT, work, exports, homes["this"])
-    base = measure(args.baseline.resolve(), work, exports, homes["baseline"]) if args.baseline else {}
+    options = {"distinct": args.distinct, "translate": not args.skip_translate}
+    mine = measure(ROOT, work, exports, homes["this"], **options)
+    base = measure(args.baseline.resolve(), work, exports, homes["baseline"], **options) if args.baseline else {}
     for name, (seconds, cpu, process_wall, process_cpu) in mine.items():
         target = 5.0 if name == "translate" else 15.0
         line = f"{name:27} {seconds:7.2f} s (CPU {cpu:6.2f} s; target ≤ {target:.0f} s)"

@@ -36,6 +36,15 @@ _END = re.compile(rf"[.!?…。！？]+[{re.escape(_CLOSERS)}]*")
 _LAST_WORD = re.compile(r"[^\s(\[\"'“‘]*$")
 _SPACING = re.compile(r"[ \t\u3000]*")
 _NEAR = 64  # characters either side of a full stop that decide whether it ends a sentence
+# compiled once: a QA run over 20,000 items decides some 80,000 full stops (re's own cache costs a lookup a call)
+_DASH = re.compile(r"[-/–—]")
+_NEXT_WORD = re.compile(r"[\w'’]+")
+_DIGIT_END = re.compile(r"\d$")
+_DIGIT = re.compile(r"\d")
+_OFFICIAL_DAY_END = re.compile(r"\d{4}\.\s?\d{1,2}\.\s?\d{1,2}$")
+_HANGUL_START = re.compile(r"[가-힣]")
+_INITIALISM = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
+_CAPITAL = re.compile(r"[A-Z]")
 
 
 @dataclass(frozen=True)
@@ -88,22 +97,22 @@ def _ends_sentence(text: str, mark: int, end: int) -> bool:
     if word_match is not None and word_match.start() == 0 and mark > _NEAR:
         word_match = _LAST_WORD.search(text, 0, mark)  # a word longer than the window (a link, say)
     word = word_match.group(0) if word_match else ""
-    word = re.split(r"[-/–—]", word)[-1]  # "Korea-U.S." is about "U.S."
+    word = _DASH.split(word)[-1]  # "Korea-U.S." is about "U.S."
     after_start = _SPACING.match(text, end).end()  # type: ignore[union-attr]
     after = text[after_start : after_start + _NEAR]
-    next_word = re.match(r"[\w'’]+", after)
+    next_word = _NEXT_WORD.match(after)
     following = next_word.group(0) if next_word else ""
-    if re.search(r"\d$", before) and re.match(r"\d", after):
+    if _DIGIT_END.search(before) and _DIGIT.match(after):
         return False  # inside a Korean official date: 2024. 11. 7.
-    if re.search(r"\d{4}\.\s?\d{1,2}\.\s?\d{1,2}$", before):
+    if _OFFICIAL_DAY_END.search(before):
         return False  # the day closing "2024. 11. 7."
     bare = word.lower()
     if bare in NEVER_FINAL:
         return False
     if bare in OFTEN_FINAL:
-        return following in SENTENCE_STARTERS or bool(re.match(r"[가-힣]", following))
-    if re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", word):
+        return following in SENTENCE_STARTERS or bool(_HANGUL_START.match(following))
+    if _INITIALISM.fullmatch(word):
         return following in SENTENCE_STARTERS  # an initialism: U.S., D.C., R.O.K.
-    if re.fullmatch(r"[A-Z]", word):
+    if _CAPITAL.fullmatch(word):
         return False  # a middle initial: John F. Kennedy
     return not after[:1].islower()  # "approx. five": lower case rarely opens a sentence
