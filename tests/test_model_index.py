@@ -193,3 +193,32 @@ def test_add_item_refuses_an_id_whatever_replaced_the_lists() -> None:
     del briefing.sections[1]  # gone straight from the list: the id may be used again
     assert briefing.add_item(briefing.sections[0].id, Item(id=item.id)).id == item.id
     assert briefing.locate(item.id) == (briefing.sections[0], 0)
+
+
+def test_appending_sections_and_items_teaches_the_index_without_a_rebuild(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Sections and items added at the end are learnt by the index as they come: a rebuild (a pass over every item)
+    per addition made building a briefing quadratic. Counted, not timed."""
+    briefing = Briefing()
+    first = briefing.add_section()  # the index is built here
+    rebuilds = 0
+    rebuild = Briefing._reindex
+
+    def counted(self: Briefing) -> object:
+        nonlocal rebuilds
+        rebuilds += 1
+        return rebuild(self)
+
+    monkeypatch.setattr(Briefing, "_reindex", counted)
+    for _ in range(5):
+        section = briefing.add_section(Section(items=[Item() for _ in range(3)]))
+        for _ in range(3):
+            briefing.add_item(section.id)
+        briefing.add_item(first.id)
+    for section in briefing.sections:
+        assert briefing.section(section.id) is section
+        for number, item in enumerate(section.items):
+            assert briefing.holds_item(item.id)
+            found, index = briefing.locate(item.id)
+            assert found is section and index == number
+    assert not briefing.holds_item("no-such-item")
+    assert rebuilds == 0
