@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import random
 
+from briefing.model import Bilingual, Briefing, Item, Language, Section, TargetOrigin
+
 # (Korean, English) subjects: organisations and people the shipped termbase knows, and some it does not.
 _SUBJECTS = [
     ("국방부", "the Ministry of National Defense"),
@@ -101,3 +103,18 @@ def item_texts(number: int, seed: int = 17) -> tuple[str, str]:
             ko += " " + tail_ko.format(**fields)
             en += " " + tail_en.format(**fields)
     return en, ko
+
+
+def distinct_briefing(items: int) -> Briefing:
+    """A briefing of `items` different English originals with Korean machine translations, in sections of 25."""
+    briefing = Briefing(title=Bilingual(ko="대형 브리핑", en="Large briefing"))
+    for start in range(0, items, 25):
+        section = Section(title=Bilingual(ko=f"{start // 25 + 1}절", en=f"Part {start // 25 + 1}"))
+        for number in range(start, min(start + 25, items)):
+            en, ko = item_texts(number)
+            item = Item(source=Language.EN)
+            item.set_text(Language.EN, en)
+            item.set_text(Language.KO, ko, TargetOrigin.MACHINE)
+            section.items.append(item)
+        briefing.sections.append(section)
+    return briefing

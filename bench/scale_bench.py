@@ -66,21 +66,10 @@ def write_briefing(path: Path, items: int) -> None:
 
 def write_distinct_briefing(path: Path, items: int) -> None:
     """A briefing of `items` different English originals with Korean machine translations, in sections of 25."""
-    from bench.distinct_texts import item_texts
-    from briefing.model import Bilingual, Briefing, Item, Language, Section, TargetOrigin
+    from bench.distinct_texts import distinct_briefing
     from briefing.storage import save
 
-    briefing = Briefing(title=Bilingual(ko="대형 브리핑", en="Large briefing"))
-    for start in range(0, items, 25):
-        section = Section(title=Bilingual(ko=f"{start // 25 + 1}절", en=f"Part {start // 25 + 1}"))
-        for number in range(start, min(start + 25, items)):
-            en, ko = item_texts(number)
-            item = Item(source=Language.EN)
-            item.set_text(Language.EN, en)
-            item.set_text(Language.KO, ko, TargetOrigin.MACHINE)
-            section.items.append(item)
-        briefing.sections.append(section)
-    save(briefing, path)
+    save(distinct_briefing(items), path)
 
 
 def timed(code: Path, argv: list[str], home: Path) -> tuple[float, float, float, float]:

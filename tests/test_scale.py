@@ -157,7 +157,7 @@ def test_finding_terms_in_distinct_texts_grows_linearly() -> None:
     """The shipped termbase's terms in every text of a briefing whose texts all differ (bench/distinct_texts.py:
     real Korean and English, many terms), through the QA checks that ask for them: nothing per text is reused, and
     nothing the run keeps (the hits it caches per text) may make a later text slower."""
-    from bench.distinct_texts import item_texts
+    from bench.distinct_texts import distinct_briefing
     from briefing.qa import run as run_qa
     from briefing.terms.stack import Terminology
 
@@ -165,16 +165,7 @@ def test_finding_terms_in_distinct_texts_grows_linearly() -> None:
     terminology.index  # noqa: B018 - built once, outside the timing, as an export builds it before the checks
 
     def work(items: int) -> Callable[[], object]:
-        briefing = Briefing(title=Bilingual(ko="용어", en="Terms"))
-        for start in range(0, items, 25):
-            section = Section(title=Bilingual(ko=f"{start // 25 + 1}절", en=f"Part {start // 25 + 1}"))
-            for number in range(start, min(start + 25, items)):
-                en, ko = item_texts(number)
-                item = Item(source=Language.EN)
-                item.set_text(Language.EN, en)
-                item.set_text(Language.KO, ko, TargetOrigin.MACHINE)
-                section.items.append(item)
-            briefing.sections.append(section)
+        briefing = distinct_briefing(items)
         return lambda: run_qa(briefing, terminology=terminology, checks=["acronyms", "terminology", "term_consistency"])
 
     try:

@@ -10,7 +10,6 @@ part what changed; the window only keeps the title and the status bar in step, a
 from __future__ import annotations
 
 import contextlib
-from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
@@ -37,14 +36,14 @@ from briefing.messages import BriefingError
 from briefing.model import Bilingual, Briefing, Item, Language, Section, TargetStatus
 from briefing.qa.worker import QaWorker
 from briefing.recovery import RecoveryEntry
-from ui import asking, screen
+from ui import asking, main_actions, screen
 from ui import state as window_state
 from ui.actions import ActionSet, Selection
 from ui.card_editor import CardEditor
 from ui.compare_commands import CompareCommands
 from ui.document import DocumentController
 from ui.errors import BackupWarning
-from ui.exchange_commands import REVIEW_DOCX, XLIFF, ReviewFiles
+from ui.exchange_commands import ReviewFiles
 from ui.files import FileCommands
 from ui.find_field import FindField
 from ui.i18n import set_ui_language
@@ -190,59 +189,7 @@ class MainWindow(QMainWindow):
         self.toolbar = named(QToolBar(), "mainToolbar")
         self.addToolBar(self.toolbar)
         self.actions_ = ActionSet(
-            self,
-            self.menuBar(),
-            self.toolbar,
-            {
-                "new": self.choose_new,
-                "open": self.choose_file,
-                "save": self.save,
-                "saveAs": self.save_as,
-                "recoverAction": self.dialogs.recovery,
-                "export": self.dialogs.export,
-                "packages": self.dialogs.packages,
-                "settings": self.dialogs.settings,
-                "quit": self.close,
-                "findAction": self.focus_find,
-                "findNext": self.find_next,
-                "addItem": self.add_item,
-                "addSection": self.add_section,
-                "delete": self.outline_pane.delete_selected,
-                "moveUp": lambda: self.outline_pane.move_selected(-1),
-                "moveDown": lambda: self.outline_pane.move_selected(1),
-                "approveAction": partial(
-                    self.title_focus.act, True, partial(self.review_mode.approve, self.item_editor.approve)
-                ),
-                "flagAction": partial(
-                    self.title_focus.act, False, partial(self.review_mode.flag, self.item_editor.flag_for_review)
-                ),
-                "nextAttention": lambda: self.review_mode.next_attention(1),
-                "previousAttention": lambda: self.review_mode.next_attention(-1),
-                "reviewMode": self.review_mode.toggle,
-                "togglePreview": self.toggle_preview,
-                "focusOutline": self.escape,
-                "focusEditor": self.focus_source_editor,
-                "editCard": self.edit_card,
-                "translateItem": self.translate_current,
-                "translateMissing": self.translate_missing,
-                "retranslateSelection": self.translating.retranslate_selection,
-                "addTerm": self.terms.add_term,
-                "termbases": self.terms.open_termbase_manager,
-                "uiKorean": lambda: self.switch_language("ko"),
-                "uiEnglish": lambda: self.switch_language("en"),
-                "about": self.dialogs.about,
-                "memoryImport": self.memory.choose_import,
-                "memoryExport": self.memory.choose_export,
-                **{f"memoryMatch{n}": partial(self.memory_panel.choose, n) for n in range(1, 10)},
-                "reviewExportXliff": lambda: self.review_files.choose_export(XLIFF),
-                "reviewExportDocx": lambda: self.review_files.choose_export(REVIEW_DOCX),
-                "reviewImport": self.review_files.choose_import,
-                "compareWith": self.comparison.choose_other,
-                "compareBackup": self.comparison.compare_with_backup,
-                "importDocument": self.importing.choose_files,
-                "pasteItems": self.importing.paste,
-            },
-            scopes={"composer": self.splitter},
+            self, self.menuBar(), self.toolbar, main_actions.handlers(self), scopes={"composer": self.splitter}
         )
         self.undo = UndoActions(self, self.document.undo_stack, self.actions_.keys_undo(), self.actions_.keys_redo())
         self.undo_group, self.undo_action, self.redo_action = self.undo.group, self.undo.undo, self.undo.redo
