@@ -169,6 +169,6 @@ def test_finding_terms_in_distinct_texts_grows_linearly() -> None:
         return lambda: run_qa(briefing, terminology=terminology, checks=["acronyms", "terminology", "term_consistency"])
 
     try:
-        assert growth(work, 150) < LIMIT
+        assert growth(work, 600) < LIMIT  # 150 items took 50 ms: timer noise decided (6.3× once in a full run)
     finally:
         terminology.close()
